@@ -1,0 +1,59 @@
+"""What the answer engine returns: `Answer` and its `Citation`s (DESIGN.md's `ask --json` contract)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A place a person can check: the document, the locator, the page and the quoted line."""
+
+    doc: str  # doc_id
+    title: str  # document title
+    locator: str  # "表7 … · 2010302 一般行政管理事务 · 支出总计" or a heading path
+    page: int | None
+    quote: str
+    # Present when the citation is a table cell: the table's header and the row's cells,
+    # so a UI can render the row as a small table.
+    header: tuple[str, ...] = ()
+    row: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"doc": self.doc, "title": self.title, "locator": self.locator, "page": self.page, "quote": self.quote}
+
+
+@dataclass(slots=True)
+class Answer:
+    """One answer. `value`/`unit` are None for narrative answers and abstentions."""
+
+    question: str
+    answer: str
+    value: float | None = None
+    unit: str | None = None
+    abstained: bool = False
+    citations: list[Citation] = field(default_factory=list)
+    formula: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    intent: str | None = None  # question kind the engine recognised (lookup, change, rate, share, …)
+    evidence: list[dict[str, Any]] = field(default_factory=list)  # retrieved chunks (id, score, locator) for eval/UI
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable `ask --json` object: fields may be added, never renamed."""
+        return {
+            "question": self.question,
+            "answer": self.answer,
+            "value": self.value,
+            "unit": self.unit,
+            "abstained": self.abstained,
+            "citations": [c.to_json() for c in self.citations],
+            "formula": self.formula,
+            "warnings": list(self.warnings),
+            "timings_ms": dict(self.timings_ms),
+            "intent": self.intent,
+        }
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
