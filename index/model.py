@@ -171,3 +171,21 @@ class Hit:
     locator: str
     page: int | None = None
     metadata: dict[str, Any] = field(default_factory=dict)  # table, table_kind, row, heading, year, department, stage …
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of narrative text and the page it is printed on (None for text files)."""
+
+    text: str
+    page: int | None = None
+
+
+@dataclass(slots=True)
+class Extracted:
+    """What a format reader returns, before sections, metadata and facts are built."""
+
+    lines: list[Line]  # narrative lines in reading order, table bodies removed
+    tables: list[Table]
+    page_count: int | None = None
+    warnings: list[str] = field(default_factory=list)
