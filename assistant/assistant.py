@@ -2,25 +2,41 @@
 
 from __future__ import annotations
 
+import re
+import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from assistant.answer_types import Answer
+from index.ingest import IngestReport, ingest
+from index.store import Store, open_store
+
+from assistant.analyze import Query, analyze
+from assistant.answer_types import Answer, Citation
+from assistant.engine import Context, Engine
+from assistant.scope import resolve_scope
+from index.errors import BudgetQAError, QuestionError
+from index.model import Document, Fact, Hit
 from index.settings import Settings
+
+if TYPE_CHECKING:
+    from index.retrieve import Retriever
 
 # progress(done, total, message)
 Progress = Callable[[int, int, str], None]
 
+SAMPLE_NAME = "shenzhen_dapeng_data_bureau_2022_dept_budget.txt"
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_OPEN_PASSAGES = 3
 
-@dataclass(slots=True)
-class IngestReport:
-    """Outcome of one ingest batch."""
+__all__ = ["SAMPLE_NAME", "Assistant", "IngestReport", "Progress", "sample_path"]
 
-    added: list[dict[str, Any]] = field(default_factory=list)  # Document.summary() of new documents
-    skipped: list[str] = field(default_factory=list)  # file names already in the store (same sha256)
-    failed: list[tuple[str, str]] = field(default_factory=list)  # (file name, error message)
+
+def sample_path() -> Path:
+    """The bundled sample disclosure (Dapeng 2022 部门预算)."""
+    return Path(str(resources.files("index.data").joinpath(SAMPLE_NAME)))
 
 
 class Assistant:
@@ -34,31 +50,186 @@ class Assistant:
         qa.documents(); qa.remove(doc_id)
     """
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, store: Store) -> None:
         self.settings = settings
-        raise NotImplementedError("under construction")
+        self.store = store
+        self.engine = Engine()
+        self._lock = threading.RLock()
+        self._retriever: Retriever | None = None
+        self._facts: dict[str, list[Fact]] | None = None
+        self._docs: dict[str, Document] = {}
+        self.seeded = False
 
     @classmethod
     def open(cls, settings: Settings, *, seed_sample: bool = True, progress: Progress | None = None) -> Assistant:
         """Open the store under settings.home; with `seed_sample`, index the bundled sample into an empty store."""
-        raise NotImplementedError("under construction")
+        qa = cls(settings, open_store(settings))
+        if seed_sample and not qa.store.documents():
+            report = qa.ingest([sample_path()], progress=progress)
+            if report.failed:
+                raise BudgetQAError(f"could not index the bundled sample: {report.failed[0][1]}")
+            qa.seeded = True
+        return qa
 
-    def ask(self, question: str, doc: str | Sequence[str] | None = None, history: Sequence[tuple[str, str]] = ()) -> Answer:
-        """Answer one question. `doc` limits scope to document id(s); `history` is prior (question, answer) turns."""
-        raise NotImplementedError("under construction")
+    # -- documents -------------------------------------------------------------------------------
 
     def ingest(self, paths: Iterable[Path], *, rebuild: bool = False, progress: Progress | None = None) -> IngestReport:
         """Read and index files/folders; each file all-or-nothing; failures reported, not raised."""
-        raise NotImplementedError("under construction")
+        with self._lock:
+            report = ingest(
+                self.store, [Path(p) for p in paths], rebuild=rebuild, progress=progress, settings=self.settings
+            )
+            self._invalidate()
+            return report
 
     def documents(self) -> list[dict[str, Any]]:
         """Summaries (Document.summary()) of the loaded documents."""
-        raise NotImplementedError("under construction")
+        return self.store.documents()
 
     def remove(self, doc_id: str) -> None:
         """Remove one document from every store."""
-        raise NotImplementedError("under construction")
+        with self._lock:
+            self.store.remove(doc_id)
+            self._invalidate()
+
+    def document(self, doc_id: str) -> Document:
+        """The full document (tables, sections, facts) as stored."""
+        with self._lock:
+            if doc_id not in self._docs:
+                self._docs[doc_id] = self.store.get_document(doc_id)
+            return self._docs[doc_id]
 
     def example_questions(self, doc_id: str | None = None) -> list[str]:
-        """A few questions that the loaded document(s) can answer, for the UI."""
-        raise NotImplementedError("under construction")
+        """A few questions the loaded document(s) can answer, built from their own facts."""
+        from assistant.examples import example_questions
+
+        docs = [doc_id] if doc_id else [d["doc_id"] for d in self.documents()[:1]]
+        return example_questions(self._all_facts(docs))
+
+    # -- answering -------------------------------------------------------------------------------
+
+    def ask(
+        self, question: str, doc: str | Sequence[str] | None = None, history: Sequence[tuple[str, str]] = ()
+    ) -> Answer:
+        """Answer one question. `doc` limits scope to document id(s); `history` is prior (question, answer) turns."""
+        started = time.perf_counter()
+        question = (question or "").strip()
+        if not question:
+            raise QuestionError("问题是空的：请输入一个关于预算文件的问题 / the question is empty")
+        if len(question) > self.settings.max_question_chars:
+            raise QuestionError(
+                f"问题太长（{len(question)} 字，上限 {self.settings.max_question_chars} 字）：请只问一个具体问题 / question too long"
+            )
+        if not _CJK.search(question):
+            return Answer(
+                question=question,
+                answer="请用中文提问，例如“项目支出多少？”。BudgetQA answers questions in Chinese about Chinese budget disclosures.",
+                abstained=True,
+                intent="unsupported",
+            )
+        query = analyze(question, tuple(q for q, _ in history))
+        timings: dict[str, float] = {"analyze": _ms(started)}
+        summaries = self.documents()
+        if not summaries:
+            raise BudgetQAError("没有已载入的文件：先运行 `budgetqa ingest FILE` / no documents loaded")
+        scope = resolve_scope(query, summaries, doc)
+        t = time.perf_counter()
+        hits = self._retrieve(query, scope)
+        timings["retrieve"] = _ms(t)
+        t = time.perf_counter()
+        ctx = Context(
+            facts=self._all_facts(scope),
+            hits=hits,
+            titles={d["doc_id"]: d["title"] for d in summaries},
+            departments=frozenset(_norm_dept(d["department"]) for d in summaries if d.get("department")),
+            doc_years={d["doc_id"]: d.get("year") for d in summaries if d["doc_id"] in scope},
+            rows=self._row_lookup,
+        )
+        if query.intent == "open" or (query.intent == "lookup" and _no_number_wanted(query)):
+            answer = self._open(query, hits, ctx)
+        else:
+            answer = self.engine.answer(query, ctx)
+        timings["answer"] = _ms(t)
+        timings["total"] = _ms(started)
+        answer.timings_ms = timings
+        answer.evidence = [
+            {"chunk_id": h.chunk_id, "doc": h.doc_id, "score": h.score, "locator": h.locator, "text": h.text}
+            for h in hits
+        ]
+        return answer
+
+    def _open(self, query: Query, hits: Sequence[Hit], ctx: Context) -> Answer:
+        """Open questions: the best cited passages, short."""
+        passages = [h for h in hits if h.kind == "section"][:_OPEN_PASSAGES] or list(hits[:_OPEN_PASSAGES])
+        if not passages:
+            return self.engine.abstain(query)
+        from assistant.compose import load_templates
+
+        lines = [f"[{i}] {_shorten(h.text)}" for i, h in enumerate(passages, 1)]
+        cites = [
+            Citation(
+                doc=h.doc_id,
+                title=ctx.titles.get(h.doc_id, h.doc_id),
+                locator=h.locator,
+                page=h.page,
+                quote=_shorten(h.text, 200),
+            )
+            for h in passages
+        ]
+        text = load_templates().render("open", passages="\n".join(lines))
+        return Answer(question=query.text, answer=text, citations=cites, intent="open")
+
+    def _retrieve(self, query: Query, scope: Sequence[str]) -> list[Hit]:
+        with self._lock:
+            if self._retriever is None:
+                self._retriever = self.store.retriever(self.settings)
+        return self._retriever.retrieve(query.text, k=self.settings.top_k, doc_ids=list(scope))
+
+    def _all_facts(self, doc_ids: Sequence[str]) -> list[Fact]:
+        with self._lock:
+            if self._facts is None:
+                self._facts = {}
+                for fact in self.store.facts():
+                    self._facts.setdefault(fact.source.doc_id, []).append(fact)
+            return [f for d in doc_ids for f in self._facts.get(d, [])]
+
+    def _row_lookup(
+        self, doc_id: str, table_label: str, row_label: str
+    ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+        try:
+            document = self.document(doc_id)
+        except BudgetQAError:
+            return None
+        for table in document.tables:
+            if table.label != table_label:
+                continue
+            for row in table.rows:
+                joined = " ".join(c for c in row if c)
+                if row_label and all(part in joined for part in row_label.split()):
+                    return tuple(table.header), tuple(row)
+        return None
+
+    def _invalidate(self) -> None:
+        self._facts = None
+        self._docs.clear()
+        self._retriever = None
+
+
+def _ms(since: float) -> float:
+    return round((time.perf_counter() - since) * 1000, 2)
+
+
+def _shorten(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _norm_dept(name: str) -> str:
+    from assistant.normalize import normalize
+
+    return normalize(name)
+
+
+def _no_number_wanted(query: Query) -> bool:
+    """A lookup that names no figure at all (e.g. '介绍一下这个部门')."""
+    return not query.unit and not re.search(r"多少|几|金额|数|费|支出|收入|预算|决算|经费|资金", query.norm)

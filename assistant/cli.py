@@ -6,14 +6,19 @@ Heavy modules are imported inside commands so `budgetqa --help` stays fast.
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from assistant.answer_types import Answer
 from index.errors import BudgetQAError
 from index.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.assistant import Assistant
 
 app = typer.Typer(
     help="BudgetQA: ask questions of Chinese budget disclosures (部门预算/单位预算/部门决算) and get cited figures.",
@@ -27,7 +32,9 @@ _state: dict[str, object] = {"debug": False, "home": None}
 
 @app.callback()
 def _root(
-    home: Annotated[Path | None, typer.Option(help="Store directory (default: $BUDGETQA_HOME or ~/.local/share/budgetqa).")] = None,
+    home: Annotated[
+        Path | None, typer.Option(help="Store directory (default: $BUDGETQA_HOME or ~/.local/share/budgetqa).")
+    ] = None,
     debug: Annotated[bool, typer.Option(help="Show tracebacks for errors.")] = False,
 ) -> None:
     _state["home"] = home
@@ -50,6 +57,89 @@ def inspect(
 
     doc = read_document(file)
     typer.echo(render_inspect(doc, as_json=as_json))
+
+
+def _print_answer(ans: Answer, as_json: bool) -> None:
+    if as_json:
+        typer.echo(json.dumps(ans.to_json(), ensure_ascii=False))
+        return
+    typer.echo(ans.answer)
+    if ans.formula:
+        typer.echo(f"  计算：{ans.formula}")
+    for i, c in enumerate(ans.citations, 1):
+        page = f" 第{c.page}页" if c.page else ""
+        typer.echo(f"  [{i}] {c.title}{page} · {c.locator}")
+        typer.echo(f"      “{c.quote}”")
+    for w in ans.warnings:
+        typer.echo(f"  注意：{w}")
+
+
+def _open_assistant(quiet: bool = False) -> Assistant:
+    from assistant.assistant import Assistant
+
+    def progress(done: int, total: int, message: str) -> None:
+        if not quiet:
+            typer.echo(f"  [{done}/{total}] {message}", err=True)
+
+    qa = Assistant.open(settings(), progress=progress)
+    if qa.seeded:
+        typer.echo("（存储为空：已先索引内置示例文件 深圳市大鹏新区政务服务数据管理局 2022年部门预算）", err=True)
+    return qa
+
+
+@app.command()
+def ask(
+    question: Annotated[
+        str,
+        typer.Argument(
+            help="问题 in Chinese, or '-' to read one question per line from stdin (JSONL out with --json)."
+        ),
+    ],
+    doc: Annotated[
+        list[str] | None, typer.Option("--doc", help="Limit to this document ID (repeatable); see `budgetqa docs`.")
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print one JSON object per answer (the DESIGN.md contract).")
+    ] = False,
+) -> None:
+    """Answer one question with cited figures (indexes the bundled sample first if the store is empty)."""
+    qa = _open_assistant(quiet=as_json)
+    questions = [line.strip() for line in sys.stdin if line.strip()] if question == "-" else [question]
+    for q in questions:
+        try:
+            answer = qa.ask(q, doc=doc or None)
+        except BudgetQAError as err:
+            if question != "-":
+                raise
+            typer.echo(
+                json.dumps({"question": q, "error": str(err)}, ensure_ascii=False) if as_json else f"错误：{err}"
+            )
+            continue
+        _print_answer(answer, as_json)
+
+
+@app.command()
+def chat(
+    doc: Annotated[list[str] | None, typer.Option("--doc", help="Limit to this document ID (repeatable).")] = None,
+) -> None:
+    """Interactive questions with follow-ups ("那2021年呢？"). Empty line or Ctrl-D to quit."""
+    qa = _open_assistant()
+    history: list[tuple[str, str]] = []
+    typer.echo("BudgetQA 对话：输入问题，空行退出。")
+    while True:
+        try:
+            q = input("问> ").strip()
+        except EOFError:
+            break
+        if not q:
+            break
+        try:
+            answer = qa.ask(q, doc=doc or None, history=history)
+        except BudgetQAError as err:
+            typer.echo(f"错误：{err}")
+            continue
+        _print_answer(answer, as_json=False)
+        history.append((q, answer.answer))
 
 
 def main() -> None:

