@@ -168,15 +168,24 @@ def _is_data_row(row: list[str]) -> bool:
     if not filled:
         return False
     if filled[0] in _config()["rows"]["data_labels"] and row.index(filled[0]) <= 1:
-        return True
+        return all(is_number(c) for c in filled[1:])
     return any(is_number(c) for c in filled) or any(len(c) > 30 for c in filled)
 
 
 def split_header(rows: list[list[str]], max_rows: int = 4) -> int:
-    """How many leading rows are header rows (rows before the first row holding a figure)."""
-    for i, row in enumerate(rows[: max_rows + 1]):
+    """How many leading rows are header rows: those before the first row holding a figure.
+
+    Blank rows inside the header do not count towards `max_rows`; without any
+    data row (an empty table) the header is the first row.
+    """
+    seen = 0
+    for i, row in enumerate(rows):
         if _is_data_row(row):
-            return min(i, max_rows)
+            return i
+        if any(row):
+            seen += 1
+            if seen > max_rows:
+                break
     return min(1, len(rows))
 
 
