@@ -308,7 +308,8 @@ def _start(
     lift_level_tokens(header_rows, data)
     header = flatten_header(header_rows, width)
     data = [r for r in data if any(r)]
-    kind = parse_title(title).kind if title and parse_title(title) else kind_from_header(header)
+    match = parse_title(title) if title else None
+    kind = match.kind if match is not None else kind_from_header(header)
     table = Table(
         title=title or "",
         kind=kind,
