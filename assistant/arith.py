@@ -1,0 +1,142 @@
+"""Arithmetic over named items: share, sum, difference, comparison."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.analyze import Query
+from assistant.answer_types import Answer
+from assistant.compose import (
+    cite_marks,
+    describe,
+    format_value,
+    load_templates,
+    money_unit_for,
+)
+from assistant.engine_base import Context
+from assistant.lookup import Lookup
+from assistant.match import confident, rank_facts
+from index.model import Fact
+
+
+class Arithmetic(Lookup):
+    """Arithmetic over named items."""
+
+    def _parts(self, query: Query, ctx: Context, parts: Sequence[str]) -> list[Fact] | None:
+        chosen: list[Fact] = []
+        for part in parts:
+            ranked = rank_facts(query, ctx.facts, text=part, departments=ctx.departments, hits=ctx.hits)
+            if not ranked or not confident(ranked[0]):
+                return None
+            chosen.append(ranked[0].fact)
+        return chosen
+
+    def _share(self, query: Query, ctx: Context) -> Answer:
+        parts = list(query.parts)
+        if len(parts) == 1:
+            parts.append("支出总计")
+        facts = self._parts(query, ctx, parts[:2]) if len(parts) >= 2 else None
+        if not facts:
+            return self.abstain(query)
+        part, whole = facts
+        unit = money_unit_for(facts, None)
+        vp, vw = part.in_unit(unit), whole.in_unit(unit)
+        if vp is None or vw in (None, 0):
+            return self.abstain(query)
+        assert vw is not None
+        value = round(vp / vw * 100, 1)
+        formula = f"{describe(part, unit)} ÷ {describe(whole, unit)} = {value}%"
+        return self._computed(
+            query, ctx, "share", facts, value, "%", formula, subject=f"{part.subject}占{whole.subject}"
+        )
+
+    def _sum(self, query: Query, ctx: Context) -> Answer:
+        facts = self._parts(query, ctx, query.parts) if len(query.parts) >= 2 else None
+        if not facts:
+            return self._lookup(query, ctx)
+        unit = money_unit_for(facts, query.unit)
+        values = [f.in_unit(unit) for f in facts]
+        if any(v is None for v in values):
+            return self.abstain(query)
+        total = sum(v for v in values if v is not None)
+        formula = " + ".join(describe(f, unit) for f in facts) + f" = {format_value(total, unit)}{unit}"
+        return self._computed(
+            query, ctx, "sum", facts, total, unit, formula, subject="、".join(f.subject for f in facts)
+        )
+
+    def _difference(self, query: Query, ctx: Context) -> Answer:
+        facts = self._parts(query, ctx, query.parts[:2]) if len(query.parts) >= 2 else None
+        if not facts:
+            return self._change(query, ctx)
+        unit = money_unit_for(facts, query.unit)
+        va, vb = (f.in_unit(unit) for f in facts)
+        if va is None or vb is None:
+            return self.abstain(query)
+        value = va - vb
+        formula = f"{describe(facts[0], unit)} − {describe(facts[1], unit)} = {format_value(value, unit)}{unit}"
+        return self._computed(
+            query, ctx, "difference", facts, value, unit, formula, subject=f"{facts[0].subject}与{facts[1].subject}"
+        )
+
+    def _compare(self, query: Query, ctx: Context) -> Answer:
+        """Compare one item across the documents in scope (or two named items)."""
+        docs = sorted({f.source.doc_id for f in ctx.facts})
+        picks: list[Fact] = []
+        if len(docs) >= 2:
+            for doc in docs:
+                ranked = rank_facts(
+                    query, [f for f in ctx.facts if f.source.doc_id == doc], departments=ctx.departments, hits=ctx.hits
+                )
+                if ranked and confident(ranked[0]):
+                    picks.append(ranked[0].fact)
+        elif len(query.parts) >= 2:
+            picks = self._parts(query, ctx, query.parts) or []
+        if len(picks) < 2:
+            return self.abstain(query)
+        unit = money_unit_for(picks, query.unit)
+        values = [(f.in_unit(unit) or 0.0, f) for f in picks]
+        less = any(w in query.norm for w in ("少", "低", "小"))
+        value, winner = (min if less else max)(values, key=lambda vf: vf[0])
+        label = ctx.titles.get(winner.source.doc_id, winner.subject) if len(docs) >= 2 else winner.subject
+        formula = "；".join(
+            f"{ctx.titles.get(f.source.doc_id, '') if len(docs) >= 2 else ''}{describe(f, unit)}{unit}"
+            for _, f in values
+        )
+        return self._computed(
+            query,
+            ctx,
+            "compare",
+            picks,
+            value,
+            unit,
+            formula,
+            subject=picks[0].subject,
+            winner=label,
+            more="少" if less else "多",
+        )
+
+    def _computed(
+        self,
+        query: Query,
+        ctx: Context,
+        intent: str,
+        facts: Sequence[Fact],
+        value: float,
+        unit: str,
+        formula: str,
+        **extra: str,
+    ) -> Answer:
+        cites = self._cite(facts, ctx)
+        if len(cites) < len(facts):
+            return self.abstain(query, warning="计算所需的数字无法在原文中逐一核对，未作回答。")
+        text = load_templates().render(
+            intent,
+            value=format_value(abs(value) if intent == "difference" else value, unit),
+            unit=unit,
+            formula=formula,
+            cite=cite_marks(1, len(cites)),
+            **extra,
+        )
+        return Answer(
+            question=query.text, answer=text, value=value, unit=unit, citations=cites, formula=formula, intent=intent
+        )
