@@ -31,10 +31,21 @@ class Section:
     text: str
     page: int | None = None  # first page (1-based) for PDFs, None for text files
     end_page: int | None = None
+    # (char offset in `text` where a printed line starts, its page), ascending; empty when unknown
+    line_pages: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def heading(self) -> str:
         return HEADING_SEP.join(self.heading_path)
+
+    def page_at(self, offset: int) -> int | None:
+        """Page of the character at `offset` in `text` (falls back to `page`)."""
+        page = self.page
+        for start, p in self.line_pages:
+            if start > offset:
+                break
+            page = p
+        return page
 
 
 @dataclass(slots=True)
