@@ -134,7 +134,7 @@ def split_number(line: str) -> tuple[str | None, str]:
         m = re.match(pattern, s)
         if m and m.end() < len(s):
             rest = s[m.end() :].strip()
-            if i == 1 and re.match(r"^\d", rest):  # "2024.1.1-…" is a date, not a number
+            if i == 1 and len(m.group(1)) > 2:  # "2022.1.1-…" is a date, not a number
                 continue
             return (f"表{m.group(1)}" if s.startswith("表") else m.group(1)), rest
     return None, s
