@@ -78,7 +78,7 @@ def _table_pairs(doc: Document, facts: list[Fact]) -> list[str]:
             fb = next((f for f in tfacts if f.subject == b and f.context.startswith("支出")), None)
             if fa and fb and abs(fa.value - fb.value) > 0.005:
                 warnings.append(
-                    f"{table}: 收入方 {a} {fa.text} 与支出方 {b} {fb.text} 不一致（第{fa.source.page or '?'}页）"
+                    f"{table}: 收入方 {a} {fa.text} 与支出方 {b} {fb.text} 不一致{f'（第{fa.source.page}页）' if fa.source.page else ''}"
                 )
     return warnings
 
@@ -113,6 +113,8 @@ def _text_vs_tables(facts: list[Fact]) -> list[str]:
         cands = cands or by_name.get(_name(t.subject), [])
         cands = cands or [f for f in table_money if _title_match(t.subject, f)]
         cands = [f for f in cands if f.year in (t.year, None) or t.year is None]
+        cands = [f for f in cands if f.measure not in ("比上年增减", "增长率")]
+        cands = [f for f in cands if f.measure == t.measure or f.measure not in _AMOUNT_MEASURES]
         if cands and not any(_agrees(t, f) for f in cands):
             shown = "、".join(dict.fromkeys(_fmt(f) for f in cands[:2]))
             warnings.append(f"文字与表格不一致：{t.subject} {_fmt(t)}，表格为 {shown}")
@@ -122,7 +124,7 @@ def _text_vs_tables(facts: list[Fact]) -> list[str]:
 def _text_vs_text(facts: list[Fact]) -> list[str]:
     groups: dict[tuple[object, ...], list[Fact]] = defaultdict(list)
     for f in facts:
-        if f.origin == "text" and f.is_money and f.measure in _AMOUNT_MEASURES:
+        if f.origin == "text" and f.is_money and f.measure in _AMOUNT_MEASURES and len(_name(f.subject)) >= 3:
             groups[(_name(f.subject), f.code, f.measure, f.year, f.context)].append(f)
     warnings = []
     for group in groups.values():

@@ -47,7 +47,7 @@ def _measure_aliases() -> dict[str, str]:
 def canonical_measure(column: str) -> str:
     """Canonical measure of a column name: `本年收入/2022 年预算数` -> `预算数`; unknown names kept as printed."""
     last = squash(column.rsplit("/", 1)[-1])
-    last = _YEAR_PREFIX.sub("", last)
+    last = re.sub(r"\((?:亿元|万元|元)\)$", "", _YEAR_PREFIX.sub("", last))
     return _measure_aliases().get(last, last)
 
 
@@ -202,24 +202,43 @@ def _column_subject_facts(table: Table, doc: Document) -> list[Fact]:
     return facts
 
 
-def _target_facts(table: Table, doc: Document, target: int) -> list[Fact]:
+def _find_target(table: Table) -> tuple[int, list[str], int] | None:
+    """(target column, the header naming it, first row under it): in the header or a header row inside the table."""
+    targets = {squash(x) for x in vocabulary()["targets"]["columns"]}
+    names = [h.rsplit("/", 1)[-1] for h in table.header]
+    for c, h in enumerate(names):
+        if squash(h) in targets:
+            return c, names, 0
+    for i, row in enumerate(table.rows):
+        for c, cell in enumerate(row):
+            if squash(cell) in targets:
+                return c, row, i + 1
+    return None
+
+
+def _target_facts(table: Table, doc: Document, target: int, names: list[str], first: int) -> list[Fact]:
     cfg = vocabulary()["targets"]
-    level_cols = [c for c, h in enumerate(table.header) if squash(h.rsplit("/", 1)[-1]) in cfg["level_columns"]]
+    level_cols = [c for c, h in enumerate(names) if squash(h) in cfg["level_columns"]]
     carried = {c: "" for c in level_cols}
     facts = []
+    column = names[target]
     for i, row in enumerate(table.rows):
+        if i < first:
+            continue
         for c in level_cols:
             if c < len(row) and row[c]:
                 carried[c] = row[c]
         cell = row[target] if target < len(row) else ""
         parsed = parse_target(cell) if cell else None
+        left = [row[c] for c in range(target - 1, -1, -1) if c < len(row) and row[c]]
         indicator = next(
             (row[c] for c in range(target - 1, -1, -1) if c not in level_cols and c < len(row) and row[c]), ""
         )
+        indicator = indicator or (left[0] if left else "")
         if parsed is None or not indicator:
             continue
         comparison, value, unit = parsed
-        locator = LOCATOR_SEP.join((table.label, indicator, table.header[target]))
+        locator = LOCATOR_SEP.join((table.label, indicator, column))
         facts.append(
             Fact(
                 subject=clean_subject(indicator),
@@ -234,7 +253,7 @@ def _target_facts(table: Table, doc: Document, target: int) -> list[Fact]:
                     table.label,
                     table.kind,
                     indicator,
-                    table.header[target],
+                    column,
                 ),
                 year=doc.year,
                 comparison=comparison,
@@ -293,7 +312,8 @@ def _cell_facts(table: Table, doc: Document) -> list[Fact]:
                 context_parts = [row[x] for x in name_cells]
             else:
                 subject = names_by_code.get(code, code)
-            if subject in rcfg["skip_labels"]:
+            measure = "比上年增减" if change else canonical_measure(table.header[c])
+            if subject in rcfg["skip_labels"] or not measure or parse_number(subject) is not None:
                 continue
             if subject in rcfg["total_labels"]:
                 subject = "合计"
@@ -307,7 +327,7 @@ def _cell_facts(table: Table, doc: Document) -> list[Fact]:
             facts.append(
                 Fact(
                     subject=subject,
-                    measure="比上年增减" if change else canonical_measure(table.header[c]),
+                    measure=measure,
                     value=value,
                     unit=unit,
                     source=Provenance(
@@ -334,9 +354,10 @@ def table_facts(table: Table, doc: Document) -> list[Fact]:
     """Every figure of one table as facts; one explicit `空表` record for a table published empty."""
     if table.empty:
         return [_empty_fact(table, doc)]
-    targets = {squash(x) for x in vocabulary()["targets"]["columns"]}
-    target = next((c for c, h in enumerate(table.header) if squash(h.rsplit("/", 1)[-1]) in targets), None)
-    facts = _target_facts(table, doc, target) if target is not None else []
+    found = _find_target(table)
+    facts = _target_facts(table, doc, *found) if found else []
+    if found and table.kind in vocabulary()["targets"]["kinds"]:
+        return facts
     if _is_column_subject(table):
         return facts + _column_subject_facts(table, doc)
     return facts + _cell_facts(table, doc)
