@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from index.errors import NotABudgetError, ReadError
+from index.facts import extract_facts
 from index.metadata import Metadata, detect_metadata
 from index.model import Document, Extracted, Table
 from index.read_text import extract_text
@@ -161,10 +162,5 @@ def read_document(path: str | Path) -> Document:
         tables=list(extracted.tables),
         warnings=[*extracted.warnings, *_metadata_warnings(meta), *_table_warnings(extracted.tables)],
     )
-    try:
-        from index.facts import extract_facts
-    except ImportError:  # facts stage not installed yet
-        doc.warnings.append("facts not extracted: index.facts is not available")
-        return doc
     doc.facts = extract_facts(doc)
     return doc
