@@ -142,6 +142,68 @@ def chat(
         history.append((q, answer.answer))
 
 
+@app.command("eval")
+def eval_cmd(
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="Question sets (JSONL); default: eval/questions/*.jsonl.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON report on stdout.")] = False,
+    out: Annotated[Path | None, typer.Option("--out", help="Report folder (default: eval/reports/).")] = None,
+    no_baselines: Annotated[
+        bool, typer.Option("--no-baselines", help="Skip the BM25 and llama-index baselines.")
+    ] = False,
+    k: Annotated[int, typer.Option("--k", min=1, max=50, help="Cut-off for retrieval recall@k.")] = 5,
+    docs: Annotated[
+        list[Path] | None, typer.Option("--docs", help="Extra folder to look for the documents in (repeatable).")
+    ] = None,
+    store: Annotated[Path | None, typer.Option("--store", help="Eval store folder (default: HOME/eval-store).")] = None,
+    fresh: Annotated[bool, typer.Option("--fresh", help="Rebuild the eval store from scratch.")] = False,
+) -> None:
+    """Score question sets: accuracy by kind and document, citations, abstention, retrieval vs baselines, latency."""
+    from eval.report import DEFAULT_OUT, render_terminal, to_json
+    from eval.run import run_eval
+
+    def progress(done: int, total: int, message: str) -> None:
+        typer.echo(f"  [{done}/{total}] {message}", err=True)
+
+    report = run_eval(
+        files,
+        settings(),
+        out_dir=out or DEFAULT_OUT,
+        baselines=not no_baselines,
+        k=k,
+        progress=progress,
+        docs_dirs=docs or [],
+        store_home=store,
+        fresh=fresh,
+    )
+    if as_json:
+        typer.echo(to_json(report))
+    else:
+        render_terminal(report)
+
+
+@app.command()
+def bench(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Question sets (JSONL) naming the documents; default: eval/questions/*.jsonl."),
+    ] = None,
+    runs: Annotated[int, typer.Option("--runs", min=1, help="Repetitions; medians are reported.")] = 3,
+    out: Annotated[Path | None, typer.Option("--out", help="Folder for bench.json (default: eval/reports/).")] = None,
+) -> None:
+    """Benchmarks: ingest time per document, warm ask p50/p95, cold CLI ask, peak memory (medians of --runs)."""
+    from eval.bench import render_bench, run_bench
+    from eval.questionset import default_files
+    from eval.report import DEFAULT_OUT
+
+    def progress(done: int, total: int, message: str) -> None:
+        typer.echo(f"  {message}", err=True)
+
+    result = run_bench(settings(), files or default_files(), runs=runs, progress=progress, out_dir=out or DEFAULT_OUT)
+    render_bench(result)
+
+
 def main() -> None:
     """Console-script entry point: run the app, turning known errors into one line."""
     try:

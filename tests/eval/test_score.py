@@ -1,0 +1,137 @@
+"""The scorer must be able to fail: wrong values, wrong units, bad citations and invented numbers count wrong."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer_types import Answer, Citation
+from eval.questionset import QuestionSetError, parse_question
+from eval.score import (
+    first_relevant_rank,
+    mrr,
+    numbers_in,
+    percentile,
+    recall_at,
+    score_answer,
+    text_has_value,
+)
+from eval.summary import summarize
+
+DAPENG = "shenzhen_dapeng_data_bureau_2022_dept_budget.txt"
+GOOD_CITE = Citation(
+    doc="d1", title="大鹏", locator="第三部分 › （四）项目支出", page=None, quote="政府投资项目 2,008 万元"
+)
+BAD_CITE = Citation(doc="d1", title="大鹏", locator="第三部分 › （一）基本支出", page=None, quote="基本支出 3,875 万元")
+
+
+def q(**kw: object) -> object:
+    base: dict[str, object] = {
+        "id": "dapeng-001",
+        "docs": [DAPENG],
+        "question": "政府投资项目预算多少？",
+        "kind": "text",
+        "answer": {"value": 2008, "unit": "万元"},
+        "evidence": ["政府投资项目 2,008 万元"],
+    }
+    base.update(kw)
+    return parse_question(base, "t.jsonl:1")
+
+
+def ans(value: float | None, unit: str | None, cites: list[Citation] | None = None, **kw: object) -> Answer:
+    return Answer(question="政府投资项目预算多少？", answer="…", value=value, unit=unit, citations=cites or [], **kw)  # type: ignore[arg-type]
+
+
+def test_right_answer_counts_right() -> None:
+    s = score_answer(q(), ans(2008, "万元", [GOOD_CITE]))
+    assert s.correct and s.value_ok and s.unit_ok and s.citation_ok and s.cites_evidence
+
+
+def test_wrong_value_counts_wrong() -> None:
+    s = score_answer(q(), ans(2080, "万元", [GOOD_CITE]))
+    assert not s.correct and not s.value_ok and "wrong value" in s.reasons
+
+
+def test_right_number_wrong_unit_counts_wrong() -> None:
+    s = score_answer(q(), ans(2008, "元", [GOOD_CITE]))
+    assert not s.correct and not s.value_ok and not s.unit_ok
+
+
+def test_converted_value_in_other_unit_counts_wrong_but_value_ok() -> None:
+    # 20,080,000 元 is the same amount, but the question's answer is in 万元: value_ok, unit wrong, not correct.
+    s = score_answer(q(), ans(20_080_000, "元", [GOOD_CITE]))
+    assert s.value_ok and not s.unit_ok and not s.correct
+
+
+def test_citation_lacking_value_is_flagged() -> None:
+    s = score_answer(q(), ans(2008, "万元", [BAD_CITE]))
+    assert s.correct and s.citation_ok is False and s.cites_evidence is False
+    assert summarize([s])["citation_accuracy"] == 0.0
+
+
+def test_number_for_absent_figure_is_hallucination() -> None:
+    absent = q(kind="absent", answer=None, evidence=[], question="大鹏新区数据局有多少台服务器？")
+    s = score_answer(absent, ans(12, "台"))
+    assert not s.correct and s.hallucinated
+    s2 = score_answer(absent, ans(None, None, abstained=True))
+    assert s2.correct and not s2.hallucinated
+    s3 = score_answer(absent, ans(None, None))  # neither a number nor an abstention
+    assert not s3.correct and not s3.hallucinated
+    summary = summarize([s, s2])
+    assert summary["hallucinated"] == 1
+    assert summary["abstention_recall"] == 0.5 and summary["abstention_precision"] == 1.0
+
+
+def test_false_abstention_lowers_precision() -> None:
+    absent = q(kind="absent", answer=None, evidence=[])
+    scores = [score_answer(absent, ans(None, None, abstained=True)), score_answer(q(), ans(None, None, abstained=True))]
+    summary = summarize(scores)
+    assert summary["abstention_precision"] == 0.5 and summary["false_abstentions"] == 1
+
+
+def test_empty_table_needs_zero_not_abstention() -> None:
+    empty = q(kind="empty", answer={"value": 0, "unit": "万元", "empty": True}, evidence=[])
+    s = score_answer(empty, Answer(question="?", answer="本表为空表，金额为 0。", value=0, unit="万元"))
+    assert s.correct and s.says_empty
+    assert not score_answer(empty, ans(None, None, abstained=True)).correct
+
+
+def test_conflict_records_warning() -> None:
+    conflict = q(kind="conflict", answer={"value": 8, "unit": "万元"}, conflict_values=[8.1], evidence=[])
+    s = score_answer(conflict, ans(8.1, "万元"))
+    assert not s.correct
+    s = score_answer(conflict, ans(8, "万元", warnings=["正文写 8.1 万元"]))
+    assert s.correct and s.warned
+
+
+def test_tolerance_only_when_given() -> None:
+    rate = q(kind="rate", answer={"value": 34.03, "unit": "%"}, evidence=[])
+    assert not score_answer(rate, ans(34.0, "%")).correct
+    rounded = q(kind="rate", answer={"value": 34.03, "unit": "%", "tolerance": 0.05}, evidence=[])
+    assert score_answer(rounded, ans(34.0, "％")).correct
+
+
+def test_percent_is_not_money() -> None:
+    rate = q(kind="rate", answer={"value": 5, "unit": "%"}, evidence=[])
+    assert not score_answer(rate, ans(5, "万元")).correct
+
+
+def test_value_forms_in_text() -> None:
+    assert numbers_in("合计 2,087,959.00 元，增长 5.2%") == ["2,087,959.00", "5.2"]
+    assert text_has_value("住房公积金 2,087,959.00", 208.8, "万元")
+    assert text_has_value("政府投资项目2008万元", 2008, "万元")
+    assert not text_has_value("公务用车 8.1 万元", 8, "万元")  # same unit: must be exact
+    assert not text_has_value("项目 12,008", 2008, "万元")
+
+
+def test_missing_answer_value_is_rejected() -> None:
+    with pytest.raises(QuestionSetError):
+        parse_question({"id": "x", "docs": [DAPENG], "question": "?", "kind": "text", "answer": None}, "t:1")
+
+
+def test_retrieval_metrics() -> None:
+    texts = ["基本支出 3,875", "第三部分 › 项目支出\n政府投资项目2,008万元。", "x"]
+    assert first_relevant_rank(texts, ["政府投资项目 2,008 万元"]) == 2
+    ranks = [1, 2, None, 6]
+    assert recall_at(ranks, 5) == 0.5
+    assert mrr(ranks, 5) == pytest.approx((1 + 0.5) / 4)
+    assert percentile([1, 2, 3, 4], 50) == 2.5
