@@ -283,9 +283,11 @@ def _segment_labels(labels: list[int], values: list[int], col: int) -> list[int]
 
 
 def _cell_facts(table: Table, doc: Document) -> list[Fact]:
-    values, labels = value_columns(table), label_columns(table)
-    codes = set(code_columns(table))
     rcfg = vocabulary()["rows"]
+    skip = {squash(x) for x in rcfg["skip_columns"]}
+    values = [c for c in value_columns(table) if squash(table.header[c].rsplit("/", 1)[-1]) not in skip]
+    labels = label_columns(table)
+    codes = set(code_columns(table))
     unit_cols = {c for c in labels if squash(table.header[c].rsplit("/", 1)[-1]) in rcfg["unit_headers"]}
     two_sided = _two_sided(table, values, labels)
     names_by_code: dict[str, str] = {}
@@ -300,7 +302,12 @@ def _cell_facts(table: Table, doc: Document) -> list[Fact]:
                 continue
             seg = _segment_labels(labels, values, c) if two_sided else [x for x in labels if x < c] or labels
             name_cells = [
-                x for x in seg if x not in codes and x < len(row) and row[x] and not _YEAR_CELL.match(squash(row[x]))
+                x
+                for x in seg
+                if x < len(row)
+                and row[x]
+                and not (x in codes and re.fullmatch(r"[\d\s]+", row[x]))
+                and not _YEAR_CELL.match(squash(row[x]))
             ]
             own = [x for x in name_cells if x not in unit_cols]
             code, level = row_code(table, row, c if two_sided else None)
@@ -323,7 +330,8 @@ def _cell_facts(table: Table, doc: Document) -> list[Fact]:
             if two_sided and _side(table, c):
                 context_parts.insert(0, _side(table, c))
             header_year = _YEAR_PREFIX.match(squash(table.header[c].rsplit("/", 1)[-1]))
-            label = row_label(table, row, c) or subject
+            label = row_label(table, row, c)
+            label = label if label and subject in label else " ".join(row[x] for x in name_cells) or subject
             facts.append(
                 Fact(
                     subject=subject,
