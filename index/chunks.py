@@ -1,0 +1,161 @@
+"""Chunks: the retrievable pieces of a Document.
+
+Three kinds: `section` (narrative cut on sentence ends into ~200–400 characters,
+heading path in front), `row` (one table row with its table label, unit and
+column names, so a row is findable on its own) and `table` (one summary per
+table). Ids are stable (`doc_id:kind:index`), so re-chunking the same Document
+gives the same ids.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from index.model import HEADING_SEP, LOCATOR_SEP, Document, Section, Table
+from index.tables import row_label, value_columns
+
+CHUNKER_VERSION = "1"
+SENTENCE_END = re.compile(r"(?<=[。；！？!?;])|\n+")
+MIN_CHARS = 200
+MAX_CHARS = 400
+SUMMARY_ROW_LABELS = 300  # characters of row labels listed in a table's summary chunk
+
+
+@dataclass(slots=True)
+class Chunk:
+    """One retrievable piece: `text` is what is embedded and BM25-indexed."""
+
+    id: str
+    text: str
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def kind(self) -> str:
+        return str(self.metadata.get("kind", ""))
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences (ending punctuation kept) and lines, stripped, empty ones dropped."""
+    return [s.strip() for s in SENTENCE_END.split(text) if s and s.strip()]
+
+
+def pack_sentences(sentences: list[str], min_chars: int = MIN_CHARS, max_chars: int = MAX_CHARS) -> list[str]:
+    """Group sentences into pieces of about min..max characters; a longer sentence is cut at max_chars."""
+    pieces: list[str] = []
+    current = ""
+    for sentence in sentences:
+        while len(sentence) > max_chars:
+            if current:
+                pieces.append(current)
+                current = ""
+            pieces.append(sentence[:max_chars])
+            sentence = sentence[max_chars:]
+        if current and len(current) + len(sentence) > max_chars:
+            pieces.append(current)
+            current = ""
+        current += sentence
+        if len(current) >= min_chars:
+            pieces.append(current)
+            current = ""
+    if current:
+        if pieces and len(current) < min_chars // 4 and len(pieces[-1]) + len(current) <= max_chars:
+            pieces[-1] += current
+        else:
+            pieces.append(current)
+    return pieces
+
+
+def table_heading(table: Table) -> str:
+    """`表7 一般公共预算支出表（按功能分类）（单位：万元）`."""
+    return f"{table.label}（单位：{table.unit}）" if table.unit else table.label
+
+
+def _row_labels(table: Table, row: list[str], values: list[int]) -> str:
+    labels: list[str] = []
+    for c in values:
+        label = row_label(table, row, c)
+        if label and label not in labels:
+            labels.append(label)
+    if not labels:
+        labels = [next((cell for cell in row if cell), "")]
+    return " / ".join(labels)
+
+
+def _base(doc: Document) -> dict[str, Any]:
+    return {
+        "doc_id": doc.doc_id,
+        "department": doc.department,
+        "year": doc.year,
+        "stage": doc.stage,
+        "file_name": doc.file_name,
+    }
+
+
+def _section_chunks(doc: Document, sections: list[Section]) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    for section in sections:
+        heading = section.heading
+        for piece in pack_sentences(split_sentences(section.text)):
+            text = f"{heading}\n{piece}" if heading else piece
+            meta = {
+                **_base(doc),
+                "kind": "section",
+                "page": section.page,
+                "locator": heading or doc.title,
+                "heading": heading,
+            }
+            chunks.append(Chunk(f"{doc.doc_id}:section:{len(chunks)}", text, meta))
+    return chunks
+
+
+def _table_chunks(doc: Document, table: Table, t_index: int, row_start: int) -> tuple[Chunk, list[Chunk]]:
+    heading = table_heading(table)
+    values = value_columns(table)
+    first_page = table.pages[0] if table.pages else None
+    base = {**_base(doc), "table": table.label, "table_kind": table.kind}
+    rows: list[Chunk] = []
+    labels: list[str] = []
+    for i, row in enumerate(table.rows):
+        if not any(row):
+            continue
+        label = _row_labels(table, row, values)
+        labels.append(label)
+        cells = [f"{name} {cell}" if name else cell for name, cell in zip(table.header, row, strict=False) if cell]
+        page = table.row_pages[i] if i < len(table.row_pages) and table.row_pages[i] is not None else first_page
+        meta = {**base, "kind": "row", "page": page, "locator": f"{table.label}{LOCATOR_SEP}{label}", "row": label}
+        rows.append(Chunk(f"{doc.doc_id}:row:{row_start + len(rows)}", " | ".join([heading, *cells]), meta))
+    parts = [heading, f"类型 {table.kind}", f"列 {'、'.join(h for h in table.header if h)}", f"共 {len(rows)} 行"]
+    if table.empty:
+        parts.append("本表为空表（无数据）")
+    if table.note:
+        parts.append(f"注 {table.note}")
+    listed = "、".join(labels)
+    if listed:
+        parts.append(f"行 {listed[:SUMMARY_ROW_LABELS]}")
+    meta = {**base, "kind": "table", "page": first_page, "locator": table.label, "empty": table.empty}
+    return Chunk(f"{doc.doc_id}:table:{t_index}", " | ".join(parts), meta), rows
+
+
+def build_chunks(doc: Document) -> list[Chunk]:
+    """All chunks of a Document: sections, then per table its summary and its rows."""
+    chunks = _section_chunks(doc, doc.sections)
+    n_rows = 0
+    for t_index, table in enumerate(doc.tables):
+        summary, rows = _table_chunks(doc, table, t_index, n_rows)
+        n_rows += len(rows)
+        chunks.append(summary)
+        chunks.extend(rows)
+    return chunks
+
+
+__all__ = [
+    "CHUNKER_VERSION",
+    "HEADING_SEP",
+    "Chunk",
+    "build_chunks",
+    "pack_sentences",
+    "split_sentences",
+    "table_heading",
+]

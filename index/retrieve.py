@@ -1,0 +1,128 @@
+"""Hybrid retrieval: dense (Chroma, query prompt) + Chinese BM25, fused by reciprocal rank.
+
+The BM25 index and the per-chunk filter columns are loaded once per store
+generation; a query costs one query embedding, one Chroma query, one sparse
+BM25 scoring pass and one SQLite lookup of the winning chunks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from index import db
+from index.embed import Embedder
+from index.model import Hit
+
+if TYPE_CHECKING:
+    from index.store import Store
+
+CANDIDATES = 40  # per retriever, before fusion
+
+
+@dataclass(slots=True)
+class _Columns:
+    """Filter columns aligned with the BM25 index ids."""
+
+    generation: int
+    doc_id: np.ndarray
+    department: np.ndarray
+    year: np.ndarray
+
+
+class Retriever:
+    """Dense + BM25 retrieval over one store, with document / department / year filters."""
+
+    def __init__(self, store: Store, embedder: Embedder) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.rrf_k = store.settings.rrf_k
+        self._columns: _Columns | None = None
+
+    def _filter_columns(self) -> _Columns:
+        bm25 = self.store.bm25()
+        if self._columns is None or self._columns.generation != bm25.generation:
+            meta = {c.id: c.metadata for c in self.store.chunks()}
+            rows = [meta.get(i, {}) for i in bm25.ids]
+            self._columns = _Columns(
+                bm25.generation,
+                np.array([m.get("doc_id", "") for m in rows], dtype=object),
+                np.array([m.get("department", "") for m in rows], dtype=object),
+                np.array([m.get("year") if m.get("year") is not None else -1 for m in rows], dtype=np.int64),
+            )
+        return self._columns
+
+    @staticmethod
+    def _where(doc_ids: Sequence[str] | None, department: str | None, year: int | None) -> dict[str, Any] | None:
+        clauses: list[dict[str, Any]] = []
+        if doc_ids is not None:
+            clauses.append({"doc_id": {"$in": list(doc_ids)}})
+        if department is not None:
+            clauses.append({"department": department})
+        if year is not None:
+            clauses.append({"year": int(year)})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+    def dense(
+        self, query: str, *, k: int = CANDIDATES, doc_ids: Sequence[str] | None = None,
+        department: str | None = None, year: int | None = None,
+    ) -> list[tuple[str, float]]:  # fmt: skip
+        """(chunk id, cosine) of the nearest chunks by embedding."""
+        if doc_ids is not None and not doc_ids:
+            return []
+        vector = self.embedder.embed_queries([query])[0]
+        return self.store.chroma.query(vector, k, self._where(doc_ids, department, year))
+
+    def lexical(
+        self, query: str, *, k: int = CANDIDATES, doc_ids: Sequence[str] | None = None,
+        department: str | None = None, year: int | None = None,
+    ) -> list[tuple[str, float]]:  # fmt: skip
+        """(chunk id, BM25 score) of the best lexical matches (score > 0)."""
+        bm25 = self.store.bm25()
+        scores = bm25.scores(query)
+        if scores.size == 0:
+            return []
+        cols = self._filter_columns()
+        mask = np.ones(scores.shape, dtype=bool)
+        if doc_ids is not None:
+            mask &= np.isin(cols.doc_id, list(doc_ids))
+        if department is not None:
+            mask &= cols.department == department
+        if year is not None:
+            mask &= cols.year == int(year)
+        scores = np.where(mask, scores, 0.0)
+        top = np.argsort(-scores, kind="stable")[:k]
+        return [(bm25.ids[i], float(scores[i])) for i in top if scores[i] > 0]
+
+    def retrieve(
+        self, query: str, *, k: int = 8, doc_ids: Sequence[str] | None = None,
+        department: str | None = None, year: int | None = None,
+    ) -> list[Hit]:  # fmt: skip
+        """The k best chunks by reciprocal-rank fusion of dense and BM25 rankings."""
+        n = max(CANDIDATES, 3 * k)
+        filters = {"doc_ids": doc_ids, "department": department, "year": year}
+        rankings = [self.dense(query, k=n, **filters), self.lexical(query, k=n, **filters)]  # type: ignore[arg-type]
+        fused: dict[str, float] = {}
+        for ranking in rankings:
+            for rank, (chunk_id, _score) in enumerate(ranking):
+                fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (self.rrf_k + rank + 1)
+        best = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
+        chunks = {c.id: c for c in db.chunks(self.store.conn, [cid for cid, _ in best])}
+        hits = []
+        for chunk_id, score in best:
+            chunk = chunks.get(chunk_id)
+            if chunk is None:  # a vector whose document was removed meanwhile
+                continue
+            meta = chunk.metadata
+            hits.append(
+                Hit(
+                    chunk_id=chunk_id, text=chunk.text, score=score, doc_id=str(meta.get("doc_id", "")),
+                    kind=chunk.kind, locator=str(meta.get("locator", "")), page=meta.get("page"), metadata=meta,
+                )
+            )  # fmt: skip
+        return hits
