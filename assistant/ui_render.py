@@ -1,0 +1,121 @@
+"""Turn answers, citations and document summaries into what the chat page shows.
+
+Pure functions over plain data (no Gradio import), so the page logic stays thin
+and these are unit-testable.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict
+from typing import Any
+
+from assistant.answer_types import Answer, Citation
+
+DOC_COLUMNS = ["部门", "年度", "类型", "页数", "表格", "数据点"]
+CHIP_LOCATOR_CHARS = 36
+
+
+def citation_dict(citation: Citation) -> dict[str, Any]:
+    """A citation as plain data (kept in the page's session state)."""
+    data = asdict(citation)
+    data["header"] = list(citation.header)
+    data["row"] = list(citation.row)
+    return data
+
+
+def page_label(page: int | None) -> str:
+    """`第6页`, or "" for sources without pages (text files)."""
+    return f"第{page}页" if page else ""
+
+
+def chip_label(number: int, citation: dict[str, Any]) -> str:
+    """Short text on a numbered citation chip: `[1] 表5 … · 第6页`."""
+    locator = str(citation.get("locator") or citation.get("title") or "")
+    if len(locator) > CHIP_LOCATOR_CHARS:
+        locator = locator[: CHIP_LOCATOR_CHARS - 1] + "…"
+    return " · ".join(part for part in (f"[{number}] {locator}", page_label(citation.get("page"))) if part)
+
+
+def answer_markdown(answer: Answer) -> str:
+    """The chat message for one answer: text, formula, warnings and numbered sources."""
+    parts = [answer.answer.strip()]
+    if answer.formula:
+        parts.append(f"算式：`{answer.formula}`")
+    parts.extend(f"⚠️ {warning}" for warning in answer.warnings)
+    if answer.citations:
+        refs = [
+            " · ".join(p for p in (f"[{i}] {c.title}", c.locator, page_label(c.page)) if p)
+            for i, c in enumerate(answer.citations, 1)
+        ]
+        parts.append("来源：  \n" + "  \n".join(refs))
+    return "\n\n".join(part for part in parts if part)
+
+
+def stream_pieces(text: str, size: int = 8) -> Iterator[str]:
+    """Growing prefixes of `text`, for a progressively written answer."""
+    if not text:
+        yield ""
+        return
+    for end in range(size, len(text) + size, size):
+        yield text[:end]
+
+
+def source_html(citation: dict[str, Any] | None) -> str:
+    """The source panel: document, page, locator, quoted line and, for a table cell, its row as a small table."""
+    if not citation:
+        return '<div class="source-empty">点击答案下方的引用编号查看原文出处。</div>'
+    esc = html.escape
+    meta = " · ".join(part for part in (page_label(citation.get("page")), f"文档 {citation.get('doc', '')}") if part)
+    lines = [
+        '<div class="source-card">',
+        f'<div class="source-doc">{esc(str(citation.get("title") or citation.get("doc") or ""))}</div>',
+        f'<div class="source-meta">{esc(meta)}</div>',
+        f'<div class="source-locator">{esc(str(citation.get("locator") or ""))}</div>',
+        f'<blockquote class="source-quote">{esc(str(citation.get("quote") or ""))}</blockquote>',
+    ]
+    header: Sequence[str] = citation.get("header") or ()
+    row: Sequence[str] = citation.get("row") or ()
+    if row:
+        head = "".join(f"<th>{esc(h)}</th>" for h in header) if header else ""
+        cells = "".join(f"<td>{esc(c)}</td>" for c in row)
+        head_row = f"<thead><tr>{head}</tr></thead>" if head else ""
+        lines.append(f'<table class="source-row">{head_row}<tbody><tr>{cells}</tr></tbody></table>')
+    lines.append("</div>")
+    return "\n".join(lines)
+
+
+def document_label(summary: dict[str, Any]) -> str:
+    """How one document is named in pickers: `部门 年度 预算`."""
+    name = summary.get("department") or summary.get("title") or summary.get("file_name") or summary.get("doc_id")
+    year = summary.get("year")
+    stage = summary.get("stage") or ""
+    return " ".join(str(part) for part in (name, f"{year}年" if year else "", stage) if part)
+
+
+def document_rows(summaries: Sequence[dict[str, Any]]) -> list[list[Any]]:
+    """Rows of the document table, in DOC_COLUMNS order."""
+    return [
+        [
+            s.get("department") or s.get("title") or "",
+            s.get("year") or "",
+            f"{s.get('scope') or ''}{s.get('stage') or ''}",
+            s.get("page_count") or "",
+            s.get("tables", 0),
+            s.get("facts", 0),
+        ]
+        for s in summaries
+    ]
+
+
+def ingest_message(added: Sequence[dict[str, Any]], skipped: Sequence[str], failed: Sequence[tuple[str, str]]) -> str:
+    """One status line after an upload."""
+    parts = []
+    if added:
+        parts.append("已添加：" + "、".join(document_label(s) for s in added))
+    if skipped:
+        parts.append("已存在（未重复添加）：" + "、".join(skipped))
+    if failed:
+        parts.append("未能读取：" + "；".join(f"{name}：{reason}" for name, reason in failed))
+    return "；".join(parts) or "没有文件。"
