@@ -204,6 +204,18 @@ def bench(
     render_bench(result)
 
 
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Bind address (default 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default 7860).")] = None,
+    share: Annotated[bool, typer.Option(help="Also open a public Gradio share link.")] = False,
+) -> None:
+    """The chat page (same as `python app.py`); login with BUDGETQA_AUTH=user:pass."""
+    from assistant.ui import serve as serve_page
+
+    serve_page(settings().with_overrides(host=host, port=port), share=share)
+
+
 def main() -> None:
     """Console-script entry point: run the app, turning known errors into one line."""
     try:
