@@ -125,7 +125,7 @@ def _is_toc_entry(text: str) -> bool:
 
 
 def _drop_toc(lines: list[Line]) -> list[Line]:
-    """Remove the table of contents: from 目录 through its entries, until the first entry is printed again."""
+    """Drop the table of contents: from 目录 through its entries, until an entry is printed again or prose starts."""
     rules = _rules()
     out: list[Line] = []
     i = 0
@@ -134,17 +134,15 @@ def _drop_toc(lines: list[Line]) -> list[Line]:
             out.append(lines[i])
             i += 1
             continue
-        first_key: str | None = None
+        seen: set[str] = set()
         j = i + 1
         while j < len(lines):
             text = lines[j].text
             key = _toc_key(text)
-            if first_key is None:
-                first_key = key
-            elif key == first_key:
-                break  # the first entry again: the body starts here
-            if not _is_toc_entry(text):
-                break
+            if key in seen or not _is_toc_entry(text):
+                break  # an entry again, or prose: the body starts here
+            if not re.fullmatch(r"\d+", key):
+                seen.add(key)
             j += 1
         i = j
     return out
