@@ -199,18 +199,9 @@ def test_running_page_numbers_and_toc_are_dropped() -> None:
 
 
 def test_toc_ends_where_any_entry_is_printed_again() -> None:
-    lines = [
-        Line(text)
-        for text in [
-            "某局2025年部门预算",
-            "目 录",
-            "一、文字部分",
-            "- 第一部分 部门概况",
-            "- 第二部分 收支",
-            "二、表格部分",
-        ]
-        + ["", "第一部分 部门概况", "一、部门职责", "本部门负责全区统计", "", "工作。"]
-    ]
+    toc = ["某局2025年部门预算", "目 录", "一、文字部分", "- 第一部分 部门概况", "- 第二部分 收支", "二、表格部分"]
+    body = ["", "第一部分 部门概况", "一、部门职责", "本部门负责全区统计", "", "工作。"]
+    lines = [Line(text) for text in (*toc, *body)]
     sections = build_sections(lines, title="T")
     assert [(s.heading_path, s.text) for s in sections] == [
         (("T",), "某局2025年部门预算"),
