@@ -53,7 +53,8 @@ class SentenceTransformerEmbedder:
         self.model_id = model_id
         self.model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
         self.model.float()
-        dim = self.model.get_sentence_embedding_dimension()
+        get_dim = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
+        dim = get_dim()
         if dim is None:
             raise ValueError(f"{model_id}: cannot tell the embedding dimension")
         self.dim = int(dim)
