@@ -71,7 +71,6 @@ def llama_index_search(documents: Sequence[Document], embed_model: Any, *, k: in
     from llama_index.core import Document as LIDocument
     from llama_index.core import VectorStoreIndex
     from llama_index.core.node_parser import SentenceSplitter
-    from llama_index.core.vector_stores import FilterOperator, MetadataFilter, MetadataFilters
 
     splitter = SentenceSplitter(chunk_size=SPLITTER_CHUNK_SIZE, chunk_overlap=SPLITTER_OVERLAP)
     li_docs = [
@@ -81,14 +80,13 @@ def llama_index_search(documents: Sequence[Document], embed_model: Any, *, k: in
     nodes = splitter.get_nodes_from_documents(li_docs)
     index = VectorStoreIndex(nodes, embed_model=embed_model, show_progress=False)
 
+    # Filtered by document after ranking every node: SimpleVectorStore's `IN` metadata filter returns nothing.
+    retriever = index.as_retriever(similarity_top_k=max(k, len(nodes)))
+
     def search(question: str, doc_ids: Sequence[str]) -> list[str]:
-        filters = (
-            MetadataFilters(filters=[MetadataFilter(key="doc_id", value=list(doc_ids), operator=FilterOperator.IN)])
-            if doc_ids
-            else None
-        )
-        retriever = index.as_retriever(similarity_top_k=k, filters=filters)
-        return [n.node.get_content() for n in retriever.retrieve(question)]
+        wanted = set(doc_ids)
+        ranked = [n for n in retriever.retrieve(question) if not wanted or n.node.metadata.get("doc_id") in wanted]
+        return [n.node.get_content() for n in ranked[:k]]
 
     return search, len(nodes)
 

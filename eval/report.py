@@ -166,6 +166,18 @@ def render_markdown(report: EvalReport, chart: str | None = None) -> str:
         "",
         _md_table(["system", "n", "R@1", f"R@{k}", "MRR", "value@1", f"value@{k}"], retrieval_rows(report)),
         "",
+        "Engine stage medians: "
+        + (", ".join(f"{st} {v:.0f} ms" for st, v in s.get("stage_ms_p50", {}).items()) or "–")
+        + ".",
+        "",
+        "Questions whose evidence no chunk holds (chunking or question-set problem): "
+        + (
+            ", ".join(m.get("evidence_in_no_chunk") or []) or "none"
+            if m.get("evidence_in_no_chunk") is not None
+            else "not checked"
+        )
+        + ".",
+        "",
         "## Ingest",
         _md_table(
             ["document", "doc id", "ingest s"],
@@ -207,7 +219,7 @@ def render_chart(report: EvalReport, path: Path) -> Path:
             continue
         vb = r.get("value_by_kind", {})
         series.append((f"{name}: top-{k} holds value", [vb.get(kd, {}).get(f"value@{k}", 0.0) for kd in kinds]))
-    fig, ax = plt.subplots(figsize=(max(6.0, 0.9 * len(kinds) + 2), 4.2))
+    fig, ax = plt.subplots(figsize=(max(6.0, 0.9 * len(kinds) + 2), 4.8))
     width = 0.8 / max(1, len(series))
     for i, (label, values) in enumerate(series):
         ax.bar([x + i * width for x in range(len(kinds))], [100 * v for v in values], width, label=label)
@@ -216,7 +228,7 @@ def render_chart(report: EvalReport, path: Path) -> Path:
     ax.set_ylabel("%")
     ax.set_ylim(0, 105)
     ax.set_title(f"Accuracy by question kind (n={report.summary['questions']})")
-    ax.legend(fontsize=7, loc="lower right")
+    ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.28), ncol=min(3, len(series)), frameon=False)
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=110)

@@ -19,7 +19,7 @@ from typing import Any
 
 from assistant.assistant import Assistant
 from eval.questionset import Question, QuestionSetError, default_files, load_questions, resolve_doc, search_dirs
-from eval.score import Score, error_score, score_answer
+from eval.score import Score, error_score, first_relevant_rank, score_answer
 from eval.summary import EvalReport, RetrievalRun, summarize
 from index.errors import BudgetQAError, StoreMismatchError
 from index.settings import Settings
@@ -132,8 +132,11 @@ def ask_all(
 
 def run_baselines(
     qa: Assistant, questions: Sequence[Question], doc_ids: dict[str, str], *, k: int, progress: Progress | None
-) -> list[RetrievalRun]:
-    """BM25 over our chunks and a plain llama-index dense pipeline, on the same documents and embedding."""
+) -> tuple[list[RetrievalRun], list[str]]:
+    """BM25 over our chunks and a plain llama-index dense pipeline, on the same documents and embedding.
+
+    Also returns the ids of questions whose evidence no chunk of ours holds (a chunking or question-set problem).
+    """
     from eval.baselines import bm25_search, llama_index_search, run_baseline
     from index.chunks import build_chunks
     from index.embed import as_llama_embedding, load_embedder
@@ -143,6 +146,11 @@ def run_baselines(
     pairs = [(q, [doc_ids[d] for d in q.docs]) for q in questions]
     if progress:
         progress(0, 2, "baseline: bm25")
+    unreachable = [
+        q.id
+        for q in questions
+        if q.evidence and q.kind != "absent" and first_relevant_rank([c.text for c in chunks], q.evidence) is None
+    ]
     runs = [run_baseline("bm25 (our chunks)", bm25_search(chunks, k=k), pairs, k=k)]
     if progress:
         progress(1, 2, "baseline: llama-index dense")
@@ -151,7 +159,7 @@ def run_baselines(
     runs.append(run_baseline("llama-index dense (SentenceSplitter)", search, pairs, k=k))
     if progress:
         progress(2, 2, "baselines done")
-    return runs
+    return runs, unreachable
 
 
 def _git_commit() -> str | None:
@@ -191,8 +199,10 @@ def run_eval(
     doc_ids = {name: by_name[path.name] for name, path in paths.items()}
     scores, ours = ask_all(qa, questions, doc_ids, k=k, progress=progress)
     runs = [ours]
+    unreachable: list[str] | None = None
     if baselines:
-        runs += run_baselines(qa, questions, doc_ids, k=k, progress=progress)
+        more, unreachable = run_baselines(qa, questions, doc_ids, k=k, progress=progress)
+        runs += more
     meta: dict[str, Any] = {
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "commit": _git_commit(),
@@ -206,6 +216,7 @@ def run_eval(
         "k": k,
         "top_k": es.top_k,
         "baselines": baselines,
+        "evidence_in_no_chunk": unreachable,
         "seconds": round(time.perf_counter() - started, 1),
     }
     report = EvalReport(

@@ -156,6 +156,8 @@ class Score:
     latency_ms: float = 0.0
     error: str | None = None  # the engine raised instead of answering
     reasons: list[str] = field(default_factory=list)
+    intent: str | None = None  # what the engine took the question for
+    timings_ms: dict[str, float] = field(default_factory=dict)  # the engine's own stage timings
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -236,6 +238,8 @@ def score_answer(q: Question, ans: Answer, *, latency_ms: float | None = None) -
         hallucinated=hallucinated,
         latency_ms=latency_ms if latency_ms is not None else float(ans.timings_ms.get("total", 0.0)),
         reasons=reasons,
+        intent=ans.intent,
+        timings_ms=dict(ans.timings_ms),
     )
     if q.kind == "conflict":
         score.warned = bool(ans.warnings)
@@ -271,17 +275,67 @@ def error_score(q: Question, message: str, latency_ms: float = 0.0) -> Score:
 # ---- retrieval --------------------------------------------------------------------------
 
 
+def _find_token(hay: str, token: str, start: int) -> int:
+    """End index of the first occurrence of `token` in `hay` at or after `start`, -1 if none.
+
+    A number token must stand whole: "106" does not match inside "1,060" or "2106".
+    """
+    numeric = _NUMBER.fullmatch(token) is not None
+    pos = hay.find(token, start)
+    while pos >= 0:
+        end = pos + len(token)
+        before = hay[pos - 1] if pos > 0 else ""
+        after = hay[end] if end < len(hay) else ""
+        if not numeric or (
+            not (before.isdigit() or before in ",.")
+            and not (after.isdigit() or (after in ",." and hay[end + 1 : end + 2].isdigit()))
+        ):
+            return end
+        pos = hay.find(token, pos + 1)
+    return -1
+
+
+def evidence_in(text: str, evidence: str) -> bool:
+    """Does `text` hold one evidence string?
+
+    Either the string itself with whitespace removed ("政府投资项目 2,008 万元" in
+    "政府投资项目2,008万元"), or — for table rows, whose chunk puts column names
+    between the cells — its whitespace-separated parts in order, numbers whole
+    ("2210201 住房公积金 106" in "科目编码 2210201 | 科目名称 住房公积金 | 合计 106").
+    """
+    if squash(evidence) and squash(evidence) in squash(text):
+        return True
+    parts = [squash(p) for p in evidence.split() if squash(p)]
+    if len(parts) < 2:
+        return False
+    hay, at = squash(text), 0
+    for part in parts:
+        at = _find_token(hay, part, at)
+        if at < 0:
+            return False
+    return True
+
+
 def is_relevant(chunk_text: str, evidence: Sequence[str]) -> bool:
-    """A chunk is relevant when it contains every evidence string (whitespace ignored)."""
-    return contains_all(chunk_text, evidence)
+    """A chunk is relevant when it holds every evidence string (see `evidence_in`)."""
+    return bool(evidence) and all(evidence_in(chunk_text, e) for e in evidence)
 
 
 def first_relevant_rank(texts: Sequence[str], evidence: Sequence[str]) -> int | None:
-    """1-based rank of the first relevant chunk in a ranked list, None when none is."""
-    for i, t in enumerate(texts, 1):
-        if is_relevant(t, evidence):
-            return i
-    return None
+    """Smallest rank r such that the top r chunks hold every evidence string (each in some chunk); None if never.
+
+    With one evidence string this is the rank of the first chunk holding it; a
+    computed question whose two figures stand in two places needs both retrieved.
+    """
+    if not evidence:
+        return None
+    worst = 0
+    for e in evidence:
+        rank = next((i for i, t in enumerate(texts, 1) if evidence_in(t, e)), None)
+        if rank is None:
+            return None
+        worst = max(worst, rank)
+    return worst
 
 
 def first_value_rank(texts: Sequence[str], q: Question) -> int | None:

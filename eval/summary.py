@@ -97,6 +97,10 @@ def summarize(scores: Sequence[Score]) -> dict[str, Any]:
         "conflict_warned": _rate(sum(bool(s.warned) for s in conflicts), len(conflicts)),
         "latency_ms_p50": percentile(latencies, 50),
         "latency_ms_p95": percentile(latencies, 95),
+        "stage_ms_p50": {
+            stage: percentile([s.timings_ms[stage] for s in scores if stage in s.timings_ms], 50)
+            for stage in sorted({st for s in scores for st in s.timings_ms})
+        },
         "by_kind": _group(scores, "kind"),
         "by_doc": _group(scores, "doc"),
     }
