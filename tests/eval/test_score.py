@@ -135,3 +135,19 @@ def test_retrieval_metrics() -> None:
     assert recall_at(ranks, 5) == 0.5
     assert mrr(ranks, 5) == pytest.approx((1 + 0.5) / 4)
     assert percentile([1, 2, 3, 4], 50) == 2.5
+
+
+def test_evidence_matches_table_row_chunk() -> None:
+    from eval.score import evidence_in
+
+    row = "表7 一般公共预算支出表（按功能分类）（单位：万元） | 科目编码 2210201 | 科目名称 住房公积金 | 合计 106"
+    assert evidence_in(row, "2210201 住房公积金 106")
+    assert not evidence_in(row.replace("合计 106", "合计 1,060"), "2210201 住房公积金 106")  # numbers stand whole
+    assert not evidence_in(row, "住房公积金 2210201 106")  # parts in order
+    assert (
+        first_relevant_rank(
+            ["大厅运营事务 312 万元", "x", "较 2021 年预算减少 326 万元"],
+            ["大厅运营事务 312 万元", "较 2021 年预算减少 326 万元"],
+        )
+        == 3
+    )
