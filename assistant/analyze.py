@@ -14,7 +14,7 @@ from importlib import resources
 
 from assistant.normalize import normalize
 
-_YEAR = re.compile(r"(20\d{2})\s*年?")
+_YEAR = re.compile(r"(?<!\d)(20\d{2})(?:\s*年|(?!\d))")
 _UNIT_CUES: tuple[tuple[str, str], ...] = (
     (r"亿元", "亿元"),
     (r"万元|万块", "万元"),
@@ -34,6 +34,7 @@ _FILLER = re.compile(
     r"花了|花|用了|安排了|安排|预计|计划|一共|总共|合计|加起来|共计|是|为|有|了|吗|呢|啊|的|"
     r"金额|资金|经费数|数额|数字|情况|\?|!|,|\.|:|;"
 )
+_RELATIVE_YEARS = ((r"去年|上年度?(?!预算执行)|上一年|前一年", -1), (r"今年|本年度?|当年", 0))
 _FOLLOW_UP = re.compile(r"^(那|那么|还有|另外)|呢\??$")
 
 
@@ -49,6 +50,8 @@ class Query:
     terms: list[str] = field(default_factory=list)  # document terms from the synonym table
     content: str = ""  # normalised question without filler, years and units
     parts: list[str] = field(default_factory=list)  # named items for sum/difference/share/compare
+    relative_year: int | None = None  # -1 for 去年/上年, 0 for 今年/本年 (resolved against the document year)
+    mentions: list[str] = field(default_factory=list)  # organisations the question names (set by scope)
 
 
 @cache
@@ -65,6 +68,14 @@ def synonyms() -> list[tuple[str, list[str]]]:
 @cache
 def _intents() -> list[tuple[str, re.Pattern[str]]]:
     return [(i["name"], re.compile(i["pattern"])) for i in _data("intents.toml")["intent"]]
+
+
+def substitute(norm: str) -> str:
+    """The question with everyday words replaced by the first document term they stand for."""
+    for word, targets in synonyms():
+        if word in norm:
+            norm = norm.replace(word, targets[0])
+    return norm
 
 
 def expand(norm: str) -> list[str]:
@@ -103,6 +114,7 @@ def split_parts(norm: str, intent: str) -> list[str]:
     """Named items of a sum/difference/share/compare question, filler removed."""
     text = _YEAR.sub("", norm)
     if intent == "share":
+        text = text.replace("占比", "占")
         m = re.search(r"(.+?)(?:占|在)(.*?)(?:的)?(?:比例|比重|百分之|多少|几成|占比|$)", text)
         if m:
             whole = m.group(2)
@@ -110,6 +122,10 @@ def split_parts(norm: str, intent: str) -> list[str]:
                 [strip_filler(m.group(1)), strip_filler(whole)] if strip_filler(whole) else [strip_filler(m.group(1))]
             )
         return [strip_filler(text.replace("占比", ""))]
+    if intent == "ratio":
+        m = re.search(r"(.+?)是(.+?)的(?:几|多少)倍", text)
+        if m:
+            return [strip_filler(m.group(1)), strip_filler(m.group(2))]
     if intent == "difference":
         m = re.search(r"(.+?)比(.+?)(?:多|少|高|低)", text)
         if m:
@@ -135,7 +151,13 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
     intent = classify(norm)
     years = sorted({int(y) for y in _YEAR.findall(norm)})
     terms = expand(norm)
-    content = strip_filler(norm)
+    content = strip_filler(substitute(norm))
+    relative = None
+    if not years:
+        for pattern, offset in _RELATIVE_YEARS:
+            if re.search(pattern, norm):
+                relative = offset
+                break
     return Query(
         text=text,
         norm=norm + "".join(f"|{t}" for t in terms),
@@ -145,6 +167,7 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
         terms=terms,
         content=content,
         parts=split_parts(norm, intent),
+        relative_year=relative,
     )
 
 

@@ -15,7 +15,7 @@ from assistant.compose import (
 )
 from assistant.engine_base import Context
 from assistant.lookup import Lookup
-from assistant.match import confident, rank_facts
+from assistant.match import confident, display_name, rank_facts
 from index.model import Fact
 
 
@@ -25,7 +25,9 @@ class Arithmetic(Lookup):
     def _parts(self, query: Query, ctx: Context, parts: Sequence[str]) -> list[Fact] | None:
         chosen: list[Fact] = []
         for part in parts:
-            ranked = rank_facts(query, ctx.facts, text=part, departments=ctx.departments, hits=ctx.hits)
+            ranked = rank_facts(
+                query, ctx.facts, text=part, departments=ctx.departments, hits=ctx.hits, doc_years=ctx.doc_years
+            )
             if not ranked or not confident(ranked[0]):
                 return None
             chosen.append(ranked[0].fact)
@@ -45,9 +47,16 @@ class Arithmetic(Lookup):
             return self.abstain(query)
         assert vw is not None
         value = round(vp / vw * 100, 1)
-        formula = f"{describe(part, unit)} ÷ {describe(whole, unit)} = {value}%"
+        formula = f"{describe(part, unit, display_name(part, ctx.departments))} ÷ {describe(whole, unit, display_name(whole, ctx.departments))} = {value}%"
         return self._computed(
-            query, ctx, "share", facts, value, "%", formula, subject=f"{part.subject}占{whole.subject}"
+            query,
+            ctx,
+            "share",
+            facts,
+            value,
+            "%",
+            formula,
+            subject=f"{display_name(part, ctx.departments)}占{display_name(whole, ctx.departments)}",
         )
 
     def _sum(self, query: Query, ctx: Context) -> Answer:
@@ -59,9 +68,19 @@ class Arithmetic(Lookup):
         if any(v is None for v in values):
             return self.abstain(query)
         total = sum(v for v in values if v is not None)
-        formula = " + ".join(describe(f, unit) for f in facts) + f" = {format_value(total, unit)}{unit}"
+        formula = (
+            " + ".join(describe(f, unit, display_name(f, ctx.departments)) for f in facts)
+            + f" = {format_value(total, unit)}{unit}"
+        )
         return self._computed(
-            query, ctx, "sum", facts, total, unit, formula, subject="、".join(f.subject for f in facts)
+            query,
+            ctx,
+            "sum",
+            facts,
+            total,
+            unit,
+            formula,
+            subject="、".join(display_name(f, ctx.departments) for f in facts),
         )
 
     def _difference(self, query: Query, ctx: Context) -> Answer:
@@ -73,9 +92,16 @@ class Arithmetic(Lookup):
         if va is None or vb is None:
             return self.abstain(query)
         value = va - vb
-        formula = f"{describe(facts[0], unit)} − {describe(facts[1], unit)} = {format_value(value, unit)}{unit}"
+        formula = f"{describe(facts[0], unit, display_name(facts[0], ctx.departments))} − {describe(facts[1], unit, display_name(facts[1], ctx.departments))} = {format_value(value, unit)}{unit}"
         return self._computed(
-            query, ctx, "difference", facts, value, unit, formula, subject=f"{facts[0].subject}与{facts[1].subject}"
+            query,
+            ctx,
+            "difference",
+            facts,
+            value,
+            unit,
+            formula,
+            subject=f"{display_name(facts[0], ctx.departments)}与{display_name(facts[1], ctx.departments)}",
         )
 
     def _compare(self, query: Query, ctx: Context) -> Answer:
@@ -85,7 +111,11 @@ class Arithmetic(Lookup):
         if len(docs) >= 2:
             for doc in docs:
                 ranked = rank_facts(
-                    query, [f for f in ctx.facts if f.source.doc_id == doc], departments=ctx.departments, hits=ctx.hits
+                    query,
+                    [f for f in ctx.facts if f.source.doc_id == doc],
+                    departments=ctx.departments,
+                    hits=ctx.hits,
+                    doc_years=ctx.doc_years,
                 )
                 if ranked and confident(ranked[0]):
                     picks.append(ranked[0].fact)
@@ -99,7 +129,7 @@ class Arithmetic(Lookup):
         value, winner = (min if less else max)(values, key=lambda vf: vf[0])
         label = ctx.titles.get(winner.source.doc_id, winner.subject) if len(docs) >= 2 else winner.subject
         formula = "；".join(
-            f"{ctx.titles.get(f.source.doc_id, '') if len(docs) >= 2 else ''}{describe(f, unit)}{unit}"
+            f"{ctx.titles.get(f.source.doc_id, '') if len(docs) >= 2 else ''}{describe(f, unit, display_name(f, ctx.departments))}{unit}"
             for _, f in values
         )
         return self._computed(
@@ -110,7 +140,7 @@ class Arithmetic(Lookup):
             value,
             unit,
             formula,
-            subject=picks[0].subject,
+            subject=display_name(picks[0], ctx.departments),
             winner=label,
             more="少" if less else "多",
         )
@@ -140,3 +170,30 @@ class Arithmetic(Lookup):
         return Answer(
             question=query.text, answer=text, value=value, unit=unit, citations=cites, formula=formula, intent=intent
         )
+
+    def _ratio(
+        self, query: Query, ctx: Context, facts: Sequence[Fact], value: float, formula: str, *, subject: str
+    ) -> Answer:
+        cites = self._cite(facts, ctx)
+        if len(cites) < len(facts):
+            return self.abstain(query, warning="计算所需的数字无法在原文中逐一核对，未作回答。")
+        text = load_templates().render(
+            "ratio", subject=subject, value=f"{value:g}", formula=formula, cite=cite_marks(1, len(cites))
+        )
+        return Answer(
+            question=query.text, answer=text, value=value, unit="倍", citations=cites, formula=formula, intent="ratio"
+        )
+
+    def _ratio_in_doc(self, query: Query, ctx: Context) -> Answer:
+        """`A是B的几倍` within the documents in scope."""
+        facts = self._parts(query, ctx, query.parts[:2]) if len(query.parts) >= 2 else None
+        if not facts:
+            return self.abstain(query)
+        unit = money_unit_for(facts, None)
+        va, vb = (f.in_unit(unit) for f in facts)
+        if va is None or not vb:
+            return self.abstain(query)
+        value = round(va / vb, 2)
+        names = [display_name(f, ctx.departments) for f in facts]
+        formula = f"{describe(facts[0], unit, names[0])} ÷ {describe(facts[1], unit, names[1])} = {value:g}"
+        return self._ratio(query, ctx, facts, value, formula, subject=f"{names[0]}与{names[1]}之比")

@@ -10,16 +10,15 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from index.ingest import IngestReport, ingest
-from index.store import Store, open_store
-
 from assistant.analyze import Query, analyze
 from assistant.answer_types import Answer, Citation
 from assistant.engine import Context, Engine
-from assistant.scope import resolve_scope
+from assistant.scope import resolve_scope, without_mentions
 from index.errors import BudgetQAError, QuestionError
+from index.ingest import IngestReport, ingest
 from index.model import Document, Fact, Hit
 from index.settings import Settings
+from index.store import Store, open_store
 
 if TYPE_CHECKING:
     from index.retrieve import Retriever
@@ -133,19 +132,27 @@ class Assistant:
         if not summaries:
             raise BudgetQAError("没有已载入的文件：先运行 `budgetqa ingest FILE` / no documents loaded")
         scope = resolve_scope(query, summaries, doc)
+        query = without_mentions(query, scope)
+        years = {d.get("year") for d in summaries if d["doc_id"] in scope.doc_ids}
+        if query.relative_year is not None and len(years) == 1 and None not in years:
+            query.years = [int(next(iter(years))) + query.relative_year]  # type: ignore[arg-type]
         t = time.perf_counter()
-        hits = self._retrieve(query, scope)
+        hits = self._retrieve(query, scope.doc_ids)
         timings["retrieve"] = _ms(t)
         t = time.perf_counter()
         ctx = Context(
-            facts=self._all_facts(scope),
+            facts=self._all_facts(scope.doc_ids),
             hits=hits,
             titles={d["doc_id"]: d["title"] for d in summaries},
             departments=frozenset(_norm_dept(d["department"]) for d in summaries if d.get("department")),
-            doc_years={d["doc_id"]: d.get("year") for d in summaries if d["doc_id"] in scope},
+            doc_years={d["doc_id"]: d.get("year") for d in summaries if d["doc_id"] in scope.doc_ids},
             rows=self._row_lookup,
         )
-        if query.intent == "open" or (query.intent == "lookup" and _no_number_wanted(query)):
+        if scope.unknown and not scope.named:
+            answer = self.engine.abstain(query, warning=f"问题提到的“{'、'.join(scope.unknown)}”不在已载入的文件中。")
+        elif len(scope.named_docs) >= 2:
+            answer = self.engine.across(query, ctx, scope.named_docs)
+        elif query.intent == "open" or (query.intent == "lookup" and _no_number_wanted(query)):
             answer = self._open(query, hits, ctx)
         else:
             answer = self.engine.answer(query, ctx)

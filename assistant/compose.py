@@ -103,11 +103,11 @@ def cite_marks(start: int, count: int) -> str:
     return "".join(f"[{i}]" for i in range(start, start + count))
 
 
-def describe(fact: Fact, unit: str | None = None) -> str:
+def describe(fact: Fact, unit: str | None = None, name: str | None = None) -> str:
     """`项目支出4,644` style operand for formulas (value in `unit` if given)."""
     value = fact.in_unit(unit) if unit else fact.value
     shown = value if value is not None else fact.value
-    return f"{fact.subject}{format_value(shown, unit or fact.unit)}"
+    return f"{name or fact.subject}{format_value(shown, unit or fact.unit)}"
 
 
 def year_phrase(fact: Fact) -> str:

@@ -7,18 +7,18 @@ returned instead.
 
 from __future__ import annotations
 
+from assistant.across import Across
 from assistant.analyze import Query
 from assistant.answer_types import Answer
-from assistant.arith import Arithmetic
 from assistant.engine_base import Context
 
 __all__ = ["Context", "Engine"]
 
 
-class Engine(Arithmetic):
+class Engine(Across):
     """Rule-based answering over facts (the extractive mode).
 
-    Layers: EngineBase (cite, abstain) < YearOnYear < Lookup < Arithmetic < Engine (dispatch).
+    Layers: EngineBase (cite, abstain) < YearOnYear < Lookup < Arithmetic < Across < Engine (dispatch).
     """
 
     def answer(self, query: Query, ctx: Context) -> Answer:
@@ -29,6 +29,7 @@ class Engine(Arithmetic):
             "sum": self._sum,
             "difference": self._difference,
             "compare": self._compare,
+            "ratio": self._ratio_in_doc,
         }.get(query.intent, self._lookup)
         answer = handler(query, ctx)
         answer.intent = answer.intent or query.intent

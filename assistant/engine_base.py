@@ -13,7 +13,7 @@ from assistant.compose import (
     cite_checked,
     load_templates,
 )
-from index.model import Fact, Hit
+from index.model import Fact, Hit, convert_money
 
 
 @dataclass(slots=True)
@@ -61,24 +61,23 @@ def _unit_compatible(wanted: str, unit: str) -> bool:
 
 
 def _disagree(a: Fact, b: Fact) -> bool:
-    """Values differ beyond printing: same unit any difference; across units beyond rounding."""
+    """Values differ beyond printing: in one unit any difference; across units beyond rounding."""
     vb = b.in_unit(a.unit)
     if vb is None:
         return False
     if a.unit == b.unit:
         return abs(a.value - vb) > 1e-9
-    # b printed in another unit: consistent if b is a rounding of a
-    places = _printed_places(b)
-    va_in_b = a.in_unit(b.unit)
-    return va_in_b is not None and round(va_in_b, places) != round(b.value, places)
+    # printed in different units: consistent when either is a rounding of the other
+    tolerance = max(_half_step(a), _half_step(b))
+    va_yuan, vb_yuan = a.in_unit("元"), b.in_unit("元")
+    if va_yuan is None or vb_yuan is None:
+        return False
+    return abs(va_yuan - vb_yuan) > tolerance + 1e-6
 
 
-def _printed_places(fact: Fact) -> int:
+def _half_step(fact: Fact) -> float:
+    """Half of the last printed digit, in 元."""
     text = fact.text.replace(",", "")
     digits = text.split(".")[1] if "." in text else ""
-    n = 0
-    for ch in digits:
-        if not ch.isdigit():
-            break
-        n += 1
-    return n
+    places = len(digits) - len(digits.lstrip("0123456789"))
+    return convert_money(10.0**-places, fact.unit, "元") / 2 if fact.is_money else 0.0

@@ -17,7 +17,7 @@ from assistant.compose import (
     year_phrase,
 )
 from assistant.engine_base import Context, _disagree, _places, _unit_compatible
-from assistant.match import Scored, confident, fact_name, rank_facts, vocabulary
+from assistant.match import MIN_SCORE, Scored, confident, fact_name, rank_facts, vocabulary
 from assistant.normalize import bigrams, normalize
 from assistant.yoy import YearOnYear
 from index.model import Fact
@@ -27,16 +27,29 @@ class Lookup(YearOnYear):
     """Plain lookups."""
 
     def _lookup(self, query: Query, ctx: Context) -> Answer:
-        ranked = rank_facts(query, ctx.facts, departments=ctx.departments, hits=ctx.hits)
+        ranked = rank_facts(query, ctx.facts, departments=ctx.departments, hits=ctx.hits, doc_years=ctx.doc_years)
         empty = self._empty_table(query, ctx)
         best = ranked[0] if ranked else None
-        if empty and (not confident(best) or (best is not None and empty.score >= best.score)):
+        if empty and (
+            not confident(best) or (best is not None and (empty.score >= best.score or best.fact.value == 0))
+        ):
             return self._answer_empty(query, empty, ctx)
         if not confident(best):
             if query.years and self._derivable_prior_year(query, ctx):
                 return self._prior_year(query, ctx)
             return self.abstain(query)
         assert best is not None
+        if best.fact.origin != "table":
+            # the same item in a table, nearly as good a match: tables are the authority
+            tabled = next(
+                (
+                    s
+                    for s in ranked[1:20]
+                    if s.fact.origin == "table" and s.name == best.name and s.score >= best.score - 0.15
+                ),
+                None,
+            )
+            best = tabled or best
         fact = best.fact
         others = self._conflicts(best, ranked, ctx)
         if fact.origin != "table" and any(o.origin == "table" for o in others):
@@ -107,7 +120,10 @@ class Lookup(YearOnYear):
             return None
         title = normalize(best.fact.source.table or best.fact.subject)
         core = bigrams(query.content)
-        return best if core and len(core & bigrams(title)) / len(core) >= 0.6 else None
+        # the question must name the table's subject, not just "预算"
+        if len(core) < 3 or best.score < MIN_SCORE or len(core & bigrams(title)) / len(core) < 0.6:
+            return None
+        return best
 
     def _answer_empty(self, query: Query, scored: Scored, ctx: Context) -> Answer:
         fact = scored.fact

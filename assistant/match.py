@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from assistant.analyze import Query, _data
+from assistant.analyze import Query, _data, expand
 from assistant.normalize import bigrams, containment, normalize
 from index.model import Fact, Hit
 
@@ -24,6 +25,7 @@ class Vocabulary:
     special_measures: frozenset[str]
     measure_words: tuple[str, ...]
     generic_suffixes: tuple[str, ...]
+    title_affixes: tuple[re.Pattern[str], ...]
 
 
 @cache
@@ -41,6 +43,7 @@ def vocabulary() -> Vocabulary:
         special_measures=norm_set("special_measures"),
         measure_words=tuple(sorted((normalize(x) for x in d["measure_words"]), key=len, reverse=True)),
         generic_suffixes=tuple(normalize(x) for x in d["generic_suffixes"]),
+        title_affixes=tuple(re.compile(p) for p in d["table_title_affixes"]),
     )
 
 
@@ -52,16 +55,53 @@ class Scored:
     name: str  # the name the fact was matched by
 
 
-def fact_name(fact: Fact, departments: frozenset[str]) -> str:
-    """The name a question would use: the row label, or the measure for a total row."""
-    subject = normalize(fact.subject)
+def table_core(title: str | None) -> str:
+    """`2024年财政拨款收入支出决算总表` -> `财政拨款收入支出`."""
+    core = normalize(title or "")
+    for pattern in vocabulary().title_affixes:
+        core = pattern.sub("", core)
+    return core
+
+
+def candidate_names(fact: Fact, departments: frozenset[str]) -> list[str]:
+    """Names a question might use for the fact, most natural first.
+
+    A total row (合计/总计/the department) is named by its column when that is specific
+    (项目支出), and by its table (财政拨款收入支出总计).
+    """
     voc = vocabulary()
-    if not subject or subject in voc.total_labels or subject in departments or subject.endswith(("合计", "总计")):
-        return normalize(fact.measure)
-    for suffix in voc.generic_suffixes:
-        if subject.endswith(suffix) and len(subject) > len(suffix) + 1:
-            return subject[: -len(suffix)]
-    return subject
+    subject = normalize(fact.subject)
+    measure = normalize(fact.measure)
+    names: list[str] = []
+    if not subject or subject in voc.total_labels or subject in departments:
+        last = normalize(fact.measure.split("/")[-1])
+        if measure not in voc.default_measures and last not in voc.default_measures:
+            names.append(last)
+        core = table_core(fact.source.table)
+        if core:
+            label = subject if subject in voc.total_labels else "合计"
+            names += [core + label, core + ("总计" if label == "合计" else "合计")]
+        return names or [measure]
+    names.append(subject)
+    bare = re.sub(r"\(.*?\)", "", subject)
+    if bare != subject and len(bare) >= 2:
+        names.append(bare)
+    for base in list(names):
+        for suffix in voc.generic_suffixes:
+            if base.endswith(suffix) and len(base) - len(suffix) >= 4:
+                names.append(base[: -len(suffix)])
+    return names
+
+
+def fact_name(fact: Fact, departments: frozenset[str]) -> str:
+    """The most natural name of a fact (see `candidate_names`)."""
+    return candidate_names(fact, departments)[0]
+
+
+def display_name(fact: Fact, departments: frozenset[str]) -> str:
+    """How to name the fact in an answer: its subject, or for a total row its most natural name."""
+    name = fact_name(fact, departments)
+    return fact.subject if name == normalize(fact.subject) else name
 
 
 def asked_measures(query: Query) -> list[str]:
@@ -99,15 +139,20 @@ def score_fact(
     departments: frozenset[str],
     hits: dict[tuple[str, str], float],
     measures: Sequence[str],
+    doc_year: int | None = None,
 ) -> Scored:
     """Score one fact for the question text `text` (the whole question or one named part)."""
     voc = vocabulary()
-    name = fact_name(fact, departments)
     measure = normalize(fact.measure)
     q_bigrams = bigrams(text)
-    recall = containment(bigrams(name), q_bigrams)
-    if name and name in text:
-        recall = 1.0
+    best = (-1.0, "")
+    for candidate in candidate_names(fact, departments):
+        r = 1.0 if candidate and candidate in text else containment(bigrams(candidate), q_bigrams)
+        if len(candidate) <= 2:
+            r *= 0.85  # a two-character name is weak evidence
+        if r > best[0] or (r == best[0] and len(candidate) > len(best[1])):
+            best = (r, candidate)
+    recall, name = best
     described = bigrams(name + measure + normalize(fact.context) + normalize(fact.source.table or ""))
     content = bigrams(text)
     coverage = containment(content, described)
@@ -119,14 +164,16 @@ def score_fact(
         if any(m == measure or m in measure or m in name for m in measures):
             score += 0.15
         else:
-            score -= 0.25
-    elif measure not in voc.default_measures and measure != name:
+            score -= 0.4
+    elif measure not in voc.default_measures and not measure.endswith(name):
         score -= 0.12
     if query.years:
         if fact.year is not None and fact.year not in query.years:
             score -= 1.0
         elif fact.year in query.years:
             score += 0.05
+    elif fact.year is not None and doc_year is not None and fact.year != doc_year:
+        score -= 0.1  # no year asked: the document's own year
     score += 0.04 if fact.origin == "table" else 0.0
     score += 0.08 * hits.get((fact.source.doc_id, _fact_key(fact)), 0.0)
     return Scored(fact=fact, score=score, recall=recall, name=name)
@@ -140,6 +187,7 @@ def rank_facts(
     departments: frozenset[str] = frozenset(),
     hits: Sequence[Hit] = (),
     allow: frozenset[str] | None = None,
+    doc_years: Mapping[str, int | None] | None = None,
 ) -> list[Scored]:
     """Facts scored for the question (or one named part), best first.
 
@@ -147,7 +195,11 @@ def rank_facts(
     (changes, rates, empty-table records) are excluded unless allowed.
     """
     voc = vocabulary()
-    target = normalize(text) if text is not None else query.norm
+    if text is None:
+        target = query.norm
+    else:
+        target = normalize(text)
+        target += "".join(f"|{t}" for t in expand(target))
     measures = [m for m in asked_measures(query) if text is None or m in target]
     keys = hit_keys(hits)
     scored = []
@@ -156,9 +208,14 @@ def rank_facts(
         if allow is not None:
             if measure not in allow:
                 continue
-        elif measure in voc.special_measures and not fact.empty:
+        elif measure in voc.special_measures and not fact.empty and not any(m in measure for m in measures):
             continue
-        scored.append(score_fact(query, fact, text=target, departments=departments, hits=keys, measures=measures))
+        doc_year = (doc_years or {}).get(fact.source.doc_id)
+        scored.append(
+            score_fact(
+                query, fact, text=target, departments=departments, hits=keys, measures=measures, doc_year=doc_year
+            )
+        )
     scored.sort(key=lambda s: s.score, reverse=True)
     return scored
 

@@ -1,45 +1,130 @@
-"""Which documents a question is about: explicit ids, or names and years the question mentions."""
+"""Which documents a question is about: explicit ids, or the organisations and years it names.
+
+A question may name a department loosely ("司法局", "大鹏数据局", "福利院"); a name
+matches a loaded document when its characters all occur in the document's
+department name. A name with an organisation ending that matches no loaded
+document means the question is about a document that is not loaded.
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any
 
-from assistant.analyze import Query
+from assistant.analyze import Query, _data, classify, split_parts, strip_filler, substitute
 from assistant.normalize import normalize
 from index.errors import QuestionError
 
-# Administrative prefixes that say where, not who: dropped to find a department's short name.
-_PLACE = re.compile(r"^(.{1,3}?[省市])?(.{1,4}?(区|县|新区))?(人民政府)?")
+_MAX_PREFIX = 8
+_MIN_CHARS_SHARED = 0.85
+_BOUNDARY = set("、,，和与及跟的比是在|?？")
 
 
-def short_names(department: str) -> list[str]:
-    """`上海市普陀区司法局` -> [`上海市普陀区司法局`, `普陀区司法局`, `司法局`]."""
-    full = normalize(department)
-    names = [full]
-    rest = _PLACE.sub("", full)
-    if rest and rest != full:
-        names.append(rest)
-    m = re.match(r"^(.{1,3}?[省市])(.+)$", full)
-    if m and m.group(2) not in names:
-        names.append(m.group(2))
-    return [n for n in names if len(n) >= 2]
+@dataclass(slots=True)
+class Scope:
+    """Documents in scope, and which document each named organisation stands for."""
+
+    doc_ids: list[str]
+    named: list[tuple[str, str]] = field(default_factory=list)  # (mention, doc_id) in question order
+    unknown: list[str] = field(default_factory=list)  # organisations named that no loaded document matches
+
+    @property
+    def named_docs(self) -> list[str]:
+        seen: list[str] = []
+        for _, doc in self.named:
+            if doc not in seen:
+                seen.append(doc)
+        return seen
 
 
-def resolve_scope(query: Query, summaries: Sequence[dict[str, Any]], doc: str | Sequence[str] | None) -> list[str]:
-    """Document ids in scope. Explicit `doc` wins; else documents the question names; else all."""
+@cache
+def _organisations() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    org = _data("answering.toml")["organisations"]
+    by_len = lambda xs: tuple(sorted(xs, key=len, reverse=True))  # noqa: E731
+    return by_len(org["strong"]), by_len(org["weak"]), tuple(org["self_words"])
+
+
+def _char_share(mention: str, department: str) -> float:
+    return sum(ch in department for ch in mention) / len(mention) if mention else 0.0
+
+
+def find_mentions(norm: str, departments: dict[str, str]) -> tuple[list[tuple[int, str, str]], list[str]]:
+    """(position, mention, doc_id) for names matching a loaded department, and unmatched strong names."""
+    strong, weak, self_words = _organisations()
+    found: list[tuple[int, str, str]] = []
+    unknown: list[str] = []
+    taken: set[int] = set()
+    for suffix in (*strong, *weak):
+        start = norm.find(suffix)
+        while start != -1:
+            end = start + len(suffix)
+            if end - 1 not in taken:
+                best: tuple[int, str, str] | None = None
+                for size in range(_MAX_PREFIX + 1):
+                    begin = start - size
+                    if begin < 0:
+                        break
+                    mention = norm[begin:end]
+                    if len(mention) < 3:
+                        continue
+                    for doc_id, dept in departments.items():
+                        if suffix in dept and _char_share(mention, dept) >= _MIN_CHARS_SHARED:
+                            best = (begin, mention, doc_id)
+                if best:
+                    found.append(best)
+                    taken.update(range(best[0], end))
+                elif suffix in strong and start >= 2 and norm[start - 1] not in self_words:
+                    begin = max(0, start - 4)
+                    while begin < start - 2 and norm[begin] in _BOUNDARY:
+                        begin += 1
+                    for i in range(start - 1, begin - 1, -1):
+                        if norm[i] in _BOUNDARY:
+                            begin = i + 1
+                            break
+                    unknown.append(norm[begin:end])
+                    taken.update(range(begin, end))
+            start = norm.find(suffix, end)
+    found.sort()
+    return found, unknown
+
+
+def resolve_scope(query: Query, summaries: Sequence[dict[str, Any]], doc: str | Sequence[str] | None) -> Scope:
+    """Documents in scope. Explicit `doc` limits; named organisations and years narrow further."""
     ids = [s["doc_id"] for s in summaries]
     if doc:
         wanted = [doc] if isinstance(doc, str) else list(doc)
-        unknown = [d for d in wanted if not any(i == d or i.startswith(d) for i in ids)]
-        if unknown:
-            raise QuestionError(f"没有这个文件：{', '.join(unknown)}（用 `budgetqa docs` 查看已载入文件的 ID）")
-        return [i for i in ids if any(i == d or i.startswith(d) for d in wanted)]
-    named = [s["doc_id"] for s in summaries if any(n in query.norm for n in short_names(s.get("department") or ""))]
-    scope = named or ids
-    if query.years and len(scope) > 1:
-        by_year = [s["doc_id"] for s in summaries if s["doc_id"] in scope and s.get("year") in query.years]
-        if by_year:
-            scope = by_year
+        unknown_ids = [d for d in wanted if not any(i == d or i.startswith(d) for i in ids)]
+        if unknown_ids:
+            raise QuestionError(f"没有这个文件：{', '.join(unknown_ids)}（用 `budgetqa docs` 查看已载入文件的 ID）")
+        ids = [i for i in ids if any(i == d or i.startswith(d) for d in wanted)]
+    departments = {s["doc_id"]: normalize(s.get("department") or "") for s in summaries if s["doc_id"] in ids}
+    mentions, unknown = find_mentions(query.norm.split("|")[0], departments)
+    named = [(mention, doc_id) for _, mention, doc_id in mentions]
+    scope = Scope(doc_ids=ids, named=named, unknown=unknown)
+    if named:
+        scope.doc_ids = [d for d in ids if d in {doc_id for _, doc_id in named}]
+    elif query.years and len(ids) > 1:
+        by_year = [s["doc_id"] for s in summaries if s["doc_id"] in ids and s.get("year") in query.years]
+        scope.doc_ids = by_year or ids
     return scope
+
+
+def without_mentions(query: Query, scope: Scope) -> Query:
+    """The query re-analysed with the organisation names taken out (they chose documents)."""
+    if not scope.named and not scope.unknown:
+        return query
+    norm = query.norm.split("|")[0]
+    for mention in [m for m, _ in scope.named] + scope.unknown:
+        norm = norm.replace(mention, "")
+    norm = norm.lstrip("的")
+    intent = classify(norm) if query.intent == "lookup" else query.intent
+    return replace(
+        query,
+        norm=norm + "".join(f"|{t}" for t in query.terms),
+        content=strip_filler(substitute(norm)),
+        intent=intent,
+        parts=split_parts(norm, intent),
+        mentions=[m for m, _ in scope.named],
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 import threading
 import time
+import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol
@@ -156,13 +157,17 @@ def build_app(runtime: Runtime) -> gr.Blocks:
         qa = runtime.wait()
         chat = [*(chat or []), {"role": "user", "content": question}, {"role": "assistant", "content": "…"}]
         keep = gr.update()
-        yield chat, "", turns, keep, keep, keep
+        yield chat, "", turns, chips_update([]), render.source_html(None), []
         history = [(t["question"], t["answer"]) for t in turns if t["answer"]]
         try:
             answer: Answer | None = qa.ask(question, doc=scope or None, history=history)
         except BudgetQAError as err:
             answer = None
             text = f"⚠️ {err}"
+        except Exception as err:  # UI boundary: keep the session alive, log the traceback
+            traceback.print_exc()
+            answer = None
+            text = f"⚠️ 内部错误（internal error）：{err}"
         if answer is not None:
             text = render.answer_markdown(answer)
         for piece in render.stream_pieces(text):

@@ -15,6 +15,7 @@ from assistant.answer_types import Answer, Citation
 
 DOC_COLUMNS = ["部门", "年度", "类型", "页数", "表格", "数据点"]
 CHIP_LOCATOR_CHARS = 36
+CELL_CHARS = 80  # longer table cells (project descriptions) are shortened in the source panel
 
 
 def citation_dict(citation: Citation) -> dict[str, Any]:
@@ -30,12 +31,18 @@ def page_label(page: int | None) -> str:
     return f"第{page}页" if page else ""
 
 
+def shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def chip_label(number: int, citation: dict[str, Any]) -> str:
     """Short text on a numbered citation chip: `[1] 表5 … · 第6页`."""
     locator = str(citation.get("locator") or citation.get("title") or "")
-    if len(locator) > CHIP_LOCATOR_CHARS:
-        locator = locator[: CHIP_LOCATOR_CHARS - 1] + "…"
-    return " · ".join(part for part in (f"[{number}] {locator}", page_label(citation.get("page"))) if part)
+    return " · ".join(
+        part
+        for part in (f"[{number}] {shorten(locator, CHIP_LOCATOR_CHARS)}", page_label(citation.get("page")))
+        if part
+    )
 
 
 def answer_markdown(answer: Answer) -> str:
@@ -79,7 +86,7 @@ def source_html(citation: dict[str, Any] | None) -> str:
     row: Sequence[str] = citation.get("row") or ()
     if row:
         head = "".join(f"<th>{esc(h)}</th>" for h in header) if header else ""
-        cells = "".join(f"<td>{esc(c)}</td>" for c in row)
+        cells = "".join(f"<td>{esc(shorten(c, CELL_CHARS))}</td>" for c in row)
         head_row = f"<thead><tr>{head}</tr></thead>" if head else ""
         lines.append(f'<table class="source-row">{head_row}<tbody><tr>{cells}</tr></tbody></table>')
     lines.append("</div>")

@@ -28,7 +28,11 @@ class YearOnYear(EngineBase):
         return self._stated_or_derived(query, ctx, vocabulary().rate_measures, "rate")
 
     def _stated_or_derived(self, query: Query, ctx: Context, measures: frozenset[str], intent: str) -> Answer:
-        ranked = rank_facts(query, ctx.facts, departments=ctx.departments, hits=ctx.hits, allow=measures)
+        # "比2025年增加" names the base year; the stated change belongs to the year after it
+        query = replace(query, years=sorted({*query.years, *(y + 1 for y in query.years)}))
+        ranked = rank_facts(
+            query, ctx.facts, departments=ctx.departments, hits=ctx.hits, doc_years=ctx.doc_years, allow=measures
+        )
         best = ranked[0] if ranked else None
         if confident(best):
             assert best is not None
@@ -57,7 +61,7 @@ class YearOnYear(EngineBase):
         """Change or rate from the same item's figures for two consecutive years."""
         ranked = [
             s
-            for s in rank_facts(query, ctx.facts, departments=ctx.departments, hits=ctx.hits)
+            for s in rank_facts(query, ctx.facts, departments=ctx.departments, hits=ctx.hits, doc_years=ctx.doc_years)
             if s.fact.year is not None
         ]
         if not ranked or not confident(ranked[0]):
@@ -139,9 +143,14 @@ class YearOnYear(EngineBase):
         """A prior-year figure derived from this year's figure and its stated change."""
         asked = query.years[0]
         this_year = replace(query, years=[asked + 1], norm=query.norm.replace(f"{asked}年", f"{asked + 1}年"))
-        current = rank_facts(this_year, ctx.facts, departments=ctx.departments, hits=ctx.hits)
+        current = rank_facts(this_year, ctx.facts, departments=ctx.departments, hits=ctx.hits, doc_years=ctx.doc_years)
         changes = rank_facts(
-            this_year, ctx.facts, departments=ctx.departments, hits=ctx.hits, allow=vocabulary().change_measures
+            this_year,
+            ctx.facts,
+            departments=ctx.departments,
+            hits=ctx.hits,
+            doc_years=ctx.doc_years,
+            allow=vocabulary().change_measures,
         )
         if not current or not changes or not confident(current[0]) or not confident(changes[0]):
             return self.abstain(query)
