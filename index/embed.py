@@ -49,7 +49,8 @@ class SentenceTransformerEmbedder:
         import torch
         from sentence_transformers import SentenceTransformer
 
-        torch.set_num_threads(max(1, torch.get_num_threads()))
+        self._torch = torch
+        self._passage_threads = max(1, torch.get_num_threads())
         self.model_id = model_id
         self.model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
         self.model.float()
@@ -65,6 +66,8 @@ class SentenceTransformerEmbedder:
     def _encode(self, texts: list[str], prompt_name: str | None) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        # one short question runs fastest on one thread (measured 33 ms vs 415 ms with 2 on a busy 2-core box)
+        self._torch.set_num_threads(1 if len(texts) == 1 else self._passage_threads)
         vecs = self.model.encode(
             texts, prompt_name=prompt_name, batch_size=BATCH_SIZE, normalize_embeddings=True, convert_to_numpy=True
         )

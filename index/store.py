@@ -220,6 +220,9 @@ def open_store(settings: Settings, *, create: bool = True) -> Store:
         except StoreMismatchError:
             if manifest.documents:
                 raise
-            manifest = Manifest(settings.embed_model)
+            manifest = Manifest(settings.embed_model)  # an empty store can take another model
             manifest.save(home / MANIFEST_NAME)
+            store = Store(settings, manifest)
+            store.chroma.clear()  # the old collection may be fixed to another dimension
+            return store
     return Store(settings, manifest)
