@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from assistant.analyze import Query
 from assistant.answer_types import Answer
 from assistant.arith import Arithmetic
-from assistant.compose import describe, money_unit_for
+from assistant.compose import describe, exact, money_unit_for
 from assistant.engine_base import Context
 from assistant.match import confident, display_name, rank_facts
 from index.model import Fact
@@ -39,7 +39,7 @@ class Across(Arithmetic):
             f"{ctx.titles.get(f.source.doc_id, '')}{describe(f, unit, display_name(f, ctx.departments))}" for f in picks
         ]
         if query.intent in ("difference", "change") and len(vals) >= 2:
-            value = round(vals[0] - vals[1], 6)
+            value = exact(vals[0] - vals[1], picks[:2], unit)
             if "相差" in query.norm or "差距" in query.norm or "差额" in query.norm:
                 value = abs(value)
             formula = f"{operands[0]} − {operands[1]} = {value:g}{unit}"
@@ -56,6 +56,6 @@ class Across(Arithmetic):
                 query, ctx, "compare", picks, vals[index], unit, formula, subject=name,
                 winner=ctx.titles.get(picks[index].source.doc_id, ""), more="少" if less else "多",
             )  # fmt: skip
-        total = round(sum(vals), 6)
+        total = exact(sum(vals), picks, unit)
         formula = " + ".join(operands) + f" = {total:g}{unit}"
         return self._computed(query, ctx, "sum", picks, total, unit, formula, subject=name)

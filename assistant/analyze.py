@@ -115,7 +115,7 @@ def split_parts(norm: str, intent: str) -> list[str]:
     text = _YEAR.sub("", norm)
     if intent == "share":
         text = text.replace("占比", "占")
-        m = re.search(r"(.+?)(?:占|在)(.*?)(?:的)?(?:比例|比重|百分之|多少|几成|占比|$)", text)
+        m = re.search(r"(.+?)(?:占|在)(.*?)(?:的)?(?:比例|比重|百分之|百分比|多少|几成|占比|$)", text)
         if m:
             whole = m.group(2)
             return (
@@ -135,7 +135,7 @@ def split_parts(norm: str, intent: str) -> list[str]:
             return [strip_filler(m.group(1)), strip_filler(m.group(2))]
     if intent in ("sum", "compare"):
         core = re.split(r"加起来|合起来|一共|总共|合计|之和|共计|哪个|哪家|哪一个|谁|更", text)[0]
-        pieces = [strip_filler(p) for p in re.split(r"和|与|及|加上|、|以及|跟", core)]
+        pieces = [strip_filler(p) for p in re.split(r"和|与|及|加上|(?<!增)加|、|以及|跟", core)]
         pieces = [p for p in pieces if p]
         if len(pieces) >= 2:
             return pieces

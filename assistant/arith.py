@@ -9,6 +9,7 @@ from assistant.answer_types import Answer
 from assistant.compose import (
     cite_marks,
     describe,
+    exact,
     format_value,
     load_templates,
     money_unit_for,
@@ -67,7 +68,7 @@ class Arithmetic(Lookup):
         values = [f.in_unit(unit) for f in facts]
         if any(v is None for v in values):
             return self.abstain(query)
-        total = sum(v for v in values if v is not None)
+        total = exact(sum(v for v in values if v is not None), facts, unit)
         formula = (
             " + ".join(describe(f, unit, display_name(f, ctx.departments)) for f in facts)
             + f" = {format_value(total, unit)}{unit}"
@@ -91,7 +92,7 @@ class Arithmetic(Lookup):
         va, vb = (f.in_unit(unit) for f in facts)
         if va is None or vb is None:
             return self.abstain(query)
-        value = va - vb
+        value = exact(va - vb, facts, unit)
         formula = f"{describe(facts[0], unit, display_name(facts[0], ctx.departments))} − {describe(facts[1], unit, display_name(facts[1], ctx.departments))} = {format_value(value, unit)}{unit}"
         return self._computed(
             query,

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from assistant.analyze import Query, _data, expand
+from assistant.analyze import Query, _data, expand, strip_filler, substitute
 from assistant.normalize import bigrams, containment, normalize
 from index.model import Fact, Hit
 
@@ -26,6 +26,7 @@ class Vocabulary:
     measure_words: tuple[str, ...]
     generic_suffixes: tuple[str, ...]
     title_affixes: tuple[re.Pattern[str], ...]
+    indicator_words: tuple[str, ...]
 
 
 @cache
@@ -44,6 +45,7 @@ def vocabulary() -> Vocabulary:
         measure_words=tuple(sorted((normalize(x) for x in d["measure_words"]), key=len, reverse=True)),
         generic_suffixes=tuple(normalize(x) for x in d["generic_suffixes"]),
         title_affixes=tuple(re.compile(p) for p in d["table_title_affixes"]),
+        indicator_words=tuple(normalize(x) for x in d["indicator_words"]),
     )
 
 
@@ -86,6 +88,12 @@ def candidate_names(fact: Fact, departments: frozenset[str]) -> list[str]:
     bare = re.sub(r"\(.*?\)", "", subject)
     if bare != subject and len(bare) >= 2:
         names.append(bare)
+    if fact.comparison is not None or measure == "目标值":
+        core = subject
+        for word in voc.indicator_words:
+            core = core.replace(word, "")
+        if len(core) >= 2 and core != subject:
+            names.append(core)
     for base in list(names):
         for suffix in voc.generic_suffixes:
             if base.endswith(suffix) and len(base) - len(suffix) >= 4:
@@ -136,6 +144,7 @@ def score_fact(
     fact: Fact,
     *,
     text: str,
+    content: str | None = None,
     departments: frozenset[str],
     hits: dict[tuple[str, str], float],
     measures: Sequence[str],
@@ -154,7 +163,7 @@ def score_fact(
             best = (r, candidate)
     recall, name = best
     described = bigrams(name + measure + normalize(fact.context) + normalize(fact.source.table or ""))
-    content = bigrams(text)
+    content = bigrams(content if content is not None else text)
     coverage = containment(content, described)
     score = 0.6 * recall + 0.4 * coverage
     if name and name in text:
@@ -196,9 +205,10 @@ def rank_facts(
     """
     voc = vocabulary()
     if text is None:
-        target = query.norm
+        target, core = query.norm, query.content
     else:
         target = normalize(text)
+        core = strip_filler(substitute(target))
         target += "".join(f"|{t}" for t in expand(target))
     measures = [m for m in asked_measures(query) if text is None or m in target]
     keys = hit_keys(hits)
@@ -213,7 +223,14 @@ def rank_facts(
         doc_year = (doc_years or {}).get(fact.source.doc_id)
         scored.append(
             score_fact(
-                query, fact, text=target, departments=departments, hits=keys, measures=measures, doc_year=doc_year
+                query,
+                fact,
+                text=target,
+                content=core,
+                departments=departments,
+                hits=keys,
+                measures=measures,
+                doc_year=doc_year,
             )
         )
     scored.sort(key=lambda s: s.score, reverse=True)

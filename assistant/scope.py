@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from assistant.analyze import Query, _data, classify, split_parts, strip_filler, substitute
+from assistant.analyze import Query, _data, classify, expand, split_parts, strip_filler, substitute
 from assistant.normalize import normalize
 from index.errors import QuestionError
 
@@ -120,9 +120,11 @@ def without_mentions(query: Query, scope: Scope) -> Query:
         norm = norm.replace(mention, "")
     norm = norm.lstrip("的")
     intent = classify(norm) if query.intent == "lookup" else query.intent
+    terms = expand(norm)
     return replace(
         query,
-        norm=norm + "".join(f"|{t}" for t in query.terms),
+        norm=norm + "".join(f"|{t}" for t in terms),
+        terms=terms,
         content=strip_filler(substitute(norm)),
         intent=intent,
         parts=split_parts(norm, intent),

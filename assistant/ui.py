@@ -39,6 +39,8 @@ CSS = """
 .source-row { border-collapse: collapse; font-size: 0.85em; margin-top: 4px; }
 .source-row th, .source-row td { border: 1px solid var(--border-color-primary); padding: 2px 6px; }
 .source-empty { color: var(--body-text-color-subdued); }
+.doc-table { width: 100%; border-collapse: collapse; font-size: 0.9em; }
+.doc-table th, .doc-table td { border-bottom: 1px solid var(--border-color-primary); padding: 4px 6px; text-align: left; }
 """
 
 
@@ -129,7 +131,8 @@ def build_app(runtime: Runtime) -> gr.Blocks:
         choices = [(render.document_label(s), s["doc_id"]) for s in summaries]
         kept = [d for d in scope if d in ids]
         return (
-            render.document_rows(summaries),
+            f"文档库：{len(summaries)} 份文档。",
+            render.documents_html(summaries),
             gr.update(choices=choices, value=kept),
             gr.update(choices=choices, value=None),
             examples_update(qa, kept),
@@ -144,9 +147,7 @@ def build_app(runtime: Runtime) -> gr.Blocks:
         return gr.update(choices=choices, value=None, visible=bool(choices))
 
     def on_load(progress: gr.Progress = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008 (Gradio injects it)
-        qa = runtime.wait(progress)
-        count = len(qa.documents())
-        return (f"文档库就绪：{count} 份文档。", *docs_outputs(qa, []))
+        return docs_outputs(runtime.wait(progress), [])
 
     def respond(
         message: str, chat: list[dict[str, Any]], scope: list[str] | None, turns: list[dict[str, Any]]
@@ -257,9 +258,8 @@ def build_app(runtime: Runtime) -> gr.Blocks:
                 source = gr.HTML(render.source_html(None), elem_id="source")
                 clear = gr.Button("清空对话", elem_id="clear")
             with gr.Column(scale=2):
-                docs_table = gr.Dataframe(
-                    headers=render.DOC_COLUMNS, label="已载入文档", interactive=False, wrap=True, elem_id="documents"
-                )
+                gr.Markdown("**已载入文档**")
+                docs_table = gr.HTML(render.documents_html([]), elem_id="documents")
                 scope = gr.CheckboxGroup(label="提问范围（不选 = 全部文档）", choices=[], elem_id="scope")
                 upload = gr.File(label="上传 PDF / TXT", file_types=FILE_TYPES, file_count="multiple", elem_id="upload")
                 upload_status = gr.Markdown(elem_id="upload-status")
@@ -267,7 +267,7 @@ def build_app(runtime: Runtime) -> gr.Blocks:
                     remove_pick = gr.Dropdown(label="移除文档", choices=[], scale=3, elem_id="remove-doc")
                     remove_btn = gr.Button("移除", variant="stop", scale=1, elem_id="remove")
 
-        doc_outputs = [docs_table, scope, remove_pick, examples]
+        doc_outputs = [status, docs_table, scope, remove_pick, examples]
         ask_io: dict[str, Any] = {
             "fn": respond,
             "inputs": [question, chatbot, scope, turns],
@@ -308,7 +308,7 @@ def build_app(runtime: Runtime) -> gr.Blocks:
             concurrency_id="store",
             concurrency_limit=1,
         )
-        demo.load(on_load, outputs=[status, *doc_outputs], api_name="status")
+        demo.load(on_load, outputs=doc_outputs, api_name="status")
         gr.api(documents, api_name="documents")
         gr.api(answer, api_name="answer", concurrency_id="ask", concurrency_limit=ASK_CONCURRENCY)
     return demo

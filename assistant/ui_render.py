@@ -13,7 +13,7 @@ from typing import Any
 
 from assistant.answer_types import Answer, Citation
 
-DOC_COLUMNS = ["部门", "年度", "类型", "页数", "表格", "数据点"]
+DOC_COLUMNS = ["部门", "年度", "类型", "内容"]
 CHIP_LOCATOR_CHARS = 36
 CELL_CHARS = 80  # longer table cells (project descriptions) are shortened in the source panel
 
@@ -101,6 +101,13 @@ def document_label(summary: dict[str, Any]) -> str:
     return " ".join(str(part) for part in (name, f"{year}年" if year else "", stage) if part)
 
 
+def contents_label(summary: dict[str, Any]) -> str:
+    """`23页 · 9表 · 482个数据点` (pages only for paged files)."""
+    pages = f"{summary['page_count']}页" if summary.get("page_count") else ""
+    parts = (pages, f"{summary.get('tables', 0)}表", f"{summary.get('facts', 0)}个数据点")
+    return " · ".join(part for part in parts if part)
+
+
 def document_rows(summaries: Sequence[dict[str, Any]]) -> list[list[Any]]:
     """Rows of the document table, in DOC_COLUMNS order."""
     return [
@@ -108,12 +115,22 @@ def document_rows(summaries: Sequence[dict[str, Any]]) -> list[list[Any]]:
             s.get("department") or s.get("title") or "",
             s.get("year") or "",
             f"{s.get('scope') or ''}{s.get('stage') or ''}",
-            s.get("page_count") or "",
-            s.get("tables", 0),
-            s.get("facts", 0),
+            contents_label(s),
         ]
         for s in summaries
     ]
+
+
+def documents_html(summaries: Sequence[dict[str, Any]]) -> str:
+    """The document list as a small HTML table (DOC_COLUMNS)."""
+    if not summaries:
+        return '<div class="source-empty">还没有文档：上传一份 PDF 或 TXT。</div>'
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in DOC_COLUMNS)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in row) + "</tr>"
+        for row in document_rows(summaries)
+    )
+    return f'<table class="doc-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
 def ingest_message(added: Sequence[dict[str, Any]], skipped: Sequence[str], failed: Sequence[tuple[str, str]]) -> str:

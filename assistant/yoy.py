@@ -8,6 +8,7 @@ from assistant.analyze import Query
 from assistant.answer_types import Answer
 from assistant.compose import (
     cite_marks,
+    exact,
     format_value,
     load_templates,
     money_unit_for,
@@ -96,7 +97,7 @@ class YearOnYear(EngineBase):
         if len(cites) < 2:
             return self.abstain(query)
         if intent == "change":
-            value, out_unit = va - vb, unit
+            value, out_unit = exact(va - vb, [a, b], unit), unit
             formula = f"{a.year}年{format_value(va, unit)} − {b.year}年{format_value(vb, unit)} = {format_value(value, unit)}{unit}"
         else:
             value, out_unit = round((va - vb) / vb * 100, 2), "%"
@@ -166,7 +167,7 @@ class YearOnYear(EngineBase):
         cites = self._cite([a, d], ctx)
         if len(cites) < 2:
             return self.abstain(query)
-        value = va - vd
+        value = exact(va - vd, [a, d], unit)
         formula = f"{a.year}年{format_value(va, unit)} − 比上年增加{format_value(vd, unit)} = {format_value(value, unit)}{unit}"
         text = load_templates().render(
             "prior_year",
