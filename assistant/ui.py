@@ -41,6 +41,7 @@ CSS = """
 .source-empty { color: var(--body-text-color-subdued); }
 .doc-table { width: 100%; border-collapse: collapse; font-size: 0.9em; }
 .doc-table th, .doc-table td { border-bottom: 1px solid var(--border-color-primary); padding: 4px 6px; text-align: left; }
+.doc-table td:nth-child(2), .doc-table td:nth-child(3) { white-space: nowrap; }
 """
 
 

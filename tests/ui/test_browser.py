@@ -1,0 +1,105 @@
+"""The chat page in a real headless Chromium (Debian's /usr/bin/chromium) over a real Assistant.
+
+Figures read from the documents: Dapeng 2022 政府投资项目 2,008 万元; Putuo 司法局 2026 住房公积金
+2087959.00 元 (row 221 02 01 / 301 13 on pages 11, 13, 16, 19; the text says 208.8万元).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.ui.conftest import JUSTICE_PDF, ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WAIT_MS = 60_000
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make chromium)"),
+]
+
+
+@pytest.fixture
+def page(page_url: str) -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        tab = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+        tab.goto(page_url)
+        yield tab
+        browser.close()
+
+
+def ask(page: object, question: str) -> str:
+    """Type a question, wait for the streamed answer to finish and its chips to appear; the answer text."""
+    from playwright.sync_api import Page, expect
+
+    assert isinstance(page, Page)
+    answers = page.locator("#chat .message.bot")
+    before = answers.count()
+    box = page.locator("#question textarea")
+    box.fill(question)
+    box.press("Enter")
+    expect(answers).to_have_count(before + 1, timeout=WAIT_MS)
+    expect(answers.last).to_contain_text("来源", timeout=WAIT_MS)  # the streamed answer is complete
+    expect(page.locator("#citation-chips label").first).to_be_visible(timeout=WAIT_MS)
+    return answers.last.inner_text()
+
+
+def amounts(text: str) -> str:
+    return re.sub(r"(\d)\s+(万?元)", r"\1\2", text)
+
+
+def test_ask_check_citation_upload_and_ask_again(page: object, tmp_path: Path) -> None:
+    from playwright.sync_api import Page, expect
+
+    assert isinstance(page, Page)
+    expect(page.locator("#status")).to_contain_text("文档库：1 份文档", timeout=WAIT_MS)
+    expect(page.locator("#documents")).to_contain_text("深圳市大鹏新区政务服务数据管理局")
+
+    answer = ask(page, "政府投资项目预算多少")
+    assert "2,008万元" in amounts(answer)
+
+    page.locator("#citation-chips label").first.click()
+    source = page.locator("#source")
+    expect(source.locator(".source-quote")).to_contain_text("政府投资项目", timeout=WAIT_MS)
+    expect(source.locator("table.source-row")).to_contain_text("政府投资项目")
+    expect(source).to_contain_text("深圳市大鹏新区政务服务数据管理局2022年部门预算")
+
+    page.locator("#upload input[type=file]").set_input_files(str(JUSTICE_PDF))
+    expect(page.locator("#upload-status")).to_contain_text("已添加", timeout=WAIT_MS)
+    expect(page.locator("#documents")).to_contain_text("上海市普陀区司法局")
+    expect(page.locator("#documents")).to_contain_text("23页")
+    expect(page.locator("#status")).to_contain_text("文档库：2 份文档")
+
+    page.locator("#scope").get_by_label("上海市普陀区司法局 2026年 预算").check()
+    answer = ask(page, "住房公积金预算多少")
+    assert "2,087,959.00元" in amounts(answer) or "208.80万元" in amounts(answer), answer
+    assert "深圳" not in answer  # scope: only the selected document
+
+    page.locator("#citation-chips label").first.click()
+    expect(page.locator("#source .source-quote")).to_contain_text("住房公积金", timeout=WAIT_MS)
+    # the PDF prints this amount on pages 11, 13, 16 and 19 (four tables); any of them is a checkable source
+    expect(page.locator("#source .source-meta")).to_contain_text(re.compile(r"第(11|13|16|19)页"))
+
+    shot = tmp_path / "chat_page.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 10_000
+    (ROOT / "docs").mkdir(exist_ok=True)
+    shutil.copyfile(shot, ROOT / "docs" / "screenshot.png")
