@@ -9,7 +9,7 @@ from assistant.answer_types import Answer
 from assistant.arith import Arithmetic
 from assistant.compose import describe, exact, money_unit_for
 from assistant.engine_base import Context
-from assistant.match import confident, display_name, rank_facts
+from assistant.match import choose, confident, display_name, rank_facts
 from index.model import Fact
 
 
@@ -28,7 +28,7 @@ class Across(Arithmetic):
             )  # fmt: skip
             if not ranked or not confident(ranked[0]):
                 return self.abstain(query, warning=f"{ctx.titles.get(doc, doc)}中没有找到这一项。")
-            picks.append(ranked[0].fact)
+            picks.append(choose(ranked).fact)
         unit = money_unit_for(picks, query.unit)
         values = [f.in_unit(unit) for f in picks]
         if any(v is None for v in values):
@@ -39,7 +39,7 @@ class Across(Arithmetic):
             f"{ctx.titles.get(f.source.doc_id, '')}{describe(f, unit, display_name(f, ctx.departments))}" for f in picks
         ]
         if query.intent in ("difference", "change") and len(vals) >= 2:
-            value = exact(vals[0] - vals[1], picks[:2], unit)
+            value = exact(vals[0] - vals[1])
             if "相差" in query.norm or "差距" in query.norm or "差额" in query.norm:
                 value = abs(value)
             formula = f"{operands[0]} − {operands[1]} = {value:g}{unit}"
@@ -56,6 +56,6 @@ class Across(Arithmetic):
                 query, ctx, "compare", picks, vals[index], unit, formula, subject=name,
                 winner=ctx.titles.get(picks[index].source.doc_id, ""), more="少" if less else "多",
             )  # fmt: skip
-        total = exact(sum(vals), picks, unit)
+        total = exact(sum(vals))
         formula = " + ".join(operands) + f" = {total:g}{unit}"
         return self._computed(query, ctx, "sum", picks, total, unit, formula, subject=name)

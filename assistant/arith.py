@@ -16,7 +16,7 @@ from assistant.compose import (
 )
 from assistant.engine_base import Context
 from assistant.lookup import Lookup
-from assistant.match import confident, display_name, rank_facts
+from assistant.match import choose, confident, display_name, rank_facts
 from index.model import Fact
 
 
@@ -31,7 +31,7 @@ class Arithmetic(Lookup):
             )
             if not ranked or not confident(ranked[0]):
                 return None
-            chosen.append(ranked[0].fact)
+            chosen.append(choose(ranked, anchor=chosen[0] if chosen else None).fact)
         return chosen
 
     def _share(self, query: Query, ctx: Context) -> Answer:
@@ -47,7 +47,7 @@ class Arithmetic(Lookup):
         if vp is None or vw in (None, 0):
             return self.abstain(query)
         assert vw is not None
-        value = round(vp / vw * 100, 1)
+        value = round(vp / vw * 100, 2)
         formula = f"{describe(part, unit, display_name(part, ctx.departments))} ÷ {describe(whole, unit, display_name(whole, ctx.departments))} = {value}%"
         return self._computed(
             query,
@@ -68,7 +68,7 @@ class Arithmetic(Lookup):
         values = [f.in_unit(unit) for f in facts]
         if any(v is None for v in values):
             return self.abstain(query)
-        total = exact(sum(v for v in values if v is not None), facts, unit)
+        total = exact(sum(v for v in values if v is not None))
         formula = (
             " + ".join(describe(f, unit, display_name(f, ctx.departments)) for f in facts)
             + f" = {format_value(total, unit)}{unit}"
@@ -92,7 +92,7 @@ class Arithmetic(Lookup):
         va, vb = (f.in_unit(unit) for f in facts)
         if va is None or vb is None:
             return self.abstain(query)
-        value = exact(va - vb, facts, unit)
+        value = exact(va - vb)
         formula = f"{describe(facts[0], unit, display_name(facts[0], ctx.departments))} − {describe(facts[1], unit, display_name(facts[1], ctx.departments))} = {format_value(value, unit)}{unit}"
         return self._computed(
             query,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 import string
 import tomllib
@@ -14,7 +13,7 @@ from importlib import resources
 from assistant.answer_types import Citation
 from assistant.normalize import normalize
 from index.errors import BudgetQAError
-from index.model import MONEY_UNITS, Fact, convert_money
+from index.model import MONEY_UNITS, Fact
 
 # (doc_id, table label, row label) -> (header, row cells), for rendering a cited row.
 RowLookup = Callable[[str, str, str], tuple[tuple[str, ...], tuple[str, ...]] | None]
@@ -55,24 +54,9 @@ def decimals_of(text: str) -> int:
     return len(m.group(1)) if m else 0
 
 
-def precision(fact: Fact, unit: str) -> int:
-    """Decimals the fact is printed with, once expressed in `unit` (元 -> 万元 adds four)."""
-    places = decimals_of(fact.text) if fact.text else 0
-    if fact.is_money and unit in MONEY_UNITS and unit != fact.unit:
-        shift = round(math.log10(convert_money(1.0, unit, fact.unit)))
-        places = max(0, places + shift)
-    return places
-
-
-def exact(value: float, facts: Sequence[Fact], unit: str) -> float:
-    """Arithmetic over printed figures, rounded as the figures printed in `unit` are.
-
-    The most precise operand printed in the answer's unit sets the decimals (10.81 − 10
-    = 0.81); when every operand was converted, the least precise one does.
-    """
-    native = [precision(f, unit) for f in facts if f.unit == unit]
-    places = max(native) if native else min((precision(f, unit) for f in facts), default=2)
-    return round(value, places)
+def exact(value: float) -> float:
+    """Arithmetic over printed figures without binary float noise (2170.39 − 2149.45 = 20.94)."""
+    return round(value, 6)
 
 
 def format_value(value: float, unit: str, *, places: int | None = None) -> str:

@@ -17,7 +17,7 @@ from assistant.compose import (
     year_phrase,
 )
 from assistant.engine_base import Context, _disagree, _places, _unit_compatible
-from assistant.match import MIN_SCORE, Scored, confident, fact_name, rank_facts, vocabulary
+from assistant.match import MIN_SCORE, Scored, choose, confident, fact_name, rank_facts, vocabulary
 from assistant.normalize import bigrams, normalize
 from assistant.yoy import YearOnYear
 from index.model import Fact
@@ -39,17 +39,7 @@ class Lookup(YearOnYear):
                 return self._prior_year(query, ctx)
             return self.abstain(query)
         assert best is not None
-        if best.fact.origin != "table":
-            # the same item in a table, nearly as good a match: tables are the authority
-            tabled = next(
-                (
-                    s
-                    for s in ranked[1:20]
-                    if s.fact.origin == "table" and s.name == best.name and s.score >= best.score - 0.15
-                ),
-                None,
-            )
-            best = tabled or best
+        best = choose(ranked)
         fact = best.fact
         others = self._conflicts(best, ranked, ctx)
         if fact.origin != "table" and any(o.origin == "table" for o in others):

@@ -57,12 +57,22 @@ class Scored:
     name: str  # the name the fact was matched by
 
 
+@cache
 def table_core(title: str | None) -> str:
     """`2024年财政拨款收入支出决算总表` -> `财政拨款收入支出`."""
     core = normalize(title or "")
     for pattern in vocabulary().title_affixes:
         core = pattern.sub("", core)
     return core
+
+
+@cache
+def table_title(title: str | None) -> str:
+    """`表7 2024年财政拨款收入支出决算总表` -> `财政拨款收入支出决算总表` (number and year dropped)."""
+    text = normalize(title or "")
+    for pattern in vocabulary().title_affixes[:2]:
+        text = pattern.sub("", text)
+    return text
 
 
 def candidate_names(fact: Fact, departments: frozenset[str]) -> list[str]:
@@ -79,10 +89,16 @@ def candidate_names(fact: Fact, departments: frozenset[str]) -> list[str]:
         last = normalize(fact.measure.split("/")[-1])
         if measure not in voc.default_measures and last not in voc.default_measures:
             names.append(last)
+        for part in (fact.source.column or "").split("/")[:-1]:
+            part = normalize(part)
+            if len(part) >= 4 and part not in voc.default_measures and part not in names:
+                names.append(part)
         core = table_core(fact.source.table)
         if core:
             label = subject if subject in voc.total_labels else "合计"
-            names += [core + label, core + ("总计" if label == "合计" else "合计")]
+            other = "总计" if label == "合计" else "合计"
+            titled = table_title(fact.source.table)
+            names += [core + label, core + other, titled + label, titled + other]
         return names or [measure]
     names.append(subject)
     bare = re.sub(r"\(.*?\)", "", subject)
@@ -163,8 +179,7 @@ def score_fact(
             best = (r, candidate)
     recall, name = best
     described = bigrams(name + measure + normalize(fact.context) + normalize(fact.source.table or ""))
-    content = bigrams(content if content is not None else text)
-    coverage = containment(content, described)
+    coverage = containment(bigrams(content if content is not None else text), described)
     score = 0.6 * recall + 0.4 * coverage
     if name and name in text:
         score += 0.1 + min(len(name), 12) * 0.01  # longer exact names are more specific
@@ -184,6 +199,9 @@ def score_fact(
     elif fact.year is not None and doc_year is not None and fact.year != doc_year:
         score -= 0.1  # no year asked: the document's own year
     score += 0.04 if fact.origin == "table" else 0.0
+    titled = table_title(fact.source.table)
+    if len(titled) >= 6 and titled in text:
+        score += 0.2  # the question names this table
     score += 0.08 * hits.get((fact.source.doc_id, _fact_key(fact)), 0.0)
     return Scored(fact=fact, score=score, recall=recall, name=name)
 
@@ -235,6 +253,23 @@ def rank_facts(
         )
     scored.sort(key=lambda s: s.score, reverse=True)
     return scored
+
+
+def choose(ranked: Sequence[Scored], *, anchor: Fact | None = None, margin: float = 0.15) -> Scored:
+    """The best match; among near-equal matches of the same name prefer the anchor's source
+    (figures compared like with like), else a table (tables are the authority)."""
+    best = ranked[0]
+    near = [s for s in ranked[:20] if s.name == best.name and s.score >= best.score - margin]
+    if anchor is not None:
+        where = anchor.source.section or anchor.source.table
+        same = [s for s in near if (s.fact.source.section or s.fact.source.table) == where]
+        if same:
+            return same[0]
+    if best.fact.origin != "table":
+        tabled = [s for s in near if s.fact.origin == "table"]
+        if tabled:
+            return tabled[0]
+    return best
 
 
 def confident(best: Scored | None) -> bool:

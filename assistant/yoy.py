@@ -15,7 +15,7 @@ from assistant.compose import (
     year_phrase,
 )
 from assistant.engine_base import Context, EngineBase
-from assistant.match import confident, fact_name, rank_facts, vocabulary
+from assistant.match import choose, confident, fact_name, rank_facts, vocabulary
 from assistant.normalize import normalize
 
 
@@ -88,6 +88,9 @@ class YearOnYear(EngineBase):
             if later is None:
                 return self.abstain(query)
             current, prior = later, current
+        # the later year's figure from the same place as the earlier one, when it is printed there too
+        same_year = [s for s in ranked if s.fact.year == current.fact.year and s.name == current.name]
+        current = choose(same_year, anchor=prior.fact, margin=1.0) if same_year else current
         a, b = current.fact, prior.fact
         unit = money_unit_for([a, b], query.unit if intent == "change" else None)
         va, vb = a.in_unit(unit), b.in_unit(unit)
@@ -97,7 +100,7 @@ class YearOnYear(EngineBase):
         if len(cites) < 2:
             return self.abstain(query)
         if intent == "change":
-            value, out_unit = exact(va - vb, [a, b], unit), unit
+            value, out_unit = exact(va - vb), unit
             formula = f"{a.year}年{format_value(va, unit)} − {b.year}年{format_value(vb, unit)} = {format_value(value, unit)}{unit}"
         else:
             value, out_unit = round((va - vb) / vb * 100, 2), "%"
@@ -155,7 +158,8 @@ class YearOnYear(EngineBase):
         )
         if not current or not changes or not confident(current[0]) or not confident(changes[0]):
             return self.abstain(query)
-        a, d = current[0].fact, changes[0].fact
+        d = changes[0].fact
+        a = choose(current, anchor=d).fact
         if normalize(fact_name(a, ctx.departments)) != normalize(fact_name(d, ctx.departments)) and normalize(
             a.subject
         ) != normalize(d.subject):
@@ -167,7 +171,7 @@ class YearOnYear(EngineBase):
         cites = self._cite([a, d], ctx)
         if len(cites) < 2:
             return self.abstain(query)
-        value = exact(va - vd, [a, d], unit)
+        value = exact(va - vd)
         formula = f"{a.year}年{format_value(va, unit)} − 比上年增加{format_value(vd, unit)} = {format_value(value, unit)}{unit}"
         text = load_templates().render(
             "prior_year",
