@@ -98,6 +98,16 @@ def test_ask_check_citation_upload_and_ask_again(page: object, tmp_path: Path) -
     # the PDF prints this amount on pages 11, 13, 16 and 19 (four tables); any of them is a checkable source
     expect(page.locator("#source .source-meta")).to_contain_text(re.compile(r"第(11|13|16|19)页"))
 
+    # clicking an earlier answer brings back its citation chips
+    page.locator("#chat .message.bot").first.click()
+    expect(page.locator("#citation-chips label").first).to_contain_text("政府投资项目", timeout=WAIT_MS)
+    page.locator("#citation-chips label").first.click()
+    expect(page.locator("#source table.source-row")).to_contain_text("政府投资项目", timeout=WAIT_MS)
+
+    # an example question fills the box
+    page.locator("#examples button").first.click()
+    expect(page.locator("#question textarea")).not_to_have_value("", timeout=WAIT_MS)
+
     shot = tmp_path / "chat_page.png"
     page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 10_000
