@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from gradio_client import Client, handle_file
 
-from tests.ui.conftest import WELFARE_PDF
+from tests.ui.support import WELFARE_PDF
 
 DAPENG_DEPT = "深圳市大鹏新区政务服务数据管理局"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui.conftest import JUSTICE_PDF, ROOT
+from tests.ui.support import JUSTICE_PDF, ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [

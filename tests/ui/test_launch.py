@@ -14,7 +14,7 @@ import pytest
 from gradio_client import Client
 
 from index.embed import FAKE_PREFIX
-from tests.ui.conftest import ROOT, free_port
+from tests.ui.support import ROOT, free_port
 
 LAUNCHERS = {
     "app.py": [sys.executable, str(ROOT / "app.py")],
