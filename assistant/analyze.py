@@ -29,11 +29,18 @@ _UNIT_CUES: tuple[tuple[str, str], ...] = (
     (r"几台|多少台", "台"),
 )
 # Words that carry the question form, not its subject; removed before measuring coverage.
-_FILLER = re.compile(
-    r"请问|请告诉我|告诉我|一下|帮我|查一下|查询|是多少|为多少|有多少|多少钱|多少|几多|几|多大|"
-    r"花了|花|用了|安排了|安排|预计|计划|一共|总共|合计|加起来|共计|是|为|有|了|吗|呢|啊|的|"
-    r"金额|资金|经费数|数额|数字|情况|\?|!|,|\.|:|;"
-)
+_CODE = re.compile(r"(?<!\d)(\d{7}|\d{5}|\d{3})(?!\d)")  # 科目编码: 类 3, 款 5, 项 7 digits
+
+
+@cache
+def _filler() -> re.Pattern[str]:
+    """Words that carry the question's form (asking, comparing, computing), not its subject."""
+    words = _data("answering.toml")["question_words"]
+    return re.compile(
+        "|".join(re.escape(normalize(w)) for w in sorted(words, key=len, reverse=True)) + r"|[?!,.:;、()]"
+    )
+
+
 _RELATIVE_YEARS = ((r"去年|上年度?(?!预算执行)|上一年|前一年", -1), (r"今年|本年度?|当年", 0))
 _FOLLOW_UP = re.compile(r"^(那|那么|还有|另外)|呢\??$")
 
@@ -50,6 +57,7 @@ class Query:
     terms: list[str] = field(default_factory=list)  # document terms from the synonym table
     content: str = ""  # normalised question without filler, years and units
     parts: list[str] = field(default_factory=list)  # named items for sum/difference/share/compare
+    codes: list[str] = field(default_factory=list)  # 科目编码 the question names
     relative_year: int | None = None  # -1 for 去年/上年, 0 for 今年/本年 (resolved against the document year)
     mentions: list[str] = field(default_factory=list)  # organisations the question names (set by scope)
 
@@ -73,7 +81,7 @@ def _intents() -> list[tuple[str, re.Pattern[str]]]:
 def substitute(norm: str) -> str:
     """The question with everyday words replaced by the first document term they stand for."""
     for word, targets in synonyms():
-        if word in norm:
+        if word in norm and targets[0] not in norm:
             norm = norm.replace(word, targets[0])
     return norm
 
@@ -107,7 +115,8 @@ def strip_filler(norm: str) -> str:
     text = _YEAR.sub("", norm)
     for pattern, _ in _UNIT_CUES[:3]:
         text = re.sub(pattern, "", text)
-    return _FILLER.sub("", text)
+    text = _CODE.sub("", text)
+    return _filler().sub("", text)
 
 
 def split_parts(norm: str, intent: str) -> list[str]:
@@ -168,6 +177,7 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
         content=content,
         parts=split_parts(norm, intent),
         relative_year=relative,
+        codes=_CODE.findall(norm),
     )
 
 

@@ -14,6 +14,7 @@ from index.model import Fact, Hit
 # A fact must match at least this well to be answered from.
 MIN_SCORE = 0.62
 MIN_RECALL = 0.75
+MIN_COVERAGE = 0.3  # the question must be mostly about the fact, not just mention its name
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,7 @@ class Scored:
     fact: Fact
     score: float
     recall: float  # share of the fact's name found in the question
+    coverage: float  # share of the question's content words found in the fact's description
     name: str  # the name the fact was matched by
 
 
@@ -198,12 +200,14 @@ def score_fact(
             score += 0.05
     elif fact.year is not None and doc_year is not None and fact.year != doc_year:
         score -= 0.1  # no year asked: the document's own year
+    if query.codes and fact.code:
+        score += 0.3 if fact.code in query.codes else -0.3
     score += 0.04 if fact.origin == "table" else 0.0
     titled = table_title(fact.source.table)
     if len(titled) >= 6 and titled in text:
         score += 0.2  # the question names this table
     score += 0.08 * hits.get((fact.source.doc_id, _fact_key(fact)), 0.0)
-    return Scored(fact=fact, score=score, recall=recall, name=name)
+    return Scored(fact=fact, score=score, recall=recall, coverage=coverage, name=name)
 
 
 def rank_facts(
@@ -273,4 +277,4 @@ def choose(ranked: Sequence[Scored], *, anchor: Fact | None = None, margin: floa
 
 
 def confident(best: Scored | None) -> bool:
-    return best is not None and best.score >= MIN_SCORE and best.recall >= MIN_RECALL
+    return best is not None and best.score >= MIN_SCORE and best.recall >= MIN_RECALL and best.coverage >= MIN_COVERAGE
