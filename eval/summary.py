@@ -56,7 +56,10 @@ def _rate(num: int, den: int) -> float | None:
 def _group(scores: Sequence[Score], key: str) -> dict[str, dict[str, Any]]:
     groups: dict[str, list[Score]] = {}
     for s in scores:
-        name = s.kind if key == "kind" else " + ".join(s.docs)
+        if key == "kind":
+            name = s.kind
+        else:
+            name = s.docs[0] if len(s.docs) == 1 else "(several documents)"
         groups.setdefault(name, []).append(s)
     return {
         name: {"n": len(g), "correct": sum(s.correct for s in g), "accuracy": _rate(sum(s.correct for s in g), len(g))}
