@@ -6,6 +6,7 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.analyze import Query, analyze
 from assistant.answer_types import Answer, Citation
 from assistant.engine import Context, Engine
+from assistant.normalize import normalize
 from assistant.scope import resolve_scope, without_mentions
 from index.errors import BudgetQAError, QuestionError
 from index.ingest import IngestReport, ingest
@@ -150,8 +152,10 @@ class Assistant:
         )
         if scope.unknown and not scope.named:
             answer = self.engine.abstain(query, warning=f"问题提到的“{'、'.join(scope.unknown)}”不在已载入的文件中。")
-        elif len(scope.named_docs) >= 2:
-            answer = self.engine.across(query, ctx, scope.named_docs)
+        elif len(scope.named_docs) >= 2 or (query.intent == "compare" and len(scope.doc_ids) >= 2):
+            answer = self.engine.across(query, ctx, scope.named_docs or scope.doc_ids)
+        elif len(scope.doc_ids) >= 2 and query.intent != "open":
+            answer = self._per_document(query, ctx, scope.doc_ids)
         elif query.intent == "open" or (query.intent == "lookup" and _no_number_wanted(query)):
             answer = self._open(query, hits, ctx)
         else:
@@ -164,6 +168,38 @@ class Assistant:
             for h in hits
         ]
         return answer
+
+    def _per_document(self, query: Query, ctx: Context, doc_ids: Sequence[str]) -> Answer:
+        """A question that names no document, with several loaded: answer from each that has it."""
+        answers = []
+        for doc_id in doc_ids:
+            own = replace(ctx, facts=[f for f in ctx.facts if f.source.doc_id == doc_id])
+            answer = self.engine.answer(query, own)
+            if not answer.abstained:
+                answers.append((doc_id, answer))
+        if not answers:
+            return self.engine.abstain(query)
+        if len(answers) == 1:
+            return answers[0][1]
+        lines: list[str] = []
+        cites: list[Citation] = []
+        warnings: list[str] = []
+        for doc_id, answer in answers:
+            text = _renumber(answer.answer, len(cites))
+            lines.append(f"{ctx.titles.get(doc_id, doc_id)}：{text}")
+            cites.extend(answer.citations)
+            warnings.extend(answer.warnings)
+        values = {(a.value, a.unit) for _, a in answers}
+        value, unit = next(iter(values)) if len(values) == 1 else (None, None)
+        return Answer(
+            question=query.text,
+            answer="\n".join(lines),
+            value=value,
+            unit=unit,
+            citations=cites,
+            warnings=[*warnings, "问题没有指明文件，以上按每份已载入文件分别作答。"],
+            intent=answers[0][1].intent,
+        )
 
     def _open(self, query: Query, hits: Sequence[Hit], ctx: Context) -> Answer:
         """Open questions: the best cited passages, short."""
@@ -207,12 +243,12 @@ class Assistant:
             document = self.document(doc_id)
         except BudgetQAError:
             return None
+        wanted = normalize(row_label)
         for table in document.tables:
             if table.label != table_label:
                 continue
             for row in table.rows:
-                joined = " ".join(c for c in row if c)
-                if row_label and all(part in joined for part in row_label.split()):
+                if wanted and wanted in normalize("".join(row)):
                     return tuple(table.header), tuple(row)
         return None
 
@@ -220,6 +256,11 @@ class Assistant:
         self._facts = None
         self._docs.clear()
         self._retriever = None
+
+
+def _renumber(text: str, offset: int) -> str:
+    """Shift citation marks [n] by `offset` when answers are joined."""
+    return re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + offset}]", text)
 
 
 def _ms(since: float) -> float:
@@ -232,8 +273,6 @@ def _shorten(text: str, limit: int = 160) -> str:
 
 
 def _norm_dept(name: str) -> str:
-    from assistant.normalize import normalize
-
     return normalize(name)
 
 
