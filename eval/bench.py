@@ -75,17 +75,24 @@ def warm_asks(qa: Assistant, questions: Sequence[Question], by_name: dict[str, s
     return out
 
 
-def cold_ask(home: Path, question: str, doc_id: str | None) -> float:
-    """Wall seconds of one `budgetqa ask --json` process against an existing store."""
+# Runs the CLI from a small fresh process, so the child's peak RSS is not inherited from this (large) one.
+_WRAP = (
+    "import resource,subprocess,sys,time;t=time.perf_counter();r=subprocess.run(sys.argv[1:],capture_output=True,text=True);"
+    "w=time.perf_counter()-t;sys.stderr.write(r.stderr);"
+    "print(w,resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,file=sys.stderr);sys.exit(r.returncode)"
+)
+
+
+def cold_ask(home: Path, question: str, doc_id: str | None) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one `budgetqa ask --json` process against an existing store."""
     cmd = [*cli_path(), "--home", str(home), "ask", "--json", question]
     if doc_id:
         cmd += ["--doc", doc_id]
-    t = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
-    wall = time.perf_counter() - t
+    done = subprocess.run([sys.executable, "-c", _WRAP, *cmd], capture_output=True, text=True, timeout=300)
     if done.returncode != 0:
         raise BudgetQAError(f"bench: `budgetqa ask` failed: {done.stderr.strip()[-300:]}")
-    return wall
+    wall, rss_kb = done.stderr.strip().splitlines()[-1].split()
+    return float(wall), int(rss_kb) / 1024
 
 
 def run_bench(
@@ -104,6 +111,7 @@ def run_bench(
     p50s: list[float] = []
     p95s: list[float] = []
     cold: list[float] = []
+    cold_rss: list[float] = []
     for r in range(runs):
         if progress:
             progress(r, runs, f"run {r + 1}/{runs}: ingest {len(docs)} documents")
@@ -120,7 +128,9 @@ def run_bench(
             p95s.append(percentile(lat, 95))
             if questions:
                 q = questions[0]
-                cold.append(cold_ask(home, q.question, by_name[q.docs[0]] if len(q.docs) == 1 else None))
+                wall, rss = cold_ask(home, q.question, by_name[q.docs[0]] if len(q.docs) == 1 else None)
+                cold.append(wall)
+                cold_rss.append(rss)
         finally:
             shutil.rmtree(home, ignore_errors=True)
     result: dict[str, Any] = {
@@ -135,7 +145,7 @@ def run_bench(
         "cold_cli_ask_s": _median(cold),
         "cold_cli_ask_runs": [round(c, 2) for c in cold],
         "peak_rss_mb": round(_rss_mb(resource.RUSAGE_SELF), 1),
-        "peak_rss_cli_mb": round(_rss_mb(resource.RUSAGE_CHILDREN), 1),
+        "peak_rss_cli_mb": _median(cold_rss),
     }
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
