@@ -3,7 +3,11 @@
 Rules (kept strict on purpose, so the benchmark can fail):
 
 - **value_ok**: the answer's value equals the expected value after converting money
-  between 元/万元/亿元 (relative 1e-9), or within the question's own `tolerance`.
+  between 元/万元/亿元 (relative 1e-9), or within the question's own `tolerance`. An
+  amount given at least two decimals more precisely than the expected figure is written,
+  as a 元 amount converted to 万元 is (the table prints 16,726,725.44 元, the text and the
+  question's answer 1672.67 万元), must round to it at the expected figure's decimals;
+  no other tolerance (8.1 never stands for a printed 8).
   Other units (%, 人, 辆, 个…) are never converted.
 - **unit_ok**: the answer's unit is the expected unit (after folding ％→%, 万→万元…).
   An answer is **correct only if both hold**: 20,080,000 元 for a question whose
@@ -169,6 +173,12 @@ def _value_ok(q: Question, got: float | None, got_unit: str | None) -> bool:
     conv = value_in_unit(got, got_unit, q.unit)
     if conv is None:
         return False
+    if q.tolerance is None and normalize_unit(q.unit) in MONEY_UNITS and _decimals(conv) >= _decimals(q.value) + 2:
+        # the same amount from a print in a smaller unit (16,726,725.44 元 for 1672.67 万元, two or more
+        # extra decimals once converted; 8.1 for a printed 8 is a different figure, not a finer print):
+        # it must round to the expected figure at the decimals that figure is written with
+        places = _decimals(q.value)
+        return round(conv, places) == round(q.value, places)
     return _close(conv, q.value, q.tolerance)
 
 

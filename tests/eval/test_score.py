@@ -151,3 +151,24 @@ def test_evidence_matches_table_row_chunk() -> None:
         )
         == 3
     )
+
+
+def test_more_precise_amount_must_round_to_the_printed_figure() -> None:
+    from assistant.answer_types import Answer, Citation
+    from eval.questionset import parse_question
+    from eval.score import score_answer
+
+    q = parse_question(
+        {
+            "id": "p",
+            "docs": ["x.pdf"],
+            "question": "行政运行多少万元",
+            "kind": "text",
+            "answer": {"value": 1672.67, "unit": "万元"},
+            "evidence": ["1672.67"],
+        }
+    )
+    cite = [Citation(doc="d", title="t", locator="l", page=8, quote="行政运行（01项）1672.67万元")]
+    assert score_answer(q, Answer(question="q", answer="a", value=1672.672544, unit="万元", citations=cite)).correct
+    assert not score_answer(q, Answer(question="q", answer="a", value=1672.682544, unit="万元", citations=cite)).correct
+    assert not score_answer(q, Answer(question="q", answer="a", value=1672.6, unit="万元", citations=cite)).correct
