@@ -156,10 +156,12 @@ class Assistant:
             answer = self.engine.across(query, ctx, scope.named_docs or scope.doc_ids)
         elif len(scope.doc_ids) >= 2 and query.intent != "open":
             answer = self._per_document(query, ctx, scope.doc_ids)
-        elif query.intent == "open" or (query.intent == "lookup" and _no_number_wanted(query)):
+        elif query.intent == "open":
             answer = self._open(query, hits, ctx)
         else:
             answer = self.engine.answer(query, ctx)
+            if answer.abstained and query.intent == "lookup" and _no_number_wanted(query):
+                answer = self._open(query, hits, ctx)  # not a figure question after all
         timings["answer"] = _ms(t)
         timings["total"] = _ms(started)
         answer.timings_ms = timings

@@ -1,0 +1,129 @@
+"""The Assistant end to end on real documents (fake embedder: answers come from facts and BM25)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant.assistant import Assistant
+from index.errors import QuestionError
+from index.settings import Settings
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+JUSTICE = FIXTURES / "shanghai_putuo_justice_2026_dept_budget.pdf"
+
+
+@pytest.fixture(scope="module")
+def qa(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    home = tmp_path_factory.mktemp("home")
+    qa = Assistant.open(Settings(home=home, embed_model="fake:64"))
+    report = qa.ingest([JUSTICE])
+    assert not report.failed
+    return qa
+
+
+def test_seeds_the_sample_into_an_empty_store(qa: Assistant) -> None:
+    titles = [d["title"] for d in qa.documents()]
+    assert any("大鹏" in t for t in titles) and any("司法局" in t for t in titles)
+
+
+def test_product_card_question_names_the_document(qa: Assistant) -> None:
+    ans = qa.ask("大鹏数据局政府投资项目预算多少")
+    assert (ans.value, ans.unit, ans.abstained) == (2008, "万元", False)
+    assert "2008" in ans.citations[0].quote.replace(",", "")
+    assert ans.timings_ms["total"] > 0
+
+
+def test_unit_asked_and_table_row_cited(qa: Assistant) -> None:
+    ans = qa.ask("司法局2026年住房公积金预算多少万元")
+    assert ans.unit == "万元" and ans.value == pytest.approx(208.7959)
+    assert "208.80万元" in ans.answer
+    cite = ans.citations[0]
+    assert cite.page is not None and "2087959.00" in cite.quote.replace(",", "")
+    assert cite.row and "住房公积金" in "".join(cite.row)
+
+
+def test_empty_table_is_not_absent(qa: Assistant) -> None:
+    ans = qa.ask("司法局政府性基金预算支出多少")
+    assert ans.value == 0 and not ans.abstained and "空表" in ans.answer
+    assert ans.citations[0].page == 17
+
+
+def test_cross_document_difference(qa: Assistant) -> None:
+    ans = qa.ask("司法局的三公经费比大鹏数据局多多少万元？")
+    assert ans.value == pytest.approx(0.81) and ans.unit == "万元"
+    assert ans.formula and "10.81" in ans.formula and len(ans.citations) == 2
+
+
+def test_unscoped_question_answers_each_document(qa: Assistant) -> None:
+    ans = qa.ask("三公经费预算多少")
+    assert "大鹏" in ans.answer and "司法局" in ans.answer and len(ans.citations) >= 2
+
+
+def test_follow_up_keeps_the_subject(qa: Assistant) -> None:
+    first = qa.ask("大鹏数据局政府投资项目预算多少")
+    ans = qa.ask("那2021年呢？", history=[("大鹏数据局政府投资项目预算多少", first.answer)])
+    assert ans.value == 1425 and ans.formula
+
+
+def test_silent_document_gets_no_number(qa: Assistant) -> None:
+    for question in (
+        "大鹏数据局2019年政府投资项目预算是多少",
+        "万里街道的三公经费是多少",
+        "司法局体育场馆建设支出多少",
+    ):
+        ans = qa.ask(question)
+        assert ans.abstained and ans.value is None, question
+        assert not any(ch.isdigit() for ch in ans.answer), question
+
+
+@pytest.mark.parametrize("question", ["", "   \n\t "])
+def test_empty_questions_are_refused(qa: Assistant, question: str) -> None:
+    with pytest.raises(QuestionError, match="空"):
+        qa.ask(question)
+
+
+def test_huge_question_is_refused(qa: Assistant) -> None:
+    with pytest.raises(QuestionError, match="太长"):
+        qa.ask("预算" * 5000)
+
+
+def test_non_chinese_question_is_answered_with_a_hint(qa: Assistant) -> None:
+    ans = qa.ask("How much is the budget?")
+    assert ans.abstained and ans.value is None and "中文" in ans.answer
+
+
+def test_unknown_document_id_is_refused(qa: Assistant) -> None:
+    with pytest.raises(QuestionError, match="budgetqa docs"):
+        qa.ask("项目支出多少", doc="ffffffffffff")
+
+
+def _cli(home: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "BUDGETQA_HOME": str(home), "BUDGETQA_EMBED_MODEL": "fake:64", "HF_HUB_OFFLINE": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "assistant.cli", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+
+
+def test_cli_ask_json_and_batch(tmp_path: Path) -> None:
+    run = _cli(tmp_path, "ask", "--json", "政府投资项目预算多少")
+    assert run.returncode == 0, run.stderr
+    obj = json.loads(run.stdout)
+    assert (obj["value"], obj["unit"], obj["abstained"]) == (2008, "万元", False)
+    assert {"question", "answer", "citations", "formula", "warnings", "timings_ms"} <= obj.keys()
+    assert "已先索引内置示例" not in run.stdout  # progress and notes go to stderr, stdout stays JSON
+    batch = _cli(tmp_path, "ask", "--json", "-", stdin="招待费花多少\n\n项目支出占总支出的比例\n")
+    lines = [json.loads(line) for line in batch.stdout.splitlines()]
+    assert [line["value"] for line in lines] == [2, pytest.approx(78.94)]
+    bad = _cli(tmp_path, "ask", "   ")
+    assert bad.returncode == 1 and "Traceback" not in bad.stderr and "空" in bad.stderr
