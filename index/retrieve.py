@@ -101,12 +101,22 @@ class Retriever:
 
     def retrieve(
         self, query: str, *, k: int = 8, doc_ids: Sequence[str] | None = None,
-        department: str | None = None, year: int | None = None,
+        department: str | None = None, year: int | None = None, mode: str = "hybrid",
     ) -> list[Hit]:  # fmt: skip
-        """The k best chunks by reciprocal-rank fusion of dense and BM25 rankings."""
+        """The k best chunks by reciprocal-rank fusion of dense and BM25 rankings.
+
+        `mode="lexical"` ranks by BM25 alone (no embedding, no Chroma: the cheap path used
+        when the answer comes from facts), `"dense"` by the embedding alone.
+        """
+        if mode not in ("hybrid", "lexical", "dense"):
+            raise ValueError(f"unknown retrieval mode {mode!r}")
         n = max(CANDIDATES, 3 * k)
         filters = {"doc_ids": doc_ids, "department": department, "year": year}
-        rankings = [self.dense(query, k=n, **filters), self.lexical(query, k=n, **filters)]  # type: ignore[arg-type]
+        rankings = []
+        if mode != "lexical":
+            rankings.append(self.dense(query, k=n, **filters))  # type: ignore[arg-type]
+        if mode != "dense":
+            rankings.append(self.lexical(query, k=n, **filters))  # type: ignore[arg-type]
         fused: dict[str, float] = {}
         for ranking in rankings:
             for rank, (chunk_id, _score) in enumerate(ranking):
