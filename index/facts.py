@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 
-from index.facts_table import squash, table_facts, vocabulary
+from index.facts_table import find_target, squash, table_facts, vocabulary
 from index.facts_text import section_facts
-from index.model import Document, Fact
+from index.model import LOCATOR_SEP, Document, Fact, Provenance, Section, Table
+from index.tables import label_columns, parse_number
 
 _AMOUNT_MEASURES = ("预算数", "决算数")
 
@@ -23,6 +25,7 @@ def extract_facts(doc: Document) -> list[Fact]:
     facts: list[Fact] = []
     for table in doc.tables:
         facts.extend(table_facts(table, doc))
+        facts.extend(cell_text_facts(table, doc))
     for section in doc.sections:
         facts.extend(section_facts(section, doc))
     seen: set[tuple[object, ...]] = set()
@@ -33,6 +36,41 @@ def extract_facts(doc: Document) -> list[Fact]:
             seen.add(key)
             unique.append(f)
     return unique
+
+
+def cell_text_facts(table: Table, doc: Document) -> list[Fact]:
+    """Figures stated in prose cells (`绩效目标` text: `计划本年度整理档案数量 ≥ 5000 份`), read as narrative.
+
+    Only for tables without a target column (there the targets are cells already).
+    Each fact cites the table, its row and column; its context is the row label.
+    """
+    if table.empty or find_target(table) is not None:
+        return []
+    min_len = vocabulary()["cell_text"]["min_chars"]
+    labels = label_columns(table)
+    facts: list[Fact] = []
+    for i, row in enumerate(table.rows):
+        label = next((row[c] for c in labels if c < len(row) and row[c] and len(row[c]) < min_len), "")
+        page = table.row_pages[i] if i < len(table.row_pages) else None
+        page = page or (table.pages[0] if table.pages else None)
+        for c, cell in enumerate(row):
+            if len(cell) < min_len or parse_number(cell) is not None or not re.search(r"\d", cell):
+                continue
+            column = table.header[c] if c < len(table.header) else ""
+            section = Section((table.label, label) if label else (table.label,), cell, page=page)
+            for f in section_facts(section, doc):
+                src = Provenance(
+                    doc.doc_id,
+                    LOCATOR_SEP.join(x for x in (table.label, label, column) if x),
+                    f.source.quote,
+                    page,
+                    table.label,
+                    table.kind,
+                    label or None,
+                    column or None,
+                )
+                facts.append(replace(f, source=src, context=f.context or label))
+    return facts
 
 
 def _name(subject: str) -> str:

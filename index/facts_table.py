@@ -202,7 +202,7 @@ def _column_subject_facts(table: Table, doc: Document) -> list[Fact]:
     return facts
 
 
-def _find_target(table: Table) -> tuple[int, list[str], int] | None:
+def find_target(table: Table) -> tuple[int, list[str], int] | None:
     """(target column, the header naming it, first row under it): in the header or a header row inside the table."""
     targets = {squash(x) for x in vocabulary()["targets"]["columns"]}
     names = [h.rsplit("/", 1)[-1] for h in table.header]
@@ -362,7 +362,7 @@ def table_facts(table: Table, doc: Document) -> list[Fact]:
     """Every figure of one table as facts; one explicit `空表` record for a table published empty."""
     if table.empty:
         return [_empty_fact(table, doc)]
-    found = _find_target(table)
+    found = find_target(table)
     facts = _target_facts(table, doc, *found) if found else []
     if found and table.kind in vocabulary()["targets"]["kinds"]:
         return facts

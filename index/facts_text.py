@@ -1,61 +1,45 @@
-"""Narrative sentences -> facts: amounts, changes, rates, counts and targets with their subject.
+"""Narrative sentences -> facts: amounts, changes, rates, counts, scores and targets with their subject.
 
 The subject is the noun phrase just before the number (connectors and measure
 words cut), the topic of the numbered item or 科目 chain
-(`公共安全支出（204类）司法（06款）行政运行（01项）`) when the phrase names none.
-Vocabulary (units, change verbs, measure phrases) lives in index/data/fact_phrases.toml.
+(`公共安全支出（204类）司法（06款）行政运行（01项）`) when the phrase names none,
+and the heading path (`人民调解项目经费情况说明 › 六、年度预算安排`) when nothing
+before the figure names one. Phrase helpers are in index/facts_phrases.py,
+vocabulary in index/data/fact_phrases.toml.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from typing import Any
 
+from index.facts_phrases import (
+    MARKED,
+    NUMBERED,
+    alt,
+    clean_phrase,
+    direction,
+    figure,
+    flat,
+    heading_subject,
+    is_weak,
+    measure_in,
+    own_year,
+    phrases,
+    unmark,
+)
 from index.facts_table import vocabulary as table_vocabulary
 from index.model import HEADING_SEP, Document, Fact, Provenance, Section
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
-_NUMBERED = re.compile(r"^\s*(?:\d+\s*[.、．](?!\d)|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)\s*")
+__all__ = ["clean_phrase", "phrases", "section_facts"]
+
 _NAME = r"(?:[^（()）\s，。；：:、“”\"‘’]|[（(](?!\d*[类款项][）)])[^（()）]{1,8}[）)])+"
 _CHAIN = re.compile(
     rf"(?P<n1>{_NAME})[（(](?P<c1>\d*)类[）)](?P<n2>{_NAME})[（(](?P<c2>\d*)款[）)](?P<n3>{_NAME})[（(](?P<c3>\d*)项[）)]"
 )
 _SENTENCE_END = "。！？；;!?\n"
 _CLAUSE_SEP = "，,：:、；;"
-
-
-@cache
-def phrases() -> dict[str, Any]:
-    """The narrative vocabulary from index/data/fact_phrases.toml, loaded once."""
-    text = resources.files("index.data").joinpath("fact_phrases.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-@cache
-def _figure() -> re.Pattern[str]:
-    v = phrases()
-    units = _alt(v["money_units"] + v["count_units"])
-    cmps = _alt(list(table_vocabulary()["comparisons"]))
-    return re.compile(
-        rf"(?P<cmp>{cmps})?\s*(?<![\d.,])(?P<num>{_NUM})\s*(?P<unit>%|％|{units})(?!目)(?P<per>/[\u4e00-\u9fff]{{1,3}})?"
-    )
-
-
-@cache
-def _flat() -> re.Pattern[str]:
-    v = phrases()
-    return re.compile(
-        rf"(?:{_alt(v['compare_words'])})\s*((?:19|20)\d{{2}})\s*年[^，。；,;\d]{{0,12}}?(?:{_alt(v['flat_words'])})"
-    )
 
 
 @dataclass(slots=True)
@@ -78,38 +62,22 @@ def _chains(sentence: str) -> list[_Chain]:
     return out
 
 
-def _strip(text: str, words: list[str], *, prefix: bool) -> str:
-    ordered = sorted(words, key=len, reverse=True)
-    changed = True
-    while changed and text:
-        changed = False
-        for w in ordered:
-            if prefix and text.startswith(w):
-                text, changed = text[len(w) :], True
-                break
-            if not prefix and text.endswith(w):
-                text, changed = text[: -len(w)], True
-                break
-    return text
-
-
-def clean_phrase(phrase: str, department: str = "") -> str:
-    """The subject in a phrase before a number: years, numbering, the department, connectors and measure words cut."""
-    v = phrases()["subject"]
-    s = re.sub(r"[\s“”\"‘’]", "", phrase)
-    s = _NUMBERED.sub("", s)
-    s = _YEAR.sub("", s)
-    s = re.sub(r"^[，,。；;：:、]+", "", s)
-    if department:
-        s = s.replace(re.sub(r"\s", "", department), "")
-    s = _strip(s, v["strip_prefixes"], prefix=True)
-    s = _strip(s, v["strip_suffixes"], prefix=False)
-    s = _strip(s, v["strip_prefixes"], prefix=True)
-    return s
-
-
-def _is_weak(subject: str) -> bool:
-    return subject in phrases()["subject"]["weak"] or not re.search(r"[\u4e00-\u9fff]", subject) or len(subject) > 40
+def _clause_start(s: str, lo: int, hi: int) -> int:
+    """Start of the clause ending at `hi`: after the last separator outside closed brackets (`数量（含办理、咨询）`)."""
+    depth, cut = 0, lo
+    inner: list[int] = []
+    for i in range(lo, hi):
+        if s[i] in "（(":
+            depth += 1
+        elif s[i] in "）)":
+            depth = max(depth - 1, 0)
+            inner = inner if depth else []
+        elif s[i] in _CLAUSE_SEP:
+            if depth:
+                inner.append(i + 1)
+            else:
+                cut = i + 1
+    return max([cut, *inner])
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -126,46 +94,27 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 def _flatten(text: str) -> tuple[str, list[int]]:
     """Text with line breaks removed (PDF lines wrap mid-sentence) and each char's offset in the original.
 
-    A break before a numbered item (`1.`, `（二）`) is kept: it ends a sentence.
+    A break before a numbered item (`1.`, `（二）`) is kept: it ends a sentence. `$…$` markup is made plain.
     """
     chars: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):
         if ch in "\r\n":
-            if ch == "\n" and _NUMBERED.match(text[i + 1 : i + 12].lstrip()) and chars and chars[-1] != "\n":
+            if ch == "\n" and NUMBERED.match(text[i + 1 : i + 12].lstrip()) and chars and chars[-1] != "\n":
                 chars.append("\n")
                 offsets.append(i)
             continue
         chars.append(ch)
         offsets.append(i)
-    return "".join(chars), offsets
-
-
-def _measure_in(phrase: str) -> str | None:
-    table = phrases()["measure_phrases"]
-    for key in sorted(table, key=len, reverse=True):
-        if key in phrase:
-            return table[key]
-    return None
-
-
-def _direction(phrase: str) -> int:
-    """+1 / -1 for the last change word in the phrase, 0 when none."""
-    v = phrases()
-    best, sign = -1, 0
-    for words, s in ((v["up_words"], 1), (v["down_words"], -1)):
-        for w in words:
-            i = phrase.rfind(w)
-            if i > best or (i == best and i >= 0 and len(w) > 1):
-                best, sign = i, s
-    return sign
-
-
-def _own_year(phrase: str) -> int | None:
-    """A year in the phrase that is not the compared year (`比2025年`)."""
-    compare = tuple(phrases()["compare_words"])
-    years = [m for m in _YEAR.finditer(phrase) if not phrase[: m.start()].rstrip().endswith(compare)]
-    return int(years[-1].group(1)) if years else None
+    flat_text = "".join(chars)
+    out, out_offsets, pos = [], [], 0
+    for m in MARKED.finditer(flat_text):
+        plain = unmark(m.group(1))
+        out.append(flat_text[pos : m.start()] + plain)
+        out_offsets += offsets[pos : m.start()] + [offsets[m.start()]] * len(plain)
+        pos = m.end()
+    out.append(flat_text[pos:])
+    return "".join(out), out_offsets + offsets[pos:]
 
 
 class _Reader:
@@ -175,6 +124,7 @@ class _Reader:
         self.doc, self.section = doc, section
         self.flat, self.offsets = _flatten(section.text)
         self.topic: tuple[str, str | None, str | None, str] = ("", None, None, "")
+        self.heading = heading_subject(section.heading_path, doc.department)
         self.facts: list[Fact] = []
         self.default_measure = table_vocabulary()["stage_measure"].get(doc.stage, "预算数")
 
@@ -193,49 +143,56 @@ class _Reader:
         heading = self.section.heading or "正文"
         src = Provenance(self.doc.doc_id, heading, quote, self._page(pos), section=self.section.heading or None)
         value = kw.pop("value")
-        if not kw["subject"]:
-            return
-        self.facts.append(Fact(value=0.0 if value == 0 else value, source=src, text=printed, origin="text", **kw))
+        kw["subject"] = kw["subject"] or self.heading[0]
+        if kw["subject"]:
+            self.facts.append(Fact(value=0.0 if value == 0 else value, source=src, text=printed, origin="text", **kw))
 
-    def _sentence(self, a: int, b: int) -> None:
-        s = self.flat[a:b]
-        chains = _chains(s)
-        numbered = _NUMBERED.match(s)
+    def _set_topic(self, s: str, chains: list[_Chain]) -> None:
+        numbered = NUMBERED.match(s)
         if chains and chains[0].start <= (numbered.end() if numbered else 0) + 2:
             c = chains[0]
             self.topic = (c.subject, c.code, c.level, c.context)
         elif numbered:
             head = re.split(rf"[{_CLAUSE_SEP}。\d]", s[numbered.end() :], maxsplit=1)[0]
             name = clean_phrase(head, self.doc.department)
-            if not _is_weak(name):
+            if not is_weak(name):
                 self.topic = (name, None, None, "")
-        events = [(m.start(), m) for m in _figure().finditer(s)] + [(m.start(), m) for m in _flat().finditer(s)]
-        events.sort(key=lambda e: e[0])
+
+    def _sentence(self, a: int, b: int) -> None:
+        s = self.flat[a:b]
+        chains = _chains(s)
+        self._set_topic(s, chains)
+        events = sorted(
+            [(m.start(), m) for m in figure().finditer(s)] + [(m.start(), m) for m in flat().finditer(s)],
+            key=lambda e: e[0],
+        )
         v = phrases()
-        subject, code, level, context = self.topic
-        year = _own_year(s[: events[0][0]]) if events else None
-        year = year or self.doc.year
+        dept = self.doc.department
+        cur = list(self.topic)  # subject, code, level, context of the figures that name none
+        year = (own_year(s[: events[0][0]]) if events else None) or self.doc.year
         money_unit = "万元"
         prev_end, count_subject, count_end, locked = 0, "", 0, False
+
+        def emit(start: int, printed: str, measure: str, value: float, unit: str, **kw: Any) -> None:
+            fields: dict[str, Any] = {"subject": cur[0], "code": cur[1], "code_level": cur[2], "context": cur[3]}
+            fields["year"] = year
+            fields.update(kw)
+            self._emit(a, b, a + start, printed, measure=measure, value=value, unit=unit, **fields)
+
+        def own(subject: str) -> dict[str, Any]:
+            """The figure names its own subject: no 科目 code or parent path."""
+            cur[:] = [subject, None, None, ""]
+            return {"subject": subject, "code": None, "code_level": None, "context": ""}
+
         for start, m in events:
-            cut = max((i + 1 for i in range(prev_end, start) if s[i] in _CLAUSE_SEP), default=prev_end)
-            phrase = s[max(cut, prev_end) : start]
-            chain = next((c for c in chains if prev_end <= c.end <= start and c.start >= max(cut, prev_end) - 40), None)
+            if any(c.start <= start < c.end for c in chains):
+                continue  # the （01项） of a 科目 chain
+            cut = _clause_start(s, prev_end, start)
+            phrase = s[cut:start]
+            chain = next((c for c in chains if prev_end <= c.end <= start and c.start >= cut - 40), None)
             if "num" not in m.groupdict():  # 持平: no change against the compared year
-                self._emit(
-                    a,
-                    b,
-                    a + start,
-                    m.group(0),
-                    subject=subject,
-                    measure="比上年增减",
-                    value=0.0,
-                    unit=money_unit,
-                    code=code,
-                    code_level=level,
-                    year=year,
-                    context=context,
-                )
+                who = clean_phrase(re.split(alt(v["compare_words"]), phrase)[0], dept)
+                emit(start, m.group(0), "比上年增减", 0.0, money_unit, **(own(who) if not is_weak(who) else {}))
                 prev_end = m.end()
                 continue
             after = s[m.end() : m.end() + 5]
@@ -247,142 +204,69 @@ class _Reader:
             unit = "%" if m.group("unit") in "%％" else m.group("unit") + (m.group("per") or "")
             printed = m.group(0).strip()
             prev_end = m.end()
-            own_year = _own_year(phrase)
-            sign = _direction(phrase)
+            sign = direction(phrase)
             cmp = table_vocabulary()["comparisons"].get(m.group("cmp") or "")
             if chain:
-                subject, code, level, context = chain.subject, chain.code, chain.level, chain.context
-                self.topic = (subject, code, level, context)
-            named = clean_phrase(phrase, self.doc.department) if not chain else chain.subject
+                cur[:] = [chain.subject, chain.code, chain.level, chain.context]
+                self.topic = (chain.subject, chain.code, chain.level, chain.context)
+            named = clean_phrase(phrase, dept) if not chain else chain.subject
             if unit == "%":
                 if cmp or (named.endswith("率") and any(w in s for w in v["targets"]["markers"])):
-                    self._emit(
-                        a,
-                        b,
-                        a + start,
-                        printed,
-                        subject=named if not _is_weak(named) else subject,
-                        measure="目标值",
-                        value=value,
-                        unit=unit,
-                        comparison=cmp,
-                        year=year,
-                        context=context,
-                    )
+                    target = {"subject": named} if not is_weak(named) else {}
+                    emit(start, printed, "目标值", value, unit, comparison=cmp, code=None, code_level=None, **target)
                 elif sign:
-                    self._emit(
-                        a,
-                        b,
-                        a + start,
-                        printed,
-                        subject=subject,
-                        measure="增长率",
-                        value=sign * value,
-                        unit=unit,
-                        code=code,
-                        code_level=level,
-                        year=year,
-                        context=context,
-                    )
+                    emit(start, printed, "增长率", sign * value, unit)
                 elif any(w in phrase for w in v["share_words"]):
-                    self._emit(
-                        a,
-                        b,
-                        a + start,
-                        printed,
-                        subject=subject,
-                        measure="占比",
-                        value=value,
-                        unit=unit,
-                        code=code,
-                        code_level=level,
-                        year=year,
-                        context=context,
-                    )
+                    emit(start, printed, "占比", value, unit)
                 elif any(w in phrase for w in v["completion_words"]):
-                    self._emit(
-                        a,
-                        b,
-                        a + start,
-                        printed,
-                        subject=subject,
-                        measure="完成率",
-                        value=value,
-                        unit=unit,
-                        code=code,
-                        code_level=level,
-                        year=year,
-                        context=context,
-                    )
-                elif not _is_weak(named):
-                    self._emit(
-                        a, b, a + start, printed, subject=named, measure="比率", value=value, unit=unit, year=year
-                    )
+                    emit(start, printed, "完成率", value, unit)
+                elif not is_weak(named):
+                    emit(start, printed, "比率", value, unit, subject=named, code=None, code_level=None, context="")
                 continue
-            is_money = unit in v["money_units"]
             if sign and not cmp:
-                before = re.split(_alt(v["compare_words"] + v["up_words"] + v["down_words"]), phrase)[0]
-                who = clean_phrase(before, self.doc.department)
-                own = not _is_weak(who)
-                self._emit(
-                    a,
-                    b,
-                    a + start,
-                    printed,
-                    subject=who if own else subject,
-                    measure="比上年增减",
-                    value=sign * value,
-                    unit=unit,
-                    code=None if own else code,
-                    code_level=None if own else level,
-                    year=year,
-                    context="" if own else context,
-                )
+                before = re.split(alt(v["compare_words"] + v["up_words"] + v["down_words"]), phrase)[0]
+                who = clean_phrase(before, dept)
+                emit(start, printed, "比上年增减", sign * value, unit, **(own(who) if not is_weak(who) else {}))
                 continue
-            if own_year:
-                year = own_year
-            if is_money:
+            year = own_year(phrase) or year
+            if unit in v["money_units"]:
                 money_unit = unit
-                measure = _measure_in(phrase) or self.default_measure
-                if not chain and not _is_weak(named):
-                    subject, code, level, context = named, None, None, ""
-                self._emit(
-                    a,
-                    b,
-                    a + start,
-                    printed,
-                    subject=subject,
-                    measure=measure,
-                    value=value,
-                    unit=unit,
-                    code=code,
-                    code_level=level,
-                    year=year,
-                    context=context,
-                )
+                measure = measure_in(phrase)
+                raw = re.sub(r"\s", "", phrase)
+                involve = next((w for w in v["involve_words"] if raw.startswith(w)), None)
+                if involve and count_subject and not chain:
+                    own(count_subject + involve + re.sub(r"[“”\"]", "", raw[len(involve) :]))
+                elif not chain and not is_weak(named):
+                    own(named)
+                if not cur[0]:
+                    measure = measure or self.heading[1]
+                emit(start, printed, measure or self.default_measure, value, unit)
                 continue
             who = named
-            tail = None if m.group("per") else re.match(r"[\u4e00-\u9fff（）()]+", s[m.end() :])
+            tail = None if m.group("per") else re.match(r"[\u4e00-\u9fff][\u4e00-\u9fff（）()]*", s[m.end() :])
             if tail and not tail.group(0).startswith(("以", "其", "主要")):
                 who = re.split(r"和|及|与|的|财政|开展", tail.group(0))[0][:12] or who
-            if _is_weak(who):
+            if is_weak(who):
                 continue
-            measure = "目标值" if cmp or any(w in s for w in v["targets"]["markers"]) else "数量"
+            is_target = bool(cmp) or any(w in s for w in v["targets"]["markers"])
+            is_score = m.group("unit") in v["score_units"]
+            measure = "目标值" if is_target else "得分" if is_score else "数量"
             locked = locked or "其中" in s[count_end:start]
-            self._emit(
-                a,
-                b,
-                a + start,
+            context = "" if is_target else count_subject
+            emit(
+                start,
                 printed,
+                measure,
+                value,
+                unit,
                 subject=who,
-                measure=measure,
-                value=value,
-                unit=unit,
+                code=None,
+                code_level=None,
+                context=context,
                 comparison=cmp,
-                year=own_year or self.doc.year,
-                context=count_subject,
+                year=own_year(phrase) or self.doc.year,
             )
-            if not locked:
+            if not (locked or is_target or is_score):
                 count_subject, count_end = who, m.end()
 
 

@@ -104,6 +104,69 @@ def test_text_targets_and_text_table_disagreement() -> None:
     assert any("208.8" in w and "201.50" in w for w in check_consistency(DAPENG, two))
 
 
+def test_markup_scaled_units_and_bracketed_clauses_in_targets() -> None:
+    facts = _facts(
+        "计划本年度窗口业务数量（含办理、咨询、导办）≥ 5 万单，政府网站访问量≥ 350万次，"
+        "大数据中心设备采购与集成项目硬件维护稳定率$\\geq 95\\%$，保障机房正常运行。"
+    )
+    visits = one(facts, "政府网站访问量", "目标值")
+    assert (visits.comparison, visits.value, visits.unit) == ("≥", 350, "万次") and visits.context == ""
+    window = one(facts, "窗口业务数量（含办理、咨询、导办）", "目标值")
+    assert (window.value, window.unit) == (5, "万单")
+    steady = one(facts, "大数据中心设备采购与集成项目硬件维护稳定率", "目标值")
+    assert (steady.comparison, steady.value, steady.unit) == ("≥", 95, "%") and "≥ 95%" in steady.source.quote
+
+
+def test_bare_amount_under_a_heading_takes_subject_and_measure_from_the_heading() -> None:
+    doc = _doc("上海市普陀区司法局", 2026)
+    facts = _facts("795万元", doc, ("人民调解项目经费情况说明", "六、年度预算安排"))
+    assert [(f.subject, f.measure, f.value, f.unit) for f in facts] == [("人民调解项目", "预算数", 795, "万元")]
+    # the department is no subject: the part heading names the figure
+    spend = _facts(
+        "深圳市大鹏新区政务服务数据管理局预算 5,883 万元，包括人员支出 895 万元。",
+        heading=("第三部分 部门预算支出具体情况", "一、深圳市大鹏新区政务服务数据管理局"),
+    )
+    assert one(spend, "部门预算支出", "预算数").value == 5883
+    assert one(spend, "人员支出", "预算数").value == 895
+
+
+def test_amount_involved_belongs_to_the_count_before_it_and_scores() -> None:
+    final = _doc("上海市普陀区财政局", 2024, "决算")
+    facts = _facts(
+        "绩效自评的2024年度项目4个，涉及预算金额598.42万元，平均得分99.43分（其中，绩效评级为“优”的项目4个；",
+        final,
+    )
+    assert one(facts, "绩效自评的项目", "数量").value == 4
+    assert one(facts, "绩效自评的项目涉及预算金额", "决算数").value == 598.42
+    score = one(facts, "平均得分", "得分")
+    assert (score.value, score.unit, score.context) == (99.43, "分", "绩效自评的项目")
+    assert one(facts, "绩效评级为优的项目", "数量", context="绩效自评的项目").value == 4
+    budget = _facts("编报绩效目标的项目20个，涉及项目预算资金7054.05万元。", _doc("上海市普陀区司法局", 2026))
+    assert one(budget, "编报绩效目标的项目涉及项目预算资金", "预算数").value == 7054.05
+
+
+def test_change_and_flat_name_their_own_subject() -> None:
+    final = _doc("上海市普陀区财政局", 2024, "决算")
+    facts = _facts(
+        "与2023年度相比，收入支出总计减少56.95万元，下降1.87%。2024年度“三公”经费财政拨款支出决算数与2023年度持平。",
+        final,
+    )
+    assert one(facts, "收入支出总计", "比上年增减").value == -56.95
+    assert one(facts, "收入支出总计", "增长率").value == -1.87
+    assert one(facts, "三公经费财政拨款支出", "比上年增减").value == 0
+    spent = _facts("其中：因公出国（境）费决算为0.00万元，完成预算的0%；", final)
+    assert one(spent, "因公出国（境）费", "决算数").value == 0
+
+
+def test_codes_and_plot_numbers_are_not_counts() -> None:
+    facts = _facts(
+        "1、公共安全支出（204类）司法（06款）行政运行（01项）1672.67万元。\n"
+        "根据上海市普陀区万里社区W060701单元W-07街坊控制性详细规划进行建设。",
+        _doc("上海市普陀区司法局", 2026),
+    )
+    assert [(f.subject, f.value) for f in facts] == [("行政运行", 1672.67)]
+
+
 # --- corpus, end to end ------------------------------------------------------------------
 
 
@@ -119,6 +182,34 @@ def test_dapeng_narrative() -> None:
     assert one(facts, "车辆", "数量").value == 2
     assert one(facts, "公务用车购置和运行维护费", "预算数").value == 8.1
     assert any("8.1" in w for w in warnings)
+    # 第八部分 一、机关运行经费: the department inside the phrase is cut
+    running = [f for f in facts if f.subject == "机关运行经费"]
+    assert {(f.measure, f.value, f.unit) for f in running} == {
+        ("预算数", 337, "万元"),
+        ("比上年增减", 284, "万元"),
+        ("增长率", 536, "%"),
+    }
+    assert all("337万元" in f.source.quote and "第八部分" in f.source.locator for f in running)
+    assert one(facts, "项目绩效目标", "数量").value == 7
+    assert one(facts, "部门预算支出", "预算数", context="").value == 5883
+
+
+def test_dapeng_targets_in_prose_cells() -> None:
+    doc, _ = corpus("dapeng")
+    expected = {
+        "整理档案数量": (5000, "份", "综合管理事务"),
+        "新增数据开放目录数量": (30, "个", "数据管理事务"),
+        "免费刻章补贴惠及企业数量": (500, "家", "政务服务事务"),
+        "政府网站访问量": (350, "万次", "政务服务事务"),
+        "专题场景开发数量": (3, "个", "政府投资项目"),
+        "大鹏新区政务云平台和大数据中心设备采购与集成项目硬件维护稳定率": (95, "%", "信息化运维项目"),
+    }
+    for subject, (value, unit, project) in expected.items():
+        f = one([f for f in doc.facts if f.source.table == "重点项目预算绩效情况说明"], subject, "目标值")
+        assert (f.value, f.unit, f.comparison, f.context) == (value, unit, "≥", project), subject
+        assert f.source.row == project and f.source.column == "绩效目标"
+        assert f.source.locator == f"重点项目预算绩效情况说明 · {project} · 绩效目标"
+        assert str(value) in f.source.quote
 
 
 def test_justice_2026_narrative() -> None:
@@ -132,6 +223,11 @@ def test_justice_2026_narrative() -> None:
     assert one(facts, "三公经费", "预算数").value == 10.81
     assert one(facts, "政府采购货物", "预算数").value == 3.66
     assert one(facts, "财政拨款收入", "比上年增减").value == 793.14
+    mediation = one(facts, "人民调解项目", "预算数")
+    assert (mediation.value, mediation.unit, mediation.source.page) == (795, "万元", 23)
+    assert mediation.source.quote == "795万元" and "六、年度预算安排" in mediation.source.locator
+    involved = one(facts, "编报绩效目标的项目涉及项目预算资金", "预算数")
+    assert involved.value == 7054.05 and involved.source.page == 22
     assert all(f.source.page for f in facts)
 
 
@@ -142,6 +238,14 @@ def test_finance_2024_narrative() -> None:
     assert any("0.3" in w and "2,961.68" in w for w in warnings)
     assert one(facts, "基本支出", "占比").value == 79.49
     assert one(facts, "行政运行", "年初预算数").value == 1560.05
+    assert one(facts, "行政运行", "决算数").value == 1511.89
+    assert one(facts, "一般公共预算财政拨款支出", "完成率").value == 98.2
+    total = one(facts, "收入支出总计", "增长率")
+    assert total.value == -1.87 and total.source.page == 21 and "1.87%" in total.source.quote
+    assert one(facts, "收入支出总计", "比上年增减").value == -56.95
+    score = one(facts, "平均得分", "得分")
+    assert (score.value, score.unit, score.source.page) == (99.43, "分", 23) and "99.43" in score.source.quote
+    assert one(facts, "编报绩效目标的项目涉及预算金额", "决算数").value == 598.42
 
 
 def test_wanli_and_welfare_narrative() -> None:
@@ -151,9 +255,15 @@ def test_wanli_and_welfare_narrative() -> None:
     assert one(facts, "编报绩效目标的项目", "数量").value == 50
     assert one(facts, "三公经费", "比上年增减").value == 25
     assert any("350.35" in w and "352.67" in w for w in warnings)
+    reserved = one(facts, "面向中小企业预留政府采购项目", "预算数")
+    assert (reserved.value, reserved.source.page) == (664.98, 32) and "664.98" in reserved.source.quote
+    assert [f.value for f in facts if "用款计划" in f.subject] == [158.05] * 4
+    assert not [f for f in facts if f.value == 60701]  # 万里社区W060701单元 is a plot number
     welfare, _ = corpus("shanghai_putuo_welfare_home_2024_unit_budget")
     wf = [f for f in welfare.facts if f.origin == "text"]
     assert one(wf, "事业收入", "预算数").value == 262
     assert one(wf, "车辆", "数量").value == 2
     assert one(wf, "编报绩效目标的项目", "数量").value == 1
     assert one(wf, "公务用车运行费", "预算数").value == 6.4
+    involved = one(wf, "编报绩效目标的项目涉及项目预算资金", "预算数")
+    assert (involved.value, involved.unit, involved.source.page) == (262, "万元", 16)
