@@ -139,7 +139,8 @@ class Assistant:
         if query.relative_year is not None and len(years) == 1 and None not in years:
             query.years = [int(next(iter(years))) + query.relative_year]  # type: ignore[arg-type]
         t = time.perf_counter()
-        hits = self._retrieve(query, scope.doc_ids)
+        # figures come from facts, so BM25 evidence suffices there; open questions need the hybrid
+        hits = self._retrieve(query.text, scope.doc_ids, mode="hybrid" if query.intent == "open" else "lexical")
         timings["retrieve"] = _ms(t)
         t = time.perf_counter()
         ctx = Context(
@@ -161,6 +162,7 @@ class Assistant:
         else:
             answer = self.engine.answer(query, ctx)
             if answer.abstained and query.intent == "lookup" and _no_number_wanted(query):
+                hits = self._retrieve(query.text, scope.doc_ids, mode="hybrid")
                 answer = self._open(query, hits, ctx)  # not a figure question after all
         timings["answer"] = _ms(t)
         timings["total"] = _ms(started)
@@ -224,11 +226,20 @@ class Assistant:
         text = load_templates().render("open", passages="\n".join(lines))
         return Answer(question=query.text, answer=text, citations=cites, intent="open")
 
-    def _retrieve(self, query: Query, scope: Sequence[str]) -> list[Hit]:
+    def retrieve(
+        self, question: str, doc: str | Sequence[str] | None = None, *, k: int | None = None, mode: str = "hybrid"
+    ) -> list[Hit]:
+        """The chunks retrieval ranks highest for a question (dense + BM25 fused by default)."""
+        summaries = self.documents()
+        scope = resolve_scope(analyze(question), summaries, doc) if summaries else None
+        return self._retrieve(question, scope.doc_ids if scope else [], mode=mode, k=k)
+
+    def _retrieve(self, text: str, doc_ids: Sequence[str], *, mode: str, k: int | None = None) -> list[Hit]:
         with self._lock:
             if self._retriever is None:
-                self._retriever = self.store.retriever(self.settings)
-        return self._retriever.retrieve(query.text, k=self.settings.top_k, doc_ids=list(scope))
+                self._retriever = self.store.retriever()
+            retriever = self._retriever
+        return retriever.retrieve(text, k=k or self.settings.top_k, doc_ids=list(doc_ids), mode=mode)
 
     def _all_facts(self, doc_ids: Sequence[str]) -> list[Fact]:
         with self._lock:

@@ -124,7 +124,8 @@ def ask_all(
             continue
         wall = (time.perf_counter() - t) * 1000
         scores.append(score_answer(q, ans, latency_ms=wall))
-        ours.add(q, [str(e.get("text", "")) for e in ans.evidence])
+        # retrieval is scored on the hybrid ranking itself (answers to figure questions use BM25 evidence only)
+        ours.add(q, [hit.text for hit in qa.retrieve(q.question, doc=scope, k=max(k, qa.settings.top_k))])
     if progress:
         progress(len(questions), len(questions), "answered")
     return scores, ours
