@@ -29,6 +29,8 @@ _UNIT_CUES: tuple[tuple[str, str], ...] = (
     (r"几台|多少台", "台"),
 )
 # Words that carry the question form, not its subject; removed before measuring coverage.
+# Words that ask for an amount of money without naming the unit.
+_MONEY_CUE = re.compile(r"多少钱|钱|资金|经费|费用|金额|花了多少|花多少|拨款")
 _CODE = re.compile(r"(?<!\d)(\d{7}|\d{5}|\d{3})(?!\d)")  # 科目编码: 类 3, 款 5, 项 7 digits
 
 
@@ -58,6 +60,7 @@ class Query:
     content: str = ""  # normalised question without filler, years and units
     parts: list[str] = field(default_factory=list)  # named items for sum/difference/share/compare
     codes: list[str] = field(default_factory=list)  # 科目编码 the question names
+    money: bool = False  # asks for an amount of money (钱, 资金, 经费…) without naming the unit
     relative_year: int | None = None  # -1 for 去年/上年, 0 for 今年/本年 (resolved against the document year)
     mentions: list[str] = field(default_factory=list)  # organisations the question names (set by scope)
 
@@ -178,6 +181,7 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
         parts=split_parts(norm, intent),
         relative_year=relative,
         codes=_CODE.findall(norm),
+        money=bool(_MONEY_CUE.search(norm)),
     )
 
 

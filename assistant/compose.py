@@ -85,6 +85,28 @@ def cite_checked(fact: Fact) -> bool:
     return any(form and form in quote for form in printed_forms(fact))
 
 
+QUOTE_CHARS = 120
+
+
+def quote_window(quote: str, fact: Fact, limit: int = QUOTE_CHARS) -> str:
+    """The quoted line, cut to `limit` characters around the printed value when it is longer."""
+    if len(quote) <= limit:
+        return quote
+    at = next((quote.find(f) for f in [fact.text, *printed_forms_raw(fact)] if f and f in quote), -1)
+    if at < 0:
+        return quote[: limit - 1] + "…"
+    start = max(0, at - limit // 2)
+    end = min(len(quote), start + limit)
+    return ("…" if start else "") + quote[start:end] + ("…" if end < len(quote) else "")
+
+
+def printed_forms_raw(fact: Fact) -> list[str]:
+    v = abs(fact.value)
+    return [f"{v:,.{p}f}" for p in (0, 1, 2) if round(v, p) == v] + [
+        f"{v:.{p}f}" for p in (0, 1, 2) if round(v, p) == v
+    ]
+
+
 def citation_for(fact: Fact, titles: dict[str, str], rows: RowLookup | None) -> Citation:
     src = fact.source
     header: tuple[str, ...] = ()
@@ -98,7 +120,7 @@ def citation_for(fact: Fact, titles: dict[str, str], rows: RowLookup | None) -> 
         title=titles.get(src.doc_id, src.doc_id),
         locator=src.locator,
         page=src.page,
-        quote=src.quote,
+        quote=quote_window(src.quote, fact),
         header=header,
         row=row,
     )

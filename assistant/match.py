@@ -9,11 +9,14 @@ from functools import cache
 
 from assistant.analyze import Query, _data, expand, strip_filler, substitute
 from assistant.normalize import bigrams, containment, normalize
-from index.model import Fact, Hit
+from index.model import MONEY_UNITS, Fact, Hit
+
+COUNT_UNITS = frozenset({"人", "辆", "个", "份", "次", "家", "台", "条", "期", "项", "件"})
 
 # A fact must match at least this well to be answered from.
 MIN_SCORE = 0.62
 MIN_RECALL = 0.75
+MIN_RECALL_SAME_UNIT = 0.6  # a count asked in the fact's own unit (几份, 几个) is evidence too
 MIN_COVERAGE = 0.3  # the question must be mostly about the fact, not just mention its name
 
 
@@ -57,6 +60,7 @@ class Scored:
     recall: float  # share of the fact's name found in the question
     coverage: float  # share of the question's content words found in the fact's description
     name: str  # the name the fact was matched by
+    unit_match: bool = False  # the question asks for a count in exactly the fact's unit (份, 个, 辆…)
 
 
 @cache
@@ -200,6 +204,14 @@ def score_fact(
             score += 0.05
     elif fact.year is not None and doc_year is not None and fact.year != doc_year:
         score -= 0.1  # no year asked: the document's own year
+    unit_match = False
+    if query.intent not in ("share", "ratio", "rate"):
+        asked = query.unit
+        if asked in COUNT_UNITS:
+            unit_match = fact.unit == asked
+            score += 0.15 if unit_match else (-0.3 if fact.is_money else 0.0)
+        elif (asked in MONEY_UNITS or query.money) and not fact.is_money and fact.unit != "%" and not fact.empty:
+            score -= 0.3
     if query.codes and fact.code:
         score += 0.3 if fact.code in query.codes else -0.3
     score += 0.04 if fact.origin == "table" else 0.0
@@ -207,7 +219,7 @@ def score_fact(
     if len(titled) >= 6 and titled in text:
         score += 0.2  # the question names this table
     score += 0.08 * hits.get((fact.source.doc_id, _fact_key(fact)), 0.0)
-    return Scored(fact=fact, score=score, recall=recall, coverage=coverage, name=name)
+    return Scored(fact=fact, score=score, recall=recall, coverage=coverage, name=name, unit_match=unit_match)
 
 
 def rank_facts(
@@ -277,4 +289,7 @@ def choose(ranked: Sequence[Scored], *, anchor: Fact | None = None, margin: floa
 
 
 def confident(best: Scored | None) -> bool:
-    return best is not None and best.score >= MIN_SCORE and best.recall >= MIN_RECALL and best.coverage >= MIN_COVERAGE
+    if best is None:
+        return False
+    min_recall = MIN_RECALL_SAME_UNIT if best.unit_match else MIN_RECALL
+    return best.score >= MIN_SCORE and best.recall >= min_recall and best.coverage >= MIN_COVERAGE
