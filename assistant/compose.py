@@ -7,6 +7,7 @@ import string
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from importlib import resources
 
@@ -65,8 +66,8 @@ def format_value(value: float, unit: str, *, places: int | None = None) -> str:
         places = 0 if float(value).is_integer() else 2
         if unit == "%" and not float(value).is_integer():
             places = 1 if round(value, 1) == round(value, 2) else 2
-    text = f"{value:,.{places}f}" if unit in MONEY_UNITS else f"{value:.{places}f}"
-    return text
+    rounded = Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return f"{rounded:,.{places}f}" if unit in MONEY_UNITS else f"{rounded:.{places}f}"
 
 
 def printed_forms(fact: Fact) -> list[str]:

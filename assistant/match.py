@@ -134,10 +134,13 @@ def display_name(fact: Fact, departments: frozenset[str]) -> str:
     return fact.subject if name == normalize(fact.subject) else name
 
 
-def asked_measures(query: Query) -> list[str]:
-    """Measure words the question uses (longest first, non-overlapping)."""
+def asked_measures(query: Query, titles: Iterable[str] = ()) -> list[str]:
+    """Measure words the question uses (longest first, non-overlapping), outside any table title it names."""
     found: list[str] = []
     rest = query.norm
+    for title in titles:
+        if len(title) >= 6 and title in rest:
+            rest = rest.replace(title, "\u0000")
     for word in vocabulary().measure_words:
         if word in rest:
             found.append(word)
@@ -244,7 +247,9 @@ def rank_facts(
         target = normalize(text)
         core = strip_filler(substitute(target))
         target += "".join(f"|{t}" for t in expand(target))
-    measures = [m for m in asked_measures(query) if text is None or m in target]
+    facts = list(facts)
+    titles = {table_title(f.source.table) for f in facts if f.source.table}
+    measures = [m for m in asked_measures(query, titles) if text is None or m in target]
     keys = hit_keys(hits)
     scored = []
     for fact in facts:
