@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.analyze import Query, analyze
 from assistant.answer_types import Answer, Citation
+from assistant.compose import load_templates
 from assistant.engine import Context, Engine
 from assistant.normalize import normalize
 from assistant.scope import resolve_scope, without_mentions
@@ -54,6 +55,7 @@ class Assistant:
     def __init__(self, settings: Settings, store: Store) -> None:
         self.settings = settings
         self.store = store
+        load_templates()  # fail at start-up, not mid-answer, if prompts/answers.toml is broken
         self.engine = Engine()
         self._lock = threading.RLock()
         self._retriever: Retriever | None = None
@@ -210,8 +212,6 @@ class Assistant:
         passages = [h for h in hits if h.kind == "section"][:_OPEN_PASSAGES] or list(hits[:_OPEN_PASSAGES])
         if not passages:
             return self.engine.abstain(query)
-        from assistant.compose import load_templates
-
         lines = [f"[{i}] {_shorten(h.text)}" for i, h in enumerate(passages, 1)]
         cites = [
             Citation(

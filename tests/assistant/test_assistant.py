@@ -127,3 +127,9 @@ def test_cli_ask_json_and_batch(tmp_path: Path) -> None:
     assert [line["value"] for line in lines] == [2, pytest.approx(78.94)]
     bad = _cli(tmp_path, "ask", "   ")
     assert bad.returncode == 1 and "Traceback" not in bad.stderr and "空" in bad.stderr
+
+
+def test_cli_chat_keeps_context(tmp_path: Path) -> None:
+    run = _cli(tmp_path, "chat", stdin="政府投资项目预算多少\n那2021年呢？\n\n")
+    assert run.returncode == 0, run.stderr
+    assert "2,008万元" in run.stdout and "1,425万元" in run.stdout

@@ -1,0 +1,44 @@
+"""Answer templates are data: checked for their placeholders when loaded."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import compose
+from index.errors import BudgetQAError
+
+
+def test_shipped_templates_load() -> None:
+    templates = compose.load_templates()
+    assert {"lookup", "change", "share", "empty", "prior_year", "compare", "ratio"} <= templates.by_intent.keys()
+    assert not any(ch.isdigit() for ch in templates.abstain)
+
+
+def _broken(tmp_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    class Fake:
+        def joinpath(self, name: str) -> Fake:
+            return self
+
+        def read_text(self, encoding: str) -> str:
+            return tmp_text
+
+    monkeypatch.setattr(compose.resources, "files", lambda package: Fake())
+    compose.load_templates.cache_clear()
+
+
+def test_template_with_a_missing_placeholder_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    _broken(
+        'abstain = "没有。"\nambiguous_scope = "请指明。"\n[templates]\nlookup = "{subject}为{value}。"\n'
+        '[placeholders]\nlookup = ["subject", "value", "unit"]\n',
+        monkeypatch,
+    )
+    with pytest.raises(BudgetQAError, match="lookup"):
+        compose.load_templates()
+    compose.load_templates.cache_clear()
+
+
+def test_abstention_phrase_may_not_carry_a_number(monkeypatch: pytest.MonkeyPatch) -> None:
+    _broken('abstain = "预算为0。"\nambiguous_scope = "请指明。"\n[templates]\n[placeholders]\n', monkeypatch)
+    with pytest.raises(BudgetQAError, match="abstain"):
+        compose.load_templates()
+    compose.load_templates.cache_clear()
