@@ -142,10 +142,14 @@ def year_phrase(fact: Fact) -> str:
     return f"{fact.year}年" if fact.year else ""
 
 
+# Measures that add nothing after the subject ("住房公积金2026年合计为…" reads as "住房公积金2026年为…").
+_PLAIN_MEASURES = frozenset({"数值", "数量", "金额", "合计", "总计", "小计", "支出总计", "收入总计"})
+
+
 def measure_phrase(fact: Fact, name: str) -> str:
     """The measure words to print after the subject, unless they repeat it."""
     measure = fact.measure
-    if not measure or normalize(measure) in normalize(name) or normalize(measure) in ("数值", "数量", "金额"):
+    if not measure or normalize(measure) in normalize(name) or normalize(measure) in _PLAIN_MEASURES:
         return ""
     return measure.split("/")[-1]
 

@@ -9,7 +9,6 @@ from assistant.answer_types import Answer
 from assistant.compose import (
     citation_for,
     cite_marks,
-    describe,
     format_value,
     load_templates,
     measure_phrase,
@@ -67,7 +66,8 @@ class Lookup(YearOnYear):
         warnings = []
         if others:
             listed = "；".join(
-                f"{c.locator}：{describe(o, unit)}{unit}" for o, c in zip(others, cites[1:], strict=False)
+                f"{c.locator}：{o.subject}{o.text or format_value(o.value, o.unit)}{o.unit}"
+                for o, c in zip(others, cites[1:], strict=False)
             )
             warnings.append(f"文件中同一项目另有不同数字（{listed}），以上按表格数字作答。")
             text += "另见" + cite_marks(2, len(cites) - 1) + "：文件中该项数字不一致。"
