@@ -96,7 +96,7 @@ def ingest(
     total = len(files)
     for done, path in enumerate(files):
         if progress:
-            progress(done, total, path.name)
+            progress(done, total, f"{path.name}: reading")
         if not path.exists():
             report.failed.append((path.name, "file not found"))
             continue
@@ -105,6 +105,9 @@ def ingest(
                 report.skipped.append(path.name)
                 continue
             doc = read(path)
+            if progress:
+                pages = f"{doc.page_count} pages, " if doc.page_count else ""
+                progress(done, total, f"{path.name}: indexing {pages}{len(doc.tables)} tables, {len(doc.facts)} facts")
             if store.add_document(doc, embedder or store.embedder()):
                 report.added.append(doc.summary())
             else:

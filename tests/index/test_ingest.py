@@ -63,7 +63,8 @@ def test_failed_file_is_reported_and_others_go_in(store: Store, tmp_path: Path) 
     )
     assert len(report.added) == 2
     assert report.failed == [("bad.txt", "bad.txt: not a budget disclosure"), ("missing.pdf", "file not found")]
-    assert progress[0] == (0, 4, "doc0.txt") and progress[-1] == (4, 4, "done")
+    assert progress[0] == (0, 4, "doc0.txt: reading") and progress[-1] == (4, 4, "done")
+    assert any(step[2].startswith("doc0.txt: indexing") for step in progress)
 
 
 def test_interrupt_during_chroma_write_leaves_store_unchanged(
