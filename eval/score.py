@@ -42,6 +42,8 @@ from index.model import MONEY_UNITS, convert_money
 _UNIT_ALIASES = {"％": "%", "百分比": "%", "万": "万元", "亿": "亿元", "元人民币": "元", "人民币元": "元"}
 _NUMBER = re.compile(r"(?<![\d.])[-−]?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|(?<![\d.])[-−]?\d+(?:\.\d+)?")
 _SPACE = re.compile(r"\s+")
+# figures (with a trailing %) and quotation marks: what some PDF text layers print on the line below
+_LIFTED = re.compile(r"[-−]?\d[\d,.]*%?|[“”\"‘’]")
 _EMPTY_WORDS = ("空表", "为空", "无数据", "没有数据", "本表无", "未安排")
 _REL = 1e-9
 
@@ -305,15 +307,27 @@ def _find_token(hay: str, token: str, start: int) -> int:
     return -1
 
 
+def _without_lifted(text: str) -> str:
+    """`squash(text)` without figures (with their %) and quotation marks: what a layout that lifts them off the line leaves."""
+    return _LIFTED.sub("", squash(text))
+
+
 def evidence_in(text: str, evidence: str) -> bool:
     """Does `text` hold one evidence string?
 
     Either the string itself with whitespace removed ("政府投资项目 2,008 万元" in
     "政府投资项目2,008万元"), or — for table rows, whose chunk puts column names
     between the cells — its whitespace-separated parts in order, numbers whole
-    ("2210201 住房公积金 106" in "科目编码 2210201 | 科目名称 住房公积金 | 合计 106").
+    ("2210201 住房公积金 106" in "科目编码 2210201 | 科目名称 住房公积金 | 合计 106"),
+    or — for an evidence string with no digits, copied from a text layer that prints
+    a sentence's figures and quotation marks on the line below — the string in the
+    text once its figures and quotation marks are removed ("年度收入支出总计万元" in
+    "2024年度收入支出总计2995.39万元"; the figures are separate evidence strings).
     """
-    if squash(evidence) and squash(evidence) in squash(text):
+    needle = squash(evidence)
+    if needle and needle in squash(text):
+        return True
+    if needle and not any(ch.isdigit() for ch in needle) and _without_lifted(evidence) in _without_lifted(text):
         return True
     parts = [squash(p) for p in evidence.split() if squash(p)]
     if len(parts) < 2:

@@ -153,6 +153,22 @@ def test_evidence_matches_table_row_chunk() -> None:
     )
 
 
+def test_evidence_copied_from_a_layout_with_figures_on_the_next_line() -> None:
+    from eval.score import evidence_in
+
+    # 财政局 2024 决算 p.21 prints "上海市普陀区财政局 年度收入支出总计 万元。" with "2024 2995.39" below it
+    chunk = "一、收入支出决算总体情况说明\n上海市普陀区财政局2024年度收入支出总计2995.39万元。与2023年度相比，收入支出总计减少56.95万元，下降1.87%。"
+    assert evidence_in(chunk, "年度收入支出总计万元")
+    assert evidence_in(chunk, "2024 2995.39 2023")
+    assert evidence_in(chunk, "支出总计减少万元，下降")
+    # quotation marks print off-line too: "年度 三公 经费…" for "2024年度“三公”经费…"
+    assert evidence_in(
+        "2024年度“三公”经费财政拨款支出决算数与2023年度持平。", "年度三公经费财政拨款支出决算数与年度持平"
+    )
+    assert not evidence_in(chunk, "年度收入支出合计万元")  # the words must still be there
+    assert not evidence_in("收入支出总计2995.39万元", "收入支出总计 2995.39 万元 下降")  # digits: no figure removal
+
+
 def test_more_precise_amount_must_round_to_the_printed_figure() -> None:
     from assistant.answer_types import Answer, Citation
     from eval.questionset import parse_question
