@@ -16,10 +16,12 @@ from typing import Any
 from index.model import HEADING_SEP, LOCATOR_SEP, Document, Section, Table
 from index.tables import row_label, value_columns
 
-CHUNKER_VERSION = "1"
+CHUNKER_VERSION = "2"
 SENTENCE_END = re.compile(r"(?<=[。；！？!?;])|\n+")
 MIN_CHARS = 200
 MAX_CHARS = 400
+SHORT_SENTENCE = 20  # a sentence this short is a label or lead-in: it stays with the sentence after it
+CLAUSE_ENDS = ("，", "、", "：", ",", ":")
 SUMMARY_ROW_LABELS = 300  # characters of row labels listed in a table's summary chunk
 
 
@@ -41,22 +43,44 @@ def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in SENTENCE_END.split(text) if s and s.strip()]
 
 
+def split_paragraphs(text: str) -> list[str]:
+    """Lines (paragraphs or list items), stripped, empty ones dropped."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _cut_long(sentence: str, max_chars: int) -> list[str]:
+    """A sentence longer than max_chars cut after a comma or colon when one falls in its second half, else at max_chars."""
+    parts: list[str] = []
+    while len(sentence) > max_chars:
+        window = sentence[:max_chars]
+        cut = max((window.rfind(p) for p in CLAUSE_ENDS), default=-1) + 1
+        if cut <= max_chars // 2:
+            cut = max_chars
+        parts.append(sentence[:cut])
+        sentence = sentence[cut:]
+    return [*parts, sentence] if sentence else parts
+
+
 def pack_sentences(sentences: list[str], min_chars: int = MIN_CHARS, max_chars: int = MAX_CHARS) -> list[str]:
-    """Group sentences into pieces of about min..max characters; a longer sentence is cut at max_chars."""
+    """Group sentences into pieces of about min..max characters; a longer sentence is cut at a comma (or max_chars).
+
+    A piece never ends on a short sentence such as a list label ("2.公务接待费。"):
+    that sentence opens the next piece, beside the sentence it introduces.
+    """
     pieces: list[str] = []
     current = ""
-    for sentence in sentences:
-        while len(sentence) > max_chars:
-            if current:
+    last = ""
+    for sentence in (part for s in sentences for part in _cut_long(s, max_chars)):
+        if current and len(current) + len(sentence) > max_chars:
+            if len(last) <= SHORT_SENTENCE and len(current) > len(last):
+                pieces.append(current[: -len(last)])
+                current = last
+            else:
                 pieces.append(current)
                 current = ""
-            pieces.append(sentence[:max_chars])
-            sentence = sentence[max_chars:]
-        if current and len(current) + len(sentence) > max_chars:
-            pieces.append(current)
-            current = ""
         current += sentence
-        if len(current) >= min_chars:
+        last = sentence
+        if len(current) >= min_chars and len(sentence) > SHORT_SENTENCE:
             pieces.append(current)
             current = ""
     if current:
@@ -64,6 +88,30 @@ def pack_sentences(sentences: list[str], min_chars: int = MIN_CHARS, max_chars: 
             pieces[-1] += current
         else:
             pieces.append(current)
+    return pieces
+
+
+def pack_section(text: str, min_chars: int = MIN_CHARS, max_chars: int = MAX_CHARS) -> list[str]:
+    """A section's text as pieces that keep its paragraphs (list items) whole where they fit.
+
+    Paragraphs are joined until a piece reaches min_chars; a paragraph longer than
+    max_chars is cut on sentence ends (`pack_sentences`).
+    """
+    pieces: list[str] = []
+    current = ""
+    for paragraph in split_paragraphs(text):
+        units = (
+            [paragraph]
+            if len(paragraph) <= max_chars
+            else pack_sentences(split_sentences(paragraph), min_chars, max_chars)
+        )
+        for unit in units:
+            if current and (len(current) >= min_chars or len(current) + len(unit) > max_chars):
+                pieces.append(current)
+                current = ""
+            current += unit
+    if current:
+        pieces.append(current)
     return pieces
 
 
@@ -97,7 +145,7 @@ def _section_chunks(doc: Document, sections: list[Section]) -> list[Chunk]:
     chunks: list[Chunk] = []
     for section in sections:
         heading = section.heading
-        for piece in pack_sentences(split_sentences(section.text)):
+        for piece in pack_section(section.text):
             text = f"{heading}\n{piece}" if heading else piece
             meta = {
                 **_base(doc),
@@ -155,7 +203,9 @@ __all__ = [
     "HEADING_SEP",
     "Chunk",
     "build_chunks",
+    "pack_section",
     "pack_sentences",
+    "split_paragraphs",
     "split_sentences",
     "table_heading",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from index.chunks import MAX_CHARS, build_chunks, pack_sentences, split_sentences
+from index.chunks import MAX_CHARS, build_chunks, pack_section, pack_sentences, split_sentences
 from index.model import Document, Section, Table
 from tests.index.index_docs import make_doc
 
@@ -85,3 +85,32 @@ def test_dapeng_row_chunk_from_real_document(corpus_doc: Callable[[str], Documen
     assert row.text.startswith("表7 一般公共预算支出表（按功能分类）（单位：万元） | ")
     assert "支出总计 1,461" in row.text and "项目支出 1,461" in row.text
     assert row.metadata["locator"] == "表7 一般公共预算支出表（按功能分类） · 2010302 一般行政管理事务"
+
+
+def test_pack_section_keeps_list_items_whole() -> None:
+    items = [f"{i}. 项目{i} {i}00 万元，主要用于" + "运维服务、" * 40 + f"较上年增加 {i} 万元。" for i in range(1, 4)]
+    pieces = pack_section("\n".join(items))
+    assert pieces == items  # each item is over MIN_CHARS: one piece each, never cut between its figure and its change
+
+
+def test_short_label_sentence_opens_the_next_piece() -> None:
+    first = "一" * 190 + "。"
+    label = "2.公务接待费。"
+    body = "2022年预算数2万元，比2021年增加0万元。" + "二" * 250 + "。"
+    pieces = pack_sentences([first, label, body])
+    assert pieces == [first, label + body]
+
+
+def test_long_sentence_cut_after_a_comma() -> None:
+    sentence = "甲" * 300 + "，" + "乙" * 200 + "。"
+    pieces = pack_sentences([sentence])
+    assert pieces[0] == "甲" * 300 + "，"
+    assert "".join(pieces) == sentence
+
+
+def test_dapeng_reception_budget_in_one_chunk(corpus_doc: Callable[[str], Document]) -> None:
+    # Dapeng 第五部分: "2.公务接待费。2022年预算数2万元，比2021年增加0万元，…"
+    chunks = build_chunks(corpus_doc("dapeng"))
+    assert any("2.公务接待费。2022年预算数2万元" in c.text for c in chunks if c.kind == "section")
+    item = next(c for c in chunks if "4. 大厅运营事务 312 万元" in c.text)
+    assert "较 2021 年预算减少 326 万元，减幅 51.1%" in item.text
