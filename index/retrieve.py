@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from index.store import Store
 
 CANDIDATES = 40  # per retriever, before fusion
+# Reciprocal-rank-fusion weight of the BM25 ranking against the dense one. Measured on the
+# eval set (all five corpus documents): the dense ranking is the weaker one on these
+# table-heavy disclosures, so it refines the BM25 order rather than overruling it.
+LEXICAL_WEIGHT = 2.0
 
 
 @dataclass(slots=True)
@@ -102,25 +106,29 @@ class Retriever:
     def retrieve(
         self, query: str, *, k: int = 8, doc_ids: Sequence[str] | None = None,
         department: str | None = None, year: int | None = None, mode: str = "hybrid",
+        lexical_query: str | None = None,
     ) -> list[Hit]:  # fmt: skip
-        """The k best chunks by reciprocal-rank fusion of dense and BM25 rankings.
+        """The k best chunks by reciprocal-rank fusion of dense and BM25 rankings (BM25 weighted `LEXICAL_WEIGHT`).
 
         `mode="lexical"` ranks by BM25 alone (no embedding, no Chroma: the cheap path used
         when the answer comes from facts), `"dense"` by the embedding alone.
+        `lexical_query` is what BM25 matches instead of `query` when the caller has
+        prepared one (organisation names taken out, document terms for everyday words added);
+        the embedding always sees `query`.
         """
         if mode not in ("hybrid", "lexical", "dense"):
             raise ValueError(f"unknown retrieval mode {mode!r}")
         n = max(CANDIDATES, 3 * k)
         filters = {"doc_ids": doc_ids, "department": department, "year": year}
-        rankings = []
+        rankings: list[tuple[float, list[tuple[str, float]]]] = []
         if mode != "lexical":
-            rankings.append(self.dense(query, k=n, **filters))  # type: ignore[arg-type]
+            rankings.append((1.0, self.dense(query, k=n, **filters)))  # type: ignore[arg-type]
         if mode != "dense":
-            rankings.append(self.lexical(query, k=n, **filters))  # type: ignore[arg-type]
+            rankings.append((LEXICAL_WEIGHT, self.lexical(lexical_query or query, k=n, **filters)))  # type: ignore[arg-type]
         fused: dict[str, float] = {}
-        for ranking in rankings:
+        for weight, ranking in rankings:
             for rank, (chunk_id, _score) in enumerate(ranking):
-                fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (self.rrf_k + rank + 1)
+                fused[chunk_id] = fused.get(chunk_id, 0.0) + weight / (self.rrf_k + rank + 1)
         best = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
         chunks = {c.id: c for c in db.chunks(self.store.conn, [cid for cid, _ in best])}
         hits = []
