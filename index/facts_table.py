@@ -91,6 +91,13 @@ def _page(table: Table, i: int) -> int | None:
     return table.pages[0] if table.pages else None
 
 
+def _cell_source(table: Table, doc: Document, i: int, label: str, column: str) -> Provenance:
+    """Where a table cell stands: `{table} · {row label} · {column}`, quoting the printed row."""
+    locator = LOCATOR_SEP.join(x for x in (table.label, label, column) if x)
+    row = table.rows[i]
+    return Provenance(doc.doc_id, locator, _row_quote(row), _page(table, i), table.label, table.kind, label, column)
+
+
 def _empty_fact(table: Table, doc: Document) -> Fact:
     quote = table.note or table.title
     return Fact(
@@ -177,23 +184,13 @@ def _column_subject_facts(table: Table, doc: Document) -> list[Fact]:
                 continue
             subject, measure, parent, col_year = _column_item(table.header[c])
             measure = "比上年增减" if change else (measure or default)
-            locator = LOCATOR_SEP.join(x for x in (table.label, label, table.header[c]) if x)
             facts.append(
                 Fact(
                     subject=subject,
                     measure=measure,
                     value=value,
                     unit=unit,
-                    source=Provenance(
-                        doc.doc_id,
-                        locator,
-                        _row_quote(row),
-                        _page(table, i),
-                        table.label,
-                        table.kind,
-                        label,
-                        table.header[c],
-                    ),
+                    source=_cell_source(table, doc, i, label, table.header[c]),
                     year=row_year or col_year or doc.year,
                     text=cell,
                     context=parent,
@@ -238,23 +235,13 @@ def _target_facts(table: Table, doc: Document, target: int, names: list[str], fi
         if parsed is None or not indicator:
             continue
         comparison, value, unit = parsed
-        locator = LOCATOR_SEP.join((table.label, indicator, column))
         facts.append(
             Fact(
                 subject=clean_subject(indicator),
                 measure="目标值",
                 value=value,
                 unit=unit,
-                source=Provenance(
-                    doc.doc_id,
-                    locator,
-                    _row_quote(row),
-                    _page(table, i),
-                    table.label,
-                    table.kind,
-                    indicator,
-                    column,
-                ),
+                source=_cell_source(table, doc, i, indicator, column),
                 year=doc.year,
                 comparison=comparison,
                 text=cell,
@@ -338,16 +325,7 @@ def _cell_facts(table: Table, doc: Document) -> list[Fact]:
                     measure=measure,
                     value=value,
                     unit=unit,
-                    source=Provenance(
-                        doc.doc_id,
-                        LOCATOR_SEP.join((table.label, label, table.header[c])),
-                        _row_quote(row),
-                        _page(table, i),
-                        table.label,
-                        table.kind,
-                        label,
-                        table.header[c],
-                    ),
+                    source=_cell_source(table, doc, i, label, table.header[c]),
                     code=code,
                     code_level=level,
                     year=row_year or (int(header_year.group(1)) if header_year else doc.year),
