@@ -16,7 +16,7 @@ from assistant.answer_types import Answer, Citation
 from assistant.compose import load_templates
 from assistant.engine import Context, Engine
 from assistant.normalize import normalize
-from assistant.scope import resolve_scope, without_mentions
+from assistant.scope import Scope, resolve_scope, without_mentions
 from index.errors import BudgetQAError, QuestionError
 from index.ingest import IngestReport, ingest
 from index.model import Document, Fact, Hit
@@ -142,7 +142,7 @@ class Assistant:
             query.years = [int(next(iter(years))) + query.relative_year]  # type: ignore[arg-type]
         t = time.perf_counter()
         # figures come from facts, so BM25 evidence suffices there; open questions need the hybrid
-        hits = self._retrieve(query.text, scope.doc_ids, mode="hybrid" if query.intent == "open" else "lexical")
+        hits = self._retrieve(query, scope, mode="hybrid" if query.intent == "open" else "lexical")
         timings["retrieve"] = _ms(t)
         t = time.perf_counter()
         ctx = Context(
@@ -164,7 +164,7 @@ class Assistant:
         else:
             answer = self.engine.answer(query, ctx)
             if answer.abstained and query.intent == "lookup" and _no_number_wanted(query):
-                hits = self._retrieve(query.text, scope.doc_ids, mode="hybrid")
+                hits = self._retrieve(query, scope, mode="hybrid")
                 answer = self._open(query, hits, ctx)  # not a figure question after all
         timings["answer"] = _ms(t)
         timings["total"] = _ms(started)
@@ -229,17 +229,32 @@ class Assistant:
     def retrieve(
         self, question: str, doc: str | Sequence[str] | None = None, *, k: int | None = None, mode: str = "hybrid"
     ) -> list[Hit]:
-        """The chunks retrieval ranks highest for a question (dense + BM25 fused by default)."""
+        """The chunks retrieval ranks highest for a question (dense + BM25 fused by default), as `ask` sees them."""
         summaries = self.documents()
-        scope = resolve_scope(analyze(question), summaries, doc) if summaries else None
-        return self._retrieve(question, scope.doc_ids if scope else [], mode=mode, k=k)
+        if not summaries:
+            return []
+        query = analyze(question)
+        scope = resolve_scope(query, summaries, doc)
+        return self._retrieve(without_mentions(query, scope), scope, mode=mode, k=k)
 
-    def _retrieve(self, text: str, doc_ids: Sequence[str], *, mode: str, k: int | None = None) -> list[Hit]:
+    def _retrieve(self, query: Query, scope: Scope, *, mode: str, k: int | None = None) -> list[Hit]:
+        """BM25 sees the prepared question (organisations out, document terms in), the embedding the raw one.
+
+        A question naming several documents gets each document's best chunks in turn, so one
+        document's chunks cannot crowd out another's.
+        """
         with self._lock:
             if self._retriever is None:
                 self._retriever = self.store.retriever()
             retriever = self._retriever
-        return retriever.retrieve(text, k=k or self.settings.top_k, doc_ids=list(doc_ids), mode=mode)
+        k = k or self.settings.top_k
+        lexical = query.norm.replace("|", " ")
+        groups = [[d] for d in scope.named_docs] if len(scope.named_docs) >= 2 else [list(scope.doc_ids)]
+        ranked = [retriever.retrieve(query.text, k=k, doc_ids=g, mode=mode, lexical_query=lexical) for g in groups]
+        hits: list[Hit] = []
+        for rank in range(k):
+            hits.extend(group[rank] for group in ranked if rank < len(group))
+        return hits[:k]
 
     def _all_facts(self, doc_ids: Sequence[str]) -> list[Fact]:
         with self._lock:
