@@ -137,9 +137,9 @@ class Assistant:
             raise BudgetQAError("没有已载入的文件：先运行 `budgetqa ingest FILE` / no documents loaded")
         scope = resolve_scope(query, summaries, doc)
         query = without_mentions(query, scope)
-        years = {d.get("year") for d in summaries if d["doc_id"] in scope.doc_ids}
-        if query.relative_year is not None and len(years) == 1 and None not in years:
-            query.years = [int(next(iter(years))) + query.relative_year]  # type: ignore[arg-type]
+        years = {d["year"] for d in summaries if d["doc_id"] in scope.doc_ids and d.get("year")}
+        if query.relative_year is not None and len(years) == 1:
+            query = replace(query, years=[int(next(iter(years))) + query.relative_year])
         t = time.perf_counter()
         # figures come from facts, so BM25 evidence suffices there; open questions need the hybrid
         hits = self._retrieve(query, scope, mode="hybrid" if query.intent == "open" else "lexical")
@@ -149,23 +149,11 @@ class Assistant:
             facts=self._all_facts(scope.doc_ids),
             hits=hits,
             titles={d["doc_id"]: d["title"] for d in summaries},
-            departments=frozenset(_norm_dept(d["department"]) for d in summaries if d.get("department")),
+            departments=frozenset(normalize(d["department"]) for d in summaries if d.get("department")),
             doc_years={d["doc_id"]: d.get("year") for d in summaries if d["doc_id"] in scope.doc_ids},
             rows=self._row_lookup,
         )
-        if scope.unknown and not scope.named:
-            answer = self.engine.abstain(query, warning=f"问题提到的“{'、'.join(scope.unknown)}”不在已载入的文件中。")
-        elif len(scope.named_docs) >= 2 or (query.intent == "compare" and len(scope.doc_ids) >= 2):
-            answer = self.engine.across(query, ctx, scope.named_docs or scope.doc_ids)
-        elif len(scope.doc_ids) >= 2 and query.intent != "open":
-            answer = self._per_document(query, ctx, scope.doc_ids)
-        elif query.intent == "open":
-            answer = self._open(query, hits, ctx)
-        else:
-            answer = self.engine.answer(query, ctx)
-            if answer.abstained and query.intent == "lookup" and _no_number_wanted(query):
-                hits = self._retrieve(query, scope, mode="hybrid")
-                answer = self._open(query, hits, ctx)  # not a figure question after all
+        answer, hits = self._route(query, scope, ctx)
         timings["answer"] = _ms(t)
         timings["total"] = _ms(started)
         answer.timings_ms = timings
@@ -174,6 +162,23 @@ class Assistant:
             for h in hits
         ]
         return answer
+
+    def _route(self, query: Query, scope: Scope, ctx: Context) -> tuple[Answer, list[Hit]]:
+        """Send the question to the answer it needs: across documents, per document, a figure or passages."""
+        if scope.unknown and not scope.named:
+            warning = f"问题提到的“{'、'.join(scope.unknown)}”不在已载入的文件中。"
+            return self.engine.abstain(query, warning=warning), list(ctx.hits)
+        if len(scope.named_docs) >= 2 or (query.intent == "compare" and len(scope.doc_ids) >= 2):
+            return self.engine.across(query, ctx, scope.named_docs or scope.doc_ids), list(ctx.hits)
+        if query.intent == "open":
+            return self._open(query, ctx.hits, ctx), list(ctx.hits)
+        if len(scope.doc_ids) >= 2:
+            return self._per_document(query, ctx, scope.doc_ids), list(ctx.hits)
+        answer = self.engine.answer(query, ctx)
+        if answer.abstained and query.intent == "lookup" and _no_number_wanted(query):
+            hits = self._retrieve(query, scope, mode="hybrid")  # not a figure question after all
+            return self._open(query, hits, ctx), hits
+        return answer, list(ctx.hits)
 
     def _per_document(self, query: Query, ctx: Context, doc_ids: Sequence[str]) -> Answer:
         """A question that names no document, with several loaded: answer from each that has it."""
@@ -298,10 +303,6 @@ def _ms(since: float) -> float:
 def _shorten(text: str, limit: int = 160) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _norm_dept(name: str) -> str:
-    return normalize(name)
 
 
 def _no_number_wanted(query: Query) -> bool:
