@@ -8,6 +8,7 @@ imported on first use only (together they cost seconds of process start).
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -74,6 +75,7 @@ class ChromaBackend:
         self._client: Any = None
         self._collection: Any = None
         self._vector_store: Any = None
+        self._lock = threading.RLock()  # first use may come from several answering threads at once
 
     @property
     def is_open(self) -> bool:
@@ -81,17 +83,22 @@ class ChromaBackend:
 
     @property
     def client(self) -> Any:
-        if self._client is None:
-            self._client = _client(self.home, self.chroma_url)
-        return self._client
+        with self._lock:
+            if self._client is None:
+                self._client = _client(self.home, self.chroma_url)
+            return self._client
 
     @property
     def collection(self) -> Any:
-        if self._collection is None:
-            self._collection = self.client.get_or_create_collection(self.name, metadata={"hnsw:space": "cosine"})
-            if self._on_open is not None:
-                self._on_open()
-        return self._collection
+        if self._collection is not None:
+            return self._collection
+        with self._lock:
+            if self._collection is None:
+                collection = self.client.get_or_create_collection(self.name, metadata={"hnsw:space": "cosine"})
+                self._collection = collection
+                if self._on_open is not None:
+                    self._on_open()
+            return self._collection
 
     @property
     def vector_store(self) -> Any:
