@@ -20,8 +20,9 @@ Rules (kept strict on purpose, so the benchmark can fail):
   warning was shown is recorded, not required.
 - **citation_ok**: some citation's quote (or quote + locator) prints the expected
   value in some form ("2,008", "2008", "2,087,959.00" for 208.80 万元…). For
-  `computed` questions, whose value is derived, the citations must instead contain
-  every evidence string. `cites_evidence` records whether the evidence strings are
+  `computed` and `cross_doc` questions, whose value is derived and printed nowhere, and
+  for `empty` questions, whose table prints no figure, the citations must instead contain
+  every evidence string (thousands separators and whitespace ignored). `cites_evidence` records whether the evidence strings are
   all found in the citations.
 """
 
@@ -58,9 +59,12 @@ def normalize_unit(unit: str | None) -> str | None:
     return _UNIT_ALIASES.get(u, u)
 
 
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
+
+
 def squash(text: str) -> str:
-    """Text compared for containment: NFKC-folded, whitespace removed."""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    """Text compared for containment: NFKC-folded, whitespace and thousands separators removed."""
+    return _THOUSANDS.sub("", _SPACE.sub("", unicodedata.normalize("NFKC", text)))
 
 
 def contains_all(text: str, needles: Iterable[str]) -> bool:
@@ -193,7 +197,9 @@ def _unit_ok(q: Question, got: float | None, got_unit: str | None) -> bool:
 
 def _citation_ok(q: Question, citations: Sequence[Citation | dict[str, Any]]) -> bool:
     texts = [citation_text(c) for c in citations]
-    if q.kind == "computed" or q.value is None:
+    # derived values (computed, across documents) are printed nowhere: the operands must be cited;
+    # an empty table prints no figure: its note must be cited
+    if q.kind in ("computed", "cross_doc", "empty") or q.value is None:
         return bool(q.evidence) and contains_all(" ".join(texts), q.evidence)
     return any(text_has_value(t, q.value, q.unit) for t in texts)
 

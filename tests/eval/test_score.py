@@ -188,3 +188,31 @@ def test_more_precise_amount_must_round_to_the_printed_figure() -> None:
     assert score_answer(q, Answer(question="q", answer="a", value=1672.672544, unit="万元", citations=cite)).correct
     assert not score_answer(q, Answer(question="q", answer="a", value=1672.682544, unit="万元", citations=cite)).correct
     assert not score_answer(q, Answer(question="q", answer="a", value=1672.6, unit="万元", citations=cite)).correct
+
+
+def test_derived_and_empty_answers_must_cite_their_evidence() -> None:
+    from assistant.answer_types import Answer, Citation
+    from eval.questionset import parse_question
+    from eval.score import score_answer
+
+    cross = parse_question(
+        {"id": "c", "docs": ["a.pdf", "b.txt"], "question": "相差多少", "kind": "cross_doc",
+         "answer": {"value": 0.81, "unit": "万元"}, "evidence": ["10.81", "2022年 10 0 2"]}
+    )  # fmt: skip
+    both = [Citation("a", "A", "三公", 21, "10.81 0 0.83"), Citation("b", "B", "表8", None, "2022年 10 0 2 8 0 8")]
+    assert score_answer(cross, Answer("q", "a", value=0.81, unit="万元", citations=both)).citation_ok
+    assert not score_answer(cross, Answer("q", "a", value=0.81, unit="万元", citations=both[:1])).citation_ok
+    empty = parse_question(
+        {"id": "e", "docs": ["a.pdf"], "question": "政府性基金支出", "kind": "empty",
+         "answer": {"value": 0, "unit": "元", "empty": True}, "evidence": ["故本表为空表"]}
+    )  # fmt: skip
+    note = [Citation("a", "A", "政府性基金预算支出功能分类预算表", 17, "注:本部门2026年无…，故本表为空表。")]
+    assert score_answer(empty, Answer("q", "无：为空表", value=0, unit="元", citations=note)).citation_ok
+    row = [Citation("a", "A", "收支总表", 10, "2. 政府性基金预算 0.00")]
+    assert not score_answer(empty, Answer("q", "0", value=0, unit="元", citations=row)).citation_ok
+    computed = parse_question(
+        {"id": "p", "docs": ["a.pdf"], "question": "占比", "kind": "computed",
+         "answer": {"value": 92.1, "unit": "%", "tolerance": 0.05}, "evidence": ["2152.26", "2336.91"]}
+    )  # fmt: skip
+    printed = [Citation("a", "A", "l", 23, "人员经费 2,152.26"), Citation("a", "A", "l", 23, "合计 2,336.91")]
+    assert score_answer(computed, Answer("q", "a", value=92.1, unit="%", citations=printed)).citation_ok
