@@ -174,14 +174,22 @@ def score_fact(
     hits: dict[tuple[str, str], float],
     measures: Sequence[str],
     doc_year: int | None = None,
+    named_titles: Sequence[str] = (),
 ) -> Scored:
-    """Score one fact for the question text `text` (the whole question or one named part)."""
+    """Score one fact for the question text `text` (the whole question or one named part).
+
+    Names are looked for outside any table title the question names ("一般公共预算财政拨款支出决算表中…"
+    does not name the row 一般公共预算财政拨款), except names built from that title.
+    """
     voc = vocabulary()
     measure = normalize(fact.measure)
-    q_bigrams = bigrams(text)
+    outside = text
+    for title in named_titles:
+        outside = outside.replace(title, "\u0000")
     best = (-1.0, "")
     for candidate in candidate_names(fact, departments):
-        r = 1.0 if candidate and candidate in text else containment(bigrams(candidate), q_bigrams)
+        hay = text if any(t in candidate for t in named_titles) else outside
+        r = 1.0 if candidate and candidate in hay else containment(bigrams(candidate), bigrams(hay))
         if len(candidate) <= 2:
             r *= 0.85  # a two-character name is weak evidence
         if r > best[0] or (r == best[0] and len(candidate) > len(best[1])):
@@ -190,7 +198,7 @@ def score_fact(
     described = bigrams(name + measure + normalize(fact.context) + normalize(fact.source.table or ""))
     coverage = containment(bigrams(content if content is not None else text), described)
     score = 0.6 * recall + 0.4 * coverage
-    if name and name in text:
+    if name and recall == 1.0:
         score += 0.1 + min(len(name), 12) * 0.01  # longer exact names are more specific
     # Measures: a named measure must match; otherwise prefer the total/default column.
     if measures:
@@ -250,6 +258,7 @@ def rank_facts(
     facts = list(facts)
     titles = {table_title(f.source.table) for f in facts if f.source.table}
     measures = [m for m in asked_measures(query, titles) if text is None or m in target]
+    named_titles = sorted((t for t in titles if len(t) >= 6 and t in target), key=len, reverse=True)
     keys = hit_keys(hits)
     scored = []
     for fact in facts:
@@ -270,6 +279,7 @@ def rank_facts(
                 hits=keys,
                 measures=measures,
                 doc_year=doc_year,
+                named_titles=named_titles,
             )
         )
     scored.sort(key=lambda s: s.score, reverse=True)
