@@ -57,7 +57,7 @@ class Query:
     years: list[int] = field(default_factory=list)
     unit: str | None = None  # unit the question asks for, if any
     terms: list[str] = field(default_factory=list)  # document terms from the synonym table
-    content: str = ""  # normalised question without filler, years and units
+    content: tuple[str, ...] = ()  # content words (filler, years, units out), one per reading of its synonyms
     parts: list[str] = field(default_factory=list)  # named items for sum/difference/share/compare
     codes: list[str] = field(default_factory=list)  # 科目编码 the question names
     money: bool = False  # asks for an amount of money (钱, 资金, 经费…) without naming the unit
@@ -81,12 +81,17 @@ def _intents() -> list[tuple[str, re.Pattern[str]]]:
     return [(i["name"], re.compile(i["pattern"])) for i in _data("intents.toml")["intent"]]
 
 
-def substitute(norm: str) -> str:
-    """The question with everyday words replaced by the first document term they stand for."""
+def substitute(norm: str, pick: int = 0) -> str:
+    """The question with everyday words replaced by a document term they stand for (the first, or `pick`)."""
     for word, targets in synonyms():
-        if word in norm and targets[0] not in norm:
-            norm = norm.replace(word, targets[0])
+        if word in norm and targets[pick] not in norm:
+            norm = norm.replace(word, targets[pick])
     return norm
+
+
+def content_variants(norm: str) -> tuple[str, ...]:
+    """The question's content words with each reading of its everyday words (first and last document term)."""
+    return tuple(dict.fromkeys(strip_filler(substitute(norm, pick)) for pick in (0, -1)))
 
 
 def expand(norm: str) -> list[str]:
@@ -100,7 +105,13 @@ def expand(norm: str) -> list[str]:
     return terms
 
 
+_PER_ITEM = re.compile(r"每(台|套|人|件|辆|份|次)")
+
+
 def wanted_unit(norm: str) -> str | None:
+    per_item = _PER_ITEM.search(norm)
+    if per_item and _MONEY_CUE.search(norm):
+        return f"元/{per_item.group(1)}"  # a unit-price standard: 每台…多少钱
     for pattern, unit in _UNIT_CUES:
         if re.search(pattern, norm):
             return unit
@@ -163,7 +174,7 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
     intent = classify(norm)
     years = sorted({int(y) for y in _YEAR.findall(norm)})
     terms = expand(norm)
-    content = strip_filler(substitute(norm))
+    content = content_variants(norm)
     relative = None
     if not years:
         for pattern, offset in _RELATIVE_YEARS:

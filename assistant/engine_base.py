@@ -56,8 +56,9 @@ def _places(fact: Fact, unit: str) -> int | None:
 
 
 def _unit_compatible(wanted: str, unit: str) -> bool:
+    """Money converts; a unit price asked (元/台) may be answered by an item priced 每台 in 元."""
     money = ("元", "万元", "亿元")
-    return wanted == unit or (wanted in money and unit in money)
+    return wanted == unit or (wanted.split("/")[0] in money and unit in money)
 
 
 def _disagree(a: Fact, b: Fact) -> bool:

@@ -109,7 +109,7 @@ class Lookup(YearOnYear):
         if best is None:
             return None
         title = normalize(best.fact.source.table or best.fact.subject)
-        core = bigrams(query.content)
+        core = bigrams(query.content[0] if query.content else "")
         # the question must name the table's subject, not just "预算"
         if len(core) < 3 or best.score < MIN_SCORE or len(core & bigrams(title)) / len(core) < 0.6:
             return None

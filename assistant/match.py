@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from assistant.analyze import Query, _data, expand, strip_filler, substitute
+from assistant.analyze import Query, _data, content_variants, expand
 from assistant.normalize import bigrams, containment, normalize
 from index.model import MONEY_UNITS, Fact, Hit
 
@@ -169,7 +169,7 @@ def score_fact(
     fact: Fact,
     *,
     text: str,
-    content: str | None = None,
+    content: Sequence[str] = (),
     departments: frozenset[str],
     hits: dict[tuple[str, str], float],
     measures: Sequence[str],
@@ -196,12 +196,12 @@ def score_fact(
             best = (r, candidate)
     recall, name = best
     described = bigrams(name + measure + normalize(fact.context) + normalize(fact.source.table or ""))
-    coverage = containment(bigrams(content if content is not None else text), described)
+    coverage = max(containment(bigrams(c), described) for c in content or (text,))
     score = 0.6 * recall + 0.4 * coverage
     if name and recall == 1.0:
         score += 0.1 + min(len(name), 12) * 0.01  # longer exact names are more specific
     # Measures: a named measure must match; otherwise prefer the total/default column.
-    if measures:
+    if measures and query.unit not in COUNT_UNITS:  # measure words name money columns, not counts
         if any(m == measure or m in measure or m in name for m in measures):
             score += 0.15
         else:
@@ -218,10 +218,16 @@ def score_fact(
     unit_match = False
     if query.intent not in ("share", "ratio", "rate"):
         asked = query.unit
-        if asked in COUNT_UNITS:
+        per_item = fact.unit.startswith(("元/", "万元/"))  # a unit price (≤8500 元/台) is money too
+        if asked and "/" in asked:  # a unit price: 元/台, or 元 for an item named 每台…
+            unit_match = fact.unit == asked or (fact.is_money and f"每{asked.split('/')[1]}" in fact.subject)
+            score += 0.15 if unit_match else 0.0
+        elif asked in COUNT_UNITS:
             unit_match = fact.unit == asked
             score += 0.15 if unit_match else (-0.3 if fact.is_money else 0.0)
-        elif (asked in MONEY_UNITS or query.money) and not fact.is_money and fact.unit != "%" and not fact.empty:
+        elif (asked in MONEY_UNITS or query.money) and not (
+            fact.is_money or per_item or fact.unit == "%" or fact.empty
+        ):
             score -= 0.3
     if query.codes and fact.code:
         score += 0.3 if fact.code in query.codes else -0.3
@@ -253,7 +259,7 @@ def rank_facts(
         target, core = query.norm, query.content
     else:
         target = normalize(text)
-        core = strip_filler(substitute(target))
+        core = content_variants(target)
         target += "".join(f"|{t}" for t in expand(target))
     facts = list(facts)
     titles = {table_title(f.source.table) for f in facts if f.source.table}

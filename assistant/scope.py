@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from assistant.analyze import Query, _data, classify, expand, split_parts, strip_filler, substitute
+from assistant.analyze import Query, _data, classify, content_variants, expand, split_parts
 from assistant.normalize import normalize
 from index.errors import QuestionError
 
@@ -125,7 +125,7 @@ def without_mentions(query: Query, scope: Scope) -> Query:
         query,
         norm=norm + "".join(f"|{t}" for t in terms),
         terms=terms,
-        content=strip_filler(substitute(norm)),
+        content=content_variants(norm),
         intent=intent,
         parts=split_parts(norm, intent),
         mentions=[m for m, _ in scope.named],
