@@ -39,11 +39,14 @@ class Scope:
         return seen
 
 
+def _longest_first(words: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
 @cache
 def _organisations() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     org = _data("answering.toml")["organisations"]
-    by_len = lambda xs: tuple(sorted(xs, key=len, reverse=True))  # noqa: E731
-    return by_len(org["strong"]), by_len(org["weak"]), tuple(org["self_words"])
+    return _longest_first(org["strong"]), _longest_first(org["weak"]), tuple(org["self_words"])
 
 
 def _char_share(mention: str, department: str) -> float:
