@@ -16,7 +16,7 @@ from typing import Any
 from index.model import HEADING_SEP, LOCATOR_SEP, Document, Section, Table
 from index.tables import row_label, value_columns
 
-CHUNKER_VERSION = "2"
+CHUNKER_VERSION = "3"
 SENTENCE_END = re.compile(r"(?<=[。；！？!?;])|\n+")
 MIN_CHARS = 200
 MAX_CHARS = 400
@@ -166,7 +166,7 @@ def _table_chunks(doc: Document, table: Table, t_index: int, row_start: int) -> 
     rows: list[Chunk] = []
     labels: list[str] = []
     for i, row in enumerate(table.rows):
-        if not any(row):
+        if not any(row) or table.empty:  # an empty table's rows are bare labels: its summary chunk stands for it
             continue
         label = _row_labels(table, row, values)
         labels.append(label)

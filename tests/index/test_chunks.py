@@ -69,6 +69,17 @@ def test_table_summary_and_empty_table() -> None:
     assert "本表为空表" in summaries[1].text and summaries[1].metadata["empty"] is True
 
 
+def test_empty_table_has_no_row_chunks() -> None:
+    doc = make_doc("56" * 32)
+    doc.tables.append(
+        Table("政府性基金预算支出表", "gov_fund", "万元", ["科目编码", "科目名称", "合计"], [["", "合计", ""]],
+              number="表9", note="本部门2022年无政府性基金预算财政拨款安排的预算，故本表为空表。", empty=True)
+    )  # fmt: skip
+    chunks = [c for c in build_chunks(doc) if c.metadata.get("table") == "表9 政府性基金预算支出表"]
+    assert [c.kind for c in chunks] == ["table"]  # the summary (with the note) stands for the bare label rows
+    assert "注 本部门2022年无政府性基金预算财政拨款安排的预算" in chunks[0].text
+
+
 def test_ids_are_stable_and_unique() -> None:
     doc = make_doc("34" * 32)
     first, second = build_chunks(doc), build_chunks(doc)
