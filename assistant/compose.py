@@ -71,13 +71,8 @@ def format_value(value: float, unit: str, *, places: int | None = None) -> str:
 
 
 def printed_forms(fact: Fact) -> list[str]:
-    """Forms in which the fact's value may be printed in its quote."""
-    forms = [fact.text] if fact.text else []
-    v = abs(fact.value)
-    for places in (0, 1, 2):
-        if round(v, places) == v:
-            forms += [f"{v:,.{places}f}", f"{v:.{places}f}"]
-    return [normalize(f) for f in forms if f]
+    """Forms in which the fact's value may be printed in its quote, normalised for comparison."""
+    return [normalize(f) for f in (fact.text, *printed_forms_raw(fact)) if f]
 
 
 def cite_checked(fact: Fact) -> bool:
@@ -102,6 +97,7 @@ def quote_window(quote: str, fact: Fact, limit: int = QUOTE_CHARS) -> str:
 
 
 def printed_forms_raw(fact: Fact) -> list[str]:
+    """The value written with 0–2 decimals, with and without thousands separators."""
     v = abs(fact.value)
     return [f"{v:,.{p}f}" for p in (0, 1, 2) if round(v, p) == v] + [
         f"{v:.{p}f}" for p in (0, 1, 2) if round(v, p) == v
