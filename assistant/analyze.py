@@ -70,6 +70,7 @@ def _data(name: str) -> dict:
     return tomllib.loads(resources.files("assistant.data").joinpath(name).read_text("utf-8"))
 
 
+@cache
 def synonyms() -> list[tuple[str, list[str]]]:
     """(everyday word, document terms), longest word first."""
     table = {normalize(k): [normalize(t) for t in v] for k, v in _data("synonyms.toml")["terms"].items()}

@@ -107,7 +107,7 @@ class Retriever:
     def retrieve(
         self, query: str, *, k: int = 8, doc_ids: Sequence[str] | None = None,
         department: str | None = None, year: int | None = None, mode: str = "hybrid",
-        lexical_query: str | None = None,
+        lexical_query: str | None = None, extra: Sequence[tuple[float, list[tuple[str, float]]]] = (),
     ) -> list[Hit]:  # fmt: skip
         """The k best chunks by reciprocal-rank fusion of dense and BM25 rankings (BM25 weighted `LEXICAL_WEIGHT`).
 
@@ -115,7 +115,8 @@ class Retriever:
         when the answer comes from facts), `"dense"` by the embedding alone.
         `lexical_query` is what BM25 matches instead of `query` when the caller has
         prepared one (organisation names taken out, document terms for everyday words added);
-        the embedding always sees `query`.
+        the embedding always sees `query`. `extra` holds further (weight, ranking) pairs
+        to fuse, such as the chunks printing the facts a structured matcher ranks best.
         """
         if mode not in ("hybrid", "lexical", "dense"):
             raise ValueError(f"unknown retrieval mode {mode!r}")
@@ -126,6 +127,7 @@ class Retriever:
             rankings.append((1.0, self.dense(query, k=n, **filters)))  # type: ignore[arg-type]
         if mode != "dense":
             rankings.append((LEXICAL_WEIGHT, self.lexical(lexical_query or query, k=n, **filters)))  # type: ignore[arg-type]
+        rankings.extend(extra)
         fused: dict[str, float] = {}
         for weight, ranking in rankings:
             for rank, (chunk_id, _score) in enumerate(ranking):

@@ -133,3 +133,10 @@ def test_cli_chat_keeps_context(tmp_path: Path) -> None:
     run = _cli(tmp_path, "chat", stdin="政府投资项目预算多少\n那2021年呢？\n\n")
     assert run.returncode == 0, run.stderr
     assert "2,008万元" in run.stdout and "1,425万元" in run.stdout
+
+
+def test_each_named_item_is_retrieved(qa: Assistant) -> None:
+    # a sum of two items needs both rows in the top five (司法局 p.11: 1839485.00 and 919739.00)
+    doc = next(d["doc_id"] for d in qa.documents() if "司法局" in d["title"])
+    texts = [h.text for h in qa.retrieve("养老保险和职业年金加起来多少元", doc=doc, k=5)]
+    assert any("1839485.00" in t for t in texts) and any("919739.00" in t for t in texts)
