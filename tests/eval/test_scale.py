@@ -1,0 +1,73 @@
+"""Synthetic load-test documents (eval/scale.py): distinct, labelled, and read as budgets of the named department."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from eval.scale import SYNTHETIC_NOTE, generate_documents, max_documents, scale_amount
+from index.errors import BudgetQAError
+from index.ingest import file_sha256
+from index.model import Document
+from index.read import read_document
+
+ROOT = Path(__file__).resolve().parents[2]
+DAPENG = ROOT / "index" / "data" / "shenzhen_dapeng_data_bureau_2022_dept_budget.txt"
+
+
+def table_facts(doc: Document, department: str = "", shift: int = 0) -> dict[str, float]:
+    """Money facts read from tables, keyed by where they are printed (table, row, column, code).
+
+    In a variant's keys its department and years are put back to the source's (`department`, year - `shift`).
+    """
+    out = {}
+    for f in doc.facts:
+        if f.origin != "table" or f.unit != "万元" or f.value is None:
+            continue
+        key = " | ".join(str(x) for x in (f.source.table, f.source.row, f.source.column, f.code))
+        key = key.replace(doc.department, department or doc.department)
+        out[re.sub(r"20\d\d(?=年)", lambda m: str(int(m.group()) - shift), key)] = float(f.value)
+    return out
+
+
+def test_documents_are_distinct_and_read_as_their_department(tmp_path: Path) -> None:
+    docs = generate_documents(5, tmp_path)
+    assert len({file_sha256(d.path) for d in docs}) == 5
+    assert len({d.department for d in docs}) == 5
+    assert len({d.factor for d in docs}) == 5
+    source = read_document(DAPENG)
+    for d in docs:
+        text = d.path.read_text(encoding="utf-8")
+        assert text.rstrip().endswith(SYNTHETIC_NOTE)
+        assert source.department not in text
+        doc = read_document(d.path)
+        assert (doc.department, doc.year, doc.stage) == (d.department, d.year, "预算")
+        assert doc.title == f"{d.department}{d.year}年部门预算"
+        assert len(doc.tables) == len(source.tables)
+
+
+def test_amounts_scale_by_the_document_factor_and_codes_stay(tmp_path: Path) -> None:
+    d = generate_documents(3, tmp_path)[2]
+    original = read_document(DAPENG)
+    assert original.year is not None
+    source = table_facts(original)
+    variant = table_facts(read_document(d.path), original.department, d.year - original.year)
+    assert variant.keys() == source.keys()  # same rows, columns and 科目编码
+    money = [k for k, v in source.items() if v >= 10]
+    assert money
+    for key in money:
+        assert variant[key] == pytest.approx(source[key] * d.factor, abs=0.51)
+
+
+def test_scale_amount_keeps_the_printed_form() -> None:
+    assert scale_amount("2,008", 1.5) == "3,012"
+    assert scale_amount("8.1", 2.0) == "16.2"
+    assert scale_amount("895", 2.0) == "1,790"
+    assert scale_amount("4644", 0.5) == "2322"
+
+
+def test_too_many_documents_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(BudgetQAError, match="--scale"):
+        generate_documents(max_documents() + 1, tmp_path)
