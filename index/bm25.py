@@ -81,6 +81,14 @@ class BM25Index:
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
 
+    @staticmethod
+    def saved_generation(folder: Path) -> int | None:
+        """The store generation the saved index was built from, without loading it."""
+        stamp = folder / STAMP
+        if not stamp.exists():
+            return None
+        return int(json.loads(stamp.read_text(encoding="utf-8"))["generation"])
+
     @classmethod
     def load(cls, folder: Path) -> BM25Index | None:
         """The saved index, or None when there is none (or it is unreadable)."""

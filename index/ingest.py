@@ -1,6 +1,10 @@
 """Ingest files or folders into a store: read, chunk, embed, write — each file all or nothing.
 
 Idempotent by content hash: a file whose sha256 is already stored is skipped.
+The BM25 index covers every chunk in the store, so a batch rebuilds it once, with
+its last file (or after it), not once per file: ingest stays linear in the batch.
+Files committed before that are in SQLite, which the BM25 index is rebuilt from
+whenever it is found behind (so an interrupted batch is repaired on next use).
 A file that fails (unreadable, not a budget, disk error, Ctrl-C) leaves the
 store exactly as it was; the other files of the batch still go in, and the
 report lists what failed and why. Ctrl-C stops the batch after undoing the
@@ -108,12 +112,19 @@ def ingest(
             if progress:
                 pages = f"{doc.page_count} pages, " if doc.page_count else ""
                 progress(done, total, f"{path.name}: indexing {pages}{len(doc.tables)} tables, {len(doc.facts)} facts")
-            if store.add_document(doc, embedder or store.embedder()):
+            # BM25 is rebuilt over every chunk, so a batch rebuilds it with its last file only
+            last = done == total - 1
+            if store.add_document(doc, embedder or store.embedder(), lexical=last):
                 report.added.append(doc.summary())
             else:
                 report.skipped.append(path.name)
         except (BudgetQAError, OSError, ValueError, sqlite3.Error) as err:
             report.failed.append((path.name, str(err)))
+    if report.added:
+        try:
+            store.refresh_lexical()  # when the last file did not go in
+        except OSError as err:
+            report.failed.append(("BM25 index", f"{err} (rebuilt from the stored documents on next use)"))
     if progress:
         progress(total, total, "done")
     return report

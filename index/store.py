@@ -75,12 +75,17 @@ class Store:
         """The BM25 index for the current store generation (loaded once, rebuilt if stale)."""
         gen = db.generation(self.conn)
         if self._bm25 is None or self._bm25.generation != gen:
-            loaded = BM25Index.load(self.home / BM25_DIR)
-            if loaded is None or loaded.generation != gen:
+            folder = self.home / BM25_DIR
+            loaded = BM25Index.load(folder) if BM25Index.saved_generation(folder) == gen else None
+            if loaded is None:
                 loaded = BM25Index.build(*db.chunk_ids_and_texts(self.conn), gen)
-                loaded.save(self.home / BM25_DIR)
+                loaded.save(folder)
             self._bm25 = loaded
         return self._bm25
+
+    def refresh_lexical(self) -> None:
+        """Rebuild and save the BM25 index if it is behind SQLite (once, at the end of an ingest batch)."""
+        self.bm25()
 
     def embedder(self) -> Embedder:
         """The embedder named by the settings, loaded once per store."""
@@ -108,9 +113,19 @@ class Store:
 
     # ---- writing -------------------------------------------------------------
     def add_document(
-        self, doc: Document, embedder: Embedder | None = None, chunks: Sequence[Chunk] | None = None
+        self,
+        doc: Document,
+        embedder: Embedder | None = None,
+        chunks: Sequence[Chunk] | None = None,
+        *,
+        lexical: bool = True,
     ) -> bool:
-        """Index one document, all or nothing. Returns False when its sha256 is already stored."""
+        """Index one document, all or nothing. Returns False when its sha256 is already stored.
+
+        `lexical=False` commits without rebuilding the BM25 index (a batch rebuilds it once at
+        its end, see `refresh_lexical`): the saved index is then behind SQLite's generation
+        and is rebuilt from SQLite when next loaded, as after a crash.
+        """
         if self.has(doc.sha256):
             return False
         embedder = embedder or self.embedder()
@@ -123,7 +138,8 @@ class Store:
             self.chroma.add(chunk_list, vectors)
             self.conn.execute("BEGIN IMMEDIATE")
             db.insert_document(self.conn, doc, chunk_list)
-            self._commit_with_indexes({**self.manifest.documents, doc.doc_id: doc.sha256}, int(vectors.shape[1]))
+            docs = {**self.manifest.documents, doc.doc_id: doc.sha256}
+            self._commit_with_indexes(docs, int(vectors.shape[1]), lexical=lexical)
         except BaseException:
             self._undo(ids)
             raise
@@ -160,12 +176,13 @@ class Store:
         self.conn.close()
 
     # ---- internals -----------------------------------------------------------
-    def _commit_with_indexes(self, documents: dict[str, str], dim: int | None) -> None:
-        """Inside an open transaction: bump the generation, write BM25 and manifest, commit."""
+    def _commit_with_indexes(self, documents: dict[str, str], dim: int | None, *, lexical: bool = True) -> None:
+        """Inside an open transaction: bump the generation, write BM25 (unless deferred) and manifest, commit."""
         gen = db.bump_generation(self.conn)
-        bm25 = BM25Index.build(*db.chunk_ids_and_texts(self.conn), gen)
+        bm25 = BM25Index.build(*db.chunk_ids_and_texts(self.conn), gen) if lexical else None
         manifest = Manifest(self.manifest.embed_model, dim if documents else None, documents=documents)
-        bm25.save(self.home / BM25_DIR)
+        if bm25 is not None:
+            bm25.save(self.home / BM25_DIR)
         manifest.save(self.home / MANIFEST_NAME)
         try:
             self.conn.execute("COMMIT")
@@ -173,7 +190,7 @@ class Store:
             self.manifest.save(self.home / MANIFEST_NAME)
             raise
         self.manifest = manifest
-        self._bm25 = bm25
+        self._bm25 = bm25  # None when deferred: rebuilt from SQLite on next use
 
     def _undo(self, chunk_ids: Sequence[str]) -> None:
         if self.conn.in_transaction:
