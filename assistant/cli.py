@@ -190,15 +190,61 @@ def bench(
         typer.Argument(help="Question sets (JSONL) naming the documents; default: eval/questions/*.jsonl."),
     ] = None,
     runs: Annotated[int, typer.Option("--runs", min=1, help="Repetitions; medians are reported.")] = 3,
-    out: Annotated[Path | None, typer.Option("--out", help="Folder for bench.json (default: eval/reports/).")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Folder for bench.json / bench-scale-N.json (default: eval/reports/).")
+    ] = None,
+    scale: Annotated[
+        int | None,
+        typer.Option(
+            "--scale",
+            min=1,
+            help="Instead: load test with N synthetic documents (variants of the bundled sample, eval/scale.py) "
+            "ingested into a fresh store; reports ingest time, store size, warm ask p50/p95 (scoped and "
+            "unscoped), cold ask and peak RSS. Ignores FILES and --runs.",
+        ),
+    ] = None,
+    scale_store: Annotated[
+        Path | None,
+        typer.Option(
+            "--scale-store",
+            help="With --scale: keep the store in this folder (reused next time) instead of a temp one.",
+        ),
+    ] = None,
 ) -> None:
-    """Benchmarks: ingest time per document, warm ask p50/p95, cold CLI ask, peak memory (medians of --runs)."""
-    from eval.bench import render_bench, run_bench
-    from eval.questionset import default_files
+    """Benchmarks: ingest time per document, warm ask p50/p95, cold CLI ask, peak memory (medians of --runs).
+
+    With --scale N: a load test over N synthetic documents (ingest, store size, warm and cold ask, peak RSS).
+    """
     from eval.report import DEFAULT_OUT
 
     def progress(done: int, total: int, message: str) -> None:
         typer.echo(f"  {message}", err=True)
+
+    if scale is not None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        from eval.scale_bench import render_scale_bench, run_scale_bench
+
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+        with Progress(*columns, transient=True) as bar:
+            task = bar.add_task("ingest", total=None)
+
+            def ingest_progress(done: int, total: int, message: str) -> None:
+                bar.update(task, completed=done, total=total, description=message[:40])
+
+            result = run_scale_bench(
+                settings(),
+                scale,
+                store=scale_store,
+                out_dir=out or DEFAULT_OUT,
+                progress=ingest_progress,
+                note=lambda message: bar.console.print(f"  {message}"),
+            )
+        render_scale_bench(result)
+        return
+
+    from eval.bench import render_bench, run_bench
+    from eval.questionset import default_files
 
     result = run_bench(settings(), files or default_files(), runs=runs, progress=progress, out_dir=out or DEFAULT_OUT)
     render_bench(result)

@@ -1,0 +1,216 @@
+"""`budgetqa bench --scale N`: ingest N synthetic disclosures into a fresh store, then measure asking at that size.
+
+Reports ingest wall time (total, per-document median, and the medians of the first
+and last tenth, which show whether per-document cost grows with the store), store
+size on disk, warm ask p50/p95 for generic questions asked three ways (scoped with
+`doc=`, naming the department in the question, and unscoped, which answers per
+document), cold `budgetqa ask` wall time, and peak RSS of the ingesting process
+(this one) and of the asking process (a separate `eval.scale_ask` child).
+A benchmark, never a test: the documents are synthetic (eval/scale.py).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from assistant.assistant import Assistant
+from eval.bench import cold_ask
+from eval.run import prepare_home
+from eval.scale import ScaleDoc, generate_documents, scale_data
+from eval.scale_ask import peak_rss_mb
+from eval.score import percentile
+from index import db
+from index.errors import BudgetQAError
+from index.settings import Settings
+
+Progress = Callable[[int, int, str], None]
+Note = Callable[[str], None]
+
+ASK_TIMEOUT_S = 3600
+
+
+def _ms(xs: Sequence[float], p: float) -> float | None:
+    return round(percentile(list(xs), p), 1) if xs else None
+
+
+def _median(xs: Sequence[float]) -> float | None:
+    return round(statistics.median(xs), 2) if xs else None
+
+
+def store_bytes(home: Path) -> int:
+    """Bytes on disk of a store (the linked model folder not counted)."""
+    total = 0
+    for path in home.rglob("*"):
+        if path.is_symlink() or not path.is_file():
+            continue
+        if path.relative_to(home).parts[0] == "models":
+            continue
+        total += path.stat().st_size
+    return total
+
+
+def ingest_timed(qa: Assistant, folder: Path, progress: Progress | None) -> tuple[float, list[float], int]:
+    """One `ingest` of the whole folder (as `budgetqa ingest DIR` does); wall s, per-file s, files failed."""
+    marks: dict[int, float] = {}
+
+    def on_progress(done: int, total: int, message: str) -> None:
+        marks.setdefault(done, time.perf_counter())
+        if progress:
+            progress(done, total, message)
+
+    start = time.perf_counter()
+    report = qa.ingest([folder], progress=on_progress)
+    wall = time.perf_counter() - start
+    steps = [marks[i] for i in sorted(marks)]
+    per_file = [b - a for a, b in itertools.pairwise(steps)]
+    if report.failed:
+        name, reason = report.failed[0]
+        raise BudgetQAError(f"bench --scale: {len(report.failed)} files failed, first {name}: {reason}")
+    return wall, per_file, len(report.added)
+
+
+def ask_plan(docs: Sequence[ScaleDoc], by_file: dict[str, str]) -> list[tuple[str, str, str | None]]:
+    """(label, question, doc id) for every timed ask: scoped by id, by name in the question, unscoped."""
+    bench = scale_data()["bench"]
+    questions: list[str] = list(bench["questions"])
+    step = max(1, len(docs) // int(bench["scoped_docs"]))
+    sample = list(docs)[::step][: int(bench["scoped_docs"])]
+    plan: list[tuple[str, str, str | None]] = [("warm-up", questions[0], by_file[sample[0].path.name])]
+    for d in sample:
+        plan += [("scoped --doc", q, by_file[d.path.name]) for q in questions]
+    for d in sample:
+        plan += [("scoped by name", f"{d.department}{q}", None) for q in questions]
+    for _ in range(int(bench["unscoped_runs"])):
+        plan += [("unscoped", q, None) for q in questions]
+    return plan
+
+
+def ask_in_child(home: Path, plan: list[tuple[str, str, str | None]]) -> dict[str, Any]:
+    """Run the plan in a fresh `python -m eval.scale_ask` process; its JSON result."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
+        json.dump({"asks": plan}, fh, ensure_ascii=False)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "eval.scale_ask", str(home), fh.name],
+            capture_output=True,
+            text=True,
+            timeout=ASK_TIMEOUT_S,
+        )
+    finally:
+        Path(fh.name).unlink(missing_ok=True)
+    if done.returncode != 0:
+        raise BudgetQAError(f"bench --scale: the asking process failed: {done.stderr.strip()[-500:]}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def run_scale_bench(
+    settings: Settings,
+    n: int,
+    *,
+    store: Path | None = None,
+    out_dir: Path | None = None,
+    progress: Progress | None = None,
+    note: Note | None = None,
+) -> dict[str, Any]:
+    """Generate n documents, ingest them into a fresh (or the given, reused) store, measure; the result dict."""
+    say = note or (lambda _msg: None)
+    work = Path(tempfile.mkdtemp(prefix="budgetqa-scale-"))
+    home = store or work / "home"
+    prepare_home(home, settings.cache_dir)
+    try:
+        say(f"generating {n} synthetic documents in {work / 'docs'}")
+        docs = generate_documents(n, work / "docs")
+        qa = Assistant.open(settings.with_overrides(home=home), seed_sample=False)
+        say(f"ingesting into {home}")
+        wall, per_file, added = ingest_timed(qa, work / "docs", progress)
+        ingest_rss = peak_rss_mb()
+        by_file = {d["file_name"]: d["doc_id"] for d in qa.documents()}
+        size = store_bytes(home)
+        chunks = len(db.chunk_ids(qa.store.conn))
+        qa.store.close()
+        plan = ask_plan(docs, by_file)
+        say(f"asking {len(plan)} questions in a separate process")
+        asked = ask_in_child(home, plan)
+        question = str(scale_data()["bench"]["questions"][0])
+        say("cold `budgetqa ask` (scoped, then unscoped)")
+        cold_scoped, cold_scoped_rss = cold_ask(home, question, by_file[docs[0].path.name])
+        cold_all, cold_all_rss = cold_ask(home, question, None)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        if store is None:
+            shutil.rmtree(home, ignore_errors=True)
+    tenth = max(1, len(per_file) // 10)
+    lat: dict[str, list[float]] = asked["latencies_ms"]
+    result: dict[str, Any] = {
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "documents": n,
+        "synthetic": "text variants of the bundled Dapeng 2022 disclosure (eval/scale.py); load test only",
+        "embed_model": settings.embed_model,
+        "ingested": added,
+        "ingest_total_s": round(wall, 1),
+        "ingest_per_doc_median_s": _median(per_file),
+        "ingest_first_tenth_median_s": _median(per_file[:tenth]),
+        "ingest_last_tenth_median_s": _median(per_file[-tenth:]),
+        "ingest_per_doc_s": [round(s, 2) for s in per_file],
+        "store_mb": round(size / 1e6, 1),
+        "chunks": chunks,
+        "ask": {
+            label: {"n": len(xs), "p50_ms": _ms(xs, 50), "p95_ms": _ms(xs, 95), "answered": asked["answered"][label]}
+            for label, xs in lat.items()
+        },
+        "ask_open_ms": asked["open_ms"],
+        "ask_first_ms": asked["first_ask_ms"],
+        "ask_samples": asked["samples"],
+        "cold_cli_ask_scoped_s": round(cold_scoped, 2),
+        "cold_cli_ask_unscoped_s": round(cold_all, 2),
+        "peak_rss_ingest_mb": round(ingest_rss, 1),
+        "peak_rss_ask_mb": asked["peak_rss_mb"],
+        "peak_rss_cli_ask_mb": round(max(cold_scoped_rss, cold_all_rss), 1),
+    }
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        path = out_dir / f"bench-scale-{n}.json"
+        path.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+        result["file"] = str(path)
+    return result
+
+
+def render_scale_bench(result: dict[str, Any]) -> None:
+    """Print the scale benchmark as a table."""
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table(title=f"BudgetQA scale bench: {result['documents']} synthetic documents", show_header=False)
+    t.add_row("ingest total", f"{result['ingest_total_s']} s ({result['ingested']} added)")
+    t.add_row(
+        "ingest per document: median (first / last tenth)",
+        f"{result['ingest_per_doc_median_s']} s ({result['ingest_first_tenth_median_s']} / "
+        f"{result['ingest_last_tenth_median_s']} s)",
+    )
+    t.add_row("store on disk", f"{result['store_mb']} MB ({result['chunks']} chunks)")
+    for label, a in result["ask"].items():
+        t.add_row(f"warm ask {label} p50 / p95 (n={a['n']})", f"{a['p50_ms']} / {a['p95_ms']} ms")
+    t.add_row("asking process: open / first ask", f"{result['ask_open_ms']} / {result['ask_first_ms']} ms")
+    t.add_row(
+        "cold `budgetqa ask` scoped / unscoped",
+        f"{result['cold_cli_ask_scoped_s']} / {result['cold_cli_ask_unscoped_s']} s",
+    )
+    t.add_row(
+        "peak RSS ingest / asking process / CLI ask",
+        f"{result['peak_rss_ingest_mb']} / {result['peak_rss_ask_mb']} / {result['peak_rss_cli_ask_mb']} MB",
+    )
+    if result.get("file"):
+        t.add_row("written", result["file"])
+    Console().print(t)
