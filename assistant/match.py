@@ -18,6 +18,8 @@ MIN_SCORE = 0.62
 MIN_RECALL = 0.75
 MIN_RECALL_SAME_UNIT = 0.6  # a count asked in the fact's own unit (几份, 几个) is evidence too
 MIN_COVERAGE = 0.3  # the question must be mostly about the fact, not just mention its name
+SPECIFIC_WINDOW = 20  # runners-up looked at for a more specific name the question supports
+SPECIFIC_MARGIN = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +30,7 @@ class Vocabulary:
     rate_measures: frozenset[str]
     special_measures: frozenset[str]
     measure_words: tuple[str, ...]
+    stages: tuple[frozenset[str], ...]
     generic_suffixes: tuple[str, ...]
     title_affixes: tuple[re.Pattern[str], ...]
     indicator_words: tuple[str, ...]
@@ -47,6 +50,7 @@ def vocabulary() -> Vocabulary:
         rate_measures=norm_set("rate_measures"),
         special_measures=norm_set("special_measures"),
         measure_words=tuple(sorted((normalize(x) for x in d["measure_words"]), key=len, reverse=True)),
+        stages=tuple(frozenset(normalize(x) for x in group) for group in d["stages"].values()),
         generic_suffixes=tuple(normalize(x) for x in d["generic_suffixes"]),
         title_affixes=tuple(re.compile(p) for p in d["table_title_affixes"]),
         indicator_words=tuple(normalize(x) for x in d["indicator_words"]),
@@ -61,6 +65,7 @@ class Scored:
     coverage: float  # share of the question's content words found in the fact's description
     name: str  # the name the fact was matched by
     unit_match: bool = False  # the question asks for a count in exactly the fact's unit (份, 个, 辆…)
+    measure_ok: bool = True  # False when the question names a measure (年初预算, 决算数…) the fact is not
 
 
 @cache
@@ -183,6 +188,7 @@ def score_fact(
     """
     voc = vocabulary()
     measure = normalize(fact.measure)
+    measure_ok = True
     outside = text
     for title in named_titles:
         outside = outside.replace(title, "\u0000")
@@ -206,6 +212,8 @@ def score_fact(
             score += 0.15
         else:
             score -= 0.4
+            # budget vs outturn: a figure of another stage (决算数 for 年初预算) is another figure
+            measure_ok = _same_stage(measures, measure, outside.split("|")[0])
     elif measure not in voc.default_measures and not measure.endswith(name):
         score -= 0.12
     if query.years:
@@ -236,7 +244,15 @@ def score_fact(
     if len(titled) >= 6 and titled in text:
         score += 0.2  # the question names this table
     score += 0.08 * hits.get((fact.source.doc_id, _fact_key(fact)), 0.0)
-    return Scored(fact=fact, score=score, recall=recall, coverage=coverage, name=name, unit_match=unit_match)
+    return Scored(
+        fact=fact,
+        score=score,
+        recall=recall,
+        coverage=coverage,
+        name=name,
+        unit_match=unit_match,
+        measure_ok=measure_ok,
+    )
 
 
 def rank_facts(
@@ -289,7 +305,38 @@ def rank_facts(
             )
         )
     scored.sort(key=lambda s: s.score, reverse=True)
-    return scored
+    return _specific_first(scored, target.split("|")[0])
+
+
+def _same_stage(asked: Sequence[str], measure: str, question: str) -> bool:
+    """False when the question names a budget stage (年初预算, 决算数…) and the fact is of another stage."""
+    stages = vocabulary().stages
+    wanted = {i for i, group in enumerate(stages) for m in asked if m in group and m in question}
+    have = {i for i, group in enumerate(stages) if measure in group}
+    return not (wanted and have and not wanted & have)
+
+
+def _specific_first(ranked: list[Scored], question: str) -> list[Scored]:
+    """Put first a near runner-up whose name is the best name made more specific by words the question says.
+
+    "政府采购里买服务的预算" names 政府采购服务, not the 政府采购 total its exact substring
+    scores higher; "财政拨款年末结转和结余" names 年末财政拨款结转和结余, not 年末结转和结余.
+    """
+    if len(ranked) < 2 or not ranked[0].name:
+        return ranked
+    best = ranked[0]
+    best_b = bigrams(best.name)
+    asked = bigrams(question)
+    for i, s in enumerate(ranked[1:SPECIFIC_WINDOW], 1):
+        if s.score < best.score - SPECIFIC_MARGIN:
+            break
+        if len(s.name) <= len(best.name) or s.recall < MIN_RECALL or not s.measure_ok:
+            continue
+        name_b = bigrams(s.name)
+        extra = name_b - best_b
+        if containment(best_b, name_b) >= 0.8 and extra and containment(extra, asked) >= 0.5:
+            return [s, *ranked[:i], *ranked[i + 1 :]]
+    return ranked
 
 
 def choose(ranked: Sequence[Scored], *, anchor: Fact | None = None, margin: float = 0.15) -> Scored:
@@ -313,4 +360,6 @@ def confident(best: Scored | None) -> bool:
     if best is None:
         return False
     min_recall = MIN_RECALL_SAME_UNIT if best.unit_match else MIN_RECALL
-    return best.score >= MIN_SCORE and best.recall >= min_recall and best.coverage >= MIN_COVERAGE
+    return (
+        best.measure_ok and best.score >= MIN_SCORE and best.recall >= min_recall and best.coverage >= MIN_COVERAGE
+    )

@@ -6,7 +6,9 @@ import pytest
 
 from assistant.analyze import analyze
 from assistant.engine import Context, Engine
+from assistant.match import confident, rank_facts
 from index.model import Fact
+from tests.assistant.conftest import table_fact, text_fact
 
 DAPENG = "dapeng000000"
 
@@ -29,7 +31,7 @@ def test_lookup_text_figure(dapeng_facts: list[Fact]) -> None:
 
 
 def test_lookup_table_row_and_measure(dapeng_facts: list[Fact]) -> None:
-    assert ask(dapeng_facts, "一般行政管理事务支出总计多少")[0:0] is None if False else True
+    assert ask(dapeng_facts, "一般行政管理事务支出总计多少").value == 1461
     ans = ask(dapeng_facts, "一般行政管理事务的项目支出是多少")
     assert ans.value == 1461 and "项目支出" in ans.citations[0].locator
     assert ask(dapeng_facts, "一般行政管理事务基本支出多少").value == 0
@@ -85,3 +87,39 @@ def test_abstains_when_silent(dapeng_facts: list[Fact]) -> None:
 def test_follow_up_uses_history(dapeng_facts: list[Fact]) -> None:
     ans = ask(dapeng_facts, "那2021年呢？", history=("2022年公务接待费多少",))
     assert ans.value == 2 and ans.citations[0].quote.startswith("2021")
+
+
+def test_a_figure_of_another_budget_stage_is_not_the_answer() -> None:
+    # 财政局 2024 决算: 差旅费 printed only as a 决算数 (1.20 万元, p.16); 公务接待费's 预算数 in the
+    # 决算 三公 table is its 年初预算 (0.95 万元)
+    travel = table_fact(
+        DAPENG,
+        "一般公共预算财政拨款基本支出决算表",
+        "30211 差旅费",
+        "决算数",
+        "差旅费",
+        1.2,
+        "1.20",
+        "万元",
+        "差旅费 1.20",
+    )
+    guests = table_fact(
+        DAPENG, "财政拨款“三公”经费支出决算表", "公务接待费", "预算数", "公务接待费", 0.95, "0.95", "万元", "0.95"
+    )
+    assert ask([travel, guests], "差旅费的年初预算是多少？").abstained
+    best = rank_facts(analyze("差旅费的年初预算是多少？"), [travel])[0]
+    assert best.recall == 1.0 and not best.measure_ok and not confident(best)
+    assert ask([travel, guests], "差旅费决算数是多少？").value == 1.2
+    assert ask([travel, guests], "公务接待费年初预算是多少万元？").value == 0.95
+
+
+def test_the_more_specific_item_the_question_names_wins() -> None:
+    # 万里街道 p.32: 政府采购预算1662.44万元，其中：…政府采购服务预算752.59万元
+    heading = "其他相关情况说明 › 三、政府采购预算情况"
+    quote = "2024年本部门政府采购预算1662.44万元，其中：政府采购服务预算752.59万元"
+    facts = [
+        text_fact(DAPENG, heading, "政府采购", "预算数", 1662.44, "1662.44万元", "万元", quote),
+        text_fact(DAPENG, heading, "政府采购服务", "预算数", 752.59, "752.59万元", "万元", quote),
+    ]
+    assert ask(facts, "政府采购里买服务的预算有多少万元？").value == 752.59
+    assert ask(facts, "政府采购预算有多少万元？").value == 1662.44
