@@ -16,7 +16,7 @@ from assistant.compose import (
 )
 from assistant.engine_base import Context
 from assistant.lookup import Lookup
-from assistant.match import choose, confident, display_name, rank_facts
+from assistant.match import choose, complete_parts, confident, display_name, rank_facts
 from index.model import Fact
 
 
@@ -85,9 +85,11 @@ class Arithmetic(Lookup):
         )
 
     def _difference(self, query: Query, ctx: Context) -> Answer:
-        facts = self._parts(query, ctx, query.parts[:2]) if len(query.parts) >= 2 else None
-        if not facts:
-            return self._change(query, ctx)
+        if len(query.parts) < 2 or query.years or query.relative_year is not None:
+            return self._change(query, ctx)  # "比2021年多了多少", "比去年…": a year-on-year change
+        facts = self._parts(query, ctx, complete_parts(query.parts[:2]))
+        if not facts:  # two items named, one of them not found: never answer with just the other
+            return self.abstain(query)
         unit = money_unit_for(facts, query.unit)
         va, vb = (f.in_unit(unit) for f in facts)
         if va is None or vb is None:

@@ -31,6 +31,7 @@ class Vocabulary:
     special_measures: frozenset[str]
     measure_words: tuple[str, ...]
     stages: tuple[frozenset[str], ...]
+    stage_words: tuple[str, ...]
     generic_suffixes: tuple[str, ...]
     title_affixes: tuple[re.Pattern[str], ...]
     indicator_words: tuple[str, ...]
@@ -51,6 +52,7 @@ def vocabulary() -> Vocabulary:
         special_measures=norm_set("special_measures"),
         measure_words=tuple(sorted((normalize(x) for x in d["measure_words"]), key=len, reverse=True)),
         stages=tuple(frozenset(normalize(x) for x in group) for group in d["stages"].values()),
+        stage_words=tuple(normalize(x) for x in d["stage_words"]),
         generic_suffixes=tuple(normalize(x) for x in d["generic_suffixes"]),
         title_affixes=tuple(re.compile(p) for p in d["table_title_affixes"]),
         indicator_words=tuple(normalize(x) for x in d["indicator_words"]),
@@ -306,6 +308,28 @@ def rank_facts(
         )
     scored.sort(key=lambda s: s.score, reverse=True)
     return _specific_first(scored, target.split("|")[0])
+
+
+def complete_parts(parts: Sequence[str]) -> list[str]:
+    """Give a part that names only a measure the subject of the part before it.
+
+    "行政单位医疗决算比年初预算少花了多少" compares two measures of one item: the parts
+    行政单位医疗决算 and 年初预算 become 行政单位医疗决算 and 行政单位医疗年初预算.
+    """
+    voc = vocabulary()
+    words = sorted({*voc.measure_words, *(w for group in voc.stages for w in group), *voc.stage_words}, key=len)[::-1]
+
+    def bare(text: str) -> str:
+        for word in words:
+            text = text.replace(word, "")
+        return text
+
+    out = list(parts)
+    for i in range(1, len(out)):
+        subject = bare(out[i - 1])
+        if out[i] and not bare(out[i]) and subject:
+            out[i] = subject + out[i]
+    return out
 
 
 def _same_stage(asked: Sequence[str], measure: str, question: str) -> bool:

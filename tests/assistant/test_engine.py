@@ -123,3 +123,29 @@ def test_the_more_specific_item_the_question_names_wins() -> None:
     ]
     assert ask(facts, "政府采购里买服务的预算有多少万元？").value == 752.59
     assert ask(facts, "政府采购预算有多少万元？").value == 1662.44
+
+
+def test_difference_of_two_measures_of_one_item() -> None:
+    # 财政局 2024 决算 p.22: 行政单位医疗（项）年初预算为62.29万元，支出决算为60.99万元
+    heading = "五、一般公共预算财政拨款支出决算情况说明"
+    quote = "行政单位医疗（项）。年初预算为62.29万元，支出决算为60.99万元"
+    facts = [
+        text_fact(DAPENG, heading, "行政单位医疗", "年初预算数", 62.29, "62.29万元", "万元", quote, year=2024),
+        text_fact(DAPENG, heading, "行政单位医疗", "决算数", 60.99, "60.99万元", "万元", quote, year=2024),
+    ]
+    ans = ask(facts, "行政单位医疗决算比年初预算少花了多少万元")
+    assert (ans.value, ans.unit) == (-1.3, "万元") and len(ans.citations) == 2
+    # one of two named items missing: no answer built from the other one alone
+    assert ask(facts, "行政单位医疗比公务接待费多多少万元").abstained
+
+
+def test_change_against_a_named_base_year() -> None:
+    # 万里街道 2024 p.32: 公务用车运行费21.56万元，比2023年预算持平
+    heading = "其他相关情况说明 › 一、2024年“三公”经费预算情况说明"
+    quote = "公务用车运行费21.56万元，比2023年预算持平"
+    facts = [
+        text_fact(DAPENG, heading, "公务用车运行费", "预算数", 21.56, "21.56万元", "万元", quote, year=2024),
+        text_fact(DAPENG, heading, "公务用车运行费", "比上年增减", 0, "持平", "万元", quote, year=2024),
+    ]
+    ans = ask(facts, "公务用车运行费跟2023年比有没有变化？")
+    assert (ans.value, ans.abstained) == (0, False)
