@@ -107,15 +107,19 @@ def expand(norm: str) -> list[str]:
 
 
 _PER_ITEM = re.compile(r"每(台|套|人|件|辆|份|次)")
+_STATED_FIGURE = re.compile(r"\d[\d,.]*\s*(亿元|万元|元)")
 
 
 def wanted_unit(norm: str) -> str | None:
     per_item = _PER_ITEM.search(norm)
     if per_item and _MONEY_CUE.search(norm):
         return f"元/{per_item.group(1)}"  # a unit-price standard: 每台…多少钱
-    for pattern, unit in _UNIT_CUES:
-        if re.search(pattern, norm):
-            return unit
+    # a figure the question itself states ("单价100万元以上的设备有几台") qualifies the item; it is
+    # not the unit asked for, unless nothing else in the question names one
+    for text in (_STATED_FIGURE.sub("", norm), norm):
+        for pattern, unit in _UNIT_CUES:
+            if re.search(pattern, text):
+                return unit
     return None
 
 

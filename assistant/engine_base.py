@@ -56,9 +56,10 @@ def _places(fact: Fact, unit: str) -> int | None:
 
 
 def _unit_compatible(wanted: str, unit: str) -> bool:
-    """Money converts; a unit price asked (元/台) may be answered by an item priced 每台 in 元."""
+    """Money converts; a unit price asked (元/台) may be answered by an item priced 每台 in 元;
+    a count asked in 台 is answered in the printed 台（套）."""
     money = ("元", "万元", "亿元")
-    return wanted == unit or (wanted.split("/")[0] in money and unit in money)
+    return wanted == unit or (wanted.split("/")[0] in money and unit in money) or unit.startswith(f"{wanted}（")
 
 
 def _disagree(a: Fact, b: Fact) -> bool:

@@ -18,6 +18,7 @@ MIN_SCORE = 0.62
 MIN_RECALL = 0.75
 MIN_RECALL_SAME_UNIT = 0.6  # a count asked in the fact's own unit (几份, 几个) is evidence too
 MIN_COVERAGE = 0.3  # the question must be mostly about the fact, not just mention its name
+MIN_COVERAGE_SAME_UNIT = 0.05
 SPECIFIC_WINDOW = 20  # runners-up looked at for a more specific name the question supports
 SPECIFIC_MARGIN = 0.3
 
@@ -67,7 +68,7 @@ class Scored:
     coverage: float  # share of the question's content words found in the fact's description
     name: str  # the name the fact was matched by
     unit_match: bool = False  # the question asks for a count in exactly the fact's unit (份, 个, 辆…)
-    measure_ok: bool = True  # False when the question names a measure (年初预算, 决算数…) the fact is not
+    measure_ok: bool = True  # False when the fact is of another budget stage or another count unit than asked
 
 
 @cache
@@ -150,7 +151,8 @@ def asked_measures(query: Query, titles: Iterable[str] = ()) -> list[str]:
             rest = rest.replace(title, "\u0000")
     for word in vocabulary().measure_words:
         if word in rest:
-            found.append(word)
+            if not re.search(f"(非|除|不含|不包括){re.escape(word)}", rest):  # 非财政拨款 excludes a column
+                found.append(word)
             rest = rest.replace(word, "\u0000")
     return found
 
@@ -191,6 +193,7 @@ def score_fact(
     voc = vocabulary()
     measure = normalize(fact.measure)
     measure_ok = True
+    unit_ok = True
     outside = text
     for title in named_titles:
         outside = outside.replace(title, "\u0000")
@@ -233,8 +236,9 @@ def score_fact(
             unit_match = fact.unit == asked or (fact.is_money and f"每{asked.split('/')[1]}" in fact.subject)
             score += 0.15 if unit_match else 0.0
         elif asked in COUNT_UNITS:
-            unit_match = fact.unit == asked
-            score += 0.15 if unit_match else (-0.3 if fact.is_money else 0.0)
+            unit_match = fact.unit == asked or fact.unit.startswith(f"{asked}（")  # 台（套） answers 几台
+            unit_ok = unit_match or fact.empty  # "几辆" is never answered in 万元 or %
+            score += 0.15 if unit_match else (0.0 if unit_ok else -0.5)
         elif (asked in MONEY_UNITS or query.money) and not (
             fact.is_money or per_item or fact.unit == "%" or fact.empty
         ):
@@ -253,7 +257,7 @@ def score_fact(
         coverage=coverage,
         name=name,
         unit_match=unit_match,
-        measure_ok=measure_ok,
+        measure_ok=measure_ok and unit_ok,
     )
 
 
@@ -383,7 +387,8 @@ def choose(ranked: Sequence[Scored], *, anchor: Fact | None = None, margin: floa
 def confident(best: Scored | None) -> bool:
     if best is None:
         return False
-    min_recall = MIN_RECALL_SAME_UNIT if best.unit_match else MIN_RECALL
-    return (
-        best.measure_ok and best.score >= MIN_SCORE and best.recall >= min_recall and best.coverage >= MIN_COVERAGE
-    )
+    if best.unit_match:  # a count asked in exactly the fact's unit (几辆, 几份) is evidence in itself
+        min_recall, min_coverage = MIN_RECALL_SAME_UNIT, MIN_COVERAGE_SAME_UNIT
+    else:
+        min_recall, min_coverage = MIN_RECALL, MIN_COVERAGE
+    return best.measure_ok and best.score >= MIN_SCORE and best.recall >= min_recall and best.coverage >= min_coverage

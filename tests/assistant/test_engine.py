@@ -149,3 +149,47 @@ def test_change_against_a_named_base_year() -> None:
     ]
     ans = ask(facts, "公务用车运行费跟2023年比有没有变化？")
     assert (ans.value, ans.abstained) == (0, False)
+
+
+def test_counts_are_answered_in_their_own_unit() -> None:
+    # 财政局 2024 决算 p.24: 共有车辆0辆 … 单价100万元（含）以上设备（不含车辆）2台（套）;
+    # 公务用车购置及运行维护费 决算数 0 and its 完成率 (%) must never answer "几辆" (years set to the
+    # helper's document year)
+    heading = "（三）国有资产占有使用情况说明"
+    quote = "共有车辆0辆 单价100万元（含）以上设备（不含车辆）2台（套）"
+    three = "（五）“三公”经费财政拨款支出决算情况说明"
+    facts = [
+        text_fact(DAPENG, heading, "车辆", "数量", 0, "0辆", "辆", quote, year=2022),
+        text_fact(
+            DAPENG,
+            heading,
+            "单价100万元（含）以上设备（不含车辆）",
+            "数量",
+            2,
+            "2台（套）",
+            "台（套）",
+            quote,
+            year=2022,
+        ),
+        text_fact(DAPENG, three, "公务用车购置及运行维护费", "完成率", 0, "0%", "%", "完成率0%", year=2022),
+        text_fact(DAPENG, three, "公务用车购置及运行维护费", "决算数", 0, "0万元", "万元", "决算为0万元", year=2022),
+    ]
+    ans = ask(facts, "名下有几辆公车？")
+    assert (ans.value, ans.unit) == (0, "辆")
+    ans = ask(facts, "单价100万元以上的设备有几台？")
+    assert (ans.value, ans.unit) == (2, "台（套）")
+    assert analyze("单价100万元以上的设备有几台？").unit == "台"
+    assert analyze("政府投资项目2008万元对吗").unit == "万元"  # no other unit named: the stated one
+
+
+def test_a_column_the_question_excludes_is_not_asked_for() -> None:
+    # 财政局 2024 收入决算表: 2010602 一般行政管理事务 财政拨款收入 10.00, 其他收入 6.19
+    table = "收入决算表"
+    row = "2010602 一般行政管理事务"
+    quote = "201 06 02 一般行政管理事务 16.19 10.00 6.19"
+    facts = [
+        table_fact(DAPENG, table, row, "财政拨款收入", "一般行政管理事务", 10.0, "10.00", "万元", quote, year=2024),
+        table_fact(DAPENG, table, row, "其他收入", "一般行政管理事务", 6.19, "6.19", "万元", quote, year=2024),
+    ]
+    assert ask(facts, "一般行政管理事务里非财政拨款的其他收入有多少万元？").value == 6.19
+    assert ask(facts, "一般行政管理事务的财政拨款收入有多少万元？").value == 10.0
