@@ -92,7 +92,8 @@ def substitute(norm: str, pick: int = 0) -> str:
 
 def content_variants(norm: str) -> tuple[str, ...]:
     """The question's content words with each reading of its everyday words (first and last document term)."""
-    return tuple(dict.fromkeys(strip_filler(substitute(norm, pick)) for pick in (0, -1)))
+    readings = [strip_filler(substitute(norm, pick)) for pick in (0, -1)]
+    return tuple(dict.fromkeys([*readings, strip_filler(norm)]))  # and as asked: 基本工资 is not 基本工资福利支出
 
 
 def expand(norm: str) -> list[str]:

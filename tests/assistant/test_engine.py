@@ -193,3 +193,43 @@ def test_a_column_the_question_excludes_is_not_asked_for() -> None:
     ]
     assert ask(facts, "一般行政管理事务里非财政拨款的其他收入有多少万元？").value == 6.19
     assert ask(facts, "一般行政管理事务的财政拨款收入有多少万元？").value == 10.0
+
+
+def test_a_synonym_inside_a_longer_name_does_not_replace_it() -> None:
+    # 福利院 2024 经济分类预算表: 30101 基本工资 758,448 within 301 工资福利支出 6,958,414; "工资" is an
+    # everyday word for 工资福利支出, but "基本工资" names its own row
+    table = "2024年预算单位一般公共预算基本支出部门预算经济分类预算表"
+    facts = [
+        table_fact(
+            DAPENG, table, "30101 基本工资", "合计", "基本工资", 758448, "758,448", "元", "301 01 基本工资 758,448"
+        ),
+        table_fact(
+            DAPENG,
+            table,
+            "301 工资福利支出",
+            "合计",
+            "工资福利支出",
+            6958414,
+            "6,958,414",
+            "元",
+            "301 工资福利支出 6,958,414",
+        ),
+    ]
+    assert ask(facts, "基本工资预算是多少元").value == 758448
+    assert ask(facts, "发工资的钱有多少元").value == 6958414
+
+
+def test_a_generic_ending_may_be_left_out() -> None:
+    # 大鹏 表14: 综合管理事务 526 万元
+    fact = table_fact(
+        DAPENG,
+        "表14 部门预算绩效管理项目情况表",
+        "综合管理事务",
+        "合计",
+        "综合管理事务",
+        526,
+        "526",
+        "万元",
+        "综合管理事务 526",
+    )
+    assert ask([fact], "综合管理这块一共给了多少元？").value == 5_260_000
