@@ -16,7 +16,7 @@ from assistant.compose import (
     year_phrase,
 )
 from assistant.engine_base import Context, _disagree, _places, _unit_compatible
-from assistant.match import MIN_SCORE, Scored, choose, confident, fact_name, rank_facts, vocabulary
+from assistant.match import MIN_SCORE, Scored, choose, confident, fact_name, rank_facts, stage_of, vocabulary
 from assistant.normalize import bigrams, normalize
 from assistant.yoy import YearOnYear
 from index.model import Fact
@@ -148,6 +148,8 @@ class Lookup(YearOnYear):
                 and normalize(chosen.measure) in vocabulary().default_measures
             ):
                 continue
+            if not other.measure_ok or stage_of(f.measure) != stage_of(chosen.measure):
+                continue  # 预算数 and 决算数 of one item are two figures, not a disagreement
             if _disagree(chosen, f) and all(_disagree(f, g) for g in found):
                 found.append(f)
         return found[:2]

@@ -33,6 +33,7 @@ class Vocabulary:
     measure_words: tuple[str, ...]
     stages: tuple[frozenset[str], ...]
     stage_words: tuple[str, ...]
+    stage_cues: tuple[tuple[str, ...], ...]  # per stage, in the order of `stages`
     generic_suffixes: tuple[str, ...]
     title_affixes: tuple[re.Pattern[str], ...]
     indicator_words: tuple[str, ...]
@@ -54,6 +55,7 @@ def vocabulary() -> Vocabulary:
         measure_words=tuple(sorted((normalize(x) for x in d["measure_words"]), key=len, reverse=True)),
         stages=tuple(frozenset(normalize(x) for x in group) for group in d["stages"].values()),
         stage_words=tuple(normalize(x) for x in d["stage_words"]),
+        stage_cues=tuple(tuple(normalize(x) for x in d["stage_cues"].get(name, [])) for name in d["stages"]),
         generic_suffixes=tuple(normalize(x) for x in d["generic_suffixes"]),
         title_affixes=tuple(re.compile(p) for p in d["table_title_affixes"]),
         indicator_words=tuple(normalize(x) for x in d["indicator_words"]),
@@ -217,10 +219,12 @@ def score_fact(
             score += 0.15
         else:
             score -= 0.4
-            # budget vs outturn: a figure of another stage (决算数 for 年初预算) is another figure
-            measure_ok = _same_stage(measures, measure, outside.split("|")[0])
     elif measure not in voc.default_measures and not measure.endswith(name):
         score -= 0.12
+    # budget vs outturn: a figure of another stage (决算数 for 年初预算, 预算数 for 实际花了) is another figure
+    if not _same_stage(measures, measure, outside.split("|")[0]):
+        measure_ok = False
+        score -= 0.4
     if query.years:
         if fact.year is not None and fact.year not in query.years:
             score -= 1.0
@@ -336,10 +340,20 @@ def complete_parts(parts: Sequence[str]) -> list[str]:
     return out
 
 
+def stage_of(measure: str) -> int | None:
+    """Which budget stage (index into the [stages] table) a measure belongs to, if any."""
+    m = normalize(measure)
+    return next((i for i, group in enumerate(vocabulary().stages) if m in group), None)
+
+
 def _same_stage(asked: Sequence[str], measure: str, question: str) -> bool:
-    """False when the question names a budget stage (年初预算, 决算数…) and the fact is of another stage."""
-    stages = vocabulary().stages
+    """False when the question names one budget stage (年初预算, 决算数, 实际花了…) and the fact is of another."""
+    voc = vocabulary()
+    stages = voc.stages
     wanted = {i for i, group in enumerate(stages) for m in asked if m in group and m in question}
+    wanted |= {i for i, cues in enumerate(voc.stage_cues) if any(c in question for c in cues)}
+    if len(wanted) > 1:  # both stages named ("决算比年初预算少了多少"): each part decides
+        return True
     have = {i for i, group in enumerate(stages) if measure in group}
     return not (wanted and have and not wanted & have)
 

@@ -233,3 +233,26 @@ def test_a_generic_ending_may_be_left_out() -> None:
         "综合管理事务 526",
     )
     assert ask([fact], "综合管理这块一共给了多少元？").value == 5_260_000
+
+
+def test_actual_spending_is_the_outturn_and_budget_is_not_a_conflict_with_it() -> None:
+    # 财政局 2024 决算: 三公 table prints 公务接待费 预算数 0.95; the text says 公务接待费决算为0万元
+    table = table_fact(
+        DAPENG,
+        "财政拨款“三公”经费支出决算表",
+        "公务接待费",
+        "预算数",
+        "公务接待费",
+        0.95,
+        "0.95",
+        "万元",
+        "0.95",
+        year=2022,
+    )
+    text = text_fact(
+        DAPENG, "（五）“三公”经费财政拨款支出决算情况说明", "公务接待费", "决算数", 0, "0万元", "万元",
+        "公务接待费决算为0万元", year=2022,
+    )  # fmt: skip
+    ans = ask([table, text], "招待费实际花了多少")
+    assert (ans.value, ans.unit, ans.warnings) == (0, "万元", [])
+    assert ask([table, text], "招待费年初预算是多少万元").value == 0.95
