@@ -59,13 +59,16 @@ def find_mentions(norm: str, departments: dict[str, str]) -> tuple[list[tuple[in
     found: list[tuple[int, str, str]] = []
     unknown: list[str] = []
     taken: set[int] = set()
+    # long enough to take in a whole department name, so that many similar names stay apart
+    window = max(_MAX_PREFIX, *(len(d) for d in departments.values()), 0)
     for suffix in (*strong, *weak):
         start = norm.find(suffix)
         while start != -1:
             end = start + len(suffix)
             if end - 1 not in taken:
                 best: tuple[int, str, str] | None = None
-                for size in range(_MAX_PREFIX + 1):
+                best_key: tuple[int, bool, float] | None = None
+                for size in range(window + 1):
                     begin = start - size
                     if begin < 0:
                         break
@@ -73,8 +76,13 @@ def find_mentions(norm: str, departments: dict[str, str]) -> tuple[list[tuple[in
                     if len(mention) < 3:
                         continue
                     for doc_id, dept in departments.items():
-                        if suffix in dept and _char_share(mention, dept) >= _MIN_CHARS_SHARED:
-                            best = (begin, mention, doc_id)
+                        if suffix not in dept:
+                            continue
+                        share = _char_share(mention, dept)
+                        # the longest mention wins; for one mention, the name printing it whole, then the closest
+                        key = (size, mention in dept, share)
+                        if share >= _MIN_CHARS_SHARED and (best_key is None or key > best_key):
+                            best, best_key = (begin, mention, doc_id), key
                 if best:
                     found.append(best)
                     taken.update(range(best[0], end))

@@ -1,0 +1,35 @@
+"""Scope by the organisation a question names, among many similar department names."""
+
+from __future__ import annotations
+
+import time
+
+from assistant.normalize import normalize
+from assistant.scope import find_mentions
+from eval.scale import max_documents, variant_parts
+
+REAL = {
+    "dapeng": "深圳市大鹏新区政务服务数据管理局",
+    "justice": "上海市普陀区司法局",
+    "welfare": "上海市普陀区社会福利院",
+}
+
+
+def named(question: str, departments: dict[str, str]) -> list[str]:
+    found, _ = find_mentions(normalize(question), {k: normalize(v) for k, v in departments.items()})
+    return [doc for _, _, doc in found]
+
+
+def test_short_names_still_find_their_document() -> None:
+    assert named("司法局的三公经费比大鹏数据局多多少", REAL) == ["justice", "dapeng"]
+    assert named("福利院的项目支出多少", REAL) == ["welfare"]
+
+
+def test_the_full_name_picks_its_document_among_hundreds_of_similar_ones() -> None:
+    names = {f"d{i}": "".join(variant_parts(i)[:3]) for i in range(min(300, max_documents()))}
+    assert len(set(names.values())) == len(names)
+    started = time.perf_counter()
+    for i in (0, 1, 17, 150, 299):
+        assert named(f"{names[f'd{i}']}项目支出多少", names) == [f"d{i}"]
+        assert named(f"请问{names[f'd{i}']}的三公经费预算多少", names) == [f"d{i}"]
+    assert time.perf_counter() - started < 5
