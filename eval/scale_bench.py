@@ -80,23 +80,26 @@ def ingest_timed(qa: Assistant, folder: Path, progress: Progress | None) -> tupl
     return wall, per_file, len(report.added)
 
 
-def ask_plan(docs: Sequence[ScaleDoc], by_file: dict[str, str]) -> list[tuple[str, str, str | None]]:
-    """(label, question, doc id) for every timed ask: scoped by id, by name in the question, unscoped."""
+Ask = tuple[str, str, str | None, str | None]
+
+
+def ask_plan(docs: Sequence[ScaleDoc], by_file: dict[str, str]) -> list[Ask]:
+    """(label, question, doc id, expected doc id) of every ask: scoped by id, by name in the question, unscoped."""
     bench = scale_data()["bench"]
     questions: list[str] = list(bench["questions"])
     step = max(1, len(docs) // int(bench["scoped_docs"]))
     sample = list(docs)[::step][: int(bench["scoped_docs"])]
-    plan: list[tuple[str, str, str | None]] = [("warm-up", questions[0], by_file[sample[0].path.name])]
+    plan: list[Ask] = [("warm-up", questions[0], by_file[sample[0].path.name], None)]
     for d in sample:
-        plan += [("scoped --doc", q, by_file[d.path.name]) for q in questions]
+        plan += [("scoped --doc", q, by_file[d.path.name], by_file[d.path.name]) for q in questions]
     for d in sample:
-        plan += [("scoped by name", f"{d.department}{q}", None) for q in questions]
+        plan += [("scoped by name", f"{d.department}{q}", None, by_file[d.path.name]) for q in questions]
     for _ in range(int(bench["unscoped_runs"])):
-        plan += [("unscoped", q, None) for q in questions]
+        plan += [("unscoped", q, None, None) for q in questions]
     return plan
 
 
-def ask_in_child(home: Path, plan: list[tuple[str, str, str | None]]) -> dict[str, Any]:
+def ask_in_child(home: Path, plan: list[Ask]) -> dict[str, Any]:
     """Run the plan in a fresh `python -m eval.scale_ask` process; its JSON result."""
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
         json.dump({"asks": plan}, fh, ensure_ascii=False)
@@ -167,7 +170,13 @@ def run_scale_bench(
         "store_mb": round(size / 1e6, 1),
         "chunks": chunks,
         "ask": {
-            label: {"n": len(xs), "p50_ms": _ms(xs, 50), "p95_ms": _ms(xs, 95), "answered": asked["answered"][label]}
+            label: {
+                "n": len(xs),
+                "p50_ms": _ms(xs, 50),
+                "p95_ms": _ms(xs, 95),
+                "answered": asked["answered"][label],
+                "from_the_right_document": asked["right_doc"].get(label),
+            }
             for label, xs in lat.items()
         },
         "ask_open_ms": asked["open_ms"],
@@ -201,7 +210,13 @@ def render_scale_bench(result: dict[str, Any]) -> None:
     )
     t.add_row("store on disk", f"{result['store_mb']} MB ({result['chunks']} chunks)")
     for label, a in result["ask"].items():
-        t.add_row(f"warm ask {label} p50 / p95 (n={a['n']})", f"{a['p50_ms']} / {a['p95_ms']} ms")
+        right = (
+            "" if a["from_the_right_document"] is None else f", {a['from_the_right_document']} from the asked document"
+        )
+        t.add_row(
+            f"warm ask {label} p50 / p95 (n={a['n']})",
+            f"{a['p50_ms']} / {a['p95_ms']} ms ({a['answered']} answered{right})",
+        )
     t.add_row("asking process: open / first ask", f"{result['ask_open_ms']} / {result['ask_first_ms']} ms")
     t.add_row(
         "cold `budgetqa ask` scoped / unscoped",
