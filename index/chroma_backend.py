@@ -20,6 +20,9 @@ from index.chunks import Chunk
 from index.errors import StoreError
 
 COLLECTION = "budgetqa_chunks"
+# Chunk metadata kept in Chroma: what queries filter on. The rest (locator, row, table, page…) is
+# read from SQLite by chunk id; stored in Chroma it took about 1 MB per document, most of the store.
+FILTER_KEYS = ("doc_id", "department", "year", "kind")
 
 
 def _client(home: Path, chroma_url: str | None) -> Any:
@@ -114,7 +117,8 @@ class ChromaBackend:
 
         nodes: list[BaseNode] = []
         for chunk, vec in zip(chunks, vectors, strict=True):
-            node = TextNode(id_=chunk.id, text=chunk.text, metadata=_flat(chunk.metadata), embedding=vec.tolist())
+            metadata = _flat({key: chunk.metadata.get(key) for key in FILTER_KEYS})
+            node = TextNode(id_=chunk.id, text=chunk.text, metadata=metadata, embedding=vec.tolist())
             node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=str(chunk.metadata["doc_id"]))
             nodes.append(node)
         for start in range(0, len(nodes), 1000):
