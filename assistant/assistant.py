@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.analyze import Query, analyze
 from assistant.answer_types import Answer, Citation
-from assistant.compose import load_templates
+from assistant.compose import load_templates, passage_excerpt
 from assistant.engine import Context, Engine
 from assistant.fact_chunks import FactChunks
 from assistant.normalize import normalize
@@ -222,14 +222,14 @@ class Assistant:
         passages = [h for h in hits if h.kind == "section"][:_OPEN_PASSAGES] or list(hits[:_OPEN_PASSAGES])
         if not passages:
             return self.engine.abstain(query)
-        lines = [f"[{i}] {_shorten(h.text)}" for i, h in enumerate(passages, 1)]
+        lines = [f"[{i}] {passage_excerpt(h.text, query.content, 160)}" for i, h in enumerate(passages, 1)]
         cites = [
             Citation(
                 doc=h.doc_id,
                 title=ctx.titles.get(h.doc_id, h.doc_id),
                 locator=h.locator,
                 page=h.page,
-                quote=_shorten(h.text, 200),
+                quote=passage_excerpt(h.text, query.content, 200),
             )
             for h in passages
         ]
@@ -329,11 +329,6 @@ def _renumber(text: str, offset: int) -> str:
 
 def _ms(since: float) -> float:
     return round((time.perf_counter() - since) * 1000, 2)
-
-
-def _shorten(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _no_number_wanted(query: Query) -> bool:

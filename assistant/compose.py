@@ -12,7 +12,8 @@ from functools import cache
 from importlib import resources
 
 from assistant.answer_types import Citation
-from assistant.normalize import normalize
+from assistant.normalize import bigrams, containment, normalize
+from index.chunks import split_sentences
 from index.errors import BudgetQAError
 from index.model import MONEY_UNITS, Fact
 
@@ -155,3 +156,21 @@ def money_unit_for(facts: Sequence[Fact], wanted: str | None) -> str:
     if wanted and all(f.in_unit(wanted) is not None for f in facts):
         return wanted
     return facts[0].unit
+
+
+def passage_excerpt(text: str, content: Sequence[str], limit: int) -> str:
+    """At most `limit` characters of a passage, starting at the sentence the question is most about.
+
+    A section chunk can hold several items ("6. 信息化运维项目…7. 政府投资项目…"); the excerpt
+    shown for "政府投资项目主要用于什么" starts at item 7, with "…" marking what was skipped.
+    """
+    body = " ".join(text.split())
+    sentences = split_sentences(body)
+    wanted = [bigrams(normalize(c)) for c in content if c]
+    if len(body) <= limit or not sentences or not wanted:
+        return body if len(body) <= limit else body[: limit - 1] + "…"
+    scores = [max(containment(w, bigrams(normalize(s))) for w in wanted) for s in sentences]
+    best = max(range(len(sentences)), key=lambda i: (scores[i], -i))
+    start = body.find(sentences[best]) if scores[best] > 0 else 0
+    excerpt = ("…" if start > 0 else "") + body[max(start, 0) :]
+    return excerpt if len(excerpt) <= limit else excerpt[: limit - 1] + "…"

@@ -140,3 +140,12 @@ def test_each_named_item_is_retrieved(qa: Assistant) -> None:
     doc = next(d["doc_id"] for d in qa.documents() if "司法局" in d["title"])
     texts = [h.text for h in qa.retrieve("养老保险和职业年金加起来多少元", doc=doc, k=5)]
     assert any("1839485.00" in t for t in texts) and any("919739.00" in t for t in texts)
+
+
+def test_open_answer_shows_the_sentence_asked_about(qa: Assistant) -> None:
+    # 大鹏 第三部分（四）lists items 1-7 in one section; item 7 is 政府投资项目 2,008 万元，主要用于…
+    ans = qa.ask("大鹏数据局政府投资项目主要用于什么")
+    assert ans.intent == "open"
+    first = ans.answer.splitlines()[0]
+    assert "政府投资项目 2,008 万元，主要用于" in first[:40]
+    assert "政府投资项目" in ans.citations[0].quote[:30]
