@@ -47,6 +47,7 @@ class Store:
         self.conn = db.connect(self.home / SQLITE_NAME)
         self.chroma = ChromaBackend(self.home, settings.chroma_url, on_open=self._repair_vectors)
         self._bm25: BM25Index | None = None
+        self._summaries: tuple[int, list[dict[str, Any]]] | None = None  # (generation, summaries)
         self._embedder: Embedder | None = None
         self._query_embedder: Embedder | None = None
         self._repair_manifest()
@@ -56,8 +57,12 @@ class Store:
         return sha256 in db.sha_index(self.conn)
 
     def documents(self) -> list[dict[str, Any]]:
-        """Document.summary() of every stored document, in ingest order."""
-        return db.summaries(self.conn)
+        """Document.summary() of every stored document, in ingest order (read once per store generation)."""
+        gen = db.generation(self.conn)
+        cached = self._summaries
+        if cached is None or cached[0] != gen:
+            cached = self._summaries = (gen, db.summaries(self.conn))
+        return [dict(s) for s in cached[1]]
 
     def get_document(self, doc_id: str) -> Document:
         doc = db.get_document(self.conn, doc_id)
