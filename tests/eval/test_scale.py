@@ -71,3 +71,20 @@ def test_scale_amount_keeps_the_printed_form() -> None:
 def test_too_many_documents_is_refused(tmp_path: Path) -> None:
     with pytest.raises(BudgetQAError, match="--scale"):
         generate_documents(max_documents() + 1, tmp_path)
+
+
+@pytest.mark.slow
+def test_scale_bench_smoke(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two documents end to end (fake vectors; the asking child and the CLI read the model from the env)."""
+    from eval.scale_bench import run_scale_bench
+    from index.settings import Settings
+
+    monkeypatch.setenv("BUDGETQA_EMBED_MODEL", "fake:64")
+    result = run_scale_bench(Settings(home=tmp_path / "home"), 2, out_dir=tmp_path / "out")
+    assert result["ingested"] == 2 and result["chunks"] > 0 and result["store_mb"] > 0
+    assert set(result["ask"]) == {"scoped --doc", "scoped by name", "unscoped"}
+    for label in ("scoped --doc", "scoped by name"):
+        ask = result["ask"][label]
+        assert ask["answered"] == ask["from_the_right_document"] == ask["n"] == 10
+    assert result["peak_rss_ask_mb"] > 0 and result["cold_cli_ask_scoped_s"] > 0
+    assert (tmp_path / "out" / "bench-scale-2.json").is_file()
