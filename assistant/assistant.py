@@ -36,6 +36,11 @@ _OPEN_PASSAGES = 3
 # Fusion weight of the fact ranking (BM25 has index.retrieve.LEXICAL_WEIGHT = 3.0, dense 1.0). Picked by
 # measuring on the eval set: recall@5 0.936 without it, 0.944 at 1.0, 0.952 at 2.0, 0.956 at 3.0.
 FACT_WEIGHT = 3.0
+# An unscoped question over more documents than this is answered from the WIDE_ANSWERED documents
+# whose chunks BM25 ranks highest among its WIDE_CANDIDATES best, with a note saying so.
+WIDE_SCOPE = 8
+WIDE_ANSWERED = 5
+WIDE_CANDIDATES = 200
 
 __all__ = ["SAMPLE_NAME", "Assistant", "IngestReport", "Progress", "sample_path"]
 
@@ -63,7 +68,7 @@ class Assistant:
         self.engine = Engine()
         self._lock = threading.RLock()
         self._retriever: Retriever | None = None
-        self._facts: dict[str, list[Fact]] | None = None
+        self._facts: dict[str, list[Fact]] = {}
         self._places = FactChunks()
         self._docs: dict[str, Document] = {}
         self.seeded = False
@@ -146,6 +151,9 @@ class Assistant:
         if query.relative_year is not None and len(years) == 1:
             query = replace(query, years=[int(next(iter(years))) + query.relative_year])
         t = time.perf_counter()
+        warnings: list[str] = []
+        if not scope.named and len(scope.doc_ids) > WIDE_SCOPE:
+            scope, warnings = self._narrow(query, scope)
         # figures come from facts, so BM25 evidence suffices there; open questions need the hybrid
         hits = self._retrieve(query, scope, mode="hybrid" if query.intent == "open" else "lexical")
         timings["retrieve"] = _ms(t)
@@ -159,6 +167,7 @@ class Assistant:
             rows=self._row_lookup,
         )
         answer, hits = self._route(query, scope, ctx)
+        answer.warnings.extend(warnings)
         timings["answer"] = _ms(t)
         timings["total"] = _ms(started)
         answer.timings_ms = timings
@@ -167,6 +176,29 @@ class Assistant:
             for h in hits
         ]
         return answer
+
+    def _narrow(self, query: Query, scope: Scope) -> tuple[Scope, list[str]]:
+        """Many documents loaded and none named: keep the few whose chunks BM25 ranks highest."""
+        with self._lock:
+            if self._retriever is None:
+                self._retriever = self.store.retriever()
+            retriever = self._retriever
+        ranked = retriever.lexical(query.norm.replace("|", " "), k=WIDE_CANDIDATES, doc_ids=scope.doc_ids)
+        chunks = {c.id: c.metadata.get("doc_id") for c in self.store.chunks([cid for cid, _ in ranked])}
+        best: list[str] = []
+        for chunk_id, _ in ranked:
+            doc_id = chunks.get(chunk_id)
+            if doc_id and doc_id not in best:
+                best.append(doc_id)
+            if len(best) >= WIDE_ANSWERED:
+                break
+        if not best:
+            return replace(scope, doc_ids=[]), []
+        note = (
+            f"已载入 {len(scope.doc_ids)} 份文件，问题没有指明部门：以下只看与问题最相关的 {len(best)} 份；"
+            "请在问题中写明部门或选择文件，以得到确切的答案。"
+        )
+        return replace(scope, doc_ids=best), [note]
 
     def _route(self, query: Query, scope: Scope, ctx: Context) -> tuple[Answer, list[Hit]]:
         """Send the question to the answer it needs: across documents, per document, a figure or passages."""
@@ -189,7 +221,7 @@ class Assistant:
         """A question that names no document, with several loaded: answer from each that has it."""
         answers = []
         for doc_id in doc_ids:
-            own = replace(ctx, facts=[f for f in ctx.facts if f.source.doc_id == doc_id])
+            own = replace(ctx, facts=self._all_facts([doc_id]))
             answer = self.engine.answer(query, own)
             if not answer.abstained:
                 answers.append((doc_id, answer))
@@ -268,8 +300,9 @@ class Assistant:
         departments = frozenset(normalize(d["department"]) for d in self.documents() if d.get("department"))
         ranked = []
         for g in groups:
-            facts = self._all_facts(g)
-            places = self._fact_chunks(g)
+            structured = len(g) <= WIDE_SCOPE  # over many documents BM25 and dense choose alone
+            facts = self._all_facts(g) if structured else []
+            places = self._fact_chunks(g) if structured else FactChunks()
             for text, norm, part in asks:
                 extra = [(FACT_WEIGHT, places.ranking(query, facts, text=part, departments=departments))]
                 lexical = norm.replace("|", " ")
@@ -292,12 +325,15 @@ class Assistant:
             return self._places
 
     def _all_facts(self, doc_ids: Sequence[str]) -> list[Fact]:
+        """The facts of these documents (each document's read from SQLite once, when first asked about)."""
         with self._lock:
-            if self._facts is None:
-                self._facts = {}
-                for fact in self.store.facts():
-                    self._facts.setdefault(fact.source.doc_id, []).append(fact)
-            return [f for d in doc_ids for f in self._facts.get(d, [])]
+            missing = [d for d in doc_ids if d not in self._facts]
+            if missing:
+                for d in missing:
+                    self._facts[d] = []
+                for fact in self.store.facts(missing):
+                    self._facts[fact.source.doc_id].append(fact)
+            return [f for d in doc_ids for f in self._facts[d]]
 
     def _row_lookup(
         self, doc_id: str, table_label: str, row_label: str
@@ -316,7 +352,7 @@ class Assistant:
         return None
 
     def _invalidate(self) -> None:
-        self._facts = None
+        self._facts = {}
         self._places = FactChunks()
         self._docs.clear()
         self._retriever = None

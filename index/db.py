@@ -181,6 +181,14 @@ def chunk_ids(conn: sqlite3.Connection) -> set[str]:
     return {r[0] for r in conn.execute("SELECT id FROM chunks")}
 
 
+def chunk_filters(conn: sqlite3.Connection) -> dict[str, tuple[str, str, int | None]]:
+    """chunk id -> (doc_id, department, year) of its document, for retrieval filters."""
+    rows = conn.execute(
+        "SELECT c.id, c.doc_id, d.department, d.year FROM chunks c JOIN documents d ON d.doc_id = c.doc_id"
+    ).fetchall()
+    return {r[0]: (r[1], r[2] or "", r[3]) for r in rows}
+
+
 def chunk_ids_and_texts(conn: sqlite3.Connection) -> tuple[list[str], list[str]]:
     rows = conn.execute(
         "SELECT c.id, c.text FROM chunks c JOIN documents d ON d.doc_id = c.doc_id ORDER BY d.ord, c.ord"

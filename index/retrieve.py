@@ -50,13 +50,13 @@ class Retriever:
     def _filter_columns(self) -> _Columns:
         bm25 = self.store.bm25()
         if self._columns is None or self._columns.generation != bm25.generation:
-            meta = {c.id: c.metadata for c in self.store.chunks()}
-            rows = [meta.get(i, {}) for i in bm25.ids]
+            known = db.chunk_filters(self.store.conn)
+            rows = [known.get(i, ("", "", None)) for i in bm25.ids]
             self._columns = _Columns(
                 bm25.generation,
-                np.array([m.get("doc_id", "") for m in rows], dtype=object),
-                np.array([m.get("department", "") for m in rows], dtype=object),
-                np.array([m.get("year") if m.get("year") is not None else -1 for m in rows], dtype=np.int64),
+                np.array([r[0] for r in rows], dtype=object),
+                np.array([r[1] for r in rows], dtype=object),
+                np.array([r[2] if r[2] is not None else -1 for r in rows], dtype=np.int64),
             )
         return self._columns
 
