@@ -148,7 +148,8 @@ class Lookup(YearOnYear):
                 and normalize(chosen.measure) in vocabulary().default_measures
             ):
                 continue
-            if not other.measure_ok or stage_of(f.measure) != stage_of(chosen.measure):
+            stages = {stage_of(f.measure), stage_of(chosen.measure)}
+            if not other.measure_ok or (None not in stages and len(stages) > 1):
                 continue  # 预算数 and 决算数 of one item are two figures, not a disagreement
             if _disagree(chosen, f) and all(_disagree(f, g) for g in found):
                 found.append(f)
