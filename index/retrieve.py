@@ -33,7 +33,8 @@ class _Columns:
     """Filter columns aligned with the BM25 index ids."""
 
     generation: int
-    doc_id: np.ndarray
+    doc_code: np.ndarray  # int code of each chunk's document (codes[doc_id])
+    codes: dict[str, int]
     department: np.ndarray
     year: np.ndarray
 
@@ -52,9 +53,13 @@ class Retriever:
         if self._columns is None or self._columns.generation != bm25.generation:
             known = db.chunk_filters(self.store.conn)
             rows = [known.get(i, ("", "", None)) for i in bm25.ids]
+            codes: dict[str, int] = {}
+            for r in rows:
+                codes.setdefault(r[0], len(codes))
             self._columns = _Columns(
                 bm25.generation,
-                np.array([r[0] for r in rows], dtype=object),
+                np.array([codes[r[0]] for r in rows], dtype=np.int32),
+                codes,
                 np.array([r[1] for r in rows], dtype=object),
                 np.array([r[2] if r[2] is not None else -1 for r in rows], dtype=np.int64),
             )
@@ -95,14 +100,18 @@ class Retriever:
         cols = self._filter_columns()
         mask = np.ones(scores.shape, dtype=bool)
         if doc_ids is not None:
-            mask &= np.isin(cols.doc_id, list(doc_ids))
+            mask &= np.isin(cols.doc_code, [cols.codes[d] for d in doc_ids if d in cols.codes])
         if department is not None:
             mask &= cols.department == department
         if year is not None:
             mask &= cols.year == int(year)
         scores = np.where(mask, scores, 0.0)
-        top = np.argsort(-scores, kind="stable")[:k]
-        return [(bm25.ids[i], float(scores[i])) for i in top if scores[i] > 0]
+        candidates = np.flatnonzero(scores > 0)
+        if candidates.size > k:  # keep the k best (and any tied with the k-th) before sorting
+            kth = np.partition(scores[candidates], candidates.size - k)[candidates.size - k]
+            candidates = candidates[scores[candidates] >= kth]
+        top = candidates[np.lexsort((candidates, -scores[candidates]))][:k]  # best first, ties by position
+        return [(bm25.ids[i], float(scores[i])) for i in top]
 
     def retrieve(
         self, query: str, *, k: int = 8, doc_ids: Sequence[str] | None = None,
