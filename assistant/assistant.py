@@ -179,11 +179,7 @@ class Assistant:
 
     def _narrow(self, query: Query, scope: Scope) -> tuple[Scope, list[str]]:
         """Many documents loaded and none named: keep the few whose chunks BM25 ranks highest."""
-        with self._lock:
-            if self._retriever is None:
-                self._retriever = self.store.retriever()
-            retriever = self._retriever
-        ranked = retriever.lexical(query.norm.replace("|", " "), k=WIDE_CANDIDATES, doc_ids=scope.doc_ids)
+        ranked = self._get_retriever().lexical(query.norm.replace("|", " "), k=WIDE_CANDIDATES, doc_ids=scope.doc_ids)
         chunks = {c.id: c.metadata.get("doc_id") for c in self.store.chunks([cid for cid, _ in ranked])}
         best: list[str] = []
         for chunk_id, _ in ranked:
@@ -287,10 +283,7 @@ class Assistant:
         best chunks in turn, so one document's chunks cannot crowd out another's; a question
         naming several items (a sum, share, difference…) gets each item's best chunks in turn too.
         """
-        with self._lock:
-            if self._retriever is None:
-                self._retriever = self.store.retriever()
-            retriever = self._retriever
+        retriever = self._get_retriever()
         k = k or self.settings.top_k
         groups = [[d] for d in scope.named_docs] if len(scope.named_docs) >= 2 else [list(scope.doc_ids)]
         # (dense text, BM25 text, fact-ranker text): the whole question, and each named part on its own
@@ -302,9 +295,11 @@ class Assistant:
         for g in groups:
             structured = len(g) <= WIDE_SCOPE  # over many documents BM25 and dense choose alone
             facts = self._all_facts(g) if structured else []
-            places = self._fact_chunks(g) if structured else FactChunks()
+            places = self._fact_chunks(g) if structured else None
             for text, norm, part in asks:
-                extra = [(FACT_WEIGHT, places.ranking(query, facts, text=part, departments=departments))]
+                extra = []
+                if places is not None:
+                    extra.append((FACT_WEIGHT, places.ranking(query, facts, text=part, departments=departments)))
                 lexical = norm.replace("|", " ")
                 ranked.append(retriever.retrieve(text, k=k, doc_ids=g, mode=mode, lexical_query=lexical, extra=extra))
         hits: list[Hit] = []
@@ -315,6 +310,13 @@ class Assistant:
                     seen.add(group[rank].chunk_id)
                     hits.append(group[rank])
         return hits[:k]
+
+    def _get_retriever(self) -> Retriever:
+        """The store's retriever, made on first use (and again after the store changes)."""
+        with self._lock:
+            if self._retriever is None:
+                self._retriever = self.store.retriever()
+            return self._retriever
 
     def _fact_chunks(self, doc_ids: Sequence[str]) -> FactChunks:
         """Where the facts of these documents are printed (each document's chunks read once)."""

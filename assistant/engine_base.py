@@ -13,6 +13,7 @@ from assistant.compose import (
     cite_checked,
     load_templates,
 )
+from assistant.match import same_count_unit
 from index.model import Fact, Hit, convert_money
 
 
@@ -59,7 +60,7 @@ def _unit_compatible(wanted: str, unit: str) -> bool:
     """Money converts; a unit price asked (元/台) may be answered by an item priced 每台 in 元;
     a count asked in 台 is answered in the printed 台（套）."""
     money = ("元", "万元", "亿元")
-    return wanted == unit or (wanted.split("/")[0] in money and unit in money) or unit.startswith(f"{wanted}（")
+    return same_count_unit(wanted, unit) or (wanted.split("/")[0] in money and unit in money)
 
 
 def _disagree(a: Fact, b: Fact) -> bool:

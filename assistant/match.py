@@ -240,7 +240,7 @@ def score_fact(
             unit_match = fact.unit == asked or (fact.is_money and f"每{asked.split('/')[1]}" in fact.subject)
             score += 0.15 if unit_match else 0.0
         elif asked in COUNT_UNITS:
-            unit_match = fact.unit == asked or fact.unit.startswith(f"{asked}（")  # 台（套） answers 几台
+            unit_match = same_count_unit(asked, fact.unit)
             unit_ok = unit_match or fact.empty  # "几辆" is never answered in 万元 or %
             score += 0.15 if unit_match else (0.0 if unit_ok else -0.5)
         elif (asked in MONEY_UNITS or query.money) and not (
@@ -340,6 +340,11 @@ def complete_parts(parts: Sequence[str]) -> list[str]:
     return out
 
 
+def same_count_unit(asked: str, unit: str) -> bool:
+    """Is a figure printed in `unit` a count in the unit asked (台（套） answers 几台)?"""
+    return unit == asked or unit.startswith(f"{asked}（")
+
+
 def stage_of(measure: str) -> int | None:
     """Which budget stage (index into the [stages] table) a measure belongs to, if any."""
     m = normalize(measure)
@@ -354,8 +359,8 @@ def _same_stage(asked: Sequence[str], measure: str, question: str) -> bool:
     wanted |= {i for i, cues in enumerate(voc.stage_cues) if any(c in question for c in cues)}
     if len(wanted) > 1:  # both stages named ("决算比年初预算少了多少"): each part decides
         return True
-    have = {i for i, group in enumerate(stages) if measure in group}
-    return not (wanted and have and not wanted & have)
+    have = stage_of(measure)
+    return not wanted or have is None or have in wanted
 
 
 def _specific_first(ranked: list[Scored], question: str) -> list[Scored]:
