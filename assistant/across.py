@@ -24,11 +24,11 @@ class Across(Arithmetic):
             facts = [f for f in ctx.facts if f.source.doc_id == doc]
             ranked = rank_facts(
                 query, facts, text=query.parts[i] if own else None,
-                departments=ctx.departments, hits=ctx.hits, doc_years=ctx.doc_years,
+                departments=ctx.departments, hits=ctx.hits, doc_years=ctx.doc_years, tun=ctx.tun,
             )  # fmt: skip
-            if not ranked or not confident(ranked[0]):
+            if not ranked or not confident(ranked[0], ctx.tun):
                 return self.abstain(query, warning=f"{ctx.titles.get(doc, doc)}中没有找到这一项。")
-            picks.append(choose(ranked).fact)
+            picks.append(choose(ranked, tun=ctx.tun).fact)
         unit = money_unit_for(picks, query.unit)
         values = [f.in_unit(unit) for f in picks]
         if any(v is None for v in values):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -19,9 +19,19 @@ class Citation:
     # so a UI can render the row as a small table.
     header: tuple[str, ...] = ()
     row: tuple[str, ...] = ()
+    year: int | None = None  # the year of the cited figure
+    bbox: tuple[float, float, float, float] | None = None  # (x0, top, x1, bottom) on `page`, where known
 
     def to_json(self) -> dict[str, Any]:
-        return {"doc": self.doc, "title": self.title, "locator": self.locator, "page": self.page, "quote": self.quote}
+        return {
+            "doc": self.doc,
+            "title": self.title,
+            "locator": self.locator,
+            "page": self.page,
+            "quote": self.quote,
+            "year": self.year,
+            "bbox": list(self.bbox) if self.bbox else None,
+        }
 
 
 @dataclass(slots=True)
@@ -39,6 +49,8 @@ class Answer:
     timings_ms: dict[str, float] = field(default_factory=dict)
     intent: str | None = None  # question kind the engine recognised (lookup, change, rate, share, …)
     evidence: list[dict[str, Any]] = field(default_factory=list)  # retrieved chunks (id, score, locator) for eval/UI
+    year: int | None = None  # the year of the figure answered (a derived prior-year figure: that year)
+    parts: list[Answer] = field(default_factory=list)  # a compound question's answers, in the order asked
 
     def to_json(self) -> dict[str, Any]:
         """The stable `ask --json` object: fields may be added, never renamed."""
@@ -53,7 +65,7 @@ class Answer:
             "warnings": list(self.warnings),
             "timings_ms": dict(self.timings_ms),
             "intent": self.intent,
+            "year": self.year,
+            "doc_ids": list(dict.fromkeys(c.doc for c in self.citations)),
+            "parts": [p.to_json() for p in self.parts],
         }
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)

@@ -27,11 +27,17 @@ class Arithmetic(Lookup):
         chosen: list[Fact] = []
         for part in parts:
             ranked = rank_facts(
-                query, ctx.facts, text=part, departments=ctx.departments, hits=ctx.hits, doc_years=ctx.doc_years
+                query,
+                ctx.facts,
+                text=part,
+                departments=ctx.departments,
+                hits=ctx.hits,
+                doc_years=ctx.doc_years,
+                tun=ctx.tun,
             )
-            if not ranked or not confident(ranked[0]):
+            if not ranked or not confident(ranked[0], ctx.tun):
                 return None
-            chosen.append(choose(ranked, anchor=chosen[0] if chosen else None).fact)
+            chosen.append(choose(ranked, anchor=chosen[0] if chosen else None, tun=ctx.tun).fact)
         return chosen
 
     def _share(self, query: Query, ctx: Context) -> Answer:
@@ -119,8 +125,9 @@ class Arithmetic(Lookup):
                     departments=ctx.departments,
                     hits=ctx.hits,
                     doc_years=ctx.doc_years,
+                    tun=ctx.tun,
                 )
-                if ranked and confident(ranked[0]):
+                if ranked and confident(ranked[0], ctx.tun):
                     picks.append(ranked[0].fact)
         elif len(query.parts) >= 2:
             picks = self._parts(query, ctx, query.parts) or []

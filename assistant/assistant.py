@@ -33,9 +33,6 @@ Progress = Callable[[int, int, str], None]
 SAMPLE_NAME = "shenzhen_dapeng_data_bureau_2022_dept_budget.txt"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _OPEN_PASSAGES = 3
-# Fusion weight of the fact ranking (BM25 has index.retrieve.LEXICAL_WEIGHT = 3.0, dense 1.0). Picked by
-# measuring on the eval set: recall@5 0.936 without it, 0.944 at 1.0, 0.952 at 2.0, 0.956 at 3.0.
-FACT_WEIGHT = 3.0
 # An unscoped question over more documents than this is answered from the WIDE_ANSWERED documents
 # whose chunks BM25 ranks highest among its WIDE_CANDIDATES best, with a note saying so.
 WIDE_SCOPE = 8
@@ -66,6 +63,7 @@ class Assistant:
         self.store = store
         load_templates()  # fail at start-up, not mid-answer, if prompts/answers.toml is broken
         self.engine = Engine()
+        self.tunables = settings.tunables  # the eval's LODO swaps these between folds
         self._lock = threading.RLock()
         self._retriever: Retriever | None = None
         self._facts: dict[str, list[Fact]] = {}
@@ -165,8 +163,11 @@ class Assistant:
             departments=frozenset(normalize(d["department"]) for d in summaries if d.get("department")),
             doc_years={d["doc_id"]: d.get("year") for d in summaries if d["doc_id"] in scope.doc_ids},
             rows=self._row_lookup,
+            tun=self.tunables,
         )
         answer, hits = self._route(query, scope, ctx)
+        if answer.year is None and answer.value is not None and answer.citations:
+            answer.year = answer.citations[0].year
         answer.warnings.extend(warnings)
         timings["answer"] = _ms(t)
         timings["total"] = _ms(started)
@@ -279,7 +280,7 @@ class Assistant:
         """BM25 sees the prepared question (organisations out, document terms in), the embedding the raw one.
 
         Besides dense and BM25, the chunks printing the facts the fact ranker matches best are
-        fused in (weight `FACT_WEIGHT`). A question naming several documents gets each document's
+        fused in (weight `Tunables.fact_weight`). A question naming several documents gets each document's
         best chunks in turn, so one document's chunks cannot crowd out another's; a question
         naming several items (a sum, share, difference…) gets each item's best chunks in turn too.
         """
@@ -299,9 +300,14 @@ class Assistant:
             for text, norm, part in asks:
                 extra = []
                 if places is not None:
-                    extra.append((FACT_WEIGHT, places.ranking(query, facts, text=part, departments=departments)))
+                    ranking = places.ranking(query, facts, text=part, departments=departments, tun=self.tunables)
+                    extra.append((self.tunables.fact_weight, ranking))
                 lexical = norm.replace("|", " ")
-                ranked.append(retriever.retrieve(text, k=k, doc_ids=g, mode=mode, lexical_query=lexical, extra=extra))
+                ranked.append(
+                    retriever.retrieve(
+                        text, k=k, doc_ids=g, mode=mode, lexical_query=lexical, extra=extra, tunables=self.tunables
+                    )
+                )
         hits: list[Hit] = []
         seen: set[str] = set()
         for rank in range(k):

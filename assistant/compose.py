@@ -121,6 +121,7 @@ def citation_for(fact: Fact, titles: dict[str, str], rows: RowLookup | None) -> 
         quote=quote_window(src.quote, fact),
         header=header,
         row=row,
+        year=fact.year,
     )
 
 

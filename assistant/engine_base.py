@@ -15,6 +15,7 @@ from assistant.compose import (
 )
 from assistant.match import same_count_unit
 from index.model import Fact, Hit, convert_money
+from index.settings import Tunables
 
 
 @dataclass(slots=True)
@@ -27,6 +28,7 @@ class Context:
     departments: frozenset[str] = frozenset()
     doc_years: dict[str, int | None] = field(default_factory=dict)
     rows: RowLookup | None = None
+    tun: Tunables = field(default_factory=Tunables)
 
 
 class EngineBase:

@@ -17,12 +17,11 @@ from assistant.match import rank_facts
 from assistant.normalize import normalize
 from index.chunks import Chunk
 from index.model import Fact
+from index.settings import Tunables
 
 FACTS_PER_RANKING = 12  # best facts mapped to chunks per question (or named part)
-# Facts scoring this far below the best one are left out: below it the ranking holds every row that merely
-# has the asked column ("项目支出" in each row of 表7), which only echoes BM25. Measured on the eval set:
-# recall@5 0.956 with no floor, 0.972 at 0.25 (0.976 at 0.15, 0.968 at 0.3 and 0.5).
-FACT_MARGIN = 0.25
+# Facts scoring more than `Tunables.fact_margin` below the best one are left out: below it the ranking holds
+# every row that merely has the asked column ("项目支出" in each row of 表7), which only echoes BM25.
 
 
 @dataclass(slots=True)
@@ -72,12 +71,18 @@ class FactChunks:
         return labelled or valued
 
     def ranking(
-        self, query: Query, facts: Sequence[Fact], *, text: str | None = None, departments: frozenset[str] = frozenset()
+        self,
+        query: Query,
+        facts: Sequence[Fact],
+        *,
+        tun: Tunables,
+        text: str | None = None,
+        departments: frozenset[str] = frozenset(),
     ) -> list[tuple[str, float]]:
         """(chunk id, fact score) of the chunks printing the best-matching facts, best first."""
         out: dict[str, float] = {}
-        ranked = rank_facts(query, facts, text=text, departments=departments)[: FACTS_PER_RANKING * 2]
-        floor = ranked[0].score - FACT_MARGIN if ranked else 0.0
+        ranked = rank_facts(query, facts, text=text, departments=departments, tun=tun)[: FACTS_PER_RANKING * 2]
+        floor = ranked[0].score - tun.fact_margin if ranked else 0.0
         for scored in ranked:
             if scored.score < floor:
                 break

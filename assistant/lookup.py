@@ -16,7 +16,7 @@ from assistant.compose import (
     year_phrase,
 )
 from assistant.engine_base import Context, _disagree, _places, _unit_compatible
-from assistant.match import MIN_SCORE, Scored, choose, confident, fact_name, rank_facts, stage_of, vocabulary
+from assistant.match import Scored, choose, confident, fact_name, rank_facts, stage_of, vocabulary
 from assistant.normalize import bigrams, normalize
 from assistant.yoy import YearOnYear
 from index.model import Fact
@@ -26,19 +26,21 @@ class Lookup(YearOnYear):
     """Plain lookups."""
 
     def _lookup(self, query: Query, ctx: Context) -> Answer:
-        ranked = rank_facts(query, ctx.facts, departments=ctx.departments, hits=ctx.hits, doc_years=ctx.doc_years)
+        ranked = rank_facts(
+            query, ctx.facts, departments=ctx.departments, hits=ctx.hits, doc_years=ctx.doc_years, tun=ctx.tun
+        )
         empty = self._empty_table(query, ctx)
         best = ranked[0] if ranked else None
         if empty and (
-            not confident(best) or (best is not None and (empty.score >= best.score or best.fact.value == 0))
+            not confident(best, ctx.tun) or (best is not None and (empty.score >= best.score or best.fact.value == 0))
         ):
             return self._answer_empty(query, empty, ctx)
-        if not confident(best):
+        if not confident(best, ctx.tun):
             if query.years and self._derivable_prior_year(query, ctx):
                 return self._prior_year(query, ctx)
             return self.abstain(query)
         assert best is not None
-        best = choose(ranked)
+        best = choose(ranked, tun=ctx.tun)
         fact = best.fact
         others = self._conflicts(best, ranked, ctx)
         if fact.origin != "table" and any(o.origin == "table" for o in others):
@@ -104,6 +106,7 @@ class Lookup(YearOnYear):
             departments=ctx.departments,
             hits=ctx.hits,
             allow=frozenset(voc.special_measures | {normalize(f.measure) for f in empties}),
+            tun=ctx.tun,
         )
         best = ranked[0] if ranked else None
         if best is None:
@@ -111,7 +114,7 @@ class Lookup(YearOnYear):
         title = normalize(best.fact.source.table or best.fact.subject)
         core = bigrams(query.content[0] if query.content else "")
         # the question must name the table's subject, not just "预算"
-        if len(core) < 3 or best.score < MIN_SCORE or len(core & bigrams(title)) / len(core) < 0.6:
+        if len(core) < 3 or best.score < ctx.tun.min_score or len(core & bigrams(title)) / len(core) < 0.6:
             return None
         return best
 

@@ -10,17 +10,11 @@ from functools import cache
 from assistant.analyze import Query, _data, content_variants, expand
 from assistant.normalize import bigrams, containment, normalize
 from index.model import MONEY_UNITS, Fact, Hit
+from index.settings import Tunables
 
 COUNT_UNITS = frozenset({"人", "辆", "个", "份", "次", "家", "台", "条", "期", "项", "件"})
 
-# A fact must match at least this well to be answered from.
-MIN_SCORE = 0.62
-MIN_RECALL = 0.75
-MIN_RECALL_SAME_UNIT = 0.6  # a count asked in the fact's own unit (几份, 几个) is evidence too
-MIN_COVERAGE = 0.3  # the question must be mostly about the fact, not just mention its name
-MIN_COVERAGE_SAME_UNIT = 0.05
 SPECIFIC_WINDOW = 20  # runners-up looked at for a more specific name the question supports
-SPECIFIC_MARGIN = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,6 +268,7 @@ def rank_facts(
     hits: Sequence[Hit] = (),
     allow: frozenset[str] | None = None,
     doc_years: Mapping[str, int | None] | None = None,
+    tun: Tunables,
 ) -> list[Scored]:
     """Facts scored for the question (or one named part), best first.
 
@@ -315,7 +310,7 @@ def rank_facts(
             )
         )
     scored.sort(key=lambda s: s.score, reverse=True)
-    return _specific_first(scored, target.split("|")[0])
+    return _specific_first(scored, target.split("|")[0], tun)
 
 
 def complete_parts(parts: Sequence[str]) -> list[str]:
@@ -363,7 +358,7 @@ def _same_stage(asked: Sequence[str], measure: str, question: str) -> bool:
     return not wanted or have is None or have in wanted
 
 
-def _specific_first(ranked: list[Scored], question: str) -> list[Scored]:
+def _specific_first(ranked: list[Scored], question: str, tun: Tunables) -> list[Scored]:
     """Put first a near runner-up whose name is the best name made more specific by words the question says.
 
     "政府采购里买服务的预算" names 政府采购服务, not the 政府采购 total its exact substring
@@ -375,9 +370,9 @@ def _specific_first(ranked: list[Scored], question: str) -> list[Scored]:
     best_b = bigrams(best.name)
     asked = bigrams(question)
     for i, s in enumerate(ranked[1:SPECIFIC_WINDOW], 1):
-        if s.score < best.score - SPECIFIC_MARGIN:
+        if s.score < best.score - tun.specific_margin:
             break
-        if len(s.name) <= len(best.name) or s.recall < MIN_RECALL or not s.measure_ok:
+        if len(s.name) <= len(best.name) or s.recall < tun.min_recall or not s.measure_ok:
             continue
         name_b = bigrams(s.name)
         extra = name_b - best_b
@@ -386,10 +381,13 @@ def _specific_first(ranked: list[Scored], question: str) -> list[Scored]:
     return ranked
 
 
-def choose(ranked: Sequence[Scored], *, anchor: Fact | None = None, margin: float = 0.15) -> Scored:
+def choose(
+    ranked: Sequence[Scored], *, tun: Tunables, anchor: Fact | None = None, margin: float | None = None
+) -> Scored:
     """The best match; among near-equal matches of the same name prefer the anchor's source
     (figures compared like with like), else a table (tables are the authority)."""
     best = ranked[0]
+    margin = tun.choose_margin if margin is None else margin
     near = [s for s in ranked[:20] if s.name == best.name and s.score >= best.score - margin]
     if anchor is not None:
         where = anchor.source.section or anchor.source.table
@@ -403,11 +401,14 @@ def choose(ranked: Sequence[Scored], *, anchor: Fact | None = None, margin: floa
     return best
 
 
-def confident(best: Scored | None) -> bool:
+def confident(best: Scored | None, tun: Tunables) -> bool:
+    """Does the best match clear the thresholds to be answered from?"""
     if best is None:
         return False
     if best.unit_match:  # a count asked in exactly the fact's unit (几辆, 几份) is evidence in itself
-        min_recall, min_coverage = MIN_RECALL_SAME_UNIT, MIN_COVERAGE_SAME_UNIT
+        min_recall, min_coverage = tun.min_recall_same_unit, tun.min_coverage_same_unit
     else:
-        min_recall, min_coverage = MIN_RECALL, MIN_COVERAGE
-    return best.measure_ok and best.score >= MIN_SCORE and best.recall >= min_recall and best.coverage >= min_coverage
+        min_recall, min_coverage = tun.min_recall, tun.min_coverage
+    return (
+        best.measure_ok and best.score >= tun.min_score and best.recall >= min_recall and best.coverage >= min_coverage
+    )

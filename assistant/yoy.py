@@ -32,10 +32,16 @@ class YearOnYear(EngineBase):
         # "比2025年增加" names the base year; the stated change belongs to the year after it
         query = replace(query, years=sorted({*query.years, *(y + 1 for y in query.years)}))
         ranked = rank_facts(
-            query, ctx.facts, departments=ctx.departments, hits=ctx.hits, doc_years=ctx.doc_years, allow=measures
+            query,
+            ctx.facts,
+            departments=ctx.departments,
+            hits=ctx.hits,
+            doc_years=ctx.doc_years,
+            tun=ctx.tun,
+            allow=measures,
         )
         best = ranked[0] if ranked else None
-        if confident(best):
+        if confident(best, ctx.tun):
             assert best is not None
             fact = best.fact
             unit = "%" if intent == "rate" else money_unit_for([fact], query.unit)
@@ -62,10 +68,12 @@ class YearOnYear(EngineBase):
         """Change or rate from the same item's figures for two consecutive years."""
         ranked = [
             s
-            for s in rank_facts(query, ctx.facts, departments=ctx.departments, hits=ctx.hits, doc_years=ctx.doc_years)
+            for s in rank_facts(
+                query, ctx.facts, departments=ctx.departments, hits=ctx.hits, doc_years=ctx.doc_years, tun=ctx.tun
+            )
             if s.fact.year is not None
         ]
-        if not ranked or not confident(ranked[0]):
+        if not ranked or not confident(ranked[0], ctx.tun):
             return self.abstain(query)
         current = ranked[0]
         prior = next(
@@ -90,7 +98,7 @@ class YearOnYear(EngineBase):
             current, prior = later, current
         # the later year's figure from the same place as the earlier one, when it is printed there too
         same_year = [s for s in ranked if s.fact.year == current.fact.year and s.name == current.name]
-        current = choose(same_year, anchor=prior.fact, margin=1.0) if same_year else current
+        current = choose(same_year, anchor=prior.fact, margin=1.0, tun=ctx.tun) if same_year else current
         a, b = current.fact, prior.fact
         unit = money_unit_for([a, b], query.unit if intent == "change" else None)
         va, vb = a.in_unit(unit), b.in_unit(unit)
@@ -147,19 +155,22 @@ class YearOnYear(EngineBase):
         """A prior-year figure derived from this year's figure and its stated change."""
         asked = query.years[0]
         this_year = replace(query, years=[asked + 1], norm=query.norm.replace(f"{asked}年", f"{asked + 1}年"))
-        current = rank_facts(this_year, ctx.facts, departments=ctx.departments, hits=ctx.hits, doc_years=ctx.doc_years)
+        current = rank_facts(
+            this_year, ctx.facts, departments=ctx.departments, hits=ctx.hits, doc_years=ctx.doc_years, tun=ctx.tun
+        )
         changes = rank_facts(
             this_year,
             ctx.facts,
             departments=ctx.departments,
             hits=ctx.hits,
             doc_years=ctx.doc_years,
+            tun=ctx.tun,
             allow=vocabulary().change_measures,
         )
-        if not current or not changes or not confident(current[0]) or not confident(changes[0]):
+        if not current or not changes or not confident(current[0], ctx.tun) or not confident(changes[0], ctx.tun):
             return self.abstain(query)
         d = changes[0].fact
-        a = choose(current, anchor=d).fact
+        a = choose(current, anchor=d, tun=ctx.tun).fact
         if normalize(fact_name(a, ctx.departments)) != normalize(fact_name(d, ctx.departments)) and normalize(
             a.subject
         ) != normalize(d.subject):

@@ -16,16 +16,12 @@ import numpy as np
 from index import db
 from index.embed import Embedder
 from index.model import Hit
+from index.settings import Tunables
 
 if TYPE_CHECKING:
     from index.store import Store
 
 CANDIDATES = 40  # per retriever, before fusion
-# Reciprocal-rank-fusion weight of the BM25 ranking against the dense one. Measured on the
-# eval set (all five corpus documents): the dense ranking is the weaker one on these
-# table-heavy disclosures, so it refines the BM25 order rather than overruling it
-# (recall@5 0.916 at 3.0 against 0.908 at 2.0 and 0.892 at 1.5, rrf_k 5).
-LEXICAL_WEIGHT = 3.0
 
 
 @dataclass(slots=True)
@@ -45,7 +41,6 @@ class Retriever:
     def __init__(self, store: Store, embedder: Embedder) -> None:
         self.store = store
         self.embedder = embedder
-        self.rrf_k = store.settings.rrf_k
         self._columns: _Columns | None = None
 
     def _filter_columns(self) -> _Columns:
@@ -117,8 +112,10 @@ class Retriever:
         self, query: str, *, k: int = 8, doc_ids: Sequence[str] | None = None,
         department: str | None = None, year: int | None = None, mode: str = "hybrid",
         lexical_query: str | None = None, extra: Sequence[tuple[float, list[tuple[str, float]]]] = (),
+        tunables: Tunables | None = None,
     ) -> list[Hit]:  # fmt: skip
-        """The k best chunks by reciprocal-rank fusion of dense and BM25 rankings (BM25 weighted `LEXICAL_WEIGHT`).
+        """The k best chunks by reciprocal-rank fusion of dense and BM25 rankings (weights from `tunables`,
+        the store's settings by default).
 
         `mode="lexical"` ranks by BM25 alone (no embedding, no Chroma: the cheap path used
         when the answer comes from facts), `"dense"` by the embedding alone.
@@ -129,18 +126,19 @@ class Retriever:
         """
         if mode not in ("hybrid", "lexical", "dense"):
             raise ValueError(f"unknown retrieval mode {mode!r}")
+        tun = tunables or self.store.settings.tunables
         n = max(CANDIDATES, 3 * k)
         filters = {"doc_ids": doc_ids, "department": department, "year": year}
         rankings: list[tuple[float, list[tuple[str, float]]]] = []
         if mode != "lexical":
             rankings.append((1.0, self.dense(query, k=n, **filters)))  # type: ignore[arg-type]
         if mode != "dense":
-            rankings.append((LEXICAL_WEIGHT, self.lexical(lexical_query or query, k=n, **filters)))  # type: ignore[arg-type]
+            rankings.append((tun.lexical_weight, self.lexical(lexical_query or query, k=n, **filters)))  # type: ignore[arg-type]
         rankings.extend(extra)
         fused: dict[str, float] = {}
         for weight, ranking in rankings:
             for rank, (chunk_id, _score) in enumerate(ranking):
-                fused[chunk_id] = fused.get(chunk_id, 0.0) + weight / (self.rrf_k + rank + 1)
+                fused[chunk_id] = fused.get(chunk_id, 0.0) + weight / (tun.rrf_k + rank + 1)
         best = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
         chunks = {c.id: c for c in db.chunks(self.store.conn, [cid for cid, _ in best])}
         hits = []

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -29,10 +29,60 @@ def default_home() -> Path:
     return Path(base) / "budgetqa"
 
 
+def _knob(default: float, search: list[float], description: str) -> Any:
+    """A tunable number: its default, the values `budgetqa eval --lodo` tries, and what it does."""
+    return Field(default=default, description=description, json_schema_extra={"search": cast(list[Any], search)})
+
+
+class Tunables(BaseModel):
+    """Every tunable number of retrieval and answering, in one place, with the range LODO searches.
+
+    Defaults are what `budgetqa eval --lodo` picks most often across its folds (each fold picks them on four
+    documents' questions and is scored on the fifth); see eval/README.md for the last sweep.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    min_score: float = _knob(
+        0.62, [0.5, 0.56, 0.62, 0.68, 0.74], "A fact must score at least this to be answered from."
+    )
+    min_recall: float = _knob(
+        0.75, [0.6, 0.67, 0.75, 0.85], "Share of the fact's name (character bigrams) the question must contain."
+    )
+    min_coverage: float = _knob(
+        0.3, [0.2, 0.3, 0.4, 0.5], "Share of the question's content words the fact's description must cover."
+    )
+    min_recall_same_unit: float = _knob(
+        0.6, [0.5, 0.6, 0.7], "min_recall when the question asks a count in exactly the fact's unit (几辆, 几份)."
+    )
+    min_coverage_same_unit: float = _knob(
+        0.05, [0.0, 0.05, 0.15], "min_coverage when the question asks a count in exactly the fact's unit."
+    )
+    specific_margin: float = _knob(
+        0.3, [0.15, 0.3, 0.45], "How far below the best a runner-up with a more specific name may score and still win."
+    )
+    choose_margin: float = _knob(
+        0.15, [0.05, 0.15, 0.3], "Facts of the best name within this score of the best count as the same match."
+    )
+    fact_weight: float = _knob(3.0, [0.0, 1.0, 2.0, 3.0, 5.0], "Fusion weight of the fact-matched chunk ranking.")
+    lexical_weight: float = _knob(3.0, [1.0, 2.0, 3.0, 5.0], "Fusion weight of BM25 against dense (weight 1).")
+    fact_margin: float = _knob(
+        0.25, [0.1, 0.25, 0.5], "Facts within this score of the best one feed the fact-matched chunk ranking."
+    )
+    rrf_k: int = _knob(5, [1, 5, 20, 60], "Reciprocal-rank-fusion constant (small: top ranks count most).")
+
+    @classmethod
+    def search_space(cls) -> dict[str, list[float]]:
+        """Knob name -> the values LODO tries."""
+        return {
+            name: cast(dict[str, list[float]], f.json_schema_extra)["search"] for name, f in cls.model_fields.items()
+        }
+
+
 class Settings(BaseSettings):
     """Everything that shapes where data lives and how it is indexed and answered."""
 
-    model_config = SettingsConfigDict(env_prefix="BUDGETQA_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="BUDGETQA_", env_nested_delimiter="__", extra="ignore")
 
     home: Path = Field(
         default_factory=default_home, description="Directory holding the store, the built embedding model and reports."
@@ -46,10 +96,9 @@ class Settings(BaseSettings):
         description="URL of a Chroma server (http://host:port); unset means an embedded PersistentClient under `home`.",
     )
     top_k: int = Field(default=8, ge=1, le=100, description="Chunks retrieved per question.")
-    rrf_k: int = Field(
-        default=5,
-        ge=1,
-        description="Reciprocal-rank-fusion constant (small: the top ranks of each retriever count most; measured on the eval set).",
+    tunables: Tunables = Field(
+        default_factory=Tunables,
+        description="Tunable numbers of retrieval and answering (`[tunables]` in budgetqa.toml, BUDGETQA_TUNABLES__NAME).",
     )
     max_question_chars: int = Field(
         default=500, ge=10, description="Longer questions are refused with a clear message."

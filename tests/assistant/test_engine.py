@@ -8,6 +8,7 @@ from assistant.analyze import analyze
 from assistant.engine import Context, Engine
 from assistant.match import confident, rank_facts
 from index.model import Fact
+from index.settings import Tunables
 from tests.assistant.conftest import table_fact, text_fact
 
 DAPENG = "dapeng000000"
@@ -107,8 +108,8 @@ def test_a_figure_of_another_budget_stage_is_not_the_answer() -> None:
         DAPENG, "财政拨款“三公”经费支出决算表", "公务接待费", "预算数", "公务接待费", 0.95, "0.95", "万元", "0.95"
     )
     assert ask([travel, guests], "差旅费的年初预算是多少？").abstained
-    best = rank_facts(analyze("差旅费的年初预算是多少？"), [travel])[0]
-    assert best.recall == 1.0 and not best.measure_ok and not confident(best)
+    best = rank_facts(analyze("差旅费的年初预算是多少？"), [travel], tun=Tunables())[0]
+    assert best.recall == 1.0 and not best.measure_ok and not confident(best, Tunables())
     assert ask([travel, guests], "差旅费决算数是多少？").value == 1.2
     assert ask([travel, guests], "公务接待费年初预算是多少万元？").value == 0.95
 

@@ -12,6 +12,7 @@ from assistant.normalize import normalize
 from index.chunks import Chunk, build_chunks
 from index.model import Document
 from index.read import read_document
+from index.settings import Tunables
 
 ROOT = Path(__file__).resolve().parents[2]
 DAPENG = ROOT / "index" / "data" / "shenzhen_dapeng_data_bureau_2022_dept_budget.txt"
@@ -69,6 +70,6 @@ def test_ranking_keeps_only_facts_near_the_best() -> None:
     chunks = {c.id: c for c in build_chunks(doc)}
     places = FactChunks()
     places.add([doc.doc_id], chunks.values())
-    ranking = places.ranking(analyze("项目支出占总支出的比例"), doc.facts, text="项目支出")
+    ranking = places.ranking(analyze("项目支出占总支出的比例"), doc.facts, text="项目支出", tun=Tunables())
     assert ranking
     assert all("4,644" in chunks[chunk_id].text for chunk_id, _ in ranking)
