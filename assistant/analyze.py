@@ -7,14 +7,14 @@ only applies it.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
+from assistant.data import load_data
 from assistant.normalize import normalize
+from assistant.question import YEAR as _YEAR
+from assistant.question import Framed, frame, without_bases
 
-_YEAR = re.compile(r"(?<!\d)(20\d{2})(?:\s*年|(?!\d))")
 _UNIT_CUES: tuple[tuple[str, str], ...] = (
     (r"亿元", "亿元"),
     (r"万元|万块", "万元"),
@@ -37,13 +37,19 @@ _CODE = re.compile(r"(?<!\d)(\d{7}|\d{5}|\d{3})(?!\d)")  # 科目编码: 类 3, 
 @cache
 def _filler() -> re.Pattern[str]:
     """Words that carry the question's form (asking, comparing, computing), not its subject."""
-    words = _data("answering.toml")["question_words"]
+    words = load_data("answering.toml")["question_words"]
     return re.compile(
         "|".join(re.escape(normalize(w)) for w in sorted(words, key=len, reverse=True)) + r"|[?!,.:;、()]"
     )
 
 
-_RELATIVE_YEARS = ((r"去年|上年度?(?!预算执行)|上一年|前一年", -1), (r"今年|本年度?|当年", 0))
+# Years named relative to the document's: the year asked (not one compared against: 比上年 is a base).
+_COMPARED = r"(?<!比)(?<!较)(?<!与)(?<!同)(?<!跟)"
+_RELATIVE_YEARS = (
+    (_COMPARED + r"(去年|上年度?(?!预算执行|结转|结余)|上一年度?|前一年|上一个?年度)", -1),
+    (_COMPARED + r"(明年|下一年度?|下年度?|下一个?年度|来年)", 1),
+    (r"(今年|本年度(?!预算)|当年)", 0),
+)
 _FOLLOW_UP = re.compile(r"^(那|那么|还有|另外)|呢\??$")
 
 
@@ -63,23 +69,25 @@ class Query:
     money: bool = False  # asks for an amount of money (钱, 资金, 经费…) without naming the unit
     relative_year: int | None = None  # -1 for 去年/上年, 0 for 今年/本年 (resolved against the document year)
     mentions: list[str] = field(default_factory=list)  # organisations the question names (set by scope)
-
-
-@cache
-def _data(name: str) -> dict:
-    return tomllib.loads(resources.files("assistant.data").joinpath(name).read_text("utf-8"))
+    asked: str = ""  # the normalised question as asked, framing included (organisations are found here)
+    doc_years: list[int] = field(default_factory=list)  # years of the document the question cites
+    base_years: list[int] = field(default_factory=list)  # years compared against (比2021年)
+    base_relative: int | None = None  # -1: compared against the year before the document's (比上年)
+    round: int | None = None  # decimals asked for (保留两位小数)
+    unsupported: str | None = None  # per_capita / period / currency: no annual figure answers it
+    clauses: list[str] = field(default_factory=list)  # a compound question's questions, each on its own
 
 
 @cache
 def synonyms() -> list[tuple[str, list[str]]]:
     """(everyday word, document terms), longest word first."""
-    table = {normalize(k): [normalize(t) for t in v] for k, v in _data("synonyms.toml")["terms"].items()}
+    table = {normalize(k): [normalize(t) for t in v] for k, v in load_data("synonyms.toml")["terms"].items()}
     return sorted(table.items(), key=lambda kv: -len(kv[0]))
 
 
 @cache
 def _intents() -> list[tuple[str, re.Pattern[str]]]:
-    return [(i["name"], re.compile(i["pattern"])) for i in _data("intents.toml")["intent"]]
+    return [(i["name"], re.compile(i["pattern"])) for i in load_data("intents.toml")["intent"]]
 
 
 def substitute(norm: str, pick: int = 0) -> str:
@@ -174,17 +182,20 @@ def split_parts(norm: str, intent: str) -> list[str]:
 def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
     """Analyse one question; an elliptical follow-up ("那2021年呢？") borrows the previous question."""
     text = question.strip()
-    norm = normalize(text)
+    asked = normalize(text)
+    framed = frame(asked)
+    norm = framed.text
+    years = list(framed.target_years)
     if history and _is_follow_up(norm):
-        norm = _merge_follow_up(normalize(history[-1]), norm)
+        previous = frame(normalize(history[-1]))
+        norm, years = _merge_follow_up(previous, norm, years)
     intent = classify(norm)
-    years = sorted({int(y) for y in _YEAR.findall(norm)})
     terms = expand(norm)
     content = content_variants(norm)
     relative = None
     if not years:
         for pattern, offset in _RELATIVE_YEARS:
-            if re.search(pattern, norm):
+            if re.search(pattern, without_bases(norm)):
                 relative = offset
                 break
     return Query(
@@ -199,6 +210,13 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
         relative_year=relative,
         codes=_CODE.findall(norm),
         money=bool(_MONEY_CUE.search(norm)),
+        asked=asked,
+        doc_years=list(framed.doc_years),
+        base_years=list(framed.base_years),
+        base_relative=framed.base_relative,
+        round=framed.round,
+        unsupported=framed.unsupported,
+        clauses=list(framed.clauses),
     )
 
 
@@ -206,13 +224,22 @@ def _is_follow_up(norm: str) -> bool:
     return bool(_FOLLOW_UP.search(norm)) or len(strip_filler(_YEAR.sub("", norm))) <= 2
 
 
-def _merge_follow_up(previous: str, current: str) -> str:
-    """Replace the previous question's year (or add one) and keep its subject."""
-    years = _YEAR.findall(current)
+def _merge_follow_up(previous: Framed, current: str, years: list[int]) -> tuple[str, list[int]]:
+    """The previous question with this one's year (or relative year: 那上一年呢) and words; and its years.
+
+    A year named relative to the previous question's year (上一年, 下一年) is resolved against it, so
+    `2022年政府投资项目预算是多少` then `那上一年呢？` asks for 2021.
+    """
     body = re.sub(r"^(那么|那|还有|另外)", "", current).replace("呢", "")
+    if not years and previous.target_years:
+        for pattern, offset in _RELATIVE_YEARS:
+            found = re.search(pattern, body)
+            if found:
+                years = [previous.target_years[0] + offset]
+                body = body.replace(found.group(0), "")
+                break
     if years:
-        base = _YEAR.sub("", previous)
-        rest = _YEAR.sub("", body)
-        rest = strip_filler(rest)
-        return f"{years[0]}年{base}" + (rest if rest and rest not in base else "")
-    return previous + body
+        base = _YEAR.sub("", previous.text)
+        rest = strip_filler(_YEAR.sub("", body))
+        return f"{years[0]}年{base}" + (rest if rest and rest not in base else ""), years
+    return previous.text + body, list(previous.target_years)

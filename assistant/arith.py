@@ -91,7 +91,7 @@ class Arithmetic(Lookup):
         )
 
     def _difference(self, query: Query, ctx: Context) -> Answer:
-        if len(query.parts) < 2 or query.years or query.relative_year is not None:
+        if len(query.parts) < 2 or query.years or query.base_years or query.relative_year is not None:
             return self._change(query, ctx)  # "比2021年多了多少", "比去年…": a year-on-year change
         facts = self._parts(query, ctx, complete_parts(query.parts[:2]))
         if not facts:  # two items named, one of them not found: never answer with just the other

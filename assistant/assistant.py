@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING, Any
 from assistant.analyze import Query, analyze
 from assistant.answer_types import Answer, Citation
 from assistant.compose import load_templates, passage_excerpt
+from assistant.compound import inherit_frame, join_parts, renumber
 from assistant.engine import Context, Engine
 from assistant.fact_chunks import FactChunks
 from assistant.normalize import normalize
 from assistant.scope import Scope, resolve_scope, without_mentions
+from assistant.years import keep_to_year, refuse_unsupported, resolve_years
 from index.errors import BudgetQAError, QuestionError
 from index.ingest import IngestReport, ingest
 from index.model import Document, Fact, Hit
@@ -144,10 +146,43 @@ class Assistant:
         if not summaries:
             raise BudgetQAError("没有已载入的文件：先运行 `budgetqa ingest FILE` / no documents loaded")
         scope = resolve_scope(query, summaries, doc)
-        query = without_mentions(query, scope)
-        years = {d["year"] for d in summaries if d["doc_id"] in scope.doc_ids and d.get("year")}
-        if query.relative_year is not None and len(years) == 1:
-            query = replace(query, years=[int(next(iter(years))) + query.relative_year])
+        query = resolve_years(without_mentions(query, scope), scope.doc_ids, summaries)
+        if query.unsupported:
+            answer, hits = refuse_unsupported(query), list[Hit]()
+        elif len(query.clauses) >= 2:
+            answer, hits = self._compound(query, scope, summaries, timings)
+        else:
+            answer, hits = self._answer(query, scope, summaries, timings)
+        timings["total"] = _ms(started)
+        answer.timings_ms = timings
+        answer.evidence = [
+            {"chunk_id": h.chunk_id, "doc": h.doc_id, "score": h.score, "locator": h.locator, "text": h.text}
+            for h in hits
+        ]
+        return answer
+
+    def _compound(
+        self, query: Query, scope: Scope, summaries: list[dict[str, Any]], timings: dict[str, float]
+    ) -> tuple[Answer, list[Hit]]:
+        """Two or more questions in one: each answered on its own (a later one may lean on an earlier one's
+        subject: `…收入是多少万元，比上年增长多少？`), then joined, each part cited or saying it has no answer."""
+        parts: list[Answer] = []
+        hits: list[Hit] = []
+        for i, clause in enumerate(query.clauses):
+            sub = analyze(clause, tuple(query.clauses[:i]))
+            sub = resolve_years(without_mentions(inherit_frame(sub, query), scope), scope.doc_ids, summaries)
+            if sub.unsupported:
+                part, found = refuse_unsupported(sub), list[Hit]()
+            else:
+                part, found = self._answer(sub, scope, summaries, timings)
+            parts.append(part)
+            hits.extend(h for h in found if h not in hits)
+        return join_parts(query, parts), hits
+
+    def _answer(
+        self, query: Query, scope: Scope, summaries: list[dict[str, Any]], timings: dict[str, float]
+    ) -> tuple[Answer, list[Hit]]:
+        """One question, scope resolved: retrieve, answer from facts or passages, keep to the year asked."""
         t = time.perf_counter()
         warnings: list[str] = []
         if not scope.named and len(scope.doc_ids) > WIDE_SCOPE:
@@ -168,15 +203,10 @@ class Assistant:
         answer, hits = self._route(query, scope, ctx)
         if answer.year is None and answer.value is not None and answer.citations:
             answer.year = answer.citations[0].year
+        answer = keep_to_year(query, answer, ctx)
         answer.warnings.extend(warnings)
-        timings["answer"] = _ms(t)
-        timings["total"] = _ms(started)
-        answer.timings_ms = timings
-        answer.evidence = [
-            {"chunk_id": h.chunk_id, "doc": h.doc_id, "score": h.score, "locator": h.locator, "text": h.text}
-            for h in hits
-        ]
-        return answer
+        timings["answer"] = timings.get("answer", 0.0) + _ms(t)
+        return answer, hits
 
     def _narrow(self, query: Query, scope: Scope) -> tuple[Scope, list[str]]:
         """Many documents loaded and none named: keep the few whose chunks BM25 ranks highest."""
@@ -230,7 +260,7 @@ class Assistant:
         cites: list[Citation] = []
         warnings: list[str] = []
         for doc_id, answer in answers:
-            text = _renumber(answer.answer, len(cites))
+            text = renumber(answer.answer, len(cites))
             lines.append(f"{ctx.titles.get(doc_id, doc_id)}：{text}")
             cites.extend(answer.citations)
             warnings.extend(answer.warnings)
@@ -364,11 +394,6 @@ class Assistant:
         self._places = FactChunks()
         self._docs.clear()
         self._retriever = None
-
-
-def _renumber(text: str, offset: int) -> str:
-    """Shift citation marks [n] by `offset` when answers are joined."""
-    return re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + offset}]", text)
 
 
 def _ms(since: float) -> float:

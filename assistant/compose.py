@@ -24,8 +24,8 @@ RowLookup = Callable[[str, str, str], tuple[tuple[str, ...], tuple[str, ...]] | 
 @dataclass(frozen=True, slots=True)
 class Templates:
     abstain: str
-    ambiguous_scope: str
     by_intent: dict[str, str]
+    refusals: dict[str, str]
 
     def render(self, intent: str, **values: str) -> str:
         return self.by_intent[intent].format(**values)
@@ -43,12 +43,13 @@ def load_templates() -> Templates:
             raise BudgetQAError(
                 f"prompts/answers.toml: template {intent!r} uses {sorted(used)}, declared {sorted(declared.get(intent, []))}"
             )
-    for fixed in ("abstain", "ambiguous_scope"):
-        if re.search(r"\d|\{", raw[fixed]):
+    fixed = {"abstain": raw["abstain"], **{f"refusals.{k}": v for k, v in raw["refusals"].items()}}
+    for name, text in fixed.items():
+        if re.search(r"\d|\{", text):
             raise BudgetQAError(
-                f"prompts/answers.toml: {fixed!r} must be a fixed phrase without numbers or placeholders"
+                f"prompts/answers.toml: {name!r} must be a fixed phrase without numbers or placeholders"
             )
-    return Templates(abstain=raw["abstain"], ambiguous_scope=raw["ambiguous_scope"], by_intent=templates)
+    return Templates(abstain=raw["abstain"], by_intent=templates, refusals=raw["refusals"])
 
 
 def decimals_of(text: str) -> int:

@@ -7,7 +7,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from assistant.analyze import Query, _data, content_variants, expand
+from assistant.analyze import Query, content_variants, expand
+from assistant.data import load_data
 from assistant.normalize import bigrams, containment, normalize
 from index.model import MONEY_UNITS, Fact, Hit
 from index.settings import Tunables
@@ -35,7 +36,7 @@ class Vocabulary:
 
 @cache
 def vocabulary() -> Vocabulary:
-    d = _data("answering.toml")
+    d = load_data("answering.toml")
 
     def norm_set(key: str) -> frozenset[str]:
         return frozenset(normalize(x) for x in d[key])

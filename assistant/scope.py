@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from assistant.analyze import Query, _data, classify, content_variants, expand, split_parts
+from assistant.analyze import Query, classify, content_variants, expand, split_parts
+from assistant.data import load_data
 from assistant.normalize import normalize
 from index.errors import QuestionError
 
@@ -45,7 +46,7 @@ def _longest_first(words: list[str]) -> tuple[str, ...]:
 
 @cache
 def _organisations() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    org = _data("answering.toml")["organisations"]
+    org = load_data("answering.toml")["organisations"]
     return _longest_first(org["strong"]), _longest_first(org["weak"]), tuple(org["self_words"])
 
 
@@ -111,13 +112,14 @@ def resolve_scope(query: Query, summaries: Sequence[dict[str, Any]], doc: str | 
             raise QuestionError(f"没有这个文件：{', '.join(unknown_ids)}（用 `budgetqa docs` 查看已载入文件的 ID）")
         ids = [i for i in ids if any(i == d or i.startswith(d) for d in wanted)]
     departments = {s["doc_id"]: normalize(s.get("department") or "") for s in summaries if s["doc_id"] in ids}
-    mentions, unknown = find_mentions(query.norm.split("|")[0], departments)
+    mentions, unknown = find_mentions(query.asked or query.norm.split("|")[0], departments)
     named = [(mention, doc_id) for _, mention, doc_id in mentions]
     scope = Scope(doc_ids=ids, named=named, unknown=unknown)
     if named:
         scope.doc_ids = [d for d in ids if d in {doc_id for _, doc_id in named}]
-    elif query.years and len(ids) > 1:
-        by_year = [s["doc_id"] for s in summaries if s["doc_id"] in ids and s.get("year") in query.years]
+    elif (query.doc_years or query.years) and len(ids) > 1:
+        named_years = query.doc_years or query.years
+        by_year = [s["doc_id"] for s in summaries if s["doc_id"] in ids and s.get("year") in named_years]
         scope.doc_ids = by_year or ids
     return scope
 

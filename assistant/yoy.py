@@ -30,9 +30,10 @@ class YearOnYear(EngineBase):
 
     def _stated_or_derived(self, query: Query, ctx: Context, measures: frozenset[str], intent: str) -> Answer:
         # "比2025年增加" names the base year; the stated change belongs to the year after it
-        query = replace(query, years=sorted({*query.years, *(y + 1 for y in query.years)}))
+        later = query.years or [y + 1 for y in query.base_years]
+        earlier = query.base_years or [y - 1 for y in later]
         ranked = rank_facts(
-            query,
+            replace(query, years=later),
             ctx.facts,
             departments=ctx.departments,
             hits=ctx.hits,
@@ -62,7 +63,7 @@ class YearOnYear(EngineBase):
                     return Answer(
                         question=query.text, answer=text, value=value, unit=unit, citations=cites, intent=intent
                     )
-        return self._derive_from_years(query, ctx, intent)
+        return self._derive_from_years(replace(query, years=sorted({*later, *earlier})), ctx, intent)
 
     def _derive_from_years(self, query: Query, ctx: Context, intent: str) -> Answer:
         """Change or rate from the same item's figures for two consecutive years."""
@@ -145,6 +146,7 @@ class YearOnYear(EngineBase):
             citations=cites,
             formula=formula,
             intent=intent,
+            year=a.year,
         )
 
     def _derivable_prior_year(self, query: Query, ctx: Context) -> bool:
@@ -201,4 +203,5 @@ class YearOnYear(EngineBase):
             citations=cites,
             formula=formula,
             intent="prior_year",
+            year=asked,
         )

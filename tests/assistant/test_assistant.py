@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -79,7 +80,8 @@ def test_silent_document_gets_no_number(qa: Assistant) -> None:
     ):
         ans = qa.ask(question)
         assert ans.abstained and ans.value is None, question
-        assert not any(ch.isdigit() for ch in ans.answer), question
+        # the refusal may name the year it looked for, never a figure
+        assert not any(ch.isdigit() for ch in re.sub(r"20\d\d年", "", ans.answer)), question
 
 
 @pytest.mark.parametrize("question", ["", "   \n\t "])

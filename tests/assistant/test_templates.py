@@ -28,8 +28,8 @@ def _broken(tmp_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_template_with_a_missing_placeholder_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     _broken(
-        'abstain = "没有。"\nambiguous_scope = "请指明。"\n[templates]\nlookup = "{subject}为{value}。"\n'
-        '[placeholders]\nlookup = ["subject", "value", "unit"]\n',
+        'abstain = "没有。"\n[templates]\nlookup = "{subject}为{value}。"\n'
+        '[placeholders]\nlookup = ["subject", "value", "unit"]\n[refusals]\n',
         monkeypatch,
     )
     with pytest.raises(BudgetQAError, match="lookup"):
@@ -38,7 +38,14 @@ def test_template_with_a_missing_placeholder_is_refused(monkeypatch: pytest.Monk
 
 
 def test_abstention_phrase_may_not_carry_a_number(monkeypatch: pytest.MonkeyPatch) -> None:
-    _broken('abstain = "预算为0。"\nambiguous_scope = "请指明。"\n[templates]\n[placeholders]\n', monkeypatch)
+    _broken('abstain = "预算为0。"\n[templates]\n[placeholders]\n[refusals]\n', monkeypatch)
     with pytest.raises(BudgetQAError, match="abstain"):
+        compose.load_templates()
+    compose.load_templates.cache_clear()
+
+
+def test_refusal_phrase_may_not_carry_a_number(monkeypatch: pytest.MonkeyPatch) -> None:
+    _broken('abstain = "没有。"\n[templates]\n[placeholders]\n[refusals]\nperiod = "只有12个月的合计。"\n', monkeypatch)
+    with pytest.raises(BudgetQAError, match=r"refusals\.period"):
         compose.load_templates()
     compose.load_templates.cache_clear()

@@ -1,0 +1,52 @@
+"""Compound questions: two or more questions in one, each answered on its own and joined.
+
+`…部门收入是多少万元，比上年增长多少？` gets both figures, each cited; a part the document does not
+answer says so on its own line, so no part is dropped silently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from assistant.analyze import Query
+from assistant.answer_types import Answer, Citation
+
+
+def inherit_frame(clause: Query, whole: Query) -> Query:
+    """A clause keeps what the whole question said once for all: the document's year, the year asked, rounding."""
+    years = clause.years or ([] if clause.relative_year is not None or clause.base_years else whole.years)
+    return replace(clause, doc_years=whole.doc_years, years=years, round=clause.round or whole.round)
+
+
+def renumber(text: str, offset: int) -> str:
+    """Shift citation marks [n] by `offset` when answers are joined."""
+    return re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + offset}]", text)
+
+
+def join_parts(query: Query, parts: Sequence[Answer]) -> Answer:
+    """One answer of numbered lines, one per part; citations renumbered; value/unit/year of the first part."""
+    lines: list[str] = []
+    cites: list[Citation] = []
+    warnings: list[str] = []
+    for i, (clause, part) in enumerate(zip(query.clauses, parts, strict=True), 1):
+        text = renumber(part.answer, len(cites))
+        lines.append(f"{i}. {clause}：{text}" if part.abstained else f"{i}. {text}")
+        cites.extend(part.citations)
+        warnings.extend(w for w in part.warnings if w not in warnings)
+    first = parts[0]
+    formulas = [p.formula for p in parts if p.formula]
+    return Answer(
+        question=query.text,
+        answer="\n".join(lines),
+        value=first.value,
+        unit=first.unit,
+        abstained=all(p.abstained for p in parts),
+        citations=cites,
+        formula="；".join(formulas) if formulas else None,
+        warnings=warnings,
+        intent="compound",
+        year=first.year,
+        parts=list(parts),
+    )

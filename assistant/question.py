@@ -1,0 +1,148 @@
+"""How a question is put, before what it asks: the document it cites, the roles of its years, the
+rounding it wants, what it asks that no annual disclosure can answer, and the questions it joins.
+
+People ask long: `根据深圳市大鹏新区政务服务数据管理局2022年部门预算，该局2021年的政府投资项目预算是多少万元？`
+names a document (and its year), refers to the department again (该局), asks about another year,
+and names a unit. `frame` takes the question apart so that the words that only place it do not
+reach the item matcher, and so that 2022 (the document's year) is never mistaken for the year asked.
+The cue words are data (assistant/data/question.toml).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from assistant.data import load_data
+
+YEAR = re.compile(r"(?<!\d)(20\d{2})(?:\s*年度?|(?!\d))")
+_CN_DIGITS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class Framed:
+    """A question with its framing taken off."""
+
+    text: str  # the question itself (normalised), document reference, politeness and rounding removed
+    doc_years: tuple[int, ...] = ()  # years of the document the question cites (根据…2022年部门预算)
+    base_years: tuple[int, ...] = ()  # years compared against (比2021年…)
+    target_years: tuple[int, ...] = ()  # years whose figures are asked
+    base_relative: int | None = None  # -1 when compared against the year before the document's (比上年, 和去年比)
+    round: int | None = None  # decimals asked for (保留两位小数)
+    unsupported: str | None = None  # why no annual disclosure figure can answer it (per-capita, a quarter…)
+    clauses: tuple[str, ...] = field(default=())  # the questions of a compound question, each on its own
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    doc_reference: re.Pattern[str]
+    doc_inline: re.Pattern[str]
+    polite: re.Pattern[str]
+    self_reference: re.Pattern[str]
+    rounding: re.Pattern[str]
+    base_year: re.Pattern[str]
+    base_relative: re.Pattern[str]
+    yes_no: re.Pattern[str]
+    unsupported: tuple[tuple[str, re.Pattern[str]], ...]
+    asking: re.Pattern[str]
+    joiners: re.Pattern[str]
+
+
+@cache
+def _cues() -> _Cues:
+    d = load_data("question.toml")
+    return _Cues(
+        doc_reference=re.compile(d["doc_reference"]),
+        doc_inline=re.compile(d["doc_inline"]),
+        polite=re.compile(d["polite"]),
+        self_reference=re.compile(d["self_reference"]),
+        rounding=re.compile(d["rounding"]),
+        base_year=re.compile(d["base_year"]),
+        base_relative=re.compile(d["base_relative"]),
+        yes_no=re.compile(d["yes_no"]),
+        unsupported=tuple((reason, re.compile(p)) for reason, p in d["unsupported"].items()),
+        asking=re.compile(d["asking"]),
+        joiners=re.compile(d["joiners"]),
+    )
+
+
+def _years(text: str) -> list[int]:
+    return [int(y) for y in YEAR.findall(text)]
+
+
+def frame(norm: str) -> Framed:
+    """Take the framing off a normalised question (see the module docstring)."""
+    cues = _cues()
+    text = norm
+    doc_years: list[int] = []
+    m = cues.doc_reference.match(text)
+    if m:
+        doc_years += _years(m.group(0))
+        text = text[m.end() :]
+    for inline in cues.doc_inline.finditer(text):
+        if inline.group("frame"):  # 2022年部门预算中，… names the document; 2021年部门预算收入 asks a figure
+            doc_years += _years(inline.group(0))
+    text = cues.doc_inline.sub(lambda mm: "" if mm.group("frame") else mm.group(0), text)
+    text = cues.polite.sub("", text)
+    text = cues.self_reference.sub("", text)
+    rounding = cues.rounding.search(text)
+    places = None
+    if rounding:
+        places = _CN_DIGITS.get(rounding.group("n"), 2)
+        text = (text[: rounding.start()] + text[rounding.end() :]).strip(",")
+    base = [int(y) for y in cues.base_year.findall(text)]
+    base_relative = -1 if cues.base_relative.search(text) else None
+    targets = [y for y in _years(_without(text, cues.base_year)) if y not in base or y in doc_years]
+    if doc_years and set(targets) <= set(doc_years) and _names_doc_year_only(norm, doc_years):
+        targets = []
+    unsupported = next((reason for reason, p in cues.unsupported if p.search(text)), None)
+    return Framed(
+        base_relative=base_relative,
+        text=text or norm,
+        doc_years=tuple(dict.fromkeys(doc_years)),
+        base_years=tuple(dict.fromkeys(base)),
+        target_years=tuple(dict.fromkeys(targets)),
+        round=places,
+        unsupported=unsupported,
+        clauses=tuple(split_clauses(text)),
+    )
+
+
+def without_bases(text: str) -> str:
+    """The question with the years it compares against taken out (比2021年, 和去年比)."""
+    cues = _cues()
+    return cues.base_relative.sub("", cues.base_year.sub("", text))
+
+
+def _without(text: str, pattern: re.Pattern[str]) -> str:
+    return pattern.sub("", text)
+
+
+def _names_doc_year_only(norm: str, doc_years: list[int]) -> bool:
+    """True when every mention of a year in the question is the document's own (no other year asked)."""
+    return all(y in doc_years for y in _years(norm))
+
+
+def split_clauses(text: str) -> list[str]:
+    """The questions a compound question joins (`…收入是多少万元，比上年增长多少？` -> two), else [].
+
+    A clause counts only when it asks something of its own (多少, 几, 是否, 原因…); a leading clause
+    that only qualifies ("2022年，…") stays joined to the next.
+    """
+    cues = _cues()
+    pieces = [p for p in cues.joiners.split(text) if p and p.strip(",;?!. ")]
+    clauses: list[str] = []
+    pending = ""
+    for i, piece in enumerate(pieces):
+        piece = piece.strip(",;?!. ")
+        later_asks = any(cues.asking.search(p) for p in pieces[i + 1 :])
+        # 有没有…？…是多少 / 多了还是少了，差多少: the figure asked next answers the yes/no too
+        if cues.asking.search(piece) and not (cues.yes_no.search(piece) and later_asks):
+            clauses.append(pending + piece)
+            pending = ""
+        else:
+            pending += piece + ","
+    if pending and clauses:
+        clauses[-1] += "," + pending.rstrip(",")
+    return clauses if len(clauses) >= 2 else []

@@ -1,0 +1,67 @@
+"""The year an answer may speak for: the one asked, else the document's own; never another.
+
+A figure of a year other than the one asked is the worst answer BudgetQA can give (a confident wrong
+number), so every answer passes `keep_to_year` last: a figure of another year is replaced by an
+abstention that names the year looked for. Questions no annual figure answers (per-capita, a quarter,
+a foreign currency) are refused here too, saying why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from assistant.analyze import Query
+from assistant.answer_types import Answer
+from assistant.compose import load_templates
+from assistant.engine_base import Context
+
+# Kinds of answer whose figure is a change: its year is the later of the two compared.
+_CHANGES = frozenset({"change", "rate"})
+
+
+def resolve_years(query: Query, doc_ids: Sequence[str], summaries: Sequence[dict[str, Any]]) -> Query:
+    """Years named relative to the document (去年, 下一年度) made absolute against the document's year."""
+    years = {d["year"] for d in summaries if d["doc_id"] in doc_ids and d.get("year")}
+    if len(years) != 1:
+        return query
+    year = int(next(iter(years)))
+    if query.relative_year is not None and not query.years:
+        query = replace(query, years=[year + query.relative_year])
+    if query.base_relative is not None and not query.base_years:
+        query = replace(query, base_years=[(query.years[0] if query.years else year) + query.base_relative])
+    return query
+
+
+def asked_years(query: Query, doc_year: int | None) -> set[int]:
+    """The years whose figure answers the question: named, else one after a compared year, else the document's."""
+    if query.years:
+        return set(query.years)
+    if query.base_years and query.intent in _CHANGES:
+        return {y + 1 for y in query.base_years}
+    return {doc_year} if doc_year else set()
+
+
+def keep_to_year(query: Query, answer: Answer, ctx: Context) -> Answer:
+    """The answer, or an abstention naming the year asked when its figure is of another year."""
+    if answer.abstained or answer.value is None or answer.year is None or not answer.citations:
+        return answer
+    docs = {c.doc for c in answer.citations}
+    if len(docs) > 1 and not query.years:
+        return answer  # across documents each figure is its own document's (checked by the engine)
+    doc = answer.citations[0].doc
+    wanted = asked_years(query, ctx.doc_years.get(doc))
+    if not wanted or answer.year in wanted:
+        return answer
+    title = ctx.titles.get(doc, doc)
+    text = load_templates().render(
+        "other_year", year="、".join(f"{y}年" for y in sorted(wanted)), document=title, found=f"{answer.year}年"
+    )
+    return Answer(question=answer.question, answer=text, abstained=True, intent=answer.intent, year=None)
+
+
+def refuse_unsupported(query: Query) -> Answer:
+    """Per-capita, quarterly or foreign-currency questions: a disclosure prints annual totals in 元/万元 only."""
+    text = load_templates().refusals[query.unsupported or ""]
+    return Answer(question=query.text, answer=text, abstained=True, intent=query.intent)
