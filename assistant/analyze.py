@@ -133,8 +133,12 @@ def wanted_unit(norm: str) -> str | None:
 
 
 def classify(norm: str) -> str:
+    """The question's kind: the first whose cue pattern matches (assistant/data/intents.toml)."""
+    data = load_data("intents.toml")
     for name, pattern in _intents():
         if pattern.search(norm):
+            if name == "open" and re.search(data["figure_cue"], norm) and not re.search(data["reason_cue"], norm):
+                return "lookup"
             return name
     return "lookup"
 
@@ -147,18 +151,34 @@ def strip_filler(norm: str) -> str:
     return _filler().sub("", text)
 
 
+_CONTAINER = re.compile(r"^(.{2,}?)(?<!其)(?:当中|之中|里面|中|里)(?:的)?(.{2,})$")
+_SHARE_TAIL = re.compile(
+    r"(?:的)?(?:所占|占)?(?:比例|比重|占比|百分比|百分之几|百分之多少|几成|是多少|为多少|多少|%|\?)+.*$"
+)
+_SHARE = re.compile(r"(.+?)(?:所占|占|在)(.+?)(?:当中|之中|里面|中|里)?(?:的)?$")
+
+
+def _share_parts(text: str) -> list[str]:
+    """[part, whole] of a share question; the whole may be named as a container before the part.
+
+    `人员经费占基本支出的比例`, `基本支出中人员经费占比`, `基本支出里的人员经费占基本支出的比例`
+    and `人员经费在基本支出中的占比` all divide 人员经费 by 基本支出; with no whole named, [part] only.
+    """
+    core = re.sub(r"^其中", "", _SHARE_TAIL.sub("", text))
+    m = _SHARE.match(core)
+    part, whole = (m.group(1), strip_filler(m.group(2))) if m else (core, "")
+    inner = _CONTAINER.match(part)
+    if inner and (not whole or strip_filler(inner.group(1)) == whole):
+        whole, part = strip_filler(inner.group(1)), inner.group(2)
+    part = strip_filler(part)
+    return [part, whole] if whole else [part]
+
+
 def split_parts(norm: str, intent: str) -> list[str]:
     """Named items of a sum/difference/share/compare question, filler removed."""
     text = _YEAR.sub("", norm)
     if intent == "share":
-        text = text.replace("占比", "占")
-        m = re.search(r"(.+?)(?:占|在)(.*?)(?:的)?(?:比例|比重|百分之|百分比|多少|几成|占比|$)", text)
-        if m:
-            whole = m.group(2)
-            return (
-                [strip_filler(m.group(1)), strip_filler(whole)] if strip_filler(whole) else [strip_filler(m.group(1))]
-            )
-        return [strip_filler(text.replace("占比", ""))]
+        return _share_parts(text)
     if intent == "ratio":
         m = re.search(r"(.+?)是(.+?)的(?:几|多少)倍", text)
         if m:

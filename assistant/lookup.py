@@ -143,6 +143,10 @@ class Lookup(YearOnYear):
                 continue
             if (f.source.table, f.source.row) == (chosen.source.table, chosen.source.row):
                 continue
+            if f.code and chosen.code and f.code != chosen.code:
+                continue  # two 科目 of the classification are two items, however alike their names
+            if f.origin == chosen.origin == "table" and f.source.table_kind != chosen.source.table_kind:
+                continue  # the same row label in tables of another scope (收支总表 vs 财政拨款收支总表)
             ob = bigrams(other.name)
             if not name_b or not ob or 2 * len(name_b & ob) / (len(name_b) + len(ob)) < 0.75:
                 continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from assistant.analyze import Query, content_variants, expand
@@ -310,8 +310,35 @@ def rank_facts(
                 named_titles=named_titles,
             )
         )
+    scored = _by_code_path(scored)
     scored.sort(key=lambda s: s.score, reverse=True)
     return _specific_first(scored, target.split("|")[0], tun)
+
+
+# How much a 科目 named under its named parent gains, and the parent loses (the parent then only qualifies).
+_PATH_BONUS = 0.2
+
+
+def _by_code_path(scored: list[Scored]) -> list[Scored]:
+    """A question naming a 科目 and its parent (`政府办公厅（室）及相关机构事务—行政运行`, `司法（06款）行政运行`)
+    asks for the child: the child under the named parent goes up, the parent (a qualifier here) goes down.
+
+    Works on the document's own code hierarchy (类 3 / 款 5 / 项 7 digits; economic classes 301 / 30101):
+    named codes are those of facts whose printed subject the question contains whole.
+    """
+    named = {s.fact.code for s in scored if s.fact.code and s.recall == 1.0 and s.name == normalize(s.fact.subject)}
+    if len(named) < 2:
+        return scored
+    out = []
+    for s in scored:
+        code = s.fact.code
+        if code in named:
+            if any(o != code and o.startswith(code) for o in named):
+                s = replace(s, score=s.score - _PATH_BONUS)
+            elif any(o != code and code.startswith(o) for o in named):
+                s = replace(s, score=s.score + _PATH_BONUS)
+        out.append(s)
+    return out
 
 
 def complete_parts(parts: Sequence[str]) -> list[str]:
