@@ -1,8 +1,10 @@
 """Integrity of the shipped eval question sets in eval/questions/*.jsonl.
 
 Every line parses, carries the required fields with a valid kind, ids are unique across
-files, each named document exists in the repo, and every non-absent question's evidence
-strings occur in its document (PDFs: pdfplumber text of the stated page, whitespace removed).
+files, each named document exists in the repo, and every evidence string occurs in its
+document (PDFs: pdfplumber text of the stated page, whitespace removed). The v2 files
+(`v2_<document>.jsonl`) must also hold the minimum counts of the kinds added with them
+(compound, prior_year_long, count, final_columns) and of absent questions.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 import pdfplumber
 import pytest
 
-from eval.questionset import KINDS, load_questions
+from eval.questionset import KINDS, NULL_ANSWER_KINDS, QuestionSetError, load_questions, parse_question
 
 REPO = Path(__file__).resolve().parents[2]
 QDIR = REPO / "eval" / "questions"
@@ -31,18 +33,33 @@ MINIMUMS = {
     "conflict": 5,
     "cross_doc": 8,
 }
+V2_MINIMUMS = {"compound": 25, "prior_year_long": 15, "count": 15, "final_columns": 12, "absent": 20}
 COMPARISONS = {"≥", "≤", ">", "<", "="}
+COUNT_UNITS = {"人", "辆", "个", "家", "台（套）", "次", "批次", "人次", "项", "名"}
 DAPENG = "shenzhen_dapeng_data_bureau_2022_dept_budget.txt"
+FINANCE_FINAL = "shanghai_putuo_finance_2024_dept_final.pdf"
+CORPUS = {
+    DAPENG,
+    "shanghai_putuo_justice_2026_dept_budget.pdf",
+    "shanghai_putuo_wanli_street_2024_dept_budget.pdf",
+    "shanghai_putuo_welfare_home_2024_unit_budget.pdf",
+    FINANCE_FINAL,
+}
 _WS = re.compile(r"\s+")
+_YEAR = re.compile(r"20\d\d")
 
 
 def _files() -> list[Path]:
     return sorted(QDIR.glob("*.jsonl"))
 
 
-def _rows() -> list[tuple[str, dict[str, Any]]]:
+def _v2_files() -> list[Path]:
+    return sorted(QDIR.glob("v2_*.jsonl"))
+
+
+def _rows(files: list[Path] | None = None) -> list[tuple[str, dict[str, Any]]]:
     rows: list[tuple[str, dict[str, Any]]] = []
-    for path in _files():
+    for path in _files() if files is None else files:
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if line.strip() and not line.lstrip().startswith("#"):
                 rows.append((f"{path.name}:{n}", json.loads(line)))
@@ -84,6 +101,20 @@ def test_there_are_question_files() -> None:
     assert len(names) >= 6
 
 
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _check_answer(where: str, kind: str, answer: dict[str, Any]) -> None:
+    assert _is_number(answer.get("value")), where
+    assert isinstance(answer.get("unit"), str) and answer["unit"], f"{where}: unit"
+    if kind == "count":
+        assert answer["unit"] in COUNT_UNITS, f"{where}: count unit {answer['unit']!r}"
+        assert answer["value"] >= 0 and float(answer["value"]).is_integer(), f"{where}: a count is a whole number"
+    if "year" in answer:
+        assert isinstance(answer["year"], int), f"{where}: part year"
+
+
 def test_every_line_parses_with_required_fields() -> None:
     for where, obj in _rows():
         for key in ("id", "docs", "question", "kind", "answer", "evidence", "page"):
@@ -91,14 +122,30 @@ def test_every_line_parses_with_required_fields() -> None:
         assert obj["kind"] in KINDS, f"{where}: kind {obj['kind']!r}"
         assert isinstance(obj["docs"], list) and obj["docs"], where
         assert isinstance(obj["question"], str) and obj["question"].strip(), where
+        assert isinstance(obj["evidence"], list), f"{where}: evidence"
+        if "year" in obj:
+            assert isinstance(obj["year"], int) and 2000 <= obj["year"] <= 2100, f"{where}: year"
         if obj["kind"] == "absent":
             assert obj["answer"] is None, f"{where}: absent questions have a null answer"
             continue
         answer = obj["answer"]
+        if answer is None:
+            # the document gives no way to answer: abstain, nothing to cite
+            assert obj["kind"] in NULL_ANSWER_KINDS, f"{where}: only {NULL_ANSWER_KINDS} may have a null answer"
+            assert not obj["evidence"], f"{where}: a null answer cites nothing"
+            continue
         assert isinstance(answer, dict), where
-        assert isinstance(answer.get("value"), int | float) and not isinstance(answer["value"], bool), where
-        assert isinstance(answer.get("unit"), str) and answer["unit"], f"{where}: unit"
-        assert isinstance(obj["evidence"], list) and 1 <= len(obj["evidence"]) <= 3, f"{where}: evidence"
+        if obj["kind"] == "compound":
+            parts = answer.get("parts")
+            assert isinstance(parts, list) and len(parts) >= 2, f"{where}: compound needs two or more parts"
+            assert any(p is not None for p in parts), f"{where}: every part is null (ask it as absent)"
+            for n, part in enumerate(parts, 1):
+                if part is not None:
+                    _check_answer(f"{where} part {n}", "", part)
+            assert 1 <= len(obj["evidence"]) <= 6, f"{where}: evidence"
+            continue
+        _check_answer(where, obj["kind"], answer)
+        assert 1 <= len(obj["evidence"]) <= 3, f"{where}: evidence"
         if obj["kind"] == "target":
             assert answer.get("comparison") in COMPARISONS, f"{where}: target needs a comparison"
         if obj["kind"] == "empty":
@@ -124,12 +171,103 @@ def test_counts_meet_the_targets() -> None:
     for kind, least in MINIMUMS.items():
         assert kinds[kind] >= least, (kind, kinds[kind])
     assert kinds["change"] + kinds["rate"] >= 20
-    # every kind draws its evidence from at least two documents; performance targets are the
-    # exception: of the five corpus disclosures only the Dapeng one publishes target values
-    for kind in set(KINDS) - {"target", "cross_doc"}:
+    # every kind draws its evidence from at least two documents; performance targets and final-account
+    # columns are the exceptions: of the five corpus disclosures only the Dapeng one publishes target
+    # values and only the 财政局 决算 has 年初预算/决算 columns
+    for kind in set(KINDS) - {"target", "cross_doc", "final_columns"}:
         docs = {d for obj in rows if obj["kind"] == kind for d in _evidence_docs(obj)}
         assert len(docs) >= 2, (kind, docs)
     assert {d for obj in rows if obj["kind"] == "target" for d in obj["docs"]} >= {DAPENG}
+    assert {d for obj in rows if obj["kind"] == "final_columns" for d in obj["docs"]} == {FINANCE_FINAL}
+
+
+def _doc_year(name: str) -> int:
+    found = _YEAR.search(name)
+    assert found, name
+    return int(found.group())
+
+
+def test_v2_sets_cover_every_document_and_the_new_kinds() -> None:
+    files = _v2_files()
+    rows = [obj for _, obj in _rows(files)]
+    assert len(rows) >= 150
+    assert {d for obj in rows for d in obj["docs"]} == CORPUS
+    assert all(len(obj["docs"]) == 1 for obj in rows)
+    for path in files:  # one file per document
+        assert len({d for _, obj in _rows([path]) for d in obj["docs"]}) == 1, path.name
+    kinds = Counter(obj["kind"] for obj in rows)
+    for kind, least in V2_MINIMUMS.items():
+        assert kinds[kind] >= least, (kind, kinds[kind])
+    # every document gets compound, prior-year, count and absent questions
+    for doc in CORPUS:
+        mine = Counter(obj["kind"] for obj in rows if obj["docs"] == [doc])
+        for kind in ("compound", "prior_year_long", "count", "absent"):
+            assert mine[kind] >= 3, (doc, kind, mine[kind])
+    compound = [obj for obj in rows if obj["kind"] == "compound"]
+    assert sum(None in obj["answer"]["parts"] for obj in compound) >= 5  # a part the document does not give
+    assert sum(len(obj["answer"]["parts"]) >= 3 for obj in compound) >= 3
+
+
+def test_v2_prior_year_questions_ask_an_earlier_year() -> None:
+    prior = [obj for _, obj in _rows(_v2_files()) if obj["kind"] == "prior_year_long"]
+    for obj in prior:
+        asked = obj.get("year")
+        assert isinstance(asked, int) and asked < _doc_year(obj["docs"][0]), obj["id"]
+        assert str(asked) in obj["question"], obj["id"]
+        if obj["answer"] is not None:
+            # derived from a change the document states: the formula is in the note, the operands are cited
+            assert obj.get("derived") is True and obj["evidence"] and obj["note"], obj["id"]
+    abstain = sum(obj["answer"] is None for obj in prior)
+    assert abstain >= 5 and len(prior) - abstain >= 10, (abstain, len(prior))
+
+
+def test_v2_final_columns_ask_the_budget_columns() -> None:
+    final = [obj for _, obj in _rows(_v2_files()) if obj["kind"] == "final_columns"]
+    column = re.compile("年初预算|调整预算|全年预算|决算")
+    for obj in final:
+        assert column.search(obj["question"]), obj["id"]
+    # the 决算 prints 年初预算 and 决算数 only: asking 调整预算/全年预算 must be declined
+    absent_columns = [obj for obj in final if re.search("调整预算|全年预算", obj["question"])]
+    assert absent_columns and all(obj["answer"] is None for obj in absent_columns)
+    assert sum(obj.get("derived") is True for obj in final) >= 6  # differences of two columns
+
+
+def _q(**kw: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {"id": "x", "docs": [DAPENG], "question": "?", "kind": "compound", "evidence": ["e"]}
+    base.update(kw)
+    return base
+
+
+def test_loader_reads_compound_parts_and_years() -> None:
+    q = parse_question(
+        _q(answer={"parts": [{"value": 5883, "unit": "万元"}, None, {"value": 11, "unit": "%", "year": 2021}]}),
+        "t:1",
+    )
+    assert [p.value for p in q.parts] == [5883, None, 11]
+    assert (q.value, q.unit) == (5883, "万元")  # the first part, as in the engine's answer JSON
+    assert q.parts[2].year == 2021 and not q.expects_abstention
+    prior = parse_question(_q(kind="prior_year_long", answer=None, evidence=[], year=2021), "t:2")
+    assert prior.expects_abstention and prior.year == 2021
+    derived = parse_question(_q(kind="prior_year_long", answer={"value": 5282, "unit": "万元"}, derived=True), "t:3")
+    assert derived.derived and derived.value == 5282 and "derived" not in derived.extra
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        _q(answer={"parts": [{"value": 1, "unit": "万元"}]}),  # one part is not compound
+        _q(answer={"parts": [None, None]}),  # every part null: that is an absent question
+        _q(answer={"parts": [{"value": 1}, None]}),  # a part without a unit
+        _q(answer={"value": 1, "unit": "万元"}),  # compound without parts
+        _q(kind="table", answer={"parts": [{"value": 1, "unit": "万元"}, None]}),  # parts on a simple kind
+        _q(kind="count", answer=None),  # only absent/prior_year_long/final_columns may be null
+        _q(kind="absent", answer={"value": 1, "unit": "万元"}),
+        _q(kind="prior_year_long", answer=None, year="2021"),
+    ],
+)
+def test_loader_rejects_malformed_new_kinds(bad: dict[str, Any]) -> None:
+    with pytest.raises(QuestionSetError):
+        parse_question(bad, "t:1")
 
 
 def test_referenced_documents_exist() -> None:
@@ -140,7 +278,7 @@ def test_referenced_documents_exist() -> None:
 
 def test_pdf_questions_have_pages_text_questions_do_not() -> None:
     for where, obj in _rows():
-        if obj["kind"] in ("absent", "cross_doc"):
+        if obj["kind"] in ("absent", "cross_doc") or not obj["evidence"]:
             continue
         is_pdf = obj["docs"][0].lower().endswith(".pdf")
         if is_pdf:
@@ -149,7 +287,9 @@ def test_pdf_questions_have_pages_text_questions_do_not() -> None:
             assert obj["page"] is None, f"{where}: text document has no pages"
 
 
-@pytest.mark.parametrize("where,obj", [r for r in _rows() if r[1]["kind"] != "absent"], ids=lambda v: str(v)[:40])
+@pytest.mark.parametrize(
+    "where,obj", [r for r in _rows() if r[1]["kind"] != "absent" and r[1]["evidence"]], ids=lambda v: str(v)[:40]
+)
 def test_evidence_occurs_in_document(where: str, obj: dict[str, Any]) -> None:
     # cross-document questions carry per-evidence pages in "evidence_pages" (null for text docs)
     pages = obj.get("evidence_pages") or [obj["page"]] * len(obj["evidence"])
