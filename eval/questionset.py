@@ -252,8 +252,11 @@ def load_questions(path: Path) -> list[Question]:
 
 
 def default_files() -> list[Path]:
-    """All question sets shipped in eval/questions/."""
-    return sorted(QUESTIONS_DIR.glob("*.jsonl"))
+    """The question sets shipped in eval/questions/, without the blind sets (`blind_*.jsonl`).
+
+    A blind set is measured once, at the end of a piece of work, so it is run only when named.
+    """
+    return sorted(p for p in QUESTIONS_DIR.glob("*.jsonl") if not p.name.startswith("blind_"))
 
 
 def search_dirs(question_file: Path, extra: list[Path] | None = None) -> list[Path]:

@@ -19,7 +19,7 @@ from typing import Any
 import pdfplumber
 import pytest
 
-from eval.questionset import KINDS, NULL_ANSWER_KINDS, QuestionSetError, load_questions, parse_question
+from eval.questionset import KINDS, NULL_ANSWER_KINDS, QuestionSetError, default_files, load_questions, parse_question
 
 REPO = Path(__file__).resolve().parents[2]
 QDIR = REPO / "eval" / "questions"
@@ -299,3 +299,18 @@ def test_evidence_occurs_in_document(where: str, obj: dict[str, Any]) -> None:
         needle = _squash(ev)
         assert needle, f"{where}: empty evidence"
         assert needle in _doc_text(doc, page), f"{where}: {ev!r} not found in {doc} page {page}"
+
+
+def test_blind_set_is_complete_and_not_run_by_default() -> None:
+    blind = QDIR / "blind_2026-12-01.jsonl"
+    questions = load_questions(blind)
+    assert len(questions) == 60
+    assert [q.id for q in questions] == [f"blind-{n:03d}" for n in range(1, 61)]
+    per_doc = Counter(q.docs[0] for q in questions)
+    assert per_doc == {
+        "shanghai_putuo_welfare_home_2024_unit_budget.pdf": 30,
+        "shanghai_putuo_justice_2026_dept_budget.pdf": 30,
+    }
+    compound = [q for q in questions if q.kind == "compound"]
+    assert compound and all(len(q.parts) >= 2 and q.value == q.parts[0].value for q in compound)
+    assert not any(p.name.startswith("blind_") for p in default_files())
