@@ -74,6 +74,7 @@ class Query:
     base_years: list[int] = field(default_factory=list)  # years compared against (比2021年)
     base_relative: int | None = None  # -1: compared against the year before the document's (比上年)
     round: int | None = None  # decimals asked for (保留两位小数)
+    table_hint: str | None = None  # a table the question points into
     unsupported: str | None = None  # per_capita / period / currency: no annual figure answers it
     clauses: list[str] = field(default_factory=list)  # a compound question's questions, each on its own
 
@@ -190,6 +191,9 @@ def split_parts(norm: str, intent: str) -> list[str]:
         m = re.search(r"(.+?)(?:和|与|跟)(.+?)(?:相差|差额|差距|差多少)", text)
         if m:
             return [strip_filler(m.group(1)), strip_filler(m.group(2))]
+        m = re.search(r"(.+?)减去?(.+?)(?:是|等于|得|为|剩|还剩)?多少", text)
+        if m:
+            return [strip_filler(m.group(1)), strip_filler(m.group(2))]
     if intent in ("sum", "compare"):
         core = re.split(r"加起来|合起来|一共|总共|合计|之和|共计|哪个|哪家|哪一个|谁|更", text)[0]
         pieces = [strip_filler(p) for p in re.split(r"和|与|及|加上|(?<!增)加|、|以及|跟", core)]
@@ -199,12 +203,17 @@ def split_parts(norm: str, intent: str) -> list[str]:
     return []
 
 
+_TOTAL_WORDS = frozenset({"", "合计", "总计", "小计", "金额", "总额", "数额", "合计数", "总数"})
+
+
 def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
     """Analyse one question; an elliptical follow-up ("那2021年呢？") borrows the previous question."""
     text = question.strip()
     asked = normalize(text)
     framed = frame(asked)
     norm = framed.text
+    if framed.table_hint and strip_filler(norm) in _TOTAL_WORDS:
+        norm = framed.table_hint + norm  # 机关运行经费预算表里的金额: the table names the item too
     years = list(framed.target_years)
     if history and _is_follow_up(norm):
         previous = frame(normalize(history[-1]))
@@ -235,6 +244,7 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
         base_years=list(framed.base_years),
         base_relative=framed.base_relative,
         round=framed.round,
+        table_hint=framed.table_hint,
         unsupported=framed.unsupported,
         clauses=list(framed.clauses),
     )

@@ -19,7 +19,7 @@ from assistant.engine import Context, Engine
 from assistant.fact_chunks import FactChunks
 from assistant.normalize import normalize
 from assistant.scope import Scope, resolve_scope, without_mentions
-from assistant.years import keep_to_year, refuse_unsupported, resolve_years
+from assistant.years import explain_abstention, keep_to_year, refuse_unsupported, resolve_years
 from index.errors import BudgetQAError, QuestionError
 from index.ingest import IngestReport, ingest
 from index.model import Document, Fact, Hit
@@ -204,6 +204,8 @@ class Assistant:
         if answer.year is None and answer.value is not None and answer.citations:
             answer.year = answer.citations[0].year
         answer = keep_to_year(query, answer, ctx)
+        if answer.abstained and answer.answer == load_templates().abstain and query.intent != "open":
+            answer.answer = explain_abstention(query, ctx)
         answer.warnings.extend(warnings)
         timings["answer"] = timings.get("answer", 0.0) + _ms(t)
         return answer, hits
@@ -254,8 +256,10 @@ class Assistant:
                 answers.append((doc_id, answer))
         if not answers:
             return self.engine.abstain(query)
-        if len(answers) == 1:
-            return answers[0][1]
+        if len(answers) == 1:  # still say whose figure it is: the question named no department
+            doc_id, answer = answers[0]
+            answer.answer = f"{ctx.titles.get(doc_id, doc_id)}：{answer.answer}"
+            return answer
         lines: list[str] = []
         cites: list[Citation] = []
         warnings: list[str] = []

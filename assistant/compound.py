@@ -15,9 +15,16 @@ from assistant.answer_types import Answer, Citation
 
 
 def inherit_frame(clause: Query, whole: Query) -> Query:
-    """A clause keeps what the whole question said once for all: the document's year, the year asked, rounding."""
-    years = clause.years or ([] if clause.relative_year is not None or clause.base_years else whole.years)
-    return replace(clause, doc_years=whole.doc_years, years=years, round=clause.round or whole.round)
+    """A clause keeps what the whole question said once for all: the document's year, rounding, a table.
+
+    Not the year asked: a clause names its own (`…支出是多少？2021年决算支出又是多少？`), and an elliptical
+    one takes the year of the clause before it (see `analyze`'s follow-up handling)."""
+    return replace(
+        clause,
+        doc_years=whole.doc_years,
+        round=clause.round or whole.round,
+        table_hint=clause.table_hint or whole.table_hint,
+    )
 
 
 def renumber(text: str, offset: int) -> str:

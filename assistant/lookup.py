@@ -22,6 +22,12 @@ from assistant.yoy import YearOnYear
 from index.model import Fact
 
 
+def printed_with_unit(fact: Fact) -> str:
+    """The figure as printed, with its unit once (`201.50万元`, whether or not the print carries the unit)."""
+    text = fact.text or format_value(fact.value, fact.unit)
+    return text if text.endswith(fact.unit) else f"{text}{fact.unit}"
+
+
 class Lookup(YearOnYear):
     """Plain lookups."""
 
@@ -68,8 +74,7 @@ class Lookup(YearOnYear):
         warnings = []
         if others:
             listed = "；".join(
-                f"{c.locator}：{o.subject}{o.text or format_value(o.value, o.unit)}{o.unit}"
-                for o, c in zip(others, cites[1:], strict=False)
+                f"{c.locator}：{o.subject}{printed_with_unit(o)}" for o, c in zip(others, cites[1:], strict=False)
             )
             warnings.append(f"文件中同一项目另有不同数字（{listed}），以上按表格数字作答。")
             text += "另见" + cite_marks(2, len(cites) - 1) + "：文件中该项数字不一致。"

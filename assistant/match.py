@@ -243,11 +243,18 @@ def score_fact(
         ):
             score -= 0.3
     if query.codes and fact.code:
-        score += 0.3 if fact.code in query.codes else -0.3
+        if fact.code in query.codes:
+            score += 0.3
+        elif not any(fact.code.startswith(c) for c in query.codes):
+            score -= 0.3  # another 科目; one under the named code (组织事务（20132）一般行政管理事务) is not
     score += 0.04 if fact.origin == "table" else 0.0
     titled = table_title(fact.source.table)
     if len(titled) >= 6 and titled in text:
         score += 0.2  # the question names this table
+    elif query.table_hint and fact.source.table:
+        # the share of the table the question names (after its year: 财政局2024年收入决算表) found in this title
+        hint = bigrams(re.sub(r"^.*?20\d{2}年度?", "", normalize(query.table_hint)))
+        score += 0.2 if containment(hint, bigrams(titled)) >= 0.6 else 0.0
     score += 0.08 * hits.get((fact.source.doc_id, _fact_key(fact)), 0.0)
     return Scored(
         fact=fact,

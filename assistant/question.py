@@ -30,6 +30,7 @@ class Framed:
     target_years: tuple[int, ...] = ()  # years whose figures are asked
     base_relative: int | None = None  # -1 when compared against the year before the document's (比上年, 和去年比)
     round: int | None = None  # decimals asked for (保留两位小数)
+    table_hint: str | None = None  # the table the question points into (…经济分类表里，)
     unsupported: str | None = None  # why no annual disclosure figure can answer it (per-capita, a quarter…)
     clauses: tuple[str, ...] = field(default=())  # the questions of a compound question, each on its own
 
@@ -44,6 +45,8 @@ class _Cues:
     base_year: re.Pattern[str]
     base_relative: re.Pattern[str]
     yes_no: re.Pattern[str]
+    as_of: re.Pattern[str]
+    table_hint: re.Pattern[str]
     unsupported: tuple[tuple[str, re.Pattern[str]], ...]
     asking: re.Pattern[str]
     joiners: re.Pattern[str]
@@ -61,6 +64,8 @@ def _cues() -> _Cues:
         base_year=re.compile(d["base_year"]),
         base_relative=re.compile(d["base_relative"]),
         yes_no=re.compile(d["yes_no"]),
+        as_of=re.compile(d["as_of"]),
+        table_hint=re.compile(d["table_hint"]),
         unsupported=tuple((reason, re.compile(p)) for reason, p in d["unsupported"].items()),
         asking=re.compile(d["asking"]),
         joiners=re.compile(d["joiners"]),
@@ -86,6 +91,12 @@ def frame(norm: str) -> Framed:
     text = cues.doc_inline.sub(lambda mm: "" if mm.group("frame") else mm.group(0), text)
     text = cues.polite.sub("", text)
     text = cues.self_reference.sub("", text)
+    date = cues.as_of.search(text)  # 截至2025年8月31日: when a stock is counted, not the year asked
+    if date:
+        text = (text[: date.start()] + text[date.end() :]).lstrip(",")
+    table = cues.table_hint.search(text)
+    if table:
+        text = (text[: table.start()] + text[table.end() :]).lstrip(",")
     rounding = cues.rounding.search(text)
     places = None
     if rounding:
@@ -99,6 +110,7 @@ def frame(norm: str) -> Framed:
     unsupported = next((reason for reason, p in cues.unsupported if p.search(text)), None)
     return Framed(
         base_relative=base_relative,
+        table_hint=table.group("table") if table else None,
         text=text or norm,
         doc_years=tuple(dict.fromkeys(doc_years)),
         base_years=tuple(dict.fromkeys(base)),
@@ -145,4 +157,26 @@ def split_clauses(text: str) -> list[str]:
             pending += piece + ","
     if pending and clauses:
         clauses[-1] += "," + pending.rstrip(",")
+    clauses = [one for clause in clauses for one in _each(clause)]
     return clauses if len(clauses) >= 2 else []
+
+
+_EACH = re.compile(r"^(?P<head>.*?)(?P<items>[^,;]+?)(?:分别|各自|各)(?:是|为|有|安排了?|花了?)?(?P<tail>多少.*|几.*)$")
+_ITEM_SEP = re.compile(r"、")
+_LAST_SEP = re.compile(r"以及|和")  # 及 and 与 also join words inside one name (购置及运行费)
+_CONTAINER_HEAD = re.compile(r"(里|中|里面|当中|之中)(的)?,?$")
+
+
+def _each(clause: str) -> list[str]:
+    """`A、B和C各是多少万元` asks three questions: `A是多少万元`, `B是多少万元`, `C是多少万元`.
+
+    A leading container (`政府采购预算中，货物和工程各是多少`) qualifies every item, so each keeps it."""
+    m = _EACH.match(clause)
+    if not m:
+        return [clause]
+    *first, last = _ITEM_SEP.split(m.group("items"))
+    items = [i for i in [*first, *_LAST_SEP.split(last)] if i]
+    if len(items) < 2:
+        return [clause]
+    head = _CONTAINER_HEAD.sub("", m.group("head"))  # 政府采购预算中，货物… -> 政府采购预算货物…
+    return [f"{head}{item}是{m.group('tail')}" for item in items]

@@ -8,6 +8,7 @@ a foreign currency) are refused here too, saying why.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -16,6 +17,7 @@ from assistant.analyze import Query
 from assistant.answer_types import Answer
 from assistant.compose import load_templates
 from assistant.engine_base import Context
+from assistant.match import display_name, rank_facts
 
 # Kinds of answer whose figure is a change: its year is the later of the two compared.
 _CHANGES = frozenset({"change", "rate"})
@@ -59,6 +61,31 @@ def keep_to_year(query: Query, answer: Answer, ctx: Context) -> Answer:
         "other_year", year="、".join(f"{y}年" for y in sorted(wanted)), document=title, found=f"{answer.year}年"
     )
     return Answer(question=answer.question, answer=text, abstained=True, intent=answer.intent, year=None)
+
+
+def explain_abstention(query: Query, ctx: Context) -> str:
+    """The refusal, saying what was looked for (item, year, document) and the closest items the document has.
+
+    Item names are shown without their codes or any figure: a refusal never carries a number but years.
+    """
+    item = query.content[0] if query.content and query.content[0] else ""
+    docs = sorted({f.source.doc_id for f in ctx.facts})
+    where = "、".join(ctx.titles.get(d, d) for d in docs[:3]) or "所载文件"
+    years = sorted(query.years) or sorted({y for d in docs if (y := ctx.doc_years.get(d))})
+    year = "、".join(f"{y}年" for y in years)
+    near: list[str] = []
+    if item:
+        for scored in rank_facts(query, ctx.facts, departments=ctx.departments, tun=ctx.tun)[:40]:
+            name = display_name(scored.fact, ctx.departments)
+            if name and not re.search(r"\d", name) and name not in near and len(near) < 3:
+                near.append(name)
+    return load_templates().render(
+        "abstain_detail",
+        document=where,
+        item=f"“{item}”" if item else "这一项",
+        year=year,
+        near="；文件中相近的项目有：" + "、".join(near) if near else "",
+    )
 
 
 def refuse_unsupported(query: Query) -> Answer:

@@ -185,7 +185,9 @@ class YearOnYear(EngineBase):
         if len(cites) < 2:
             return self.abstain(query)
         value = exact(va - vd)
-        formula = f"{a.year}年{format_value(va, unit)} − 比上年增加{format_value(vd, unit)} = {format_value(value, unit)}{unit}"
+        # a stated decrease reads as one: 2,008 + 比上年减少2,389.52, never 比上年增加-2,389.52
+        change = f"− 比上年增加{format_value(vd, unit)}" if vd >= 0 else f"+ 比上年减少{format_value(-vd, unit)}"
+        formula = f"{a.year}年{format_value(va, unit)} {change} = {format_value(value, unit)}{unit}"
         text = load_templates().render(
             "prior_year",
             subject=a.subject,
