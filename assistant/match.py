@@ -217,7 +217,7 @@ def score_fact(
     elif measure not in voc.default_measures and not measure.endswith(name):
         score -= 0.12
     # budget vs outturn: a figure of another stage (决算数 for 年初预算, 预算数 for 实际花了) is another figure
-    if not _same_stage(measures, measure, outside.split("|")[0]):
+    if not _same_stage(measures, fact_stage(fact), outside.split("|")[0]):
         measure_ok = False
         score -= 0.4
     if query.years:
@@ -381,7 +381,20 @@ def stage_of(measure: str) -> int | None:
     return next((i for i, group in enumerate(vocabulary().stages) if m in group), None)
 
 
-def _same_stage(asked: Sequence[str], measure: str, question: str) -> bool:
+def fact_stage(fact: Fact) -> int | None:
+    """The budget stage of a figure: its measure's, else its table's (a 决算表's 合计 column is an outturn)."""
+    stage = stage_of(fact.measure)
+    if stage is not None or not fact.source.table:
+        return stage
+    title = table_title(fact.source.table)
+    names = list(load_data("answering.toml")["stages"])
+    for word, name in (("决算", "outturn"), ("预算", "budget")):
+        if word in title and name in names:
+            return names.index(name)
+    return None
+
+
+def _same_stage(asked: Sequence[str], have: int | None, question: str) -> bool:
     """False when the question names one budget stage (年初预算, 决算数, 实际花了…) and the fact is of another."""
     voc = vocabulary()
     stages = voc.stages
@@ -389,7 +402,6 @@ def _same_stage(asked: Sequence[str], measure: str, question: str) -> bool:
     wanted |= {i for i, cues in enumerate(voc.stage_cues) if any(c in question for c in cues)}
     if len(wanted) > 1:  # both stages named ("决算比年初预算少了多少"): each part decides
         return True
-    have = stage_of(measure)
     return not wanted or have is None or have in wanted
 
 
