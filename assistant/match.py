@@ -32,6 +32,7 @@ class Vocabulary:
     generic_suffixes: tuple[str, ...]
     title_affixes: tuple[re.Pattern[str], ...]
     indicator_words: tuple[str, ...]
+    genre_words: tuple[str, ...]
 
 
 @cache
@@ -54,6 +55,7 @@ def vocabulary() -> Vocabulary:
         generic_suffixes=tuple(normalize(x) for x in d["generic_suffixes"]),
         title_affixes=tuple(re.compile(p) for p in d["table_title_affixes"]),
         indicator_words=tuple(normalize(x) for x in d["indicator_words"]),
+        genre_words=tuple(sorted((normalize(x) for x in d["genre_words"]), key=len, reverse=True)),
     )
 
 
@@ -125,6 +127,12 @@ def candidate_names(fact: Fact, departments: frozenset[str]) -> list[str]:
         for suffix in voc.generic_suffixes:
             if base.endswith(suffix) and len(base) - len(suffix) >= 4:
                 names.append(base[: -len(suffix)])
+    for base in list(names):  # the genre's own words, which people leave out: 部门预算安排购置车辆 ~ 安排购置车辆
+        short = base
+        for word in voc.genre_words:
+            short = short.replace(word, "")
+        if short != base and len(short) >= 4 and short not in names:
+            names.append(short)
     return names
 
 
