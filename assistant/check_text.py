@@ -187,10 +187,26 @@ def check_stated_change(rule: Rule, doc: Document, tables: dict[str, list[Fact]]
             last = next((f for f in quote if f.measure in _LAST_YEAR and f.year == (c.year or 0) - 1), None)
             change = c if want == "amount" else next((f for f in quote if f.measure == "比上年增减"), None)
             if want == "amount":
+                last = last or _table_last_year(c, tables)
                 out += _amount_finding(rule, c, this, last)
             else:
                 out += _rate_finding(rule, c, this, last, change)
     return out
+
+
+def _table_last_year(change: Fact, tables: dict[str, list[Fact]]) -> Fact | None:
+    """Last year's figure of the item from a table printing both years (the 三公 table), when the
+    narrative does not state it."""
+    name, year = _name(change.subject), (change.year or 0) - 1
+    return next(
+        (
+            f
+            for fs in tables.values()
+            for f in fs
+            if f.year == year and f.measure in _AMOUNTS and _name(f.subject) == name
+        ),
+        None,
+    )
 
 
 def _amount_finding(rule: Rule, change: Fact, this: Fact | None, last: Fact | None) -> list[Finding]:
