@@ -90,14 +90,14 @@ def check_tables_present(rule: Rule, doc: Document, tables: dict[str, list[Fact]
             continue
         names = "或".join(kind_labels().get(k, k) for k in group)
         entry = next((e for e, k in listed if k in group), None)
-        figures = [_doc_figure(doc, "目录", entry, toc_page, "目录")] if entry else []
+        figures = [_doc_figure(doc, "", entry, toc_page, "目录")] if entry else []
         where = f"（目录列有“{entry}”）" if entry else ""
         out += report(rule, "error", f"缺少{doc.stage}公开的标准表：{names}{where}", figures)
     standard = {k for group in rule.params.get(doc.stage, []) for k in group}
     for entry, kind in listed:
         if kind in standard and kind not in present:
             continue  # reported above
-        figures = [_doc_figure(doc, "目录", entry, toc_page, "目录")]
+        figures = [_doc_figure(doc, "", entry, toc_page, "目录")]
         out += report(rule, "error", f"目录列有“{entry}”，正文中没有这张表", figures)
     return out
 

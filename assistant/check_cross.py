@@ -179,7 +179,7 @@ def _describe(facts: list[Fact]) -> str:
     return " + ".join(f"{f.source.table} {f.source.row or f.subject}" for f in facts)
 
 
-def compare_figures(rule: Rule, left: list[Fact], right: list[Fact], what: str) -> list[Finding]:
+def compare_figures(rule: Rule, left: list[Fact], right: list[Fact]) -> list[Finding]:
     """Σ left = Σ right, in the left figures' unit, within the rounding of every figure printed."""
     unit = left[0].unit
     lv = sum(_in(f, unit) for f in left)
@@ -194,8 +194,8 @@ def compare_figures(rule: Rule, left: list[Fact], right: list[Fact], what: str) 
     diff = round(lv - rv, places)
     ltext = left[0].text if len(left) == 1 else show(lv, left)
     rtext = right[0].text if len(right) == 1 and right[0].unit == unit else show(rv, like)
-    message = f"{what}：{_describe(left)} {ltext} ≠ {_describe(right)} {rtext}（差 {show(diff, like)}{unit}）"
-    figures = [Figure.of(f, "左") for f in left] + [Figure.of(f, "右") for f in right]
+    message = f"{_describe(left)} {ltext} ≠ {_describe(right)} {rtext}（差 {show(diff, like)}{unit}）"
+    figures = [Figure.of(f, f.source.row or f.subject) for f in left + right]
     return report(rule, verdict, message, figures, difference=diff, unit=unit)
 
 
@@ -206,7 +206,7 @@ def check_cross_table(rule: Rule, doc: Document, tables: dict[str, list[Fact]]) 
     right = _resolve(rule.params["right"], doc, kinds)
     if not left or not right or {f.source for f in left} == {f.source for f in right}:
         return []
-    return compare_figures(rule, left, right, rule.description.split("：")[0])
+    return compare_figures(rule, left, right)
 
 
 def _items(spec: dict[str, Any], kinds: dict[str, list[list[Fact]]]) -> dict[str, Fact]:
@@ -239,5 +239,5 @@ def check_cross_items(rule: Rule, doc: Document, tables: dict[str, list[Fact]]) 
     for key, lf in left.items():
         rf = right.get(key)
         if rf is not None:
-            out += compare_figures(rule, [lf], [rf], rule.description.split("：")[0])
+            out += compare_figures(rule, [lf], [rf])
     return out

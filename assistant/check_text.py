@@ -362,6 +362,18 @@ def check_direction_words(rule: Rule, doc: Document, tables: dict[str, list[Fact
                 continue
             rel = "大于" if diff > 0 else "小于" if diff < 0 else "等于"
             message = f"文字称决算数{m.group(1)}预算数，但所述决算数 {second.text} {rel}年初预算数 {first.text}（{second.subject}）"
-            figures = [Figure.of(second, second_m), Figure.of(first, first_m)]
+            start = max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1
+            end = text.find("。", m.end())
+            said = Figure(
+                role="措辞",
+                value=None,
+                unit="",
+                text=m.group(0),
+                locator=second.source.locator,
+                quote=text[start : end + 1 if end >= 0 else len(text)],
+                page=second.source.page,
+                section=second.source.section,
+            )
+            figures = [said, Figure.of(second, second_m), Figure.of(first, first_m)]
             out += report(rule, "error", message, figures, difference=round(diff, 2), unit=second.unit)
     return out

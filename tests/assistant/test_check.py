@@ -91,7 +91,7 @@ def test_published_corpus_findings_are_those_reviewed() -> None:
 
 def test_rules_files_are_validated(tmp_path: Path) -> None:
     base = 'id = "A"\nkind = "row_identity"\ndescription = "x"\nseverity = "error"\n'
-    with pytest.raises(RulesError, match="rule A .*lacks total, parts"):
+    with pytest.raises(RulesError, match=r"rule A .*lacks total, parts"):
         parse_rules("[[rules]]\n" + base)
     with pytest.raises(RulesError, match="unknown kind 'sum'"):
         parse_rules("[[rules]]\n" + base.replace("row_identity", "sum"))
@@ -101,7 +101,7 @@ def test_rules_files_are_validated(tmp_path: Path) -> None:
         rule = "[[rules]]\n" + base + 'total = "^合计$"\nparts = ["^基本支出$"]\n'
         parse_rules(rule + rule)
     missing = tmp_path / "nope.toml"
-    with pytest.raises(RulesError, match="nope.toml: cannot read"):
+    with pytest.raises(RulesError, match=r"nope\.toml: cannot read"):
         load_rules(missing)
 
 
@@ -139,7 +139,7 @@ def test_cli_check_prints_findings_and_exits_0(tmp_path: Path) -> None:
     result = runner.invoke(app, ["--home", str(tmp_path), "check", str(DAPENG)])
     assert result.exit_code == 0, result.output
     assert result.output.strip().endswith("39 rules run, 11 findings（错误 10，警告 1）")
-    assert "[1] 左：表6 政府预算拨款收支总表 · 本年收入合计 · 收入/2022年预算数" in result.output
+    assert "[1] 本年收入合计：表6 政府预算拨款收支总表 · 本年收入合计 · 收入/2022年预算数" in result.output
     as_json = runner.invoke(app, ["--home", str(tmp_path), "check", str(DAPENG), "--json"])
     data = json.loads(as_json.output)
     assert data["rules_run"] == 39 and data["counts"] == {"error": 10, "warning": 1, "info": 0}
