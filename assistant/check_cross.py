@@ -78,9 +78,8 @@ def check_numbered_items(rule: Rule, doc: Document, tables: dict[str, list[Fact]
                     message = (
                         f"{table.label}「{table.header[col]}」：{cells[end].subject} 与{side}方一、二、…各项之和不符"
                     )
-                    out += compare_sum(
-                        rule, cells[end], items, message, [cells[end].subject, *(c.subject for c in items)]
-                    )
+                    total = cells[end] if cells[end].text else None  # a blank total counts as 0
+                    out += compare_sum(rule, total, items, message, [cells[end].subject, *(c.subject for c in items)])
                 for j in firsts:
                     kids = []
                     for k in range(j + 1, end):
