@@ -59,6 +59,24 @@ def inspect(
     typer.echo(render_inspect(doc, as_json=as_json))
 
 
+@app.command()
+def check(
+    target: Annotated[str, typer.Argument(help="A disclosure (.pdf/.txt/.md) or a document id from `budgetqa docs`.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as one JSON object.")] = False,
+    rules: Annotated[
+        Path | None, typer.Option("--rules", help="Rules file (TOML) instead of assistant/data/check_rules.toml.")
+    ] = None,
+) -> None:
+    """Audit a disclosure against itself: sums by 科目编码, row and cross-table totals, narrative vs tables,
+    stated changes, completeness. Each finding cites both figures. Exit 0 with findings, 1 only on errors."""
+    from assistant.check import check_document, render_report, resolve_document
+    from assistant.check_rules import load_rules
+
+    rule_list = load_rules(rules)  # a bad rules file fails before a PDF is read
+    doc = resolve_document(target, settings())
+    typer.echo(render_report(check_document(doc, rule_list), as_json=as_json))
+
+
 def _print_answer(ans: Answer, as_json: bool) -> None:
     if as_json:
         typer.echo(json.dumps(ans.to_json(), ensure_ascii=False))

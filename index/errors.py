@@ -32,3 +32,7 @@ class StoreMismatchError(StoreError):
 
 class QuestionError(BudgetQAError):
     """A question that cannot be asked as given (empty, too long)."""
+
+
+class RulesError(BudgetQAError):
+    """A consistency-rules file (`budgetqa check --rules`) that cannot be used; names the file and the rule."""

@@ -41,6 +41,7 @@ def inspect_data(doc: Document) -> dict[str, Any]:
         "metadata": meta,
         "sections": [_section_row(s) for s in doc.sections],
         "tables": [_table_row(t) for t in doc.tables],
+        "contents": list(doc.contents),
         "facts": [f.to_dict() for f in doc.facts],
         "warnings": list(doc.warnings),
     }

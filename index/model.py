@@ -150,6 +150,9 @@ class Document:
     tables: list[Table] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # the table of contents' entries as printed (kept out of `sections`), and the page it starts on
+    contents: list[str] = field(default_factory=list)
+    contents_page: int | None = None
 
     def summary(self) -> dict[str, Any]:
         """Metadata and counts, without the bodies."""

@@ -20,7 +20,7 @@ from index.facts import extract_facts
 from index.metadata import Metadata, detect_metadata
 from index.model import Document, Extracted, Table
 from index.read_text import extract_text
-from index.sections import build_sections
+from index.sections import build_sections, contents_entries
 
 TEXT_SUFFIXES = (".txt", ".md")
 PDF_SUFFIXES = (".pdf",)
@@ -162,5 +162,8 @@ def read_document(path: str | Path) -> Document:
         tables=list(extracted.tables),
         warnings=[*extracted.warnings, *_metadata_warnings(meta), *_table_warnings(extracted.tables)],
     )
+    toc = contents_entries(extracted.lines)
+    doc.contents = [ln.text for ln in toc]
+    doc.contents_page = toc[0].page if toc else None
     doc.facts = extract_facts(doc)
     return doc

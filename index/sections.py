@@ -124,10 +124,12 @@ def _is_toc_entry(text: str) -> bool:
     )
 
 
-def _drop_toc(lines: list[Line]) -> list[Line]:
-    """Drop the table of contents: from 目录 through its entries, until an entry is printed again or prose starts."""
+def _split_toc(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """(body, contents): the table of contents runs from 目录 through its entries, until an entry is
+    printed again or prose starts; the body is everything else."""
     rules = _rules()
     out: list[Line] = []
+    contents: list[Line] = []
     i = 0
     while i < len(lines):
         if not rules.toc_start.match(lines[i].text):
@@ -143,9 +145,20 @@ def _drop_toc(lines: list[Line]) -> list[Line]:
                 break  # an entry again, or prose: the body starts here
             if not re.fullmatch(r"\d+", key):
                 seen.add(key)
+                contents.append(lines[j])
             j += 1
         i = j
-    return out
+    return out, contents
+
+
+def _drop_toc(lines: list[Line]) -> list[Line]:
+    """Drop the table of contents (see `_split_toc`)."""
+    return _split_toc(lines)[0]
+
+
+def contents_entries(lines: list[Line]) -> list[Line]:
+    """The table of contents' entries as printed (without page numbers or leaders), [] when there is none."""
+    return [Line(_rules().toc_leader.sub("", ln.text).strip(), ln.page) for ln in _split_toc(_clean(lines))[1]]
 
 
 def _clean(lines: list[Line]) -> list[Line]:
