@@ -99,7 +99,7 @@ def ask(
         list[str] | None, typer.Option("--doc", help="Limit to this document ID (repeatable); see `budgetqa docs`.")
     ] = None,
     as_json: Annotated[
-        bool, typer.Option("--json", help="Print one JSON object per answer (the DESIGN.md contract).")
+        bool, typer.Option("--json", help="Print one JSON object per answer (contract: docs/CONTRACT.md).")
     ] = False,
 ) -> None:
     """Answer one question with cited figures (indexes the bundled sample first if the store is empty)."""
@@ -252,14 +252,15 @@ def bench(
 
 @app.command()
 def serve(
-    host: Annotated[str | None, typer.Option(help="Bind address (default 127.0.0.1).")] = None,
-    port: Annotated[int | None, typer.Option(help="Port (default 7860).")] = None,
+    host: Annotated[str | None, typer.Option(help="Bind address (default $GRADIO_SERVER_NAME or 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default $GRADIO_SERVER_PORT or 7860).")] = None,
     share: Annotated[bool, typer.Option(help="Also open a public Gradio share link.")] = False,
 ) -> None:
     """The chat page (same as `python app.py`); login with BUDGETQA_AUTH=user:pass."""
     from assistant.ui import serve as serve_page
+    from assistant.ui_server import bind_overrides
 
-    serve_page(settings().with_overrides(host=host, port=port), share=share)
+    serve_page(settings().with_overrides(**bind_overrides(host, port)), share=share)
 
 
 # -- index commands: ingest, docs, models ------------------------------------------------------
