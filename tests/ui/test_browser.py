@@ -102,3 +102,30 @@ def test_ask_check_citation_upload_and_ask_again(page: object, tmp_path: Path) -
     assert shot.stat().st_size > 10_000
     SHOTS.mkdir(exist_ok=True)  # git-ignored; copy it to docs/screenshot.png by hand when the page changes
     shutil.copyfile(shot, SHOTS / "chat_page.png")
+
+
+def test_welcome_examples_and_a_calm_empty_submit(page: object) -> None:
+    """An empty chat welcomes with what can be asked, the loaded documents and three clickable examples; clicking
+    提问 with nothing typed only shows a hint (no error overlay or toast); clicking an example asks it."""
+    from playwright.sync_api import Page, expect
+
+    assert isinstance(page, Page)
+    chat = page.locator("#chat")
+    expect(chat).to_contain_text("我可以回答关于已载入的部门预算", timeout=WAIT_MS)
+    expect(chat).to_contain_text("深圳市大鹏新区政务服务数据管理局 2022年部门预算")
+    examples = chat.locator(".examples button.example")
+    expect(examples).to_have_count(3, timeout=WAIT_MS)
+
+    page.locator("#send").click()
+    expect(page.locator("#hint")).to_contain_text("请先输入问题", timeout=WAIT_MS)
+    page.wait_for_timeout(1000)  # an error toast or overlay would be up by now
+    assert page.locator(".toast-body").count() == 0
+    assert page.get_by_text("错误", exact=True).count() == 0 and page.get_by_text("Error", exact=True).count() == 0
+    assert chat.locator(".message").count() == 0, "nothing was added to the conversation"
+
+    example = examples.first.inner_text().strip()
+    examples.first.click()
+    expect(chat.locator(".message.user").first).to_have_text(example, timeout=WAIT_MS)
+    expect(chat.locator(".message.bot").last).to_contain_text("来源", timeout=WAIT_MS)
+    expect(page.locator("#hint")).to_have_text("")
+    page.screenshot(path=str(SHOTS / "welcome_example.png"), full_page=True)
