@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from assistant.assistant import Assistant
 
 app = typer.Typer(
-    help="BudgetQA: ask questions of Chinese budget disclosures (部门预算/单位预算/部门决算) and get cited figures.",
+    help="BudgetQA: ask questions of Chinese budget disclosures (部门预算/单位预算/部门决算) and get cited figures. "
+    "Commands, the `ask --json` object and settings: docs/CONTRACT.md.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -123,9 +124,11 @@ def chat(
     doc: Annotated[list[str] | None, typer.Option("--doc", help="Limit to this document ID (repeatable).")] = None,
 ) -> None:
     """Interactive questions with follow-ups ("那2021年呢？"). Empty line or Ctrl-D to quit."""
+    from assistant.help import help_text, is_help_request
+
     qa = _open_assistant()
     history: list[tuple[str, str]] = []
-    typer.echo("BudgetQA 对话：输入问题，空行退出。")
+    typer.echo("BudgetQA 对话：输入问题，空行退出；输入“帮助”看能问什么。")
     while True:
         try:
             q = input("问> ").strip()
@@ -133,6 +136,9 @@ def chat(
             break
         if not q:
             break
+        if is_help_request(q):
+            typer.echo(help_text(qa.documents(), qa.example_questions(doc[0] if doc and len(doc) == 1 else None)))
+            continue
         try:
             answer = qa.ask(q, doc=doc or None, history=history)
         except BudgetQAError as err:

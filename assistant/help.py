@@ -48,8 +48,10 @@ def is_help_request(question: str) -> bool:
 
 
 def document_name(summary: Mapping[str, Any]) -> str:
-    """`深圳市大鹏新区政务服务数据管理局 2022年部门预算`."""
-    name = summary.get("department") or summary.get("title") or summary.get("file_name") or summary.get("doc_id")
+    """`深圳市大鹏新区政务服务数据管理局 2022年部门预算`; the title (which names year and kind) when no department was read."""
+    if not summary.get("department"):
+        return str(summary.get("title") or summary.get("file_name") or summary.get("doc_id") or "")
+    name = summary["department"]
     year = f"{summary['year']}年" if summary.get("year") else ""
     kind = f"{summary.get('scope') or ''}{summary.get('stage') or ''}"
     return " ".join(part for part in (str(name or ""), f"{year}{kind}") if part)

@@ -50,3 +50,8 @@ def test_many_documents_are_counted_not_all_named() -> None:
         f"等 {LISTED_DOCUMENTS + 3} 份。"
     )
     assert line.count("深圳市大鹏新区政务服务数据管理局") == LISTED_DOCUMENTS
+
+
+def test_a_document_without_a_department_is_named_by_its_title() -> None:
+    untitled = {"doc_id": "x", "department": "", "title": "2023年示例市测试中心部门预算", "year": 2023, "stage": "预算"}
+    assert documents_line([untitled]) == "已载入 1 份文件：2023年示例市测试中心部门预算。"
