@@ -21,7 +21,7 @@ import gradio as gr
 from assistant.answer_types import Answer
 from assistant.assistant import IngestReport, Progress
 from assistant.ui_events import Handlers
-from assistant.ui_layout import CSS, lay_out, theme
+from assistant.ui_layout import CSS, lay_out, theme, translations
 from assistant.ui_server import (
     AUTH_MESSAGE,
     ClientAddress,
@@ -197,6 +197,7 @@ def launch(
         prevent_thread_lock=not block,
         css=CSS,
         theme=theme(),
+        i18n=translations(),
         footer_links=["api"],
         quiet=not block,
         max_file_size=f"{int(max_upload_mb * CEILING_FACTOR)}mb",

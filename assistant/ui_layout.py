@@ -41,6 +41,18 @@ CSS = """
 """
 
 
+# Gradio strings its Chinese translation lacks (shown as tooltips and to screen readers).
+MISSING_TRANSLATIONS = {
+    "chatbot.copy_message": "复制",
+    "chatbot.copied_message": "已复制",
+}
+
+
+def translations() -> Any:
+    """Gradio's I18n with the missing Chinese strings, for Chinese browsers."""
+    return gr.I18n(**{locale: MISSING_TRANSLATIONS for locale in ("zh-CN", "zh")})
+
+
 def theme() -> Any:
     """Gradio's default theme in one locally installed CJK font."""
     return gr.themes.Default(font=FONTS, font_mono=MONO_FONTS)
@@ -96,7 +108,11 @@ def lay_out() -> Page:
                 )
                 with gr.Row():
                     question = gr.Textbox(
-                        placeholder="例如：政府投资项目预算多少", show_label=False, scale=5, elem_id="question"
+                        label="问题",
+                        placeholder="例如：政府投资项目预算多少",
+                        show_label=False,
+                        scale=5,
+                        elem_id="question",
                     )
                     send = gr.Button("提问", variant="primary", scale=1, elem_id="send")
                 hint = gr.HTML("", elem_id="hint")

@@ -33,8 +33,11 @@ _INDEXING = re.compile(
 
 
 def escape(text: str) -> str:
-    """Text for an HTML sink: `<`, `>`, `&` and quotes become character references."""
-    return html.escape(text, quote=True)
+    """Text for an element's content (never an attribute): `<`, `>` and `&` become character references.
+
+    Quotes stay as typed, so the chat's copy button copies the answer as it reads.
+    """
+    return html.escape(text, quote=False)
 
 
 def inert(text: str) -> str:

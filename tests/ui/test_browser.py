@@ -72,6 +72,11 @@ def test_ask_check_citation_upload_and_ask_again(page: object, tmp_path: Path) -
     expect(source).to_contain_text("深圳市大鹏新区政务服务数据管理局2022年部门预算")
 
     page.locator("#upload input[type=file]").set_input_files(str(JUSTICE_PDF))
+    # one Chinese progress line while the 23-page PDF is read and indexed, no English or progress overlays
+    expect(page.locator("#upload-status .bq-line")).to_contain_text(
+        re.compile("读取并识别表格|建立索引"), timeout=WAIT_MS
+    )
+    assert not re.search(r"indexing|reading|steps|%", page.locator("body").inner_text())
     expect(page.locator("#upload-status")).to_contain_text("已添加", timeout=WAIT_MS)
     expect(page.locator("#documents")).to_contain_text("上海市普陀区司法局")
     expect(page.locator("#documents")).to_contain_text("23页")

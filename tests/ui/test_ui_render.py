@@ -118,7 +118,7 @@ def test_chat_messages_are_escaped_text() -> None:
     message = chat_message("user", f"{PAYLOAD}政府投资项目预算多少 & 2<3")
     assert message == {
         "role": "user",
-        "content": "&lt;img src=http://203.0.113.9/x.png&gt;&lt;a href=&quot;http://203.0.113.9/p&quot;&gt;点我&lt;/a&gt;"
+        "content": '&lt;img src=http://203.0.113.9/x.png&gt;&lt;a href="http://203.0.113.9/p"&gt;点我&lt;/a&gt;'
         "政府投资项目预算多少 &amp; 2&lt;3",
     }
     assert escape("“三公”经费（万元）") == "“三公”经费（万元）"  # Chinese text passes unchanged
