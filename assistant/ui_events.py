@@ -143,6 +143,7 @@ class Handlers:
             qa = self.runtime.wait()
             labels = {s["doc_id"]: render.document_label(s) for s in qa.documents()}
             if doc_id not in labels:
+                log.info("remove refused: no document %s", doc_id)
                 return (render.line_html(f"没有这份文档：{doc_id}", "error"), *keep)
             with self.runtime.store_lock:
                 qa.remove(doc_id)

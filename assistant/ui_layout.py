@@ -128,7 +128,9 @@ def lay_out() -> Page:
                 without_temp_copies(upload)
                 upload_status = gr.HTML("", elem_id="upload-status")
                 with gr.Row():
-                    remove_pick = gr.Dropdown(label="移除文档", choices=[], scale=3, elem_id="remove-doc")
+                    remove_pick = gr.Dropdown(
+                        label="移除文档", choices=[], scale=3, elem_id="remove-doc", allow_custom_value=True
+                    )  # the handler checks the id, in Chinese
                     remove_btn = gr.Button("移除", variant="stop", scale=1, elem_id="remove")
     return Page(
         demo=demo,
