@@ -1,4 +1,4 @@
-"""What the answer engine returns: `Answer` and its `Citation`s (DESIGN.md's `ask --json` contract)."""
+"""What the answer engine returns: `Answer` and its `Citation`s (the `ask --json` contract, docs/CONTRACT.md)."""
 
 from __future__ import annotations
 

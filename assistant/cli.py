@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from assistant.assistant import Assistant
 
 app = typer.Typer(
-    help="BudgetQA: ask questions of Chinese budget disclosures (部门预算/单位预算/部门决算) and get cited figures.",
+    help="BudgetQA: ask questions of Chinese budget disclosures (部门预算/单位预算/部门决算) and get cited figures. "
+    "Commands, the `ask --json` object and settings: docs/CONTRACT.md.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -117,7 +118,7 @@ def ask(
         list[str] | None, typer.Option("--doc", help="Limit to this document ID (repeatable); see `budgetqa docs`.")
     ] = None,
     as_json: Annotated[
-        bool, typer.Option("--json", help="Print one JSON object per answer (the DESIGN.md contract).")
+        bool, typer.Option("--json", help="Print one JSON object per answer (contract: docs/CONTRACT.md).")
     ] = False,
 ) -> None:
     """Answer one question with cited figures (indexes the bundled sample first if the store is empty)."""
@@ -141,9 +142,11 @@ def chat(
     doc: Annotated[list[str] | None, typer.Option("--doc", help="Limit to this document ID (repeatable).")] = None,
 ) -> None:
     """Interactive questions with follow-ups ("那2021年呢？"). Empty line or Ctrl-D to quit."""
+    from assistant.help import help_text, is_help_request
+
     qa = _open_assistant()
     history: list[tuple[str, str]] = []
-    typer.echo("BudgetQA 对话：输入问题，空行退出。")
+    typer.echo("BudgetQA 对话：输入问题，空行退出；输入“帮助”看能问什么。")
     while True:
         try:
             q = input("问> ").strip()
@@ -151,6 +154,9 @@ def chat(
             break
         if not q:
             break
+        if is_help_request(q):
+            typer.echo(help_text(qa.documents(), qa.example_questions(doc[0] if doc and len(doc) == 1 else None)))
+            continue
         try:
             answer = qa.ask(q, doc=doc or None, history=history)
         except BudgetQAError as err:
@@ -270,14 +276,15 @@ def bench(
 
 @app.command()
 def serve(
-    host: Annotated[str | None, typer.Option(help="Bind address (default 127.0.0.1).")] = None,
-    port: Annotated[int | None, typer.Option(help="Port (default 7860).")] = None,
+    host: Annotated[str | None, typer.Option(help="Bind address (default $GRADIO_SERVER_NAME or 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default $GRADIO_SERVER_PORT or 7860).")] = None,
     share: Annotated[bool, typer.Option(help="Also open a public Gradio share link.")] = False,
 ) -> None:
     """The chat page (same as `python app.py`); login with BUDGETQA_AUTH=user:pass."""
     from assistant.ui import serve as serve_page
+    from assistant.ui_server import bind_overrides
 
-    serve_page(settings().with_overrides(host=host, port=port), share=share)
+    serve_page(settings().with_overrides(**bind_overrides(host, port)), share=share)
 
 
 # -- index commands: ingest, docs, models ------------------------------------------------------

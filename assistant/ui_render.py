@@ -2,20 +2,50 @@
 
 Pure functions over plain data (no Gradio import), so the page logic stays thin
 and these are unit-testable.
+
+Safety rule: every text that comes from a document or a user is escaped here, and
+only markup written in this module reaches the browser. Chat messages are shown
+with Gradio's Markdown off (`escape`d text, CSS keeps the line breaks); sinks that
+always run Markdown (the chat's welcome placeholder) get `inert` text, in which no
+Markdown or HTML syntax survives.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from typing import Any
 
 from assistant.answer_types import Answer, Citation
+from assistant.help import help_text
 
 DOC_COLUMNS = ["部门", "年度", "类型", "内容"]
 CHIP_LOCATOR_CHARS = 36
 CELL_CHARS = 80  # longer table cells (project descriptions) are shortened in the source panel
+# ASCII characters with a meaning in Markdown or HTML; `inert` writes them as character references
+_SYNTAX = re.compile(r"[!-/:-@\[-`{-~]")
+_READING = re.compile(r"^(?P<name>.+): reading$")
+_INDEXING = re.compile(
+    r"^(?P<name>.+): indexing (?:(?P<pages>\d+) pages, )?(?P<tables>\d+) tables, (?P<facts>\d+) facts$"
+)
+
+
+def escape(text: str) -> str:
+    """Text for an element's content (never an attribute): `<`, `>` and `&` become character references.
+
+    Quotes stay as typed, so the chat's copy button copies the answer as it reads.
+    """
+    return html.escape(text, quote=False)
+
+
+def inert(text: str) -> str:
+    """Text for a sink that runs Markdown and then HTML: every ASCII punctuation mark as a character reference.
+
+    Nothing can then form a tag, a link, an image, an autolink (`http://`, `www.`), emphasis or a list.
+    """
+    return _SYNTAX.sub(lambda m: f"&#{ord(m.group())};", text)
 
 
 def citation_dict(citation: Citation) -> dict[str, Any]:
@@ -45,19 +75,52 @@ def chip_label(number: int, citation: dict[str, Any]) -> str:
     )
 
 
-def answer_markdown(answer: Answer) -> str:
-    """The chat message for one answer: text, formula, warnings and numbered sources."""
+def answer_text(answer: Answer) -> str:
+    """The chat message for one answer, as plain text: answer, formula, warnings and numbered sources."""
     parts = [answer.answer.strip()]
     if answer.formula:
-        parts.append(f"算式：`{answer.formula}`")
+        parts.append(f"算式：{answer.formula}")
     parts.extend(f"⚠️ {warning}" for warning in answer.warnings)
     if answer.citations:
         refs = [
             " · ".join(p for p in (f"[{i}] {c.title}", c.locator, page_label(c.page)) if p)
             for i, c in enumerate(answer.citations, 1)
         ]
-        parts.append("来源：  \n" + "  \n".join(refs))
+        parts.append("来源：\n" + "\n".join(refs))
     return "\n\n".join(part for part in parts if part)
+
+
+def chat_message(role: str, text: str) -> dict[str, str]:
+    """One message for the Chatbot (Markdown off): the escaped text; CSS keeps its line breaks."""
+    return {"role": role, "content": escape(text)}
+
+
+def notice(text: str) -> dict[str, str]:
+    """A one-line notice from the page itself (an error or a refusal) inside the conversation."""
+    return chat_message("assistant", f"⚠️ {text}")
+
+
+def welcome_markdown(documents: Sequence[dict[str, Any]]) -> str:
+    """The empty chat's welcome (Gradio renders it as Markdown): what can be asked and what is loaded."""
+    return inert(help_text(documents, []))
+
+
+def line_html(text: str, kind: str = "info") -> str:
+    """A one-line status under a control (upload progress, results, hints); `kind` is info, ok or error."""
+    return f'<div class="bq-line bq-{kind}">{escape(text)}</div>' if text else ""
+
+
+def progress_line(done: int, total: int, message: str) -> str:
+    """The ingest progress callback's (English) step as one Chinese line with the file fraction."""
+    position = f"（第 {min(done + 1, total)}/{total} 个文件）" if total > 1 else ""
+    if m := _READING.match(message):
+        return f"读取并识别表格：{m['name']}{position}"
+    if m := _INDEXING.match(message):
+        pages = f"{m['pages']}页，" if m["pages"] else ""
+        return f"建立索引：{m['name']}（{pages}{m['tables']}张表，{m['facts']}个数据点）{position}"
+    if message == "done" or (total and done >= total):
+        return "即将完成…"
+    return f"正在处理{position or '…'}"
 
 
 def stream_pieces(text: str, size: int = 8) -> Iterator[str]:

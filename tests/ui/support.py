@@ -6,6 +6,19 @@ import socket
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "test-output"  # git-ignored: screenshots for people to look at, never over tracked files
+PAYLOAD_TXT = Path(__file__).resolve().parent / "data" / "payload_2023_dept_budget.txt"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
+]
 JUSTICE_PDF = ROOT / "tests" / "fixtures" / "shanghai_putuo_justice_2026_dept_budget.pdf"
 WELFARE_PDF = ROOT / "tests" / "fixtures" / "shanghai_putuo_welfare_home_2024_unit_budget.pdf"
 

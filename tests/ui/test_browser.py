@@ -13,19 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui.support import JUSTICE_PDF, ROOT
+from tests.ui.support import CHROMIUM, CHROMIUM_ARGS, JUSTICE_PDF, SHOTS
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-component-update",
-    "--disable-sync",
-]
 WAIT_MS = 60_000
 
 pytestmark = [
@@ -39,7 +28,7 @@ def page(page_url: str) -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         tab = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
         tab.goto(page_url)
         yield tab
@@ -83,6 +72,11 @@ def test_ask_check_citation_upload_and_ask_again(page: object, tmp_path: Path) -
     expect(source).to_contain_text("深圳市大鹏新区政务服务数据管理局2022年部门预算")
 
     page.locator("#upload input[type=file]").set_input_files(str(JUSTICE_PDF))
+    # one Chinese progress line while the 23-page PDF is read and indexed, no English or progress overlays
+    expect(page.locator("#upload-status .bq-line")).to_contain_text(
+        re.compile("读取并识别表格|建立索引"), timeout=WAIT_MS
+    )
+    assert not re.search(r"indexing|reading|steps|%", page.locator("body").inner_text())
     expect(page.locator("#upload-status")).to_contain_text("已添加", timeout=WAIT_MS)
     expect(page.locator("#documents")).to_contain_text("上海市普陀区司法局")
     expect(page.locator("#documents")).to_contain_text("23页")
@@ -111,5 +105,32 @@ def test_ask_check_citation_upload_and_ask_again(page: object, tmp_path: Path) -
     shot = tmp_path / "chat_page.png"
     page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 10_000
-    (ROOT / "docs").mkdir(exist_ok=True)
-    shutil.copyfile(shot, ROOT / "docs" / "screenshot.png")
+    SHOTS.mkdir(exist_ok=True)  # git-ignored; copy it to docs/screenshot.png by hand when the page changes
+    shutil.copyfile(shot, SHOTS / "chat_page.png")
+
+
+def test_welcome_examples_and_a_calm_empty_submit(page: object) -> None:
+    """An empty chat welcomes with what can be asked, the loaded documents and three clickable examples; clicking
+    提问 with nothing typed only shows a hint (no error overlay or toast); clicking an example asks it."""
+    from playwright.sync_api import Page, expect
+
+    assert isinstance(page, Page)
+    chat = page.locator("#chat")
+    expect(chat).to_contain_text("我可以回答关于已载入的部门预算", timeout=WAIT_MS)
+    expect(chat).to_contain_text("深圳市大鹏新区政务服务数据管理局 2022年部门预算")
+    examples = chat.locator(".examples button.example")
+    expect(examples).to_have_count(3, timeout=WAIT_MS)
+
+    page.locator("#send").click()
+    expect(page.locator("#hint")).to_contain_text("请先输入问题", timeout=WAIT_MS)
+    page.wait_for_timeout(1000)  # an error toast or overlay would be up by now
+    assert page.locator(".toast-body").count() == 0
+    assert page.get_by_text("错误", exact=True).count() == 0 and page.get_by_text("Error", exact=True).count() == 0
+    assert chat.locator(".message").count() == 0, "nothing was added to the conversation"
+
+    example = examples.first.inner_text().strip()
+    examples.first.click()
+    expect(chat.locator(".message.user").first).to_have_text(example, timeout=WAIT_MS)
+    expect(chat.locator(".message.bot").last).to_contain_text("来源", timeout=WAIT_MS)
+    expect(page.locator("#hint")).to_have_text("")
+    page.screenshot(path=str(SHOTS / "welcome_example.png"), full_page=True)

@@ -7,14 +7,20 @@ import pytest
 from assistant.answer_types import Answer, Citation
 from assistant.ui import parse_auth
 from assistant.ui_render import (
-    answer_markdown,
+    answer_text,
+    chat_message,
     chip_label,
     citation_dict,
     document_label,
     documents_html,
+    escape,
+    inert,
     ingest_message,
+    line_html,
+    progress_line,
     source_html,
     stream_pieces,
+    welcome_markdown,
 )
 from index.errors import BudgetQAError
 
@@ -46,7 +52,7 @@ JUSTICE = {
 }
 
 
-def test_answer_markdown_lists_formula_warnings_and_numbered_sources() -> None:
+def test_answer_text_lists_formula_warnings_and_numbered_sources() -> None:
     ans = Answer(
         question="q",
         answer="住房公积金2026年合计为2,087,959.00元。[1]",
@@ -54,9 +60,9 @@ def test_answer_markdown_lists_formula_warnings_and_numbered_sources() -> None:
         formula="a − b",
         warnings=["文件中数字不一致"],
     )
-    text = answer_markdown(ans)
+    text = answer_text(ans)
     assert text.startswith("住房公积金2026年合计为2,087,959.00元。[1]")
-    assert "算式：`a − b`" in text and "⚠️ 文件中数字不一致" in text
+    assert "\n\n算式：a − b\n\n⚠️ 文件中数字不一致\n\n来源：\n[1] " in text
     assert (
         "[1] 上海市普陀区司法局2026年部门预算 · 2026年部门支出预算总表 · 2210201 住房公积金 · 支出预算/合计 · 第13页"
         in text
@@ -103,3 +109,47 @@ def test_parse_auth() -> None:
     assert parse_auth(None) is None
     with pytest.raises(BudgetQAError, match="user:pass"):
         parse_auth("alice")
+
+
+PAYLOAD = '<img src=http://203.0.113.9/x.png><a href="http://203.0.113.9/p">点我</a>'
+
+
+def test_chat_messages_are_escaped_text() -> None:
+    message = chat_message("user", f"{PAYLOAD}政府投资项目预算多少 & 2<3")
+    assert message == {
+        "role": "user",
+        "content": '&lt;img src=http://203.0.113.9/x.png&gt;&lt;a href="http://203.0.113.9/p"&gt;点我&lt;/a&gt;'
+        "政府投资项目预算多少 &amp; 2&lt;3",
+    }
+    assert escape("“三公”经费（万元）") == "“三公”经费（万元）"  # Chinese text passes unchanged
+
+
+def test_inert_leaves_no_markdown_or_html_syntax() -> None:
+    text = inert(f"{PAYLOAD} ![i](http://203.0.113.9/m.png) [l](http://x) www.example.org *强调* `代码` 5,883万元")
+    for syntax in "<>[]()!*`:/.&\"'":
+        assert syntax not in text.replace("&#", "").replace(";", ""), syntax
+    assert text.startswith("&#60;img src&#61;http&#58;&#47;&#47;203&#46;0&#46;113&#46;9")
+    assert text.endswith("5&#44;883万元")
+    assert inert("文档库：1 份文档。") == "文档库：1 份文档。"
+
+
+def test_welcome_names_the_documents_without_markup() -> None:
+    text = welcome_markdown([{**JUSTICE, "department": "<b>司法局</b>"}])
+    assert "我可以回答关于已载入的部门预算" in text
+    assert "已载入 1 份文件：&#60;b&#62;司法局&#60;&#47;b&#62; 2026年部门预算。" in text
+    assert "还没有载入文件" in welcome_markdown([])
+
+
+def test_status_lines_and_progress_are_chinese_and_escaped() -> None:
+    assert line_html("未能读取：<b>.pdf", "error") == '<div class="bq-line bq-error">未能读取：&lt;b&gt;.pdf</div>'
+    assert line_html("") == ""
+    assert progress_line(0, 1, "a.pdf: reading") == "读取并识别表格：a.pdf"
+    assert (
+        progress_line(1, 3, "b.pdf: indexing 16 pages, 9 tables, 482 facts")
+        == "建立索引：b.pdf（16页，9张表，482个数据点）（第 2/3 个文件）"
+    )
+    assert progress_line(0, 2, "c.txt: indexing 13 tables, 355 facts") == (
+        "建立索引：c.txt（13张表，355个数据点）（第 1/2 个文件）"
+    )
+    assert progress_line(2, 2, "done") == "即将完成…"
+    assert progress_line(0, 2, "something new") == "正在处理（第 1/2 个文件）"

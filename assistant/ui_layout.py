@@ -1,0 +1,154 @@
+"""The chat page's layout: its components, theme and CSS (no event wiring, no answering)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import gradio as gr
+
+from assistant import ui_render as render
+from assistant.ui_upload import SUPPORTED_SUFFIXES, without_temp_copies
+
+FILE_TYPES = list(SUPPORTED_SUFFIXES)
+# One family for Chinese and Latin text alike (the title mixed two before); all installed locally,
+# so the page loads no font from another host.
+FONTS = ["Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "ui-sans-serif", "sans-serif"]
+MONO_FONTS = ["Noto Sans Mono CJK SC", "ui-monospace", "monospace"]
+
+CSS = """
+#title h2 { font-family: inherit; font-weight: 600; margin-bottom: 0; }
+#chat .message-content, #chat .message .prose { white-space: pre-wrap; }
+#chat .placeholder { white-space: normal; text-align: left; max-width: 46em; }
+#citation-chips .wrap { gap: 6px; }
+#citation-chips label { border-radius: 999px; padding: 2px 12px; cursor: pointer; font-size: 0.85em; }
+#citation-chips input[type=radio] { display: none; }
+#citation-chips label.selected { background: var(--color-accent-soft); border-color: var(--color-accent); }
+.bq-line { font-size: 0.9em; padding: 2px 0; }
+.bq-error { color: var(--body-text-color); }
+.bq-error::before { content: "⚠️ "; }
+.bq-ok { color: var(--body-text-color); }
+.source-card { border-left: 3px solid var(--color-accent); padding: 6px 12px; }
+.source-doc { font-weight: 600; }
+.source-meta, .source-locator { color: var(--body-text-color-subdued); font-size: 0.9em; }
+.source-quote { margin: 6px 0; font-family: var(--font-mono); white-space: pre-wrap; }
+.source-row { border-collapse: collapse; font-size: 0.85em; margin-top: 4px; }
+.source-row th, .source-row td { border: 1px solid var(--border-color-primary); padding: 2px 6px; }
+.source-empty { color: var(--body-text-color-subdued); }
+.doc-table { width: 100%; border-collapse: collapse; font-size: 0.9em; }
+.doc-table th, .doc-table td { border-bottom: 1px solid var(--border-color-primary); padding: 4px 6px; text-align: left; }
+.doc-table td:nth-child(2), .doc-table td:nth-child(3) { white-space: nowrap; }
+"""
+
+
+# Gradio strings its Chinese translation lacks (shown as tooltips and to screen readers).
+MISSING_TRANSLATIONS = {
+    "chatbot.copy_message": "复制",
+    "chatbot.copied_message": "已复制",
+}
+
+
+def translations() -> Any:
+    """Gradio's I18n with the missing Chinese strings, for Chinese browsers."""
+    return gr.I18n(**{locale: MISSING_TRANSLATIONS for locale in ("zh-CN", "zh")})
+
+
+def theme() -> Any:
+    """Gradio's default theme in one locally installed CJK font."""
+    return gr.themes.Default(font=FONTS, font_mono=MONO_FONTS)
+
+
+@dataclass
+class Page:
+    """Every component the event wiring needs."""
+
+    demo: gr.Blocks
+    turns: gr.State  # per session: {"question", "answer", "citations"} for each exchange
+    current: gr.State  # citations behind the chips now shown
+    status: gr.HTML
+    chatbot: gr.Chatbot
+    question: gr.Textbox
+    send: gr.Button
+    hint: gr.HTML
+    examples: gr.Dataset
+    chips: gr.Radio
+    source: gr.HTML
+    clear: gr.Button
+    docs_table: gr.HTML
+    scope: gr.CheckboxGroup
+    upload: gr.File
+    upload_status: gr.HTML
+    remove_pick: gr.Dropdown
+    remove_btn: gr.Button
+
+
+def lay_out() -> Page:
+    """Build the components inside a new Blocks (call the wiring inside `page.demo` afterwards)."""
+    with gr.Blocks(title="BudgetQA 预算问答", analytics_enabled=False) as demo:
+        turns = gr.State([])
+        current = gr.State([])
+        gr.Markdown(
+            "## BudgetQA 预算问答\n对部门预算、单位预算和部门决算提问，答案给出数字和可核对的出处。", elem_id="title"
+        )
+        status = gr.HTML(render.line_html("正在打开文档库…"), elem_id="status")
+        with gr.Row():
+            with gr.Column(scale=3):
+                chatbot = gr.Chatbot(
+                    label="对话",
+                    height=440,
+                    elem_id="chat",
+                    feedback_options=None,
+                    buttons=["copy"],
+                    # messages are escaped text (ui_render): no Markdown, no LaTeX, no custom tags
+                    render_markdown=False,
+                    sanitize_html=True,
+                    allow_tags=False,
+                    latex_delimiters=[],
+                    placeholder=render.welcome_markdown([]),
+                )
+                with gr.Row():
+                    question = gr.Textbox(
+                        label="问题",
+                        placeholder="例如：政府投资项目预算多少",
+                        show_label=False,
+                        scale=5,
+                        elem_id="question",
+                    )
+                    send = gr.Button("提问", variant="primary", scale=1, elem_id="send")
+                hint = gr.HTML("", elem_id="hint")
+                examples = gr.Dataset(label="示例问题", components=[question], samples=[], elem_id="examples")
+                chips = gr.Radio(label="引用（点击编号查看原文）", choices=[], visible=False, elem_id="citation-chips")
+                source = gr.HTML(render.source_html(None), elem_id="source")
+                clear = gr.Button("清空对话", elem_id="clear")
+            with gr.Column(scale=2):
+                gr.Markdown("**已载入文档**")
+                docs_table = gr.HTML(render.documents_html([]), elem_id="documents")
+                scope = gr.CheckboxGroup(label="提问范围（不选 = 全部文档）", choices=[], elem_id="scope")
+                upload = gr.File(label="上传 PDF / TXT", file_types=FILE_TYPES, file_count="multiple", elem_id="upload")
+                without_temp_copies(upload)
+                upload_status = gr.HTML("", elem_id="upload-status")
+                with gr.Row():
+                    remove_pick = gr.Dropdown(
+                        label="移除文档", choices=[], scale=3, elem_id="remove-doc", allow_custom_value=True
+                    )  # the handler checks the id, in Chinese
+                    remove_btn = gr.Button("移除", variant="stop", scale=1, elem_id="remove")
+    return Page(
+        demo=demo,
+        turns=turns,
+        current=current,
+        status=status,
+        chatbot=chatbot,
+        question=question,
+        send=send,
+        hint=hint,
+        examples=examples,
+        chips=chips,
+        source=source,
+        clear=clear,
+        docs_table=docs_table,
+        scope=scope,
+        upload=upload,
+        upload_status=upload_status,
+        remove_pick=remove_pick,
+        remove_btn=remove_btn,
+    )
