@@ -15,6 +15,7 @@ from assistant.analyze import Query, analyze
 from assistant.answer_types import Answer, Citation
 from assistant.compose import load_templates, passage_excerpt
 from assistant.compound import inherit_frame, join_parts, renumber
+from assistant.consistency import asks_consistency, consistency_answer
 from assistant.engine import Context, Engine
 from assistant.fact_chunks import FactChunks
 from assistant.normalize import normalize
@@ -147,7 +148,10 @@ class Assistant:
             raise BudgetQAError("没有已载入的文件：先运行 `budgetqa ingest FILE` / no documents loaded")
         scope = resolve_scope(query, summaries, doc)
         query = resolve_years(without_mentions(query, scope), scope.doc_ids, summaries)
-        if query.unsupported:
+        audit = self._consistency(question, scope) if asks_consistency(question) else None
+        if audit is not None:
+            answer, hits = audit, list[Hit]()
+        elif query.unsupported:
             answer, hits = refuse_unsupported(query), list[Hit]()
         elif len(query.clauses) >= 2:
             answer, hits = self._compound(query, scope, summaries, timings)
@@ -160,6 +164,13 @@ class Assistant:
             for h in hits
         ]
         return answer
+
+    def _consistency(self, question: str, scope: Scope) -> Answer | None:
+        """A question about the document's own consistency, answered from `budgetqa check`'s rules."""
+        if len(scope.doc_ids) != 1:
+            return None
+        document = self.document(scope.doc_ids[0])
+        return consistency_answer(question, document, document.title)
 
     def _compound(
         self, query: Query, scope: Scope, summaries: list[dict[str, Any]], timings: dict[str, float]

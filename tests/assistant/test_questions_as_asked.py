@@ -208,3 +208,15 @@ def test_questions_no_annual_figure_answers_are_refused(
 ) -> None:
     ans = qa.ask(question, doc=ids[doc])
     assert ans.abstained and ans.value is None and reason in ans.answer and _no_figure(ans.answer)
+
+
+# -- consistency questions are answered from `budgetqa check`'s rules --------------------------------
+
+
+def test_consistency_questions_cite_both_figures(qa: Assistant, ids: dict[str, str]) -> None:
+    ans = qa.ask("表6的收入合计和支出合计是否一致", doc=ids["dapeng"])
+    assert ans.intent == "consistency" and "5,901" in ans.answer and "5,883" in ans.answer
+    assert any("表6" in c.locator for c in ans.citations) and ans.value is None
+    ans = qa.ask("住房公积金的文字说明和表格对得上吗", doc=ids["justice"])
+    assert ans.intent == "consistency" and "201.5" in ans.answer
+    assert qa.ask("人员支出和公用支出加起来多少", doc=ids["dapeng"]).value == 1240  # a sum, not an audit

@@ -1,0 +1,64 @@
+"""Consistency questions (`表6的收入合计和支出合计是否一致`, `三公经费加起来对不对`) answered from the same
+checks as `budgetqa check`, with every figure of every finding cited."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer_types import Answer, Citation
+from assistant.check import answer_consistency, is_consistency_question
+from assistant.check_rules import Finding
+from index.model import Document
+
+# A trigger word (加起来, 检查…) in a question asking for a figure (加起来一共多少) is a sum, not an audit,
+# unless the question also asks whether something agrees.
+_FIGURE = re.compile(r"多少|几[个辆人次台家项]")
+_VERDICT = re.compile(r"一致|对不对|对得上|有误|错误|核对|相符|正确|勾稽")
+_SHOWN = 5
+
+
+def asks_consistency(question: str) -> bool:
+    """Is this a question about the document's own consistency rather than a figure?"""
+    return is_consistency_question(question) and (not _FIGURE.search(question) or bool(_VERDICT.search(question)))
+
+
+def consistency_answer(question: str, document: Document, title: str) -> Answer | None:
+    """The findings the question asks about, each with its figures cited; None when it is no such question."""
+    findings = answer_consistency(question, document)
+    if findings is None:
+        return None
+    real = [f for f in findings if not f.rounding]
+    if not real:
+        note = "（只有四舍五入造成的尾差）" if findings else ""
+        text = f"{title}：核对的数字相互一致{note}，未发现不一致。"
+        return Answer(question=question, answer=text, intent="consistency", citations=_cites(findings, document))
+    lines = [f"{title}：发现 {len(real)} 处不一致。"]
+    cites: list[Citation] = []
+    for i, finding in enumerate(real[:_SHOWN], 1):
+        marks = "".join(f"[{len(cites) + j}]" for j in range(1, len(finding.figures) + 1))
+        cites.extend(_cites([finding], document))
+        lines.append(f"{i}. {finding.message}{marks}")
+    if len(real) > _SHOWN:
+        lines.append(f"另有 {len(real) - _SHOWN} 处，见 `budgetqa check`。")
+    return Answer(
+        question=question,
+        answer="\n".join(lines),
+        citations=cites,
+        warnings=[f.description for f in real[:_SHOWN]],
+        intent="consistency",
+    )
+
+
+def _cites(findings: list[Finding], document: Document) -> list[Citation]:
+    return [
+        Citation(
+            doc=document.doc_id,
+            title=document.title,
+            locator=fig.locator,
+            page=fig.page,
+            quote=fig.quote,
+            year=document.year,
+        )
+        for finding in findings
+        for fig in finding.figures
+    ]
