@@ -209,8 +209,8 @@ _TOTAL_WORDS = frozenset({"", "合计", "总计", "小计", "金额", "总额", 
 def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
     """Analyse one question; an elliptical follow-up ("那2021年呢？") borrows the previous question."""
     text = question.strip()
-    asked = normalize(text)
-    framed = frame(asked)
+    framed = frame(normalize(text))
+    asked = framed.asked
     norm = framed.text
     if framed.table_hint and strip_filler(norm) in _TOTAL_WORDS:
         norm = framed.table_hint + norm  # 机关运行经费预算表里的金额: the table names the item too

@@ -91,7 +91,10 @@ class Arithmetic(Lookup):
         )
 
     def _difference(self, query: Query, ctx: Context) -> Answer:
-        if len(query.parts) < 2 or query.years or query.base_years or query.relative_year is not None:
+        # against another year (比2021年, 比去年, two years named) it is a year-on-year change; one year named
+        # is the year of both figures (2024年行政运行决算比年初预算少了多少)
+        compared = query.base_years or query.base_relative is not None or query.relative_year is not None
+        if len(query.parts) < 2 or compared or len(set(query.years)) >= 2:
             return self._change(query, ctx)  # "比2021年多了多少", "比去年…": a year-on-year change
         facts = self._parts(query, ctx, complete_parts(query.parts[:2]))
         if not facts:  # two items named, one of them not found: never answer with just the other

@@ -11,6 +11,7 @@ The cue words are data (assistant/data/question.toml).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -25,6 +26,7 @@ class Framed:
     """A question with its framing taken off."""
 
     text: str  # the question itself (normalised), document reference, politeness and rounding removed
+    asked: str = ""  # the question as asked, politeness removed (organisations are looked for here)
     doc_years: tuple[int, ...] = ()  # years of the document the question cites (根据…2022年部门预算)
     base_years: tuple[int, ...] = ()  # years compared against (比2021年…)
     target_years: tuple[int, ...] = ()  # years whose figures are asked
@@ -46,6 +48,8 @@ class _Cues:
     base_relative: re.Pattern[str]
     yes_no: re.Pattern[str]
     as_of: re.Pattern[str]
+    stacked_years: re.Pattern[str]
+    year_then_relative: re.Pattern[str]
     table_hint: re.Pattern[str]
     unsupported: tuple[tuple[str, re.Pattern[str]], ...]
     asking: re.Pattern[str]
@@ -65,6 +69,8 @@ def _cues() -> _Cues:
         base_relative=re.compile(d["base_relative"]),
         yes_no=re.compile(d["yes_no"]),
         as_of=re.compile(d["as_of"]),
+        stacked_years=re.compile(d["stacked_years"]),
+        year_then_relative=re.compile(d["year_then_relative"]),
         table_hint=re.compile(d["table_hint"]),
         unsupported=tuple((reason, re.compile(p)) for reason, p in d["unsupported"].items()),
         asking=re.compile(d["asking"]),
@@ -79,8 +85,15 @@ def _years(text: str) -> list[int]:
 def frame(norm: str) -> Framed:
     """Take the framing off a normalised question (see the module docstring)."""
     cues = _cues()
+    norm = _repeat(cues.polite.sub, norm)
     text = norm
     doc_years: list[int] = []
+    # 上海市普陀区财政局2024年2023年… / …2022年去年…: the first year names the document, not the year asked
+    stacked = cues.stacked_years.search(text) or cues.year_then_relative.search(text)
+    if stacked:
+        doc_years.append(int(stacked.group(1)))
+        first = YEAR.match(text, stacked.start())
+        text = text[: stacked.start()] + text[first.end() if first else stacked.end(1) :]
     m = cues.doc_reference.match(text)
     if m:
         doc_years += _years(m.group(0))
@@ -89,7 +102,7 @@ def frame(norm: str) -> Framed:
         if inline.group("frame"):  # 2022年部门预算中，… names the document; 2021年部门预算收入 asks a figure
             doc_years += _years(inline.group(0))
     text = cues.doc_inline.sub(lambda mm: "" if mm.group("frame") else mm.group(0), text)
-    text = cues.polite.sub("", text)
+    text = _repeat(cues.polite.sub, text)
     text = cues.self_reference.sub("", text)
     date = cues.as_of.search(text)  # 截至2025年8月31日: when a stock is counted, not the year asked
     if date:
@@ -109,6 +122,7 @@ def frame(norm: str) -> Framed:
         targets = []
     unsupported = next((reason for reason, p in cues.unsupported if p.search(text)), None)
     return Framed(
+        asked=norm,
         base_relative=base_relative,
         table_hint=table.group("table") if table else None,
         text=text or norm,
@@ -119,6 +133,15 @@ def frame(norm: str) -> Framed:
         unsupported=unsupported,
         clauses=tuple(split_clauses(text)),
     )
+
+
+def _repeat(substitute: Callable[[str, str], str], text: str) -> str:
+    """Apply a removal until nothing changes (请问请问…, 请问一下，麻烦告诉我…)."""
+    while True:
+        shorter = substitute("", text)
+        if shorter == text:
+            return text
+        text = shorter
 
 
 def without_bases(text: str) -> str:

@@ -30,6 +30,7 @@ class Scope:
     doc_ids: list[str]
     named: list[tuple[str, str]] = field(default_factory=list)  # (mention, doc_id) in question order
     unknown: list[str] = field(default_factory=list)  # organisations named that no loaded document matches
+    departments: dict[str, str] = field(default_factory=dict)  # doc_id -> normalised department, in scope
 
     @property
     def named_docs(self) -> list[str]:
@@ -114,7 +115,7 @@ def resolve_scope(query: Query, summaries: Sequence[dict[str, Any]], doc: str | 
     departments = {s["doc_id"]: normalize(s.get("department") or "") for s in summaries if s["doc_id"] in ids}
     mentions, unknown = find_mentions(query.asked or query.norm.split("|")[0], departments)
     named = [(mention, doc_id) for _, mention, doc_id in mentions]
-    scope = Scope(doc_ids=ids, named=named, unknown=unknown)
+    scope = Scope(doc_ids=ids, named=named, unknown=unknown, departments=departments)
     if named:
         scope.doc_ids = [d for d in ids if d in {doc_id for _, doc_id in named}]
     elif (query.doc_years or query.years) and len(ids) > 1:
@@ -130,6 +131,10 @@ def without_mentions(query: Query, scope: Scope) -> Query:
         return query
     norm = query.norm.split("|")[0]
     for mention in [m for m, _ in scope.named] + scope.unknown:
+        norm = norm.replace(mention, "").replace(mention.strip(",?;:!."), "")
+    # the question as framed may name the department again, in other words than the ones scope saw
+    named = {doc: scope.departments[doc] for _, doc in scope.named if doc in scope.departments}
+    for _, mention, _ in find_mentions(norm, named)[0] if named else []:
         norm = norm.replace(mention, "")
     norm = norm.lstrip("的")
     intent = classify(norm) if query.intent == "lookup" else query.intent
