@@ -11,14 +11,16 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant import operations
 from assistant.analyze import Query, analyze
 from assistant.answer_types import Answer, Citation
-from assistant.compose import load_templates, passage_excerpt
+from assistant.compose import load_templates
 from assistant.compound import inherit_frame, join_parts, renumber
 from assistant.consistency import asks_consistency, consistency_answer
-from assistant.engine import Context, Engine
 from assistant.fact_chunks import FactChunks
 from assistant.normalize import normalize
+from assistant.operations import Context, abstain
+from assistant.operations.passages import passages
 from assistant.scope import Scope, resolve_scope, without_mentions
 from assistant.years import explain_abstention, keep_to_year, refuse_unsupported, resolve_years
 from index.errors import BudgetQAError, QuestionError
@@ -35,7 +37,6 @@ Progress = Callable[[int, int, str], None]
 
 SAMPLE_NAME = "shenzhen_dapeng_data_bureau_2022_dept_budget.txt"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_OPEN_PASSAGES = 3
 # An unscoped question over more documents than this is answered from the WIDE_ANSWERED documents
 # whose chunks BM25 ranks highest among its WIDE_CANDIDATES best, with a note saying so.
 WIDE_SCOPE = 8
@@ -65,7 +66,6 @@ class Assistant:
         self.settings = settings
         self.store = store
         load_templates()  # fail at start-up, not mid-answer, if prompts/answers.toml is broken
-        self.engine = Engine()
         self.tunables = settings.tunables  # the eval's LODO swaps these between folds
         self._lock = threading.RLock()
         self._retriever: Retriever | None = None
@@ -244,17 +244,17 @@ class Assistant:
         """Send the question to the answer it needs: across documents, per document, a figure or passages."""
         if scope.unknown and not scope.named:
             warning = f"问题提到的“{'、'.join(scope.unknown)}”不在已载入的文件中。"
-            return self.engine.abstain(query, warning=warning), list(ctx.hits)
+            return abstain(query, warning=warning), list(ctx.hits)
         if len(scope.named_docs) >= 2 or (query.intent == "compare" and len(scope.doc_ids) >= 2):
-            return self.engine.across(query, ctx, scope.named_docs or scope.doc_ids), list(ctx.hits)
+            return operations.across(query, ctx, scope.named_docs or scope.doc_ids), list(ctx.hits)
         if query.intent == "open":
-            return self._open(query, ctx.hits, ctx), list(ctx.hits)
+            return passages(query, ctx.hits, ctx), list(ctx.hits)
         if len(scope.doc_ids) >= 2:
             return self._per_document(query, ctx, scope.doc_ids), list(ctx.hits)
-        answer = self.engine.answer(query, ctx)
+        answer = operations.answer(query, ctx)
         if answer.abstained and query.intent == "lookup" and _no_number_wanted(query):
             hits = self._retrieve(query, scope, mode="hybrid")  # not a figure question after all
-            return self._open(query, hits, ctx), hits
+            return passages(query, hits, ctx), hits
         return answer, list(ctx.hits)
 
     def _per_document(self, query: Query, ctx: Context, doc_ids: Sequence[str]) -> Answer:
@@ -262,11 +262,11 @@ class Assistant:
         answers = []
         for doc_id in doc_ids:
             own = replace(ctx, facts=self._all_facts([doc_id]))
-            answer = self.engine.answer(query, own)
+            answer = operations.answer(query, own)
             if not answer.abstained:
                 answers.append((doc_id, answer))
         if not answers:
-            return self.engine.abstain(query)
+            return abstain(query)
         if len(answers) == 1:  # still say whose figure it is: the question named no department
             doc_id, answer = answers[0]
             answer.answer = f"{ctx.titles.get(doc_id, doc_id)}：{answer.answer}"
@@ -290,25 +290,6 @@ class Assistant:
             warnings=[*warnings, "问题没有指明文件，以上按每份已载入文件分别作答。"],
             intent=answers[0][1].intent,
         )
-
-    def _open(self, query: Query, hits: Sequence[Hit], ctx: Context) -> Answer:
-        """Open questions: the best cited passages, short."""
-        passages = [h for h in hits if h.kind == "section"][:_OPEN_PASSAGES] or list(hits[:_OPEN_PASSAGES])
-        if not passages:
-            return self.engine.abstain(query)
-        lines = [f"[{i}] {passage_excerpt(h.text, query.content, 160)}" for i, h in enumerate(passages, 1)]
-        cites = [
-            Citation(
-                doc=h.doc_id,
-                title=ctx.titles.get(h.doc_id, h.doc_id),
-                locator=h.locator,
-                page=h.page,
-                quote=passage_excerpt(h.text, query.content, 200),
-            )
-            for h in passages
-        ]
-        text = load_templates().render("open", passages="\n".join(lines))
-        return Answer(question=query.text, answer=text, citations=cites, intent="open")
 
     def retrieve(
         self, question: str, doc: str | Sequence[str] | None = None, *, k: int | None = None, mode: str = "hybrid"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.analyze import analyze
-from assistant.engine import Context, Engine
 from assistant.match import confident, rank_facts
+from assistant.operations import Context, answer
 from index.model import Fact
 from index.settings import Tunables
 from tests.assistant.conftest import table_fact, text_fact
@@ -21,7 +21,7 @@ def ask(facts: list[Fact], question: str, history: tuple[str, ...] = ()):
         departments=frozenset({"深圳市大鹏新区政务服务数据管理局"}),
         doc_years={DAPENG: 2022},
     )
-    return Engine().answer(analyze(question, history), ctx)
+    return answer(analyze(question, history), ctx)
 
 
 def test_lookup_text_figure(dapeng_facts: list[Fact]) -> None:

@@ -1,4 +1,4 @@
-"""Shared ground of the answer engine: the evidence `Context` and the citing/abstaining base."""
+"""What every operation shares: the evidence `Context`, citing, abstaining, and comparing printed figures."""
 
 from __future__ import annotations
 
@@ -31,26 +31,23 @@ class Context:
     tun: Tunables = field(default_factory=Tunables)
 
 
-class EngineBase:
-    """Citing and abstaining, used by every kind of answer."""
-
-    # -- shared ----------------------------------------------------------------------------------
-
-    def _cite(self, facts: Sequence[Fact], ctx: Context) -> list[Citation]:
-        """Citations for facts whose quote really holds the number; unverifiable ones are dropped."""
-        return [citation_for(f, ctx.titles, ctx.rows) for f in facts if cite_checked(f)]
-
-    def abstain(self, query: Query, warning: str | None = None) -> Answer:
-        return Answer(
-            question=query.text,
-            answer=load_templates().abstain,
-            abstained=True,
-            warnings=[warning] if warning else [],
-            intent=query.intent,
-        )
+def cite(facts: Sequence[Fact], ctx: Context) -> list[Citation]:
+    """Citations for facts whose quote really holds the number; unverifiable ones are dropped."""
+    return [citation_for(f, ctx.titles, ctx.rows) for f in facts if cite_checked(f)]
 
 
-def _places(fact: Fact, unit: str) -> int | None:
+def abstain(query: Query, warning: str | None = None) -> Answer:
+    """The fixed abstention (no number), with an optional warning saying why."""
+    return Answer(
+        question=query.text,
+        answer=load_templates().abstain,
+        abstained=True,
+        warnings=[warning] if warning else [],
+        intent=query.intent,
+    )
+
+
+def decimal_places(fact: Fact, unit: str) -> int | None:
     """Keep printed decimals (2,087,959.00 元); 2 places after converting 元 to 万元."""
     if unit == fact.unit:
         text = fact.text.replace(",", "")
@@ -58,14 +55,14 @@ def _places(fact: Fact, unit: str) -> int | None:
     return 2 if fact.is_money else None
 
 
-def _unit_compatible(wanted: str, unit: str) -> bool:
+def unit_compatible(wanted: str, unit: str) -> bool:
     """Money converts; a unit price asked (元/台) may be answered by an item priced 每台 in 元;
     a count asked in 台 is answered in the printed 台（套）."""
     money = ("元", "万元", "亿元")
     return same_count_unit(wanted, unit) or (wanted.split("/")[0] in money and unit in money)
 
 
-def _disagree(a: Fact, b: Fact) -> bool:
+def disagree(a: Fact, b: Fact) -> bool:
     """Values differ beyond printing: in one unit any difference; across units beyond rounding."""
     vb = b.in_unit(a.unit)
     if vb is None:
@@ -73,14 +70,14 @@ def _disagree(a: Fact, b: Fact) -> bool:
     if a.unit == b.unit:
         return abs(a.value - vb) > 1e-9
     # printed in different units: consistent when either is a rounding of the other
-    tolerance = max(_half_step(a), _half_step(b))
+    tolerance = max(half_step(a), half_step(b))
     va_yuan, vb_yuan = a.in_unit("元"), b.in_unit("元")
     if va_yuan is None or vb_yuan is None:
         return False
     return abs(va_yuan - vb_yuan) > tolerance + 1e-6
 
 
-def _half_step(fact: Fact) -> float:
+def half_step(fact: Fact) -> float:
     """Half of the last printed digit, in 元."""
     text = fact.text.replace(",", "")
     digits = text.split(".")[1] if "." in text else ""

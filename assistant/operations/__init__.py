@@ -1,0 +1,43 @@
+"""Operations: one function per kind of question, looked up by the query's operation.
+
+parse (assistant.analyze / assistant.question) -> Query -> `answer(query, ctx)` -> the operation's
+function resolves the facts it needs (assistant.match), computes by rule and renders with the
+templates in prompts/ (assistant.compose). Every operation takes (Query, Context) and returns an
+Answer; none invents a number: every value is a cited fact or arithmetic over cited facts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from assistant.analyze import Query
+from assistant.answer_types import Answer
+from assistant.operations.across import across
+from assistant.operations.arithmetic import compare, difference, ratio_in_doc, share, sum_of
+from assistant.operations.base import Context, abstain
+from assistant.operations.change import change, rate
+from assistant.operations.lookup import lookup
+
+Operation = Callable[[Query, Context], Answer]
+
+OPERATIONS: dict[str, Operation] = {
+    "lookup": lookup,
+    "yesno": lookup,
+    "change": change,
+    "rate": rate,
+    "share": share,
+    "sum": sum_of,
+    "difference": difference,
+    "compare": compare,
+    "ratio": ratio_in_doc,
+}
+
+
+def answer(query: Query, ctx: Context) -> Answer:
+    """Answer a figure question within one document's (or the scope's) facts."""
+    result = OPERATIONS.get(query.intent, lookup)(query, ctx)
+    result.intent = result.intent or query.intent
+    return result
+
+
+__all__ = ["OPERATIONS", "Context", "abstain", "across", "answer"]

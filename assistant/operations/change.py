@@ -1,0 +1,209 @@
+"""Year-on-year answers: stated changes and rates, or derived from two years, and prior-year figures."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from assistant.analyze import Query
+from assistant.answer_types import Answer
+from assistant.compose import (
+    cite_marks,
+    exact,
+    format_value,
+    load_templates,
+    money_unit_for,
+    year_phrase,
+)
+from assistant.match import choose, confident, fact_name, rank_facts, vocabulary
+from assistant.normalize import normalize
+from assistant.operations.base import Context, abstain, cite
+
+
+def change(query: Query, ctx: Context) -> Answer:
+    return stated_or_derived(query, ctx, vocabulary().change_measures, "change")
+
+
+def rate(query: Query, ctx: Context) -> Answer:
+    return stated_or_derived(query, ctx, vocabulary().rate_measures, "rate")
+
+
+def stated_or_derived(query: Query, ctx: Context, measures: frozenset[str], intent: str) -> Answer:
+    # "比2025年增加" names the base year; the stated change belongs to the year after it
+    later = query.years or [y + 1 for y in query.base_years]
+    earlier = query.base_years or [y - 1 for y in later]
+    ranked = rank_facts(
+        replace(query, years=later),
+        ctx.facts,
+        departments=ctx.departments,
+        hits=ctx.hits,
+        doc_years=ctx.doc_years,
+        tun=ctx.tun,
+        allow=measures,
+    )
+    best = ranked[0] if ranked else None
+    if confident(best, ctx.tun):
+        assert best is not None
+        fact = best.fact
+        unit = "%" if intent == "rate" else money_unit_for([fact], query.unit)
+        value = fact.in_unit(unit)
+        if value is not None:
+            cites = cite([fact], ctx)
+            if cites:
+                direction = "增加" if value > 0 else ("减少" if value < 0 else "持平，变化")
+                text = load_templates().render(
+                    intent,
+                    subject=fact.subject,
+                    year=year_phrase(fact),
+                    direction=direction,
+                    value=format_value(abs(value), unit),
+                    unit=unit,
+                    cite=cite_marks(1, 1),
+                )
+                return Answer(question=query.text, answer=text, value=value, unit=unit, citations=cites, intent=intent)
+    return derive_from_years(replace(query, years=sorted({*later, *earlier})), ctx, intent)
+
+
+def derive_from_years(query: Query, ctx: Context, intent: str) -> Answer:
+    """Change or rate from the same item's figures for two consecutive years."""
+    ranked = [
+        s
+        for s in rank_facts(
+            query, ctx.facts, departments=ctx.departments, hits=ctx.hits, doc_years=ctx.doc_years, tun=ctx.tun
+        )
+        if s.fact.year is not None
+    ]
+    if not ranked or not confident(ranked[0], ctx.tun):
+        return abstain(query)
+    current = ranked[0]
+    prior = next(
+        (
+            s
+            for s in ranked[1:60]
+            if s.fact.year == (current.fact.year or 0) - 1
+            and s.name == current.name
+            and normalize(s.fact.measure) == normalize(current.fact.measure)
+            and s.fact.source.doc_id == current.fact.source.doc_id
+        ),
+        None,
+    )
+    if prior is None:
+        # the current year's figure must be the later one
+        later = next(
+            (s for s in ranked[1:60] if s.name == current.name and s.fact.year == (current.fact.year or 0) + 1),
+            None,
+        )
+        if later is None:
+            return abstain(query)
+        current, prior = later, current
+    # the later year's figure from the same place as the earlier one, when it is printed there too
+    same_year = [s for s in ranked if s.fact.year == current.fact.year and s.name == current.name]
+    current = choose(same_year, anchor=prior.fact, margin=1.0, tun=ctx.tun) if same_year else current
+    a, b = current.fact, prior.fact
+    unit = money_unit_for([a, b], query.unit if intent == "change" else None)
+    va, vb = a.in_unit(unit), b.in_unit(unit)
+    if va is None or vb is None or (intent == "rate" and vb == 0):
+        return abstain(query)
+    cites = cite([a, b], ctx)
+    if len(cites) < 2:
+        return abstain(query)
+    if intent == "change":
+        value, out_unit = exact(va - vb), unit
+        formula = f"{a.year}年{format_value(va, unit)} − {b.year}年{format_value(vb, unit)} = {format_value(value, unit)}{unit}"
+    else:
+        value, out_unit = round((va - vb) / vb * 100, 2), "%"
+        formula = f"({a.year}年{format_value(va, unit)} − {b.year}年{format_value(vb, unit)}) ÷ {format_value(vb, unit)} = {format_value(value, '%')}%"
+    direction = "增加" if value > 0 else ("减少" if value < 0 else "持平，变化")
+    text = load_templates().render(
+        "derived_rate" if intent == "rate" else "prior_year",
+        **(
+            {
+                "subject": a.subject,
+                "year": year_phrase(a),
+                "direction": direction,
+                "value": format_value(abs(value), out_unit),
+                "unit": out_unit,
+                "formula": formula,
+                "cite": cite_marks(1, 2),
+            }
+            if intent == "rate"
+            else {
+                "subject": f"{a.subject}比上年{direction}",
+                "year": "",
+                "value": format_value(abs(value), out_unit),
+                "unit": out_unit,
+                "formula": formula,
+                "cite": cite_marks(1, 2),
+            }
+        ),
+    )
+    return Answer(
+        question=query.text,
+        answer=text,
+        value=value,
+        unit=out_unit,
+        citations=cites,
+        formula=formula,
+        intent=intent,
+        year=a.year,
+    )
+
+
+def derivable_prior_year(query: Query, ctx: Context) -> bool:
+    years = {y for y in ctx.doc_years.values() if y}
+    return any(y - 1 in query.years for y in years)
+
+
+def prior_year(query: Query, ctx: Context) -> Answer:
+    """A prior-year figure derived from this year's figure and its stated change."""
+    asked = query.years[0]
+    this_year = replace(query, years=[asked + 1], norm=query.norm.replace(f"{asked}年", f"{asked + 1}年"))
+    current = rank_facts(
+        this_year, ctx.facts, departments=ctx.departments, hits=ctx.hits, doc_years=ctx.doc_years, tun=ctx.tun
+    )
+    changes = rank_facts(
+        this_year,
+        ctx.facts,
+        departments=ctx.departments,
+        hits=ctx.hits,
+        doc_years=ctx.doc_years,
+        tun=ctx.tun,
+        allow=vocabulary().change_measures,
+    )
+    if not current or not changes or not confident(current[0], ctx.tun) or not confident(changes[0], ctx.tun):
+        return abstain(query)
+    d = changes[0].fact
+    a = choose(current, anchor=d, tun=ctx.tun).fact
+    if normalize(fact_name(a, ctx.departments)) != normalize(fact_name(d, ctx.departments)) and normalize(
+        a.subject
+    ) != normalize(d.subject):
+        return abstain(query)
+    unit = money_unit_for([a, d], query.unit)
+    va, vd = a.in_unit(unit), d.in_unit(unit)
+    if va is None or vd is None:
+        return abstain(query)
+    cites = cite([a, d], ctx)
+    if len(cites) < 2:
+        return abstain(query)
+    value = exact(va - vd)
+    # a stated decrease reads as one: 2,008 + 比上年减少2,389.52, never 比上年增加-2,389.52
+    change = f"− 比上年增加{format_value(vd, unit)}" if vd >= 0 else f"+ 比上年减少{format_value(-vd, unit)}"
+    formula = f"{a.year}年{format_value(va, unit)} {change} = {format_value(value, unit)}{unit}"
+    text = load_templates().render(
+        "prior_year",
+        subject=a.subject,
+        year=f"{asked}年",
+        value=format_value(value, unit),
+        unit=unit,
+        formula=formula,
+        cite=cite_marks(1, 2),
+    )
+    return Answer(
+        question=query.text,
+        answer=text,
+        value=value,
+        unit=unit,
+        citations=cites,
+        formula=formula,
+        intent="prior_year",
+        year=asked,
+    )

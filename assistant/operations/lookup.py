@@ -1,0 +1,163 @@
+"""Plain lookups: one figure, an empty table, or a figure the document states twice."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.analyze import Query
+from assistant.answer_types import Answer
+from assistant.compose import (
+    citation_for,
+    cite_marks,
+    format_value,
+    load_templates,
+    measure_phrase,
+    money_unit_for,
+    year_phrase,
+)
+from assistant.match import Scored, choose, confident, fact_name, rank_facts, stage_of, vocabulary
+from assistant.normalize import bigrams, normalize
+from assistant.operations.base import Context, abstain, cite, decimal_places, disagree, unit_compatible
+from assistant.operations.change import derivable_prior_year, prior_year
+from index.model import Fact
+
+
+def printed_with_unit(fact: Fact) -> str:
+    """The figure as printed, with its unit once (`201.50万元`, whether or not the print carries the unit)."""
+    text = fact.text or format_value(fact.value, fact.unit)
+    return text if text.endswith(fact.unit) else f"{text}{fact.unit}"
+
+
+def lookup(query: Query, ctx: Context) -> Answer:
+    ranked = rank_facts(
+        query, ctx.facts, departments=ctx.departments, hits=ctx.hits, doc_years=ctx.doc_years, tun=ctx.tun
+    )
+    empty = empty_table(query, ctx)
+    best = ranked[0] if ranked else None
+    if empty and (
+        not confident(best, ctx.tun) or (best is not None and (empty.score >= best.score or best.fact.value == 0))
+    ):
+        return answer_empty(query, empty, ctx)
+    if not confident(best, ctx.tun):
+        if query.years and derivable_prior_year(query, ctx):
+            return prior_year(query, ctx)
+        return abstain(query)
+    assert best is not None
+    best = choose(ranked, tun=ctx.tun)
+    fact = best.fact
+    others = conflicts(best, ranked, ctx)
+    if fact.origin != "table" and any(o.origin == "table" for o in others):
+        # the document disagrees with itself: answer from the table, cite the text too
+        table_fact = next(o for o in others if o.origin == "table")
+        others = [fact, *(o for o in others if o is not table_fact)]
+        fact = table_fact
+    unit = money_unit_for([fact], query.unit)
+    value = fact.in_unit(unit)
+    if value is None or (query.unit and not unit_compatible(query.unit, unit)):
+        return abstain(query)
+    cites = cite([fact, *others], ctx)
+    if not cites or cites[0].locator != fact.source.locator:
+        return abstain(query, warning="找到的数字无法在原文中核对，未作回答。")
+    name = fact_name(fact, ctx.departments)
+    text = load_templates().render(
+        "lookup",
+        subject=fact.subject if name == normalize(fact.subject) else name,
+        year=year_phrase(fact),
+        measure=measure_phrase(fact, name),
+        value=format_value(value, unit, places=decimal_places(fact, unit)),
+        unit=unit,
+        cite=cite_marks(1, 1),
+    )
+    warnings = []
+    if others:
+        listed = "；".join(
+            f"{c.locator}：{o.subject}{printed_with_unit(o)}" for o, c in zip(others, cites[1:], strict=False)
+        )
+        warnings.append(f"文件中同一项目另有不同数字（{listed}），以上按表格数字作答。")
+        text += "另见" + cite_marks(2, len(cites) - 1) + "：文件中该项数字不一致。"
+    if query.intent == "yesno":
+        verdict = "有" if value else "没有"
+        text = load_templates().render(
+            "yesno",
+            verdict=verdict,
+            subject=fact.subject,
+            year=year_phrase(fact),
+            measure=measure_phrase(fact, name),
+            value=format_value(value, unit, places=decimal_places(fact, unit)),
+            unit=unit,
+            cite=cite_marks(1, 1),
+        )
+    return Answer(
+        question=query.text,
+        answer=text,
+        value=value,
+        unit=unit,
+        citations=cites,
+        warnings=warnings,
+        intent="lookup",
+    )
+
+
+def empty_table(query: Query, ctx: Context) -> Scored | None:
+    empties = [f for f in ctx.facts if f.empty]
+    if not empties:
+        return None
+    voc = vocabulary()
+    ranked = rank_facts(
+        query,
+        empties,
+        departments=ctx.departments,
+        hits=ctx.hits,
+        allow=frozenset(voc.special_measures | {normalize(f.measure) for f in empties}),
+        tun=ctx.tun,
+    )
+    best = ranked[0] if ranked else None
+    if best is None:
+        return None
+    title = normalize(best.fact.source.table or best.fact.subject)
+    core = bigrams(query.content[0] if query.content else "")
+    # the question must name the table's subject, not just "预算"
+    if len(core) < 3 or best.score < ctx.tun.min_score or len(core & bigrams(title)) / len(core) < 0.6:
+        return None
+    return best
+
+
+def answer_empty(query: Query, scored: Scored, ctx: Context) -> Answer:
+    fact = scored.fact
+    unit = query.unit if query.unit and fact.in_unit(query.unit) is not None else fact.unit
+    cites = [citation_for(fact, ctx.titles, ctx.rows)]
+    text = load_templates().render(
+        "empty", subject=fact.source.table or fact.subject, value="0", unit=unit, cite=cite_marks(1, 1)
+    )
+    return Answer(question=query.text, answer=text, value=0.0, unit=unit, citations=cites, intent="empty")
+
+
+def conflicts(best: Scored, ranked: Sequence[Scored], ctx: Context) -> list[Fact]:
+    """Other facts naming the same thing with a value that disagrees (not just rounding)."""
+    chosen = best.fact
+    found: list[Fact] = []
+    name_b = bigrams(best.name)
+    for other in ranked[1:40]:
+        f = other.fact
+        if f.source.doc_id != chosen.source.doc_id or f.year != chosen.year or not f.is_money or not chosen.is_money:
+            continue
+        if (f.source.table, f.source.row) == (chosen.source.table, chosen.source.row):
+            continue
+        if f.code and chosen.code and f.code != chosen.code:
+            continue  # two 科目 of the classification are two items, however alike their names
+        if f.origin == chosen.origin == "table" and f.source.table_kind != chosen.source.table_kind:
+            continue  # the same row label in tables of another scope (收支总表 vs 财政拨款收支总表)
+        ob = bigrams(other.name)
+        if not name_b or not ob or 2 * len(name_b & ob) / (len(name_b) + len(ob)) < 0.75:
+            continue
+        if normalize(f.measure) != normalize(chosen.measure) and not (
+            normalize(f.measure) in vocabulary().default_measures
+            and normalize(chosen.measure) in vocabulary().default_measures
+        ):
+            continue
+        stages = {stage_of(f.measure), stage_of(chosen.measure)}
+        if not other.measure_ok or (None not in stages and len(stages) > 1):
+            continue  # 预算数 and 决算数 of one item are two figures, not a disagreement
+        if disagree(chosen, f) and all(disagree(f, g) for g in found):
+            found.append(f)
+    return found[:2]
