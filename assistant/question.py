@@ -48,6 +48,7 @@ class _Cues:
     base_relative: re.Pattern[str]
     yes_no: re.Pattern[str]
     as_of: re.Pattern[str]
+    examples: re.Pattern[str]
     stacked_years: re.Pattern[str]
     year_then_relative: re.Pattern[str]
     table_hint: re.Pattern[str]
@@ -69,6 +70,7 @@ def _cues() -> _Cues:
         base_relative=re.compile(d["base_relative"]),
         yes_no=re.compile(d["yes_no"]),
         as_of=re.compile(d["as_of"]),
+        examples=re.compile(d["examples"]),
         stacked_years=re.compile(d["stacked_years"]),
         year_then_relative=re.compile(d["year_then_relative"]),
         table_hint=re.compile(d["table_hint"]),
@@ -107,6 +109,7 @@ def frame(norm: str) -> Framed:
     date = cues.as_of.search(text)  # 截至2025年8月31日: when a stock is counted, not the year asked
     if date:
         text = (text[: date.start()] + text[date.end() :]).lstrip(",")
+    text = cues.examples.sub("", text)
     table = cues.table_hint.search(text)
     if table:
         text = (text[: table.start()] + text[table.end() :]).lstrip(",")

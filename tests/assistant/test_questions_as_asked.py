@@ -220,3 +220,11 @@ def test_consistency_questions_cite_both_figures(qa: Assistant, ids: dict[str, s
     ans = qa.ask("住房公积金的文字说明和表格对得上吗", doc=ids["justice"])
     assert ans.intent == "consistency" and "201.5" in ans.answer
     assert qa.ask("人员支出和公用支出加起来多少", doc=ids["dapeng"]).value == 1240  # a sum, not an audit
+
+
+def test_examples_before_the_item_widen_the_question(qa: Assistant, ids: dict[str, str]) -> None:
+    ans = qa.ask("财政局2024年电话、网络这些通讯费用实际花了多少万元？", doc=ids["finance"])
+    assert ans.value == pytest.approx(4.88) and "邮电费" in ans.citations[0].locator
+    ans = qa.ask("司法局的电话费、网费这类通讯开支2026年预算多少元？", doc=ids["justice"])
+    assert (ans.value, ans.unit) == (130000, "元")
+    assert frame("打电话上网这些费用预算多少元").text == "打电话上网这些费用预算多少元"  # the examples are the item
