@@ -218,8 +218,8 @@ def score_fact(
         score += 0.1 + min(len(name), 12) * 0.01  # longer exact names are more specific
         # Chinese puts the head last (纳入部门预算的政府采购, 三公经费中的公务接待费): of two names the
         # question holds whole, the later one is what it asks about
-        asked = text.split("|")[0]
-        score += 0.04 * (asked.rfind(name) + len(name)) / max(len(asked), 1) if name in asked else 0.0
+        plain = text.split("|")[0]
+        score += 0.04 * (plain.rfind(name) + len(name)) / max(len(plain), 1) if name in plain else 0.0
     # Measures: a named measure must match; otherwise prefer the total/default column.
     if measures and query.unit not in COUNT_UNITS:  # measure words name money columns, not counts
         if any(m == measure or m in measure or m in name for m in measures):
