@@ -33,6 +33,7 @@ class Vocabulary:
     title_affixes: tuple[re.Pattern[str], ...]
     indicator_words: tuple[str, ...]
     genre_words: tuple[str, ...]
+    fund_words: tuple[str, ...]
 
 
 @cache
@@ -56,6 +57,7 @@ def vocabulary() -> Vocabulary:
         title_affixes=tuple(re.compile(p) for p in d["table_title_affixes"]),
         indicator_words=tuple(normalize(x) for x in d["indicator_words"]),
         genre_words=tuple(sorted((normalize(x) for x in d["genre_words"]), key=len, reverse=True)),
+        fund_words=tuple(normalize(x) for x in d["fund_words"]),
     )
 
 
@@ -228,6 +230,12 @@ def score_fact(
             score -= 0.4
     elif measure not in voc.default_measures and not measure.endswith(name):
         score -= 0.12
+    # a fund the question names (政府性基金预算财政拨款的年末结转和结余) must be the fact's: its table, column or name
+    funds = [w for w in voc.fund_words if w in outside.split("|")[0]]
+    if funds:
+        where = measure + name + normalize(fact.source.table or "") + normalize(fact.source.column or "")
+        if not all(w in where for w in funds):
+            score -= 0.3
     # budget vs outturn: a figure of another stage (决算数 for 年初预算, 预算数 for 实际花了) is another figure
     if not _same_stage(measures, fact_stage(fact), outside.split("|")[0]):
         measure_ok = False
