@@ -15,7 +15,7 @@ from assistant import operations
 from assistant.analyze import Query, analyze
 from assistant.answer_types import Answer, Citation
 from assistant.compose import load_templates
-from assistant.compound import inherit_frame, join_parts, renumber
+from assistant.compound import inherit_frame, join_parts, name_document, renumber
 from assistant.consistency import asks_consistency, consistency_answer
 from assistant.fact_chunks import FactChunks
 from assistant.normalize import normalize
@@ -157,6 +157,8 @@ class Assistant:
             answer, hits = self._compound(query, scope, summaries, timings)
         else:
             answer, hits = self._answer(query, scope, summaries, timings)
+        if doc is None and not scope.named and len(summaries) > 1:
+            answer = name_document(answer, {d["doc_id"]: d["title"] for d in summaries})
         timings["total"] = _ms(started)
         answer.timings_ms = timings
         answer.evidence = [
@@ -175,8 +177,7 @@ class Assistant:
     def _compound(
         self, query: Query, scope: Scope, summaries: list[dict[str, Any]], timings: dict[str, float]
     ) -> tuple[Answer, list[Hit]]:
-        """Two or more questions in one: each answered on its own (a later one may lean on an earlier one's
-        subject: `…收入是多少万元，比上年增长多少？`), then joined, each part cited or saying it has no answer."""
+        """Two or more questions in one: each clause answered on its own (leaning on the one before), then joined."""
         parts: list[Answer] = []
         hits: list[Hit] = []
         for i, clause in enumerate(query.clauses):
@@ -267,10 +268,8 @@ class Assistant:
                 answers.append((doc_id, answer))
         if not answers:
             return abstain(query)
-        if len(answers) == 1:  # still say whose figure it is: the question named no department
-            doc_id, answer = answers[0]
-            answer.answer = f"{ctx.titles.get(doc_id, doc_id)}：{answer.answer}"
-            return answer
+        if len(answers) == 1:  # `ask` says whose figure it is (name_document)
+            return answers[0][1]
         lines: list[str] = []
         cites: list[Citation] = []
         warnings: list[str] = []

@@ -57,3 +57,15 @@ def join_parts(query: Query, parts: Sequence[Answer]) -> Answer:
         year=first.year,
         parts=list(parts),
     )
+
+
+def name_document(answer: Answer, titles: dict[str, str]) -> Answer:
+    """Say whose figure it is when the question named no document and several are loaded.
+
+    An answer already naming its document(s) line by line is left as it is.
+    """
+    docs = list(dict.fromkeys(c.doc for c in answer.citations))
+    if answer.abstained or len(docs) != 1 or titles.get(docs[0], "") in answer.answer:
+        return answer
+    answer.answer = f"{titles.get(docs[0], docs[0])}：{answer.answer}"
+    return answer

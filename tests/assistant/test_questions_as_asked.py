@@ -228,3 +228,10 @@ def test_examples_before_the_item_widen_the_question(qa: Assistant, ids: dict[st
     ans = qa.ask("司法局的电话费、网费这类通讯开支2026年预算多少元？", doc=ids["justice"])
     assert (ans.value, ans.unit) == (130000, "元")
     assert frame("打电话上网这些费用预算多少元").text == "打电话上网这些费用预算多少元"  # the examples are the item
+
+
+def test_an_unscoped_answer_from_one_document_names_it(qa: Assistant) -> None:
+    ans = qa.ask("2022年三公经费是多少")  # only Dapeng is of 2022: its figure, and it says so
+    assert ans.value == 10 and ans.answer.startswith("深圳市大鹏新区政务服务数据管理局2022年部门预算：")
+    ans = qa.ask("2026年执法执勤用车有几辆")
+    assert ans.value == 3 and ans.answer.startswith("上海市普陀区司法局2026年部门预算：")
