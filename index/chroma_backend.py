@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -66,15 +66,13 @@ class ChromaBackend:
 
     Nothing is imported or opened until the first vector operation, so opening a
     store (and answering from BM25 and SQLite) never pays for chromadb or
-    llama-index. `on_open` runs once, right after the collection is first opened
-    (the store uses it to repair vectors left by an interrupted write).
+    llama-index. Opening never changes anything: repairs are the store's, under its write lock.
     """
 
-    def __init__(self, home: Path, chroma_url: str | None, on_open: Callable[[], None] | None = None) -> None:
+    def __init__(self, home: Path, chroma_url: str | None) -> None:
         self.home = home
         self.chroma_url = chroma_url
         self.name = collection_name(home, chroma_url)
-        self._on_open = on_open
         self._client: Any = None
         self._collection: Any = None
         self._vector_store: Any = None
@@ -99,8 +97,6 @@ class ChromaBackend:
             if self._collection is None:
                 collection = self.client.get_or_create_collection(self.name, metadata={"hnsw:space": "cosine"})
                 self._collection = collection
-                if self._on_open is not None:
-                    self._on_open()
             return self._collection
 
     @property
@@ -131,12 +127,25 @@ class ChromaBackend:
     def ids(self) -> set[str]:
         return set(self.collection.get(include=[])["ids"])
 
+    def existing(self, ids: Sequence[str]) -> set[str]:
+        """Which of these chunk ids have a vector."""
+        found: set[str] = set()
+        for start in range(0, len(ids), 1000):
+            found.update(self.collection.get(ids=list(ids[start : start + 1000]), include=[])["ids"])
+        return found
+
     def count(self) -> int:
         return int(self.collection.count())
 
+    def drop(self) -> None:
+        """Delete the whole collection (a store folder being thrown away)."""
+        names = {c if isinstance(c, str) else c.name for c in self.client.list_collections()}
+        if self.name in names:
+            self.client.delete_collection(self.name)
+        self._collection = self._vector_store = None
+
     def clear(self) -> None:
-        self.collection  # noqa: B018 - open (and repair) first, so on_open never runs on the new collection
-        self.client.delete_collection(self.name)
+        self.drop()
         self._collection = self.client.get_or_create_collection(self.name, metadata={"hnsw:space": "cosine"})
         self._vector_store = None
 

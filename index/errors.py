@@ -32,3 +32,11 @@ class StoreMismatchError(StoreError):
 
 class QuestionError(BudgetQAError):
     """A question that cannot be asked as given (empty, too long)."""
+
+
+class StoreBusyError(StoreError):
+    """Another process kept the store's write lock for longer than the wait allowed."""
+
+
+class LimitError(ReadError):
+    """A file refused before reading: too large, too many pages, or taking too long to read."""

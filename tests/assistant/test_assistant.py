@@ -124,7 +124,12 @@ def test_cli_ask_json_and_batch(tmp_path: Path) -> None:
     assert "已先索引内置示例" not in run.stdout  # progress and notes go to stderr, stdout stays JSON
     batch = _cli(tmp_path, "ask", "--json", "-", stdin="招待费花多少\n\n项目支出占总支出的比例\n")
     lines = [json.loads(line) for line in batch.stdout.splitlines()]
-    assert [line["value"] for line in lines] == [2, pytest.approx(78.94)]
+    assert [line["value"] for line in lines] == [2, None, pytest.approx(78.94)]  # one record per input line
+    blank = lines[1]
+    assert blank["abstained"] is True and "空" in blank["error"] and blank["question"] == ""
+    assert {"answer", "unit", "citations", "formula", "warnings", "timings_ms"} <= blank.keys()
+    assert (blank["unit"], blank["citations"], blank["formula"]) == (None, [], None)
+    assert "error" not in lines[0] and "error" not in lines[2]
     bad = _cli(tmp_path, "ask", "   ")
     assert bad.returncode == 1 and "Traceback" not in bad.stderr and "空" in bad.stderr
 
