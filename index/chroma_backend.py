@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -77,6 +78,9 @@ class ChromaBackend:
         self._collection: Any = None
         self._vector_store: Any = None
         self._lock = threading.RLock()  # first use may come from several answering threads at once
+        self._idle = threading.Condition()  # `reopen` waits until no operation is in flight
+        self._busy = 0
+        self._closing = False
 
     @property
     def is_open(self) -> bool:
@@ -99,6 +103,44 @@ class ChromaBackend:
                 self._collection = collection
             return self._collection
 
+    @contextmanager
+    def _using(self) -> Iterator[None]:
+        """Shared use of the open client (any number at once); `reopen` takes it exclusively."""
+        with self._idle:
+            while self._closing:
+                self._idle.wait()
+            self._busy += 1
+        try:
+            yield
+        finally:
+            with self._idle:
+                self._busy -= 1
+                self._idle.notify_all()
+
+    def reopen(self) -> None:
+        """Load the collection afresh on next use: an embedded client does not see another process's writes.
+
+        Waits for operations in flight on the old client, then closes it (a no-op for a server).
+        """
+        if self.chroma_url or self._client is None:
+            return
+        with self._idle:
+            while self._closing:
+                self._idle.wait()
+            self._closing = True
+            while self._busy:
+                self._idle.wait()
+        try:
+            with self._lock:
+                client, self._client, self._collection, self._vector_store = self._client, None, None, None
+                close = getattr(client, "close", None)
+                if close is not None:
+                    close()
+        finally:
+            with self._idle:
+                self._closing = False
+                self._idle.notify_all()
+
     @property
     def vector_store(self) -> Any:
         """llama-index's ChromaVectorStore over the collection (used for writes)."""
@@ -117,25 +159,30 @@ class ChromaBackend:
             node = TextNode(id_=chunk.id, text=chunk.text, metadata=metadata, embedding=vec.tolist())
             node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=str(chunk.metadata["doc_id"]))
             nodes.append(node)
-        for start in range(0, len(nodes), 1000):
-            self.vector_store.add(nodes[start : start + 1000])
+        with self._using():
+            for start in range(0, len(nodes), 1000):
+                self.vector_store.add(nodes[start : start + 1000])
 
     def delete(self, ids: Sequence[str]) -> None:
-        for start in range(0, len(ids), 1000):
-            self.collection.delete(ids=list(ids[start : start + 1000]))
+        with self._using():
+            for start in range(0, len(ids), 1000):
+                self.collection.delete(ids=list(ids[start : start + 1000]))
 
     def ids(self) -> set[str]:
-        return set(self.collection.get(include=[])["ids"])
+        with self._using():
+            return set(self.collection.get(include=[])["ids"])
 
     def existing(self, ids: Sequence[str]) -> set[str]:
         """Which of these chunk ids have a vector."""
         found: set[str] = set()
-        for start in range(0, len(ids), 1000):
-            found.update(self.collection.get(ids=list(ids[start : start + 1000]), include=[])["ids"])
+        with self._using():
+            for start in range(0, len(ids), 1000):
+                found.update(self.collection.get(ids=list(ids[start : start + 1000]), include=[])["ids"])
         return found
 
     def count(self) -> int:
-        return int(self.collection.count())
+        with self._using():
+            return int(self.collection.count())
 
     def drop(self) -> None:
         """Delete the whole collection (a store folder being thrown away)."""
@@ -155,13 +202,14 @@ class ChromaBackend:
         Queries the collection directly (the same call llama-index's ChromaVectorStore
         makes) so that answering a question never imports llama-index.
         """
-        n = self.count()
-        if n == 0:
-            return []
         kwargs: dict[str, Any] = {"where": where} if where else {}
-        result = self.collection.query(
-            query_embeddings=[vector.tolist()], n_results=min(k, n), include=["distances"], **kwargs
-        )
+        with self._using():
+            n = int(self.collection.count())
+            if n == 0:
+                return []
+            result = self.collection.query(
+                query_embeddings=[vector.tolist()], n_results=min(k, n), include=["distances"], **kwargs
+            )
         ids = result["ids"][0] if result["ids"] else []
         dists = result["distances"][0] if result.get("distances") else [1.0] * len(ids)
         return [(str(i), 1.0 - float(d)) for i, d in zip(ids, dists, strict=False)]

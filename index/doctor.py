@@ -160,7 +160,7 @@ def repair_store(store: Store, embedder: Embedder | None = None) -> StoreHealth:
         for row in db.rows(w, db.DONE):
             healed.extend(heal_document(store, w, row.doc_id, embedder, lexical=False))
         notes.extend(healed)
-        if healed or store.lexical_behind(w):
+        if any("rewrote" in note for note in healed) or store.lexical_behind(w):
             _commit(store, w)
             notes.append("BM25 index rebuilt")
         orphans = sorted(store.chroma.ids() - db.chunk_ids(w))
@@ -191,9 +191,9 @@ def heal_document(
     label = f"{doc_id} ({row.file_name})"
     ids = db.doc_chunk_ids(w, doc_id)
     n_chunks, n_facts = db.counts(w, doc_id)
-    if n_chunks != _expected_chunks(w, row) or n_facts != row.n_facts:
-        rewritten = _rewrite(store, w, row, embedder)
-        notes.append(f"{label}: {rewritten}")
+    rewritten = n_chunks != _expected_chunks(w, row) or n_facts != row.n_facts
+    if rewritten:
+        notes.append(f"{label}: {_rewrite(store, w, row, embedder)}")
         ids = db.doc_chunk_ids(w, doc_id)
     else:
         present = store.chroma.existing(ids)
@@ -204,7 +204,7 @@ def heal_document(
             notes.append(f"{label}: re-embedded {len(missing)} missing vectors")
     if not lexical:
         return notes
-    if notes or not set(ids) <= set(BM25Index.saved_ids(store.root / BM25_DIR)):
+    if rewritten or not set(ids) <= set(BM25Index.saved_ids(store.root / BM25_DIR)):
         _commit(store, w)
         notes.append(f"{label}: BM25 index rebuilt")
     return notes

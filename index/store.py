@@ -94,7 +94,8 @@ class Store:
         self.manifest = manifest
         self._conn = db.connect(root / SQLITE_NAME)
         self._wconn: sqlite3.Connection | None = None
-        self.chroma = ChromaBackend(root, self.settings.chroma_url)
+        self._chroma = ChromaBackend(root, self.settings.chroma_url)
+        self._vectors_gen: int | None = None  # store generation the open Chroma client has seen
         self._bm25: BM25Index | None = None
         self._summaries: tuple[int, list[dict[str, Any]]] | None = None  # (generation, summaries)
         self._stamp = layout.pointer_stamp(self.home)
@@ -104,6 +105,23 @@ class Store:
         """The reading connection (of the live store folder, followed if a rebuild swapped it)."""
         self._follow()
         return self._conn
+
+    @property
+    def chroma(self) -> ChromaBackend:
+        """The vectors, reloaded first when another process has written since this one opened them."""
+        self._follow()
+        self._sync_vectors()
+        return self._chroma
+
+    def _sync_vectors(self) -> None:
+        """An embedded Chroma client keeps its index in memory; after another process's write, open it afresh."""
+        if self.private or self.settings.chroma_url:
+            return
+        gen = db.generation(self._conn)
+        if gen != self._vectors_gen:
+            if self._vectors_gen is not None and self._chroma.is_open:
+                self._chroma.reopen()
+            self._vectors_gen = gen
 
     @property
     def epoch(self) -> str:
@@ -297,6 +315,7 @@ class Store:
         """Hold the write lock (following a swap first) and yield the writing connection."""
         with nullcontext() if self.private else self.lock.held():
             self._follow()
+            self._sync_vectors()
             if self._wconn is None:
                 self._wconn = db.connect(self.root / SQLITE_NAME)
             yield self._wconn
@@ -357,6 +376,7 @@ class Store:
         except BaseException:
             self.manifest.save(self.root / MANIFEST_NAME)
             raise
+        self._vectors_gen = gen  # this process's client has its own writes
         self.manifest = manifest
         self._bm25 = bm25  # None when deferred: built in memory from SQLite on next use
 
