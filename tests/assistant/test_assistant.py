@@ -154,3 +154,43 @@ def test_open_answer_shows_the_sentence_asked_about(qa: Assistant) -> None:
     first = ans.answer.splitlines()[0]
     assert "政府投资项目 2,008 万元，主要用于" in first[:40]
     assert "政府投资项目" in ans.citations[0].quote[:30]
+
+
+FINANCE = FIXTURES / "shanghai_putuo_finance_2024_dept_final.pdf"  # 25 pages
+
+
+def test_questions_are_answered_while_a_pdf_is_ingested(tmp_path: Path) -> None:
+    import threading
+    import time
+
+    qa = Assistant.open(Settings(home=tmp_path / "home", embed_model="fake:64"))
+    assert qa.ask("大鹏数据局政府投资项目预算多少").value == 2008  # warm: facts and BM25 loaded
+    reading = threading.Event()
+    done: list[float] = []
+
+    def progress(_done: int, _total: int, message: str) -> None:
+        if "reading" in message:
+            reading.set()
+
+    def upload() -> None:
+        report = qa.ingest([FINANCE], progress=progress)
+        done.append(time.monotonic())
+        assert [a["file_name"] for a in report.added] == [FINANCE.name]
+
+    worker = threading.Thread(target=upload)
+    worker.start()
+    assert reading.wait(60)
+    time.sleep(0.2)  # inside the PDF reader now
+    timings = []
+    for question, value in (("大鹏数据局政府投资项目预算多少", 2008), ("大鹏数据局政府投资项目主要用于什么", None)):
+        start = time.monotonic()
+        answer = qa.ask(question)
+        timings.append((time.monotonic() - start, time.monotonic()))
+        assert answer.value == value and not answer.abstained
+    ingest_running = not done
+    worker.join(300)
+    assert ingest_running, "the questions waited for the upload"
+    assert all(at < done[0] for _, at in timings)
+    assert max(t for t, _ in timings) < 1.0, timings
+    finance = next(d["doc_id"] for d in qa.documents() if d["file_name"] == FINANCE.name)  # in once committed
+    assert {c.doc for c in qa.ask("上海市普陀区财政局一般公共预算支出多少").citations} == {finance}
