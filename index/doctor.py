@@ -25,11 +25,11 @@ from index import db, layout
 from index.bm25 import BM25Index
 from index.chroma_backend import ChromaBackend
 from index.chunks import build_chunks
-from index.embed import Embedder
+from index.embed import Embedder, embed_passages
 from index.layout import BM25_DIR, MANIFEST_NAME
 from index.lock import Writer
 from index.manifest import Manifest
-from index.store import Store, embed
+from index.store import Store
 
 
 @dataclass(slots=True)
@@ -85,7 +85,7 @@ class StoreHealth:
             out.append("the saved BM25 index is behind SQLite (every process rebuilds it in memory)")
         if self.manifest_stale:
             out.append("manifest.json does not list the stored documents")
-        out.extend(f"leftover of an interrupted rebuild: {p}" for p in self.leftovers)
+        out.extend(f"leftover of an interrupted write or rebuild: {p}" for p in self.leftovers)
         return out
 
     @property
@@ -146,6 +146,55 @@ def _check(store: Store, w: sqlite3.Connection) -> StoreHealth:
     )
 
 
+def repair_interrupted(store: Store, w: sqlite3.Connection) -> list[str]:
+    """Under the lock: finish what interrupted writes left (pending documents, the manifest); returns what was done.
+
+    Every write calls this first. A pending document is dropped (vectors, then rows)
+    unless its writer is another process that still runs: holding the lock proves
+    that no write is in progress, the pid check is a second guard that never takes a
+    live writer for dead. A saved BM25 index left behind by an interrupted batch is
+    brought up to date by the next batch's end (`Store.refresh_lexical`) or
+    `repair_store`; readers build it in memory meanwhile.
+    """
+    notes: list[str] = []
+    dropped = False
+    for row in db.pending(w):
+        writer = Writer.parse(row.writer)
+        if writer is not None and writer.running() and not writer.is_me():
+            notes.append(f"{row.doc_id} ({row.file_name}): {row.state} by pid {writer.pid}, still running; left alone")
+            continue
+        store.chroma.delete(db.doc_chunk_ids(w, row.doc_id))
+        store.transaction(w, lambda row=row: db.delete_document(w, row.doc_id))
+        notes.append(f"{row.doc_id} ({row.file_name}): interrupted {row.state} undone")
+        dropped = True
+    _backfill(store, w)
+    for path in layout.leftovers(store.home):
+        if not path.name.startswith(layout.PREFIX) and path.name.startswith("."):  # temp files of killed writes
+            layout.remove_path(path)
+    if dropped:
+        store.recommit(w)
+        return notes
+    saved = Manifest.load(store.root / MANIFEST_NAME)
+    done = {r.doc_id: r.sha256 for r in db.rows(w, db.DONE)}
+    if saved is None or saved.documents != done:
+        store.manifest = Manifest(
+            store.manifest.embed_model, store.manifest.embed_dim if done else None, documents=done
+        )
+        store.manifest.save(store.root / MANIFEST_NAME)
+        notes.append("manifest brought in step with SQLite")
+    return notes
+
+
+def _backfill(store: Store, w: sqlite3.Connection) -> None:
+    """Documents stored before identities existed get theirs (once, under the lock)."""
+    for row in db.rows(w, db.DONE):
+        if row.identity is None:
+            doc = db.get_document(w, row.doc_id)
+            if doc is not None:
+                ident, n = db.identity(doc), len(build_chunks(doc))
+                store.transaction(w, lambda d=row.doc_id, i=ident, k=n: db.set_identity(w, d, i, k))
+
+
 def check_store(store: Store) -> StoreHealth:
     """The store's health, read under the write lock (so no write is half-way while it looks)."""
     with store.writing() as w:
@@ -161,7 +210,7 @@ def repair_store(store: Store, embedder: Embedder | None = None) -> StoreHealth:
             healed.extend(heal_document(store, w, row.doc_id, embedder, lexical=False))
         notes.extend(healed)
         if any("rewrote" in note for note in healed) or store.lexical_behind(w):
-            _commit(store, w)
+            store.recommit(w)
             notes.append("BM25 index rebuilt")
         orphans = sorted(store.chroma.ids() - db.chunk_ids(w))
         if orphans:
@@ -199,25 +248,15 @@ def heal_document(
         present = store.chroma.existing(ids)
         missing = [c for c in db.doc_chunks(w, doc_id) if c.id not in present]
         if missing:
-            vectors = embed(embedder or store.embedder(), [c.text for c in missing])
+            vectors = embed_passages(embedder or store.embedder(), [c.text for c in missing])
             store.chroma.add(missing, vectors)
             notes.append(f"{label}: re-embedded {len(missing)} missing vectors")
     if not lexical:
         return notes
     if rewritten or not set(ids) <= set(BM25Index.saved_ids(store.root / BM25_DIR)):
-        _commit(store, w)
+        store.recommit(w)
         notes.append(f"{label}: BM25 index rebuilt")
     return notes
-
-
-def _commit(store: Store, w: sqlite3.Connection) -> None:
-    w.execute("BEGIN IMMEDIATE")
-    try:
-        store.commit(w)
-    except BaseException:
-        if w.in_transaction:
-            w.execute("ROLLBACK")
-        raise
 
 
 def _rewrite(store: Store, w: sqlite3.Connection, row: db.Row, embedder: Embedder | None) -> str:
@@ -234,7 +273,7 @@ def _rewrite(store: Store, w: sqlite3.Connection, row: db.Row, embedder: Embedde
             f"the stored body gives {len(doc.facts)} facts, {row.n_facts} were recorded; "
             "remove it (`budgetqa docs rm`) and ingest the file again"
         )
-    vectors = embed(embedder or store.embedder(), [c.text for c in chunks])
+    vectors = embed_passages(embedder or store.embedder(), [c.text for c in chunks])
     old = db.doc_chunk_ids(w, row.doc_id)
     w.execute("BEGIN IMMEDIATE")
     try:

@@ -17,7 +17,8 @@ import shutil
 import time
 from pathlib import Path
 
-from index.lock import Writer, this_writer
+from index.lock import WriteLock, Writer, this_writer
+from index.settings import Settings
 
 POINTER = "store.current"
 PREFIX = "store-"
@@ -63,11 +64,14 @@ def point_to(home: Path, root: Path) -> None:
     if builder.exists():
         builder.unlink()
     tmp = home / f".{POINTER}.{os.getpid()}"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(root.name)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, home / POINTER)
+    try:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(root.name)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, home / POINTER)
+    finally:
+        tmp.unlink(missing_ok=True)
     fd = os.open(home, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -85,9 +89,10 @@ def builder_running(root: Path) -> bool:
 
 
 def leftovers(home: Path) -> list[Path]:
-    """Store folders that are not live and not being built, and legacy files beside a live store folder.
+    """Store folders that are not live and not being built, legacy files beside a live store folder, and the
+    temp files of writes that were killed (BM25 and manifest being replaced, a pointer being written).
 
-    Only meaningful under the write lock (a swap happens only under it).
+    Only meaningful under the write lock (writes and swaps happen only under it).
     """
     try:
         live = current_root(home)
@@ -96,6 +101,9 @@ def leftovers(home: Path) -> list[Path]:
     out = [p for p in sorted(home.glob(f"{PREFIX}*")) if p.is_dir() and p != live and not builder_running(p)]
     if live is not None and live != home:
         out.extend(home / name for name in STORE_FILES if (home / name).exists())
+    if live is not None:
+        out.extend(sorted([*live.glob(f".{BM25_DIR}.*"), *live.glob(".manifest.*")]))
+    out.extend(sorted(home.glob(f".{POINTER}.*")))
     return out
 
 
@@ -113,3 +121,19 @@ def remove_path(path: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
     elif path.exists() or path.is_symlink():
         path.unlink()
+
+
+def reset_store(settings: Settings) -> None:
+    """Delete the store under settings.home (never the built models), under the write lock."""
+    from index.chroma_backend import ChromaBackend
+
+    home = settings.home
+    home.mkdir(parents=True, exist_ok=True)
+    with WriteLock(home, settings.lock_timeout).held():
+        roots = [p for p in home.glob(f"{PREFIX}*") if p.is_dir()]
+        if settings.chroma_url:
+            for root in [*roots, home]:  # HOME itself: a legacy store's collection
+                ChromaBackend(root, settings.chroma_url).drop()
+        remove_path(home / POINTER)
+        for root in [*roots, home]:
+            remove_root(home, root)

@@ -24,13 +24,14 @@ from typing import TYPE_CHECKING
 from index import db, layout
 from index.chroma_backend import ChromaBackend
 from index.chunks import build_chunks
+from index.embed import embed_passages
 from index.errors import BudgetQAError, StoreError
 from index.ingest import IngestReport, Progress, Reader, read_checked, scan_files
 from index.limits import Deadline, check_upload
 from index.lock import WriteLock, this_writer
 from index.manifest import Manifest
 from index.settings import Settings
-from index.store import Store, embed
+from index.store import Store
 
 if TYPE_CHECKING:
     from index.embed import Embedder
@@ -176,7 +177,7 @@ def _embed_all(
             if progress:
                 progress(done, len(staged), f"{name}: embedding {len(chunks)} chunks")
             try:
-                vectors = embed(emb, [c.text for c in chunks], deadline)
+                vectors = embed_passages(emb, [c.text for c in chunks], deadline)
                 new.chroma.add(chunks, vectors)
             except _ERRORS as err:
                 report.failed.append((name, str(err)))

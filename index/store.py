@@ -34,10 +34,10 @@ from index import db, layout
 from index.bm25 import BM25Index
 from index.chroma_backend import ChromaBackend
 from index.chunks import Chunk, build_chunks
-from index.embed import Embedder
+from index.embed import Embedder, embed_passages
 from index.errors import StoreError, StoreMismatchError
-from index.layout import BM25_DIR, MANIFEST_NAME, SQLITE_NAME, STORE_FILES
-from index.lock import WriteLock, Writer, this_writer
+from index.layout import BM25_DIR, MANIFEST_NAME, SQLITE_NAME, STORE_FILES, reset_store
+from index.lock import WriteLock, this_writer
 from index.manifest import Manifest
 from index.model import Document, Fact
 from index.settings import Settings
@@ -49,8 +49,6 @@ if TYPE_CHECKING:
     from index.retrieve import Retriever
 
 __all__ = ["BM25_DIR", "SQLITE_NAME", "STORE_FILES", "Added", "Prepared", "Store", "open_store", "reset_store"]
-
-EMBED_SLICE = 64  # chunks embedded between two looks at the wall clock
 
 
 @dataclass(slots=True)
@@ -235,7 +233,8 @@ class Store:
         if embedder.model_id != self.manifest.embed_model:
             raise StoreMismatchError(f"store uses {self.manifest.embed_model!r}, embedder is {embedder.model_id!r}")
         chunk_list = list(chunks) if chunks is not None else build_chunks(doc)
-        return Prepared(doc, chunk_list, embed(embedder, [c.text for c in chunk_list], deadline), db.identity(doc))
+        vectors = embed_passages(embedder, [c.text for c in chunk_list], deadline)
+        return Prepared(doc, chunk_list, vectors, db.identity(doc))
 
     def add_document(
         self,
@@ -283,26 +282,21 @@ class Store:
             found = db.row(w, doc_id)
             if found is None or found.state != db.DONE:
                 raise StoreError(f"no document {doc_id!r} in the store (see `budgetqa docs`)")
-            self._transaction(w, lambda: db.set_state(w, doc_id, db.REMOVING, str(this_writer())))
+            self.transaction(w, lambda: db.set_state(w, doc_id, db.REMOVING, str(this_writer())))
             self.chroma.delete(db.doc_chunk_ids(w, doc_id))
             w.execute("BEGIN IMMEDIATE")
             try:
                 db.delete_document(w, doc_id)
                 self.commit(w)
             except BaseException:
-                self._rollback(w)
+                self.rollback(w)
                 raise
 
     def refresh_lexical(self) -> None:
         """Save a current BM25 index if the saved one is behind SQLite (once, at the end of an ingest batch)."""
         with self.writing() as w:
             if self.lexical_behind(w):
-                w.execute("BEGIN IMMEDIATE")
-                try:
-                    self.commit(w)
-                except BaseException:
-                    self._rollback(w)
-                    raise
+                self.recommit(w)
 
     def close(self) -> None:
         self._conn.close()
@@ -321,45 +315,10 @@ class Store:
             yield self._wconn
 
     def repair(self, w: sqlite3.Connection) -> list[str]:
-        """Under the lock: finish what interrupted writes left (pending documents, the manifest); returns what was done.
+        """Under the lock: finish what interrupted writes left (see `index.doctor.repair_interrupted`)."""
+        from index.doctor import repair_interrupted
 
-        A pending document is dropped (vectors, then rows) unless its writer is another
-        process that still runs: holding the lock proves that no write is in progress,
-        the pid check is a second guard that never guesses a live writer dead. A saved
-        BM25 index left behind by an interrupted batch is brought up to date by the next
-        batch's end (`refresh_lexical`) or `doctor --repair`; readers build it in memory meanwhile.
-        """
-        notes: list[str] = []
-        dropped = False
-        for row in db.pending(w):
-            writer = Writer.parse(row.writer)
-            if writer is not None and writer.running() and not writer.is_me():
-                notes.append(
-                    f"{row.doc_id} ({row.file_name}): {row.state} by pid {writer.pid}, still running; left alone"
-                )
-                continue
-            self.chroma.delete(db.doc_chunk_ids(w, row.doc_id))
-            self._transaction(w, lambda row=row: db.delete_document(w, row.doc_id))
-            notes.append(f"{row.doc_id} ({row.file_name}): interrupted {row.state} undone")
-            dropped = True
-        self._backfill(w)
-        if dropped:
-            w.execute("BEGIN IMMEDIATE")
-            try:
-                self.commit(w)
-            except BaseException:
-                self._rollback(w)
-                raise
-            return notes
-        saved = Manifest.load(self.root / MANIFEST_NAME)
-        done = {r.doc_id: r.sha256 for r in db.rows(w, db.DONE)}
-        if saved is None or saved.documents != done:
-            self.manifest = Manifest(
-                self.manifest.embed_model, self.manifest.embed_dim if done else None, documents=done
-            )
-            self.manifest.save(self.root / MANIFEST_NAME)
-            notes.append("manifest brought in step with SQLite")
-        return notes
+        return repair_interrupted(self, w)
 
     def commit(self, w: sqlite3.Connection, *, lexical: bool = True, dim: int | None = None) -> None:
         """Inside an open transaction: bump the generation, save BM25 (unless deferred) and manifest, commit."""
@@ -380,12 +339,21 @@ class Store:
         self.manifest = manifest
         self._bm25 = bm25  # None when deferred: built in memory from SQLite on next use
 
+    def recommit(self, w: sqlite3.Connection) -> None:
+        """`commit` in a transaction of its own: after rows changed, BM25, manifest and generation follow."""
+        w.execute("BEGIN IMMEDIATE")
+        try:
+            self.commit(w)
+        except BaseException:
+            self.rollback(w)
+            raise
+
     # ---- internals -----------------------------------------------------------
     def _write_new(self, w: sqlite3.Connection, prep: Prepared, *, lexical: bool) -> None:
         """Rows (pending), vectors, then one commit: the order `repair` knows how to finish."""
         doc, ids = prep.doc, [c.id for c in prep.chunks]
         writer = str(this_writer())
-        self._transaction(
+        self.transaction(
             w,
             lambda: db.insert_document(w, doc, prep.chunks, state=db.ADDING, writer=writer, ident=prep.identity),
         )
@@ -400,65 +368,30 @@ class Store:
 
     def _undo(self, w: sqlite3.Connection, doc_id: str, ids: Sequence[str]) -> None:
         """Take back a write that failed: vectors, then rows. What cannot be undone now, `repair` finishes."""
-        self._rollback(w)
+        self.rollback(w)
         self._bm25 = None
         try:
             self.chroma.delete(ids)
-            self._transaction(w, lambda: db.delete_document(w, doc_id))
+            self.transaction(w, lambda: db.delete_document(w, doc_id))
             self.manifest.save(self.root / MANIFEST_NAME)
         except Exception:  # the pending row stays: the next write under the lock repairs it
             pass
 
-    def _backfill(self, w: sqlite3.Connection) -> None:
-        """Documents stored before identities existed get theirs (once, under the lock)."""
-        for row in db.rows(w, db.DONE):
-            if row.identity is None:
-                doc = db.get_document(w, row.doc_id)
-                if doc is not None:
-                    ident, n = db.identity(doc), len(build_chunks(doc))
-                    self._transaction(w, lambda d=row.doc_id, i=ident, k=n: db.set_identity(w, d, i, k))
-
     @staticmethod
-    def _transaction(w: sqlite3.Connection, body: Any) -> None:
+    def transaction(w: sqlite3.Connection, body: Any) -> None:
+        """Run `body` in one immediate transaction on `w`."""
         w.execute("BEGIN IMMEDIATE")
         try:
             body()
             w.execute("COMMIT")
         except BaseException:
-            Store._rollback(w)
+            Store.rollback(w)
             raise
 
     @staticmethod
-    def _rollback(w: sqlite3.Connection) -> None:
+    def rollback(w: sqlite3.Connection) -> None:
         if w.in_transaction:
             w.execute("ROLLBACK")
-
-
-def embed(embedder: Embedder, texts: list[str], deadline: Deadline | None = None) -> np.ndarray:
-    """Embed passages in slices, looking at the wall clock between them."""
-    if deadline is None or len(texts) <= EMBED_SLICE:
-        if deadline is not None:
-            deadline.check()
-        return embedder.embed_passages(texts)
-    parts = []
-    for start in range(0, len(texts), EMBED_SLICE):
-        deadline.check()
-        parts.append(embedder.embed_passages(texts[start : start + EMBED_SLICE]))
-    return np.concatenate(parts)
-
-
-def reset_store(settings: Settings) -> None:
-    """Delete the store under settings.home (never the built models), under the write lock."""
-    home = settings.home
-    home.mkdir(parents=True, exist_ok=True)
-    with WriteLock(home, settings.lock_timeout).held():
-        roots = [p for p in home.glob(f"{layout.PREFIX}*") if p.is_dir()]
-        if settings.chroma_url:
-            for root in [*roots, home]:  # HOME itself: a legacy store's collection
-                ChromaBackend(root, settings.chroma_url).drop()
-        layout.remove_path(home / layout.POINTER)
-        for root in [*roots, home]:
-            layout.remove_root(home, root)
 
 
 def open_store(settings: Settings, *, create: bool = True) -> Store:

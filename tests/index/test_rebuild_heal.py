@@ -169,7 +169,7 @@ def test_repair_finishes_an_interrupted_removal_and_clears_leftover_folders(sett
         f"interrupted write: {gone} (doc0.txt) left removing (pid 1 gone)",
         "the saved BM25 index is behind SQLite (every process rebuilds it in memory)",
         "manifest.json does not list the stored documents",
-        f"leftover of an interrupted rebuild: {stray}",
+        f"leftover of an interrupted write or rebuild: {stray}",
     ]
     assert all(d.ok for d in health.documents)
     repaired = repair_store(store)
