@@ -307,7 +307,11 @@ def ingest(
     ] = None,
     max_pages: Annotated[
         int | None,
-        typer.Option("--max-pages", min=1, help="Refuse PDFs with more pages (default 300, BUDGETQA_MAX_PAGES)."),
+        typer.Option(
+            "--max-pages",
+            min=1,
+            help="Refuse files with more pages (default 300, BUDGETQA_MAX_PAGES; a text file: one page per 9 KB).",
+        ),
     ] = None,
 ) -> None:
     """Read and index disclosures. A file already stored (or a copy of a stored document in another encoding) is
