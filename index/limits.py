@@ -17,7 +17,7 @@ from index.errors import LimitError
 from index.settings import Settings
 
 TEXT_BYTES_PER_PAGE = 9_000
-_MB = 1024 * 1024
+_MB = 1_000_000  # decimal MB, as the web upload counts them
 
 
 def pdf_pages(path: Path) -> int | None:

@@ -25,7 +25,7 @@ FINANCE = ROOT / "tests" / "fixtures" / "shanghai_putuo_finance_2024_dept_final.
 def _sparse(path: Path, mb: int, head: bytes = b"") -> Path:
     with path.open("wb") as fh:
         fh.write(head)
-        fh.truncate(mb * 1024 * 1024)
+        fh.truncate(mb * 1_000_000)
     return path
 
 
@@ -108,7 +108,7 @@ def test_cli_ingest_edges(tmp_path: Path) -> None:
     run = _cli(home, "ingest", str(big))
     assert run.returncode == 1 and "文件太大：60.0 MB，上限 50 MB" in run.stderr
     run = _cli(home, "ingest", "--max-mb", "100", str(big))
-    assert run.returncode == 1 and "页数太多" in run.stderr  # 60 MB of text is 6,990 pages
+    assert run.returncode == 1 and "页数太多：6667 页" in run.stderr  # 60 MB of text at 9 KB a page
     run = _cli(home, "ingest", "--max-mb", "100", "--max-pages", "10000", str(big))
     assert run.returncode == 1 and "binary file" in run.stderr  # past the limits, read (and refused) as usual
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big.txt", "empty", "home", "loop.pdf"]
