@@ -437,7 +437,9 @@ def docs_rm(doc_id: Annotated[str, typer.Argument(help="Document id as listed by
     """Remove one document from every index."""
     from index.store import open_store
 
-    open_store(settings(), create=False).remove(doc_id)
+    store = open_store(settings(), create=False)
+    store.lock.on_wait = lambda message: typer.echo(message, err=True)
+    store.remove(doc_id)
     typer.echo(f"removed {doc_id}")
 
 

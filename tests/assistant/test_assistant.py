@@ -194,3 +194,15 @@ def test_questions_are_answered_while_a_pdf_is_ingested(tmp_path: Path) -> None:
     assert max(t for t, _ in timings) < 1.0, timings
     finance = next(d["doc_id"] for d in qa.documents() if d["file_name"] == FINANCE.name)  # in once committed
     assert {c.doc for c in qa.ask("上海市普陀区财政局一般公共预算支出多少").citations} == {finance}
+
+
+def test_rebuild_through_the_assistant_swaps_its_views(tmp_path: Path) -> None:
+    qa = Assistant.open(Settings(home=tmp_path / "home", embed_model="fake:64"))
+    assert qa.ask("政府投资项目预算多少").value == 2008
+    bad = qa.ingest([JUSTICE, tmp_path / "typo.pdf"], rebuild=True)
+    assert bad.kept and bad.failed == [("typo.pdf", f"file not found ({tmp_path / 'typo.pdf'})")]
+    assert qa.ask("政府投资项目预算多少").value == 2008  # nothing changed
+    report = qa.ingest([JUSTICE], rebuild=True)
+    assert not report.kept and [d["file_name"] for d in qa.documents()] == [JUSTICE.name]
+    assert qa.ask("住房公积金预算多少万元").value == pytest.approx(208.7959)
+    assert Assistant.open(Settings(home=tmp_path / "home", embed_model="fake:64")).documents() == qa.documents()
