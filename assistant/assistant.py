@@ -67,11 +67,14 @@ class Assistant:
         self.store = store
         load_templates()  # fail at start-up, not mid-answer, if prompts/answers.toml is broken
         self.tunables = settings.tunables  # the eval's LODO swaps these between folds
+        # Guards the in-memory views below. Never held while a file is read, embedded or written:
+        # an ingest only takes it to swap the views, so questions are answered meanwhile.
         self._lock = threading.RLock()
         self._retriever: Retriever | None = None
         self._facts: dict[str, list[Fact]] = {}
         self._places = FactChunks()
         self._docs: dict[str, Document] = {}
+        self._epoch = store.epoch
         self.seeded = False
 
     @classmethod
@@ -87,28 +90,49 @@ class Assistant:
 
     # -- documents -------------------------------------------------------------------------------
 
-    def ingest(self, paths: Iterable[Path], *, rebuild: bool = False, progress: Progress | None = None) -> IngestReport:
-        """Read and index files/folders; each file all-or-nothing; failures reported, not raised."""
+    def ingest(
+        self,
+        paths: Iterable[Path],
+        *,
+        rebuild: bool = False,
+        progress: Progress | None = None,
+        max_mb: float | None = None,
+        max_pages: int | None = None,
+    ) -> IngestReport:
+        """Read and index files/folders; each file all-or-nothing; failures reported, not raised.
+
+        Reading and embedding run outside the lock `ask` uses, and the store's write lock is
+        held only for the write itself: questions keep being answered from the documents
+        already in, and a new document appears once it is committed. Limits (size, pages,
+        wall clock) are the settings', `max_mb` / `max_pages` override them.
+        """
+        report = ingest(
+            self.store,
+            [Path(p) for p in paths],
+            rebuild=rebuild,
+            progress=progress,
+            settings=self.settings,
+            max_mb=max_mb,
+            max_pages=max_pages,
+        )
         with self._lock:
-            report = ingest(
-                self.store, [Path(p) for p in paths], rebuild=rebuild, progress=progress, settings=self.settings
-            )
             self._invalidate()
-            return report
+        return report
 
     def documents(self) -> list[dict[str, Any]]:
         """Summaries (Document.summary()) of the loaded documents."""
         return self.store.documents()
 
     def remove(self, doc_id: str) -> None:
-        """Remove one document from every store."""
+        """Remove one document from every store (under the store's write lock, not the answer lock)."""
+        self.store.remove(doc_id)
         with self._lock:
-            self.store.remove(doc_id)
             self._invalidate()
 
     def document(self, doc_id: str) -> Document:
         """The full document (tables, sections, facts) as stored."""
         with self._lock:
+            self._sync_views()
             if doc_id not in self._docs:
                 self._docs[doc_id] = self.store.get_document(doc_id)
             return self._docs[doc_id]
@@ -352,6 +376,7 @@ class Assistant:
     def _fact_chunks(self, doc_ids: Sequence[str]) -> FactChunks:
         """Where the facts of these documents are printed (each document's chunks read once)."""
         with self._lock:
+            self._sync_views()
             missing = [d for d in doc_ids if d not in self._places.documents]
             if missing:
                 self._places.add(missing, self.store.chunks(doc_ids=missing))
@@ -360,6 +385,7 @@ class Assistant:
     def _all_facts(self, doc_ids: Sequence[str]) -> list[Fact]:
         """The facts of these documents (each document's read from SQLite once, when first asked about)."""
         with self._lock:
+            self._sync_views()
             missing = [d for d in doc_ids if d not in self._facts]
             if missing:
                 for d in missing:
@@ -385,10 +411,17 @@ class Assistant:
         return None
 
     def _invalidate(self) -> None:
+        """Swap in empty views (refilled lazily from the store). The caller holds `_lock`."""
         self._facts = {}
         self._places = FactChunks()
-        self._docs.clear()
+        self._docs = {}
         self._retriever = None
+        self._epoch = self.store.epoch
+
+    def _sync_views(self) -> None:
+        """The caller holds `_lock`: drop the views when another process has rebuilt the store."""
+        if self.store.epoch != self._epoch:
+            self._invalidate()
 
 
 def _ms(since: float) -> float:

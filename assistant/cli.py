@@ -106,12 +106,20 @@ def _open_assistant(quiet: bool = False) -> Assistant:
     return qa
 
 
+def _error_record(question: str, err: Exception) -> dict[str, object]:
+    """An `ask --json` record for a question that got no answer: the contract's fields, abstained, plus `error`."""
+    record = Answer(question=question, answer=f"错误：{err}", abstained=True).to_json()
+    record["error"] = str(err)
+    return record
+
+
 @app.command()
 def ask(
     question: Annotated[
         str,
         typer.Argument(
-            help="问题 in Chinese, or '-' to read one question per line from stdin (JSONL out with --json)."
+            help="问题 in Chinese, or '-' to read one question per line from stdin: one answer (with --json one "
+            "JSON record) per input line, in order; an empty or failing line gets an error record."
         ),
     ],
     doc: Annotated[
@@ -123,16 +131,26 @@ def ask(
 ) -> None:
     """Answer one question with cited figures (indexes the bundled sample first if the store is empty)."""
     qa = _open_assistant(quiet=as_json)
-    questions = [line.strip() for line in sys.stdin if line.strip()] if question == "-" else [question]
-    for q in questions:
+    if question != "-":
+        try:
+            answer = qa.ask(question, doc=doc or None)
+        except BudgetQAError as err:
+            if as_json:
+                typer.echo(json.dumps(_error_record(question, err), ensure_ascii=False))
+            raise
+        _print_answer(answer, as_json)
+        return
+    for line in sys.stdin:  # streamed: each answer is printed (and flushed) before the next line is read
+        q = line.strip()
         try:
             answer = qa.ask(q, doc=doc or None)
-        except BudgetQAError as err:
-            if question != "-":
-                raise
-            typer.echo(
-                json.dumps({"question": q, "error": str(err)}, ensure_ascii=False) if as_json else f"错误：{err}"
-            )
+        except Exception as err:  # one bad line must not end the batch or shift the records
+            if not isinstance(err, BudgetQAError):
+                if _state["debug"]:
+                    raise
+                err = BudgetQAError(f"内部错误 / internal error: {type(err).__name__}: {err}")
+                typer.echo(f"错误 / error: {err}", err=True)
+            typer.echo(json.dumps(_error_record(q, err), ensure_ascii=False) if as_json else f"错误：{err}")
             continue
         _print_answer(answer, as_json)
 
@@ -298,18 +316,38 @@ app.add_typer(models_app, name="models")
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files (.pdf .txt .md) or folders (searched recursively).")],
-    rebuild: Annotated[bool, typer.Option(help="Drop the whole store first (also after changing the model).")] = False,
+    rebuild: Annotated[
+        bool,
+        typer.Option(
+            help="Replace the whole store with exactly these files (also after changing the model). Every file is "
+            "checked and read into a new store beside the old one, which is swapped in only if all went in; "
+            "otherwise the old store is left exactly as it was."
+        ),
+    ] = False,
+    max_mb: Annotated[
+        float | None,
+        typer.Option(
+            "--max-mb", min=0.001, help="Refuse files larger than this many MB (default 50, BUDGETQA_MAX_UPLOAD_MB)."
+        ),
+    ] = None,
+    max_pages: Annotated[
+        int | None,
+        typer.Option(
+            "--max-pages",
+            min=1,
+            help="Refuse files with more pages (default 300, BUDGETQA_MAX_PAGES; a text file: one page per 9 KB).",
+        ),
+    ] = None,
 ) -> None:
-    """Read and index disclosures; re-ingesting the same file changes nothing. Exit 1 if any file failed."""
+    """Read and index disclosures. A file already stored (or a copy of a stored document in another encoding) is
+    skipped, and the stored one checked and healed. Exit 1 if any file failed or no file was found."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from assistant.assistant import Assistant
-    from index.store import reset_store
+    from index.ingest import ingest as ingest_files
+    from index.rebuild import rebuild_store
+    from index.store import open_store
 
     conf = settings()
-    if rebuild:
-        reset_store(conf)
-    qa = Assistant.open(conf, seed_sample=False)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, transient=True) as bar:
         task = bar.add_task("ingest", total=None)
@@ -317,17 +355,77 @@ def ingest(
         def progress(done: int, total: int, message: str) -> None:
             bar.update(task, completed=done, total=total, description=message[:40])
 
-        report = qa.ingest(paths, rebuild=rebuild, progress=progress)
-    for summary in report.added:
+        if rebuild:
+            report = rebuild_store(conf, paths, progress=progress, max_mb=max_mb, max_pages=max_pages)
+        else:
+            store = open_store(conf)
+            store.lock.on_wait = lambda message: bar.console.print(message, style="dim")
+            report = ingest_files(store, paths, progress=progress, max_mb=max_mb, max_pages=max_pages)
+    for summary in report.added if not report.kept else []:
         typer.echo(
             f"added   {summary['doc_id']}  {summary['file_name']}  ({summary['tables']} tables, {summary['facts']} facts)"
         )
-    for name in report.skipped:
-        typer.echo(f"skipped {name} (already in the store)")
+    for name in report.skipped if not report.kept else []:
+        same = report.same_as.get(name)
+        typer.echo(f"skipped {name} (already in the store{' as ' + same if same else ''})")
+    for note in report.healed:
+        typer.echo(f"healed  {note}")
     for name, reason in report.failed:
         typer.echo(f"failed  {name}: {reason}", err=True)
-    typer.echo(f"{len(report.added)} added, {len(report.skipped)} skipped, {len(report.failed)} failed")
+    if report.unsupported:
+        shown = ", ".join(Path(p).name for p in report.unsupported[:10])
+        more = f" … (+{len(report.unsupported) - 10})" if len(report.unsupported) > 10 else ""
+        typer.echo(f"跳过了不支持的文件 / skipped unsupported files (not .pdf/.txt/.md): {shown}{more}", err=True)
+    if report.kept:
+        typer.echo("重建已放弃，文档库保持不变 / rebuild refused: the store was left exactly as it was", err=True)
+        raise typer.Exit(1)
+    added = len(report.added)
+    typer.echo(f"{added} added, {len(report.skipped)} skipped, {len(report.failed)} failed")
+    if not added and not report.skipped and not report.failed:
+        where = ", ".join(str(p) for p in paths)
+        typer.echo(f"错误 / error: 在 {where} 中没有找到可读取的文件（.pdf .txt .md） / no files to ingest", err=True)
+        raise typer.Exit(1)
     if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def doctor(
+    repair: Annotated[
+        bool,
+        typer.Option(
+            "--repair", help="Heal what is missing (re-embed vectors, rebuild BM25, undo interrupted writes)."
+        ),
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as one JSON object.")] = False,
+) -> None:
+    """Check that every listed document has all its chunks, facts, vectors and BM25 entries; exit 1 on any problem.
+
+    Waits for a running ingest to finish first, so the report is exact. With --repair, heals under the write lock
+    and exits 0 when the store is whole afterwards.
+    """
+    from index.doctor import check_store, repair_store
+    from index.store import open_store
+
+    store = open_store(settings(), create=False)
+    health = repair_store(store) if repair else check_store(store)
+    if as_json:
+        typer.echo(json.dumps(health.to_json(), ensure_ascii=False))
+    else:
+        for note in health.repaired:
+            typer.echo(f"repaired {note}")
+        for d in health.documents:
+            counts = f"{d.chunks[0]} chunks, {d.facts[0]} facts, {d.vectors[0]} vectors, {d.lexical[0]} BM25 entries"
+            if d.ok:
+                typer.echo(f"ok       {d.doc_id}  {d.file_name}  ({counts})")
+            else:
+                typer.echo(f"PROBLEM  {d.doc_id}  {d.file_name}: {'; '.join(d.problems)}")
+        for problem in health.problems:
+            typer.echo(f"PROBLEM  store: {problem}")
+        bad = sum(1 for d in health.documents if not d.ok) + len(health.problems)
+        verdict = "the store is complete" if health.ok else f"{bad} problem(s): run `budgetqa doctor --repair`"
+        typer.echo(f"{len(health.documents)} documents; {verdict}")
+    if not health.ok:
         raise typer.Exit(1)
 
 
@@ -364,7 +462,9 @@ def docs_rm(doc_id: Annotated[str, typer.Argument(help="Document id as listed by
     """Remove one document from every index."""
     from index.store import open_store
 
-    open_store(settings(), create=False).remove(doc_id)
+    store = open_store(settings(), create=False)
+    store.lock.on_wait = lambda message: typer.echo(message, err=True)
+    store.remove(doc_id)
     typer.echo(f"removed {doc_id}")
 
 

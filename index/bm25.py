@@ -93,6 +93,21 @@ class BM25Index:
             return None
         return int(json.loads(stamp.read_text(encoding="utf-8"))["generation"])
 
+    @staticmethod
+    def saved_ids(folder: Path) -> list[str]:
+        """The chunk ids the saved index covers (empty when there is none)."""
+        try:
+            return list(json.loads((folder / STAMP).read_text(encoding="utf-8"))["ids"])
+        except FileNotFoundError:
+            return []
+
+    @staticmethod
+    def saved_count(folder: Path) -> int | None:
+        """How many chunks the saved index covers (None when there is none)."""
+        if not (folder / STAMP).exists():
+            return None
+        return len(BM25Index.saved_ids(folder))
+
     @classmethod
     def load(cls, folder: Path) -> BM25Index | None:
         """The saved index, or None when there is none (or it is unreadable)."""

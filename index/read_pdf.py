@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import struct
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -79,12 +80,15 @@ class _PageLine:
     chars: list[dict[str, Any]] = field(default_factory=list)
 
 
-def extract_pdf(path: Path) -> Extracted:
-    """Read a PDF's tables and narrative lines; ReadError (naming the file) when it cannot be read."""
+def extract_pdf(path: Path, check: Callable[[], None] | None = None) -> Extracted:
+    """Read a PDF's tables and narrative lines; ReadError (naming the file) when it cannot be read.
+
+    `check` runs before each page (a wall-clock limit raises from it).
+    """
     path = Path(path)
     try:
         with pdfplumber.open(path) as pdf:
-            return _extract(pdf)
+            return _extract(pdf, check)
     except ReadError:
         raise
     except _PDF_ERRORS as err:
@@ -94,13 +98,15 @@ def extract_pdf(path: Path) -> Extracted:
         ) from err
 
 
-def _extract(pdf: Any) -> Extracted:
+def _extract(pdf: Any, check: Callable[[], None] | None = None) -> Extracted:
     lines: list[Line] = []
     tables: list[Table] = []
     warnings: list[str] = []
     current: _Open | None = None
     page_lines: list[tuple[int, Any, list[_PageLine], list[tuple[Any, list[list[str]], list[list[str]]]]]] = []
     for pno, page in enumerate(pdf.pages, 1):
+        if check is not None:
+            check()
         found = []
         for t in page.find_tables():
             plain, spanned = _grids(t)

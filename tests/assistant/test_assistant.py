@@ -126,7 +126,12 @@ def test_cli_ask_json_and_batch(tmp_path: Path) -> None:
     assert "已先索引内置示例" not in run.stdout  # progress and notes go to stderr, stdout stays JSON
     batch = _cli(tmp_path, "ask", "--json", "-", stdin="招待费花多少\n\n项目支出占总支出的比例\n")
     lines = [json.loads(line) for line in batch.stdout.splitlines()]
-    assert [line["value"] for line in lines] == [2, pytest.approx(78.94)]
+    assert [line["value"] for line in lines] == [2, None, pytest.approx(78.94)]  # one record per input line
+    blank = lines[1]
+    assert blank["abstained"] is True and "空" in blank["error"] and blank["question"] == ""
+    assert {"answer", "unit", "citations", "formula", "warnings", "timings_ms"} <= blank.keys()
+    assert (blank["unit"], blank["citations"], blank["formula"]) == (None, [], None)
+    assert "error" not in lines[0] and "error" not in lines[2]
     bad = _cli(tmp_path, "ask", "   ")
     assert bad.returncode == 1 and "Traceback" not in bad.stderr and "空" in bad.stderr
 
@@ -151,3 +156,55 @@ def test_open_answer_shows_the_sentence_asked_about(qa: Assistant) -> None:
     first = ans.answer.splitlines()[0]
     assert "政府投资项目 2,008 万元，主要用于" in first[:40]
     assert "政府投资项目" in ans.citations[0].quote[:30]
+
+
+FINANCE = FIXTURES / "shanghai_putuo_finance_2024_dept_final.pdf"  # 25 pages
+
+
+def test_questions_are_answered_while_a_pdf_is_ingested(tmp_path: Path) -> None:
+    import threading
+    import time
+
+    qa = Assistant.open(Settings(home=tmp_path / "home", embed_model="fake:64"))
+    assert qa.ask("大鹏数据局政府投资项目预算多少").value == 2008  # warm: facts and BM25 loaded
+    reading = threading.Event()
+    done: list[float] = []
+
+    def progress(_done: int, _total: int, message: str) -> None:
+        if "reading" in message:
+            reading.set()
+
+    def upload() -> None:
+        report = qa.ingest([FINANCE], progress=progress)
+        done.append(time.monotonic())
+        assert [a["file_name"] for a in report.added] == [FINANCE.name]
+
+    worker = threading.Thread(target=upload)
+    worker.start()
+    assert reading.wait(60)
+    time.sleep(0.2)  # inside the PDF reader now
+    timings = []
+    for question, value in (("大鹏数据局政府投资项目预算多少", 2008), ("大鹏数据局政府投资项目主要用于什么", None)):
+        start = time.monotonic()
+        answer = qa.ask(question)
+        timings.append((time.monotonic() - start, time.monotonic()))
+        assert answer.value == value and not answer.abstained
+    ingest_running = not done
+    worker.join(300)
+    assert ingest_running, "the questions waited for the upload"
+    assert all(at < done[0] for _, at in timings)
+    assert max(t for t, _ in timings) < 1.0, timings
+    finance = next(d["doc_id"] for d in qa.documents() if d["file_name"] == FINANCE.name)  # in once committed
+    assert {c.doc for c in qa.ask("上海市普陀区财政局一般公共预算支出多少").citations} == {finance}
+
+
+def test_rebuild_through_the_assistant_swaps_its_views(tmp_path: Path) -> None:
+    qa = Assistant.open(Settings(home=tmp_path / "home", embed_model="fake:64"))
+    assert qa.ask("政府投资项目预算多少").value == 2008
+    bad = qa.ingest([JUSTICE, tmp_path / "typo.pdf"], rebuild=True)
+    assert bad.kept and bad.failed == [("typo.pdf", f"file not found ({tmp_path / 'typo.pdf'})")]
+    assert qa.ask("政府投资项目预算多少").value == 2008  # nothing changed
+    report = qa.ingest([JUSTICE], rebuild=True)
+    assert not report.kept and [d["file_name"] for d in qa.documents()] == [JUSTICE.name]
+    assert qa.ask("住房公积金预算多少万元").value == pytest.approx(208.7959)
+    assert Assistant.open(Settings(home=tmp_path / "home", embed_model="fake:64")).documents() == qa.documents()

@@ -55,7 +55,7 @@ def test_last_file_failing_still_leaves_bm25_current(tmp_path: Path) -> None:
     store = open_fresh(tmp_path / "home")
     report = run(store, [*files, bad])
     assert len(report.added) == 2 and report.failed[0][0] == "zz_bad.txt"
-    assert BM25Index.saved_generation(tmp_path / "home" / "bm25") == store.bm25().generation
+    assert BM25Index.saved_generation(store.root / "bm25") == store.bm25().generation
     assert set(store.bm25().ids) == {c.id for c in store.chunks()}
 
 
@@ -63,15 +63,15 @@ def test_interrupted_batch_keeps_finished_files_searchable(tmp_path: Path, monke
     files = write_files(tmp_path / "in", 3)
     store = open_fresh(tmp_path / "home")
     calls = {"n": 0}
-    real_add = store.add_document
+    real_add = store.add_prepared
 
-    def interrupt_third(*args: Any, **kw: Any) -> bool:
+    def interrupt_third(*args: Any, **kw: Any) -> Any:
         calls["n"] += 1
         if calls["n"] == 3:
             raise KeyboardInterrupt
         return real_add(*args, **kw)
 
-    monkeypatch.setattr(store, "add_document", interrupt_third)
+    monkeypatch.setattr(store, "add_prepared", interrupt_third)
     with pytest.raises(KeyboardInterrupt):
         run(store, files)
     reopened = open_fresh(tmp_path / "home")

@@ -93,20 +93,28 @@ def test_other_models_embed_questions_with_their_own_embedder(tmp_path: Path) ->
     assert store.query_embedder() is store.embedder()
 
 
-def test_vectors_left_by_a_crash_are_removed_when_chroma_first_opens(tmp_path: Path) -> None:
+def test_vectors_left_by_a_crash_are_never_deleted_by_readers_and_doctor_repairs_them(tmp_path: Path) -> None:
+    from index.doctor import check_store, repair_store
+
     settings = Settings(home=tmp_path / "home", embed_model="fake:64")
     store = open_store(settings)
     store.add_document(make_doc("a" * 64), FakeEmbedder(64))
     good = store.chroma.ids()
-    orphan = make_doc("b" * 64, name="b.pdf")
+    orphan = make_doc("b" * 64, department="上海市普陀区司法局", name="b.pdf")
     from index.chunks import build_chunks
 
     chunks = build_chunks(orphan)
-    store.chroma.add(chunks, FakeEmbedder(64).embed_passages([c.text for c in chunks]))  # a crash right after this
+    store.chroma.add(chunks, FakeEmbedder(64).embed_passages([c.text for c in chunks]))  # vectors with no rows
     store.close()
     again = open_store(settings)
     assert not again.chroma.is_open  # opening does not touch Chroma
-    assert again.chroma.ids() == good  # first use repairs
+    hits = again.retriever(FakeEmbedder(64)).retrieve("一般行政管理事务", k=20)
+    assert hits and {h.doc_id for h in hits} == {"aaaaaaaaaaaa"}  # rows decide what is answered from
+    assert again.chroma.ids() == good | {c.id for c in chunks}  # a reader deletes nothing
+    health = check_store(again)
+    assert health.orphan_vectors == len(chunks) and not health.ok and all(d.ok for d in health.documents)
+    repaired = repair_store(again)
+    assert repaired.ok and again.chroma.ids() == good
     assert [d["doc_id"] for d in again.documents()] == ["aaaaaaaaaaaa"]
 
 
@@ -114,10 +122,10 @@ def test_remove_on_a_freshly_opened_store(tmp_path: Path) -> None:
     settings = Settings(home=tmp_path / "home", embed_model="fake:64")
     store = open_store(settings)
     store.add_document(make_doc("a" * 64), FakeEmbedder(64))
-    store.add_document(make_doc("b" * 64, name="b.pdf"), FakeEmbedder(64))
+    store.add_document(make_doc("b" * 64, department="上海市普陀区司法局", name="b.pdf"), FakeEmbedder(64))
     store.close()
     again = open_store(settings)
-    again.remove("aaaaaaaaaaaa")  # SQLite first; Chroma opens (and repairs) only after the commit
+    again.remove("aaaaaaaaaaaa")  # marked removing in SQLite first, then its vectors, then the rows
     assert again.chroma.ids() and all(i.startswith("bbbbbbbbbbbb") for i in again.chroma.ids())
     assert [d["doc_id"] for d in open_store(settings).documents()] == ["bbbbbbbbbbbb"]
 
