@@ -7,11 +7,15 @@ answer says so on its own line, so no part is dropped silently.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from assistant.analyze import Query
 from assistant.answer_types import Answer, Citation
+from assistant.llm_route import merge_grounding
+from assistant.operations import Context, abstain
+from assistant.operations import answer as answer_in
+from index.model import Fact
 
 
 def inherit_frame(clause: Query, whole: Query) -> Query:
@@ -56,4 +60,42 @@ def join_parts(query: Query, parts: Sequence[Answer]) -> Answer:
         intent="compound",
         year=first.year,
         parts=list(parts),
+        grounding=merge_grounding(parts),
+    )
+
+
+def per_document(
+    query: Query, ctx: Context, doc_ids: Sequence[str], facts_of: Callable[[Sequence[str]], list[Fact]]
+) -> Answer:
+    """A question that names no document, with several loaded: answer from each that has it."""
+    answers = []
+    for doc_id in doc_ids:
+        own = replace(ctx, facts=facts_of([doc_id]))
+        answer = answer_in(query, own)
+        if not answer.abstained:
+            answers.append((doc_id, answer))
+    if not answers:
+        return abstain(query)
+    if len(answers) == 1:  # still say whose figure it is: the question named no department
+        doc_id, answer = answers[0]
+        answer.answer = f"{ctx.titles.get(doc_id, doc_id)}：{answer.answer}"
+        return answer
+    lines: list[str] = []
+    cites: list[Citation] = []
+    warnings: list[str] = []
+    for doc_id, answer in answers:
+        text = renumber(answer.answer, len(cites))
+        lines.append(f"{ctx.titles.get(doc_id, doc_id)}：{text}")
+        cites.extend(answer.citations)
+        warnings.extend(answer.warnings)
+    values = {(a.value, a.unit) for _, a in answers}
+    value, unit = next(iter(values)) if len(values) == 1 else (None, None)
+    return Answer(
+        question=query.text,
+        answer="\n".join(lines),
+        value=value,
+        unit=unit,
+        citations=cites,
+        warnings=[*warnings, "问题没有指明文件，以上按每份已载入文件分别作答。"],
+        intent=answers[0][1].intent,
     )
