@@ -15,7 +15,7 @@ from assistant import operations
 from assistant.analyze import Query, analyze
 from assistant.answer_types import Answer
 from assistant.compose import load_templates
-from assistant.compound import inherit_frame, join_parts, per_document
+from assistant.compound import borrow_subject, inherit_frame, join_parts, per_document
 from assistant.consistency import asks_consistency, consistency_answer
 from assistant.fact_chunks import FactChunks
 from assistant.llm_client import LLMClient
@@ -184,6 +184,8 @@ class Assistant:
         hits: list[Hit] = []
         for i, clause in enumerate(query.clauses):
             sub = analyze(clause, tuple(query.clauses[:i]))
+            if i and sub.intent == "open":  # `…增长了多少，原因是什么`: the reason of the clause before
+                sub = borrow_subject(sub, analyze(query.clauses[i - 1]))
             sub = resolve_years(without_mentions(inherit_frame(sub, query), scope), scope.doc_ids, summaries)
             if sub.unsupported:
                 part, found = refuse_unsupported(sub), list[Hit]()

@@ -31,6 +31,17 @@ def inherit_frame(clause: Query, whole: Query) -> Query:
     )
 
 
+def borrow_subject(clause: Query, before: Query) -> Query:
+    """A why-clause with no subject of its own (`原因是什么`) asks about the clause before it: its words are
+    searched and shown with the clause's (`机关运行经费…，原因是什么`)."""
+    return replace(
+        clause,
+        text=f"{before.text}，{clause.text}",
+        norm=f"{before.norm}|{clause.norm}",
+        content=tuple(f"{b}{c}" for b in before.content[:1] for c in clause.content) or before.content,
+    )
+
+
 def renumber(text: str, offset: int) -> str:
     """Shift citation marks [n] by `offset` when answers are joined."""
     return re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + offset}]", text)

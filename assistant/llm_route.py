@@ -96,7 +96,7 @@ def open_question(
     try:
         return _written(query, chosen, ctx, client, prior, offline)
     except LLMError as err:
-        return _fallback(offline, client, err.kind, err.detail, {})
+        return _fallback(offline, client, err.kind, "", {"detail": err.detail})
 
 
 def _written(
@@ -118,6 +118,8 @@ def _written(
                 sink("".join(kept))
     for sentence in stream.flush():
         _take(sentence, grounder, prompts, checked, kept, renumber, refusals)
+        if sink is not None and kept:
+            sink("".join(kept))
     counts: dict[str, Any] = {**summarize(checked), "refusals": len(refusals)}
     if not kept or not renumber:
         if refusals:
@@ -233,6 +235,6 @@ def merge_grounding(parts: Sequence[Answer]) -> dict[str, Any] | None:
     merged["model"] = found[0].get("model")
     for g in found:
         for key, value in g.items():
-            if isinstance(value, int) and key not in ("status", "model"):
+            if isinstance(value, int) and not isinstance(value, bool):
                 merged[key] = merged.get(key, 0) + value
     return merged
