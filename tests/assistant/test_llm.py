@@ -201,3 +201,22 @@ def test_why_question_refusal_does_not_speak_of_a_figure(qa: Assistant) -> None:
     assert answer.abstained and answer.intent == "open"
     assert "没有找到这一数字" not in answer.answer
     assert answer.answer == "所载文件中没有找到回答这个问题的文字说明，因此不作回答。"
+
+
+def test_page_streams_only_grounded_sentences(qa: Assistant, server: Any) -> None:
+    from assistant.ui_events import Handlers
+
+    class Runtime:
+        def wait(self) -> Assistant:
+            return qa
+
+    url, _ = server
+    qa.llm = LLMClient(url=url, model="wrong", timeout_s=10)
+    try:
+        outputs = list(Handlers(Runtime()).respond(WHY, [], [], []))  # type: ignore[arg-type]
+    finally:
+        qa.llm = None
+    shown = [o[0][-1]["content"] for o in outputs if isinstance(o[0], list) and o[0]]
+    assert shown and all("95" not in text for text in shown)
+    assert shown[-1].startswith("主要原因是2022年度新增信息化运维项目。[1]")
+    assert outputs[-1][2][-1]["answer"] == "主要原因是2022年度新增信息化运维项目。[1]"
