@@ -58,7 +58,10 @@ def test_grounded_answer_is_written_and_cited(qa: Assistant, server: Any, stream
     sent = requests[-1]["body"]["messages"][1]["content"]
     # the passage holds the whole reason sentence, not a cut one
     assert "主要原因 2022 年度新增信息化运维项目，因此费用增加。" in sent
-    assert answer.answer == "信息化运维项目2022年预算315万元，较2021年预算增加71万元，增幅29.1%。[1]主要原因是2022年度新增信息化运维项目。[1]"
+    assert (
+        answer.answer
+        == "信息化运维项目2022年预算315万元，较2021年预算增加71万元，增幅29.1%。[1]主要原因是2022年度新增信息化运维项目。[1]"
+    )
     assert len(answer.citations) == 1 and "增加 71 万元" in answer.citations[0].quote
     g = answer.grounding
     assert g is not None
@@ -93,7 +96,9 @@ def test_invented_citation_is_dropped(qa: Assistant, server: Any) -> None:
     url, _ = server
     answer = ask(qa, url, "invented")
     assert "[9]" not in answer.answer
-    assert answer.answer == "主要原因是2022年度新增信息化运维项目，因此费用增加。信息化运维项目较2021年预算增加71万元。[1]"
+    assert (
+        answer.answer == "主要原因是2022年度新增信息化运维项目，因此费用增加。信息化运维项目较2021年预算增加71万元。[1]"
+    )
     g = answer.grounding
     assert g is not None and (g["citations_dropped"], g["kept"]) == (2, 2)
     assert len(answer.citations) == 1
