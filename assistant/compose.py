@@ -46,7 +46,7 @@ def load_templates() -> Templates:
             )
     fixed = {
         "abstain": raw["abstain"],
-        "abstain_open": raw["abstain_open"],
+        "abstain_open": raw.get("abstain_open", ""),
         **{f"refusals.{k}": v for k, v in raw["refusals"].items()},
     }
     for name, text in fixed.items():
@@ -54,6 +54,8 @@ def load_templates() -> Templates:
             raise BudgetQAError(
                 f"prompts/answers.toml: {name!r} must be a fixed phrase without numbers or placeholders"
             )
+    if not raw.get("abstain_open"):
+        raise BudgetQAError("prompts/answers.toml: 'abstain_open' (the refusal of an open or why question) is missing")
     return Templates(
         abstain=raw["abstain"], abstain_open=raw["abstain_open"], by_intent=templates, refusals=raw["refusals"]
     )
