@@ -13,19 +13,20 @@ from typing import TYPE_CHECKING, Any
 
 from assistant import operations
 from assistant.analyze import Query, analyze
-from assistant.answer_types import Answer, Citation
+from assistant.answer_types import Answer
 from assistant.compose import load_templates
-from assistant.compound import inherit_frame, join_parts, name_document, renumber
+from assistant.compound import borrow_subject, inherit_frame, join_parts, name_document, per_document
 from assistant.consistency import asks_consistency, consistency_answer
 from assistant.fact_chunks import FactChunks
+from assistant.llm_client import LLMClient
+from assistant.llm_route import load_llm_prompts, open_question
 from assistant.normalize import normalize
 from assistant.operations import Context, abstain
-from assistant.operations.passages import passages
 from assistant.scope import Scope, resolve_scope, without_mentions
 from assistant.years import explain_abstention, keep_to_year, refuse_unsupported, resolve_years
 from index.errors import BudgetQAError, QuestionError
 from index.ingest import IngestReport, ingest
-from index.model import Document, Fact, Hit
+from index.model import Document, Fact, Hit, Section
 from index.settings import Settings
 from index.store import Store, open_store
 
@@ -66,6 +67,8 @@ class Assistant:
         self.settings = settings
         self.store = store
         load_templates()  # fail at start-up, not mid-answer, if prompts/answers.toml is broken
+        load_llm_prompts()  # … or prompts/llm.toml
+        self.llm = LLMClient.from_settings(settings)  # None: fully offline
         self.tunables = settings.tunables  # the eval's LODO swaps these between folds
         # Guards the in-memory views below. Never held while a file is read, embedded or written:
         # an ingest only takes it to swap the views, so questions are answered meanwhile.
@@ -206,17 +209,24 @@ class Assistant:
         hits: list[Hit] = []
         for i, clause in enumerate(query.clauses):
             sub = analyze(clause, tuple(query.clauses[:i]))
+            if i and sub.intent == "open":  # `…增长了多少，原因是什么`: the reason of the clause before
+                sub = borrow_subject(sub, analyze(query.clauses[i - 1]))
             sub = resolve_years(without_mentions(inherit_frame(sub, query), scope), scope.doc_ids, summaries)
             if sub.unsupported:
                 part, found = refuse_unsupported(sub), list[Hit]()
             else:
-                part, found = self._answer(sub, scope, summaries, timings)
+                part, found = self._answer(sub, scope, summaries, timings, parts)
             parts.append(part)
             hits.extend(h for h in found if h not in hits)
         return join_parts(query, parts), hits
 
     def _answer(
-        self, query: Query, scope: Scope, summaries: list[dict[str, Any]], timings: dict[str, float]
+        self,
+        query: Query,
+        scope: Scope,
+        summaries: list[dict[str, Any]],
+        timings: dict[str, float],
+        prior: Sequence[Answer] = (),
     ) -> tuple[Answer, list[Hit]]:
         """One question, scope resolved: retrieve, answer from facts or passages, keep to the year asked."""
         t = time.perf_counter()
@@ -236,7 +246,7 @@ class Assistant:
             rows=self._row_lookup,
             tun=self.tunables,
         )
-        answer, hits = self._route(query, scope, ctx)
+        answer, hits = self._route(query, scope, ctx, prior)
         if answer.year is None and answer.value is not None and answer.citations:
             answer.year = answer.citations[0].year
         answer = keep_to_year(query, answer, ctx)
@@ -265,7 +275,16 @@ class Assistant:
         )
         return replace(scope, doc_ids=best), [note]
 
-    def _route(self, query: Query, scope: Scope, ctx: Context) -> tuple[Answer, list[Hit]]:
+    def _open(self, query: Query, hits: Sequence[Hit], ctx: Context, prior: Sequence[Answer]) -> Answer:
+        """Cited passages; in LLM mode a written answer whose every number is checked (llm_route)."""
+        return open_question(query, hits, ctx, self.llm, self._sections, prior)
+
+    def _sections(self, doc_id: str) -> list[Section]:
+        return self.document(doc_id).sections
+
+    def _route(
+        self, query: Query, scope: Scope, ctx: Context, prior: Sequence[Answer] = ()
+    ) -> tuple[Answer, list[Hit]]:
         """Send the question to the answer it needs: across documents, per document, a figure or passages."""
         if scope.unknown and not scope.named:
             warning = f"问题提到的“{'、'.join(scope.unknown)}”不在已载入的文件中。"
@@ -273,46 +292,14 @@ class Assistant:
         if len(scope.named_docs) >= 2 or (query.intent == "compare" and len(scope.doc_ids) >= 2):
             return operations.across(query, ctx, scope.named_docs or scope.doc_ids), list(ctx.hits)
         if query.intent == "open":
-            return passages(query, ctx.hits, ctx), list(ctx.hits)
+            return self._open(query, ctx.hits, ctx, prior), list(ctx.hits)
         if len(scope.doc_ids) >= 2:
-            return self._per_document(query, ctx, scope.doc_ids), list(ctx.hits)
+            return per_document(query, ctx, scope.doc_ids, self._all_facts), list(ctx.hits)
         answer = operations.answer(query, ctx)
         if answer.abstained and query.intent == "lookup" and _no_number_wanted(query):
             hits = self._retrieve(query, scope, mode="hybrid")  # not a figure question after all
-            return passages(query, hits, ctx), hits
+            return self._open(query, hits, ctx, prior), hits
         return answer, list(ctx.hits)
-
-    def _per_document(self, query: Query, ctx: Context, doc_ids: Sequence[str]) -> Answer:
-        """A question that names no document, with several loaded: answer from each that has it."""
-        answers = []
-        for doc_id in doc_ids:
-            own = replace(ctx, facts=self._all_facts([doc_id]))
-            answer = operations.answer(query, own)
-            if not answer.abstained:
-                answers.append((doc_id, answer))
-        if not answers:
-            return abstain(query)
-        if len(answers) == 1:  # `ask` says whose figure it is (name_document)
-            return answers[0][1]
-        lines: list[str] = []
-        cites: list[Citation] = []
-        warnings: list[str] = []
-        for doc_id, answer in answers:
-            text = renumber(answer.answer, len(cites))
-            lines.append(f"{ctx.titles.get(doc_id, doc_id)}：{text}")
-            cites.extend(answer.citations)
-            warnings.extend(answer.warnings)
-        values = {(a.value, a.unit) for _, a in answers}
-        value, unit = next(iter(values)) if len(values) == 1 else (None, None)
-        return Answer(
-            question=query.text,
-            answer="\n".join(lines),
-            value=value,
-            unit=unit,
-            citations=cites,
-            warnings=[*warnings, "问题没有指明文件，以上按每份已载入文件分别作答。"],
-            intent=answers[0][1].intent,
-        )
 
     def retrieve(
         self, question: str, doc: str | Sequence[str] | None = None, *, k: int | None = None, mode: str = "hybrid"

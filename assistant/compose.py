@@ -24,6 +24,7 @@ RowLookup = Callable[[str, str, str], tuple[tuple[str, ...], tuple[str, ...]] | 
 @dataclass(frozen=True, slots=True)
 class Templates:
     abstain: str
+    abstain_open: str  # an open or why question nothing in the documents speaks to
     by_intent: dict[str, str]
     refusals: dict[str, str]
 
@@ -43,13 +44,21 @@ def load_templates() -> Templates:
             raise BudgetQAError(
                 f"prompts/answers.toml: template {intent!r} uses {sorted(used)}, declared {sorted(declared.get(intent, []))}"
             )
-    fixed = {"abstain": raw["abstain"], **{f"refusals.{k}": v for k, v in raw["refusals"].items()}}
+    fixed = {
+        "abstain": raw["abstain"],
+        "abstain_open": raw.get("abstain_open", ""),
+        **{f"refusals.{k}": v for k, v in raw["refusals"].items()},
+    }
     for name, text in fixed.items():
         if re.search(r"\d|\{", text):
             raise BudgetQAError(
                 f"prompts/answers.toml: {name!r} must be a fixed phrase without numbers or placeholders"
             )
-    return Templates(abstain=raw["abstain"], by_intent=templates, refusals=raw["refusals"])
+    if not raw.get("abstain_open"):
+        raise BudgetQAError("prompts/answers.toml: 'abstain_open' (the refusal of an open or why question) is missing")
+    return Templates(
+        abstain=raw["abstain"], abstain_open=raw["abstain_open"], by_intent=templates, refusals=raw["refusals"]
+    )
 
 
 def decimals_of(text: str) -> int:

@@ -7,11 +7,15 @@ answer says so on its own line, so no part is dropped silently.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from assistant.analyze import Query
 from assistant.answer_types import Answer, Citation
+from assistant.llm_route import merge_grounding
+from assistant.operations import Context, abstain
+from assistant.operations import answer as answer_in
+from index.model import Fact
 
 
 def inherit_frame(clause: Query, whole: Query) -> Query:
@@ -24,6 +28,17 @@ def inherit_frame(clause: Query, whole: Query) -> Query:
         doc_years=whole.doc_years,
         round=clause.round or whole.round,
         table_hint=clause.table_hint or whole.table_hint,
+    )
+
+
+def borrow_subject(clause: Query, before: Query) -> Query:
+    """A why-clause with no subject of its own (`原因是什么`) asks about the clause before it: its words are
+    searched and shown with the clause's (`机关运行经费…，原因是什么`)."""
+    return replace(
+        clause,
+        text=f"{before.text}，{clause.text}",
+        norm=f"{before.norm}|{clause.norm}",
+        content=tuple(f"{b}{c}" for b in before.content[:1] for c in clause.content) or before.content,
     )
 
 
@@ -56,6 +71,42 @@ def join_parts(query: Query, parts: Sequence[Answer]) -> Answer:
         intent="compound",
         year=first.year,
         parts=list(parts),
+        grounding=merge_grounding(parts),
+    )
+
+
+def per_document(
+    query: Query, ctx: Context, doc_ids: Sequence[str], facts_of: Callable[[Sequence[str]], list[Fact]]
+) -> Answer:
+    """A question that names no document, with several loaded: answer from each that has it."""
+    answers = []
+    for doc_id in doc_ids:
+        own = replace(ctx, facts=facts_of([doc_id]))
+        answer = answer_in(query, own)
+        if not answer.abstained:
+            answers.append((doc_id, answer))
+    if not answers:
+        return abstain(query)
+    if len(answers) == 1:  # `Assistant.ask` says whose figure it is (name_document)
+        return answers[0][1]
+    lines: list[str] = []
+    cites: list[Citation] = []
+    warnings: list[str] = []
+    for doc_id, answer in answers:
+        text = renumber(answer.answer, len(cites))
+        lines.append(f"{ctx.titles.get(doc_id, doc_id)}：{text}")
+        cites.extend(answer.citations)
+        warnings.extend(answer.warnings)
+    values = {(a.value, a.unit) for _, a in answers}
+    value, unit = next(iter(values)) if len(values) == 1 else (None, None)
+    return Answer(
+        question=query.text,
+        answer="\n".join(lines),
+        value=value,
+        unit=unit,
+        citations=cites,
+        warnings=[*warnings, "问题没有指明文件，以上按每份已载入文件分别作答。"],
+        intent=answers[0][1].intent,
     )
 
 

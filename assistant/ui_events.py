@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("budgetqa.web")
 
 STREAM_DELAY_S = 0.02  # pause between streamed pieces of an answer
+LIVE_POLL_S = 0.1  # LLM mode: how often the growing written answer is refreshed
 POLL_S = 0.25  # how often a running upload's progress line is refreshed
 WELCOME_EXAMPLES = 3
 EMPTY_HINT = "请先输入问题，例如：政府投资项目预算多少？"
@@ -166,13 +167,18 @@ class Handlers:
         keep = gr.skip()
         yield chat, "", turns, self.chips_update([]), render.source_html(None), [], ""
         answer: Answer | None = None
+        live = False
         try:
             qa = self.runtime.wait()
             if is_help_request(question):
                 text = help_text(qa.documents(), qa.example_questions(scope[0] if scope and len(scope) == 1 else None))
             else:
                 history = [(t["question"], t["answer"]) for t in turns if t["answer"]]
-                answer = qa.ask(question, doc=scope or None, history=history)
+                live = getattr(qa, "llm", None) is not None  # LLM mode: the written answer streams as it is checked
+                if live:
+                    answer = yield from self._ask_live(qa, question, scope or None, history, chat, turns)
+                else:
+                    answer = qa.ask(question, doc=scope or None, history=history)
                 text = render.answer_text(answer)
         except BudgetQAError as err:
             log.info("question not answered: %s", one_line(err))
@@ -180,13 +186,50 @@ class Handlers:
         except Exception as err:  # UI boundary: keep the session alive, log the traceback
             log.exception("question failed: %s", question[:80])
             text = f"⚠️ 内部错误，这个问题没能回答：{one_line(err)}"
-        for piece in render.stream_pieces(text):
+        for piece in [text] if live else render.stream_pieces(text):
             chat[-1] = render.chat_message("assistant", piece)
             yield chat, "", turns, keep, keep, keep, keep
-            time.sleep(STREAM_DELAY_S)
+            time.sleep(0 if live else STREAM_DELAY_S)
         citations = [render.citation_dict(c) for c in answer.citations] if answer else []
         turns = [*turns, {"question": question, "answer": answer.answer if answer else "", "citations": citations}]
         yield chat, "", turns, self.chips_update(citations), render.source_html(None), citations, ""
+
+    @staticmethod
+    def _ask_live(
+        qa: AssistantLike,
+        question: str,
+        scope: list[str] | None,
+        history: list[tuple[str, str]],
+        chat: list[dict[str, Any]],
+        turns: list[dict[str, Any]],
+    ) -> Generator[Outputs, None, Answer]:
+        """Ask in a worker thread; show the written answer as it grows, only sentences already grounded."""
+        from assistant.llm_route import stream_to
+
+        grown: list[str] = []
+        box: dict[str, Any] = {}
+        done = threading.Event()
+
+        def run() -> None:
+            try:
+                with stream_to(grown.append):
+                    box["answer"] = qa.ask(question, doc=scope, history=history)
+            except BaseException as err:  # handed to the page's thread, which reports it
+                box["error"] = err
+            finally:
+                done.set()
+
+        threading.Thread(target=run, name="budgetqa-ask", daemon=True).start()
+        shown, keep = "", gr.skip()
+        while not done.wait(LIVE_POLL_S):
+            if grown and grown[-1] != shown:
+                shown = grown[-1]
+                chat[-1] = render.chat_message("assistant", f"{shown} …")
+                yield chat, "", turns, keep, keep, keep, keep
+        if "error" in box:
+            raise box["error"]
+        answer: Answer = box["answer"]
+        return answer
 
     def ask_example(
         self,

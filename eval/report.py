@@ -89,6 +89,12 @@ def render_terminal(report: EvalReport) -> None:
     for name, g in report.summary["by_doc"].items():
         docs.add_row(name, str(g["n"]), _pct(g["accuracy"]))
     console.print(docs)
+    grounding = report.summary.get("grounding")
+    if grounding is not None:
+        g = Table(title=f"LLM grounding ({report.meta.get('llm', {}).get('model')})", show_header=False)
+        for key, value in sorted(grounding.items()):
+            g.add_row(key, str(value))
+        console.print(g)
     ret = Table(title="retrieval (same documents, same embedding)")
     for col in ("system", "n", "R@1", f"R@{k}", "MRR", "value@1", f"value@{k}"):
         ret.add_column(col)

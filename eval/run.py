@@ -163,6 +163,20 @@ def run_baselines(
     return runs, unreachable
 
 
+def grounding_totals(scores: Sequence[Score]) -> dict[str, int]:
+    """LLM mode: answers written / fallen back by status, and sentences kept or dropped (and why) over the run."""
+    totals: dict[str, int] = {}
+    for score in scores:
+        g = score.grounding
+        if not g:
+            continue
+        totals[f"answers_{g.get('status', 'unknown')}"] = totals.get(f"answers_{g.get('status', 'unknown')}", 0) + 1
+        for key, value in g.items():
+            if isinstance(value, int) and not isinstance(value, bool):
+                totals[key] = totals.get(key, 0) + value
+    return totals
+
+
 def _git_commit() -> str | None:
     try:
         out = subprocess.run(
@@ -220,9 +234,11 @@ def run_eval(
         "evidence_in_no_chunk": unreachable,
         "seconds": round(time.perf_counter() - started, 1),
     }
-    report = EvalReport(
-        meta=meta, summary=summarize(scores), retrieval={r.name: r.summary() for r in runs}, scores=scores
-    )
+    summary = summarize(scores)
+    if es.llm_url:
+        meta["llm"] = {"url": es.llm_url, "model": es.llm_model}
+        summary["grounding"] = grounding_totals(scores)
+    report = EvalReport(meta=meta, summary=summary, retrieval={r.name: r.summary() for r in runs}, scores=scores)
     if out_dir is not None:
         from eval.report import write_reports
 

@@ -168,6 +168,7 @@ class Score:
     reasons: list[str] = field(default_factory=list)
     intent: str | None = None  # what the engine took the question for
     timings_ms: dict[str, float] = field(default_factory=dict)  # the engine's own stage timings
+    grounding: dict[str, Any] | None = None  # LLM mode: the written answer's grounding counts (Answer.grounding)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -258,6 +259,7 @@ def score_answer(q: Question, ans: Answer, *, latency_ms: float | None = None) -
         reasons=reasons,
         intent=ans.intent,
         timings_ms=dict(ans.timings_ms),
+        grounding=dict(ans.grounding) if ans.grounding else None,
     )
     if q.kind == "conflict":
         score.warned = bool(ans.warnings)

@@ -120,6 +120,17 @@ class Settings(BaseSettings):
     host: str = Field(default="127.0.0.1", description="Web app bind address.")
     port: int = Field(default=7860, description="Web app port.")
     auth: str | None = Field(default=None, description="Optional web login as user:pass.")
+    llm_url: str | None = Field(
+        default=None,
+        description="Optional OpenAI-compatible endpoint (http://127.0.0.1:11434/v1) for written answers to open and "
+        "why questions; unset means fully offline.",
+    )
+    llm_model: str | None = Field(default=None, description="Model name the endpoint serves (qwen2.5:7b).")
+    llm_key: str | None = Field(default=None, description="API key sent as a Bearer token, if the endpoint wants one.")
+    llm_timeout_s: float = Field(
+        default=60.0, gt=0, le=600, description="Whole-reply deadline; past it the offline answer is given."
+    )
+    llm_stream: bool = Field(default=True, description="Ask the endpoint to stream its reply (server-sent events).")
 
     @classmethod
     def settings_customise_sources(

@@ -37,10 +37,12 @@ def cite(facts: Sequence[Fact], ctx: Context) -> list[Citation]:
 
 
 def abstain(query: Query, warning: str | None = None) -> Answer:
-    """The fixed abstention (no number), with an optional warning saying why."""
+    """The fixed abstention (no number), with an optional warning saying why; an open question's says no
+    passage speaks to it (not that a figure is missing)."""
+    templates = load_templates()
     return Answer(
         question=query.text,
-        answer=load_templates().abstain,
+        answer=templates.abstain_open if query.intent == "open" else templates.abstain,
         abstained=True,
         warnings=[warning] if warning else [],
         intent=query.intent,
