@@ -6,7 +6,6 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from assistant import operations
 from assistant.analyze import Query, analyze
 from assistant.answer_types import Answer
-from assistant.compose import load_templates
+from assistant.compose import load_templates, printed_row
 from assistant.compound import borrow_subject, inherit_frame, join_parts, name_document, per_document
 from assistant.consistency import asks_consistency, consistency_answer
 from assistant.fact_chunks import FactChunks
@@ -22,7 +21,7 @@ from assistant.llm_client import LLMClient
 from assistant.llm_route import load_llm_prompts, open_question
 from assistant.normalize import normalize
 from assistant.operations import Context, abstain
-from assistant.scope import Scope, resolve_scope, without_mentions
+from assistant.scope import Scope, narrow_scope, resolve_scope, without_mentions
 from assistant.years import explain_abstention, keep_to_year, refuse_unsupported, resolve_years
 from index.errors import BudgetQAError, QuestionError
 from index.ingest import IngestReport, ingest
@@ -260,20 +259,7 @@ class Assistant:
         """Many documents loaded and none named: keep the few whose chunks BM25 ranks highest."""
         ranked = self._get_retriever().lexical(query.norm.replace("|", " "), k=WIDE_CANDIDATES, doc_ids=scope.doc_ids)
         chunks = {c.id: c.metadata.get("doc_id") for c in self.store.chunks([cid for cid, _ in ranked])}
-        best: list[str] = []
-        for chunk_id, _ in ranked:
-            doc_id = chunks.get(chunk_id)
-            if doc_id and doc_id not in best:
-                best.append(doc_id)
-            if len(best) >= WIDE_ANSWERED:
-                break
-        if not best:
-            return replace(scope, doc_ids=[]), []
-        note = (
-            f"已载入 {len(scope.doc_ids)} 份文件，问题没有指明部门：以下只看与问题最相关的 {len(best)} 份；"
-            "请在问题中写明部门或选择文件，以得到确切的答案。"
-        )
-        return replace(scope, doc_ids=best), [note]
+        return narrow_scope(scope, [str(chunks.get(cid) or "") for cid, _ in ranked], WIDE_ANSWERED)
 
     def _open(self, query: Query, hits: Sequence[Hit], ctx: Context, prior: Sequence[Answer]) -> Answer:
         """Cited passages; in LLM mode a written answer whose every number is checked (llm_route)."""
@@ -385,17 +371,9 @@ class Assistant:
         self, doc_id: str, table_label: str, row_label: str
     ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
         try:
-            document = self.document(doc_id)
+            return printed_row(self.document(doc_id), table_label, row_label)
         except BudgetQAError:
             return None
-        wanted = normalize(row_label)
-        for table in document.tables:
-            if table.label != table_label:
-                continue
-            for row in table.rows:
-                if wanted and wanted in normalize("".join(row)):
-                    return tuple(table.header), tuple(row)
-        return None
 
     def _invalidate(self) -> None:
         """Swap in empty views (refilled lazily from the store). The caller holds `_lock`."""

@@ -15,7 +15,7 @@ from assistant.answer_types import Citation
 from assistant.normalize import bigrams, containment, normalize
 from index.chunks import split_sentences
 from index.errors import BudgetQAError
-from index.model import MONEY_UNITS, Fact
+from index.model import MONEY_UNITS, Document, Fact
 
 # (doc_id, table label, row label) -> (header, row cells), for rendering a cited row.
 RowLookup = Callable[[str, str, str], tuple[tuple[str, ...], tuple[str, ...]] | None]
@@ -185,3 +185,15 @@ def passage_excerpt(text: str, content: Sequence[str], limit: int) -> str:
     start = body.find(sentences[best]) if scores[best] > 0 else 0
     excerpt = ("…" if start > 0 else "") + body[max(start, 0) :]
     return excerpt if len(excerpt) <= limit else excerpt[: limit - 1] + "…"
+
+
+def printed_row(document: Document, table_label: str, row_label: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The header and cells of the row a citation points at, to show it as a small table."""
+    wanted = normalize(row_label)
+    for table in document.tables:
+        if table.label != table_label:
+            continue
+        for row in table.rows:
+            if wanted and wanted in normalize("".join(row)):
+                return tuple(table.header), tuple(row)
+    return None

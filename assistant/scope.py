@@ -148,3 +148,20 @@ def without_mentions(query: Query, scope: Scope) -> Query:
         parts=split_parts(norm, intent),
         mentions=[m for m, _ in scope.named],
     )
+
+
+def narrow_scope(scope: Scope, ranked_docs: Sequence[str], keep: int) -> tuple[Scope, list[str]]:
+    """An unscoped question over many documents: keep the `keep` documents of the best-ranked chunks, and a note."""
+    best: list[str] = []
+    for doc_id in ranked_docs:
+        if doc_id and doc_id not in best:
+            best.append(doc_id)
+        if len(best) >= keep:
+            break
+    if not best:
+        return replace(scope, doc_ids=[]), []
+    note = (
+        f"已载入 {len(scope.doc_ids)} 份文件，问题没有指明部门：以下只看与问题最相关的 {len(best)} 份；"
+        "请在问题中写明部门或选择文件，以得到确切的答案。"
+    )
+    return replace(scope, doc_ids=best), [note]
