@@ -158,25 +158,36 @@ def eval_cmd(
     ] = None,
     store: Annotated[Path | None, typer.Option("--store", help="Eval store folder (default: HOME/eval-store).")] = None,
     fresh: Annotated[bool, typer.Option("--fresh", help="Rebuild the eval store from scratch.")] = False,
+    lodo: Annotated[
+        bool, typer.Option("--lodo", help="Leave-one-document-out: pick the tunables on 4 documents, score the 5th.")
+    ] = False,
+    lodo_budget: Annotated[
+        int, typer.Option("--lodo-budget", min=1, help="Most tunables candidates LODO tries.")
+    ] = 120,
+    no_long_form: Annotated[bool, typer.Option("--no-long-form", help="Skip the long-form slice.")] = False,
+    no_unscoped: Annotated[bool, typer.Option("--no-unscoped", help="Skip the unscoped slice.")] = False,
 ) -> None:
-    """Score question sets: accuracy by kind and document, citations, abstention, retrieval vs baselines, latency."""
+    """Score question sets: accuracy (LODO with --lodo), long-form and unscoped slices, citations, retrieval."""
+    from eval.progress import progress_bar
     from eval.report import DEFAULT_OUT, render_terminal, to_json
     from eval.run import run_eval
 
-    def progress(done: int, total: int, message: str) -> None:
-        typer.echo(f"  [{done}/{total}] {message}", err=True)
-
-    report = run_eval(
-        files,
-        settings(),
-        out_dir=out or DEFAULT_OUT,
-        baselines=not no_baselines,
-        k=k,
-        progress=progress,
-        docs_dirs=docs or [],
-        store_home=store,
-        fresh=fresh,
-    )
+    with progress_bar() as progress:
+        report = run_eval(
+            files,
+            settings(),
+            out_dir=out or DEFAULT_OUT,
+            baselines=not no_baselines,
+            k=k,
+            progress=progress,
+            docs_dirs=docs or [],
+            store_home=store,
+            fresh=fresh,
+            long_form=not no_long_form,
+            unscoped=not no_unscoped,
+            lodo=lodo,
+            lodo_budget=lodo_budget,
+        )
     if as_json:
         typer.echo(to_json(report))
     else:
