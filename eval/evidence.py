@@ -39,6 +39,8 @@ def normalize_unit(unit: str | None) -> str | None:
 
 
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
+# a budget classification code printed in parts: 类 (3 digits), 款 and 项 (2 digits each)
+_CODE = re.compile(r"(?<![\d.])(\d{3}) (\d{2})(?: (\d{2}))?(?![\d.])")
 
 
 def squash(text: str) -> str:
@@ -132,7 +134,7 @@ def _find_token(hay: str, token: str, start: int) -> int:
     pos = hay.find(token, start)
     while pos >= 0:
         end = pos + len(token)
-        before = hay[pos - 1] if pos > 0 else ""
+        before = hay[pos - 1] if pos > 0 else " "
         after = hay[end] if end < len(hay) else ""
         if not numeric or (
             not (before.isdigit() or before in ",.")
@@ -168,12 +170,26 @@ def evidence_in(text: str, evidence: str) -> bool:
     parts = [squash(p) for p in evidence.split() if squash(p)]
     if len(parts) < 2:
         return False
-    hay, at = squash(text), 0
+    return _parts_in_order(squash(text), parts) or _parts_in_order(_spaced(text), _spaced(evidence).split(" "))
+
+
+def _parts_in_order(hay: str, parts: Sequence[str]) -> bool:
+    at = 0
     for part in parts:
         at = _find_token(hay, part, at)
         if at < 0:
             return False
     return True
+
+
+def _spaced(text: str) -> str:
+    """NFKC, thousands separators removed, whitespace single spaces, budget codes joined ("201 06 08" -> "2010608").
+
+    Keeps adjacent table cells apart ("449.52 449.52"), which `squash` runs together, so a row's
+    figures can each be found whole.
+    """
+    folded = _SPACE.sub(" ", _THOUSANDS.sub("", unicodedata.normalize("NFKC", text))).strip()
+    return _CODE.sub(lambda m: "".join(g for g in m.groups() if g), folded)
 
 
 def is_relevant(chunk_text: str, evidence: Sequence[str]) -> bool:

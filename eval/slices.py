@@ -9,7 +9,8 @@
   must be answered from that department's document only (the citations' documents). One that
   does not must name, in the answer text, the department (or document title) of every document
   it cites; when the engine answers per document (one line each, no single value), the line
-  of the question's own document must print the expected value and its citations the evidence.
+  of the question's own document must print the expected value (its tolerance, or rounded for
+  display) and its citations the evidence, of the year asked.
   An absent question not naming its department may be answered from another document, named;
   a number from its own document is a hallucination.
 """
@@ -22,10 +23,11 @@ from dataclasses import replace
 
 from assistant.answer_types import Answer
 from assistant.assistant import Assistant
-from eval.evidence import citation_text, evidence_cited, text_has_value
-from eval.questionset import Question
-from eval.score import Score, as_variant, error_score, score_answer
+from eval.evidence import citation_text, decimals, evidence_cited, numbers_in, text_has_value
+from eval.questionset import Part, Question
+from eval.score import Score, as_variant, error_score, score_answer, value_matches
 from eval.variants import DocMeta, find_mention, short_names
+from eval.years import asked_year
 
 # step(message): one question asked
 Step = Callable[[str], None]
@@ -65,15 +67,47 @@ def _names_document(text: str, meta: DocMeta) -> bool:
     return bool(meta.title and meta.title in text) or any(n in text for n in short_names(meta.department)[:1])
 
 
+def _line_has_value(line: str, q: Question) -> bool:
+    """A line of a per-document answer prints the expected value (its tolerance / rounding, or rounded for display)."""
+    if q.value is None:
+        return False
+    if text_has_value(line, q.value, q.unit):
+        return True
+    want = Part(q.value, q.unit, q.tolerance, q.round)
+    for printed in numbers_in(line):
+        n = float(printed.replace(",", ""))
+        places = decimals(n)
+        if value_matches(want, n, q.unit) or (places >= 2 and round(q.value, places) == n):
+            return True
+    return False
+
+
+def _per_document(q: Question, ans: Answer, own: DocMeta, reasons: list[str]) -> tuple[bool, bool]:
+    """(right, wrong year) for an answer given per document: judged on the own document's line and citations."""
+    lines = [ln for ln in ans.answer.splitlines() if _names_document(ln, own)]
+    cites = [c for c in ans.citations if c.doc == own.doc_id]
+    asked = asked_year(q, own.year)
+    years = {c.year for c in cites if c.year is not None}
+    wrong_year = bool(years) and asked is not None and asked not in years
+    right = any(_line_has_value(ln, q) for ln in lines)
+    cited = not q.evidence or evidence_cited([citation_text(c) for c in cites], q.evidence)
+    if not right:
+        reasons.append("per-document answer: the own document's line lacks the value")
+    if not cited:
+        reasons.append("per-document answer: evidence not cited")
+    if wrong_year:
+        reasons.append(f"per-document answer: wrong year ({sorted(years)} for {asked})")
+    return right and cited and not wrong_year, wrong_year
+
+
 def score_unscoped(q: Question, ans: Answer, score: Score, own: DocMeta, metas: Mapping[str, DocMeta]) -> Score:
     """Re-judge a scored unscoped answer by the scope rules (module docstring); returns the slice's score."""
     others = [m.department for m in metas.values() if m.doc_id != own.doc_id]
     named = find_mention(q.question, own.department, others) is not None
     by_id = {m.doc_id: m for m in metas.values()}
-    cited = [d for d in score.cited_docs]
-    reasons = list(score.reasons)
-    correct = score.correct
-    hallucinated = score.hallucinated
+    cited = list(score.cited_docs)
+    reasons = [r for r in score.reasons]
+    correct, hallucinated, wrong_year = score.correct, score.hallucinated, score.wrong_year
     if named:
         scope_ok = all(d == own.doc_id for d in cited)
         if not scope_ok:
@@ -83,17 +117,12 @@ def score_unscoped(q: Question, ans: Answer, score: Score, own: DocMeta, metas: 
         if not scope_ok:
             reasons.append("answer does not name the department it answered for")
         if q.expects_abstention:
-            hallucinated = ans.value is not None and (own.doc_id in cited or not cited)
-            correct = not hallucinated and (ans.abstained or bool(cited))
-        elif ans.value is None and not ans.abstained and own.doc_id in cited and q.value is not None:
-            # per-document answer: the own document's line must print the value, its citations the evidence
-            lines = [ln for ln in ans.answer.splitlines() if _names_document(ln, own)]
-            own_texts = [citation_text(c) for c in ans.citations if c.doc == own.doc_id]
-            correct = any(text_has_value(ln, q.value, q.unit) for ln in lines) and (
-                not q.evidence or evidence_cited(own_texts, q.evidence)
-            )
-            if not correct:
-                reasons.append("per-document answer: own document's line lacks the value or its evidence")
+            # another document may have the figure; a number from the question's own document is invented
+            hallucinated = (own.doc_id in cited and not ans.abstained) or (ans.value is not None and not cited)
+            correct = not hallucinated
+        elif len(set(cited)) > 1 and own.doc_id in cited:
+            reasons = []
+            correct, wrong_year = _per_document(q, ans, own, reasons)
         elif own.doc_id not in cited and not ans.abstained:
             correct = False
             reasons.append("answered from another document")
@@ -105,6 +134,7 @@ def score_unscoped(q: Question, ans: Answer, score: Score, own: DocMeta, metas: 
         correct=bool(correct and scope_ok),
         scope_ok=scope_ok,
         hallucinated=hallucinated,
+        wrong_year=wrong_year,
         reasons=reasons,
     )
 

@@ -144,7 +144,7 @@ def long_forms(q: Question, meta: DocMeta) -> list[tuple[str, str]]:
     """(form, question text) for every long form that applies to `q` (see the module docstring)."""
     tpl = words()["long_form"]
     body = _body(q.question)
-    has_year = bool(years_in_text(body))
+    has_year = bool(years_in_text(body, meta.year))
     fields = {"department": meta.department, "short": meta.short, "year": meta.year or "", "kind": meta.kind}
     unit = normalize_unit(q.unit)
     money = not q.parts and unit in MONEY_UNITS and not _names_unit(body)

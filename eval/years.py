@@ -1,8 +1,9 @@
 """Which year a question asks about, and which year an answer's figure is of (the wrong-year check).
 
-The asked year is the question's `year` field; else the first 20xx年 in its text that is not
-the base year of a comparison (a year right after 比/较/与/同/跟/相比/对比: "比2021年增加"
-asks about the document's year); else the document's year. The answer's year is its
+The asked year is the question's `year` field; else the first 20xx年 (or 今年 / 去年 / 前年,
+counted from the document's year) in its text that is not the base year of a comparison (a
+year right after 比/较/与/同/跟/相比/对比: "比2021年增加" asks about the document's year);
+else the document's year. The answer's year is its
 `year`; else, when no citation is of the asked year, the years its citations carry.
 """
 
@@ -23,22 +24,29 @@ def _base_markers() -> tuple[str, ...]:
     return tuple(sorted(words()["years"]["base_markers"], key=len, reverse=True))
 
 
-def years_in_text(text: str) -> list[int]:
-    """The 20xx年 years a text asks about, in order, leaving out base years of comparisons."""
-    out: list[int] = []
-    for m in _YEAR.finditer(text):
-        before = text[: m.start()].rstrip()
-        if before.endswith(_base_markers()):
-            continue
-        out.append(int(m.group(1)))
-    return out
+@cache
+def _relative() -> tuple[re.Pattern[str], dict[str, int]]:
+    table: dict[str, int] = words()["years"]["relative"]
+    return re.compile("|".join(sorted(map(re.escape, table), key=len, reverse=True))), table
+
+
+def years_in_text(text: str, doc_year: int | None = None) -> list[int]:
+    """The years a text asks about, in order, leaving out base years of comparisons.
+
+    20xx年 always; 今年 / 去年 / 前年 only when `doc_year` is known.
+    """
+    found: list[tuple[int, int]] = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
+    if doc_year is not None:
+        pattern, table = _relative()
+        found += [(m.start(), doc_year + table[m.group(0)]) for m in pattern.finditer(text)]
+    return [year for start, year in sorted(found) if not text[:start].rstrip().endswith(_base_markers())]
 
 
 def asked_year(q: Question, doc_year: int | None) -> int | None:
     """The year whose figure the question asks for (None: unknown)."""
     if q.year is not None:
         return q.year
-    found = years_in_text(q.question)
+    found = years_in_text(q.question, doc_year)
     return found[0] if found else doc_year
 
 

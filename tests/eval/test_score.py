@@ -7,6 +7,7 @@ import pytest
 from assistant.answer_types import Answer, Citation
 from eval.questionset import KINDS, QuestionSetError, parse_question
 from eval.score import (
+    Score,
     first_relevant_rank,
     mrr,
     numbers_in,
@@ -479,3 +480,52 @@ def test_lodo_picks_on_the_other_documents_and_scores_the_held_out_one() -> None
     # ties keep the defaults: a knob that changes nothing is never picked
     flat = Candidates(lambda t: _fake_scores([True] * 6, docs))  # type: ignore[arg-type, return-value]
     assert all(not changed_from(f.picked, start) for f in run_lodo(flat, docs, ["A", "B", "C"], start, space))
+
+
+def test_row_evidence_with_split_codes_and_adjacent_cells() -> None:
+    from eval.score import evidence_in
+
+    # 财政局 2024 决算 p.10 prints the code in parts and the label on its own line: evidence is the number line
+    row = "支出决算表 · 2010608 财政委托业务支出 · 本年支出合计 201 06 08 财政委托业务支出 449.52 449.52"
+    assert evidence_in(row, "201 06 08 449.52 449.52")
+    assert not evidence_in(row.replace("449.52 449.52", "449.52 449.5"), "201 06 08 449.52 449.52")
+    assert evidence_in("总计 2,961.68 总计 2,961.68 2,961.68", "2,961.68 2,961.68 2,961.68")
+    assert not evidence_in("总计 2,961.68 总计 2,961.68", "2,961.68 2,961.68 2,961.68")  # each cell once
+    assert not evidence_in("科目编码 2210201 | 合计 1060", "221 02 01 106")  # numbers still stand whole
+
+
+def test_unscoped_answers_must_come_from_or_name_the_department() -> None:
+    from eval.slices import score_unscoped
+    from eval.variants import DocMeta
+
+    justice = DocMeta("j", "上海市普陀区司法局", 2026, "部门预算", "上海市普陀区司法局2026年部门预算")
+    finance = DocMeta("f", "上海市普陀区财政局", 2024, "部门决算", "上海市普陀区财政局2024年度部门决算")
+    metas = {"j.pdf": justice, "f.pdf": finance}
+    asked = {"docs": ["j.pdf"], "kind": "table", "answer": {"value": 2087959, "unit": "元"}, "evidence": ["住房公积金 2087959.00"]}  # fmt: skip
+    own = Citation("j", justice.title, "l", 12, "221 02 01 住房公积金 2087959.00", year=2026)
+    other = Citation("f", finance.title, "l", 9, "住房公积金 187.19", year=2024)
+
+    def judge(question: str, answer: Answer) -> Score:
+        q = parse_question({"id": "u", "question": question, **asked})
+        return score_unscoped(q, answer, score_answer(q, answer, doc_year=2026), justice, metas)
+
+    named = "司法局住房公积金预算多少元？"
+    right = Answer(
+        "q", "住房公积金2026年预算数为2,087,959.00元。[1]", value=2087959, unit="元", citations=[own], year=2026
+    )
+    assert judge(named, right).correct and judge(named, right).form == "named"
+    from_other = Answer("q", "住房公积金为1,871,900元。[1]", value=2087959, unit="元", citations=[other], year=2026)
+    assert not judge(named, from_other).correct and judge(named, from_other).scope_ok is False
+    bare = "住房公积金预算多少元？"
+    assert not judge(bare, right).correct  # right value, but the answer does not say whose
+    says = Answer("q", f"{justice.title}：住房公积金2026年预算数为2,087,959.00元。[1]", value=2087959, unit="元", citations=[own], year=2026)  # fmt: skip
+    assert judge(bare, says).correct
+    listing = Answer(
+        "q",
+        f"{justice.title}：住房公积金为2,087,959.00元。[1]\n{finance.title}：住房公积金为187.19万元。[2]",
+        citations=[own, other],
+    )
+    s = judge(bare, listing)
+    assert s.correct and s.form == "not_named", s.reasons
+    wrong_line = Answer("q", f"{justice.title}：住房公积金为187.19万元。[1]\n{finance.title}：2,087,959.00元。[2]", citations=[own, other])  # fmt: skip
+    assert not judge(bare, wrong_line).correct
