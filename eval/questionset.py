@@ -7,12 +7,16 @@ One JSON object per line (blank lines and lines starting with `#` are skipped)::
      "answer": {"value": 2008, "unit": "万元"}, "evidence": ["政府投资项目 2,008 万元"],
      "page": null, "note": "..."}
 
-`answer` is null for `absent` questions; it may carry `comparison` (targets),
-`tolerance` and `round` (rounded or computed figures), `empty: true` (a table
-published empty) and the question may carry `conflict_values` (conflict questions).
-A `compound` question's answer is `{"parts": [{"value", "unit", ...} | null, ...]}`,
-one entry per sub-question in the order asked (null: the document does not give it).
-An optional `year` names the year whose figure is asked.
+`answer` is null for `absent` questions (and for `prior_year_long` /
+`final_columns` questions the document gives no way to answer); it may carry
+`comparison` (targets), `tolerance` (rounded or computed figures), `round`
+(decimals), `empty: true` (a table published empty) and the question may carry
+`conflict_values` (conflict questions). A `compound` question (two or more
+questions in one) has `"answer": {"parts": [...]}`, one entry per sub-question in
+question order, each shaped like an answer or null (the document does not give
+that part). An optional `"year"` names the year whose figure is asked; an
+optional `"derived": true` (on the question or on a part) marks a value printed
+nowhere (a sum, difference, share, or a prior-year figure from a stated change).
 """
 
 from __future__ import annotations
@@ -41,9 +45,9 @@ KINDS = (
     "count",
     "final_columns",
 )
+# kinds whose expected answer may be null: the right response is to abstain
+NULL_ANSWER_KINDS = ("absent", "prior_year_long", "final_columns")
 COMPARISONS = ("≥", "≤", ">", "<")
-# kinds whose expected answer may be null (abstain): the document is silent / gives no way to derive it
-MAY_ABSTAIN = ("absent", "prior_year_long")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS_DIR = Path(__file__).resolve().parent / "questions"
@@ -55,14 +59,19 @@ class QuestionSetError(BudgetQAError):
 
 @dataclass(frozen=True, slots=True)
 class Part:
-    """One sub-question's expected answer in a compound question."""
+    """One sub-question's expected answer in a compound question (value None: the document does not give it)."""
 
-    value: float
-    unit: str | None
+    value: float | None
+    unit: str | None = None
+    comparison: str | None = None
     tolerance: float | None = None
     round: int | None = None
-    comparison: str | None = None
-    evidence: tuple[str, ...] = ()  # the part's own evidence, when the question gives it
+    year: int | None = None
+    derived: bool = False
+
+    @property
+    def expects_abstention(self) -> bool:
+        return self.value is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,13 +93,17 @@ class Question:
     conflict_values: tuple[float, ...] = ()
     source: str = ""  # the JSONL file it came from
     extra: dict[str, Any] = field(default_factory=dict)
-    round: int | None = None  # decimals the expected value is rounded to
-    year: int | None = None  # the year whose figure is asked, when the question file says
-    parts: tuple[Part | None, ...] = ()  # compound questions: expected parts in order (None: not given)
+    parts: tuple[Part, ...] = ()  # compound questions: one per sub-question, in question order
+    year: int | None = None  # the year whose figure is asked, when given
+    round: int | None = None
+    derived: bool = False  # the value is printed nowhere (sum, difference, share, prior year from a change)
 
     @property
     def expects_abstention(self) -> bool:
-        return self.value is None and not self.parts
+        """True when the whole question should be declined (compound: every part)."""
+        if self.parts:
+            return all(p.value is None for p in self.parts)
+        return self.value is None
 
 
 def _float(value: Any, where: str) -> float:
@@ -99,35 +112,52 @@ def _float(value: Any, where: str) -> float:
     return float(value)
 
 
-def _int(value: Any, where: str, name: str) -> int | None:
+def _int(value: Any, where: str, what: str) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise QuestionSetError(f"{where}: {name!r} must be a whole number, got {value!r}")
+        raise QuestionSetError(f"{where}: {what} must be an integer, got {value!r}")
     return value
 
 
-def _comparison(value: Any, where: str) -> str | None:
-    if value is not None and value not in COMPARISONS:
-        raise QuestionSetError(f"{where}: comparison must be one of {', '.join(COMPARISONS)}, got {value!r}")
-    return value if value is None else str(value)
+def _year(value: Any, where: str) -> int | None:
+    year = _int(value, where, "'year'")
+    if year is not None and not 1949 <= year <= 2100:
+        raise QuestionSetError(f"{where}: 'year' {year} is not a plausible budget year")
+    return year
 
 
-def _part(obj: Any, where: str) -> Part | None:
-    if obj is None:
-        return None
-    if not isinstance(obj, dict) or obj.get("value") is None:
-        raise QuestionSetError(f"{where}: each answer part must be null or an object with a value")
-    tol = obj.get("tolerance")
-    evidence = obj.get("evidence") or []
+def _part(entry: Any, where: str) -> Part:
+    """One entry of a compound answer's `parts`: null, or an object with a number `value` and a `unit`."""
+    if entry is None:
+        return Part(value=None)
+    if not isinstance(entry, dict):
+        raise QuestionSetError(f"{where}: each entry of 'answer.parts' must be an object or null")
+    if entry.get("value") is None:
+        raise QuestionSetError(f"{where}: a part needs a 'value' (write null for the whole part instead)")
+    unit = entry.get("unit")
+    if not isinstance(unit, str) or not unit:
+        raise QuestionSetError(f"{where}: a part needs a 'unit'")
+    tol = entry.get("tolerance")
     return Part(
-        value=_float(obj["value"], where),
-        unit=obj.get("unit"),
+        value=_float(entry["value"], where),
+        unit=unit,
+        comparison=entry.get("comparison"),
         tolerance=_float(tol, where) if tol is not None else None,
-        round=_int(obj.get("round"), where, "round"),
-        comparison=_comparison(obj.get("comparison"), where),
-        evidence=tuple(str(e) for e in ([evidence] if isinstance(evidence, str) else evidence) if str(e).strip()),
+        round=_int(entry.get("round"), where, "'round'"),
+        year=_year(entry.get("year"), where),
+        derived=bool(entry.get("derived", False)),
     )
+
+
+def _parts(answer: dict[str, Any], where: str) -> tuple[Part, ...]:
+    raw = answer.get("parts")
+    if not isinstance(raw, list) or len(raw) < 2:
+        raise QuestionSetError(f"{where}: a compound question needs 'answer.parts' with two or more entries")
+    parts = tuple(_part(entry, f"{where} part {n}") for n, entry in enumerate(raw, 1))
+    if all(p.value is None for p in parts):
+        raise QuestionSetError(f"{where}: every part is null; ask it as an 'absent' question instead")
+    return parts
 
 
 def parse_question(obj: dict[str, Any], where: str = "") -> Question:
@@ -145,36 +175,38 @@ def parse_question(obj: dict[str, Any], where: str = "") -> Question:
     comparison = tolerance = None
     rounding: int | None = None
     empty = False
-    parts: tuple[Part | None, ...] = ()
-    if answer is not None:
-        if not isinstance(answer, dict):
-            raise QuestionSetError(f"{where}: 'answer' must be an object or null")
-        if answer.get("parts") is not None:
-            if not isinstance(answer["parts"], list) or len(answer["parts"]) < 2:
-                raise QuestionSetError(f"{where}: 'parts' must list two or more expected answers")
-            parts = tuple(_part(p, where) for p in answer["parts"])
-            first = next((p for p in parts if p is not None), None)
-            if first is not None:  # the top-level figure is the first part given
-                answer = {"value": first.value, "unit": first.unit, **answer}
+    parts: tuple[Part, ...] = ()
+    if answer is not None and not isinstance(answer, dict):
+        raise QuestionSetError(f"{where}: 'answer' must be an object or null")
+    if kind == "compound":
+        if answer is None:
+            raise QuestionSetError(f"{where}: a compound question needs 'answer.parts'")
+        parts = _parts(answer, where)
+        # the top-level value/unit are those of the first part, as in the engine's answer JSON
+        value, unit = parts[0].value, parts[0].unit
+        comparison, tolerance, rounding = parts[0].comparison, parts[0].tolerance, parts[0].round
+    elif answer is not None:
+        if "parts" in answer:
+            raise QuestionSetError(f"{where}: only compound questions have 'answer.parts'")
         if answer.get("value") is not None:
             value = _float(answer["value"], where)
         unit = answer.get("unit")
-        comparison = _comparison(answer.get("comparison"), where)
+        comparison = answer.get("comparison")
         tol = answer.get("tolerance", obj.get("tolerance"))
         tolerance = _float(tol, where) if tol is not None else None
-        rounding = _int(answer.get("round"), where, "round")
+        rounding = _int(answer.get("round"), where, "'round'")
         empty = bool(answer.get("empty", False))
-    if value is None and kind not in MAY_ABSTAIN and not parts:
-        raise QuestionSetError(
-            f"{where}: kind {kind!r} needs an answer value (only {' and '.join(MAY_ABSTAIN)} questions may have none)"
-        )
+    if value is None and kind not in NULL_ANSWER_KINDS and kind != "compound":
+        allowed = ", ".join(repr(k) for k in NULL_ANSWER_KINDS)
+        raise QuestionSetError(f"{where}: kind {kind!r} needs an answer value (only {allowed} questions may have none)")
+    if kind == "absent" and answer is not None:
+        raise QuestionSetError(f"{where}: an 'absent' question has a null answer")
     evidence = obj.get("evidence") or []
     if isinstance(evidence, str):
         evidence = [evidence]
     conflicts = obj.get("conflict_values") or (answer or {}).get("conflict_values") or []
-    known = {
-        "id", "docs", "question", "kind", "answer", "evidence", "page", "note", "conflict_values", "tolerance", "year"
-    }  # fmt: skip
+    known = {"id", "docs", "question", "kind", "answer", "evidence", "page", "note", "conflict_values", "tolerance"}
+    known |= {"year", "derived"}
     return Question(
         id=str(obj["id"]),
         docs=tuple(str(d) for d in docs),
@@ -191,9 +223,10 @@ def parse_question(obj: dict[str, Any], where: str = "") -> Question:
         conflict_values=tuple(_float(v, where) for v in conflicts),
         source=where.rsplit(":", 1)[0],
         extra={k: v for k, v in obj.items() if k not in known},
-        round=rounding,
-        year=_int(obj.get("year"), where, "year"),
         parts=parts,
+        year=_year(obj.get("year"), where),
+        round=rounding,
+        derived=bool(obj.get("derived", False)),
     )
 
 

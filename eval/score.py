@@ -131,7 +131,7 @@ class Score:
 
 
 def _expected(q: Question) -> Part:
-    return Part(value=q.value or 0.0, unit=q.unit, tolerance=q.tolerance, round=q.round, comparison=q.comparison)
+    return Part(value=q.value, unit=q.unit, tolerance=q.tolerance, round=q.round, comparison=q.comparison)
 
 
 def _half_up(value: float, places: int) -> Decimal:
@@ -140,7 +140,7 @@ def _half_up(value: float, places: int) -> Decimal:
 
 def value_matches(want: Part, got: float | None, got_unit: str | None) -> bool:
     """The answered value equals the expected one (money converted; `round` / `tolerance` as given)."""
-    if got is None:
+    if got is None or want.value is None:
         return False
     conv = value_in_unit(got, got_unit, want.unit)
     if conv is None:
@@ -188,7 +188,7 @@ def _texts(citations: Sequence[Citation]) -> list[str]:
 def _citation_ok(q: Question, texts: Sequence[str]) -> bool:
     # derived values (computed, across documents) are printed nowhere: the operands must be cited;
     # an empty table prints no figure: its note must be cited
-    if q.kind in ("computed", "cross_doc", "empty") or q.value is None:
+    if q.kind in ("computed", "cross_doc", "empty") or q.derived or q.value is None:
         return evidence_cited(texts, q.evidence)
     return any(text_has_value(t, q.value, q.unit) for t in texts)
 
@@ -238,7 +238,7 @@ def _score_parts(q: Question, ans: Answer, asked: int | None, reasons: list[str]
             out.right.append(False)
             out.cited.append(False)
             continue
-        if want is None:
+        if want.value is None:
             ok = says_not_given(got)
             if got.value is not None:
                 out.hallucinated = True
@@ -249,14 +249,11 @@ def _score_parts(q: Question, ans: Answer, asked: int | None, reasons: list[str]
             out.cited.append(True)
             continue
         years = years_in_text(got.question) if got.question else []
-        ok, wrong_year = _judge_value(q, want, got, years[0] if years else asked, reasons, label)
+        part_asked = want.year if want.year is not None else (years[0] if years else asked)
+        ok, wrong_year = _judge_value(q, want, got, part_asked, reasons, label)
         out.wrong_year |= wrong_year
         texts = _texts(got.citations)
-        cited = (
-            evidence_cited(texts, want.evidence)
-            if want.evidence
-            else (not q.evidence or any(evidence_in(t, e) for t in texts for e in q.evidence))
-        )
+        cited = not q.evidence or any(evidence_in(t, e) for t in texts for e in q.evidence)
         if not cited and got.value is not None:
             reasons.append(f"{label}evidence not cited")
         out.right.append(ok)
@@ -286,7 +283,7 @@ def score_answer(q: Question, ans: Answer, *, latency_ms: float | None = None, d
         parts_ok = [r and c for r, c in zip(parts.right, parts.cited, strict=True)]
         value_ok = unit_ok = all(parts.right)
         cites_evidence = all(parts.cited)
-        if q.evidence and any(p is not None for p in q.parts) and not evidence_cited(texts, q.evidence):
+        if q.evidence and not evidence_cited(texts, q.evidence):
             cites_evidence = False
             reasons.append("evidence not cited")
         correct = all(parts_ok) and cites_evidence

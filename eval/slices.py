@@ -73,7 +73,7 @@ def _line_has_value(line: str, q: Question) -> bool:
         return False
     if text_has_value(line, q.value, q.unit):
         return True
-    want = Part(q.value, q.unit, q.tolerance, q.round)
+    want = Part(value=q.value, unit=q.unit, tolerance=q.tolerance, round=q.round)
     for printed in numbers_in(line):
         n = float(printed.replace(",", ""))
         places = decimals(n)
