@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -32,19 +33,38 @@ class Steps:
             self.report(self.done, max(self.total, self.done), message)
 
 
+LOG_EVERY_S = 60.0  # without a terminal (a log file): one status line this often
+
+
 @contextmanager
 def progress_bar(label: str = "eval") -> Iterator[Progress]:
-    """A single rich progress bar on stderr; yields the `progress(done, total, message)` callback."""
+    """A single rich progress bar on stderr; yields the `progress(done, total, message)` callback.
+
+    When stderr is not a terminal the bar cannot redraw, so a status line is printed once a minute instead.
+    """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        started = last = time.monotonic()
+
+        def log(done: int, total: int, message: str) -> None:
+            nonlocal last
+            now = time.monotonic()
+            if now - last >= LOG_EVERY_S or (total and done >= total):
+                last = now
+                console.print(f"{label} {done}/{total} {now - started:.0f}s {message[:60]}", soft_wrap=True)
+
+        yield log
+        return
     bar = Progress(
         TextColumn(f"{label} "),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
         TextColumn("{task.description}"),
-        console=Console(stderr=True),
+        console=console,
         transient=False,
     )
     task = bar.add_task("", total=None)
