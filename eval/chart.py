@@ -81,13 +81,17 @@ def render_chart(report: EvalReport, path: Path) -> Path:
         ax.set_ylabel("% correct")
         ax.set_title(f"Accuracy {title}")
         ax.grid(axis="y", alpha=0.3)
-    headline = report.lodo["accuracy"] if report.lodo else None
-    fig.suptitle(
-        "BudgetQA eval"
-        + (f": LODO {100 * headline:.1f}%" if headline is not None else "")
-        + f" | in-sample {100 * (report.summary['accuracy'] or 0):.1f}% (n={report.summary['questions']})",
-        fontsize=11,
-    )
+    if report.lodo:
+        lodo = report.lodo
+        title = (
+            f"BudgetQA eval: LODO {100 * (lodo['accuracy'] or 0):.1f}% | in-sample "
+            f"{100 * (lodo['in_sample_accuracy'] or 0):.1f}% (same {lodo['n']} single-document questions)"
+        )
+    else:
+        title = (
+            f"BudgetQA eval: in-sample {100 * (report.summary['accuracy'] or 0):.1f}% (n={report.summary['questions']})"
+        )
+    fig.suptitle(title, fontsize=11)
     handles, legends = axes[0].get_legend_handles_labels()
     fig.legend(handles, legends, loc="lower center", ncol=len(legends), fontsize=8, frameon=False)
     fig.tight_layout(rect=(0, 0.06, 1, 0.95))

@@ -110,7 +110,8 @@ class Fold:
     document: str
     picked: Tunables
     train_n: int
-    train_correct: int
+    train_correct: int  # training questions right with the values picked
+    train_start_correct: int  # … and with the starting (default) values
     test: list[Score]
 
 
@@ -146,9 +147,9 @@ def run_lodo(
         if not test:
             continue
         picked, right = select(candidates, train, start, space, sweeps=sweeps)
-        scores = candidates.scores(picked)
-        assert scores is not None  # `select` only returns evaluated candidates
-        folds.append(Fold(doc, picked, len(train), right, [scores[i] for i in test]))
+        scores, first = candidates.scores(picked), candidates.scores(start)
+        assert scores is not None and first is not None  # `select` evaluated both
+        folds.append(Fold(doc, picked, len(train), right, _correct(first, train), [scores[i] for i in test]))
     return folds
 
 
@@ -192,6 +193,7 @@ def lodo_summary(folds: Sequence[Fold], start: Tunables, defaults: Sequence[Scor
                 "in_sample_accuracy": acc([by_id[s.id] for s in f.test if s.id in by_id]),
                 "train_n": f.train_n,
                 "train_correct": f.train_correct,
+                "train_start_correct": f.train_start_correct,
                 "picked": changed_from(f.picked, start),
             }
             for f in folds

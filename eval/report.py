@@ -143,7 +143,7 @@ def fold_rows(lodo: dict[str, Any]) -> list[list[str]]:
             str(f["n"]),
             _pct(f["accuracy"]),
             _pct(f["in_sample_accuracy"]),
-            f"{f['train_correct']}/{f['train_n']}",
+            f"{f['train_correct']}/{f['train_n']} ({f.get('train_start_correct', '–')} with defaults)",
             ", ".join(f"{k}={v}" for k, v in f["picked"].items()) or "defaults",
         ]
         for f in lodo["folds"]
@@ -244,7 +244,8 @@ def _lodo_md(lodo: dict[str, Any], k: int) -> list[str]:
         "## Leave-one-document-out",
         f"Each document in turn is held out; coordinate descent from the defaults over `Tunables.search_space()` picks "
         f"the values that answer the other documents' questions best (ties keep the defaults); the held-out document's "
-        f"questions are scored with them. {lodo['candidates']} candidate settings evaluated, {lodo['seconds']} s. "
+        f"questions are scored with them. {lodo['candidates']} candidate settings evaluated"
+        f"{' (budget reached: the search stopped early)' if lodo.get('budget_hit') else ''}, {lodo['seconds']} s. "
         f"Held-out recall@{k}: LODO {_num(rec.get('lodo', {}).get(f'recall@{k}'))}, in-sample "
         f"{_num(rec.get('in_sample', {}).get(f'recall@{k}'))} (n={rec.get('lodo', {}).get('n', '–')}).",
         "",

@@ -236,6 +236,8 @@ def lodo_eval(
             qa.tunables = start
     summary["recall"] = {"lodo": held.summary(), "in_sample": same.summary()}
     summary["candidates"] = len(candidates.cache)
+    summary["budget"] = budget
+    summary["budget_hit"] = len(candidates.cache) >= budget
     summary["candidate_keys"] = [dict(config_key(t)) for t in candidates.order]
     summary["start"] = start.model_dump()
     summary["seconds"] = round(time.perf_counter() - t0, 1)
@@ -256,7 +258,7 @@ def run_eval(
     long_form: bool = True,
     unscoped: bool = True,
     lodo: bool = False,
-    lodo_budget: int = 120,
+    lodo_budget: int = 200,
     lodo_sweeps: int = 2,
 ) -> EvalReport:
     """Score question sets end to end (slices and LODO as asked); write the report files to `out_dir` when given."""

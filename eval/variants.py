@@ -141,29 +141,44 @@ def _full_name(body: str, meta: DocMeta, has_year: bool) -> str:
 
 
 def long_forms(q: Question, meta: DocMeta) -> list[tuple[str, str]]:
-    """(form, question text) for every long form that applies to `q` (see the module docstring)."""
+    """(form, question text) for every long form that applies to `q` (see the module docstring).
+
+    A question already framed (根据… / 请问…) does not get that frame twice; a form that
+    would repeat the question or another form word for word is left out.
+    """
     tpl = words()["long_form"]
+    polite_word = tpl["polite"].split("{")[0]
     body = _body(q.question)
+    framed = body.startswith(tuple(tpl["framed_prefixes"]))
+    polite = body.startswith(polite_word)
+    plain = body.removeprefix(polite_word).lstrip("，,")
     has_year = bool(years_in_text(body, meta.year))
     fields = {"department": meta.department, "short": meta.short, "year": meta.year or "", "kind": meta.kind}
     unit = normalize_unit(q.unit)
     money = not q.parts and unit in MONEY_UNITS and not _names_unit(body)
     rate = not q.parts and unit == "%"
     out = [("full_name", _full_name(body, meta, has_year) + "？")]
-    if meta.year is not None:
-        out.append(("according", tpl["according"].format(q=body, **fields)))
-        out.append(("per_saying", tpl["per_saying"].format(q=body, **fields)))
+    if meta.year is not None and not framed:
+        out.append(("according", tpl["according"].format(q=plain, **fields)))
+        out.append(("per_saying", tpl["per_saying"].format(q=plain, **fields)))
     if money and unit:
         out.append(("unit", _with_unit(body, unit) + "？"))
     if rate:
         out.append(("decimals", tpl["decimals"].format(q=body)))
-    out.append(("polite", tpl["polite"].format(q=body)))
-    longest = _with_unit(body, unit) if money and unit else body
+    if not polite:
+        out.append(("polite", tpl["polite"].format(q=body)))
+    longest = _with_unit(plain, unit) if money and unit else plain
     longest = tpl["decimals"].format(q=longest)[:-1] if rate else longest
-    if meta.year is not None:
+    if meta.year is not None and not framed:
         longest = "，" + tpl["according"].format(q=longest, **fields)[:-1]
     out.append(("long", tpl["polite"].format(q=longest)))
-    return out
+    seen = {_body(q.question) + "？"}
+    unique: list[tuple[str, str]] = []
+    for form, text in out:
+        if text not in seen:
+            seen.add(text)
+            unique.append((form, text))
+    return unique
 
 
 def long_form_questions(questions: Iterable[Question], metas: Mapping[str, DocMeta]) -> list[Question]:
