@@ -47,7 +47,6 @@ KINDS = (
 )
 # kinds whose expected answer may be null: the right response is to abstain
 NULL_ANSWER_KINDS = ("absent", "prior_year_long", "final_columns")
-COMPARISONS = ("≥", "≤", ">", "<")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS_DIR = Path(__file__).resolve().parent / "questions"
@@ -252,16 +251,12 @@ def load_questions(path: Path) -> list[Question]:
     return out
 
 
-BLIND_PREFIX = "blind_"
-
-
 def default_files() -> list[Path]:
-    """The question sets shipped in eval/questions/, except the blind sets (`blind_*.jsonl`).
+    """The question sets shipped in eval/questions/, without the blind sets (`blind_*.jsonl`).
 
-    A blind set is measured once, on purpose, by naming its file; it never runs by default
-    so that no tuning loop sees it.
+    A blind set is measured once, at the end of a piece of work, so it is run only when named.
     """
-    return sorted(p for p in QUESTIONS_DIR.glob("*.jsonl") if not p.name.startswith(BLIND_PREFIX))
+    return sorted(p for p in QUESTIONS_DIR.glob("*.jsonl") if not p.name.startswith("blind_"))
 
 
 def search_dirs(question_file: Path, extra: list[Path] | None = None) -> list[Path]:
