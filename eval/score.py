@@ -210,7 +210,7 @@ def _judge_value(
     if ans.abstained and q.kind != "empty":
         reasons.append(f"{label}abstained with a number")
         ok = False
-    if want.comparison and not states_comparison(ans, want.comparison):
+    if want.comparison and want.comparison != "=" and not states_comparison(ans, want.comparison):
         reasons.append(f"{label}comparison {want.comparison} not stated")
         ok = False
     wrong_year = is_wrong_year(ans, asked)
@@ -297,7 +297,7 @@ def score_answer(q: Question, ans: Answer, *, latency_ms: float | None = None, d
             reasons.append("did not abstain")
     else:
         correct, wrong_year = _judge_value(q, want, ans, asked, reasons)
-        if q.comparison:
+        if q.comparison and q.comparison != "=":  # "=" (a target met exactly) needs no wording
             comparison_ok = states_comparison(ans, q.comparison)
         if gave_number:
             citation_ok = _citation_ok(q, texts)
