@@ -119,8 +119,15 @@ def _body(question: str) -> str:
     return body
 
 
+@cache
+def _asked_unit() -> re.Pattern[str]:
+    units = sorted(words()["units"]["named"], key=len, reverse=True)
+    return re.compile(f"(多少|几|百分)({'|'.join(map(re.escape, units))})|百分")
+
+
 def _names_unit(text: str) -> bool:
-    return any(u in text for u in words()["units"]["named"])
+    """The question asks for its figure in a unit (…多少万元, 几辆, 百分之几)."""
+    return _asked_unit().search(text) is not None
 
 
 def _with_unit(body: str, unit: str) -> str:
