@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -41,7 +42,9 @@ def progress_bar(label: str = "eval") -> Iterator[Progress]:
     """A single rich progress bar on stderr; yields the `progress(done, total, message)` callback.
 
     When stderr is not a terminal the bar cannot redraw, so a status line is printed once a minute instead.
+    The model libraries' own bars (transformers' "Loading weights") are switched off: one bar per run.
     """
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # read when transformers is first imported
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
