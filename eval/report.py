@@ -81,9 +81,13 @@ def headline(report: EvalReport) -> list[tuple[str, str]]:
     silent += [f"{name} {sl[name]['hallucinated']}" for name in ("long_form", "unscoped") if name in sl]
     rows.append(("numbers given where the document is silent (target 0)", " · ".join(silent)))
     ours = report.retrieval.get(OURS, {})
-    recall = f"in-sample {_num(ours.get(f'recall@{k}'))}"
+    recall = f"in-sample, all questions {_num(ours.get(f'recall@{k}'))}"
     if lodo and "recall" in lodo:
-        recall = f"LODO {_num(lodo['recall']['lodo'].get(f'recall@{k}'))} · " + recall
+        rec = lodo["recall"]
+        recall = (
+            f"LODO {_num(rec['lodo'].get(f'recall@{k}'))} · in-sample, same questions "
+            f"{_num(rec['in_sample'].get(f'recall@{k}'))} · " + recall
+        )
     rows.append((f"retrieval recall@{k}", recall + f" · MRR {_num(ours.get('mrr'))}"))
     return rows
 
