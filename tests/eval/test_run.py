@@ -115,3 +115,15 @@ def test_eval_slices_and_lodo_plumbing_fake_embedder(tmp_path: Path) -> None:
     for heading in ("## Headline", "## Leave-one-document-out", "## Long-form variants", "## Unscoped"):
         assert heading in md
     assert "**LODO accuracy**" in md
+
+
+def test_report_reads_back_from_its_json(tmp_path: Path) -> None:
+    from eval.report import from_json, render_markdown
+
+    qfile = write_set(tmp_path / "set")
+    settings = Settings(home=tmp_path / "home", embed_model="fake:64")
+    report = run_eval([qfile], settings, out_dir=tmp_path / "r", baselines=False, k=5, long_form=False)
+    again = from_json(Path(report.files["json"]))
+    assert [s.correct for s in again.scores] == [s.correct for s in report.scores]
+    assert "unscoped" in again.slices and "long_form" not in again.slices
+    assert render_markdown(again) == render_markdown(report)
