@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from assistant.answer_types import Answer
+from assistant.cli_eval import bench, eval_cmd
 from assistant.cli_index import docs_app, doctor, models_app
+from assistant.cli_options import LlmKey, LlmModel, LlmTimeout, LlmUrl, settings, state, use_llm
 from index.errors import BudgetQAError
-from index.settings import Settings
 
 if TYPE_CHECKING:
     from assistant.assistant import Assistant
@@ -29,27 +30,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-_state: dict[str, object] = {"debug": False, "home": None, "llm": {}}
-
-# Optional LLM mode (docs/CONTRACT.md, README "LLM mode"): flags on ask, chat, serve and eval.
-LlmUrl = Annotated[
-    str | None,
-    typer.Option(
-        "--llm-url",
-        help="OpenAI-compatible endpoint (http://127.0.0.1:11434/v1) for written answers "
-        "to open/why questions, every number checked; env BUDGETQA_LLM_URL.",
-    ),
-]
-LlmModel = Annotated[str | None, typer.Option("--llm-model", help="Model name at the endpoint; BUDGETQA_LLM_MODEL.")]
-LlmKey = Annotated[str | None, typer.Option("--llm-key", help="API key, if the endpoint wants one; BUDGETQA_LLM_KEY.")]
-LlmTimeout = Annotated[
-    float | None, typer.Option("--llm-timeout", help="Whole-reply deadline in seconds (default 60).")
-]
-
-
-def _use_llm(url: str | None, model: str | None, key: str | None, timeout: float | None) -> None:
-    _state["llm"] = {"llm_url": url, "llm_model": model, "llm_key": key, "llm_timeout_s": timeout}
-
 
 @app.callback()
 def _root(
@@ -58,14 +38,8 @@ def _root(
     ] = None,
     debug: Annotated[bool, typer.Option(help="Show tracebacks for errors.")] = False,
 ) -> None:
-    _state["home"] = home
-    _state["debug"] = debug
-
-
-def settings() -> Settings:
-    """Resolve configuration once: defaults < budgetqa.toml < environment < CLI flags."""
-    llm = _state["llm"]
-    return Settings().with_overrides(home=_state["home"], **(llm if isinstance(llm, dict) else {}))
+    state["home"] = home
+    state["debug"] = debug
 
 
 @app.command()
@@ -155,7 +129,7 @@ def ask(
     llm_timeout: LlmTimeout = None,
 ) -> None:
     """Answer one question with cited figures (indexes the bundled sample first if the store is empty)."""
-    _use_llm(llm_url, llm_model, llm_key, llm_timeout)
+    use_llm(llm_url, llm_model, llm_key, llm_timeout)
     qa = _open_assistant(quiet=as_json)
     if question != "-":
         try:
@@ -172,7 +146,7 @@ def ask(
             answer = qa.ask(q, doc=doc or None)
         except Exception as err:  # one bad line must not end the batch or shift the records
             if not isinstance(err, BudgetQAError):
-                if _state["debug"]:
+                if state["debug"]:
                     raise
                 err = BudgetQAError(f"内部错误 / internal error: {type(err).__name__}: {err}")
                 typer.echo(f"错误 / error: {err}", err=True)
@@ -190,7 +164,7 @@ def chat(
     llm_timeout: LlmTimeout = None,
 ) -> None:
     """Interactive questions with follow-ups ("那2021年呢？"). Empty line or Ctrl-D to quit."""
-    _use_llm(llm_url, llm_model, llm_key, llm_timeout)
+    use_llm(llm_url, llm_model, llm_key, llm_timeout)
     from assistant.help import help_text, is_help_request
 
     qa = _open_assistant()
@@ -215,130 +189,6 @@ def chat(
         history.append((q, answer.answer))
 
 
-@app.command("eval")
-def eval_cmd(
-    files: Annotated[
-        list[Path] | None, typer.Argument(help="Question sets (JSONL); default: eval/questions/*.jsonl.")
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON report on stdout.")] = False,
-    out: Annotated[Path | None, typer.Option("--out", help="Report folder (default: eval/reports/).")] = None,
-    no_baselines: Annotated[
-        bool, typer.Option("--no-baselines", help="Skip the BM25 and llama-index baselines.")
-    ] = False,
-    k: Annotated[int, typer.Option("--k", min=1, max=50, help="Cut-off for retrieval recall@k.")] = 5,
-    docs: Annotated[
-        list[Path] | None, typer.Option("--docs", help="Extra folder to look for the documents in (repeatable).")
-    ] = None,
-    store: Annotated[Path | None, typer.Option("--store", help="Eval store folder (default: HOME/eval-store).")] = None,
-    fresh: Annotated[bool, typer.Option("--fresh", help="Rebuild the eval store from scratch.")] = False,
-    llm: Annotated[
-        bool,
-        typer.Option("--llm", help="Use the configured LLM endpoint and report grounding (else the eval is offline)."),
-    ] = False,
-    llm_url: LlmUrl = None,
-    llm_model: LlmModel = None,
-    llm_key: LlmKey = None,
-    llm_timeout: LlmTimeout = None,
-) -> None:
-    """Score question sets: accuracy by kind and document, citations, abstention, retrieval vs baselines, latency."""
-    _use_llm(llm_url, llm_model, llm_key, llm_timeout)
-    conf = settings()
-    if not llm:  # comparable runs: offline unless asked
-        conf = conf.model_copy(update={"llm_url": None})
-    elif not (conf.llm_url and conf.llm_model):
-        raise BudgetQAError(
-            "eval --llm: no endpoint configured (BUDGETQA_LLM_URL and BUDGETQA_LLM_MODEL, or --llm-url)"
-        )
-    from eval.report import DEFAULT_OUT, render_terminal, to_json
-    from eval.run import run_eval
-
-    def progress(done: int, total: int, message: str) -> None:
-        typer.echo(f"  [{done}/{total}] {message}", err=True)
-
-    report = run_eval(
-        files,
-        conf,
-        out_dir=out or DEFAULT_OUT,
-        baselines=not no_baselines,
-        k=k,
-        progress=progress,
-        docs_dirs=docs or [],
-        store_home=store,
-        fresh=fresh,
-    )
-    if as_json:
-        typer.echo(to_json(report))
-    else:
-        render_terminal(report)
-
-
-@app.command()
-def bench(
-    files: Annotated[
-        list[Path] | None,
-        typer.Argument(help="Question sets (JSONL) naming the documents; default: eval/questions/*.jsonl."),
-    ] = None,
-    runs: Annotated[int, typer.Option("--runs", min=1, help="Repetitions; medians are reported.")] = 3,
-    out: Annotated[
-        Path | None, typer.Option("--out", help="Folder for bench.json / bench-scale-N.json (default: eval/reports/).")
-    ] = None,
-    scale: Annotated[
-        int | None,
-        typer.Option(
-            "--scale",
-            min=1,
-            help="Instead: load test with N synthetic documents (variants of the bundled sample, eval/scale.py) "
-            "ingested into a fresh store; reports ingest time, store size, warm ask p50/p95 (scoped and "
-            "unscoped), cold ask and peak RSS. Ignores FILES and --runs.",
-        ),
-    ] = None,
-    scale_store: Annotated[
-        Path | None,
-        typer.Option(
-            "--scale-store",
-            help="With --scale: keep the store in this folder (reused next time) instead of a temp one.",
-        ),
-    ] = None,
-) -> None:
-    """Benchmarks: ingest time per document, warm ask p50/p95, cold CLI ask, peak memory (medians of --runs).
-
-    With --scale N: a load test over N synthetic documents (ingest, store size, warm and cold ask, peak RSS).
-    """
-    from eval.report import DEFAULT_OUT
-
-    def progress(done: int, total: int, message: str) -> None:
-        typer.echo(f"  {message}", err=True)
-
-    if scale is not None:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-        from eval.scale_bench import render_scale_bench, run_scale_bench
-
-        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-        with Progress(*columns, transient=True) as bar:
-            task = bar.add_task("ingest", total=None)
-
-            def ingest_progress(done: int, total: int, message: str) -> None:
-                bar.update(task, completed=done, total=total, description=message[:40])
-
-            result = run_scale_bench(
-                settings(),
-                scale,
-                store=scale_store,
-                out_dir=out or DEFAULT_OUT,
-                progress=ingest_progress,
-                note=lambda message: bar.console.print(f"  {message}"),
-            )
-        render_scale_bench(result)
-        return
-
-    from eval.bench import render_bench, run_bench
-    from eval.questionset import default_files
-
-    result = run_bench(settings(), files or default_files(), runs=runs, progress=progress, out_dir=out or DEFAULT_OUT)
-    render_bench(result)
-
-
 @app.command()
 def serve(
     host: Annotated[str | None, typer.Option(help="Bind address (default $GRADIO_SERVER_NAME or 127.0.0.1).")] = None,
@@ -350,7 +200,7 @@ def serve(
     llm_timeout: LlmTimeout = None,
 ) -> None:
     """The chat page (same as `python app.py`); login with BUDGETQA_AUTH=user:pass."""
-    _use_llm(llm_url, llm_model, llm_key, llm_timeout)
+    use_llm(llm_url, llm_model, llm_key, llm_timeout)
     from assistant.ui import serve as serve_page
     from assistant.ui_server import bind_overrides
 
@@ -362,6 +212,8 @@ def serve(
 app.add_typer(docs_app, name="docs")
 app.add_typer(models_app, name="models")
 app.command()(doctor)
+app.command("eval")(eval_cmd)
+app.command()(bench)
 
 
 @app.command()
@@ -445,7 +297,7 @@ def main() -> None:
     try:
         app()
     except BudgetQAError as err:
-        if _state["debug"]:
+        if state["debug"]:
             raise
         typer.echo(f"错误 / error: {err}", err=True)
         sys.exit(1)

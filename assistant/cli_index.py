@@ -8,14 +8,7 @@ from typing import Annotated
 
 import typer
 
-from index.settings import Settings
-
-
-def settings() -> Settings:
-    from assistant.cli import settings as resolved
-
-    return resolved()
-
+from assistant.cli_options import settings
 
 docs_app = typer.Typer(help="List the documents in the store, or remove one.", no_args_is_help=False)
 models_app = typer.Typer(help="Manage the embedding model.", no_args_is_help=True)

@@ -1,147 +1,89 @@
-"""Score answers against expected values: value, unit, citation, abstention, retrieval rank.
+"""Score answers against expected values: value, unit, cited evidence, year, comparison, parts, abstention.
 
 Rules (kept strict on purpose, so the benchmark can fail):
 
 - **value_ok**: the answer's value equals the expected value after converting money
-  between 元/万元/亿元 (relative 1e-9), or within the question's own `tolerance`. An
-  amount given at least two decimals more precisely than the expected figure is written,
-  as a 元 amount converted to 万元 is (the table prints 16,726,725.44 元, the text and the
-  question's answer 1672.67 万元), must round to it at the expected figure's decimals;
-  no other tolerance (8.1 never stands for a printed 8).
+  between 元/万元/亿元 (relative 1e-9), or within the question's own `tolerance`; with a
+  `round`, the answer's value rounded (half up) to that many decimals must equal the
+  expected value. An amount given at least two decimals more precisely than the
+  expected figure is written, as a 元 amount converted to 万元 is, must round to it at
+  the expected figure's decimals; no other tolerance (8.1 never stands for a printed 8).
   Other units (%, 人, 辆, 个…) are never converted.
 - **unit_ok**: the answer's unit is the expected unit (after folding ％→%, 万→万元…).
-  An answer is **correct only if both hold**: 20,080,000 元 for a question whose
-  expected answer is 2,008 万元 has the right value but the wrong unit and counts wrong;
-  2,008 元 has the right number in the wrong unit and counts wrong too.
+- **cites_evidence**: every evidence string of the question is held by one of the
+  answer's citations (quote + locator, see `eval.evidence.evidence_in`): the cell, the
+  row or the sentence the question was written from. A right value cited from another
+  row does not count.
+- **comparison_ok** (targets with `≥`/`≤`…): the answer states the comparison (the symbol
+  or a word for it, eval/data/scoring.toml).
+- **wrong_year**: a figure whose year (the answer's `year`, else its citations') is not
+  the year asked (eval/years.py).
+- A value answer is **correct** only when value, unit, cited evidence, comparison and
+  year all hold (and it did not abstain, except on `empty` questions).
+- **compound** questions: every expected part answered right, in order, from the answer's
+  `parts`, each citing evidence; a part the document does not give must be abstained on
+  or said to be missing. Answered in part is wrong.
 - **absent** questions: correct iff the engine abstains and gives no number; any
   number given is counted wrong and also as *hallucinated*.
-- **empty** questions: correct iff the engine answers (no abstention) with 0.
-- **conflict** questions: correct iff the value is the table value; whether a
-  warning was shown is recorded, not required.
-- **citation_ok**: some citation's quote (or quote + locator) prints the expected
-  value in some form ("2,008", "2008", "2,087,959.00" for 208.80 万元…). For
-  `computed` and `cross_doc` questions, whose value is derived and printed nowhere, and
-  for `empty` questions, whose table prints no figure, the citations must instead contain
-  every evidence string (thousands separators and whitespace ignored). `cites_evidence` records whether the evidence strings are
-  all found in the citations.
+- **empty**: correct iff the engine answers (no abstention) with 0. **conflict**: the
+  table value; whether a warning was shown is recorded, not required.
+- **citation_ok** (reported, not required): some citation prints the expected value.
 """
 
 from __future__ import annotations
 
-import math
-import re
-import unicodedata
-from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
-from decimal import Decimal, InvalidOperation
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field, replace
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from assistant.answer_types import Answer, Citation
-from eval.questionset import Question
-from index.model import MONEY_UNITS, convert_money
+from eval.evidence import (
+    citation_text,
+    close,
+    contains_all,
+    decimals,
+    evidence_cited,
+    evidence_in,
+    first_relevant_rank,
+    first_value_rank,
+    mrr,
+    normalize_unit,
+    numbers_in,
+    percentile,
+    recall_at,
+    squash,
+    text_has_value,
+    value_in_unit,
+)
+from eval.questionset import Part, Question
+from eval.vocab import words
+from eval.years import answer_year, asked_year, is_wrong_year, years_in_text
+from index.model import MONEY_UNITS
 
-_UNIT_ALIASES = {"％": "%", "百分比": "%", "万": "万元", "亿": "亿元", "元人民币": "元", "人民币元": "元"}
-_NUMBER = re.compile(r"(?<![\d.])[-−]?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|(?<![\d.])[-−]?\d+(?:\.\d+)?")
-_SPACE = re.compile(r"\s+")
-# figures (with a trailing %) and quotation marks: what some PDF text layers print on the line below
-_LIFTED = re.compile(r"[-−]?\d[\d,.]*%?|[“”\"‘’]")
+__all__ = [  # the matching helpers are re-exported: callers import them from here
+    "Score",
+    "citation_text",
+    "contains_all",
+    "error_score",
+    "evidence_in",
+    "first_relevant_rank",
+    "first_value_rank",
+    "mrr",
+    "numbers_in",
+    "percentile",
+    "recall_at",
+    "score_answer",
+    "squash",
+    "text_has_value",
+]
+
 _EMPTY_WORDS = ("空表", "为空", "无数据", "没有数据", "本表无", "未安排")
-_REL = 1e-9
-
-
-def normalize_unit(unit: str | None) -> str | None:
-    """Fold unit spellings: `％`→`%`, `万`→`万元`; empty string → None."""
-    if unit is None:
-        return None
-    u = unicodedata.normalize("NFKC", unit).strip()
-    if not u:
-        return None
-    return _UNIT_ALIASES.get(u, u)
-
-
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
-
-
-def squash(text: str) -> str:
-    """Text compared for containment: NFKC-folded, whitespace and thousands separators removed."""
-    return _THOUSANDS.sub("", _SPACE.sub("", unicodedata.normalize("NFKC", text)))
-
-
-def contains_all(text: str, needles: Iterable[str]) -> bool:
-    """True when every needle occurs in `text` after `squash` (False when there are no needles)."""
-    hay = squash(text)
-    wanted = [squash(n) for n in needles if squash(n)]
-    return bool(wanted) and all(n in hay for n in wanted)
-
-
-def numbers_in(text: str) -> list[str]:
-    """Numbers as printed in `text` ("2,087,959.00", "208.8", "-3"), thousands separators kept."""
-    folded = unicodedata.normalize("NFKC", text).replace("，", ",")
-    return [m.group(0).replace("−", "-") for m in _NUMBER.finditer(folded)]
-
-
-def _decimals(value: float) -> int:
-    """Decimal places a number was written with (2008 → 0, 208.8 → 1)."""
-    try:
-        exp = Decimal(repr(value)).normalize().as_tuple().exponent
-    except InvalidOperation:
-        return 0
-    return max(0, -exp) if isinstance(exp, int) else 0
-
-
-def _close(a: float, b: float, tolerance: float | None = None) -> bool:
-    if tolerance is not None:
-        return abs(a - b) <= tolerance + 1e-12
-    return math.isclose(a, b, rel_tol=_REL, abs_tol=1e-9)
-
-
-def value_in_unit(value: float, unit: str | None, to: str | None) -> float | None:
-    """`value` (in `unit`) expressed in `to`; None when the units cannot be converted."""
-    u, t = normalize_unit(unit), normalize_unit(to)
-    if u == t:
-        return value
-    if u in MONEY_UNITS and t in MONEY_UNITS:
-        return convert_money(value, u, t)
-    if u is None or t is None:
-        return value  # a bare number: compared as is, the unit check decides
-    return None
-
-
-def text_has_value(text: str, value: float, unit: str | None) -> bool:
-    """Does `text` print `value` (in `unit`) in some form?
-
-    Within the same unit the printed number must equal the value exactly (so
-    8.1 does not stand for 8); a money figure printed in another money unit
-    counts when, converted, it rounds to the value's own decimals
-    (2,087,959.00 元 stands for 208.8 万元).
-    """
-    u = normalize_unit(unit)
-    target_dec = _decimals(value)
-    for printed in numbers_in(text):
-        n = float(printed.replace(",", ""))
-        for cand in (n, -n) if value < 0 else (n,):
-            if _close(cand, value):
-                return True
-            if u in MONEY_UNITS:
-                for other in MONEY_UNITS:
-                    if other == u:
-                        continue
-                    conv = convert_money(cand, other, u)
-                    if conv != 0 and round(conv, target_dec) == round(value, target_dec) and abs(conv - value) < 1:
-                        return True
-    return False
-
-
-def citation_text(c: Citation | dict[str, Any]) -> str:
-    """What a person sees at a citation: its quote and its locator."""
-    if isinstance(c, dict):
-        return f"{c.get('quote', '')} {c.get('locator', '')}"
-    return f"{c.quote} {c.locator}"
 
 
 @dataclass(slots=True)
 class Score:
-    """The verdict on one question."""
+    """The verdict on one question (or one variant of it, in a slice)."""
 
     id: str
     kind: str
@@ -156,8 +98,8 @@ class Score:
     correct: bool
     value_ok: bool
     unit_ok: bool
-    citation_ok: bool | None  # None: not applicable (abstained, or no value expected)
-    cites_evidence: bool | None
+    citation_ok: bool | None  # a citation prints the value (None: abstained, or no value expected)
+    cites_evidence: bool | None  # every evidence string is in a citation (None: no number or no evidence)
     hallucinated: bool = False  # gave a number where the document is silent
     warned: bool | None = None  # conflict questions: a warning was shown
     says_empty: bool | None = None  # empty questions: the text says the table is empty
@@ -169,53 +111,184 @@ class Score:
     intent: str | None = None  # what the engine took the question for
     timings_ms: dict[str, float] = field(default_factory=dict)  # the engine's own stage timings
     grounding: dict[str, Any] | None = None  # LLM mode: the written answer's grounding counts (Answer.grounding)
+    comparison_ok: bool | None = None  # targets: the answer states ≥/≤ (None: no comparison expected)
+    asked_year: int | None = None
+    answer_year: int | None = None
+    wrong_year: bool = False
+    parts_ok: list[bool] | None = None  # compound questions: each expected part right
+    slice: str = "main"  # main, long_form, unscoped
+    form: str = "short"  # which long form (slices), or "short"
+    base_id: str | None = None  # the question a variant was made from
+    scope_ok: bool | None = None  # unscoped slice: answered from / naming the right department
+    cited_docs: list[str] = field(default_factory=list)  # doc ids of the answer's citations
+
+    @property
+    def value_right_uncited(self) -> bool:
+        """Value and unit right, but no citation holds the question's evidence."""
+        return self.value_ok and self.unit_ok and self.cites_evidence is False
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {**asdict(self), "value_right_uncited": self.value_right_uncited}
 
 
-def _value_ok(q: Question, got: float | None, got_unit: str | None) -> bool:
-    if got is None or q.value is None:
+def _expected(q: Question) -> Part:
+    return Part(value=q.value, unit=q.unit, tolerance=q.tolerance, round=q.round, comparison=q.comparison)
+
+
+def _half_up(value: float, places: int) -> Decimal:
+    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def value_matches(want: Part, got: float | None, got_unit: str | None) -> bool:
+    """The answered value equals the expected one (money converted; `round` / `tolerance` as given)."""
+    if got is None or want.value is None:
         return False
-    conv = value_in_unit(got, got_unit, q.unit)
+    conv = value_in_unit(got, got_unit, want.unit)
     if conv is None:
         return False
-    if q.tolerance is None and normalize_unit(q.unit) in MONEY_UNITS and _decimals(conv) >= _decimals(q.value) + 2:
+    if want.round is not None:
+        return _half_up(conv, want.round) == _half_up(want.value, want.round)
+    if (
+        want.tolerance is None
+        and normalize_unit(want.unit) in MONEY_UNITS
+        and decimals(conv) >= decimals(want.value) + 2
+    ):
         # the same amount from a print in a smaller unit (16,726,725.44 元 for 1672.67 万元, two or more
         # extra decimals once converted; 8.1 for a printed 8 is a different figure, not a finer print):
         # it must round to the expected figure at the decimals that figure is written with
-        places = _decimals(q.value)
-        return round(conv, places) == round(q.value, places)
-    return _close(conv, q.value, q.tolerance)
+        places = decimals(want.value)
+        return round(conv, places) == round(want.value, places)
+    return close(conv, want.value, want.tolerance)
 
 
-def _unit_ok(q: Question, got: float | None, got_unit: str | None) -> bool:
-    want, have = normalize_unit(q.unit), normalize_unit(got_unit)
+def _unit_ok(q: Question, want: Part, got: float | None, got_unit: str | None) -> bool:
+    w, have = normalize_unit(want.unit), normalize_unit(got_unit)
     if q.kind == "empty" and got == 0:
-        return want is None or have is None or have == want or (have in MONEY_UNITS and want in MONEY_UNITS)
-    return want == have
+        return w is None or have is None or have == w or (have in MONEY_UNITS and w in MONEY_UNITS)
+    return w == have
 
 
-def _citation_ok(q: Question, citations: Sequence[Citation | dict[str, Any]]) -> bool:
-    texts = [citation_text(c) for c in citations]
+def states_comparison(ans: Answer, comparison: str) -> bool:
+    """The answer carries the comparison: a `comparison` attribute, the symbol, or a word for it."""
+    own = getattr(ans, "comparison", None)
+    if own is not None:
+        return bool(own == comparison)
+    spelled: list[str] = words()["comparison"].get(comparison, [comparison])
+    return any(w in ans.answer for w in spelled)
+
+
+def says_not_given(ans: Answer) -> bool:
+    """A part answered without a number that says the document does not give it."""
+    return ans.value is None and (ans.abstained or any(w in ans.answer for w in words()["not_given"]["words"]))
+
+
+def _texts(citations: Sequence[Citation]) -> list[str]:
+    return [citation_text(c) for c in citations]
+
+
+def _citation_ok(q: Question, texts: Sequence[str]) -> bool:
     # derived values (computed, across documents) are printed nowhere: the operands must be cited;
     # an empty table prints no figure: its note must be cited
-    if q.kind in ("computed", "cross_doc", "empty") or q.value is None:
-        return bool(q.evidence) and contains_all(" ".join(texts), q.evidence)
+    if q.kind in ("computed", "cross_doc", "empty") or q.derived or q.value is None:
+        return evidence_cited(texts, q.evidence)
     return any(text_has_value(t, q.value, q.unit) for t in texts)
 
 
-def score_answer(q: Question, ans: Answer, *, latency_ms: float | None = None) -> Score:
-    """Score one answer against its question (see the module docstring for the rules)."""
+def _judge_value(
+    q: Question, want: Part, ans: Answer, asked: int | None, reasons: list[str], label: str = ""
+) -> tuple[bool, bool]:
+    """(right, wrong year) for one answered figure: value, unit, comparison, year; appends why not to `reasons`."""
+    if ans.value is None:
+        reasons.append(f"{label}abstained" if ans.abstained else f"{label}no number")
+        return False, False
+    ok = True
+    if not value_matches(want, ans.value, ans.unit):
+        reasons.append(f"{label}wrong value")
+        ok = False
+    if not _unit_ok(q, want, ans.value, ans.unit):
+        reasons.append(f"{label}wrong unit ({ans.unit} for {want.unit})")
+        ok = False
+    if ans.abstained and q.kind != "empty":
+        reasons.append(f"{label}abstained with a number")
+        ok = False
+    if want.comparison and want.comparison != "=" and not states_comparison(ans, want.comparison):
+        reasons.append(f"{label}comparison {want.comparison} not stated")
+        ok = False
+    wrong_year = is_wrong_year(ans, asked)
+    if wrong_year:
+        reasons.append(f"{label}wrong year ({answer_year(ans, asked)} for {asked})")
+    return ok and not wrong_year, wrong_year
+
+
+@dataclass(slots=True)
+class _Parts:
+    right: list[bool] = field(default_factory=list)  # value, unit, comparison, year of each part
+    cited: list[bool] = field(default_factory=list)  # each part's citations hold its evidence
+    hallucinated: bool = False
+    wrong_year: bool = False
+
+
+def _score_parts(q: Question, ans: Answer, asked: int | None, reasons: list[str]) -> _Parts:
+    """Each expected part against the answer's part in the same place."""
+    out = _Parts()
+    for i, want in enumerate(q.parts):
+        label = f"part {i + 1}: "
+        got = ans.parts[i] if i < len(ans.parts) else None
+        if got is None:
+            reasons.append(f"{label}not answered")
+            out.right.append(False)
+            out.cited.append(False)
+            continue
+        if want.value is None:
+            ok = says_not_given(got)
+            if got.value is not None:
+                out.hallucinated = True
+                reasons.append(f"{label}gave a number the document does not give")
+            elif not ok:
+                reasons.append(f"{label}did not say the document does not give it")
+            out.right.append(ok)
+            out.cited.append(True)
+            continue
+        years = years_in_text(got.question) if got.question else []
+        part_asked = want.year if want.year is not None else (years[0] if years else asked)
+        ok, wrong_year = _judge_value(q, want, got, part_asked, reasons, label)
+        out.wrong_year |= wrong_year
+        texts = _texts(got.citations)
+        cited = not q.evidence or any(evidence_in(t, e) for t in texts for e in q.evidence)
+        if not cited and got.value is not None:
+            reasons.append(f"{label}evidence not cited")
+        out.right.append(ok)
+        out.cited.append(cited)
+    return out
+
+
+def score_answer(q: Question, ans: Answer, *, latency_ms: float | None = None, doc_year: int | None = None) -> Score:
+    """Score one answer against its question (see the module docstring); `doc_year`: its document's year."""
     got, got_unit = ans.value, ans.unit
     gave_number = got is not None
     reasons: list[str] = []
-    value_ok = _value_ok(q, got, got_unit)
-    unit_ok = _unit_ok(q, got, got_unit)
+    asked = asked_year(q, doc_year)
+    all_cites = [*ans.citations, *(c for p in ans.parts for c in p.citations)]
+    texts = _texts(all_cites)
+    want = _expected(q)
+    value_ok = q.value is not None and value_matches(want, got, got_unit)
+    unit_ok = _unit_ok(q, want, got, got_unit)
     citation_ok: bool | None = None
     cites_evidence: bool | None = None
-    hallucinated = False
-    if q.kind == "absent" or q.value is None:
+    comparison_ok: bool | None = None
+    parts_ok: list[bool] | None = None
+    hallucinated = wrong_year = False
+    if q.parts:
+        parts = _score_parts(q, ans, asked, reasons)
+        hallucinated, wrong_year = parts.hallucinated, parts.wrong_year
+        parts_ok = [r and c for r, c in zip(parts.right, parts.cited, strict=True)]
+        value_ok = unit_ok = all(parts.right)
+        cites_evidence = all(parts.cited)
+        if q.evidence and not evidence_cited(texts, q.evidence):
+            cites_evidence = False
+            reasons.append("evidence not cited")
+        correct = all(parts_ok) and cites_evidence
+    elif q.expects_abstention:
         correct = ans.abstained and not gave_number
         hallucinated = gave_number
         value_ok = unit_ok = correct
@@ -224,20 +297,16 @@ def score_answer(q: Question, ans: Answer, *, latency_ms: float | None = None) -
         elif not ans.abstained:
             reasons.append("did not abstain")
     else:
-        if ans.abstained and not gave_number:
-            reasons.append("abstained")
-        elif not gave_number:
-            reasons.append("no number")
-        else:
-            if not value_ok:
-                reasons.append("wrong value")
-            if not unit_ok:
-                reasons.append(f"wrong unit ({got_unit} for {q.unit})")
+        correct, wrong_year = _judge_value(q, want, ans, asked, reasons)
+        if q.comparison and q.comparison != "=":  # "=" (a target met exactly) needs no wording
+            comparison_ok = states_comparison(ans, q.comparison)
         if gave_number:
-            citation_ok = _citation_ok(q, ans.citations)
+            citation_ok = _citation_ok(q, texts)
             if q.evidence:
-                cites_evidence = contains_all(" ".join(citation_text(c) for c in ans.citations), q.evidence)
-        correct = gave_number and value_ok and unit_ok and not (ans.abstained and q.kind != "empty")
+                cites_evidence = evidence_cited(texts, q.evidence)
+                if cites_evidence is False:
+                    reasons.append("evidence not cited")
+        correct = correct and cites_evidence is not False
     score = Score(
         id=q.id,
         kind=q.kind,
@@ -260,6 +329,12 @@ def score_answer(q: Question, ans: Answer, *, latency_ms: float | None = None) -
         intent=ans.intent,
         timings_ms=dict(ans.timings_ms),
         grounding=dict(ans.grounding) if ans.grounding else None,
+        comparison_ok=comparison_ok,
+        asked_year=asked,
+        answer_year=answer_year(ans, asked) if gave_number else None,
+        wrong_year=wrong_year,
+        parts_ok=parts_ok,
+        cited_docs=list(dict.fromkeys(c.doc for c in all_cites)),
     )
     if q.kind == "conflict":
         score.warned = bool(ans.warnings)
@@ -292,111 +367,6 @@ def error_score(q: Question, message: str, latency_ms: float = 0.0) -> Score:
     )
 
 
-# ---- retrieval --------------------------------------------------------------------------
-
-
-def _find_token(hay: str, token: str, start: int) -> int:
-    """End index of the first occurrence of `token` in `hay` at or after `start`, -1 if none.
-
-    A number token must stand whole: "106" does not match inside "1,060" or "2106".
-    """
-    numeric = _NUMBER.fullmatch(token) is not None
-    pos = hay.find(token, start)
-    while pos >= 0:
-        end = pos + len(token)
-        before = hay[pos - 1] if pos > 0 else ""
-        after = hay[end] if end < len(hay) else ""
-        if not numeric or (
-            not (before.isdigit() or before in ",.")
-            and not (after.isdigit() or (after in ",." and hay[end + 1 : end + 2].isdigit()))
-        ):
-            return end
-        pos = hay.find(token, pos + 1)
-    return -1
-
-
-def _without_lifted(text: str) -> str:
-    """`squash(text)` without figures (with their %) and quotation marks: what a layout that lifts them off the line leaves."""
-    return _LIFTED.sub("", squash(text))
-
-
-def evidence_in(text: str, evidence: str) -> bool:
-    """Does `text` hold one evidence string?
-
-    Either the string itself with whitespace removed ("政府投资项目 2,008 万元" in
-    "政府投资项目2,008万元"), or — for table rows, whose chunk puts column names
-    between the cells — its whitespace-separated parts in order, numbers whole
-    ("2210201 住房公积金 106" in "科目编码 2210201 | 科目名称 住房公积金 | 合计 106"),
-    or — for an evidence string with no digits, copied from a text layer that prints
-    a sentence's figures and quotation marks on the line below — the string in the
-    text once its figures and quotation marks are removed ("年度收入支出总计万元" in
-    "2024年度收入支出总计2995.39万元"; the figures are separate evidence strings).
-    """
-    needle = squash(evidence)
-    if needle and needle in squash(text):
-        return True
-    if needle and not any(ch.isdigit() for ch in needle) and _without_lifted(evidence) in _without_lifted(text):
-        return True
-    parts = [squash(p) for p in evidence.split() if squash(p)]
-    if len(parts) < 2:
-        return False
-    hay, at = squash(text), 0
-    for part in parts:
-        at = _find_token(hay, part, at)
-        if at < 0:
-            return False
-    return True
-
-
-def is_relevant(chunk_text: str, evidence: Sequence[str]) -> bool:
-    """A chunk is relevant when it holds every evidence string (see `evidence_in`)."""
-    return bool(evidence) and all(evidence_in(chunk_text, e) for e in evidence)
-
-
-def first_relevant_rank(texts: Sequence[str], evidence: Sequence[str]) -> int | None:
-    """Smallest rank r such that the top r chunks hold every evidence string (each in some chunk); None if never.
-
-    With one evidence string this is the rank of the first chunk holding it; a
-    computed question whose two figures stand in two places needs both retrieved.
-    """
-    if not evidence:
-        return None
-    worst = 0
-    for e in evidence:
-        rank = next((i for i, t in enumerate(texts, 1) if evidence_in(t, e)), None)
-        if rank is None:
-            return None
-        worst = max(worst, rank)
-    return worst
-
-
-def first_value_rank(texts: Sequence[str], q: Question) -> int | None:
-    """1-based rank of the first chunk that prints the expected value (an upper bound for a reader)."""
-    if q.value is None:
-        return None
-    for i, t in enumerate(texts, 1):
-        if text_has_value(t, q.value, q.unit):
-            return i
-    return None
-
-
-def recall_at(ranks: Sequence[int | None], k: int) -> float:
-    """Share of questions whose first relevant chunk is within the top k."""
-    return sum(1 for r in ranks if r is not None and r <= k) / len(ranks) if ranks else 0.0
-
-
-def mrr(ranks: Sequence[int | None], k: int | None = None) -> float:
-    """Mean reciprocal rank (0 for a miss or a rank beyond k)."""
-    if not ranks:
-        return 0.0
-    return sum(1.0 / r for r in ranks if r is not None and (k is None or r <= k)) / len(ranks)
-
-
-def percentile(values: Sequence[float], p: float) -> float:
-    """Nearest-rank-with-interpolation percentile (p in 0..100); 0 for no values."""
-    if not values:
-        return 0.0
-    xs = sorted(values)
-    pos = (len(xs) - 1) * p / 100
-    lo, hi = math.floor(pos), math.ceil(pos)
-    return xs[lo] + (xs[hi] - xs[lo]) * (pos - lo)
+def as_variant(score: Score, *, slice_name: str, form: str, base_id: str) -> Score:
+    """A slice's score, labelled with the slice, the form and the question it was made from."""
+    return replace(score, slice=slice_name, form=form, base_id=base_id)

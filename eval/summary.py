@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from eval.evidence import first_relevant_rank, first_value_rank, mrr, percentile, recall_at
 from eval.questionset import Question
-from eval.score import Score, first_relevant_rank, first_value_rank, mrr, percentile, recall_at
+from eval.score import Score
 
 
 @dataclass(slots=True)
@@ -77,6 +78,8 @@ def summarize(scores: Sequence[Score]) -> dict[str, Any]:
     true_abstain = sum(1 for s in absent if s.abstained and s.got is None)
     cited = [s for s in scores if s.citation_ok is not None]
     ev = [s for s in scores if s.cites_evidence is not None]
+    comparisons = [s for s in scores if s.comparison_ok is not None]
+    compound = [s for s in scores if s.parts_ok is not None]
     conflicts = [s for s in scores if s.kind == "conflict"]
     latencies = [s.latency_ms for s in scores if s.error is None]
     numeric = [s for s in present if s.kind not in ("empty",)]
@@ -90,6 +93,13 @@ def summarize(scores: Sequence[Score]) -> dict[str, Any]:
         "citation_accuracy": _rate(sum(bool(s.citation_ok) for s in cited), len(cited)),
         "citations_scored": len(cited),
         "cites_evidence": _rate(sum(bool(s.cites_evidence) for s in ev), len(ev)),
+        "cites_evidence_n": len(ev),
+        "value_right_uncited": sum(s.value_right_uncited for s in scores),
+        "wrong_year": sum(s.wrong_year for s in scores),
+        "comparison_stated": _rate(sum(bool(s.comparison_ok) for s in comparisons), len(comparisons)),
+        "comparisons": len(comparisons),
+        "compound_correct": sum(s.correct for s in compound),
+        "compound": len(compound),
         "absent_questions": len(absent),
         "abstentions": len(abstained),
         "abstention_precision": _rate(true_abstain, len(abstained)),
@@ -109,6 +119,59 @@ def summarize(scores: Sequence[Score]) -> dict[str, Any]:
     }
 
 
+def _paired(variants: Sequence[Score], main: Sequence[Score]) -> list[tuple[Score, Score]]:
+    base = {s.id: s for s in main}
+    return [(v, base[v.base_id]) for v in variants if v.base_id in base]
+
+
+def _compare(pairs: Sequence[tuple[Score, Score]], key: str | None = None) -> dict[str, Any]:
+    """Accuracy of the variants beside that of the questions they were made from, and the gap."""
+
+    def one(ps: Sequence[tuple[Score, Score]]) -> dict[str, Any]:
+        n = len(ps)
+        var, short = _rate(sum(v.correct for v, _ in ps), n), _rate(sum(b.correct for _, b in ps), n)
+        return {
+            "n": n,
+            "correct": sum(v.correct for v, _ in ps),
+            "accuracy": var,
+            "short_accuracy": short,
+            "gap": None if var is None or short is None else var - short,
+            "lost": sum(b.correct and not v.correct for v, b in ps),  # right short, wrong in this form
+            "gained": sum(v.correct and not b.correct for v, b in ps),
+            "wrong_year": sum(v.wrong_year for v, _ in ps),
+            "hallucinated": sum(v.hallucinated for v, _ in ps),
+        }
+
+    if key is None:
+        return one(pairs)
+    groups: dict[str, list[tuple[Score, Score]]] = {}
+    for v, b in pairs:
+        groups.setdefault(str(getattr(v, key)), []).append((v, b))
+    return {name: one(g) for name, g in sorted(groups.items())}
+
+
+def long_form_summary(variants: Sequence[Score], main: Sequence[Score]) -> dict[str, Any]:
+    """The long-form slice: accuracy, the gap to the short forms (same questions), by form and by kind."""
+    pairs = _paired(variants, main)
+    return {
+        **_compare(pairs),
+        "questions": len({b.id for _, b in pairs}),
+        "by_form": _compare(pairs, "form"),
+        "by_kind": _compare(pairs, "kind"),
+    }
+
+
+def unscoped_summary(scores: Sequence[Score], main: Sequence[Score]) -> dict[str, Any]:
+    """The unscoped slice: accuracy beside the scoped accuracy of the same questions, named / not named."""
+    pairs = _paired(scores, main)
+    return {
+        **_compare(pairs),
+        "scope_ok": _rate(sum(bool(s.scope_ok) for s in scores), len(scores)),
+        "by_form": _compare(pairs, "form"),
+        "by_kind": _compare(pairs, "kind"),
+    }
+
+
 @dataclass(slots=True)
 class EvalReport:
     """Everything one `budgetqa eval` run measured."""
@@ -118,6 +181,9 @@ class EvalReport:
     retrieval: dict[str, dict[str, Any]]  # system name -> RetrievalRun.summary()
     scores: list[Score]
     files: dict[str, str] = field(default_factory=dict)  # report files written: kind -> path
+    slices: dict[str, Any] = field(default_factory=dict)  # slice name -> its summary (long_form, unscoped)
+    slice_scores: list[Score] = field(default_factory=list)  # every variant's score (Score.slice says which)
+    lodo: dict[str, Any] | None = None  # eval.lodo.lodo_summary, with recall and the candidates tried
 
     @property
     def wrong(self) -> list[Score]:
@@ -128,6 +194,9 @@ class EvalReport:
             "meta": self.meta,
             "summary": self.summary,
             "retrieval": self.retrieval,
+            "slices": self.slices,
+            "lodo": self.lodo,
             "scores": [s.to_dict() for s in self.scores],
+            "slice_scores": [s.to_dict() for s in self.slice_scores],
             "files": self.files,
         }

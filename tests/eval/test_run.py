@@ -94,3 +94,36 @@ def test_missing_document_is_a_clear_error(tmp_path: Path) -> None:
     path.write_text(json.dumps(q, ensure_ascii=False) + "\n", encoding="utf-8")
     with pytest.raises(QuestionSetError, match=r"nowhere\.pdf"):
         load_sets([path])
+
+
+def test_eval_slices_and_lodo_plumbing_fake_embedder(tmp_path: Path) -> None:
+    # one document: every question involves it, so no fold has training questions and ties keep the defaults
+    qfile = write_set(tmp_path / "set")
+    settings = Settings(home=tmp_path / "home", embed_model="fake:64")
+    report = run_eval([qfile], settings, out_dir=tmp_path / "r", baselines=False, k=5, lodo=True, lodo_budget=40)
+    long_form, unscoped = report.slices["long_form"], report.slices["unscoped"]
+    forms = {s.form for s in report.slice_scores if s.slice == "long_form"}
+    assert {"full_name", "according", "per_saying", "polite", "long"} <= forms
+    assert "unit" in forms  # 政府投资项目预算多少 (万元, no unit named) gets 多少万元
+    assert long_form["questions"] == 4 and unscoped["n"] == 4
+    assert all(s.base_id in {q["id"] for q in QUESTIONS} for s in report.slice_scores)
+    # t-004's expectation is wrong (the document says 4,644): every variant of it is wrong too
+    assert not any(s.correct for s in report.slice_scores if s.base_id == "t-004")
+    assert report.lodo is not None and report.lodo["n"] == 4 and len(report.lodo["folds"]) == 1
+    assert report.lodo["folds"][0]["picked"] == {} and report.lodo["correct"] == report.lodo["in_sample_correct"]
+    md = Path(report.files["md"]).read_text(encoding="utf-8")
+    for heading in ("## Headline", "## Leave-one-document-out", "## Long-form variants", "## Unscoped"):
+        assert heading in md
+    assert "**LODO accuracy**" in md
+
+
+def test_report_reads_back_from_its_json(tmp_path: Path) -> None:
+    from eval.report import from_json, render_markdown
+
+    qfile = write_set(tmp_path / "set")
+    settings = Settings(home=tmp_path / "home", embed_model="fake:64")
+    report = run_eval([qfile], settings, out_dir=tmp_path / "r", baselines=False, k=5, long_form=False)
+    again = from_json(Path(report.files["json"]))
+    assert [s.correct for s in again.scores] == [s.correct for s in report.scores]
+    assert "unscoped" in again.slices and "long_form" not in again.slices
+    assert render_markdown(again) == render_markdown(report)

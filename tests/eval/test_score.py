@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer_types import Answer, Citation
-from eval.questionset import QuestionSetError, parse_question
+from eval.questionset import KINDS, QuestionSetError, parse_question
 from eval.score import (
+    Score,
     first_relevant_rank,
     mrr,
     numbers_in,
@@ -63,9 +64,12 @@ def test_converted_value_in_other_unit_counts_wrong_but_value_ok() -> None:
 
 
 def test_citation_lacking_value_is_flagged() -> None:
+    # a right value whose citation holds neither the value nor the evidence counts wrong (citations count)
     s = score_answer(q(), ans(2008, "万元", [BAD_CITE]))
-    assert s.correct and s.citation_ok is False and s.cites_evidence is False
+    assert not s.correct and s.citation_ok is False and s.cites_evidence is False and s.value_right_uncited
+    assert "evidence not cited" in s.reasons
     assert summarize([s])["citation_accuracy"] == 0.0
+    assert summarize([s])["value_right_uncited"] == 1
 
 
 def test_number_for_absent_figure_is_hallucination() -> None:
@@ -216,3 +220,312 @@ def test_derived_and_empty_answers_must_cite_their_evidence() -> None:
     )  # fmt: skip
     printed = [Citation("a", "A", "l", 23, "人员经费 2,152.26"), Citation("a", "A", "l", 23, "合计 2,336.91")]
     assert score_answer(computed, Answer("q", "a", value=92.1, unit="%", citations=printed)).citation_ok
+
+
+# ---- issue 11: year, cited evidence, comparisons, rounding, compound questions ------------------
+
+JUSTICE = "shanghai_putuo_justice_2026_dept_budget.pdf"
+
+
+def test_wrong_year_answer_counts_wrong() -> None:
+    # 司法局 2026 预算 p.20: "2025年当年预算执行数为 …"; a 2026 figure for a 2025 question is the wrong year
+    asked_2025 = parse_question(
+        {"id": "y", "docs": [JUSTICE], "question": "2025年信息化建设的预算执行数是多少万元？", "kind": "text",
+         "answer": {"value": 135.0, "unit": "万元"}, "evidence": ["135"]}
+    )  # fmt: skip
+    cite_2026 = Citation("j", "司法局", "信息化建设", 20, "信息化建设 135 万元", year=2026)
+    cite_2025 = Citation("j", "司法局", "信息化建设", 20, "信息化建设 135 万元", year=2025)
+    s = score_answer(
+        asked_2025, Answer("q", "a", value=135.0, unit="万元", citations=[cite_2026], year=2026), doc_year=2026
+    )
+    assert not s.correct and s.wrong_year and s.asked_year == 2025 and s.answer_year == 2026
+    assert any(r.startswith("wrong year") for r in s.reasons)
+    # the year read from the citations when the answer carries none
+    s = score_answer(asked_2025, Answer("q", "a", value=135.0, unit="万元", citations=[cite_2026]), doc_year=2026)
+    assert not s.correct and s.wrong_year
+    s = score_answer(
+        asked_2025, Answer("q", "a", value=135.0, unit="万元", citations=[cite_2025], year=2025), doc_year=2026
+    )
+    assert s.correct and not s.wrong_year
+    assert summarize([s])["wrong_year"] == 0
+
+
+def test_asked_year_skips_base_years_and_honours_the_year_field() -> None:
+    from eval.years import asked_year, years_in_text
+
+    change = q(question="大厅运营事务比2021年减少了多少万元？")
+    assert asked_year(change, 2022) == 2022  # 比2021年 is the base of the comparison
+    assert years_in_text("2024年机关运行经费与2023年相比增加多少") == [2024]
+    assert years_in_text("与 2023年度相比，对比2022年，跟2021年比，较2020年") == []
+    assert asked_year(q(question="2021年的收入是多少？", year=2020), 2022) == 2020  # the field wins
+    s = score_answer(change, ans(2008, "万元", [GOOD_CITE], year=2021), doc_year=2022)
+    assert s.wrong_year and not s.correct
+
+
+def test_right_value_cited_from_the_wrong_row_counts_wrong() -> None:
+    # 司法局 2026 部门支出预算总表: 住房公积金 2,087,959.00 元; a row of another item printing the same amount
+    housing = parse_question(
+        {"id": "h", "docs": [JUSTICE], "question": "住房公积金预算多少元？", "kind": "table",
+         "answer": {"value": 2087959.0, "unit": "元"}, "evidence": ["221 02 01 住房公积金 2087959.00"]}
+    )  # fmt: skip
+    right = Citation(
+        "j", "司法局", "部门支出预算总表 · 2210201 住房公积金 · 合计", 12, "221 02 01 住房公积金 2,087,959.00"
+    )
+    wrong = Citation("j", "司法局", "部门支出预算总表 · 2210202 提租补贴 · 合计", 12, "221 02 02 提租补贴 2,087,959.00")
+    s = score_answer(housing, Answer("q", "a", value=2087959.0, unit="元", citations=[wrong]))
+    assert s.value_ok and s.unit_ok and s.citation_ok and s.cites_evidence is False
+    assert not s.correct and s.value_right_uncited
+    assert score_answer(housing, Answer("q", "a", value=2087959.0, unit="元", citations=[wrong, right])).correct
+    # a table-row citation whose locator carries the column names still holds the row's parts in order
+    located = Citation("j", "司法局", "2210201 住房公积金 · 合计", 12, "221 02 01 住房公积金 2087959.00 0.00")
+    assert score_answer(housing, Answer("q", "a", value=2087959.0, unit="元", citations=[located])).correct
+
+
+TARGET = {
+    "id": "dapeng-040", "docs": [DAPENG], "question": "计划整理多少份档案？", "kind": "target",
+    "answer": {"value": 5000, "unit": "份", "comparison": "≥"}, "evidence": ["整理档案数量 ≥ 5000 份"],
+}  # fmt: skip
+TARGET_CITE = Citation("d", "大鹏", "第七部分 · 综合管理事务", None, "数量指标 整理档案数量 ≥ 5000 份")
+
+
+def test_missed_comparison_counts_wrong() -> None:
+    target = parse_question(TARGET)
+    missed = score_answer(
+        target, Answer("q", "整理档案数量2022年目标值为5000份。[1]", value=5000, unit="份", citations=[TARGET_CITE])
+    )
+    assert missed.value_ok and missed.cites_evidence and missed.comparison_ok is False and not missed.correct
+    assert "comparison ≥ not stated" in missed.reasons
+    for text in ("整理档案数量目标值为≥5000份。[1]", "整理档案数量目标为不少于5000份。[1]"):
+        s = score_answer(target, Answer("q", text, value=5000, unit="份", citations=[TARGET_CITE]))
+        assert s.correct and s.comparison_ok
+    at_most = parse_question({**TARGET, "answer": {"value": 5000, "unit": "份", "comparison": "≤"}})
+    assert not score_answer(
+        at_most, Answer("q", "不少于5000份", value=5000, unit="份", citations=[TARGET_CITE])
+    ).correct
+    assert summarize([missed])["comparison_stated"] == 0.0
+
+
+def test_round_rounds_the_answer_half_up() -> None:
+    # 万里街道 收入预算 15,621.11 ÷ 福利院 1,212.12 = 12.8874 → 12.89 at two decimals
+    ratio = parse_question(
+        {"id": "r", "docs": [DAPENG], "question": "是几倍？", "kind": "computed",
+         "answer": {"value": 12.89, "unit": "倍", "round": 2}, "evidence": ["15621.11", "1,212.12"]}
+    )  # fmt: skip
+    cites = [
+        Citation("w", "万里", "l", 6, "收入预算15621.11万元"),
+        Citation("f", "福利院", "l", 6, "收入预算1,212.12万元"),
+    ]
+    assert ratio.round == 2
+    assert score_answer(ratio, Answer("q", "a", value=12.8874, unit="倍", citations=cites)).correct
+    assert score_answer(ratio, Answer("q", "a", value=12.885, unit="倍", citations=cites)).correct  # half up
+    assert not score_answer(ratio, Answer("q", "a", value=12.88, unit="倍", citations=cites)).correct
+
+
+COMPOUND = {
+    "id": "c1", "docs": [DAPENG], "question": "大鹏数据局2022年收入预算是多少万元，比上年增长多少？", "kind": "compound",
+    "answer": {"parts": [{"value": 5883, "unit": "万元"}, {"value": 601, "unit": "万元"}]},
+    "evidence": ["收入预算 5,883 万元", "增加 601 万元"],
+}  # fmt: skip
+
+
+def _part(value: float | None, quote: str, question: str = "", abstained: bool = False, text: str = "…") -> Answer:
+    cites = [Citation("d", "大鹏", "第二部分", None, quote, year=2022)] if quote else []
+    return Answer(question, text, value=value, unit="万元" if value is not None else None, abstained=abstained, citations=cites, year=2022 if value is not None else None)  # fmt: skip
+
+
+def test_compound_question_answered_in_part_counts_wrong() -> None:
+    compound = parse_question(COMPOUND)
+    assert compound.value == 5883 and len(compound.parts) == 2 and not compound.expects_abstention
+    first = _part(5883, "2022年收入预算 5,883 万元")
+    second = _part(601, "比2021年预算增加 601 万元")
+    whole = Answer("q", "a", value=5883, unit="万元", citations=first.citations + second.citations, parts=[first, second], year=2022)  # fmt: skip
+    s = score_answer(compound, whole, doc_year=2022)
+    assert s.correct and s.parts_ok == [True, True]
+    in_part = Answer("q", "a", value=5883, unit="万元", citations=first.citations, parts=[first], year=2022)
+    s = score_answer(compound, in_part, doc_year=2022)
+    assert not s.correct and s.parts_ok == [True, False] and "part 2: not answered" in s.reasons
+    unsplit = Answer("q", "a", value=5883, unit="万元", citations=first.citations, year=2022)  # no parts at all
+    assert not score_answer(compound, unsplit, doc_year=2022).correct
+    wrong_second = Answer("q", "a", value=5883, unit="万元", citations=whole.citations, parts=[first, _part(583, "增加 601 万元")])  # fmt: skip
+    assert not score_answer(compound, wrong_second, doc_year=2022).correct
+    uncited = Answer("q", "a", value=5883, unit="万元", citations=first.citations, parts=[first, _part(601, "")])
+    s = score_answer(compound, uncited, doc_year=2022)
+    assert not s.correct and s.parts_ok == [True, False]
+
+
+def test_compound_part_the_document_does_not_give_must_be_declined() -> None:
+    given = {
+        **COMPOUND,
+        "answer": {"parts": [{"value": 5883, "unit": "万元"}, None]},
+        "evidence": ["收入预算 5,883 万元"],
+    }
+    compound = parse_question(given)
+    first = _part(5883, "2022年收入预算 5,883 万元")
+    declined = _part(None, "", abstained=True, text="文件中没有找到这一数字")
+    said = _part(None, "", text="文件未公开上年的数字")
+    invented = _part(601, "增加 601 万元")
+    for second, ok in ((declined, True), (said, True), (invented, False)):
+        s = score_answer(compound, Answer("q", "a", value=5883, unit="万元", citations=first.citations, parts=[first, second]), doc_year=2022)  # fmt: skip
+        assert s.correct is ok, second.answer
+    s = score_answer(compound, Answer("q", "a", value=5883, unit="万元", citations=first.citations, parts=[first, invented]), doc_year=2022)  # fmt: skip
+    assert s.hallucinated
+
+
+def test_new_kinds_and_null_prior_year_answers_parse() -> None:
+    for kind in ("compound", "prior_year_long", "count", "final_columns"):
+        assert kind in KINDS
+    prior = parse_question(
+        {"id": "p", "docs": [DAPENG], "question": "根据…2022年部门预算，该局2020年的收入是多少万元？",
+         "kind": "prior_year_long", "answer": None, "evidence": [], "year": 2020}
+    )  # fmt: skip
+    assert prior.expects_abstention and prior.year == 2020
+    with pytest.raises(QuestionSetError, match="parts"):
+        parse_question({**COMPOUND, "answer": {"parts": [{"value": 1, "unit": "万元"}]}})
+
+
+# ---- long forms and LODO -----------------------------------------------------------------------
+
+
+def _justice_meta() -> object:
+    from eval.variants import DocMeta
+
+    return DocMeta("j", "上海市普陀区司法局", 2026, "部门预算", "上海市普陀区司法局2026年部门预算")
+
+
+def test_long_forms_are_generated_from_the_document_metadata() -> None:
+    from eval.variants import long_form_questions, long_forms, short_names
+
+    meta = _justice_meta()
+    assert short_names("上海市普陀区人民政府万里街道办事处")[-1] == "万里街道"
+    assert short_names("上海市普陀区司法局") == ("上海市普陀区司法局", "普陀区司法局", "司法局")
+    travel = parse_question(
+        {"id": "justice-x", "docs": [JUSTICE], "question": "差旅费预算多少？", "kind": "table",
+         "answer": {"value": 9.5, "unit": "万元"}, "evidence": ["差旅费 95000"]}
+    )  # fmt: skip
+    forms = dict(long_forms(travel, meta))  # type: ignore[arg-type]
+    assert forms == {
+        "full_name": "上海市普陀区司法局2026年差旅费预算多少？",
+        "according": "根据上海市普陀区司法局2026年部门预算，差旅费预算多少？",
+        "per_saying": "按司法局2026年部门预算的说法，差旅费预算多少？",
+        "unit": "差旅费预算多少万元？",
+        "polite": "请问差旅费预算多少？",
+        "long": "请问，根据上海市普陀区司法局2026年部门预算，差旅费预算多少万元？",
+    }
+    rate = parse_question(
+        {"id": "r", "docs": [JUSTICE], "question": "司法局2025年执行数涨了百分之几", "kind": "rate",
+         "answer": {"value": 12.5, "unit": "%"}, "evidence": ["12.5%"]}
+    )  # fmt: skip
+    forms = dict(long_forms(rate, meta))  # type: ignore[arg-type]
+    assert forms["decimals"] == "司法局2025年执行数涨了百分之几（保留两位小数）？"
+    assert (
+        forms["full_name"] == "上海市普陀区司法局2025年执行数涨了百分之几？"
+    )  # the short name replaced, no year added
+    assert "unit" not in forms
+    absent = parse_question(
+        {"id": "a", "docs": [JUSTICE], "question": "会议费预算多少？", "kind": "absent", "answer": None}
+    )
+    variants = long_form_questions([rate, absent], {JUSTICE: meta})  # type: ignore[dict-item]
+    assert {v.extra["base_id"] for v in variants} == {"r", "a"}
+    assert all(v.year == 2025 for v in variants if v.extra["base_id"] == "r")  # the year the original asks
+    assert all(v.expects_abstention for v in variants if v.extra["base_id"] == "a")  # absent stays absent
+
+
+def test_department_mentions() -> None:
+    from eval.variants import find_mention
+
+    others = ["上海市普陀区司法局", "上海市普陀区财政局", "上海市普陀区社会福利院"]
+    dapeng = "深圳市大鹏新区政务服务数据管理局"
+    assert find_mention("大鹏数据局2022年部门预算收入一共多少？", dapeng, others) == "大鹏数据局"
+    assert find_mention("福利院有几辆车", "上海市普陀区社会福利院", [dapeng, *others[:2]]) == "福利院"
+    assert find_mention("政府投资项目预算多少？", dapeng, others) is None
+    assert find_mention("普陀区有几辆车？", "上海市普陀区司法局", others[1:]) is None  # names no department
+
+
+def _fake_scores(right: list[bool], docs: list[list[str]]) -> list[object]:
+    from eval.score import Score
+
+    return [
+        Score(id=f"q{i}", kind="table", docs=d, question="", expected=1, expected_unit="元", got=1, got_unit="元",
+              answer="", abstained=False, correct=r, value_ok=r, unit_ok=True, citation_ok=None, cites_evidence=None)
+        for i, (r, d) in enumerate(zip(right, docs, strict=True))
+    ]  # fmt: skip
+
+
+def test_lodo_picks_on_the_other_documents_and_scores_the_held_out_one() -> None:
+    from eval.lodo import Candidates, changed_from, folds_of, lodo_summary, run_lodo
+    from index.settings import Tunables
+
+    # documents A and B answer best with rrf_k=20, document C with the default 5; min_score never matters
+    docs = [["A"], ["A"], ["B"], ["B"], ["C"], ["A", "C"]]
+    calls: list[dict[str, object]] = []
+
+    def evaluate(t: Tunables) -> list[object]:
+        calls.append(t.model_dump())
+        ab, c = t.rrf_k == 20, t.rrf_k == 5
+        return _fake_scores([ab, ab, ab, ab, c, True], docs)
+
+    space = {"rrf_k": [1, 5, 20, 60], "min_score": [0.5, 0.62]}
+    start = Tunables()
+    assert folds_of(docs, ["C"])["C"] == ([0, 1, 2, 3], [4])  # the cross-document question involves C
+    cands = Candidates(evaluate)  # type: ignore[arg-type]
+    folds = run_lodo(cands, docs, ["A", "B", "C"], start, space)
+    picked = {f.document: changed_from(f.picked, start) for f in folds}
+    assert picked == {"A": {"rrf_k": 20}, "B": {"rrf_k": 20}, "C": {"rrf_k": 20}}
+    held = {f.document: [s.correct for s in f.test] for f in folds}  # type: ignore[attr-defined]
+    assert held == {"A": [True, True], "B": [True, True], "C": [False]}
+    assert len(calls) == len(cands.cache) == 5  # each candidate evaluated once, shared by the folds
+    summary = lodo_summary(folds, start, cands.scores(start))  # type: ignore[arg-type]
+    assert (summary["correct"], summary["n"], summary["in_sample_correct"]) == (4, 5, 1)
+    assert summary["by_doc"]["C"]["lodo"] == 0.0 and summary["by_doc"]["C"]["in_sample"] == 1.0
+    # ties keep the defaults: a knob that changes nothing is never picked
+    flat = Candidates(lambda t: _fake_scores([True] * 6, docs))  # type: ignore[arg-type, return-value]
+    assert all(not changed_from(f.picked, start) for f in run_lodo(flat, docs, ["A", "B", "C"], start, space))
+
+
+def test_row_evidence_with_split_codes_and_adjacent_cells() -> None:
+    from eval.score import evidence_in
+
+    # 财政局 2024 决算 p.10 prints the code in parts and the label on its own line: evidence is the number line
+    row = "支出决算表 · 2010608 财政委托业务支出 · 本年支出合计 201 06 08 财政委托业务支出 449.52 449.52"
+    assert evidence_in(row, "201 06 08 449.52 449.52")
+    assert not evidence_in(row.replace("449.52 449.52", "449.52 449.5"), "201 06 08 449.52 449.52")
+    assert evidence_in("总计 2,961.68 总计 2,961.68 2,961.68", "2,961.68 2,961.68 2,961.68")
+    assert not evidence_in("总计 2,961.68 总计 2,961.68", "2,961.68 2,961.68 2,961.68")  # each cell once
+    assert not evidence_in("科目编码 2210201 | 合计 1060", "221 02 01 106")  # numbers still stand whole
+
+
+def test_unscoped_answers_must_come_from_or_name_the_department() -> None:
+    from eval.slices import score_unscoped
+    from eval.variants import DocMeta
+
+    justice = DocMeta("j", "上海市普陀区司法局", 2026, "部门预算", "上海市普陀区司法局2026年部门预算")
+    finance = DocMeta("f", "上海市普陀区财政局", 2024, "部门决算", "上海市普陀区财政局2024年度部门决算")
+    metas = {"j.pdf": justice, "f.pdf": finance}
+    asked = {"docs": ["j.pdf"], "kind": "table", "answer": {"value": 2087959, "unit": "元"}, "evidence": ["住房公积金 2087959.00"]}  # fmt: skip
+    own = Citation("j", justice.title, "l", 12, "221 02 01 住房公积金 2087959.00", year=2026)
+    other = Citation("f", finance.title, "l", 9, "住房公积金 187.19", year=2024)
+
+    def judge(question: str, answer: Answer) -> Score:
+        q = parse_question({"id": "u", "question": question, **asked})
+        return score_unscoped(q, answer, score_answer(q, answer, doc_year=2026), justice, metas)
+
+    named = "司法局住房公积金预算多少元？"
+    right = Answer(
+        "q", "住房公积金2026年预算数为2,087,959.00元。[1]", value=2087959, unit="元", citations=[own], year=2026
+    )
+    assert judge(named, right).correct and judge(named, right).form == "named"
+    from_other = Answer("q", "住房公积金为1,871,900元。[1]", value=2087959, unit="元", citations=[other], year=2026)
+    assert not judge(named, from_other).correct and judge(named, from_other).scope_ok is False
+    bare = "住房公积金预算多少元？"
+    assert not judge(bare, right).correct  # right value, but the answer does not say whose
+    says = Answer("q", f"{justice.title}：住房公积金2026年预算数为2,087,959.00元。[1]", value=2087959, unit="元", citations=[own], year=2026)  # fmt: skip
+    assert judge(bare, says).correct
+    listing = Answer(
+        "q",
+        f"{justice.title}：住房公积金为2,087,959.00元。[1]\n{finance.title}：住房公积金为187.19万元。[2]",
+        citations=[own, other],
+    )
+    s = judge(bare, listing)
+    assert s.correct and s.form == "not_named", s.reasons
+    wrong_line = Answer("q", f"{justice.title}：住房公积金为187.19万元。[1]\n{finance.title}：2,087,959.00元。[2]", citations=[own, other])  # fmt: skip
+    assert not judge(bare, wrong_line).correct

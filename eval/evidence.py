@@ -1,0 +1,246 @@
+"""Where figures and evidence strings occur in text: the matching rules shared by the scorer and the retrieval metrics.
+
+- `text_has_value`: a text prints a value in some form (2,008 / 2008; 2,087,959.00 元 for 208.8 万元).
+- `evidence_in`: a text holds an evidence string: whitespace and thousands separators ignored, a
+  table row's parts in order with numbers whole, or a label whose figures the PDF printed on
+  the line below.
+- ranks, recall@k and MRR over ranked chunk texts.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from assistant.answer_types import Citation
+from eval.questionset import Question
+from index.model import MONEY_UNITS, convert_money
+
+_UNIT_ALIASES = {"％": "%", "百分比": "%", "万": "万元", "亿": "亿元", "元人民币": "元", "人民币元": "元"}
+_NUMBER = re.compile(r"(?<![\d.])[-−]?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|(?<![\d.])[-−]?\d+(?:\.\d+)?")
+_SPACE = re.compile(r"\s+")
+# figures (with a trailing %) and quotation marks: what some PDF text layers print on the line below
+_LIFTED = re.compile(r"[-−]?\d[\d,.]*%?|[“”\"‘’]")
+_REL = 1e-9
+
+
+def normalize_unit(unit: str | None) -> str | None:
+    """Fold unit spellings: `％`→`%`, `万`→`万元`; empty string → None."""
+    if unit is None:
+        return None
+    u = unicodedata.normalize("NFKC", unit).strip()
+    if not u:
+        return None
+    return _UNIT_ALIASES.get(u, u)
+
+
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
+# a budget classification code printed in parts: 类 (3 digits), 款 and 项 (2 digits each)
+_CODE = re.compile(r"(?<![\d.])(\d{3}) (\d{2})(?: (\d{2}))?(?![\d.])")
+
+
+def squash(text: str) -> str:
+    """Text compared for containment: NFKC-folded, whitespace and thousands separators removed."""
+    return _THOUSANDS.sub("", _SPACE.sub("", unicodedata.normalize("NFKC", text)))
+
+
+def contains_all(text: str, needles: Iterable[str]) -> bool:
+    """True when every needle occurs in `text` after `squash` (False when there are no needles)."""
+    hay = squash(text)
+    wanted = [squash(n) for n in needles if squash(n)]
+    return bool(wanted) and all(n in hay for n in wanted)
+
+
+def numbers_in(text: str) -> list[str]:
+    """Numbers as printed in `text` ("2,087,959.00", "208.8", "-3"), thousands separators kept."""
+    folded = unicodedata.normalize("NFKC", text).replace("，", ",")
+    return [m.group(0).replace("−", "-") for m in _NUMBER.finditer(folded)]
+
+
+def decimals(value: float) -> int:
+    """Decimal places a number was written with (2008 → 0, 208.8 → 1)."""
+    try:
+        exp = Decimal(repr(value)).normalize().as_tuple().exponent
+    except InvalidOperation:
+        return 0
+    return max(0, -exp) if isinstance(exp, int) else 0
+
+
+def close(a: float, b: float, tolerance: float | None = None) -> bool:
+    if tolerance is not None:
+        return abs(a - b) <= tolerance + 1e-12
+    return math.isclose(a, b, rel_tol=_REL, abs_tol=1e-9)
+
+
+def value_in_unit(value: float, unit: str | None, to: str | None) -> float | None:
+    """`value` (in `unit`) expressed in `to`; None when the units cannot be converted."""
+    u, t = normalize_unit(unit), normalize_unit(to)
+    if u == t:
+        return value
+    if u in MONEY_UNITS and t in MONEY_UNITS:
+        return convert_money(value, u, t)
+    if u is None or t is None:
+        return value  # a bare number: compared as is, the unit check decides
+    return None
+
+
+def text_has_value(text: str, value: float, unit: str | None) -> bool:
+    """Does `text` print `value` (in `unit`) in some form?
+
+    Within the same unit the printed number must equal the value exactly (so
+    8.1 does not stand for 8); a money figure printed in another money unit
+    counts when, converted, it rounds to the value's own decimals
+    (2,087,959.00 元 stands for 208.8 万元).
+    """
+    u = normalize_unit(unit)
+    target_dec = decimals(value)
+    for printed in numbers_in(text):
+        n = float(printed.replace(",", ""))
+        for cand in (n, -n) if value < 0 else (n,):
+            if close(cand, value):
+                return True
+            if u in MONEY_UNITS:
+                for other in MONEY_UNITS:
+                    if other == u:
+                        continue
+                    conv = convert_money(cand, other, u)
+                    if conv != 0 and round(conv, target_dec) == round(value, target_dec) and abs(conv - value) < 1:
+                        return True
+    return False
+
+
+def citation_text(c: Citation | dict[str, Any]) -> str:
+    """What a person sees at a citation: its quote and its locator."""
+    if isinstance(c, dict):
+        return f"{c.get('quote', '')} {c.get('locator', '')}"
+    return f"{c.quote} {c.locator}"
+
+
+def evidence_cited(texts: Sequence[str], evidence: Sequence[str]) -> bool:
+    """Every evidence string is held by one of `texts` (citations: quote + locator); False without evidence."""
+    return bool(evidence) and all(any(evidence_in(t, e) for t in texts) for e in evidence)
+
+
+def _find_token(hay: str, token: str, start: int) -> int:
+    """End index of the first occurrence of `token` in `hay` at or after `start`, -1 if none.
+
+    A number token must stand whole: "106" does not match inside "1,060" or "2106".
+    """
+    numeric = _NUMBER.fullmatch(token) is not None
+    pos = hay.find(token, start)
+    while pos >= 0:
+        end = pos + len(token)
+        before = hay[pos - 1] if pos > 0 else " "
+        after = hay[end] if end < len(hay) else ""
+        if not numeric or (
+            not (before.isdigit() or before in ",.")
+            and not (after.isdigit() or (after in ",." and hay[end + 1 : end + 2].isdigit()))
+        ):
+            return end
+        pos = hay.find(token, pos + 1)
+    return -1
+
+
+def _without_lifted(text: str) -> str:
+    """`squash(text)` without figures (with their %) and quotation marks: what a layout that lifts them off the line leaves."""
+    return _LIFTED.sub("", squash(text))
+
+
+def evidence_in(text: str, evidence: str) -> bool:
+    """Does `text` hold one evidence string?
+
+    Either the string itself with whitespace removed ("政府投资项目 2,008 万元" in
+    "政府投资项目2,008万元"), or — for table rows, whose chunk puts column names
+    between the cells — its whitespace-separated parts in order, numbers whole
+    ("2210201 住房公积金 106" in "科目编码 2210201 | 科目名称 住房公积金 | 合计 106"),
+    or — for an evidence string with no digits, copied from a text layer that prints
+    a sentence's figures and quotation marks on the line below — the string in the
+    text once its figures and quotation marks are removed ("年度收入支出总计万元" in
+    "2024年度收入支出总计2995.39万元"; the figures are separate evidence strings).
+    """
+    needle = squash(evidence)
+    if needle and needle in squash(text):
+        return True
+    if needle and not any(ch.isdigit() for ch in needle) and _without_lifted(evidence) in _without_lifted(text):
+        return True
+    parts = [squash(p) for p in evidence.split() if squash(p)]
+    if len(parts) < 2:
+        return False
+    return _parts_in_order(squash(text), parts) or _parts_in_order(_spaced(text), _spaced(evidence).split(" "))
+
+
+def _parts_in_order(hay: str, parts: Sequence[str]) -> bool:
+    at = 0
+    for part in parts:
+        at = _find_token(hay, part, at)
+        if at < 0:
+            return False
+    return True
+
+
+def _spaced(text: str) -> str:
+    """NFKC, thousands separators removed, whitespace single spaces, budget codes joined ("201 06 08" -> "2010608").
+
+    Keeps adjacent table cells apart ("449.52 449.52"), which `squash` runs together, so a row's
+    figures can each be found whole.
+    """
+    folded = _SPACE.sub(" ", _THOUSANDS.sub("", unicodedata.normalize("NFKC", text))).strip()
+    return _CODE.sub(lambda m: "".join(g for g in m.groups() if g), folded)
+
+
+def is_relevant(chunk_text: str, evidence: Sequence[str]) -> bool:
+    """A chunk is relevant when it holds every evidence string (see `evidence_in`)."""
+    return bool(evidence) and all(evidence_in(chunk_text, e) for e in evidence)
+
+
+def first_relevant_rank(texts: Sequence[str], evidence: Sequence[str]) -> int | None:
+    """Smallest rank r such that the top r chunks hold every evidence string (each in some chunk); None if never.
+
+    With one evidence string this is the rank of the first chunk holding it; a
+    computed question whose two figures stand in two places needs both retrieved.
+    """
+    if not evidence:
+        return None
+    worst = 0
+    for e in evidence:
+        rank = next((i for i, t in enumerate(texts, 1) if evidence_in(t, e)), None)
+        if rank is None:
+            return None
+        worst = max(worst, rank)
+    return worst
+
+
+def first_value_rank(texts: Sequence[str], q: Question) -> int | None:
+    """1-based rank of the first chunk that prints the expected value (an upper bound for a reader)."""
+    if q.value is None:
+        return None
+    for i, t in enumerate(texts, 1):
+        if text_has_value(t, q.value, q.unit):
+            return i
+    return None
+
+
+def recall_at(ranks: Sequence[int | None], k: int) -> float:
+    """Share of questions whose first relevant chunk is within the top k."""
+    return sum(1 for r in ranks if r is not None and r <= k) / len(ranks) if ranks else 0.0
+
+
+def mrr(ranks: Sequence[int | None], k: int | None = None) -> float:
+    """Mean reciprocal rank (0 for a miss or a rank beyond k)."""
+    if not ranks:
+        return 0.0
+    return sum(1.0 / r for r in ranks if r is not None and (k is None or r <= k)) / len(ranks)
+
+
+def percentile(values: Sequence[float], p: float) -> float:
+    """Nearest-rank-with-interpolation percentile (p in 0..100); 0 for no values."""
+    if not values:
+        return 0.0
+    xs = sorted(values)
+    pos = (len(xs) - 1) * p / 100
+    lo, hi = math.floor(pos), math.ceil(pos)
+    return xs[lo] + (xs[hi] - xs[lo]) * (pos - lo)

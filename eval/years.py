@@ -1,0 +1,68 @@
+"""Which year a question asks about, and which year an answer's figure is of (the wrong-year check).
+
+The asked year is the question's `year` field; else the first 20xx年 (or 今年 / 去年 / 前年,
+counted from the document's year) in its text that is not the base year of a comparison (a
+year right after 比/较/与/同/跟/相比/对比: "比2021年增加" asks about the document's year);
+else the document's year. The answer's year is its
+`year`; else, when no citation is of the asked year, the years its citations carry.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from assistant.answer_types import Answer
+from eval.questionset import Question
+from eval.vocab import words
+
+_YEAR = re.compile(r"(20\d{2})\s*年")
+
+
+@cache
+def _base_markers() -> tuple[str, ...]:
+    return tuple(sorted(words()["years"]["base_markers"], key=len, reverse=True))
+
+
+@cache
+def _relative() -> tuple[re.Pattern[str], dict[str, int]]:
+    table: dict[str, int] = words()["years"]["relative"]
+    return re.compile("|".join(sorted(map(re.escape, table), key=len, reverse=True))), table
+
+
+def years_in_text(text: str, doc_year: int | None = None) -> list[int]:
+    """The years a text asks about, in order, leaving out base years of comparisons.
+
+    20xx年 always; 今年 / 去年 / 前年 only when `doc_year` is known.
+    """
+    found: list[tuple[int, int]] = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
+    if doc_year is not None:
+        pattern, table = _relative()
+        found += [(m.start(), doc_year + table[m.group(0)]) for m in pattern.finditer(text)]
+    return [year for start, year in sorted(found) if not text[:start].rstrip().endswith(_base_markers())]
+
+
+def asked_year(q: Question, doc_year: int | None) -> int | None:
+    """The year whose figure the question asks for (None: unknown)."""
+    if q.year is not None:
+        return q.year
+    found = years_in_text(q.question, doc_year)
+    return found[0] if found else doc_year
+
+
+def answer_year(ans: Answer, asked: int | None = None) -> int | None:
+    """The year of the answered figure: `ans.year`, else its citations' year (the asked one if any cites it)."""
+    if ans.year is not None:
+        return ans.year
+    cited = [c.year for c in ans.citations if c.year is not None]
+    if not cited:
+        return None
+    return asked if asked in cited else cited[0]
+
+
+def is_wrong_year(ans: Answer, asked: int | None) -> bool:
+    """A figure given (not abstained) whose year is known and is not the year asked."""
+    if asked is None or ans.value is None or ans.abstained:
+        return False
+    got = answer_year(ans, asked)
+    return got is not None and got != asked
