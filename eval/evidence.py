@@ -192,11 +192,6 @@ def _spaced(text: str) -> str:
     return _CODE.sub(lambda m: "".join(g for g in m.groups() if g), folded)
 
 
-def is_relevant(chunk_text: str, evidence: Sequence[str]) -> bool:
-    """A chunk is relevant when it holds every evidence string (see `evidence_in`)."""
-    return bool(evidence) and all(evidence_in(chunk_text, e) for e in evidence)
-
-
 def first_relevant_rank(texts: Sequence[str], evidence: Sequence[str]) -> int | None:
     """Smallest rank r such that the top r chunks hold every evidence string (each in some chunk); None if never.
 

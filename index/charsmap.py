@@ -17,12 +17,6 @@ _IS_LEAF_VALUE = 1 << 31
 _MAX_OFFSET = 1 << 21  # offsets below this are stored without the <<8 extension
 
 
-def _unit(label: int, offset: int, has_leaf: bool) -> int:
-    if offset >= _MAX_OFFSET:
-        raise ValueError("trie too large for a plain darts-clone offset")
-    return (offset << 10) | (_LEAF_FLAG if has_leaf else 0) | label
-
-
 def build_charsmap(mapping: Mapping[str, str]) -> bytes:
     """Build a precompiled charsmap from `{source: replacement}` (sources are single characters or short strings)."""
     strings = bytearray()
