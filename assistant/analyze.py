@@ -159,6 +159,16 @@ _SHARE_TAIL = re.compile(
 _SHARE = re.compile(r"(.+?)(?:所占|占|在)(.+?)(?:当中|之中|里面|中|里)?(?:的)?$")
 
 
+def container_head(text: str) -> str | None:
+    """The item a `X中(的)Y` / `X里的Y` question asks about (Y, question words out), or None.
+
+    `国有资本经营预算收入中的股利收入是多少` asks 股利收入: the container only says where to look.
+    """
+    inner = _CONTAINER.match(strip_filler(text))
+    head = inner.group(2) if inner else ""
+    return head if len(head) >= 2 else None
+
+
 def _share_parts(text: str) -> list[str]:
     """[part, whole] of a share question; the whole may be named as a container before the part.
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from assistant.analyze import Query, content_variants, expand
+from assistant.analyze import Query, container_head, content_variants, expand
 from assistant.data import load_data
 from assistant.normalize import bigrams, containment, normalize
 from index.model import MONEY_UNITS, Fact, Hit
@@ -236,6 +236,13 @@ def score_fact(
         where = measure + name + normalize(fact.source.table or "") + normalize(fact.source.column or "")
         if not all(w in where for w in funds):
             score -= 0.3
+    # X中的Y asks Y: a figure that does not name Y answers the container, not the question
+    head = container_head(outside.split("|")[0]) if not named_titles else None
+    if head:  # a column the question excludes (非财政拨款的其他收入) is no part of the item asked
+        head = re.sub("(非|除|不含|不包括)(" + "|".join(map(re.escape, voc.measure_words)) + ")", "", head)
+    if head and len(head) >= 2 and containment(bigrams(head), described) < 0.5:
+        measure_ok = False
+        score -= 0.3
     # budget vs outturn: a figure of another stage (决算数 for 年初预算, 预算数 for 实际花了) is another figure
     if not _same_stage(measures, fact_stage(fact), outside.split("|")[0]):
         measure_ok = False

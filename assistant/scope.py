@@ -88,7 +88,11 @@ def find_mentions(norm: str, departments: dict[str, str]) -> tuple[list[tuple[in
                 if best:
                     found.append(best)
                     taken.update(range(best[0], end))
-                elif suffix in strong and start >= 2 and norm[start - 1] not in self_words:
+                elif suffix in strong and (
+                    (start >= 2 and norm[start - 1] not in self_words)
+                    # 福利院的… names an organisation by its kind alone, when no loaded department is of that kind
+                    or (start == 0 and len(suffix) >= 2 and not any(suffix in d for d in departments.values()))
+                ):
                     begin = max(0, start - 4)
                     while begin < start - 2 and norm[begin] in _BOUNDARY:
                         begin += 1

@@ -8,6 +8,7 @@ from assistant.analyze import Query
 from assistant.answer_types import Answer
 from assistant.compose import (
     citation_for,
+    cite_checked,
     cite_marks,
     format_value,
     load_templates,
@@ -55,7 +56,8 @@ def lookup(query: Query, ctx: Context) -> Answer:
     value = fact.in_unit(unit)
     if value is None or (query.unit and not unit_compatible(query.unit, unit)):
         return abstain(query)
-    cites = cite([fact, *others], ctx)
+    also = agreeing(fact, best, ranked)
+    cites = cite([fact, *also, *others], ctx)
     if not cites or cites[0].locator != fact.source.locator:
         return abstain(query, warning="找到的数字无法在原文中核对，未作回答。")
     name = fact_name(fact, ctx.departments)
@@ -66,15 +68,16 @@ def lookup(query: Query, ctx: Context) -> Answer:
         measure=measure_phrase(fact, name),
         value=format_value(value, unit, places=decimal_places(fact, unit)),
         unit=unit,
-        cite=cite_marks(1, 1),
+        cite=cite_marks(1, 1 + len(also)),
     )
     warnings = []
     if others:
         listed = "；".join(
-            f"{c.locator}：{o.subject}{printed_with_unit(o)}" for o, c in zip(others, cites[1:], strict=False)
+            f"{c.locator}：{o.subject}{printed_with_unit(o)}"
+            for o, c in zip(others, cites[1 + len(also) :], strict=False)
         )
         warnings.append(f"文件中同一项目另有不同数字（{listed}），以上按表格数字作答。")
-        text += "另见" + cite_marks(2, len(cites) - 1) + "：文件中该项数字不一致。"
+        text += "另见" + cite_marks(2 + len(also), len(others)) + "：文件中该项数字不一致。"
     if query.intent == "yesno":
         verdict = "有" if value else "没有"
         text = load_templates().render(
@@ -85,7 +88,7 @@ def lookup(query: Query, ctx: Context) -> Answer:
             measure=measure_phrase(fact, name),
             value=format_value(value, unit, places=decimal_places(fact, unit)),
             unit=unit,
-            cite=cite_marks(1, 1),
+            cite=cite_marks(1, 1 + len(also)),
         )
     return Answer(
         question=query.text,
@@ -134,6 +137,28 @@ def answer_empty(query: Query, scored: Scored, ctx: Context) -> Answer:
 
 def conflicts(best: Scored, ranked: Sequence[Scored], ctx: Context) -> list[Fact]:
     """Other facts naming the same thing with a value that disagrees (not just rounding)."""
+    found: list[Fact] = []
+    for f in same_item(best, ranked):
+        if disagree(best.fact, f) and all(disagree(f, g) for g in found):
+            found.append(f)
+    return found[:2]
+
+
+def agreeing(chosen: Fact, best: Scored, ranked: Sequence[Scored], limit: int = 2) -> list[Fact]:
+    """Other places printing the same figure for the same item (the narrative beside the table): cited too,
+    so a reader sees every place the document states it. Other-origin places first."""
+    same = [f for f in same_item(best, ranked) if f is not chosen and not disagree(chosen, f) and cite_checked(f)]
+    same = [f for f in same if (f.source.table, f.source.section) != (chosen.source.table, chosen.source.section)]
+    same.sort(key=lambda f: f.origin == chosen.origin)
+    picked: list[Fact] = []
+    for f in same:
+        if all((f.source.table, f.source.section) != (g.source.table, g.source.section) for g in picked):
+            picked.append(f)
+    return picked[:limit]
+
+
+def same_item(best: Scored, ranked: Sequence[Scored]) -> list[Fact]:
+    """Facts among the runners-up that state the best match's item and measure elsewhere in its document."""
     chosen = best.fact
     found: list[Fact] = []
     name_b = bigrams(best.name)
@@ -158,6 +183,5 @@ def conflicts(best: Scored, ranked: Sequence[Scored], ctx: Context) -> list[Fact
         stages = {stage_of(f.measure), stage_of(chosen.measure)}
         if not other.measure_ok or (None not in stages and len(stages) > 1):
             continue  # 预算数 and 决算数 of one item are two figures, not a disagreement
-        if disagree(chosen, f) and all(disagree(f, g) for g in found):
-            found.append(f)
-    return found[:2]
+        found.append(f)
+    return found

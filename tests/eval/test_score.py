@@ -250,6 +250,15 @@ def test_wrong_year_answer_counts_wrong() -> None:
     assert summarize([s])["wrong_year"] == 0
 
 
+def test_compared_years_and_count_dates_are_not_the_year_asked() -> None:
+    from eval.years import years_in_text
+
+    assert years_in_text("公务接待费和去年比变了多少", 2024) == []
+    assert years_in_text("和2023年相比增加多少", 2024) == []
+    assert years_in_text("截至2025年8月31日，司法局的执法执勤用车有几辆？", 2026) == []
+    assert years_in_text("2022年和2021年的预算一共多少", 2022) == [2022, 2021]  # a sum of two years asks both
+
+
 def test_asked_year_skips_base_years_and_honours_the_year_field() -> None:
     from eval.years import asked_year, years_in_text
 
