@@ -74,3 +74,23 @@ def test_ingest_and_retrieve_through_chroma_server(chroma_url: str, tmp_path: Pa
     }
     reset_store(settings)
     assert open_store(settings).chroma.count() == 0
+
+
+@pytest.mark.server
+def test_rebuild_through_a_chroma_server_swaps_the_collection(chroma_url: str, tmp_path: Path) -> None:
+    from index.doctor import check_store
+    from index.rebuild import rebuild_store
+
+    settings = Settings(home=tmp_path / "home", embed_model="fake:64", chroma_url=chroma_url)
+    store = open_store(settings)
+    files = write_files(tmp_path / "in", 3)
+    ingest(store, files[:2], embedder=FakeEmbedder(64), reader=fake_reader)
+    old = store.chroma.name
+    refused = rebuild_store(settings, [files[2], tmp_path / "typo.pdf"], embedder=FakeEmbedder(64), reader=fake_reader)
+    assert refused.kept and store.chroma.name == old and len(store.documents()) == 2
+    report = rebuild_store(settings, [files[2]], embedder=FakeEmbedder(64), reader=fake_reader)
+    assert not report.kept and [d["file_name"] for d in store.documents()] == ["doc2.txt"]
+    assert store.chroma.name != old and store.chroma.count() == len(store.chunks())
+    names = {c if isinstance(c, str) else c.name for c in store.chroma.client.list_collections()}
+    assert old not in names and store.chroma.name in names
+    assert check_store(store).ok

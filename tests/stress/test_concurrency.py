@@ -21,6 +21,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -52,10 +53,10 @@ def _env(home: Path) -> dict[str, str]:
     }
 
 
-def _spawn(home: Path, *args: str, stdin: int | None = None) -> subprocess.Popen[str]:
+def _spawn(home: Path, *args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "assistant.cli", *args], env=_env(home), cwd=ROOT, text=True,
-        stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )  # fmt: skip
 
 
@@ -126,14 +127,22 @@ def _clean_store_answers(tmp_path: Path, home: Path, variants: list[Path]) -> No
 
 
 class AskLoop:
-    """One `budgetqa ask --json -` process fed a figure and an open question every half second."""
+    """One `budgetqa ask --json -` process fed a figure and an open question every half second, its answers read
+    as they come (a reader thread, so neither pipe fills up)."""
 
     def __init__(self, home: Path) -> None:
-        self.proc = _spawn(home, "ask", "--json", "-", stdin=subprocess.PIPE)
+        self.errors = tempfile.TemporaryFile("w+", encoding="utf-8")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "assistant.cli", "ask", "--json", "-"], env=_env(home), cwd=ROOT, text=True,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.errors,
+        )  # fmt: skip
         self.sent = 0
+        self.lines: list[str] = []
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._feed, daemon=True)
-        self._thread.start()
+        self._feeder = threading.Thread(target=self._feed, daemon=True)
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._feeder.start()
+        self._reader.start()
 
     def _feed(self) -> None:
         assert self.proc.stdin is not None
@@ -144,12 +153,21 @@ class AskLoop:
                 self.sent += 1
             self._stop.wait(0.5)
 
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.append(line)
+
     def finish(self) -> list[dict[str, Any]]:
         self._stop.set()
-        self._thread.join()
-        out, err = self.proc.communicate(timeout=300)
-        assert self.proc.returncode == 0, err
-        records = [json.loads(line) for line in out.splitlines()]
+        self._feeder.join()
+        assert self.proc.stdin is not None
+        self.proc.stdin.close()
+        self.proc.wait(timeout=300)
+        self._reader.join()
+        self.errors.seek(0)
+        assert self.proc.returncode == 0, self.errors.read()
+        records = [json.loads(line) for line in self.lines]
         assert len(records) == self.sent
         return records
 
