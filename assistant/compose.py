@@ -132,6 +132,8 @@ def citation_for(fact: Fact, titles: dict[str, str], rows: RowLookup | None) -> 
         header=header,
         row=row,
         year=fact.year,
+        bbox=src.bbox,
+        mark=fact.text,
     )
 
 
