@@ -69,6 +69,11 @@ def _bbox_text(bbox: tuple[float, float, float, float] | None) -> str | None:
     return None if bbox is None else ",".join(f"{v:.2f}" for v in bbox)
 
 
+def _prov_values(fact: Fact) -> tuple[Any, ...]:
+    """A fact's provenance columns as stored (the box as text)."""
+    return (*(getattr(fact.source, p) for p in _PROV_FIELDS[:-1]), _bbox_text(fact.source.bbox))
+
+
 def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
     if not text:
         return None
@@ -163,13 +168,7 @@ def replace_content(conn: sqlite3.Connection, doc: Document, chunks: Sequence[Ch
     conn.execute("UPDATE documents SET n_chunks=? WHERE doc_id=?", (len(chunks), doc.doc_id))
     conn.executemany(
         f"INSERT INTO facts VALUES ({','.join('?' * (2 + len(_FACT_COLS) + len(_PROV_COLS)))})",
-        [
-            (
-                doc.doc_id, i, *(getattr(f, c) for c in _FACT_COLS),
-                *(getattr(f.source, p) for p in _PROV_FIELDS[:-1]), _bbox_text(f.source.bbox),
-            )  # fmt: skip
-            for i, f in enumerate(doc.facts)
-        ],
+        [(doc.doc_id, i, *(getattr(f, c) for c in _FACT_COLS), *_prov_values(f)) for i, f in enumerate(doc.facts)],
     )
     conn.executemany(
         "INSERT INTO chunks VALUES (?,?,?,?,?,?)",

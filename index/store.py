@@ -36,8 +36,8 @@ from index.chroma_backend import ChromaBackend
 from index.chunks import Chunk, build_chunks
 from index.embed import Embedder, embed_passages
 from index.errors import StoreError, StoreMismatchError
-from index.layout import BM25_DIR, MANIFEST_NAME, SQLITE_NAME, STORE_FILES, reset_store
 from index.files import drop_file, keep_file
+from index.layout import BM25_DIR, MANIFEST_NAME, SQLITE_NAME, STORE_FILES, reset_store
 from index.lock import WriteLock, this_writer
 from index.manifest import Manifest
 from index.model import Document, Fact
