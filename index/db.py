@@ -282,7 +282,7 @@ def _fact(row: sqlite3.Row | tuple[Any, ...]) -> Fact:
     """A facts-table row (doc_id, ord, fact columns, provenance columns) as a Fact."""
     subject, measure, value, unit = row[2:6]
     code, code_level, year, comparison, text, context, origin = row[6:_EMPTY]
-    source = Provenance(row[0], *row[_N_FACT:-1], _bbox(row[-1]))
+    source = Provenance(row[0], *row[_N_FACT:-1], bbox=_bbox(row[-1]))
     return Fact(
         subject, measure, value, unit, source, code, code_level, year, comparison, text, context, origin,
         bool(row[_EMPTY]),
