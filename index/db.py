@@ -282,7 +282,8 @@ def _fact(row: sqlite3.Row | tuple[Any, ...]) -> Fact:
     """A facts-table row (doc_id, ord, fact columns, provenance columns) as a Fact."""
     subject, measure, value, unit = row[2:6]
     code, code_level, year, comparison, text, context, origin = row[6:_EMPTY]
-    source = Provenance(row[0], *row[_N_FACT:-1], bbox=_bbox(row[-1]))
+    locator, quote, page, table, table_kind, row_label, column, section, bbox = row[_N_FACT:]
+    source = Provenance(row[0], locator, quote, page, table, table_kind, row_label, column, section, _bbox(bbox))
     return Fact(
         subject, measure, value, unit, source, code, code_level, year, comparison, text, context, origin,
         bool(row[_EMPTY]),
