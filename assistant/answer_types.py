@@ -21,6 +21,7 @@ class Citation:
     row: tuple[str, ...] = ()
     year: int | None = None  # the year of the cited figure
     bbox: tuple[float, float, float, float] | None = None  # (x0, top, x1, bottom) on `page`, where known
+    unit: str = ""  # the cited figure's unit as printed in its document ("元", "万元", "%", …)
     mark: str = ""  # the cited value as printed in `quote` (the page highlights it); "" for passages
 
     def to_json(self) -> dict[str, Any]:

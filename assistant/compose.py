@@ -133,6 +133,7 @@ def citation_for(fact: Fact, titles: dict[str, str], rows: RowLookup | None) -> 
         row=row,
         year=fact.year,
         bbox=src.bbox,
+        unit=fact.unit,
         mark=fact.text,
     )
 

@@ -21,7 +21,7 @@ import gradio as gr
 from assistant.answer_types import Answer
 from assistant.assistant import IngestReport, Progress
 from assistant.ui_events import Handlers
-from assistant.ui_layout import CSS, lay_out, theme, translations
+from assistant.ui_layout import CITE_JS, CSS, lay_out, theme, translations
 from assistant.ui_server import (
     AUTH_MESSAGE,
     ClientAddress,
@@ -134,6 +134,13 @@ def build_app(runtime: Runtime) -> gr.Blocks:
             **asking,
         )
         page.chips.input(on.show_source, [page.chips, page.current], page.source, api_name="source", **quiet)
+        page.cite_request.input(
+            on.on_cite,
+            [page.cite_request, page.turns],
+            [page.chips, page.source, page.current],
+            api_visibility="private",
+            **quiet,
+        )
         page.chatbot.select(
             on.pick_turn, [page.turns], [page.chips, page.source, page.current], api_visibility="private", **quiet
         )
@@ -196,6 +203,7 @@ def launch(
         auth_message=AUTH_MESSAGE if auth else None,
         prevent_thread_lock=not block,
         css=CSS,
+        js=CITE_JS,
         theme=theme(),
         i18n=translations(),
         footer_links=["api"],

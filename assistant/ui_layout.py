@@ -35,9 +35,46 @@ CSS = """
 .source-row { border-collapse: collapse; font-size: 0.85em; margin-top: 4px; }
 .source-row th, .source-row td { border: 1px solid var(--border-color-primary); padding: 2px 6px; }
 .source-empty { color: var(--body-text-color-subdued); }
+.source-quote mark, .source-row mark { background: #fde047; color: inherit; padding: 0 2px; border-radius: 2px; }
+.source-row caption { caption-side: top; text-align: right; font-size: 0.9em; color: var(--body-text-color-subdued); }
+.source-row-wrap { overflow-x: auto; }
+.source-row th, .source-row td { white-space: nowrap; }
+.page-view { margin: 8px 0; }
+.page-view img.page-crop { max-width: 100%; height: auto; border: 1px solid var(--border-color-primary); }
+.page-whole summary { cursor: pointer; color: var(--color-accent); font-size: 0.9em; margin-top: 4px; }
+.page-whole img { max-width: 100%; height: auto; border: 1px solid var(--border-color-primary); }
+.text-view { font-family: var(--font-mono); font-size: 0.9em; margin: 8px 0; white-space: pre-wrap; }
+.text-line { padding: 1px 6px; color: var(--body-text-color-subdued); }
+.text-line.cited { background: #fef9c3; color: var(--body-text-color); border-left: 3px solid #dc2626; }
+.bq-hidden { display: none !important; }
+#chat .message.bot { cursor: text; }
 .doc-table { width: 100%; border-collapse: collapse; font-size: 0.9em; }
 .doc-table th, .doc-table td { border-bottom: 1px solid var(--border-color-primary); padding: 4px 6px; text-align: left; }
 .doc-table td:nth-child(2), .doc-table td:nth-child(3) { white-space: nowrap; }
+"""
+
+# A click on `[n]` inside an answer opens that source: the script finds the `[n]` under the pointer and
+# hands `answer index:n:time` to a hidden box, whose input event runs `Handlers.on_cite`.
+CITE_JS = """
+() => {
+  document.addEventListener('click', (event) => {
+    const message = event.target.closest ? event.target.closest('#chat .message.bot') : null;
+    if (!message || !document.caretRangeFromPoint) return;
+    const range = document.caretRangeFromPoint(event.clientX, event.clientY);
+    if (!range || range.startContainer.nodeType !== Node.TEXT_NODE) return;
+    const text = range.startContainer.textContent, offset = range.startOffset;
+    let n = null;
+    for (const m of text.matchAll(/\\[(\\d+)\\]/g)) {
+      if (m.index <= offset && offset <= m.index + m[0].length) { n = m[1]; break; }
+    }
+    const box = document.querySelector('#cite-request textarea');
+    const k = Array.from(document.querySelectorAll('#chat .message.bot')).indexOf(message);
+    if (!n || !box || k < 0) return;
+    event.stopPropagation();
+    box.value = `${k}:${n}:${Date.now()}`;
+    box.dispatchEvent(new Event('input', {bubbles: true}));
+  }, true);
+}
 """
 
 
@@ -73,6 +110,7 @@ class Page:
     examples: gr.Dataset
     chips: gr.Radio
     source: gr.HTML
+    cite_request: gr.Textbox
     clear: gr.Button
     docs_table: gr.HTML
     scope: gr.CheckboxGroup
@@ -116,9 +154,10 @@ def lay_out() -> Page:
                     )
                     send = gr.Button("提问", variant="primary", scale=1, elem_id="send")
                 hint = gr.HTML("", elem_id="hint")
-                examples = gr.Dataset(label="示例问题", components=[question], samples=[], elem_id="examples")
                 chips = gr.Radio(label="引用（点击编号查看原文）", choices=[], visible=False, elem_id="citation-chips")
                 source = gr.HTML(render.source_html(None), elem_id="source")
+                cite_request = gr.Textbox(elem_id="cite-request", elem_classes=["bq-hidden"], show_label=False)
+                examples = gr.Dataset(label="示例问题", components=[question], samples=[], elem_id="examples")
                 clear = gr.Button("清空对话", elem_id="clear")
             with gr.Column(scale=2):
                 gr.Markdown("**已载入文档**")
@@ -144,6 +183,7 @@ def lay_out() -> Page:
         examples=examples,
         chips=chips,
         source=source,
+        cite_request=cite_request,
         clear=clear,
         docs_table=docs_table,
         scope=scope,
