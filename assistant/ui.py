@@ -134,7 +134,7 @@ def build_app(runtime: Runtime) -> gr.Blocks:
             **asking,
         )
         page.chips.input(on.show_source, [page.chips, page.current], page.source, api_name="source", **quiet)
-        page.cite_request.input(
+        page.cite_request.change(
             on.on_cite,
             [page.cite_request, page.turns],
             [page.chips, page.source, page.current],

@@ -259,22 +259,24 @@ class Handlers:
     def _place_html(self, citation: dict[str, Any]) -> str:
         """The cited page cropped and marked (PDF kept in the store), or the lines around it (text); "" if neither."""
         from assistant.ui_pageview import render_view, text_lines_html, view_html
-        from index.files import kept_path
+        from index.files import find_kept
+        from index.read_text import decode_text
 
         try:
             qa = self.runtime.wait()
             document, settings = getattr(qa, "document", None), getattr(qa, "settings", None)
-            if document is None or not citation.get("doc"):
+            if document is None or settings is None or not citation.get("doc"):
                 return ""
-            doc = document(str(citation["doc"]))
+            kept = find_kept(settings.home, document(str(citation["doc"])).sha256)
             bbox, page = citation.get("bbox"), citation.get("page")
-            if doc.page_count is None:
-                return text_lines_html(doc, str(citation.get("quote") or ""), str(citation.get("mark") or ""))
-            if not bbox or not page or settings is None:
+            if kept is None:
                 return ""
-            pdf = kept_path(settings.home, doc.sha256)
-            if not pdf.exists():
+            if kept.suffix != ".pdf":
+                lines = decode_text(kept, kept.read_bytes()).splitlines()
+                return text_lines_html(lines, str(citation.get("quote") or ""), str(citation.get("mark") or ""))
+            if not bbox or not page:
                 return ""
+            pdf = kept
             box = (float(bbox[0]), float(bbox[1]), float(bbox[2]), float(bbox[3]))
             return view_html(render_view(pdf, int(page), box), box)
         except BudgetQAError as err:

@@ -54,7 +54,7 @@ CSS = """
 """
 
 # A click on `[n]` inside an answer opens that source: the script finds the `[n]` under the pointer and
-# hands `answer index:n:time` to a hidden box, whose input event runs `Handlers.on_cite`.
+# hands `answer index:n:time` to a hidden box, whose change event runs `Handlers.on_cite`.
 CITE_JS = """
 () => {
   document.addEventListener('click', (event) => {

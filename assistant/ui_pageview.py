@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from index.model import BBox, Document
+from index.model import BBox
 
 SCALE = 2.0  # rendered pixels per PDF point in the crop
 PAGE_SCALE = 1.3  # … in the whole page
@@ -145,20 +145,31 @@ def view_html(view: PageView, bbox: BBox) -> str:
     )
 
 
-def text_lines_html(doc: Document, quote: str, mark: str) -> str:
+def _bigrams(text: str) -> set[str]:
+    squashed = "".join(text.split())
+    return {squashed[i : i + 2] for i in range(len(squashed) - 1)}
+
+
+def cited_line(lines: list[str], quote: str, mark: str) -> int | None:
+    """Index of the line printing the cited figure: among lines holding `mark`, the one sharing most of the quote."""
+    want = _bigrams(quote)
+    squashed_mark = "".join(mark.split())
+    candidates = [i for i, ln in enumerate(lines) if squashed_mark and squashed_mark in "".join(ln.split())]
+    pool = candidates or range(len(lines))
+    best = max(pool, key=lambda i: len(want & _bigrams(lines[i])), default=None)
+    if best is None or len(want & _bigrams(lines[best])) < min(4, len(want)):
+        return None
+    return best
+
+
+def text_lines_html(lines: list[str], quote: str, mark: str) -> str:
     """A text document's lines around the cited line, that line marked; "" when the line is not found."""
-    probe = [p for p in (quote[:24], quote[-24:], mark) if p]
-    for section in doc.sections:
-        lines = section.text.splitlines()
-        at = next((i for i, ln in enumerate(lines) if any(p in ln for p in probe[:2])), None)
-        if at is None and mark:
-            at = next((i for i, ln in enumerate(lines) if mark in ln and ln[:8] in quote), None)
-        if at is None:
-            continue
-        lo, hi = max(0, at - TEXT_CONTEXT_LINES), min(len(lines), at + TEXT_CONTEXT_LINES + 1)
-        shown = [
-            f'<div class="{"text-line cited" if i == at else "text-line"}">{html.escape(lines[i])}</div>'
-            for i in range(lo, hi)
-        ]
-        return f'<div class="text-view">{"".join(shown)}</div>'
-    return ""
+    at = cited_line(lines, quote, mark)
+    if at is None:
+        return ""
+    lo, hi = max(0, at - TEXT_CONTEXT_LINES), min(len(lines), at + TEXT_CONTEXT_LINES + 1)
+    shown = [
+        f'<div class="{"text-line cited" if i == at else "text-line"}">{html.escape(lines[i]) or " "}</div>'
+        for i in range(lo, hi)
+    ]
+    return f'<div class="text-view">{"".join(shown)}</div>'

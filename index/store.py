@@ -60,7 +60,7 @@ class Prepared:
     chunks: list[Chunk]
     vectors: np.ndarray
     identity: str
-    source: Path | None = None  # the PDF read, kept in the store (index.files) when the document is written
+    source: Path | None = None  # the file read, kept in the store (index.files) when the document is written
 
 
 @dataclass(slots=True)
@@ -361,7 +361,7 @@ class Store:
             lambda: db.insert_document(w, doc, prep.chunks, state=db.ADDING, writer=writer, ident=prep.identity),
         )
         try:
-            if prep.source is not None and prep.source.suffix.lower() == ".pdf":
+            if prep.source is not None:
                 keep_file(self.home, doc.sha256, prep.source)
             self.chroma.add(prep.chunks, prep.vectors)
             w.execute("BEGIN IMMEDIATE")

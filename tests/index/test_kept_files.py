@@ -1,4 +1,4 @@
-"""The store keeps a content-addressed copy of each ingested PDF (HOME/files/<sha256>.pdf), removed with it."""
+"""The store keeps a content-addressed copy of each ingested file (HOME/files/<sha256>.pdf/.txt), removed with it."""
 
 from __future__ import annotations
 
@@ -28,13 +28,16 @@ def test_pdf_copy_kept_with_boxes_and_removed_with_the_document(tmp_path: Path) 
     sha = file_sha256(src)
     kept = kept_path(settings.home, sha)
     assert kept.read_bytes() == src.read_bytes()
-    assert [p.name for p in (settings.home / "files").iterdir()] == [f"{sha}.pdf"], "text files are not copied"
+    text_copy = kept_path(settings.home, file_sha256(text), ".txt")
+    assert sorted(p.name for p in (settings.home / "files").iterdir()) == sorted([kept.name, text_copy.name])
     src.unlink()  # the upload is gone; the copy stays
     doc_id = sha[:12]
     boxed = [f for f in store.facts([doc_id]) if f.source.bbox is not None]
     assert boxed and all(f.source.page for f in boxed), "boxes survive the round trip through SQLite"
     store.remove(doc_id)
-    assert not kept.exists()
+    assert not kept.exists() and text_copy.exists()
+    store.remove(file_sha256(text)[:12])
+    assert not text_copy.exists()
 
 
 def test_kept_path_refuses_anything_but_a_digest(tmp_path: Path) -> None:

@@ -65,9 +65,10 @@ def test_sentence_figure_is_boxed_on_its_line() -> None:
 
 def test_text_document_shows_the_lines_around_the_cited_one() -> None:
     doc = read_document(DAPENG)
-    cited = next(f for f in doc.facts if f.origin == "text" and f.value == 2008 and "政府投资" in f.source.quote)
-    html = text_lines_html(doc, cited.source.quote, cited.text)
+    lines = DAPENG.read_text(encoding="utf-8").splitlines()
+    cited = next(f for f in doc.facts if f.origin == "table" and f.subject == "政府投资项目" and f.value == 2008)
+    html = text_lines_html(lines, cited.source.quote, cited.text)
     assert html.count('class="text-line cited"') == 1
     marked = html.split('class="text-line cited">', 1)[1].split("</div>", 1)[0]
-    assert cited.text in marked
+    assert cited.text in marked and "政府投资项目" in marked
     assert html.count('class="text-line"') >= 3

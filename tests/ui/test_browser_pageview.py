@@ -1,0 +1,131 @@
+"""The cited page in a real headless Chromium: click `[1]` in an answer, see the page crop with the cell boxed.
+
+Putuo 司法局 2026 (uploaded): 住房公积金 2087959.00 元, row 221 02 01 on pages 11, 13, 16, 19. The red box
+found in the image the browser shows must sit on the fact's own bbox (read here from the PDF, independently
+of the page), scaled by the crop's pixels per point. The Dapeng sample (a text file) shows its lines instead.
+Screenshots (1400×1250 and 390×844) go to the git-ignored test-output/ for people to look at.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Iterator
+
+import pytest
+
+from assistant.ui_pageview import BOX_WIDTH
+from index.read import read_document
+from tests.ui.support import CHROMIUM, CHROMIUM_ARGS, JUSTICE_PDF, SHOTS
+from tests.ui.test_browser import WAIT_MS, amounts, ask
+from tests.ui.test_pageview import red_box
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make chromium)"),
+]
+
+CLICK_MARK_JS = """
+([text]) => {
+  const bots = document.querySelectorAll('#chat .message.bot');
+  const walker = document.createTreeWalker(bots[bots.length - 1], NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = node.textContent.indexOf(text);
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(node, at + 1);
+    range.setEnd(node, at + 2);
+    const r = range.getBoundingClientRect();
+    return [r.x + r.width / 2, r.y + r.height / 2];
+  }
+  return null;
+}
+"""
+
+
+@pytest.fixture
+def browser(page_url: str) -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def click_mark(page: object, n: int) -> None:
+    """Click the `[n]` printed in the latest answer (the text itself, not a chip)."""
+    from playwright.sync_api import Page
+
+    assert isinstance(page, Page)
+    page.locator("#chat .message.bot").last.scroll_into_view_if_needed()
+    point = page.evaluate(CLICK_MARK_JS, [f"[{n}]"])
+    assert point, f"[{n}] not found in the answer"
+    page.mouse.click(point[0], point[1])
+
+
+def test_click_on_a_mark_shows_the_page_with_the_cell_boxed(browser: object, page_url: str) -> None:
+    from playwright.sync_api import Browser, expect
+
+    assert isinstance(browser, Browser)
+    SHOTS.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": 1400, "height": 1250}, locale="zh-CN")
+    page.goto(page_url)
+    expect(page.locator("#status")).to_contain_text("文档库：1 份文档", timeout=WAIT_MS)
+
+    # the text sample: the lines around the cited line, that line marked
+    ask(page, "政府投资项目预算多少")
+    click_mark(page, 1)
+    expect(page.locator("#source .text-line.cited")).to_contain_text("政府投资项目", timeout=WAIT_MS)
+    expect(page.locator("#source .source-quote mark")).to_have_count(1)
+
+    page.locator("#upload input[type=file]").set_input_files(str(JUSTICE_PDF))
+    expect(page.locator("#upload-status")).to_contain_text("已添加", timeout=WAIT_MS)
+    page.locator("#scope").get_by_label("上海市普陀区司法局 2026年 预算").check()
+    answer = ask(page, "住房公积金预算多少元")
+    assert "2,087,959.00元" in amounts(answer), answer
+
+    click_mark(page, 1)
+    crop = page.locator("#source img.page-crop")
+    expect(crop).to_be_visible(timeout=WAIT_MS)
+    expect(page.locator("#citation-chips label.selected")).to_contain_text("[1]")
+    expect(page.locator("#source .source-quote mark")).to_have_text("2087959.00")
+    expect(page.locator("#source .source-row caption")).to_have_text("单位：元")
+    expect(page.locator("#source .page-whole summary")).to_contain_text("打开整页")
+
+    page_no = int(crop.get_attribute("data-page") or 0)
+    shown_bbox = tuple(float(v) for v in (crop.get_attribute("data-bbox") or "").split(","))
+    crop_box = tuple(float(v) for v in (crop.get_attribute("data-crop") or "").split(","))
+    scale = float(crop.get_attribute("data-scale") or 0)
+    # the fact, read from the PDF here: the cited 住房公积金 cell on that page
+    facts = [
+        f
+        for f in read_document(JUSTICE_PDF).facts
+        if f.subject == "住房公积金" and f.text == "2087959.00" and f.source.page == page_no and f.source.bbox
+    ]
+    assert page_no in (11, 13, 16, 19) and facts, page_no
+    bbox = next(
+        f.source.bbox
+        for f in facts
+        if f.source.bbox and max(abs(a - b) for a, b in zip(f.source.bbox, shown_bbox, strict=True)) < 0.01
+    )
+    src = crop.get_attribute("src") or ""
+    png = base64.b64decode(src.split(",", 1)[1])
+    got = red_box(png)
+    want = [(v - crop_box[i % 2]) * scale for i, v in enumerate(bbox)]
+    for g, w, sign in zip(got, want, (-1, -1, 1, 1), strict=True):
+        assert abs(g - (w + sign * 2)) <= BOX_WIDTH, (got, want)
+    # and on screen: the box lies inside the shown image, where the scaled bbox says
+    rect = crop.bounding_box()
+    natural = page.evaluate("img => [img.naturalWidth, img.naturalHeight]", crop.element_handle())
+    assert rect is not None and natural[0] > 0
+    ratio = rect["width"] / natural[0]
+    left = rect["x"] + want[0] * ratio
+    assert rect["x"] <= left <= rect["x"] + rect["width"]
+
+    crop.scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "page_view_desktop.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    crop.scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "page_view_mobile.png"))
+    assert (SHOTS / "page_view_mobile.png").stat().st_size > 10_000
+    page.close()
