@@ -36,11 +36,16 @@ CSS = """
 .source-row th, .source-row td { border: 1px solid var(--border-color-primary); padding: 2px 6px; }
 .source-empty { color: var(--body-text-color-subdued); }
 .source-quote mark, .source-row mark { background: #fde047; color: inherit; padding: 0 2px; border-radius: 2px; }
-.source-row caption { caption-side: top; text-align: right; font-size: 0.9em; color: var(--body-text-color-subdued); }
+.source-row caption { caption-side: top; text-align: left; font-size: 0.9em; color: var(--body-text-color-subdued); }
 .source-row-wrap { overflow-x: auto; }
 .source-row th, .source-row td { white-space: nowrap; }
 .page-view { margin: 8px 0; }
 .page-view img.page-crop { max-width: 100%; height: auto; border: 1px solid var(--border-color-primary); }
+.page-view img.page-crop-narrow { display: none; }
+@media (max-width: 640px) {
+  .page-view img.page-crop { display: none; }
+  .page-view img.page-crop-narrow { display: block; width: 100%; border: 1px solid var(--border-color-primary); }
+}
 .page-whole summary { cursor: pointer; color: var(--color-accent); font-size: 0.9em; margin-top: 4px; }
 .page-whole img { max-width: 100%; height: auto; border: 1px solid var(--border-color-primary); }
 .text-view { font-family: var(--font-mono); font-size: 0.9em; margin: 8px 0; white-space: pre-wrap; }

@@ -24,6 +24,7 @@ from index.model import BBox
 SCALE = 2.0  # rendered pixels per PDF point in the crop
 PAGE_SCALE = 1.3  # … in the whole page
 PAD = 8.0  # points around the crop
+NARROW_WIDTH = 300.0  # points: the phone's crop, centred on the cell
 MAX_CROP_HEIGHT = 300.0  # points: a taller table is cropped around the cited row
 CONTEXT_LINES = 2  # printed lines shown above and below a sentence's line
 BOX_RGB = (220, 38, 38)  # the cell's box; tests look for these pixels
@@ -41,6 +42,8 @@ class PageView:
     scale: float
     png: bytes
     page_png: bytes
+    narrow: BBox  # a narrower crop around the cell, for phones
+    narrow_png: bytes
 
 
 @lru_cache(maxsize=32)
@@ -117,8 +120,11 @@ def render_view(pdf: Path, page: int, bbox: BBox) -> PageView:
     x0, y0, x1, y1 = px(bbox)
     ImageDraw.Draw(marked).rectangle((x0 - 2, y0 - 2, x1 + 2, y1 + 2), outline=BOX_RGB, width=BOX_WIDTH)
     cropped = marked.crop(px(crop))
+    centre = (bbox[0] + bbox[2]) / 2
+    left = max(crop[0], min(centre - NARROW_WIDTH / 2, crop[2] - NARROW_WIDTH))
+    narrow = (left, crop[1], min(crop[2], left + NARROW_WIDTH), crop[3])
     whole = marked.resize((round(marked.width * PAGE_SCALE / SCALE), round(marked.height * PAGE_SCALE / SCALE)))
-    return PageView(page, crop, SCALE, _png(cropped), _png(whole))
+    return PageView(page, crop, SCALE, _png(cropped), _png(whole), narrow, _png(marked.crop(px(narrow))))
 
 
 def _png(image: Any) -> bytes:
@@ -134,11 +140,14 @@ def _data_uri(png: bytes) -> str:
 def view_html(view: PageView, bbox: BBox) -> str:
     """The crop as an image (crop, scale and box as data attributes, for checks) and the whole page behind a toggle."""
     crop = ",".join(f"{v:.2f}" for v in view.crop)
+    narrow = ",".join(f"{v:.2f}" for v in view.narrow)
     box = ",".join(f"{v:.2f}" for v in bbox)
     return (
         '<div class="page-view">'
         f'<img class="page-crop" alt="第{view.page}页（局部），引用的数字已框出" src="{_data_uri(view.png)}" '
         f'data-crop="{crop}" data-scale="{view.scale}" data-bbox="{box}" data-page="{view.page}">'
+        f'<img class="page-crop-narrow" alt="第{view.page}页（局部），引用的数字已框出" '
+        f'src="{_data_uri(view.narrow_png)}" data-crop="{narrow}">'
         f'<details class="page-whole"><summary>打开整页（第{view.page}页）</summary>'
         f'<img alt="第{view.page}页" src="{_data_uri(view.page_png)}"></details>'
         "</div>"

@@ -125,7 +125,10 @@ def test_click_on_a_mark_shows_the_page_with_the_cell_boxed(browser: object, pag
     crop.scroll_into_view_if_needed()
     page.screenshot(path=str(SHOTS / "page_view_desktop.png"), full_page=True)
     page.set_viewport_size({"width": 390, "height": 844})
-    crop.scroll_into_view_if_needed()
+    narrow = page.locator("#source img.page-crop-narrow")
+    expect(narrow).to_be_visible()
+    expect(crop).to_be_hidden()
+    narrow.scroll_into_view_if_needed()
     page.screenshot(path=str(SHOTS / "page_view_mobile.png"))
     assert (SHOTS / "page_view_mobile.png").stat().st_size > 10_000
     page.close()
