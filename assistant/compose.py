@@ -133,6 +133,9 @@ def citation_for(fact: Fact, titles: dict[str, str], rows: RowLookup | None) -> 
         row=row,
         year=fact.year,
         bbox=src.bbox,
+        table=src.table,
+        row_label=src.row,
+        column=src.column,
         unit=fact.unit,
         mark=fact.text,
     )

@@ -124,15 +124,16 @@ def build_app(runtime: Runtime) -> gr.Blocks:
     storing: dict[str, Any] = {"concurrency_id": "store", "concurrency_limit": 1, **quiet}
     with page.demo:
         ask_inputs = [page.question, page.chatbot, page.scope, page.turns]
-        page.question.submit(on.respond, ask_inputs, answer_outputs, api_name="ask", **asking)
-        page.send.click(on.respond, ask_inputs, answer_outputs, api_visibility="private", **asking)
+        keep: dict[str, Any] = {"fn": on.save, "inputs": [page.turns], "outputs": [page.saved], **quiet}
+        page.question.submit(on.respond, ask_inputs, answer_outputs, api_name="ask", **asking).then(**keep)
+        page.send.click(on.respond, ask_inputs, answer_outputs, api_visibility="private", **asking).then(**keep)
         page.chatbot.example_select(
             on.ask_example,
             [page.chatbot, page.scope, page.turns],
             answer_outputs,
             api_visibility="private",
             **asking,
-        )
+        ).then(**keep)
         page.chips.input(on.show_source, [page.chips, page.current], page.source, api_name="source", **quiet)
         page.cite_request.change(
             on.on_cite,
@@ -151,8 +152,9 @@ def build_app(runtime: Runtime) -> gr.Blocks:
             api_visibility="private",
             **quiet,
         )
-        page.clear.click(on.reset, outputs=reset_outputs, api_name="clear", **quiet)
-        page.chatbot.clear(on.reset, outputs=reset_outputs, api_visibility="private", **quiet)
+        page.clear.click(on.reset, outputs=reset_outputs, api_name="clear", **quiet).then(**keep)
+        page.chatbot.clear(on.reset, outputs=reset_outputs, api_visibility="private", **quiet).then(**keep)
+        page.export.click(on.export, [page.turns], [page.export_files, page.hint], api_visibility="private", **quiet)
         page.scope.change(on.on_scope, [page.scope], welcome, api_visibility="private", **quiet)
         page.upload.upload(
             on.on_upload,
@@ -169,6 +171,13 @@ def build_app(runtime: Runtime) -> gr.Blocks:
             **storing,
         )
         page.demo.load(on.on_load, outputs=doc_outputs, api_name="status", **quiet)
+        page.demo.load(
+            on.restore,
+            [page.saved],
+            [page.chatbot, page.turns, page.chips, page.current],
+            api_visibility="private",
+            **quiet,
+        )
         gr.api(on.documents, api_name="documents")
         gr.api(on.answer, api_name="answer", concurrency_id="ask", concurrency_limit=ASK_CONCURRENCY)
     return page.demo

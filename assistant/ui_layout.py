@@ -117,6 +117,9 @@ class Page:
     source: gr.HTML
     cite_request: gr.Textbox
     clear: gr.Button
+    export: gr.Button
+    export_files: gr.File
+    saved: gr.BrowserState
     docs_table: gr.HTML
     scope: gr.CheckboxGroup
     upload: gr.File
@@ -130,6 +133,7 @@ def lay_out() -> Page:
     with gr.Blocks(title="BudgetQA 预算问答", analytics_enabled=False) as demo:
         turns = gr.State([])
         current = gr.State([])
+        saved = gr.BrowserState([], storage_key="budgetqa-conversation")  # survives a reload, in this browser
         gr.Markdown(
             "## BudgetQA 预算问答\n对部门预算、单位预算和部门决算提问，答案给出数字和可核对的出处。", elem_id="title"
         )
@@ -163,7 +167,12 @@ def lay_out() -> Page:
                 source = gr.HTML(render.source_html(None), elem_id="source")
                 cite_request = gr.Textbox(elem_id="cite-request", elem_classes=["bq-hidden"], show_label=False)
                 examples = gr.Dataset(label="示例问题", components=[question], samples=[], elem_id="examples")
-                clear = gr.Button("清空对话", elem_id="clear")
+                with gr.Row():
+                    clear = gr.Button("清空对话", elem_id="clear")
+                    export = gr.Button("导出对话（Markdown + CSV）", elem_id="export")
+                export_files = gr.File(
+                    label="导出文件", file_count="multiple", visible=False, interactive=False, elem_id="export-files"
+                )
             with gr.Column(scale=2):
                 gr.Markdown("**已载入文档**")
                 docs_table = gr.HTML(render.documents_html([]), elem_id="documents")
@@ -190,6 +199,9 @@ def lay_out() -> Page:
         source=source,
         cite_request=cite_request,
         clear=clear,
+        export=export,
+        export_files=export_files,
+        saved=saved,
         docs_table=docs_table,
         scope=scope,
         upload=upload,
