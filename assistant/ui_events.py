@@ -318,12 +318,16 @@ class Handlers:
     # -- history and export ------------------------------------------------------------------------
 
     @staticmethod
-    def save(turns: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """What the browser keeps (gr.BrowserState): the turns, from which the conversation is rebuilt."""
-        return list(turns or [])[-MAX_SAVED_TURNS:]
+    def save(turns: list[dict[str, Any]]) -> dict[str, Any]:
+        """What the browser keeps (gr.BrowserState): the turns, from which the conversation is rebuilt.
+
+        Always an object, also when empty: an empty value would leave the stored conversation in place.
+        """
+        return {"version": 1, "turns": list(turns or [])[-MAX_SAVED_TURNS:]}
 
     def restore(self, saved: Any) -> Outputs:
         """chat, turns, chips, current citations: the conversation the browser kept, escaped again as it is shown."""
+        saved = saved.get("turns") if isinstance(saved, dict) else None
         if not isinstance(saved, list) or not saved:
             return gr.skip(), gr.skip(), gr.skip(), gr.skip()
         turns = [t for t in saved if isinstance(t, dict) and isinstance(t.get("question"), str)]

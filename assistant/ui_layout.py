@@ -133,7 +133,7 @@ def lay_out() -> Page:
     with gr.Blocks(title="BudgetQA 预算问答", analytics_enabled=False) as demo:
         turns = gr.State([])
         current = gr.State([])
-        saved = gr.BrowserState([], storage_key="budgetqa-conversation")  # survives a reload, in this browser
+        saved = gr.BrowserState({}, storage_key="budgetqa-conversation")  # survives a reload, in this browser
         gr.Markdown(
             "## BudgetQA 预算问答\n对部门预算、单位预算和部门决算提问，答案给出数字和可核对的出处。", elem_id="title"
         )

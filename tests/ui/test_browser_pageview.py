@@ -9,6 +9,7 @@ Screenshots (1400×1250 and 390×844) go to the git-ignored test-output/ for peo
 from __future__ import annotations
 
 import base64
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -131,4 +132,58 @@ def test_click_on_a_mark_shows_the_page_with_the_cell_boxed(browser: object, pag
     narrow.scroll_into_view_if_needed()
     page.screenshot(path=str(SHOTS / "page_view_mobile.png"))
     assert (SHOTS / "page_view_mobile.png").stat().st_size > 10_000
+    page.close()
+
+
+def test_reload_keeps_the_conversation_and_exports_parse(browser: object, page_url: str) -> None:
+    import csv
+    import io
+
+    from playwright.sync_api import Browser, expect
+
+    assert isinstance(browser, Browser)
+    page = browser.new_page(viewport={"width": 1400, "height": 1250}, locale="zh-CN")
+    page.goto(page_url)
+    expect(page.locator("#status")).to_contain_text("份文档", timeout=WAIT_MS)
+    answer = ask(page, "深圳市大鹏新区政务服务数据管理局政府投资项目预算多少")
+    assert "2,008万元" in amounts(answer), answer
+
+    page.reload()
+    bot = page.locator("#chat .message.bot")
+    expect(bot).to_have_count(1, timeout=WAIT_MS)
+    expect(bot.first).to_contain_text("2,008")
+    expect(page.locator("#chat .message.user").first).to_have_text(
+        "深圳市大鹏新区政务服务数据管理局政府投资项目预算多少"
+    )
+    expect(page.locator("#citation-chips label").first).to_contain_text("政府投资项目", timeout=WAIT_MS)
+    click_mark(page, 1)  # the restored answer's [1] still opens its source
+    expect(page.locator("#source .source-quote mark")).to_have_text(re.compile(r"^2,?008$"), timeout=WAIT_MS)
+
+    page.locator("#export").click()
+    links = page.locator("#export-files a")
+    expect(links).to_have_count(2, timeout=WAIT_MS)
+    files = {}
+    for i in range(2):
+        href = links.nth(i).get_attribute("href") or ""
+        body = page.request.get(href).body().decode("utf-8-sig")
+        files[".csv" if "csv" in href else ".md"] = body
+    rows = list(csv.DictReader(io.StringIO(files[".csv"])))
+    assert rows and rows[0]["question"] == "深圳市大鹏新区政务服务数据管理局政府投资项目预算多少"
+    assert float(rows[0]["value"]) == 2008 and rows[0]["unit"] == "万元"
+    assert (
+        rows[0]["document"] == "深圳市大鹏新区政务服务数据管理局2022年部门预算" and "政府投资项目" in rows[0]["quote"]
+    )
+    assert "## 1. 深圳市大鹏新区政务服务数据管理局政府投资项目预算多少" in files[".md"]
+    assert "来源：" in files[".md"] and "政府投资项目" in files[".md"].split("来源：", 1)[1]
+
+    kept = "localStorage.getItem('budgetqa-conversation')"
+    before = page.evaluate(kept)
+    assert before, "the conversation is in the browser's storage"
+    page.locator("#clear").click()
+    expect(bot).to_have_count(0, timeout=WAIT_MS)
+    page.wait_for_function(f"before => {kept} !== before", arg=before, timeout=WAIT_MS)
+    page.reload()
+    expect(page.locator("#status")).to_contain_text("份文档", timeout=WAIT_MS)
+    page.wait_for_timeout(1500)
+    assert page.locator("#chat .message").count() == 0, "a cleared conversation stays cleared"
     page.close()
