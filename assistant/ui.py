@@ -18,6 +18,8 @@ from typing import Any, Protocol
 
 import gradio as gr
 
+from assistant import ui_history as history
+from assistant import ui_overview as overview
 from assistant.answer_types import Answer
 from assistant.assistant import IngestReport, Progress
 from assistant.ui_events import Handlers
@@ -124,7 +126,7 @@ def build_app(runtime: Runtime) -> gr.Blocks:
     storing: dict[str, Any] = {"concurrency_id": "store", "concurrency_limit": 1, **quiet}
     with page.demo:
         ask_inputs = [page.question, page.chatbot, page.scope, page.turns]
-        keep: dict[str, Any] = {"fn": on.save, "inputs": [page.turns], "outputs": [page.saved], **quiet}
+        keep: dict[str, Any] = {"fn": history.save, "inputs": [page.turns], "outputs": [page.saved], **quiet}
         page.question.submit(on.respond, ask_inputs, answer_outputs, api_name="ask", **asking).then(**keep)
         page.send.click(on.respond, ask_inputs, answer_outputs, api_visibility="private", **asking).then(**keep)
         page.chatbot.example_select(
@@ -154,7 +156,9 @@ def build_app(runtime: Runtime) -> gr.Blocks:
         )
         page.clear.click(on.reset, outputs=reset_outputs, api_name="clear", **quiet).then(**keep)
         page.chatbot.clear(on.reset, outputs=reset_outputs, api_visibility="private", **quiet).then(**keep)
-        page.export.click(on.export, [page.turns], [page.export_files, page.hint], api_visibility="private", **quiet)
+        page.export.click(
+            history.export, [page.turns], [page.export_files, page.hint], api_visibility="private", **quiet
+        )
         page.scope.change(on.on_scope, [page.scope], welcome, api_visibility="private", **quiet)
         page.upload.upload(
             on.on_upload,
@@ -171,8 +175,29 @@ def build_app(runtime: Runtime) -> gr.Blocks:
             **storing,
         )
         page.demo.load(on.on_load, outputs=doc_outputs, api_name="status", **quiet)
+        page.overview_tab.select(
+            lambda current: overview.on_overview_tab(on, current),
+            [page.overview_pick],
+            [page.overview_pick, page.overview_body, page.overview_cites, page.overview_source],
+            api_visibility="private",
+            **quiet,
+        )
+        page.overview_pick.input(
+            lambda doc_id: overview.on_overview_pick(on, doc_id),
+            [page.overview_pick],
+            [page.overview_body, page.overview_cites, page.overview_source],
+            api_visibility="private",
+            **quiet,
+        )
+        page.overview_request.change(
+            lambda request, cites: overview.on_overview_cite(on, request, cites),
+            [page.overview_request, page.overview_cites],
+            [page.overview_source],
+            api_visibility="private",
+            **quiet,
+        )
         page.demo.load(
-            on.restore,
+            history.restore,
             [page.saved],
             [page.chatbot, page.turns, page.chips, page.current],
             api_visibility="private",

@@ -31,7 +31,6 @@ STREAM_DELAY_S = 0.02  # pause between streamed pieces of an answer
 LIVE_POLL_S = 0.1  # LLM mode: how often the growing written answer is refreshed
 POLL_S = 0.25  # how often a running upload's progress line is refreshed
 WELCOME_EXAMPLES = 3
-MAX_SAVED_TURNS = 100  # turns the browser keeps across reloads
 EMPTY_HINT = "请先输入问题，例如：政府投资项目预算多少？"
 Outputs = tuple[Any, ...]
 
@@ -314,48 +313,6 @@ class Handlers:
             return gr.skip(), gr.skip(), gr.skip()
         citations = turns[index // 2]["citations"]
         return self.chips_update(citations), render.source_html(None), citations
-
-    # -- history and export ------------------------------------------------------------------------
-
-    @staticmethod
-    def save(turns: list[dict[str, Any]]) -> dict[str, Any]:
-        """What the browser keeps (gr.BrowserState): the turns, from which the conversation is rebuilt.
-
-        Always an object, also when empty: an empty value would leave the stored conversation in place.
-        """
-        return {"version": 1, "turns": list(turns or [])[-MAX_SAVED_TURNS:]}
-
-    def restore(self, saved: Any) -> Outputs:
-        """chat, turns, chips, current citations: the conversation the browser kept, escaped again as it is shown."""
-        saved = saved.get("turns") if isinstance(saved, dict) else None
-        if not isinstance(saved, list) or not saved:
-            return gr.skip(), gr.skip(), gr.skip(), gr.skip()
-        turns = [t for t in saved if isinstance(t, dict) and isinstance(t.get("question"), str)]
-        for t in turns:
-            t["citations"] = [c for c in t.get("citations") or [] if isinstance(c, dict)]
-        chat: list[dict[str, str]] = []
-        for t in turns:
-            shown = str(t.get("text") or t.get("answer") or "")
-            chat += [render.chat_message("user", t["question"]), render.chat_message("assistant", shown)]
-        citations = turns[-1]["citations"] if turns else []
-        return chat, turns, self.chips_update(citations), citations
-
-    @staticmethod
-    def export(turns: list[dict[str, Any]]) -> Any:
-        """The conversation as Markdown and the answers as CSV, offered for download; a hint when there is none."""
-        import tempfile
-
-        from assistant.ui_export import answers_csv, conversation_markdown
-
-        if not turns:
-            return gr.update(value=None, visible=False), render.line_html("还没有对话可以导出。")
-        folder = Path(tempfile.mkdtemp(prefix="budgetqa-export-"))
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        md = folder / f"budgetqa-对话-{stamp}.md"
-        md.write_text(conversation_markdown(turns), encoding="utf-8")
-        table = folder / f"budgetqa-答案-{stamp}.csv"
-        table.write_text(answers_csv(turns), encoding="utf-8-sig")  # with a BOM, so spreadsheet programs read UTF-8
-        return gr.update(value=[str(md), str(table)], visible=True), ""
 
     @staticmethod
     def reset() -> Outputs:

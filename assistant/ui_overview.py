@@ -2,8 +2,9 @@
 
 Everything is drawn from the document's facts (the same figures the answers cite), grouped by
 the table kinds of index/data/table_kinds.toml. Each figure in the lists under the charts is a
-button that opens its source like a citation. Charts are matplotlib PNGs as data URIs; labels
-come from documents and are escaped.
+button that opens its source like a citation (the page's script hands `k:time` to a hidden box).
+Charts are matplotlib PNGs as data URIs; labels come from documents and are escaped. The
+`on_*` functions are the overview tab's event handlers, around the chat page's `Handlers`.
 """
 
 from __future__ import annotations
@@ -13,9 +14,13 @@ import html
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from index.errors import BudgetQAError
 from index.model import Document, Fact
+
+if TYPE_CHECKING:
+    from assistant.ui_events import Handlers
 
 FONTS = ["Noto Sans CJK SC", "Noto Sans Mono CJK SC", "Noto Serif CJK SC", "DejaVu Sans"]
 TOTAL_WORDS = ("收入总计", "支出总计")
@@ -84,6 +89,7 @@ def _chart(panel: Panel) -> bytes:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     with plt.rc_context({"font.family": FONTS, "axes.unicode_minus": False}):
         labels = [label for label, _ in panel.items][::-1]
@@ -92,6 +98,8 @@ def _chart(panel: Panel) -> bytes:
         bars = ax.barh(labels, values, color="#f97316")
         ax.bar_label(bars, labels=[f"{v:,.2f}" for v in values], padding=3, fontsize=8)
         ax.set_xlabel(panel.unit)
+        ax.xaxis.set_major_locator(MaxNLocator(4))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}" if abs(v) >= 100 else f"{v:g}"))
         ax.spines[["top", "right"]].set_visible(False)
         ax.margins(x=0.25)
         fig.tight_layout()
@@ -139,3 +147,52 @@ def citations_of(facts: Sequence[Fact], title: str) -> list[dict[str, Any]]:
     from assistant.ui_render import citation_dict
 
     return [citation_dict(citation_for(f, {f.source.doc_id: title}, None)) for f in facts]
+
+
+def _body(on: Handlers, doc_id: str | None) -> tuple[str, list[dict[str, Any]]]:
+    if not doc_id:
+        return "", []
+    qa = on.runtime.wait()
+    document = getattr(qa, "document", None)
+    if document is None:
+        return "", []
+    doc = document(doc_id)
+    markup, facts = overview_html(doc, panels(doc))
+    return markup, citations_of(facts, doc.title)
+
+
+def on_overview_tab(on: Handlers, current: str | None) -> tuple[Any, ...]:
+    """Opening the tab: the document picker (kept choice, else the first document) and its overview."""
+    import gradio as gr
+
+    from assistant import ui_render as render
+
+    try:
+        summaries = on.runtime.wait().documents()
+        ids = [s["doc_id"] for s in summaries]
+        pick = current if current in ids else (ids[0] if ids else None)
+        body, cites = _body(on, pick)
+    except BudgetQAError as err:
+        return gr.skip(), render.line_html(str(err), "error"), [], render.source_html(None)
+    choices = [(render.document_label(s), s["doc_id"]) for s in summaries]
+    return gr.update(choices=choices, value=pick), body, cites, render.source_html(None)
+
+
+def on_overview_pick(on: Handlers, doc_id: str | None) -> tuple[Any, ...]:
+    from assistant import ui_render as render
+
+    try:
+        body, cites = _body(on, doc_id)
+    except BudgetQAError as err:
+        return render.line_html(str(err), "error"), [], render.source_html(None)
+    return body, cites, render.source_html(None)
+
+
+def on_overview_cite(on: Handlers, request: str, cites: list[dict[str, Any]]) -> str:
+    """A click on a figure: its source, as for a citation."""
+    from assistant import ui_render as render
+
+    k = (request or "").split(":")[0]
+    if not k.isdigit() or int(k) >= len(cites):
+        return render.source_html(None)
+    return on.source_panel(cites[int(k)])

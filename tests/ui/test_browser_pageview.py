@@ -187,3 +187,32 @@ def test_reload_keeps_the_conversation_and_exports_parse(browser: object, page_u
     page.wait_for_timeout(1500)
     assert page.locator("#chat .message").count() == 0, "a cleared conversation stays cleared"
     page.close()
+
+
+def test_overview_tab_draws_charts_and_opens_a_figure_source(browser: object, page_url: str) -> None:
+    from playwright.sync_api import Browser, expect
+
+    assert isinstance(browser, Browser)
+    page = browser.new_page(viewport={"width": 1400, "height": 1250}, locale="zh-CN")
+    page.goto(page_url)
+    expect(page.locator("#status")).to_contain_text("份文档", timeout=WAIT_MS)
+    page.locator("#upload input[type=file]").set_input_files(str(JUSTICE_PDF))
+    expect(page.locator("#upload-status")).to_contain_text(re.compile("已添加|已存在"), timeout=WAIT_MS)
+
+    page.get_by_role("tab", name="文档概览").click()
+    overview = page.locator("#overview")
+    # the sample (first document): 收入总计/支出总计 5,883 万元, 基本支出 1,239 and 项目支出 4,644
+    expect(overview.locator("img.ov-chart")).to_have_count(2, timeout=WAIT_MS)
+    expect(overview.locator(".ov-fig", has_text="4,644")).to_have_count(1)
+
+    page.locator("#overview-doc input").click()
+    page.get_by_role("option", name="上海市普陀区司法局 2026年 预算").click()
+    expect(overview).to_contain_text("支出（按功能分类）", timeout=WAIT_MS)
+    assert overview.locator("img.ov-chart").count() >= 3
+    expect(overview.locator(".ov-fig", has_text="87267272.44")).to_have_count(1)  # 公共安全支出
+    overview.locator(".ov-fig", has_text="87267272.44").click()
+    source = page.locator("#overview-source")
+    expect(source.locator("img.page-crop")).to_be_visible(timeout=WAIT_MS)
+    expect(source.locator(".source-quote mark")).to_have_text("87267272.44")
+    page.screenshot(path=str(SHOTS / "overview.png"), full_page=True)
+    page.close()
