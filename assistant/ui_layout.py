@@ -64,10 +64,18 @@ CSS = """
 .doc-table td:nth-child(2), .doc-table td:nth-child(3) { white-space: nowrap; }
 """
 
-# A click on `[n]` inside an answer opens that source: the script finds the `[n]` under the pointer and
+# On a phone the documents panel starts folded. A click on `[n]` inside an answer opens that source: the script finds the `[n]` under the pointer and
 # hands `answer index:n:time` to a hidden box, whose change event runs `Handlers.on_cite`.
 CITE_JS = """
 () => {
+  if (window.innerWidth < 700) {  // phones: chat first, the documents panel folded under it
+    const fold = () => {
+      const head = document.querySelector('#docs-panel > button');
+      if (!head) return setTimeout(fold, 200);
+      if (head.classList.contains('open') || head.getAttribute('aria-expanded') === 'true') head.click();
+    };
+    fold();
+  }
   document.addEventListener('click', (event) => {
     const figure = event.target.closest ? event.target.closest('#overview .ov-fig') : null;
     const asked = document.querySelector('#overview-request textarea');
@@ -201,19 +209,20 @@ def lay_out() -> Page:
                             elem_id="export-files",
                         )
                     with gr.Column(scale=2):
-                        gr.Markdown("**已载入文档**")
-                        docs_table = gr.HTML(render.documents_html([]), elem_id="documents")
-                        scope = gr.CheckboxGroup(label="提问范围（不选 = 全部文档）", choices=[], elem_id="scope")
-                        upload = gr.File(
-                            label="上传 PDF / TXT", file_types=FILE_TYPES, file_count="multiple", elem_id="upload"
-                        )
-                        without_temp_copies(upload)
-                        upload_status = gr.HTML("", elem_id="upload-status")
-                        with gr.Row():
-                            remove_pick = gr.Dropdown(
-                                label="移除文档", choices=[], scale=3, elem_id="remove-doc", allow_custom_value=True
-                            )  # the handler checks the id, in Chinese
-                            remove_btn = gr.Button("移除", variant="stop", scale=1, elem_id="remove")
+                        with gr.Accordion("文档、提问范围与上传", open=True, elem_id="docs-panel"):
+                            gr.Markdown("**已载入文档**")
+                            docs_table = gr.HTML(render.documents_html([]), elem_id="documents")
+                            scope = gr.CheckboxGroup(label="提问范围（不选 = 全部文档）", choices=[], elem_id="scope")
+                            upload = gr.File(
+                                label="上传 PDF / TXT", file_types=FILE_TYPES, file_count="multiple", elem_id="upload"
+                            )
+                            without_temp_copies(upload)
+                            upload_status = gr.HTML("", elem_id="upload-status")
+                            with gr.Row():
+                                remove_pick = gr.Dropdown(
+                                    label="移除文档", choices=[], scale=3, elem_id="remove-doc", allow_custom_value=True
+                                )  # the handler checks the id, in Chinese
+                                remove_btn = gr.Button("移除", variant="stop", scale=1, elem_id="remove")
             with gr.Tab("文档概览", id="overview-tab", elem_id="overview-tab") as overview_tab:
                 overview_pick = gr.Dropdown(label="文档", choices=[], elem_id="overview-doc")
                 with gr.Row():

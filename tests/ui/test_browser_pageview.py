@@ -216,3 +216,20 @@ def test_overview_tab_draws_charts_and_opens_a_figure_source(browser: object, pa
     expect(source.locator(".source-quote mark")).to_have_text("87267272.44")
     page.screenshot(path=str(SHOTS / "overview.png"), full_page=True)
     page.close()
+
+
+def test_phone_layout_puts_the_chat_first_and_folds_the_documents(browser: object, page_url: str) -> None:
+    from playwright.sync_api import Browser, expect
+
+    assert isinstance(browser, Browser)
+    page = browser.new_page(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    page.goto(page_url)
+    expect(page.locator("#status")).to_contain_text("份文档", timeout=WAIT_MS)
+    expect(page.locator("#scope")).to_be_hidden(timeout=WAIT_MS)
+    chat, panel = page.locator("#chat").bounding_box(), page.locator("#docs-panel").bounding_box()
+    assert chat and panel and chat["y"] < panel["y"]
+    assert panel["y"] - (chat["y"] + chat["height"]) < 700, "the folded panel sits right under the chat's controls"
+    page.locator("#docs-panel > button").first.click()
+    expect(page.locator("#scope")).to_be_visible(timeout=WAIT_MS)
+    page.screenshot(path=str(SHOTS / "phone_layout.png"), full_page=True)
+    page.close()
