@@ -50,3 +50,13 @@ def drop_file(home: Path, sha256: str) -> None:
     """Remove the copy of a removed document (nothing when there is none)."""
     for suffix in SUFFIXES:
         kept_path(home, sha256, suffix).unlink(missing_ok=True)
+
+
+def prune_files(home: Path, keep: set[str]) -> None:
+    """Remove the copies of files no longer in the store (after a rebuild swapped in exactly `keep`, by sha256)."""
+    folder = Path(home) / FILES_DIR
+    if not folder.is_dir():
+        return
+    for path in folder.iterdir():
+        if path.suffix in SUFFIXES and _SHA.match(path.stem) and path.stem not in keep:
+            path.unlink(missing_ok=True)

@@ -43,3 +43,16 @@ def test_pdf_copy_kept_with_boxes_and_removed_with_the_document(tmp_path: Path) 
 def test_kept_path_refuses_anything_but_a_digest(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         kept_path(tmp_path, "../../etc/passwd")
+
+
+def test_rebuild_keeps_the_copies_of_exactly_its_files(tmp_path: Path) -> None:
+    settings = Settings(home=tmp_path / "home", embed_model="fake:64")
+    store = open_store(settings)
+    pdf, text = CORPUS["welfare"], CORPUS["dapeng"]
+    report = ingest(store, [pdf, text], rebuild=True, embedder=FakeEmbedder(64))
+    assert len(report.added) == 2, report.failed
+    assert kept_path(settings.home, file_sha256(pdf)).exists()
+    assert kept_path(settings.home, file_sha256(text), ".txt").exists()
+    ingest(store, [text], rebuild=True, embedder=FakeEmbedder(64))
+    assert not kept_path(settings.home, file_sha256(pdf)).exists(), "the dropped PDF's copy is gone"
+    assert kept_path(settings.home, file_sha256(text), ".txt").exists()
