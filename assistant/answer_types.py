@@ -21,6 +21,11 @@ class Citation:
     row: tuple[str, ...] = ()
     year: int | None = None  # the year of the cited figure
     bbox: tuple[float, float, float, float] | None = None  # (x0, top, x1, bottom) on `page`, where known
+    table: str | None = None  # the table's label, for a table cell
+    row_label: str | None = None  # the row's label as printed (code + name)
+    column: str | None = None  # the column name (flattened header)
+    unit: str = ""  # the cited figure's unit as printed in its document ("元", "万元", "%", …)
+    mark: str = ""  # the cited value as printed in `quote` (the page highlights it); "" for passages
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -30,7 +35,7 @@ class Citation:
             "page": self.page,
             "quote": self.quote,
             "year": self.year,
-            "bbox": list(self.bbox) if self.bbox else None,
+            "bbox": [round(v, 2) for v in self.bbox] if self.bbox else None,
         }
 
 

@@ -132,6 +132,12 @@ def citation_for(fact: Fact, titles: dict[str, str], rows: RowLookup | None) -> 
         header=header,
         row=row,
         year=fact.year,
+        bbox=src.bbox,
+        table=src.table,
+        row_label=src.row,
+        column=src.column,
+        unit=fact.unit,
+        mark=fact.text,
     )
 
 

@@ -18,10 +18,12 @@ from typing import Any, Protocol
 
 import gradio as gr
 
+from assistant import ui_history as history
+from assistant import ui_overview as overview
 from assistant.answer_types import Answer
 from assistant.assistant import IngestReport, Progress
 from assistant.ui_events import Handlers
-from assistant.ui_layout import CSS, lay_out, theme, translations
+from assistant.ui_layout import CITE_JS, CSS, lay_out, theme, translations
 from assistant.ui_server import (
     AUTH_MESSAGE,
     ClientAddress,
@@ -124,16 +126,24 @@ def build_app(runtime: Runtime) -> gr.Blocks:
     storing: dict[str, Any] = {"concurrency_id": "store", "concurrency_limit": 1, **quiet}
     with page.demo:
         ask_inputs = [page.question, page.chatbot, page.scope, page.turns]
-        page.question.submit(on.respond, ask_inputs, answer_outputs, api_name="ask", **asking)
-        page.send.click(on.respond, ask_inputs, answer_outputs, api_visibility="private", **asking)
+        keep: dict[str, Any] = {"fn": history.save, "inputs": [page.turns], "outputs": [page.saved], **quiet}
+        page.question.submit(on.respond, ask_inputs, answer_outputs, api_name="ask", **asking).then(**keep)
+        page.send.click(on.respond, ask_inputs, answer_outputs, api_visibility="private", **asking).then(**keep)
         page.chatbot.example_select(
             on.ask_example,
             [page.chatbot, page.scope, page.turns],
             answer_outputs,
             api_visibility="private",
             **asking,
-        )
+        ).then(**keep)
         page.chips.input(on.show_source, [page.chips, page.current], page.source, api_name="source", **quiet)
+        page.cite_request.change(
+            on.on_cite,
+            [page.cite_request, page.turns],
+            [page.chips, page.source, page.current],
+            api_visibility="private",
+            **quiet,
+        )
         page.chatbot.select(
             on.pick_turn, [page.turns], [page.chips, page.source, page.current], api_visibility="private", **quiet
         )
@@ -144,8 +154,11 @@ def build_app(runtime: Runtime) -> gr.Blocks:
             api_visibility="private",
             **quiet,
         )
-        page.clear.click(on.reset, outputs=reset_outputs, api_name="clear", **quiet)
-        page.chatbot.clear(on.reset, outputs=reset_outputs, api_visibility="private", **quiet)
+        page.clear.click(on.reset, outputs=reset_outputs, api_name="clear", **quiet).then(**keep)
+        page.chatbot.clear(on.reset, outputs=reset_outputs, api_visibility="private", **quiet).then(**keep)
+        page.export.click(
+            history.export, [page.turns], [page.export_files, page.hint], api_visibility="private", **quiet
+        )
         page.scope.change(on.on_scope, [page.scope], welcome, api_visibility="private", **quiet)
         page.upload.upload(
             on.on_upload,
@@ -162,6 +175,34 @@ def build_app(runtime: Runtime) -> gr.Blocks:
             **storing,
         )
         page.demo.load(on.on_load, outputs=doc_outputs, api_name="status", **quiet)
+        page.overview_tab.select(
+            lambda current: overview.on_overview_tab(on, current),
+            [page.overview_pick],
+            [page.overview_pick, page.overview_body, page.overview_cites, page.overview_source],
+            api_visibility="private",
+            **quiet,
+        )
+        page.overview_pick.input(
+            lambda doc_id: overview.on_overview_pick(on, doc_id),
+            [page.overview_pick],
+            [page.overview_body, page.overview_cites, page.overview_source],
+            api_visibility="private",
+            **quiet,
+        )
+        page.overview_request.change(
+            lambda request, cites: overview.on_overview_cite(on, request, cites),
+            [page.overview_request, page.overview_cites],
+            [page.overview_source],
+            api_visibility="private",
+            **quiet,
+        )
+        page.demo.load(
+            history.restore,
+            [page.saved],
+            [page.chatbot, page.turns, page.chips, page.current],
+            api_visibility="private",
+            **quiet,
+        )
         gr.api(on.documents, api_name="documents")
         gr.api(on.answer, api_name="answer", concurrency_id="ask", concurrency_limit=ASK_CONCURRENCY)
     return page.demo
@@ -196,6 +237,7 @@ def launch(
         auth_message=AUTH_MESSAGE if auth else None,
         prevent_thread_lock=not block,
         css=CSS,
+        js=CITE_JS,
         theme=theme(),
         i18n=translations(),
         footer_links=["api"],

@@ -191,7 +191,15 @@ class Handlers:
             yield chat, "", turns, keep, keep, keep, keep
             time.sleep(0 if live else STREAM_DELAY_S)
         citations = [render.citation_dict(c) for c in answer.citations] if answer else []
-        turns = [*turns, {"question": question, "answer": answer.answer if answer else "", "citations": citations}]
+        turn = {
+            "question": question,
+            "answer": answer.answer if answer else "",
+            "text": text,
+            "value": answer.value if answer else None,
+            "unit": answer.unit if answer else None,
+            "citations": citations,
+        }
+        turns = [*turns, turn]
         yield chat, "", turns, self.chips_update(citations), render.source_html(None), citations, ""
 
     @staticmethod
@@ -247,11 +255,56 @@ class Handlers:
         choices = [(render.chip_label(i, c), str(i)) for i, c in enumerate(citations, 1)]
         return gr.update(choices=choices, value=None, visible=bool(choices))
 
-    @staticmethod
-    def show_source(choice: str | None, current: list[dict[str, Any]]) -> str:
+    def show_source(self, choice: str | None, current: list[dict[str, Any]]) -> str:
         if not choice or not choice.isdigit() or not 1 <= int(choice) <= len(current):
             return render.source_html(None)
-        return render.source_html(current[int(choice) - 1])
+        return self.source_panel(current[int(choice) - 1])
+
+    def source_panel(self, citation: dict[str, Any]) -> str:
+        """The source panel for one citation, with the page (or the text's lines) it points at."""
+        return render.source_html(citation, self._place_html(citation))
+
+    def _place_html(self, citation: dict[str, Any]) -> str:
+        """The cited page cropped and marked (PDF kept in the store), or the lines around it (text); "" if neither."""
+        from assistant.ui_pageview import render_view, text_lines_html, view_html
+        from index.files import find_kept
+        from index.read_text import decode_text
+
+        try:
+            qa = self.runtime.wait()
+            document, settings = getattr(qa, "document", None), getattr(qa, "settings", None)
+            if document is None or settings is None or not citation.get("doc"):
+                return ""
+            kept = find_kept(settings.home, document(str(citation["doc"])).sha256)
+            bbox, page = citation.get("bbox"), citation.get("page")
+            if kept is None:
+                return ""
+            if kept.suffix != ".pdf":
+                lines = decode_text(kept, kept.read_bytes()).splitlines()
+                return text_lines_html(lines, str(citation.get("quote") or ""), str(citation.get("mark") or ""))
+            if not bbox or not page:
+                return ""
+            pdf = kept
+            box = (float(bbox[0]), float(bbox[1]), float(bbox[2]), float(bbox[3]))
+            return view_html(render_view(pdf, int(page), box), box)
+        except BudgetQAError as err:
+            log.info("source page not shown: %s", one_line(err))
+        except Exception:  # UI boundary: the quote is still shown
+            log.exception("source page could not be rendered: %s", citation.get("locator"))
+        return ""
+
+    def on_cite(self, request: str, turns: list[dict[str, Any]]) -> Outputs:
+        """A click on `[n]` in an answer (the page's script sends `answer index:n:nonce`): that source, opened."""
+        parts = (request or "").split(":")
+        if len(parts) < 2 or not parts[0].isdigit() or not parts[1].isdigit() or int(parts[0]) >= len(turns):
+            return gr.skip(), gr.skip(), gr.skip()
+        citations = turns[int(parts[0])]["citations"]
+        n = int(parts[1])
+        if not 1 <= n <= len(citations):
+            return gr.skip(), gr.skip(), gr.skip()
+        choices = [(render.chip_label(i, c), str(i)) for i, c in enumerate(citations, 1)]
+        chips = gr.update(choices=choices, value=str(n), visible=True)
+        return chips, self.source_panel(citations[n - 1]), citations
 
     def pick_turn(self, turns: list[dict[str, Any]], evt: gr.SelectData) -> Outputs:
         """Clicking an earlier answer brings back its citation chips."""

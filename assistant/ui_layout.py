@@ -35,9 +35,72 @@ CSS = """
 .source-row { border-collapse: collapse; font-size: 0.85em; margin-top: 4px; }
 .source-row th, .source-row td { border: 1px solid var(--border-color-primary); padding: 2px 6px; }
 .source-empty { color: var(--body-text-color-subdued); }
+.source-quote mark, .source-row mark { background: #fde047; color: inherit; padding: 0 2px; border-radius: 2px; }
+.source-row caption { caption-side: top; text-align: left; font-size: 0.9em; color: var(--body-text-color-subdued); }
+.source-row-wrap { overflow-x: auto; }
+.source-row th, .source-row td { white-space: nowrap; }
+.page-view { margin: 8px 0; }
+.page-view img.page-crop { max-width: 100%; height: auto; border: 1px solid var(--border-color-primary); }
+.page-view img.page-crop-narrow { display: none; }
+@media (max-width: 640px) {
+  .page-view img.page-crop { display: none; }
+  .page-view img.page-crop-narrow { display: block; width: 100%; border: 1px solid var(--border-color-primary); }
+}
+.page-whole summary { cursor: pointer; color: var(--color-accent); font-size: 0.9em; margin-top: 4px; }
+.page-whole img { max-width: 100%; height: auto; border: 1px solid var(--border-color-primary); }
+.text-view { font-family: var(--font-mono); font-size: 0.9em; margin: 8px 0; white-space: pre-wrap; }
+.text-line { padding: 1px 6px; color: var(--body-text-color-subdued); }
+.text-line.cited { background: #fef9c3; color: var(--body-text-color); border-left: 3px solid #dc2626; }
+.bq-hidden { display: none !important; }
+.overview h4 { margin: 14px 0 4px; }
+.ov-chart { max-width: 100%; height: auto; }
+.ov-figures { list-style: none; padding: 0; margin: 4px 0; display: flex; flex-wrap: wrap; gap: 4px 16px; }
+.ov-fig { border: 1px solid var(--border-color-primary); border-radius: 999px; padding: 0 8px; cursor: pointer;
+  background: var(--background-fill-secondary); font-variant-numeric: tabular-nums; }
+.ov-fig:hover { border-color: var(--color-accent); }
+#chat .message.bot { cursor: text; }
 .doc-table { width: 100%; border-collapse: collapse; font-size: 0.9em; }
 .doc-table th, .doc-table td { border-bottom: 1px solid var(--border-color-primary); padding: 4px 6px; text-align: left; }
 .doc-table td:nth-child(2), .doc-table td:nth-child(3) { white-space: nowrap; }
+"""
+
+# On a phone the documents panel starts folded. A click on `[n]` inside an answer opens that source: the script finds the `[n]` under the pointer and
+# hands `answer index:n:time` to a hidden box, whose change event runs `Handlers.on_cite`.
+CITE_JS = """
+() => {
+  if (window.innerWidth < 700) {  // phones: chat first, the documents panel folded under it
+    const fold = () => {
+      const head = document.querySelector('#docs-panel > button');
+      if (!head) return setTimeout(fold, 200);
+      if (head.classList.contains('open') || head.getAttribute('aria-expanded') === 'true') head.click();
+    };
+    fold();
+  }
+  document.addEventListener('click', (event) => {
+    const figure = event.target.closest ? event.target.closest('#overview .ov-fig') : null;
+    const asked = document.querySelector('#overview-request textarea');
+    if (figure && asked) {
+      asked.value = `${figure.dataset.cite}:${Date.now()}`;
+      asked.dispatchEvent(new Event('input', {bubbles: true}));
+      return;
+    }
+    const message = event.target.closest ? event.target.closest('#chat .message.bot') : null;
+    if (!message || !document.caretRangeFromPoint) return;
+    const range = document.caretRangeFromPoint(event.clientX, event.clientY);
+    if (!range || range.startContainer.nodeType !== Node.TEXT_NODE) return;
+    const text = range.startContainer.textContent, offset = range.startOffset;
+    let n = null;
+    for (const m of text.matchAll(/\\[(\\d+)\\]/g)) {
+      if (m.index <= offset && offset <= m.index + m[0].length) { n = m[1]; break; }
+    }
+    const box = document.querySelector('#cite-request textarea');
+    const k = Array.from(document.querySelectorAll('#chat .message.bot')).indexOf(message);
+    if (!n || !box || k < 0) return;
+    event.stopPropagation();
+    box.value = `${k}:${n}:${Date.now()}`;
+    box.dispatchEvent(new Event('input', {bubbles: true}));
+  }, true);
+}
 """
 
 
@@ -73,7 +136,17 @@ class Page:
     examples: gr.Dataset
     chips: gr.Radio
     source: gr.HTML
+    cite_request: gr.Textbox
     clear: gr.Button
+    export: gr.Button
+    export_files: gr.File
+    saved: gr.BrowserState
+    overview_tab: gr.Tab
+    overview_pick: gr.Dropdown
+    overview_body: gr.HTML
+    overview_source: gr.HTML
+    overview_cites: gr.State
+    overview_request: gr.Textbox
     docs_table: gr.HTML
     scope: gr.CheckboxGroup
     upload: gr.File
@@ -87,51 +160,78 @@ def lay_out() -> Page:
     with gr.Blocks(title="BudgetQA 预算问答", analytics_enabled=False) as demo:
         turns = gr.State([])
         current = gr.State([])
+        saved = gr.BrowserState({}, storage_key="budgetqa-conversation")  # survives a reload, in this browser
         gr.Markdown(
             "## BudgetQA 预算问答\n对部门预算、单位预算和部门决算提问，答案给出数字和可核对的出处。", elem_id="title"
         )
         status = gr.HTML(render.line_html("正在打开文档库…"), elem_id="status")
-        with gr.Row():
-            with gr.Column(scale=3):
-                chatbot = gr.Chatbot(
-                    label="对话",
-                    height=440,
-                    elem_id="chat",
-                    feedback_options=None,
-                    buttons=["copy"],
-                    # messages are escaped text (ui_render): no Markdown, no LaTeX, no custom tags
-                    render_markdown=False,
-                    sanitize_html=True,
-                    allow_tags=False,
-                    latex_delimiters=[],
-                    placeholder=render.welcome_markdown([]),
-                )
+        with gr.Tabs():
+            with gr.Tab("问答", id="chat-tab"):
                 with gr.Row():
-                    question = gr.Textbox(
-                        label="问题",
-                        placeholder="例如：政府投资项目预算多少",
-                        show_label=False,
-                        scale=5,
-                        elem_id="question",
-                    )
-                    send = gr.Button("提问", variant="primary", scale=1, elem_id="send")
-                hint = gr.HTML("", elem_id="hint")
-                examples = gr.Dataset(label="示例问题", components=[question], samples=[], elem_id="examples")
-                chips = gr.Radio(label="引用（点击编号查看原文）", choices=[], visible=False, elem_id="citation-chips")
-                source = gr.HTML(render.source_html(None), elem_id="source")
-                clear = gr.Button("清空对话", elem_id="clear")
-            with gr.Column(scale=2):
-                gr.Markdown("**已载入文档**")
-                docs_table = gr.HTML(render.documents_html([]), elem_id="documents")
-                scope = gr.CheckboxGroup(label="提问范围（不选 = 全部文档）", choices=[], elem_id="scope")
-                upload = gr.File(label="上传 PDF / TXT", file_types=FILE_TYPES, file_count="multiple", elem_id="upload")
-                without_temp_copies(upload)
-                upload_status = gr.HTML("", elem_id="upload-status")
+                    with gr.Column(scale=3):
+                        chatbot = gr.Chatbot(
+                            label="对话",
+                            height=440,
+                            elem_id="chat",
+                            feedback_options=None,
+                            buttons=["copy"],
+                            # messages are escaped text (ui_render): no Markdown, no LaTeX, no custom tags
+                            render_markdown=False,
+                            sanitize_html=True,
+                            allow_tags=False,
+                            latex_delimiters=[],
+                            placeholder=render.welcome_markdown([]),
+                        )
+                        with gr.Row():
+                            question = gr.Textbox(
+                                label="问题",
+                                placeholder="例如：政府投资项目预算多少",
+                                show_label=False,
+                                scale=5,
+                                elem_id="question",
+                            )
+                            send = gr.Button("提问", variant="primary", scale=1, elem_id="send")
+                        hint = gr.HTML("", elem_id="hint")
+                        chips = gr.Radio(
+                            label="引用（点击编号查看原文）", choices=[], visible=False, elem_id="citation-chips"
+                        )
+                        source = gr.HTML(render.source_html(None), elem_id="source")
+                        cite_request = gr.Textbox(elem_id="cite-request", elem_classes=["bq-hidden"], show_label=False)
+                        examples = gr.Dataset(label="示例问题", components=[question], samples=[], elem_id="examples")
+                        with gr.Row():
+                            clear = gr.Button("清空对话", elem_id="clear")
+                            export = gr.Button("导出对话（Markdown + CSV）", elem_id="export")
+                        export_files = gr.File(
+                            label="导出文件",
+                            file_count="multiple",
+                            visible=False,
+                            interactive=False,
+                            elem_id="export-files",
+                        )
+                    with gr.Column(scale=2):
+                        with gr.Accordion("文档、提问范围与上传", open=True, elem_id="docs-panel"):
+                            gr.Markdown("**已载入文档**")
+                            docs_table = gr.HTML(render.documents_html([]), elem_id="documents")
+                            scope = gr.CheckboxGroup(label="提问范围（不选 = 全部文档）", choices=[], elem_id="scope")
+                            upload = gr.File(
+                                label="上传 PDF / TXT", file_types=FILE_TYPES, file_count="multiple", elem_id="upload"
+                            )
+                            without_temp_copies(upload)
+                            upload_status = gr.HTML("", elem_id="upload-status")
+                            with gr.Row():
+                                remove_pick = gr.Dropdown(
+                                    label="移除文档", choices=[], scale=3, elem_id="remove-doc", allow_custom_value=True
+                                )  # the handler checks the id, in Chinese
+                                remove_btn = gr.Button("移除", variant="stop", scale=1, elem_id="remove")
+            with gr.Tab("文档概览", id="overview-tab", elem_id="overview-tab") as overview_tab:
+                overview_pick = gr.Dropdown(label="文档", choices=[], elem_id="overview-doc")
                 with gr.Row():
-                    remove_pick = gr.Dropdown(
-                        label="移除文档", choices=[], scale=3, elem_id="remove-doc", allow_custom_value=True
-                    )  # the handler checks the id, in Chinese
-                    remove_btn = gr.Button("移除", variant="stop", scale=1, elem_id="remove")
+                    with gr.Column(scale=3):
+                        overview_body = gr.HTML("", elem_id="overview")
+                    with gr.Column(scale=2):
+                        overview_source = gr.HTML(render.source_html(None), elem_id="overview-source")
+                overview_cites = gr.State([])
+                overview_request = gr.Textbox(elem_id="overview-request", elem_classes=["bq-hidden"], show_label=False)
     return Page(
         demo=demo,
         turns=turns,
@@ -144,7 +244,17 @@ def lay_out() -> Page:
         examples=examples,
         chips=chips,
         source=source,
+        cite_request=cite_request,
         clear=clear,
+        export=export,
+        export_files=export_files,
+        saved=saved,
+        overview_tab=overview_tab,
+        overview_pick=overview_pick,
+        overview_body=overview_body,
+        overview_source=overview_source,
+        overview_cites=overview_cites,
+        overview_request=overview_request,
         docs_table=docs_table,
         scope=scope,
         upload=upload,

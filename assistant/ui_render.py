@@ -132,28 +132,43 @@ def stream_pieces(text: str, size: int = 8) -> Iterator[str]:
         yield text[:end]
 
 
-def source_html(citation: dict[str, Any] | None) -> str:
-    """The source panel: document, page, locator, quoted line and, for a table cell, its row as a small table."""
+def marked(text: str, mark: str) -> str:
+    """`text` escaped, with the first `mark` in it wrapped in our own <mark> (the cited value)."""
+    at = text.find(mark) if mark else -1
+    if at < 0:
+        return html.escape(text)
+    end = at + len(mark)
+    return f"{html.escape(text[:at])}<mark>{html.escape(mark)}</mark>{html.escape(text[end:])}"
+
+
+def source_html(citation: dict[str, Any] | None, place: str = "") -> str:
+    """The source panel: document, page, locator, the cited place (`place`: markup from ui_pageview), the quoted
+    line with the value highlighted and, for a table cell, its row as a small table with its unit."""
     if not citation:
-        return '<div class="source-empty">点击答案下方的引用编号查看原文出处。</div>'
+        return '<div class="source-empty">点击答案里的 [1] 或下方的引用编号，查看原文出处。</div>'
     esc = html.escape
+    mark = str(citation.get("mark") or "")
     meta = " · ".join(part for part in (page_label(citation.get("page")), f"文档 {citation.get('doc', '')}") if part)
     lines = [
         '<div class="source-card">',
         f'<div class="source-doc">{esc(str(citation.get("title") or citation.get("doc") or ""))}</div>',
         f'<div class="source-meta">{esc(meta)}</div>',
         f'<div class="source-locator">{esc(str(citation.get("locator") or ""))}</div>',
-        f'<blockquote class="source-quote">{esc(str(citation.get("quote") or ""))}</blockquote>',
+        place,
+        f'<blockquote class="source-quote">{marked(str(citation.get("quote") or ""), mark)}</blockquote>',
     ]
     header: Sequence[str] = citation.get("header") or ()
     row: Sequence[str] = citation.get("row") or ()
     if row:
         head = "".join(f"<th>{esc(h)}</th>" for h in header) if header else ""
-        cells = "".join(f"<td>{esc(shorten(c, CELL_CHARS))}</td>" for c in row)
+        cells = "".join(f"<td>{marked(c, mark) if c == mark else esc(shorten(c, CELL_CHARS))}</td>" for c in row)
         head_row = f"<thead><tr>{head}</tr></thead>" if head else ""
-        lines.append(f'<table class="source-row">{head_row}<tbody><tr>{cells}</tr></tbody></table>')
+        unit = str(citation.get("unit") or "")
+        caption = f"<caption>单位：{esc(unit)}</caption>" if unit else ""
+        table = f'<table class="source-row">{caption}{head_row}<tbody><tr>{cells}</tr></tbody></table>'
+        lines.append(f'<div class="source-row-wrap">{table}</div>')
     lines.append("</div>")
-    return "\n".join(lines)
+    return "\n".join(line for line in lines if line)
 
 
 def document_label(summary: dict[str, Any]) -> str:

@@ -30,7 +30,7 @@ CREATE TABLE IF NOT EXISTS facts (
     doc_id TEXT NOT NULL, ord INTEGER NOT NULL, subject TEXT, measure TEXT, value REAL, unit TEXT, code TEXT,
     code_level TEXT, year INTEGER, comparison TEXT, text TEXT, context TEXT, origin TEXT, empty INTEGER,
     locator TEXT, quote TEXT, page INTEGER, tbl TEXT, table_kind TEXT, row_label TEXT, col TEXT, section TEXT,
-    PRIMARY KEY (doc_id, ord));
+    bbox TEXT, PRIMARY KEY (doc_id, ord));
 CREATE TABLE IF NOT EXISTS chunks (
     id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, ord INTEGER NOT NULL, kind TEXT, text TEXT NOT NULL, metadata TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
@@ -60,8 +60,25 @@ _FACT_COLS = (
     "origin",
     "empty",
 )
-_PROV_COLS = ("locator", "quote", "page", "tbl", "table_kind", "row_label", "col", "section")
-_PROV_FIELDS = ("locator", "quote", "page", "table", "table_kind", "row", "column", "section")
+_PROV_COLS = ("locator", "quote", "page", "tbl", "table_kind", "row_label", "col", "section", "bbox")
+_PROV_FIELDS = ("locator", "quote", "page", "table", "table_kind", "row", "column", "section", "bbox")
+
+
+def _bbox_text(bbox: tuple[float, float, float, float] | None) -> str | None:
+    """A bounding box as stored: "x0,top,x1,bottom" in PDF points, two decimals."""
+    return None if bbox is None else ",".join(f"{v:.2f}" for v in bbox)
+
+
+def _prov_values(fact: Fact) -> tuple[Any, ...]:
+    """A fact's provenance columns as stored (the box as text)."""
+    return (*(getattr(fact.source, p) for p in _PROV_FIELDS[:-1]), _bbox_text(fact.source.bbox))
+
+
+def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
+    if not text:
+        return None
+    x0, top, x1, bottom = (float(v) for v in text.split(","))
+    return (x0, top, x1, bottom)
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -151,10 +168,7 @@ def replace_content(conn: sqlite3.Connection, doc: Document, chunks: Sequence[Ch
     conn.execute("UPDATE documents SET n_chunks=? WHERE doc_id=?", (len(chunks), doc.doc_id))
     conn.executemany(
         f"INSERT INTO facts VALUES ({','.join('?' * (2 + len(_FACT_COLS) + len(_PROV_COLS)))})",
-        [
-            (doc.doc_id, i, *(getattr(f, c) for c in _FACT_COLS), *(getattr(f.source, p) for p in _PROV_FIELDS))
-            for i, f in enumerate(doc.facts)
-        ],
+        [(doc.doc_id, i, *(getattr(f, c) for c in _FACT_COLS), *_prov_values(f)) for i, f in enumerate(doc.facts)],
     )
     conn.executemany(
         "INSERT INTO chunks VALUES (?,?,?,?,?,?)",
@@ -268,7 +282,8 @@ def _fact(row: sqlite3.Row | tuple[Any, ...]) -> Fact:
     """A facts-table row (doc_id, ord, fact columns, provenance columns) as a Fact."""
     subject, measure, value, unit = row[2:6]
     code, code_level, year, comparison, text, context, origin = row[6:_EMPTY]
-    source = Provenance(row[0], *row[_N_FACT:])
+    locator, quote, page, table, table_kind, row_label, column, section, bbox = row[_N_FACT:]
+    source = Provenance(row[0], locator, quote, page, table, table_kind, row_label, column, section, _bbox(bbox))
     return Fact(
         subject, measure, value, unit, source, code, code_level, year, comparison, text, context, origin,
         bool(row[_EMPTY]),

@@ -194,6 +194,7 @@ def ingest(
                 pages = f"{doc.page_count} pages, " if doc.page_count else ""
                 progress(done, total, f"{path.name}: indexing {pages}{len(doc.tables)} tables, {len(doc.facts)} facts")
             prepared = store.prepare(doc, embedder, deadline=deadline)
+            prepared.source = path
             # BM25 is rebuilt over every chunk, so a batch rebuilds it with its last file only
             outcome = store.add_prepared(prepared, lexical=done == total - 1, embedder=embedder)
             if outcome.added:

@@ -14,6 +14,8 @@ from typing import Any
 MONEY_UNITS = ("元", "万元", "亿元")
 _YUAN_PER = {"元": 1.0, "万元": 10_000.0, "亿元": 100_000_000.0}
 
+BBox = tuple[float, float, float, float]
+
 HEADING_SEP = " › "
 LOCATOR_SEP = " · "
 
@@ -92,6 +94,8 @@ class Provenance:
     row: str | None = None  # row label as printed (code + name)
     column: str | None = None  # column name (flattened header)
     section: str | None = None  # heading path joined with HEADING_SEP
+    # (x0, top, x1, bottom) in PDF points on `page`: the table cell, or the printed value in a sentence
+    bbox: tuple[float, float, float, float] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,3 +207,5 @@ class Extracted:
     tables: list[Table]
     page_count: int | None = None
     warnings: list[str] = field(default_factory=list)
+    # PDF only: page -> ruled-table rows as printed, each cell (clean text, (x0, top, x1, bottom) or None)
+    cells: dict[int, list[list[tuple[str, BBox | None]]]] = field(default_factory=dict)

@@ -19,6 +19,7 @@ from typing import Any
 from index.errors import NotABudgetError, ReadError
 from index.facts import extract_facts
 from index.limits import Deadline
+from index.locate import locate_facts
 from index.metadata import Metadata, detect_metadata
 from index.model import Document, Extracted, Table
 from index.read_text import extract_text
@@ -176,4 +177,6 @@ def read_document(path: str | Path, deadline: Deadline | None = None) -> Documen
     if check:
         check()
     doc.facts = extract_facts(doc)
+    if kind == "pdf":
+        doc.facts = locate_facts(path, doc, extracted.cells)
     return doc

@@ -24,6 +24,7 @@ from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from index.errors import ReadError
+from index.locate import Grid, table_cells
 from index.model import Extracted, Line, Table
 from index.tables import (
     clean_cell,
@@ -103,6 +104,7 @@ def _extract(pdf: Any, check: Callable[[], None] | None = None) -> Extracted:
     tables: list[Table] = []
     warnings: list[str] = []
     current: _Open | None = None
+    cells: dict[int, Grid] = {}
     page_lines: list[tuple[int, Any, list[_PageLine], list[tuple[Any, list[list[str]], list[list[str]]]]]] = []
     for pno, page in enumerate(pdf.pages, 1):
         if check is not None:
@@ -112,6 +114,7 @@ def _extract(pdf: Any, check: Callable[[], None] | None = None) -> Extracted:
             plain, spanned = _grids(t)
             if _is_real_table(plain):
                 found.append((t, plain, spanned))
+                cells.setdefault(pno, []).extend(table_cells(t, plain))
         boxes = [t.bbox for t, _, _ in found]
         outside = page.filter(lambda o, boxes=boxes: not _inside(o, boxes)) if boxes else page
         page_lines.append((pno, page, _text_lines(outside), found))
@@ -152,7 +155,7 @@ def _extract(pdf: Any, check: Callable[[], None] | None = None) -> Extracted:
         warning = finish_table(table)
         if warning:
             warnings.append(warning)
-    return Extracted(lines=lines, tables=tables, page_count=len(pdf.pages), warnings=warnings)
+    return Extracted(lines=lines, tables=tables, page_count=len(pdf.pages), warnings=warnings, cells=cells)
 
 
 def _grids(t: Any) -> tuple[list[list[str]], list[list[str]]]:

@@ -26,6 +26,7 @@ from index.chroma_backend import ChromaBackend
 from index.chunks import build_chunks
 from index.embed import embed_passages
 from index.errors import BudgetQAError, StoreError
+from index.files import keep_file, prune_files
 from index.ingest import IngestReport, Progress, Reader, read_checked, scan_files
 from index.limits import Deadline, check_upload
 from index.lock import WriteLock, this_writer
@@ -108,6 +109,7 @@ def rebuild_store(
             old = layout.current_root(home)
             new.close()
             layout.point_to(home, root)
+            prune_files(home, {str(s["sha256"]) for s in report.added})
             if old is not None:
                 if settings.chroma_url:
                     ChromaBackend(old, settings.chroma_url).drop()
@@ -154,6 +156,7 @@ def _read_all(
             w.execute("BEGIN IMMEDIATE")
             db.insert_document(w, doc, chunks, state=db.ADDING, writer=writer, ident=ident)
             w.execute("COMMIT")
+            keep_file(settings.home, doc.sha256, path)
             staged.append((doc.doc_id, deadline))
             report.added.append(doc.summary())
     return staged

@@ -36,6 +36,7 @@ from index.chroma_backend import ChromaBackend
 from index.chunks import Chunk, build_chunks
 from index.embed import Embedder, embed_passages
 from index.errors import StoreError, StoreMismatchError
+from index.files import drop_file, keep_file
 from index.layout import BM25_DIR, MANIFEST_NAME, SQLITE_NAME, STORE_FILES, reset_store
 from index.lock import WriteLock, this_writer
 from index.manifest import Manifest
@@ -59,6 +60,7 @@ class Prepared:
     chunks: list[Chunk]
     vectors: np.ndarray
     identity: str
+    source: Path | None = None  # the file read, kept in the store (index.files) when the document is written
 
 
 @dataclass(slots=True)
@@ -291,6 +293,7 @@ class Store:
             except BaseException:
                 self.rollback(w)
                 raise
+            drop_file(self.home, found.sha256)
 
     def refresh_lexical(self) -> None:
         """Save a current BM25 index if the saved one is behind SQLite (once, at the end of an ingest batch)."""
@@ -358,12 +361,15 @@ class Store:
             lambda: db.insert_document(w, doc, prep.chunks, state=db.ADDING, writer=writer, ident=prep.identity),
         )
         try:
+            if prep.source is not None:
+                keep_file(self.home, doc.sha256, prep.source)
             self.chroma.add(prep.chunks, prep.vectors)
             w.execute("BEGIN IMMEDIATE")
             db.set_state(w, doc.doc_id, db.DONE)
             self.commit(w, lexical=lexical, dim=int(prep.vectors.shape[1]))
         except BaseException:
             self._undo(w, doc.doc_id, ids)
+            drop_file(self.home, doc.sha256)  # no stored document has these bytes (checked under this lock)
             raise
 
     def _undo(self, w: sqlite3.Connection, doc_id: str, ids: Sequence[str]) -> None:

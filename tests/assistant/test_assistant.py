@@ -49,6 +49,16 @@ def test_unit_asked_and_table_row_cited(qa: Assistant) -> None:
     assert cite.row and "住房公积金" in "".join(cite.row)
 
 
+def test_citations_carry_the_cell_box_in_json(qa: Assistant) -> None:
+    data = qa.ask("司法局2026年住房公积金预算多少元").to_json()
+    cite = data["citations"][0]
+    assert cite["page"] in (11, 13, 16, 19)
+    x0, top, x1, bottom = cite["bbox"]
+    assert 0 < x0 < x1 < 842 and 0 < top < bottom < 595, "a cell on the landscape page, in PDF points"
+    sample = qa.ask("大鹏数据局政府投资项目预算多少").to_json()
+    assert sample["citations"][0]["bbox"] is None, "a text file has no page positions"
+
+
 def test_empty_table_is_not_absent(qa: Assistant) -> None:
     ans = qa.ask("司法局政府性基金预算支出多少")
     assert ans.value == 0 and not ans.abstained and "空表" in ans.answer

@@ -64,7 +64,7 @@ def test_ask_streams_a_cited_answer_and_follow_up_keeps_context(client: Client) 
 
     html = client.predict("1", api_name="/source")
     assert '<table class="source-row">' in html
-    assert "<td>政府投资项目</td>" in html and re.search(r"<td>2,?008</td>", html)  # row as printed
+    assert "<td>政府投资项目</td>" in html and re.search(r"<td><mark>2,?008</mark></td>", html)  # row, value marked
 
     chat, *_ = client.predict("那2021年呢？", chat, [], api_name="/ask")
     assert "1,425万元" in amount(message_text(chat[-1]))

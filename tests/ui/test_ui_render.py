@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.answer_types import Answer, Citation
@@ -153,3 +155,16 @@ def test_status_lines_and_progress_are_chinese_and_escaped() -> None:
     )
     assert progress_line(2, 2, "done") == "即将完成…"
     assert progress_line(0, 2, "something new") == "正在处理（第 1/2 个文件）"
+
+
+def test_source_html_highlights_the_value_and_gives_the_unit_escaped() -> None:
+    cite = replace(ROW_CITE, unit="元", mark="2087959.00")
+    html = source_html(citation_dict(cite))
+    assert "<caption>单位：元</caption>" in html
+    assert "221 02 01 住房公积金 <mark>2087959.00</mark> 2087959.00 0.00" in html, "only the first occurrence"
+    assert "<td><mark>2087959.00</mark></td>" in html
+    hostile = replace(TEXT_CITE, mark="2,008 万元<b>")
+    text = source_html(citation_dict(hostile))
+    assert "<mark>2,008 万元&lt;b&gt;</mark>" in text and "<b>" not in text
+    missing = source_html(citation_dict(replace(TEXT_CITE, mark="9,999")))
+    assert "<mark>" not in missing

@@ -1,0 +1,122 @@
+"""Where each PDF fact is printed: the bounding box of its table cell or of the value in its sentence.
+
+The chat page shows the cited page with this box drawn, so a reader sees the
+cell a figure came from. Table facts are matched against the ruled-table cells
+the PDF reader kept (`Extracted.cells`): same page, same printed value, the row
+whose printed cells make the fact's quote, the column of the fact's header.
+Sentence facts are searched on their page by the value with the words printed
+just before it. A fact that cannot be placed without guessing keeps bbox None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from index.model import BBox, Document, Fact, Table
+
+Grid = list[list[tuple[str, BBox | None]]]
+_PREFIXES = (8, 4, 2)  # characters before the value tried when searching a sentence's figure
+
+
+def table_cells(table: Any, grid: Sequence[Sequence[str]]) -> Grid:
+    """One pdfplumber table's rows as (clean text, cell box) pairs, aligned with `grid` (its cleaned extract)."""
+    out: Grid = []
+    for row, texts in zip(table.rows, grid, strict=False):
+        boxes = list(row.cells) + [None] * max(0, len(texts) - len(row.cells))
+        out.append([(text, _box(box)) for text, box in zip(texts, boxes, strict=False)])
+    return out
+
+
+def _box(box: Any) -> BBox | None:
+    if box is None:
+        return None
+    return (float(box[0]), float(box[1]), float(box[2]), float(box[3]))
+
+
+def locate_facts(path: Path, doc: Document, cells: dict[int, Grid]) -> list[Fact]:
+    """`doc.facts` with `source.bbox` filled where the printed place is certain (PDFs only)."""
+    tables = {t.label: t for t in doc.tables}
+    out: list[Fact] = []
+    pending: list[int] = []
+    for fact in doc.facts:
+        box = None
+        page = fact.source.page
+        if fact.origin == "table" and page is not None and not fact.empty and fact.text:
+            box = _table_box(fact, cells.get(page, []), tables.get(fact.source.table or ""))
+        elif fact.origin == "text" and page is not None and fact.text and fact.source.table is None:
+            pending.append(len(out))
+        out.append(replace(fact, source=replace(fact.source, bbox=box)) if box else fact)
+    if pending:
+        _locate_sentences(path, out, pending)
+    return out
+
+
+def _table_box(fact: Fact, grid: Grid, table: Table | None) -> BBox | None:
+    """The box of the cell printing `fact.text`, in the row quoted, in the fact's column."""
+    column = _column_index(table, fact.source.column)
+    best: tuple[int, BBox] | None = None
+    tie = False
+    for row in grid:
+        quote = " ".join(t for t, _ in row if t)
+        row_score = 2 if quote == fact.source.quote else (1 if fact.source.row and fact.source.row in quote else 0)
+        for c, (text, box) in enumerate(row):
+            if box is None or text != fact.text:
+                continue
+            score = row_score * 2 + (1 if c == column else 0)
+            if best is None or score > best[0]:
+                best, tie = (score, box), False
+            elif score == best[0]:
+                tie = True
+    if best is None or (tie and best[0] < 5):
+        return None
+    return best[1]
+
+
+def _column_index(table: Table | None, column: str | None) -> int | None:
+    if table is None or not column or column not in table.header:
+        return None
+    return table.header.index(column)
+
+
+def _locate_sentences(path: Path, facts: list[Fact], at: list[int]) -> None:
+    """Fill the boxes of sentence facts by searching their pages (one pdfplumber pass over those pages)."""
+    import pdfplumber
+
+    by_page: dict[int, list[int]] = {}
+    for i in at:
+        by_page.setdefault(facts[i].source.page or 0, []).append(i)
+    with pdfplumber.open(path) as pdf:
+        for pno, idx in by_page.items():
+            if not 1 <= pno <= len(pdf.pages):
+                continue
+            page = pdf.pages[pno - 1]
+            for i in idx:
+                box = _sentence_box(page, facts[i])
+                if box is not None:
+                    facts[i] = replace(facts[i], source=replace(facts[i].source, bbox=box))
+            page.close()
+
+
+def _sentence_box(page: Any, fact: Fact) -> BBox | None:
+    """The printed value's box, found with the longest run of preceding characters that makes it unique."""
+    quote = fact.source.quote
+    at = quote.find(fact.text)
+    if at < 0:
+        return None
+    before = quote[:at].replace(" ", "")
+    for prefix in [*dict.fromkeys(before[-n:] for n in _PREFIXES if before), ""]:
+        found = page.search(prefix + fact.text, regex=False, return_chars=True, return_groups=False)
+        if len(found) == 1:
+            chars = found[0]["chars"][len(prefix) :]
+            if not chars:
+                return None
+            return (
+                min(float(c["x0"]) for c in chars),
+                min(float(c["top"]) for c in chars),
+                max(float(c["x1"]) for c in chars),
+                max(float(c["bottom"]) for c in chars),
+            )
+    return None

@@ -1,0 +1,56 @@
+"""Fact bounding boxes: the box of a table fact holds exactly its printed cell; a sentence fact's box its figure.
+
+Putuo 司法局 2026: 住房公积金 2087959.00 元 in row 221 02 01 of 表 on pages 11, 13, 16, 19; the text (page 9)
+says `2026年预算安排201.50万元`. Checked against pdfplumber's own words on the page, independently of the reader.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pdfplumber
+
+from index.model import Document, Fact
+
+
+def _printed_in(path: Path, fact: Fact) -> str:
+    """The characters printed inside the fact's box (by their centres), in reading order."""
+    assert fact.source.bbox is not None and fact.source.page is not None
+    x0, top, x1, bottom = fact.source.bbox
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[fact.source.page - 1]
+        chars = page.chars
+    inside = [c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
+    return "".join(c["text"] for c in sorted(inside, key=lambda c: (round(c["top"]), c["x0"]))).strip()
+
+
+def test_table_facts_have_the_box_of_their_cell(
+    corpus_doc: Callable[[str], Document], corpus_path: Callable[[str], Path]
+) -> None:
+    doc = corpus_doc("justice")
+    table = [f for f in doc.facts if f.origin == "table" and not f.empty]
+    assert sum(f.source.bbox is not None for f in table) / len(table) > 0.98
+    cells = [f for f in table if f.subject == "住房公积金" and f.text == "2087959.00"]
+    assert sorted({f.source.page for f in cells}) == [11, 13, 16, 19]
+    for fact in cells:
+        assert _printed_in(corpus_path("justice"), fact) == "2087959.00"
+    row = [f for f in cells if f.source.page == 13]
+    boxes = sorted(f.source.bbox for f in row if f.source.bbox)
+    assert len(boxes) == 2 and boxes[0][1] == boxes[1][1], "合计 and 基本支出 share the row, in two columns"
+    assert boxes[0][2] <= boxes[1][0] + 0.01
+
+
+def test_sentence_facts_have_the_box_of_their_figure(
+    corpus_doc: Callable[[str], Document], corpus_path: Callable[[str], Path]
+) -> None:
+    doc = corpus_doc("justice")
+    fact = next(f for f in doc.facts if f.origin == "text" and f.text == "201.50万元" and f.subject == "住房公积金")
+    assert fact.source.page == 9
+    assert _printed_in(corpus_path("justice"), fact) == "201.50万元"
+    x0, top, x1, bottom = fact.source.bbox or (0, 0, 0, 0)
+    assert 40 < x1 - x0 < 80 and 8 < bottom - top < 16
+
+
+def test_text_documents_have_no_boxes(corpus_doc: Callable[[str], Document]) -> None:
+    assert all(f.source.bbox is None for f in corpus_doc("dapeng").facts)
