@@ -5,10 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
 
 from assistant.analyze import Query, container_head, content_variants, expand
-from assistant.data import load_data
+from assistant.names import (
+    candidate_names,
+    fact_stage,
+    same_count_unit,
+    table_title,
+    vocabulary,
+)
 from assistant.normalize import bigrams, containment, normalize
 from index.model import MONEY_UNITS, Fact, Hit
 from index.settings import Tunables
@@ -16,49 +21,6 @@ from index.settings import Tunables
 COUNT_UNITS = frozenset({"人", "辆", "个", "份", "次", "家", "台", "条", "期", "项", "件"})
 
 SPECIFIC_WINDOW = 20  # runners-up looked at for a more specific name the question supports
-
-
-@dataclass(frozen=True, slots=True)
-class Vocabulary:
-    total_labels: frozenset[str]
-    default_measures: frozenset[str]
-    change_measures: frozenset[str]
-    rate_measures: frozenset[str]
-    special_measures: frozenset[str]
-    measure_words: tuple[str, ...]
-    stages: tuple[frozenset[str], ...]
-    stage_words: tuple[str, ...]
-    stage_cues: tuple[tuple[str, ...], ...]  # per stage, in the order of `stages`
-    generic_suffixes: tuple[str, ...]
-    title_affixes: tuple[re.Pattern[str], ...]
-    indicator_words: tuple[str, ...]
-    genre_words: tuple[str, ...]
-    fund_words: tuple[str, ...]
-
-
-@cache
-def vocabulary() -> Vocabulary:
-    d = load_data("answering.toml")
-
-    def norm_set(key: str) -> frozenset[str]:
-        return frozenset(normalize(x) for x in d[key])
-
-    return Vocabulary(
-        total_labels=norm_set("total_labels"),
-        default_measures=norm_set("default_measures"),
-        change_measures=norm_set("change_measures"),
-        rate_measures=norm_set("rate_measures"),
-        special_measures=norm_set("special_measures"),
-        measure_words=tuple(sorted((normalize(x) for x in d["measure_words"]), key=len, reverse=True)),
-        stages=tuple(frozenset(normalize(x) for x in group) for group in d["stages"].values()),
-        stage_words=tuple(normalize(x) for x in d["stage_words"]),
-        stage_cues=tuple(tuple(normalize(x) for x in d["stage_cues"].get(name, [])) for name in d["stages"]),
-        generic_suffixes=tuple(normalize(x) for x in d["generic_suffixes"]),
-        title_affixes=tuple(re.compile(p) for p in d["table_title_affixes"]),
-        indicator_words=tuple(normalize(x) for x in d["indicator_words"]),
-        genre_words=tuple(sorted((normalize(x) for x in d["genre_words"]), key=len, reverse=True)),
-        fund_words=tuple(normalize(x) for x in d["fund_words"]),
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,83 +32,6 @@ class Scored:
     name: str  # the name the fact was matched by
     unit_match: bool = False  # the question asks for a count in exactly the fact's unit (份, 个, 辆…)
     measure_ok: bool = True  # False when the fact is of another budget stage or another count unit than asked
-
-
-@cache
-def table_core(title: str | None) -> str:
-    """`2024年财政拨款收入支出决算总表` -> `财政拨款收入支出`."""
-    core = normalize(title or "")
-    for pattern in vocabulary().title_affixes:
-        core = pattern.sub("", core)
-    return core
-
-
-@cache
-def table_title(title: str | None) -> str:
-    """`表7 2024年财政拨款收入支出决算总表` -> `财政拨款收入支出决算总表` (number and year dropped)."""
-    text = normalize(title or "")
-    for pattern in vocabulary().title_affixes[:2]:
-        text = pattern.sub("", text)
-    return text
-
-
-def candidate_names(fact: Fact, departments: frozenset[str]) -> list[str]:
-    """Names a question might use for the fact, most natural first.
-
-    A total row (合计/总计/the department) is named by its column when that is specific
-    (项目支出), and by its table (财政拨款收入支出总计).
-    """
-    voc = vocabulary()
-    subject = normalize(fact.subject)
-    measure = normalize(fact.measure)
-    names: list[str] = []
-    if not subject or subject in voc.total_labels or subject in departments:
-        last = normalize(fact.measure.split("/")[-1])
-        if measure not in voc.default_measures and last not in voc.default_measures:
-            names.append(last)
-        for part in (fact.source.column or "").split("/")[:-1]:
-            part = normalize(part)
-            if len(part) >= 4 and part not in voc.default_measures and part not in names:
-                names.append(part)
-        core = table_core(fact.source.table)
-        if core:
-            label = subject if subject in voc.total_labels else "合计"
-            other = "总计" if label == "合计" else "合计"
-            titled = table_title(fact.source.table)
-            names += [core + label, core + other, titled + label, titled + other]
-        return names or [measure]
-    names.append(subject)
-    bare = re.sub(r"\(.*?\)", "", subject)
-    if bare != subject and len(bare) >= 2:
-        names.append(bare)
-    if fact.comparison is not None or measure == "目标值":
-        core = subject
-        for word in voc.indicator_words:
-            core = core.replace(word, "")
-        if len(core) >= 2 and core != subject:
-            names.append(core)
-    for base in list(names):
-        for suffix in voc.generic_suffixes:
-            if base.endswith(suffix) and len(base) - len(suffix) >= 4:
-                names.append(base[: -len(suffix)])
-    for base in list(names):  # the genre's own words, which people leave out: 部门预算安排购置车辆 ~ 安排购置车辆
-        short = base
-        for word in voc.genre_words:
-            short = short.replace(word, "")
-        if short != base and len(short) >= 4 and short not in names:
-            names.append(short)
-    return names
-
-
-def fact_name(fact: Fact, departments: frozenset[str]) -> str:
-    """The most natural name of a fact (see `candidate_names`)."""
-    return candidate_names(fact, departments)[0]
-
-
-def display_name(fact: Fact, departments: frozenset[str]) -> str:
-    """How to name the fact in an answer: its subject, or for a total row its most natural name."""
-    name = fact_name(fact, departments)
-    return fact.subject if name == normalize(fact.subject) else name
 
 
 def asked_measures(query: Query, titles: Iterable[str] = ()) -> list[str]:
@@ -395,30 +280,6 @@ def complete_parts(parts: Sequence[str]) -> list[str]:
         if out[i] and not bare(out[i]) and subject:
             out[i] = subject + out[i]
     return out
-
-
-def same_count_unit(asked: str, unit: str) -> bool:
-    """Is a figure printed in `unit` a count in the unit asked (台（套） answers 几台)?"""
-    return unit == asked or unit.startswith(f"{asked}（")
-
-
-def stage_of(measure: str) -> int | None:
-    """Which budget stage (index into the [stages] table) a measure belongs to, if any."""
-    m = normalize(measure)
-    return next((i for i, group in enumerate(vocabulary().stages) if m in group), None)
-
-
-def fact_stage(fact: Fact) -> int | None:
-    """The budget stage of a figure: its measure's, else its table's (a 决算表's 合计 column is an outturn)."""
-    stage = stage_of(fact.measure)
-    if stage is not None or not fact.source.table:
-        return stage
-    title = table_title(fact.source.table)
-    names = list(load_data("answering.toml")["stages"])
-    for word, name in (("决算", "outturn"), ("预算", "budget")):
-        if word in title and name in names:
-            return names.index(name)
-    return None
 
 
 def _same_stage(asked: Sequence[str], have: int | None, question: str) -> bool:

@@ -16,7 +16,8 @@ from typing import Any
 from assistant.analyze import Query
 from assistant.answer_types import Answer
 from assistant.compose import load_templates
-from assistant.match import display_name, rank_facts
+from assistant.match import rank_facts
+from assistant.names import display_name
 from assistant.operations.base import Context
 
 # Kinds of answer whose figure is a change: its year is the later of the two compared.

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from assistant.analyze import Query
 from assistant.answer_types import Answer
 from assistant.compose import describe, exact, money_unit_for
-from assistant.match import choose, confident, display_name, rank_facts
+from assistant.match import choose, confident, rank_facts
+from assistant.names import display_name
 from assistant.operations.arithmetic import computed, ratio_answer
 from assistant.operations.base import Context, abstain
 from index.model import Fact

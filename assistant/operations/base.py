@@ -13,7 +13,7 @@ from assistant.compose import (
     cite_checked,
     load_templates,
 )
-from assistant.match import same_count_unit
+from assistant.names import same_count_unit
 from index.model import Fact, Hit, convert_money
 from index.settings import Tunables
 

@@ -14,7 +14,8 @@ from assistant.compose import (
     money_unit_for,
     year_phrase,
 )
-from assistant.match import choose, confident, fact_name, rank_facts, vocabulary
+from assistant.match import choose, confident, rank_facts
+from assistant.names import fact_name, vocabulary
 from assistant.normalize import normalize
 from assistant.operations.base import Context, abstain, cite
 

@@ -16,7 +16,8 @@ from assistant.compose import (
     money_unit_for,
     year_phrase,
 )
-from assistant.match import Scored, choose, confident, fact_name, rank_facts, stage_of, vocabulary
+from assistant.match import Scored, choose, confident, rank_facts
+from assistant.names import fact_name, stage_of, vocabulary
 from assistant.normalize import bigrams, normalize
 from assistant.operations.base import Context, abstain, cite, decimal_places, disagree, unit_compatible
 from assistant.operations.change import derivable_prior_year, prior_year
