@@ -123,8 +123,10 @@ def test_onnx_passages_match_the_sentence_transformers_path(built: tuple[Setting
     assert len(texts) > 50 and float(np.min(cosines)) >= 0.99, float(np.min(cosines))
     cosines = np.sum(onnx.embed_queries(SENTENCES) * reference.embed_queries(SENTENCES), axis=1)
     assert float(np.min(cosines)) >= 0.99
-    one_by_one = np.stack([onnx.embed_passages([t])[0] for t in texts[:5]])  # batching and padding change nothing
-    assert np.allclose(one_by_one, onnx.embed_passages(texts[:5]), atol=1e-4)
+    # int8 activations are scaled per batch, so a chunk's vector moves a little with its batch-mates, no more
+    one_by_one = np.stack([onnx.embed_passages([t])[0] for t in texts[:5]])
+    assert float(np.min(np.sum(one_by_one * onnx.embed_passages(texts[:5]), axis=1))) >= 0.99
+    assert np.array_equal(onnx.embed_passages(texts[:20]), onnx.embed_passages(texts[:20]))  # same batch, same vector
 
 
 @pytest.mark.slow
