@@ -150,3 +150,30 @@ def test_batch_threads_back_off_on_a_busy_machine(monkeypatch: pytest.MonkeyPatc
     assert batch_threads(2) == 1
     monkeypatch.setattr("os.getloadavg", lambda: (0.4, 0.3, 0.3))
     assert batch_threads(2) == 2
+
+
+def test_a_store_with_vectors_of_another_build_is_refused_with_the_rebuild_command(
+    tmp_path: Path, corpus_doc: Any
+) -> None:
+    """A store written by the sentence-transformers path (no `embed_build`) is not mixed with int8 ONNX vectors."""
+    import json
+
+    from index.e5_onnx import BUILD_ID
+    from index.errors import StoreMismatchError
+    from index.layout import current_root
+    from index.manifest import MANIFEST_NAME
+    from index.store import open_store
+
+    settings = Settings(home=tmp_path / "home")
+    store = open_store(settings)
+    stand_in = FakeEmbedder(384)  # vectors do not matter here, only what the manifest says about them
+    stand_in.model_id = settings.embed_model
+    assert store.add_document(corpus_doc("dapeng"), stand_in)
+    store.close()
+    path = (current_root(settings.home) or settings.home) / MANIFEST_NAME
+    data = json.loads(path.read_text())
+    assert data["embed_build"] == BUILD_ID
+    del data["embed_build"]
+    path.write_text(json.dumps(data))
+    with pytest.raises(StoreMismatchError, match="ingest --rebuild"):
+        open_store(settings)
