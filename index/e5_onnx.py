@@ -83,6 +83,14 @@ def build_onnx_model(cache_dir: Path, *, force: bool = False) -> Path:
     if (target / "BUILD.json").exists() and not force:
         return target
     folder = build_model_folder(cache_dir)
+    try:
+        import onnx  # noqa: F401 - the quantiser needs it; say so before a minute of export
+    except ImportError as err:
+        from index.errors import StoreError
+
+        raise StoreError(
+            f"building the int8 embedding model needs the onnx package: `pip install onnx` ({err})"
+        ) from err
     tmp = Path(tempfile.mkdtemp(prefix=f".{ONNX_DIR_NAME}.", dir=cache_dir))
     try:
         import logging
