@@ -18,13 +18,20 @@ MANIFEST_NAME = "manifest.json"
 
 @dataclass(slots=True)
 class Manifest:
-    """Embedding model, versions of the parser and chunker, and the documents (doc_id -> sha256)."""
+    """Embedding model and how its vectors are computed, parser and chunker versions, documents (doc_id -> sha256)."""
 
     embed_model: str
     embed_dim: int | None = None
     parser_version: str = PARSER_VERSION
     chunker_version: str = CHUNKER_VERSION
     documents: dict[str, str] = field(default_factory=dict)
+    embed_build: str | None = None  # how the vectors were computed (index.embed.embedding_build); None: the current
+
+    def __post_init__(self) -> None:
+        if self.embed_build is None:
+            from index.embed import embedding_build
+
+            self.embed_build = embedding_build(self.embed_model)
 
     @classmethod
     def load(cls, path: Path) -> Manifest | None:
@@ -37,6 +44,7 @@ class Manifest:
             parser_version=str(data.get("parser_version", "")),
             chunker_version=str(data.get("chunker_version", "")),
             documents=dict(data.get("documents", {})),
+            embed_build=str(data.get("embed_build", "")),
         )
 
     def save(self, path: Path) -> None:
@@ -54,6 +62,15 @@ class Manifest:
         problems = []
         if self.embed_model != embed_model:
             problems.append(f"embedding model {self.embed_model!r}, settings say {embed_model!r}")
+        else:
+            from index.embed import embedding_build
+
+            build = embedding_build(embed_model)
+            if self.embed_build != build:
+                problems.append(
+                    f"{embed_model} vectors computed as {self.embed_build or 'sentence-transformers'!r}, "
+                    f"this BudgetQA computes them as {build or 'sentence-transformers'!r}"
+                )
         if self.parser_version != PARSER_VERSION:
             problems.append(f"parser version {self.parser_version}, this BudgetQA has {PARSER_VERSION}")
         if self.chunker_version != CHUNKER_VERSION:

