@@ -8,6 +8,7 @@ so 2021 = 1,425 万元); 表7 2010302 一般行政管理事务 1,461 万元; 三
 from __future__ import annotations
 
 import os
+import time
 import re
 from pathlib import Path
 from typing import Any
@@ -148,3 +149,31 @@ def test_twenty_concurrent_questions_are_all_answered_correctly(client: Client) 
         assert result["question"] == question
         assert (result["value"], result["unit"]) == (expected[question], "万元"), result["answer"]
         assert result["citations"], question
+
+
+def test_questions_are_answered_while_a_25_page_pdf_uploads(client: Client, upload_dir: Path) -> None:
+    """An upload reads and indexes outside the answer lock: a question asked meanwhile is answered at once,
+    from the documents already in, before the upload ends."""
+    finance = WELFARE_PDF.parent / "shanghai_putuo_finance_2024_dept_final.pdf"  # 25 pages
+    upload = client.submit([handle_file(str(finance))], [], api_name="/upload")
+    deadline = time.monotonic() + 30
+    while upload.status().code.name not in ("PROCESSING", "ITERATING") and time.monotonic() < deadline:
+        time.sleep(0.05)
+    started = time.monotonic()
+    ask = client.submit("政府投资项目预算多少", [], [], api_name="/ask")
+
+    def figure_shown() -> bool:
+        return any(out and "2,008" in message_text(out[0][-1]) for out in ask.outputs())
+
+    while not figure_shown() and time.monotonic() - started < 60:
+        time.sleep(0.01)
+    took = time.monotonic() - started  # until the figure is on the page (the rest of the sentence streams on)
+    chat, *_ = ask.result(timeout=60)
+    answered_during_upload = not upload.done()
+    assert "2,008万元" in amount(message_text(chat[-1]))
+    assert answered_during_upload, "the question waited for the upload"
+    assert took < 1.0, f"the figure was shown after {took:.2f} s"
+    message, *_ = upload.result(timeout=300)
+    assert "已添加" in message
+    [added] = [d for d in client.predict(api_name="/documents") if d["department"] == "上海市普陀区财政局"]
+    client.predict(added["doc_id"], [], api_name="/remove")
