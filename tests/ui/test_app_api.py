@@ -8,8 +8,8 @@ so 2021 = 1,425 万元); 表7 2010302 一般行政管理事务 1,461 万元; 三
 from __future__ import annotations
 
 import os
-import time
 import re
+import time
 from pathlib import Path
 from typing import Any
 
