@@ -37,47 +37,16 @@ class Framed:
     clauses: tuple[str, ...] = field(default=())  # the questions of a compound question, each on its own
 
 
-@dataclass(frozen=True, slots=True)
-class _Cues:
-    doc_reference: re.Pattern[str]
-    doc_inline: re.Pattern[str]
-    polite: re.Pattern[str]
-    self_reference: re.Pattern[str]
-    rounding: re.Pattern[str]
-    base_year: re.Pattern[str]
-    base_relative: re.Pattern[str]
-    yes_no: re.Pattern[str]
-    as_of: re.Pattern[str]
-    examples: re.Pattern[str]
-    stacked_years: re.Pattern[str]
-    year_then_relative: re.Pattern[str]
-    table_hint: re.Pattern[str]
-    unsupported: tuple[tuple[str, re.Pattern[str]], ...]
-    asking: re.Pattern[str]
-    joiners: re.Pattern[str]
+@cache
+def _cues() -> dict[str, re.Pattern[str]]:
+    """Every cue pattern of assistant/data/question.toml, compiled once, by name."""
+    return {name: re.compile(p) for name, p in load_data("question.toml").items() if isinstance(p, str)}
 
 
 @cache
-def _cues() -> _Cues:
-    d = load_data("question.toml")
-    return _Cues(
-        doc_reference=re.compile(d["doc_reference"]),
-        doc_inline=re.compile(d["doc_inline"]),
-        polite=re.compile(d["polite"]),
-        self_reference=re.compile(d["self_reference"]),
-        rounding=re.compile(d["rounding"]),
-        base_year=re.compile(d["base_year"]),
-        base_relative=re.compile(d["base_relative"]),
-        yes_no=re.compile(d["yes_no"]),
-        as_of=re.compile(d["as_of"]),
-        examples=re.compile(d["examples"]),
-        stacked_years=re.compile(d["stacked_years"]),
-        year_then_relative=re.compile(d["year_then_relative"]),
-        table_hint=re.compile(d["table_hint"]),
-        unsupported=tuple((reason, re.compile(p)) for reason, p in d["unsupported"].items()),
-        asking=re.compile(d["asking"]),
-        joiners=re.compile(d["joiners"]),
-    )
+def _unsupported() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(reason, pattern) of the questions no annual figure answers."""
+    return tuple((reason, re.compile(p)) for reason, p in load_data("question.toml")["unsupported"].items())
 
 
 def _years(text: str) -> list[int]:
@@ -87,43 +56,43 @@ def _years(text: str) -> list[int]:
 def frame(norm: str) -> Framed:
     """Take the framing off a normalised question (see the module docstring)."""
     cues = _cues()
-    norm = _repeat(cues.polite.sub, norm)
+    norm = _repeat(cues["polite"].sub, norm)
     text = norm
     doc_years: list[int] = []
     # 上海市普陀区财政局2024年2023年… / …2022年去年…: the first year names the document, not the year asked
-    stacked = cues.stacked_years.search(text) or cues.year_then_relative.search(text)
+    stacked = cues["stacked_years"].search(text) or cues["year_then_relative"].search(text)
     if stacked:
         doc_years.append(int(stacked.group(1)))
         first = YEAR.match(text, stacked.start())
         text = text[: stacked.start()] + text[first.end() if first else stacked.end(1) :]
-    m = cues.doc_reference.match(text)
+    m = cues["doc_reference"].match(text)
     if m:
         doc_years += _years(m.group(0))
         text = text[m.end() :]
-    for inline in cues.doc_inline.finditer(text):
+    for inline in cues["doc_inline"].finditer(text):
         if inline.group("frame"):  # 2022年部门预算中，… names the document; 2021年部门预算收入 asks a figure
             doc_years += _years(inline.group(0))
-    text = cues.doc_inline.sub(lambda mm: "" if mm.group("frame") else mm.group(0), text)
-    text = _repeat(cues.polite.sub, text)
-    text = cues.self_reference.sub("", text)
-    date = cues.as_of.search(text)  # 截至2025年8月31日: when a stock is counted, not the year asked
+    text = cues["doc_inline"].sub(lambda mm: "" if mm.group("frame") else mm.group(0), text)
+    text = _repeat(cues["polite"].sub, text)
+    text = cues["self_reference"].sub("", text)
+    date = cues["as_of"].search(text)  # 截至2025年8月31日: when a stock is counted, not the year asked
     if date:
         text = (text[: date.start()] + text[date.end() :]).lstrip(",")
-    text = cues.examples.sub("", text)
-    table = cues.table_hint.search(text)
+    text = cues["examples"].sub("", text)
+    table = cues["table_hint"].search(text)
     if table:
         text = (text[: table.start()] + text[table.end() :]).lstrip(",")
-    rounding = cues.rounding.search(text)
+    rounding = cues["rounding"].search(text)
     places = None
     if rounding:
         places = _CN_DIGITS.get(rounding.group("n"), 2)
         text = (text[: rounding.start()] + text[rounding.end() :]).strip(",")
-    base = [int(y) for y in cues.base_year.findall(text)]
-    base_relative = -1 if cues.base_relative.search(text) else None
-    targets = [y for y in _years(_without(text, cues.base_year)) if y not in base or y in doc_years]
+    base = [int(y) for y in cues["base_year"].findall(text)]
+    base_relative = -1 if cues["base_relative"].search(text) else None
+    targets = [y for y in _years(_without(text, cues["base_year"])) if y not in base or y in doc_years]
     if doc_years and set(targets) <= set(doc_years) and _names_doc_year_only(norm, doc_years):
         targets = []
-    unsupported = next((reason for reason, p in cues.unsupported if p.search(text)), None)
+    unsupported = next((reason for reason, p in _unsupported() if p.search(text)), None)
     return Framed(
         asked=norm,
         base_relative=base_relative,
@@ -150,7 +119,7 @@ def _repeat(substitute: Callable[[str, str], str], text: str) -> str:
 def without_bases(text: str) -> str:
     """The question with the years it compares against taken out (比2021年, 和去年比)."""
     cues = _cues()
-    return cues.base_relative.sub("", cues.base_year.sub("", text))
+    return cues["base_relative"].sub("", cues["base_year"].sub("", text))
 
 
 def _without(text: str, pattern: re.Pattern[str]) -> str:
@@ -169,14 +138,14 @@ def split_clauses(text: str) -> list[str]:
     that only qualifies ("2022年，…") stays joined to the next.
     """
     cues = _cues()
-    pieces = [p for p in cues.joiners.split(text) if p and p.strip(",;?!. ")]
+    pieces = [p for p in cues["joiners"].split(text) if p and p.strip(",;?!. ")]
     clauses: list[str] = []
     pending = ""
     for i, piece in enumerate(pieces):
         piece = piece.strip(",;?!. ")
-        later_asks = any(cues.asking.search(p) for p in pieces[i + 1 :])
+        later_asks = any(cues["asking"].search(p) for p in pieces[i + 1 :])
         # 有没有…？…是多少 / 多了还是少了，差多少: the figure asked next answers the yes/no too
-        if cues.asking.search(piece) and not (cues.yes_no.search(piece) and later_asks):
+        if cues["asking"].search(piece) and not (cues["yes_no"].search(piece) and later_asks):
             clauses.append(pending + piece)
             pending = ""
         else:
