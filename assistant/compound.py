@@ -15,6 +15,7 @@ from assistant.answer_types import Answer, Citation
 from assistant.llm_route import merge_grounding
 from assistant.operations import Context, abstain
 from assistant.operations import answer as answer_in
+from assistant.years import keep_to_year, resolve_years
 from index.model import Fact
 
 
@@ -82,7 +83,9 @@ def per_document(
     answers = []
     for doc_id in doc_ids:
         own = replace(ctx, facts=facts_of([doc_id]))
-        answer = answer_in(query, own)
+        # 去年 / 比上年 mean another year in each document; each answer is kept to its own document's year
+        own_query = resolve_years(query, [doc_id], [{"doc_id": doc_id, "year": ctx.doc_years.get(doc_id)}])
+        answer = keep_to_year(own_query, answer_in(own_query, own), own)
         if not answer.abstained:
             answers.append((doc_id, answer))
     if not answers:
