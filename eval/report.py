@@ -74,7 +74,8 @@ def headline(report: EvalReport) -> list[tuple[str, str]]:
         (
             "citation contains the evidence (value answers)",
             f"{_pct(s['cites_evidence'])} (n={s['cites_evidence_n']}); value right, evidence not cited: "
-            f"{s['value_right_uncited']}",
+            f"{s['value_right_uncited']} (a citation prints the value elsewhere: "
+            f"{s.get('value_right_cited_elsewhere', '–')})",
         )
     )
     silent = [f"main {s['hallucinated']} of {s['absent_questions']} absent"]

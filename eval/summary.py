@@ -95,6 +95,9 @@ def summarize(scores: Sequence[Score]) -> dict[str, Any]:
         "cites_evidence": _rate(sum(bool(s.cites_evidence) for s in ev), len(ev)),
         "cites_evidence_n": len(ev),
         "value_right_uncited": sum(s.value_right_uncited for s in scores),
+        # … of which a citation prints the value elsewhere (another table, the narrative): the engine cited
+        # the same figure from another place than the question's evidence
+        "value_right_cited_elsewhere": sum(s.value_right_uncited and bool(s.citation_ok) for s in scores),
         "wrong_year": sum(s.wrong_year for s in scores),
         "comparison_stated": _rate(sum(bool(s.comparison_ok) for s in comparisons), len(comparisons)),
         "comparisons": len(comparisons),

@@ -21,7 +21,9 @@ _YEAR = re.compile(r"(20\d{2})\s*年")
 
 @cache
 def _base_markers() -> tuple[str, ...]:
-    return tuple(sorted(words()["years"]["base_markers"], key=len, reverse=True))
+    """Words before a year that make it a comparison's base or a count's date, not the year asked."""
+    years = words()["years"]
+    return tuple(sorted([*years["base_markers"], *years["date_markers"]], key=len, reverse=True))
 
 
 @cache

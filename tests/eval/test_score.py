@@ -529,3 +529,11 @@ def test_unscoped_answers_must_come_from_or_name_the_department() -> None:
     assert s.correct and s.form == "not_named", s.reasons
     wrong_line = Answer("q", f"{justice.title}：住房公积金为187.19万元。[1]\n{finance.title}：2,087,959.00元。[2]", citations=[own, other])  # fmt: skip
     assert not judge(bare, wrong_line).correct
+
+
+def test_comparison_bases_and_count_dates_are_not_the_year_asked() -> None:
+    from eval.years import years_in_text
+
+    assert years_in_text("公务用车运行费和去年比有变化吗", 2026) == []
+    assert years_in_text("截至2021年10月，大鹏数据局共有几辆车？", 2022) == []
+    assert years_in_text("截止2023年8月31日，2024年有几辆执法执勤用车", 2024) == [2024]
