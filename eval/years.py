@@ -21,9 +21,7 @@ _YEAR = re.compile(r"(20\d{2})\s*年")
 
 @cache
 def _base_markers() -> tuple[str, ...]:
-    """Words before a year that make it a comparison's base or a count's date, not the year asked."""
-    years = words()["years"]
-    return tuple(sorted([*years["base_markers"], *years["date_markers"]], key=len, reverse=True))
+    return tuple(sorted(words()["years"]["base_markers"], key=len, reverse=True))
 
 
 @cache
@@ -37,11 +35,18 @@ def years_in_text(text: str, doc_year: int | None = None) -> list[int]:
 
     20xx年 always; 今年 / 去年 / 前年 only when `doc_year` is known.
     """
-    found: list[tuple[int, int]] = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
+    found: list[tuple[int, int, int]] = [(m.start(), m.end(), int(m.group(1))) for m in _YEAR.finditer(text)]
     if doc_year is not None:
         pattern, table = _relative()
-        found += [(m.start(), doc_year + table[m.group(0)]) for m in pattern.finditer(text)]
-    return [year for start, year in sorted(found) if not text[:start].rstrip().endswith(_base_markers())]
+        found += [(m.start(), m.end(), doc_year + table[m.group(0)]) for m in pattern.finditer(text)]
+    after, as_of = tuple(words()["years"]["base_after"]), tuple(words()["years"]["as_of"])
+    return [
+        year
+        for start, end, year in sorted(found)
+        if not text[:start].rstrip().endswith(_base_markers())
+        and not (text[:start].rstrip().endswith(("和", "与", "跟")) and text[end:].lstrip().startswith(after))
+        and not text[:start].rstrip().endswith(as_of)
+    ]
 
 
 def asked_year(q: Question, doc_year: int | None) -> int | None:
