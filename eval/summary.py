@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from pathlib import Path
 from typing import Any
 
 from eval.evidence import first_relevant_rank, first_value_rank, mrr, percentile, recall_at
@@ -203,3 +205,22 @@ class EvalReport:
             "slice_scores": [s.to_dict() for s in self.slice_scores],
             "files": self.files,
         }
+
+
+def from_json(path: Path) -> EvalReport:
+    """An `EvalReport` read back from its latest.json (to render it again without asking anything)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    names = {f.name for f in fields(Score)}
+
+    def score(d: dict[str, Any]) -> Score:
+        return Score(**{k: v for k, v in d.items() if k in names})
+
+    return EvalReport(
+        meta=data["meta"],
+        summary=data["summary"],
+        retrieval=data["retrieval"],
+        scores=[score(d) for d in data["scores"]],
+        slices=data.get("slices") or {},
+        slice_scores=[score(d) for d in data.get("slice_scores") or []],
+        lodo=data.get("lodo"),
+    )
