@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from eval.chart import render_chart, short_doc
-from eval.summary import EvalReport
+from eval.summary import EvalReport, from_json
+
+__all__ = ["DEFAULT_OUT", "from_json", "render_markdown", "render_terminal", "to_json", "write_reports"]
 
 DEFAULT_OUT = Path(__file__).resolve().parent / "reports"
 OURS = "budgetqa (hybrid)"
@@ -74,7 +76,8 @@ def headline(report: EvalReport) -> list[tuple[str, str]]:
         (
             "citation contains the evidence (value answers)",
             f"{_pct(s['cites_evidence'])} (n={s['cites_evidence_n']}); value right, evidence not cited: "
-            f"{s['value_right_uncited']}",
+            f"{s['value_right_uncited']} (a citation prints the value elsewhere: "
+            f"{s.get('value_right_cited_elsewhere', '–')})",
         )
     )
     silent = [f"main {s['hallucinated']} of {s['absent_questions']} absent"]
@@ -372,29 +375,6 @@ def render_markdown(report: EvalReport, chart: str | None = None) -> str:
 
 def to_json(report: EvalReport) -> str:
     return json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
-
-
-def from_json(path: Path) -> EvalReport:
-    """An `EvalReport` read back from its latest.json (to render it again without asking anything)."""
-    from dataclasses import fields
-
-    from eval.score import Score
-
-    data = json.loads(path.read_text(encoding="utf-8"))
-    names = {f.name for f in fields(Score)}
-
-    def score(d: dict[str, Any]) -> Score:
-        return Score(**{k: v for k, v in d.items() if k in names})
-
-    return EvalReport(
-        meta=data["meta"],
-        summary=data["summary"],
-        retrieval=data["retrieval"],
-        scores=[score(d) for d in data["scores"]],
-        slices=data.get("slices") or {},
-        slice_scores=[score(d) for d in data.get("slice_scores") or []],
-        lodo=data.get("lodo"),
-    )
 
 
 def write_reports(report: EvalReport, out_dir: Path | None = None) -> dict[str, str]:

@@ -27,7 +27,7 @@ from eval.evidence import citation_text, decimals, evidence_cited, numbers_in, t
 from eval.questionset import Part, Question
 from eval.score import Score, as_variant, error_score, score_answer, value_matches
 from eval.variants import DocMeta, find_mention, short_names
-from eval.years import asked_year
+from eval.years import asked_year, years_in_text
 
 # step(message): one question asked
 Step = Callable[[str], None]
@@ -88,7 +88,10 @@ def _per_document(q: Question, ans: Answer, own: DocMeta, reasons: list[str]) ->
     cites = [c for c in ans.citations if c.doc == own.doc_id]
     asked = asked_year(q, own.year)
     years = {c.year for c in cites if c.year is not None}
-    wrong_year = bool(years) and asked is not None and asked not in years
+    # a line stating the asked year answers for it (a prior-year figure derived from a stated change cites
+    # this year's figure and the change); otherwise the cited figures' years decide
+    stated = any(asked in years_in_text(ln) for ln in lines)
+    wrong_year = bool(years) and asked is not None and asked not in years and not stated
     right = any(_line_has_value(ln, q) for ln in lines)
     cited = not q.evidence or evidence_cited([citation_text(c) for c in cites], q.evidence)
     if not right:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from pathlib import Path
 from typing import Any
 
 from eval.evidence import first_relevant_rank, first_value_rank, mrr, percentile, recall_at
@@ -95,6 +97,9 @@ def summarize(scores: Sequence[Score]) -> dict[str, Any]:
         "cites_evidence": _rate(sum(bool(s.cites_evidence) for s in ev), len(ev)),
         "cites_evidence_n": len(ev),
         "value_right_uncited": sum(s.value_right_uncited for s in scores),
+        # … of which a citation prints the value elsewhere (another table, the narrative): the engine cited
+        # the same figure from another place than the question's evidence
+        "value_right_cited_elsewhere": sum(s.value_right_uncited and bool(s.citation_ok) for s in scores),
         "wrong_year": sum(s.wrong_year for s in scores),
         "comparison_stated": _rate(sum(bool(s.comparison_ok) for s in comparisons), len(comparisons)),
         "comparisons": len(comparisons),
@@ -200,3 +205,22 @@ class EvalReport:
             "slice_scores": [s.to_dict() for s in self.slice_scores],
             "files": self.files,
         }
+
+
+def from_json(path: Path) -> EvalReport:
+    """An `EvalReport` read back from its latest.json (to render it again without asking anything)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    names = {f.name for f in fields(Score)}
+
+    def score(d: dict[str, Any]) -> Score:
+        return Score(**{k: v for k, v in d.items() if k in names})
+
+    return EvalReport(
+        meta=data["meta"],
+        summary=data["summary"],
+        retrieval=data["retrieval"],
+        scores=[score(d) for d in data["scores"]],
+        slices=data.get("slices") or {},
+        slice_scores=[score(d) for d in data.get("slice_scores") or []],
+        lodo=data.get("lodo"),
+    )

@@ -538,3 +538,40 @@ def test_unscoped_answers_must_come_from_or_name_the_department() -> None:
     assert s.correct and s.form == "not_named", s.reasons
     wrong_line = Answer("q", f"{justice.title}：住房公积金为187.19万元。[1]\n{finance.title}：2,087,959.00元。[2]", citations=[own, other])  # fmt: skip
     assert not judge(bare, wrong_line).correct
+
+
+def test_comparison_bases_and_count_dates_are_not_the_year_asked() -> None:
+    from eval.years import years_in_text
+
+    assert years_in_text("公务用车运行费和去年比有变化吗", 2026) == []
+    assert years_in_text("截至2021年10月，大鹏数据局共有几辆车？", 2022) == []
+    assert years_in_text("截止2023年8月31日，2024年有几辆执法执勤用车", 2024) == [2024]
+
+
+def test_unscoped_per_document_prior_year_line_is_the_year_asked() -> None:
+    from eval.slices import score_unscoped
+    from eval.variants import DocMeta
+
+    wanli = DocMeta(
+        "w", "上海市普陀区人民政府万里街道办事处", 2024, "部门预算", "上海市普陀区人民政府万里街道办事处2024年部门预算"
+    )
+    welfare = DocMeta("f", "上海市普陀区社会福利院", 2024, "单位预算", "上海市普陀区社会福利院2024年单位预算")
+    q = parse_question(
+        {"id": "wanli-037", "docs": ["w.pdf"], "question": "2023年三公经费预算多少", "kind": "computed",
+         "answer": {"value": 22.91, "unit": "万元"}, "evidence": ["47.91", "增加25"]}
+    )  # fmt: skip
+    cites = [
+        Citation("w", wanli.title, "三公", 31, "2024年“三公”经费预算数为47.91万元", year=2024),
+        Citation("w", wanli.title, "三公", 31, "比2023年预算增加25万元", year=2024),
+        Citation("f", welfare.title, "三公", 15, "6.40", year=2024),
+    ]
+    text = (
+        f"{wanli.title}：三公经费2023年为22.91万元（2024年47.91 − 比上年增加25 = 22.91万元）。[1][2]\n"
+        f"{welfare.title}：三公经费2024年为6.40万元。[3]"
+    )
+    ans = Answer("q", text, citations=cites)
+    s = score_unscoped(q, ans, score_answer(q, ans, doc_year=2024), wanli, {"w.pdf": wanli, "f.pdf": welfare})
+    assert s.correct and not s.wrong_year, s.reasons
+    stale = Answer("q", text.replace("三公经费2023年为22.91", "三公经费为22.91"), citations=cites)
+    s = score_unscoped(q, stale, score_answer(q, stale, doc_year=2024), wanli, {"w.pdf": wanli, "f.pdf": welfare})
+    assert s.wrong_year and not s.correct
