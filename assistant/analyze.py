@@ -46,7 +46,8 @@ def _filler() -> re.Pattern[str]:
 # Years named relative to the document's: the year asked (not one compared against: 比上年 is a base).
 _COMPARED = r"(?<!比)(?<!较)(?<!与)(?<!同)(?<!跟)"
 _RELATIVE_YEARS = (
-    (_COMPARED + r"(去年|上年度?(?!预算执行|结转|结余)|上一年度?|前一年|上一个?年度)", -1),
+    # 减去年初预算 is 减去 + 年初预算, not 去年
+    (_COMPARED + r"((?<![减除扣刨])去年|上年度?(?!预算执行|结转|结余)|上一年度?|前一年|上一个?年度)", -1),
     (_COMPARED + r"(明年|下一年度?|下年度?|下一个?年度|来年)", 1),
     (r"(今年|本年度(?!预算)|当年)", 0),
 )

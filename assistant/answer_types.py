@@ -56,6 +56,7 @@ class Answer:
     evidence: list[dict[str, Any]] = field(default_factory=list)  # retrieved chunks (id, score, locator) for eval/UI
     year: int | None = None  # the year of the figure answered (a derived prior-year figure: that year)
     parts: list[Answer] = field(default_factory=list)  # a compound question's answers, in the order asked
+    comparison: str | None = None  # a target's bound as printed ("≥", "≤", ">", "<"); None: the figure itself
     # LLM mode only: how the written answer fared in the grounding check (status, model, sentences, kept,
     # dropped_ungrounded_number, dropped_uncited_number, numbers_checked, citations_dropped, refusals)
     grounding: dict[str, Any] | None = None
@@ -76,5 +77,6 @@ class Answer:
             "year": self.year,
             "doc_ids": list(dict.fromkeys(c.doc for c in self.citations)),
             "parts": [p.to_json() for p in self.parts],
+            "comparison": self.comparison,
             "grounding": dict(self.grounding) if self.grounding else None,
         }

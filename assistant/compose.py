@@ -12,6 +12,7 @@ from functools import cache
 from importlib import resources
 
 from assistant.answer_types import Citation
+from assistant.data import load_data
 from assistant.normalize import bigrams, containment, normalize
 from index.chunks import split_sentences
 from index.errors import BudgetQAError
@@ -79,6 +80,16 @@ def format_value(value: float, unit: str, *, places: int | None = None) -> str:
             places = 1 if round(value, 1) == round(value, 2) else 2
     rounded = Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     return f"{rounded:,.{places}f}" if unit in MONEY_UNITS else f"{rounded:.{places}f}"
+
+
+def bounded_value(text: str, unit: str, comparison: str | None) -> str:
+    """A target's figure with its comparison in words and as printed: `不低于5,000份（≥5,000份）`.
+
+    The unit is included, so render it with an empty unit placeholder; without a comparison, `text + unit`."""
+    if not comparison:
+        return f"{text}{unit}"
+    word = load_data("answering.toml")["comparison_words"].get(comparison, comparison)
+    return f"{word}{text}{unit}（{comparison}{text}{unit}）"
 
 
 def printed_forms(fact: Fact) -> list[str]:

@@ -13,8 +13,10 @@ from dataclasses import replace
 from assistant.analyze import Query
 from assistant.answer_types import Answer, Citation
 from assistant.llm_route import merge_grounding
+from assistant.names import vocabulary
 from assistant.operations import Context, abstain
 from assistant.operations import answer as answer_in
+from assistant.question import cue
 from assistant.years import keep_to_year, resolve_years
 from index.model import Fact
 
@@ -30,6 +32,43 @@ def inherit_frame(clause: Query, whole: Query) -> Query:
         round=clause.round or whole.round,
         table_hint=clause.table_hint or whole.table_hint,
     )
+
+
+def item_of(clause: Query) -> str:
+    """The item a clause asks about, without the stage words it ends with (`公共法律服务当年预算执行数` →
+    `公共法律服务`; `部门预算支出` keeps its 预算)."""
+    voc = vocabulary()
+    words = sorted({w for group in voc.stages for w in group} | set(voc.stage_words) | {"当年"}, key=len, reverse=True)
+    item = clause.content[0] if clause.content else ""
+    while ending := next((w for w in words if item.endswith(w) and len(item) > len(w)), None):
+        item = item[: -len(ending)]
+    return item
+
+
+def is_elliptical(clause: Query) -> bool:
+    """A clause naming no item of its own (`2026年又安排了多少万元`, `比2021年预算增长了百分之几`)."""
+    item = clause.content[0] if clause.content else ""
+    words = sorted(set(vocabulary().stage_words) | {w for group in vocabulary().stages for w in group}, key=len)
+    for word in reversed(words):
+        item = item.replace(word, "")
+    return not re.sub(cue("elliptical"), "", item)
+
+
+def lean_on(clause: Query, item: str, analyze: Callable[[str], Query]) -> Query:
+    """A later clause that names no item, or only the other half of a share, asks about `item` (the one
+    the clause before it asked about): re-read with the item written in."""
+    if not item:
+        return clause
+    body = clause.norm.split("|")[0]  # framed: 该局/它 and the document reference are gone
+    if clause.intent == "share":
+        whole = re.search(cue("share_in"), body)
+        if whole and whole.group("whole"):
+            return analyze(f"{item}占{whole.group('whole')}的比例是多少")
+        if re.search(cue("share_of_previous"), body) and len(clause.parts) == 1:
+            return analyze(f"{clause.parts[0]}占{item}的比例是多少")
+    if is_elliptical(clause):
+        return analyze(f"{item}{body}")
+    return clause
 
 
 def borrow_subject(clause: Query, before: Query) -> Query:

@@ -7,6 +7,7 @@ A row labelled 合计 in 财政拨款收入支出决算总表 answers to 财政�
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -133,6 +134,15 @@ def display_name(fact: Fact, departments: frozenset[str]) -> str:
     """How to name the fact in an answer: its subject, or for a total row its most natural name."""
     name = fact_name(fact, departments)
     return fact.subject if name == normalize(fact.subject) else name
+
+
+def operand_names(facts: Sequence[Fact], departments: frozenset[str]) -> list[str]:
+    """Names of a computation's operands; when two share a name (决算数 and 年初预算 of one 科目), each
+    carries its measure, so `信息化建设决算数135.25 − 信息化建设年初预算135.90` says which is which."""
+    names = [display_name(f, departments) for f in facts]
+    if len(set(names)) == len(names):
+        return names
+    return [n if normalize(f.measure) in normalize(n) else f"{n}{f.measure}" for n, f in zip(names, facts, strict=True)]
 
 
 def same_count_unit(asked: str, unit: str) -> bool:

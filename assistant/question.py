@@ -43,6 +43,11 @@ def _cues() -> dict[str, re.Pattern[str]]:
     return {name: re.compile(p) for name, p in load_data("question.toml").items() if isinstance(p, str)}
 
 
+def cue(name: str) -> re.Pattern[str]:
+    """One cue pattern of assistant/data/question.toml by name (for modules outside the framing)."""
+    return _cues()[name]
+
+
 @cache
 def _unsupported() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(reason, pattern) of the questions no annual figure answers."""

@@ -11,11 +11,13 @@ from assistant.match import choose, confident, rank_facts
 from assistant.names import display_name
 from assistant.operations.arithmetic import computed, ratio_answer
 from assistant.operations.base import Context, abstain
+from assistant.operations.lookup import agreeing
 from index.model import Fact
 
 
 def across(query: Query, ctx: Context, docs: Sequence[str]) -> Answer:
     picks: list[Fact] = []
+    places: list[Fact] = []  # other places each document prints its figure: cited too
     # "A局的X比B局的Y多多少": each document's own part names its item, when it names one
     own = len(query.parts) == len(docs) and all(len(p) >= 3 for p in query.parts)
     for i, doc in enumerate(docs):
@@ -26,7 +28,9 @@ def across(query: Query, ctx: Context, docs: Sequence[str]) -> Answer:
         )  # fmt: skip
         if not ranked or not confident(ranked[0], ctx.tun):
             return abstain(query, warning=f"{ctx.titles.get(doc, doc)}中没有找到这一项。")
-        picks.append(choose(ranked, tun=ctx.tun).fact)
+        best = choose(ranked, tun=ctx.tun)
+        picks.append(best.fact)
+        places.extend(agreeing(best.fact, best, ranked, limit=1))
     unit = money_unit_for(picks, query.unit)
     values = [f.in_unit(unit) for f in picks]
     if any(v is None for v in values):
@@ -41,7 +45,7 @@ def across(query: Query, ctx: Context, docs: Sequence[str]) -> Answer:
         if "相差" in query.norm or "差距" in query.norm or "差额" in query.norm:
             value = abs(value)
         formula = f"{operands[0]} − {operands[1]} = {value:g}{unit}"
-        return computed(query, ctx, "difference", picks[:2], value, unit, formula, subject=name)
+        return computed(query, ctx, "difference", picks[:2], value, unit, formula, subject=name, places=places)
     if query.intent == "ratio" and len(vals) >= 2 and vals[1]:
         value = round(vals[0] / vals[1], 2)
         formula = f"{operands[0]} ÷ {operands[1]} = {value:g}"
@@ -52,8 +56,8 @@ def across(query: Query, ctx: Context, docs: Sequence[str]) -> Answer:
         formula = "；".join(f"{o}{unit}" for o in operands)
         return computed(
             query, ctx, "compare", picks, vals[index], unit, formula, subject=name,
-            winner=ctx.titles.get(picks[index].source.doc_id, ""), more="少" if less else "多",
+            winner=ctx.titles.get(picks[index].source.doc_id, ""), more="少" if less else "多", places=places,
         )  # fmt: skip
     total = exact(sum(vals))
     formula = " + ".join(operands) + f" = {total:g}{unit}"
-    return computed(query, ctx, "sum", picks, total, unit, formula, subject=name)
+    return computed(query, ctx, "sum", picks, total, unit, formula, subject=name, places=places)

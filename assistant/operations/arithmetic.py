@@ -15,14 +15,16 @@ from assistant.compose import (
     money_unit_for,
 )
 from assistant.match import choose, complete_parts, confident, rank_facts
-from assistant.names import display_name
+from assistant.names import display_name, operand_names
 from assistant.operations.base import Context, abstain, cite
 from assistant.operations.change import change
-from assistant.operations.lookup import lookup
+from assistant.operations.lookup import agreeing, lookup
 from index.model import Fact
 
 
-def find_parts(query: Query, ctx: Context, parts: Sequence[str]) -> list[Fact] | None:
+def find_parts(query: Query, ctx: Context, parts: Sequence[str], places: list[Fact] | None = None) -> list[Fact] | None:
+    """The fact each named part asks for (None when one is not found). `places` collects other places
+    printing the same figures, so a computed answer cites every place its operands are stated."""
     chosen: list[Fact] = []
     for part in parts:
         ranked = rank_facts(
@@ -36,7 +38,10 @@ def find_parts(query: Query, ctx: Context, parts: Sequence[str]) -> list[Fact] |
         )
         if not ranked or not confident(ranked[0], ctx.tun):
             return None
-        chosen.append(choose(ranked, anchor=chosen[0] if chosen else None, tun=ctx.tun).fact)
+        best = choose(ranked, anchor=chosen[0] if chosen else None, tun=ctx.tun)
+        chosen.append(best.fact)
+        if places is not None:
+            places.extend(agreeing(best.fact, best, ranked, limit=1))
     return chosen
 
 
@@ -44,7 +49,8 @@ def share(query: Query, ctx: Context) -> Answer:
     parts = list(query.parts)
     if len(parts) == 1:
         parts.append("支出总计")
-    facts = find_parts(query, ctx, parts[:2]) if len(parts) >= 2 else None
+    places: list[Fact] = []
+    facts = find_parts(query, ctx, parts[:2], places) if len(parts) >= 2 else None
     if not facts:
         return abstain(query)
     part, whole = facts
@@ -54,21 +60,14 @@ def share(query: Query, ctx: Context) -> Answer:
         return abstain(query)
     assert vw is not None
     value = round(vp / vw * 100, 2)
-    formula = f"{describe(part, unit, display_name(part, ctx.departments))} ÷ {describe(whole, unit, display_name(whole, ctx.departments))} = {value}%"
-    return computed(
-        query,
-        ctx,
-        "share",
-        facts,
-        value,
-        "%",
-        formula,
-        subject=f"{display_name(part, ctx.departments)}占{display_name(whole, ctx.departments)}",
-    )
+    names = operand_names(facts, ctx.departments)
+    formula = f"{describe(part, unit, names[0])} ÷ {describe(whole, unit, names[1])} = {value}%"
+    return computed(query, ctx, "share", facts, value, "%", formula, subject=f"{names[0]}占{names[1]}", places=places)
 
 
 def sum_of(query: Query, ctx: Context) -> Answer:
-    facts = find_parts(query, ctx, query.parts) if len(query.parts) >= 2 else None
+    places: list[Fact] = []
+    facts = find_parts(query, ctx, query.parts, places) if len(query.parts) >= 2 else None
     if not facts:
         return lookup(query, ctx)
     unit = money_unit_for(facts, query.unit)
@@ -76,20 +75,12 @@ def sum_of(query: Query, ctx: Context) -> Answer:
     if any(v is None for v in values):
         return abstain(query)
     total = exact(sum(v for v in values if v is not None))
+    names = operand_names(facts, ctx.departments)
     formula = (
-        " + ".join(describe(f, unit, display_name(f, ctx.departments)) for f in facts)
+        " + ".join(describe(f, unit, n) for f, n in zip(facts, names, strict=True))
         + f" = {format_value(total, unit)}{unit}"
     )
-    return computed(
-        query,
-        ctx,
-        "sum",
-        facts,
-        total,
-        unit,
-        formula,
-        subject="、".join(display_name(f, ctx.departments) for f in facts),
-    )
+    return computed(query, ctx, "sum", facts, total, unit, formula, subject="、".join(names), places=places)
 
 
 def difference(query: Query, ctx: Context) -> Answer:
@@ -98,7 +89,8 @@ def difference(query: Query, ctx: Context) -> Answer:
     compared = query.base_years or query.base_relative is not None or query.relative_year is not None
     if len(query.parts) < 2 or compared or len(set(query.years)) >= 2:
         return change(query, ctx)  # "比2021年多了多少", "比去年…": a year-on-year change
-    facts = find_parts(query, ctx, complete_parts(query.parts[:2]))
+    places: list[Fact] = []
+    facts = find_parts(query, ctx, complete_parts(query.parts[:2]), places)
     if not facts:  # two items named, one of them not found: never answer with just the other
         return abstain(query)
     unit = money_unit_for(facts, query.unit)
@@ -106,16 +98,10 @@ def difference(query: Query, ctx: Context) -> Answer:
     if va is None or vb is None:
         return abstain(query)
     value = exact(va - vb)
-    formula = f"{describe(facts[0], unit, display_name(facts[0], ctx.departments))} − {describe(facts[1], unit, display_name(facts[1], ctx.departments))} = {format_value(value, unit)}{unit}"
+    names = operand_names(facts, ctx.departments)
+    formula = f"{describe(facts[0], unit, names[0])} − {describe(facts[1], unit, names[1])} = {format_value(value, unit)}{unit}"
     return computed(
-        query,
-        ctx,
-        "difference",
-        facts,
-        value,
-        unit,
-        formula,
-        subject=f"{display_name(facts[0], ctx.departments)}与{display_name(facts[1], ctx.departments)}",
+        query, ctx, "difference", facts, value, unit, formula, subject=f"{names[0]}与{names[1]}", places=places
     )
 
 
@@ -123,6 +109,7 @@ def compare(query: Query, ctx: Context) -> Answer:
     """Compare one item across the documents in scope (or two named items)."""
     docs = sorted({f.source.doc_id for f in ctx.facts})
     picks: list[Fact] = []
+    places: list[Fact] = []
     if len(docs) >= 2:
         for doc in docs:
             ranked = rank_facts(
@@ -135,8 +122,9 @@ def compare(query: Query, ctx: Context) -> Answer:
             )
             if ranked and confident(ranked[0], ctx.tun):
                 picks.append(ranked[0].fact)
+                places.extend(agreeing(ranked[0].fact, ranked[0], ranked, limit=1))
     elif len(query.parts) >= 2:
-        picks = find_parts(query, ctx, query.parts) or []
+        picks = find_parts(query, ctx, query.parts, places) or []
     if len(picks) < 2:
         return abstain(query)
     unit = money_unit_for(picks, query.unit)
@@ -159,6 +147,7 @@ def compare(query: Query, ctx: Context) -> Answer:
         subject=display_name(picks[0], ctx.departments),
         winner=label,
         more="少" if less else "多",
+        places=places,
     )
 
 
@@ -170,11 +159,13 @@ def computed(
     value: float,
     unit: str,
     formula: str,
+    places: Sequence[Fact] = (),
     **extra: str,
 ) -> Answer:
     cites = cite(facts, ctx)
     if len(cites) < len(facts):
         return abstain(query, warning="计算所需的数字无法在原文中逐一核对，未作回答。")
+    cites += [c for c in cite([p for p in places if p not in facts], ctx) if c not in cites]
     text = load_templates().render(
         intent,
         value=format_value(abs(value) if intent == "difference" else value, unit),
@@ -212,6 +203,6 @@ def ratio_in_doc(query: Query, ctx: Context) -> Answer:
     if va is None or not vb:
         return abstain(query)
     value = round(va / vb, 2)
-    names = [display_name(f, ctx.departments) for f in facts]
+    names = operand_names(facts, ctx.departments)
     formula = f"{describe(facts[0], unit, names[0])} ÷ {describe(facts[1], unit, names[1])} = {value:g}"
     return ratio_answer(query, ctx, facts, value, formula, subject=f"{names[0]}与{names[1]}之比")

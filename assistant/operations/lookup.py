@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from assistant.analyze import Query
 from assistant.answer_types import Answer
 from assistant.compose import (
+    bounded_value,
     citation_for,
     cite_checked,
     cite_marks,
@@ -62,13 +63,14 @@ def lookup(query: Query, ctx: Context) -> Answer:
     if not cites or cites[0].locator != fact.source.locator:
         return abstain(query, warning="找到的数字无法在原文中核对，未作回答。")
     name = fact_name(fact, ctx.departments)
+    printed = format_value(value, unit, places=decimal_places(fact, unit))
     text = load_templates().render(
         "lookup",
         subject=fact.subject if name == normalize(fact.subject) else name,
         year=year_phrase(fact),
         measure=measure_phrase(fact, name),
-        value=format_value(value, unit, places=decimal_places(fact, unit)),
-        unit=unit,
+        value=bounded_value(printed, unit, fact.comparison),
+        unit="",
         cite=cite_marks(1, 1 + len(also)),
     )
     warnings = []
@@ -99,6 +101,7 @@ def lookup(query: Query, ctx: Context) -> Answer:
         citations=cites,
         warnings=warnings,
         intent="lookup",
+        comparison=fact.comparison,
     )
 
 
@@ -148,18 +151,30 @@ def conflicts(best: Scored, ranked: Sequence[Scored], ctx: Context) -> list[Fact
 def agreeing(chosen: Fact, best: Scored, ranked: Sequence[Scored], limit: int = 2) -> list[Fact]:
     """Other places printing the same figure for the same item (the narrative beside the table): cited too,
     so a reader sees every place the document states it. Other-origin places first."""
-    same = [f for f in same_item(best, ranked) if f is not chosen and not disagree(chosen, f) and cite_checked(f)]
-    same = [f for f in same if (f.source.table, f.source.section) != (chosen.source.table, chosen.source.section)]
+    same = [
+        f
+        for f in same_item(best, ranked, across_tables=True)
+        if f is not chosen and not disagree(chosen, f) and cite_checked(f)
+    ]
     same.sort(key=lambda f: f.origin == chosen.origin)
     picked: list[Fact] = []
     for f in same:
-        if all((f.source.table, f.source.section) != (g.source.table, g.source.section) for g in picked):
+        if all(place(f) != place(g) for g in [chosen, *picked]):
             picked.append(f)
     return picked[:limit]
 
 
-def same_item(best: Scored, ranked: Sequence[Scored]) -> list[Fact]:
-    """Facts among the runners-up that state the best match's item and measure elsewhere in its document."""
+def place(fact: Fact) -> tuple[str | None, ...]:
+    """Where a figure is printed, for citing each place once: its table, or the sentence of its section."""
+    src = fact.source
+    return (src.table, src.section, src.quote if fact.origin == "text" else None)
+
+
+def same_item(best: Scored, ranked: Sequence[Scored], *, across_tables: bool = False) -> list[Fact]:
+    """Facts among the runners-up that state the best match's item and measure elsewhere in its document.
+
+    Rows of tables of another scope (收支总表 vs 财政拨款收支总表) are another item when looking for
+    conflicts; `across_tables` keeps them, for citing every place that prints the same figure."""
     chosen = best.fact
     found: list[Fact] = []
     name_b = bigrams(best.name)
@@ -167,14 +182,24 @@ def same_item(best: Scored, ranked: Sequence[Scored]) -> list[Fact]:
         f = other.fact
         if f.source.doc_id != chosen.source.doc_id or f.year != chosen.year or not f.is_money or not chosen.is_money:
             continue
-        if (f.source.table, f.source.row) == (chosen.source.table, chosen.source.row):
-            continue
+        if f.origin == chosen.origin and (f.source.table, f.source.row, place(f)) == (
+            chosen.source.table,
+            chosen.source.row,
+            place(chosen),
+        ):
+            continue  # the same printed place
         if f.code and chosen.code and f.code != chosen.code:
             continue  # two 科目 of the classification are two items, however alike their names
-        if f.origin == chosen.origin == "table" and f.source.table_kind != chosen.source.table_kind:
+        if (
+            not across_tables
+            and f.origin == chosen.origin == "table"
+            and f.source.table_kind != chosen.source.table_kind
+        ):
             continue  # the same row label in tables of another scope (收支总表 vs 财政拨款收支总表)
         ob = bigrams(other.name)
-        if not name_b or not ob or 2 * len(name_b & ob) / (len(name_b) + len(ob)) < 0.75:
+        # citing (across_tables): a qualified name ending in the item's (…财政拨款的机关运行经费) names it too
+        headed = across_tables and len(best.name) >= 4 and normalize(other.name).endswith(normalize(best.name))
+        if not name_b or not ob or (2 * len(name_b & ob) / (len(name_b) + len(ob)) < 0.75 and not headed):
             continue
         if normalize(f.measure) != normalize(chosen.measure) and not (
             normalize(f.measure) in vocabulary().default_measures

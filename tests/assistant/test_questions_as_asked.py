@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.analyze import analyze
 from assistant.assistant import Assistant
 from assistant.question import frame, split_clauses
 from index.settings import Settings
@@ -235,3 +236,61 @@ def test_an_unscoped_answer_from_one_document_names_it(qa: Assistant) -> None:
     assert ans.value == 10 and ans.answer.startswith("深圳市大鹏新区政务服务数据管理局2022年部门预算：")
     ans = qa.ask("2026年执法执勤用车有几辆")
     assert ans.value == 3 and ans.answer.startswith("上海市普陀区司法局2026年部门预算：")
+
+
+# -- 5b. a later clause leaning on the clause before it ------------------------------------------
+
+
+def test_a_clause_without_an_item_asks_about_the_item_before_it(qa: Assistant, ids: dict[str, str]) -> None:
+    ans = qa.ask("综合管理事务安排了多少万元？比2021年预算增长了百分之几？", doc=ids["dapeng"])
+    assert [p.value for p in ans.parts] == [526, 0.4] and ans.parts[1].unit == "%"
+    ans = qa.ask("普陀区司法局的公共法律服务，2025年当年预算执行数是多少万元？2026年又安排了多少万元？")
+    assert [p.value for p in ans.parts] == [pytest.approx(679.12), pytest.approx(686)]
+    assert [p.year for p in ans.parts] == [2025, 2026]
+
+
+def test_a_share_clause_divides_by_or_into_the_item_before_it(qa: Assistant, ids: dict[str, str]) -> None:
+    doc = ids["finance"]
+    ans = qa.ask("财政局2024年其他收入决算是多少万元，占本年收入的百分之几？", doc=doc)
+    assert ans.parts[1].value == pytest.approx(0.21) and "其他收入6.20 ÷ 本年收入2,946.25" in (
+        ans.parts[1].formula or ""
+    )
+    ans = qa.ask("本年收入合计多少万元？其中财政拨款收入占比多少？", doc=doc)
+    assert ans.parts[1].value == pytest.approx(99.79)
+    ans = qa.ask("司法局2026年公共安全支出预算多少元？占支出合计的百分之几？", doc=ids["justice"])
+    assert ans.parts[1].value == pytest.approx(90.64) and (ans.parts[1].formula or "").startswith("公共安全支出")
+
+
+# -- targets, places and operands -------------------------------------------------------------------
+
+
+def test_a_target_answer_states_its_bound(qa: Assistant, ids: dict[str, str]) -> None:
+    doc = ids["dapeng"]
+    text_target = qa.ask("计划整理多少份档案？", doc=doc)  # 重点项目说明: 整理档案数量 ≥ 5000份
+    assert (text_target.value, text_target.comparison) == (5000, "≥") and "不低于5000份" in text_target.answer
+    table_target = qa.ask("笔记本电脑每台最多花多少钱？", doc=doc)  # 表15: 笔记本计算机购置标准 ≤8500元/台
+    assert (table_target.value, table_target.comparison) == (8500, "≤") and "不超过8500" in table_target.answer
+    assert table_target.to_json()["comparison"] == "≤"
+    assert qa.ask("住房公积金2022年预算数是多少？", doc=doc).comparison is None
+
+
+def test_an_answer_cites_each_table_printing_the_figure(qa: Assistant, ids: dict[str, str]) -> None:
+    ans = qa.ask("住房公积金2022年预算数是多少？", doc=ids["dapeng"])
+    assert ans.value == 106 and any(c.quote.startswith("2210201 住房公积金") for c in ans.citations)
+    ans = qa.ask("其他城乡社区公共设施支出安排了多少万元？", doc=ids["wanli"])
+    assert ans.value == pytest.approx(972.18)
+    assert {"2024年部门支出预算总表", "2024年部门预算编制说明"} <= {c.locator.split(" ")[0] for c in ans.citations}
+    ans = qa.ask("人员支出安排了多少钱", doc=ids["dapeng"])  # two sentences of one section
+    assert any(c.quote.startswith("（一）人员支出 895 万元") for c in ans.citations)
+
+
+def test_operands_of_one_item_are_named_by_their_measure(qa: Assistant, ids: dict[str, str]) -> None:
+    doc = ids["finance"]
+    ans = qa.ask("信息化建设（2010607）的决算数比年初预算少了多少万元？", doc=doc)
+    assert (
+        ans.value == pytest.approx(-0.65)
+        and ans.formula == "信息化建设决算数135.25 − 信息化建设年初预算数135.90 = -0.65万元"
+    )
+    assert analyze("住房公积金决算数减去年初预算是多少").relative_year is None  # 减去 + 年初, not 去年
+    ans = qa.ask("住房公积金（2210201）决算数减去年初预算是多少万元？", doc=doc)
+    assert ans.value == pytest.approx(-0.56) and "决算数" in (ans.formula or "") and "年初预算" in (ans.formula or "")
