@@ -14,6 +14,7 @@ from importlib import resources
 from assistant.answer_types import Citation
 from assistant.data import load_data
 from assistant.normalize import bigrams, containment, normalize
+from assistant.question import cue
 from index.chunks import split_sentences
 from index.errors import BudgetQAError
 from index.model import MONEY_UNITS, Document, Fact
@@ -164,6 +165,11 @@ def describe(fact: Fact, unit: str | None = None, name: str | None = None) -> st
 
 
 def year_phrase(fact: Fact) -> str:
+    """`2022年`; for a count stated at a date (截至2021年10月，共有车辆2辆) that date, as printed."""
+    if not fact.is_money and fact.unit != "%":
+        dated = re.search(cue("as_of"), normalize(fact.source.quote))
+        if dated:
+            return dated.group(0).rstrip(",")
     return f"{fact.year}年" if fact.year else ""
 
 

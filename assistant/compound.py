@@ -13,7 +13,7 @@ from dataclasses import replace
 from assistant.analyze import Query
 from assistant.answer_types import Answer, Citation
 from assistant.llm_route import merge_grounding
-from assistant.names import vocabulary
+from assistant.names import strip_endings, vocabulary
 from assistant.operations import Context, abstain
 from assistant.operations import answer as answer_in
 from assistant.question import cue
@@ -38,11 +38,8 @@ def item_of(clause: Query) -> str:
     """The item a clause asks about, without the stage words it ends with (`公共法律服务当年预算执行数` →
     `公共法律服务`; `部门预算支出` keeps its 预算)."""
     voc = vocabulary()
-    words = sorted({w for group in voc.stages for w in group} | set(voc.stage_words) | {"当年"}, key=len, reverse=True)
-    item = clause.content[0] if clause.content else ""
-    while ending := next((w for w in words if item.endswith(w) and len(item) > len(w)), None):
-        item = item[: -len(ending)]
-    return item
+    words = {w for group in voc.stages for w in group} | set(voc.stage_words) | {"当年"}
+    return strip_endings(clause.content[0] if clause.content else "", words)
 
 
 def is_elliptical(clause: Query) -> bool:
@@ -66,7 +63,7 @@ def lean_on(clause: Query, item: str, analyze: Callable[[str], Query]) -> Query:
             return analyze(f"{item}占{whole.group('whole')}的比例是多少")
         if re.search(cue("share_of_previous"), body) and len(clause.parts) == 1:
             return analyze(f"{clause.parts[0]}占{item}的比例是多少")
-    if is_elliptical(clause):
+    if is_elliptical(clause) or re.search(cue("continues"), body):
         return analyze(f"{item}{body}")
     return clause
 

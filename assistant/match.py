@@ -7,10 +7,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.analyze import Query, container_head, content_variants, expand
+from assistant.data import load_data
 from assistant.names import (
     candidate_names,
     fact_stage,
     same_count_unit,
+    strip_endings,
     table_title,
     vocabulary,
 )
@@ -41,6 +43,11 @@ def asked_measures(query: Query, titles: Iterable[str] = ()) -> list[str]:
     for title in titles:
         if len(title) >= 6 and title in rest:
             rest = rest.replace(title, "\u0000")
+    for measure, phrases in load_data("answering.toml")["measure_phrases"].items():
+        for phrase in phrases:  # 完成了年初预算的百分之几 asks the 完成率, not the 年初预算
+            if re.search(phrase, rest):
+                found.append(measure)
+                rest = re.sub(phrase, "\u0000", rest)
     for word in vocabulary().measure_words:
         if word in rest:
             if not re.search(f"(非|除|不含|不包括){re.escape(word)}", rest):  # 非财政拨款 excludes a column
@@ -150,6 +157,8 @@ def score_fact(
             unit_match = same_count_unit(asked, fact.unit)
             unit_ok = unit_match or fact.empty  # "几辆" is never answered in 万元 or %
             score += 0.15 if unit_match else (0.0 if unit_ok else -0.5)
+        elif asked == "%" and fact.unit != "%" and not fact.empty:
+            score -= 0.5  # 百分之几 is never answered by a sum of money or a count
         elif (asked in MONEY_UNITS or query.money) and not (
             fact.is_money or per_item or fact.unit == "%" or fact.empty
         ):
@@ -276,8 +285,8 @@ def complete_parts(parts: Sequence[str]) -> list[str]:
 
     out = list(parts)
     for i in range(1, len(out)):
-        subject = bare(out[i - 1])
-        if out[i] and not bare(out[i]) and subject:
+        subject = strip_endings(out[i - 1], words)
+        if out[i] and not bare(out[i]) and bare(subject):
             out[i] = subject + out[i]
     return out
 
@@ -323,7 +332,14 @@ def choose(
     (figures compared like with like), else a table (tables are the authority)."""
     best = ranked[0]
     margin = tun.choose_margin if margin is None else margin
-    near = [s for s in ranked[:20] if s.name == best.name and s.score >= best.score - margin]
+    # the same figure printed elsewhere: same name and unit (not the item's 占比 beside its 年初预算数)
+    near = [
+        s
+        for s in ranked[:20]
+        if s.name == best.name
+        and s.score >= best.score - margin
+        and (s.fact.unit == best.fact.unit or (s.fact.is_money and best.fact.is_money))
+    ]
     if anchor is not None:
         where = anchor.source.section or anchor.source.table
         same = [s for s in near if (s.fact.source.section or s.fact.source.table) == where]

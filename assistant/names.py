@@ -7,7 +7,7 @@ A row labelled 合计 in 财政拨款收入支出决算总表 answers to 财政�
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -134,6 +134,15 @@ def display_name(fact: Fact, departments: frozenset[str]) -> str:
     """How to name the fact in an answer: its subject, or for a total row its most natural name."""
     name = fact_name(fact, departments)
     return fact.subject if name == normalize(fact.subject) else name
+
+
+def strip_endings(text: str, words: Iterable[str]) -> str:
+    """`text` without the words it ends with, repeatedly, never to nothing (`公共法律服务当年预算执行数` →
+    `公共法律服务`; `一般公共预算财政拨款支出决算` keeps the 一般公共预算 inside it)."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    while ending := next((w for w in ordered if w and text.endswith(w) and len(text) > len(w)), None):
+        text = text[: -len(ending)]
+    return text
 
 
 def operand_names(facts: Sequence[Fact], departments: frozenset[str]) -> list[str]:

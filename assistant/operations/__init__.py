@@ -16,6 +16,7 @@ from assistant.operations.across import across
 from assistant.operations.arithmetic import compare, difference, ratio_in_doc, share, sum_of
 from assistant.operations.base import Context, abstain
 from assistant.operations.change import change, rate
+from assistant.operations.completion import completion
 from assistant.operations.lookup import lookup
 
 Operation = Callable[[Query, Context], Answer]
@@ -30,6 +31,7 @@ OPERATIONS: dict[str, Operation] = {
     "difference": difference,
     "compare": compare,
     "ratio": ratio_in_doc,
+    "completion": completion,
 }
 
 

@@ -165,7 +165,11 @@ def computed(
     cites = cite(facts, ctx)
     if len(cites) < len(facts):
         return abstain(query, warning="计算所需的数字无法在原文中逐一核对，未作回答。")
-    cites += [c for c in cite([p for p in places if p not in facts], ctx) if c not in cites]
+    seen = {(c.doc, c.locator, c.quote) for c in cites}
+    for place in cite([p for p in places if p not in facts], ctx):
+        if (place.doc, place.locator, place.quote) not in seen:
+            seen.add((place.doc, place.locator, place.quote))
+            cites.append(place)
     text = load_templates().render(
         intent,
         value=format_value(abs(value) if intent == "difference" else value, unit),

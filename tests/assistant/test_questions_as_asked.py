@@ -156,7 +156,9 @@ def test_compound_part_the_document_lacks_says_so(qa: Assistant, ids: dict[str, 
 def test_vehicle_counts_as_of_a_date(qa: Assistant, ids: dict[str, str]) -> None:
     assert qa.ask("截至2021年10月，大鹏数据局共有几辆车？").value == 2
     ans = qa.ask("截至2025年8月31日，司法局的执法执勤用车有几辆？")
-    assert (ans.value, ans.unit) == (3, "辆")
+    assert (ans.value, ans.unit) == (3, "辆") and "截至2025年8月31日" in ans.answer and "2026年" not in ans.answer
+    ans = qa.ask("万里街道共有车辆几辆？", doc=ids["wanli"])  # a count is labelled with the date it was taken
+    assert ans.value == 7 and "截至2023年8月31日" in ans.answer
 
 
 # -- 7. 部门决算 columns -----------------------------------------------------------------------------
@@ -249,6 +251,13 @@ def test_a_clause_without_an_item_asks_about_the_item_before_it(qa: Assistant, i
     assert [p.year for p in ans.parts] == [2025, 2026]
 
 
+def test_a_clause_that_continues_the_item_before_it(qa: Assistant, ids: dict[str, str]) -> None:
+    ans = qa.ask("财政局2024年度开展绩效自评的项目有几个？涉及预算金额多少万元？", doc=ids["finance"])
+    assert [p.value for p in ans.parts] == [4, pytest.approx(598.42)]
+    ans = qa.ask("司法局编报绩效目标的项目有几个？涉及项目预算资金多少万元？", doc=ids["justice"])
+    assert [p.value for p in ans.parts] == [20, pytest.approx(7054.05)]
+
+
 def test_a_share_clause_divides_by_or_into_the_item_before_it(qa: Assistant, ids: dict[str, str]) -> None:
     doc = ids["finance"]
     ans = qa.ask("财政局2024年其他收入决算是多少万元，占本年收入的百分之几？", doc=doc)
@@ -294,3 +303,29 @@ def test_operands_of_one_item_are_named_by_their_measure(qa: Assistant, ids: dic
     assert analyze("住房公积金决算数减去年初预算是多少").relative_year is None  # 减去 + 年初, not 去年
     ans = qa.ask("住房公积金（2210201）决算数减去年初预算是多少万元？", doc=doc)
     assert ans.value == pytest.approx(-0.56) and "决算数" in (ans.formula or "") and "年初预算" in (ans.formula or "")
+
+
+def test_completion_is_the_printed_rate_or_outturn_over_budget(qa: Assistant, ids: dict[str, str]) -> None:
+    doc = ids["finance"]
+    printed = qa.ask("一般公共预算财政拨款支出完成了年初预算的百分之多少", doc=doc)  # 完成年初预算的98.20%
+    assert (printed.value, printed.unit) == (98.2, "%")
+    computed = qa.ask("财政局2024年信息化建设决算完成了年初预算的百分之几（保留两位小数）？", doc=doc)
+    assert (computed.value, computed.intent) == (99.52, "completion")
+    assert computed.formula == "信息化建设决算数135.25 ÷ 信息化建设年初预算数135.90 = 99.52%"
+    assert qa.ask("行政单位医疗完成年初预算的比例", doc=doc).value == pytest.approx(97.91)  # 60.99 ÷ 62.29
+
+
+def test_two_measures_of_one_item_are_both_found(qa: Assistant, ids: dict[str, str]) -> None:
+    # the item's 占比 printed beside its 年初预算数 is not its 年初预算数
+    ans = qa.ask("一般公共预算财政拨款支出决算比年初预算少了多少万元？", doc=ids["finance"])
+    assert ans.value == pytest.approx(-53.87) and "年初预算数2,993.92" in (ans.formula or "")
+    assert qa.ask("“三公”经费财政拨款支出决算比年初预算少多少万元？", doc=ids["finance"]).value == pytest.approx(-0.95)
+
+
+def test_a_percentage_is_never_answered_with_money(qa: Assistant, ids: dict[str, str]) -> None:
+    for doc, question in (
+        ("finance", "一般公共预算财政拨款支出年初预算的百分之多少"),
+        ("justice", "行政运行的百分之几"),
+    ):
+        ans = qa.ask(question, doc=ids[doc])
+        assert ans.unit in ("%", None), (question, ans.answer)

@@ -1,0 +1,56 @@
+"""How much of its budget an item spent (部门决算): the 完成率 the document prints, else 决算数 ÷ 年初预算数.
+
+`信息化建设决算完成了年初预算的百分之几`: the narrative prints 年初预算为135.90万元，支出决算为135.25万元 but
+no rate, so the answer divides the two cited figures (the rule `budgetqa check` verifies where a rate is printed).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from assistant.analyze import Query, analyze
+from assistant.answer_types import Answer
+from assistant.compose import describe
+from assistant.data import load_data
+from assistant.match import complete_parts
+from assistant.names import operand_names, strip_endings, vocabulary
+from assistant.operations.arithmetic import computed, find_parts
+from assistant.operations.base import Context, abstain
+from assistant.operations.lookup import lookup
+from index.model import Fact
+
+
+def completion(query: Query, ctx: Context) -> Answer:
+    printed = lookup(query, ctx)
+    if not printed.abstained and printed.unit == "%":
+        return printed
+    item = completed_item(query)
+    if not item:
+        return abstain(query)
+    # the two measures of one item, found as a difference question finds them (决算数 比 年初预算数)
+    pair = replace(analyze(f"{item}决算数比年初预算数少多少"), years=query.years, doc_years=query.doc_years)
+    places: list[Fact] = []
+    facts = find_parts(pair, ctx, complete_parts(pair.parts[:2]), places)
+    if not facts or facts[0] is facts[1]:
+        return abstain(query)
+    unit = facts[0].unit
+    done, budget = facts[0].in_unit(unit), facts[1].in_unit(unit)
+    if done is None or not budget:
+        return abstain(query)
+    value = round(done / budget * 100, query.round if query.round is not None else 2)
+    names = operand_names(facts, ctx.departments)
+    formula = f"{describe(facts[0], unit, names[0])} ÷ {describe(facts[1], unit, names[1])} = {value:g}%"
+    year = f"{facts[0].year}年" if facts[0].year else ""
+    return computed(query, ctx, "completion", facts, value, "%", formula, places=places, subject=item, year=year)
+
+
+def completed_item(query: Query) -> str:
+    """The item whose completion is asked: the question's content without the completion phrase and the
+    stage words around it (`信息化建设决算完成年初预算` → `信息化建设`)."""
+    text = query.content[0] if query.content else ""
+    for phrases in load_data("answering.toml")["measure_phrases"].values():
+        for phrase in phrases:
+            text = re.split(phrase, text)[0]
+    voc = vocabulary()
+    return strip_endings(text, {w for group in voc.stages for w in group} | set(voc.stage_words) | {"支出决算"})
