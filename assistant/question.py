@@ -178,5 +178,12 @@ def _each(clause: str) -> list[str]:
     items = [i for i in [*first, *_LAST_SEP.split(last)] if i]
     if len(items) < 2:
         return [clause]
-    head = _CONTAINER_HEAD.sub("", m.group("head"))  # 政府采购预算中，货物… -> 政府采购预算货物…
+    head = m.group("head")
+    # 201一般公共服务支出里基本支出和项目支出各是多少: columns of one row; the row qualifies each
+    columns = set(load_data("answering.toml")["measure_words"])
+    if all(item in columns for item in items[1:]):
+        column = next((c for c in sorted(columns, key=len, reverse=True) if items[0].endswith(c)), None)
+        if column and len(items[0]) > len(column):
+            head, items[0] = head + items[0][: -len(column)], column
+    head = _CONTAINER_HEAD.sub("", re.sub(r"的$", "", head))  # 政府采购预算中，货物… -> 政府采购预算货物…
     return [f"{head}{item}是{m.group('tail')}" for item in items]

@@ -329,3 +329,10 @@ def test_a_percentage_is_never_answered_with_money(qa: Assistant, ids: dict[str,
     ):
         ans = qa.ask(question, doc=ids[doc])
         assert ans.unit in ("%", None), (question, ans.answer)
+
+
+def test_columns_of_one_row_asked_together_keep_the_row(qa: Assistant, ids: dict[str, str]) -> None:
+    ans = qa.ask("201一般公共服务支出里基本支出和项目支出各是多少万元？", doc=ids["dapeng"])
+    assert [p.value for p in ans.parts] == [849, 3469]
+    ans = qa.ask("卫生健康支出（210）的基本支出和项目支出分别是多少元？", doc=ids["wanli"])
+    assert [p.value for p in ans.parts] == [3023657, 200000]
