@@ -34,6 +34,8 @@ from index.model import HEADING_SEP, Document, Fact, Provenance, Section
 
 __all__ = ["clean_phrase", "phrases", "section_facts"]
 
+QUOTE_BACK = 160  # characters a quote may reach back for the sentence naming its figure's subject
+
 _NAME = r"(?:[^（()）\s，。；：:、“”\"‘’]|[（(](?!\d*[类款项][）)])[^（()）]{1,8}[）)])+"
 _CHAIN = re.compile(
     rf"(?P<n1>{_NAME})[（(](?P<c1>\d*)类[）)](?P<n2>{_NAME})[（(](?P<c2>\d*)款[）)](?P<n3>{_NAME})[（(](?P<c3>\d*)项[）)]"
@@ -139,13 +141,33 @@ class _Reader:
         return self.section.page_at(self.offsets[min(pos, len(self.offsets) - 1)])
 
     def _emit(self, a: int, b: int, pos: int, printed: str, **kw: Any) -> None:
-        quote = self.flat[a:b].strip()
-        heading = self.section.heading or "正文"
-        src = Provenance(self.doc.doc_id, heading, quote, self._page(pos), section=self.section.heading or None)
         value = kw.pop("value")
         kw["subject"] = kw["subject"] or self.heading[0]
+        quote = self._quote(a, b, kw["subject"])
+        heading = self.section.heading or "正文"
+        src = Provenance(self.doc.doc_id, heading, quote, self._page(pos), section=self.section.heading or None)
         if kw["subject"]:
             self.facts.append(Fact(value=0.0 if value == 0 else value, source=src, text=printed, origin="text", **kw))
+
+    def _quote(self, a: int, b: int, subject: str) -> str:
+        """The sentence holding the figure; when it does not name its subject, from the earlier sentence of the
+        same item that does (`…信息化建设（项）。主要用于：…。年初预算为135.90万元…`), so the quote says what the
+        figure is of. Only a short way back (QUOTE_BACK characters)."""
+        quote = self.flat[a:b].strip()
+        if not subject:
+            return quote
+        named = re.compile(r"[“”\"‘’\s]*".join(map(re.escape, subject)))
+        if named.search(quote):
+            return quote
+        back = max(0, a - QUOTE_BACK)
+        found = [m.start() for m in named.finditer(self.flat, back, a)]
+        if not found:
+            return quote
+        # the item's own numbered line (12、住房保障支出（221类）…住房公积金（01项）) rather than a later mention
+        item = [i + 1 for i in range(back, a) if self.flat[i] in "。；;\n" and NUMBERED.match(self.flat[i + 1 : a])]
+        own = [f for f in found if not item or f >= item[-1]]
+        start = max(self.flat.rfind(c, 0, (own or found)[0 if own else -1]) for c in "。；;\n") + 1
+        return self.flat[start:b].strip()
 
     def _set_topic(self, s: str, chains: list[_Chain]) -> None:
         numbered = NUMBERED.match(s)

