@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from assistant.analyze import Query, container_head, content_variants, expand
+from assistant.analyze import Query, container_head, content_variants, expand, strip_filler
 from assistant.data import load_data
 from assistant.names import (
     candidate_names,
@@ -34,6 +34,16 @@ class Scored:
     name: str  # the name the fact was matched by
     unit_match: bool = False  # the question asks for a count in exactly the fact's unit (份, 个, 辆…)
     measure_ok: bool = True  # False when the fact is of another budget stage or another count unit than asked
+
+
+def modifies_another(plain: str, name: str, described: frozenset[str]) -> bool:
+    """`纳入部门预算的政府采购`: a name followed by 的 and an item it does not describe only modifies that
+    item (the head comes last); it is not what is asked."""
+    at = plain.rfind(name) + len(name)
+    if not plain[at:].startswith("的"):
+        return False
+    rest = strip_filler(plain[at + 1 :])
+    return len(rest) >= 2 and containment(bigrams(rest), described) < 0.5
 
 
 def asked_measures(query: Query, titles: Iterable[str] = ()) -> list[str]:
@@ -114,6 +124,8 @@ def score_fact(
         # question holds whole, the later one is what it asks about
         plain = text.split("|")[0]
         score += 0.04 * (plain.rfind(name) + len(name)) / max(len(plain), 1) if name in plain else 0.0
+        if name in plain and query.intent in ("lookup", "yesno") and modifies_another(plain, name, described):
+            score -= 0.3
     # Measures: a named measure must match; otherwise prefer the total/default column.
     if measures and query.unit not in COUNT_UNITS:  # measure words name money columns, not counts
         if any(m == measure or m in measure or m in name for m in measures):

@@ -336,3 +336,12 @@ def test_columns_of_one_row_asked_together_keep_the_row(qa: Assistant, ids: dict
     assert [p.value for p in ans.parts] == [849, 3469]
     ans = qa.ask("卫生健康支出（210）的基本支出和项目支出分别是多少元？", doc=ids["wanli"])
     assert [p.value for p in ans.parts] == [3023657, 200000]
+
+
+def test_a_name_before_的_only_modifies_the_item_asked(qa: Assistant, ids: dict[str, str]) -> None:
+    # 纳入部门预算的政府采购 asks 政府采购, never the 部门预算 total (5,883 / 9,628.22)
+    dapeng = qa.ask("大鹏数据局2022年纳入部门预算的政府采购一共多少万元", doc=ids["dapeng"])
+    assert dapeng.value != 5883
+    justice = qa.ask("司法局纳入部门预算的政府采购金额是多少", doc=ids["justice"])
+    assert justice.value == pytest.approx(1486.42)
+    assert qa.ask("三公经费的预算是多少", doc=ids["justice"]).value == pytest.approx(10.81)  # 的 + filler
