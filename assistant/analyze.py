@@ -262,7 +262,12 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
 
 
 def _is_follow_up(norm: str) -> bool:
-    return bool(_FOLLOW_UP.search(norm)) or len(strip_filler(_YEAR.sub("", norm))) <= 2
+    """`那2021年呢？`, `去年？`: a question naming nothing but a year (an item named, however short, is a new
+    question: `住房方面的钱` asks 住房)."""
+    rest = strip_filler(_YEAR.sub("", norm))
+    for pattern, _ in _RELATIVE_YEARS:
+        rest = re.sub(pattern, "", rest)
+    return bool(_FOLLOW_UP.search(norm)) or not rest
 
 
 def _merge_follow_up(previous: Framed, current: str, years: list[int]) -> tuple[str, list[int]]:

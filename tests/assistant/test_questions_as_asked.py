@@ -345,3 +345,12 @@ def test_a_name_before_的_only_modifies_the_item_asked(qa: Assistant, ids: dict
     justice = qa.ask("司法局纳入部门预算的政府采购金额是多少", doc=ids["justice"])
     assert justice.value == pytest.approx(1486.42)
     assert qa.ask("三公经费的预算是多少", doc=ids["justice"]).value == pytest.approx(10.81)  # 的 + filler
+
+
+def test_everyday_fillers_around_an_item_name_no_item(qa: Assistant, ids: dict[str, str]) -> None:
+    assert qa.ask("财政局搞培训的钱决算是多少万元", doc=ids["finance"]).value == pytest.approx(4.05)
+    assert qa.ask("街道搞培训的钱预算多少元", doc=ids["wanli"]).value == 83000
+    # a short item after the fillers is a new question, not a follow-up of the one before
+    first = "财政局搞培训的钱决算是多少万元"
+    ans = qa.ask("住房方面的钱一共多少万元", doc=ids["finance"], history=[(first, "培训费2024年决算数为4.05万元。")])
+    assert ans.value != pytest.approx(4.05)
