@@ -12,6 +12,7 @@ from assistant.names import (
     candidate_names,
     fact_stage,
     same_count_unit,
+    side,
     strip_endings,
     table_title,
     vocabulary,
@@ -181,6 +182,8 @@ def score_fact(
         elif not any(fact.code.startswith(c) for c in query.codes):
             score -= 0.3  # another 科目; one under the named code (组织事务（20132）一般行政管理事务) is not
     score += 0.04 if fact.origin == "table" else 0.0
+    if side(fact) == "收入" and "收入" not in outside.split("|")[0]:
+        score -= 0.1  # 行政运行 asked plainly is its spending, not its row in 收入决算表
     titled = table_title(fact.source.table)
     if len(titled) >= 6 and titled in text:
         score += 0.2  # the question names this table

@@ -145,6 +145,21 @@ def strip_endings(text: str, words: Iterable[str]) -> str:
     return text
 
 
+def side(fact: Fact) -> str | None:
+    """Which side of the accounts a figure is on, when it says: 收入 (an income table, a 收入 column or
+    measure) or 支出; None when it names both or neither."""
+    said = (
+        fact.measure
+        + fact.subject
+        + (fact.source.column or "")
+        + ("收入" if fact.source.table_kind == "income" else "")
+    )
+    if fact.origin == "text" and fact.text and fact.text in fact.source.quote:
+        said += fact.source.quote[: fact.source.quote.find(fact.text)][-8:]  # 支出决算为1511.89万元
+    income, spending = "收入" in said, "支出" in said or fact.source.table_kind in ("expenditure", "basic_expenditure")
+    return "收入" if income and not spending else "支出" if spending and not income else None
+
+
 def operand_names(facts: Sequence[Fact], departments: frozenset[str]) -> list[str]:
     """Names of a computation's operands; when two share a name (决算数 and 年初预算 of one 科目), each
     carries its measure, so `信息化建设决算数135.25 − 信息化建设年初预算135.90` says which is which."""

@@ -18,7 +18,7 @@ from assistant.compose import (
     year_phrase,
 )
 from assistant.match import Scored, choose, confident, rank_facts
-from assistant.names import fact_name, stage_of, vocabulary
+from assistant.names import fact_name, side, stage_of, vocabulary
 from assistant.normalize import bigrams, normalize
 from assistant.operations.base import Context, abstain, cite, decimal_places, disagree, unit_compatible
 from assistant.operations.change import derivable_prior_year, prior_year
@@ -190,6 +190,8 @@ def same_item(best: Scored, ranked: Sequence[Scored], *, across_tables: bool = F
             continue  # the same printed place
         if f.code and chosen.code and f.code != chosen.code:
             continue  # two 科目 of the classification are two items, however alike their names
+        if None not in (side(f), side(chosen)) and side(f) != side(chosen):
+            continue  # 行政运行 in 收入决算表 (its income) and in 支出决算表 (its spending) are two figures
         if (
             not across_tables
             and f.origin == chosen.origin == "table"

@@ -41,7 +41,8 @@ def test_dapeng_vehicle_text_against_the_three_public_tables() -> None:
     assert len(found) == 1
     text, *tables = found[0].figures
     assert text.text == "8.1万元" and text.section == "第五部分 一般公共预算“三公”经费预算情况"
-    assert text.quote.startswith("2022年预算数8.1万元，其中：公务用车购置费")
+    # the quote reaches back to the numbered line naming the item (index/facts_text.py `_quote`)
+    assert text.quote.startswith("3.公务用车购置和运行维护费。2022年预算数8.1万元，其中：公务用车购置费")
     assert [(t.table, t.row, t.column, t.text) for t in tables] == [
         ("表8 一般公共预算“三公”经费支出表", "2022年", "公务用车购置及运行维护费/小计", "8"),
         ("表13 一般公共预算“三公”经费支出表", "2022年", "公务用车购置及运行维护费/小计", "8"),

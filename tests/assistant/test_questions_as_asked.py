@@ -354,3 +354,12 @@ def test_everyday_fillers_around_an_item_name_no_item(qa: Assistant, ids: dict[s
     first = "财政局搞培训的钱决算是多少万元"
     ans = qa.ask("住房方面的钱一共多少万元", doc=ids["finance"], history=[(first, "培训费2024年决算数为4.05万元。")])
     assert ans.value != pytest.approx(4.05)
+
+
+def test_an_items_income_row_is_not_its_spending(qa: Assistant, ids: dict[str, str]) -> None:
+    # 收入决算表 prints 行政运行 1,511.90 (income); 支出决算表 and the narrative 1,511.89 (spending)
+    ans = qa.ask("财政局行政运行决算数是多少？", doc=ids["finance"])
+    assert ans.value == pytest.approx(1511.89) and not ans.warnings
+    assert qa.ask("行政运行决算比年初预算少了多少万元", doc=ids["finance"]).value == pytest.approx(-48.16)
+    ans = qa.ask("行政运行预算多少元", doc=ids["justice"])  # 收入预算总表 and 支出预算总表 both print it
+    assert "支出" in ans.citations[0].locator and "收入" not in ans.citations[0].locator
