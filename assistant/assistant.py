@@ -14,7 +14,7 @@ from assistant import operations
 from assistant.analyze import Query, analyze
 from assistant.answer_types import Answer
 from assistant.compose import load_templates, printed_row
-from assistant.compound import borrow_subject, inherit_frame, item_of, join_parts, lean_on, name_document, per_document
+from assistant.compound import clause_query, item_of, join_parts, name_document, per_document
 from assistant.consistency import asks_consistency, consistency_answer
 from assistant.fact_chunks import FactChunks
 from assistant.llm_client import LLMClient
@@ -207,14 +207,9 @@ class Assistant:
         parts: list[Answer] = []
         hits: list[Hit] = []
         item = ""
-        for i, clause in enumerate(query.clauses):
-            alone = analyze(clause)
-            # `…，比2021年增长了百分之几` / `…，占本年收入的百分之几`: the item of the clause before
-            leaning = lean_on(alone, item, analyze) if i and alone.intent != "open" else alone
-            sub = leaning if leaning is not alone else analyze(clause, tuple(query.clauses[:i]))
-            if i and sub.intent == "open":  # `…增长了多少，原因是什么`: the reason of the clause before
-                sub = borrow_subject(sub, analyze(query.clauses[i - 1]))
-            sub = resolve_years(without_mentions(inherit_frame(sub, query), scope), scope.doc_ids, summaries)
+        for i in range(len(query.clauses)):
+            sub = without_mentions(clause_query(query, i, item), scope)
+            sub = resolve_years(sub, scope.doc_ids, summaries)
             item = item_of(sub) or item
             if sub.unsupported:
                 part, found = refuse_unsupported(sub), list[Hit]()

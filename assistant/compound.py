@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from assistant.analyze import Query
+from assistant.analyze import Query, analyze
 from assistant.answer_types import Answer, Citation
 from assistant.llm_route import merge_grounding
 from assistant.names import strip_endings, vocabulary
@@ -66,6 +66,19 @@ def lean_on(clause: Query, item: str, analyze: Callable[[str], Query]) -> Query:
     if is_elliptical(clause) or re.search(cue("continues"), body):
         return analyze(f"{item}{body}")
     return clause
+
+
+def clause_query(query: Query, i: int, item: str) -> Query:
+    """The i-th clause of a compound question as a question of its own, with what it leans on: the item of
+    the clause before (`item`, see `lean_on`), the reason asked of it (`borrow_subject`), the whole's frame."""
+    clause = query.clauses[i]
+    alone = analyze(clause)
+    # `…，比2021年增长了百分之几` / `…，占本年收入的百分之几`: the item of the clause before
+    leaning = lean_on(alone, item, analyze) if i and alone.intent != "open" else alone
+    sub = leaning if leaning is not alone else analyze(clause, tuple(query.clauses[:i]))
+    if i and sub.intent == "open":  # `…增长了多少，原因是什么`: the reason of the clause before
+        sub = borrow_subject(sub, analyze(query.clauses[i - 1]))
+    return inherit_frame(sub, query)
 
 
 def borrow_subject(clause: Query, before: Query) -> Query:

@@ -7,13 +7,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.analyze import Query, container_head, content_variants, expand, strip_filler
-from assistant.data import load_data
+from assistant.measures import asked_measures, same_stage
 from assistant.names import (
     candidate_names,
     fact_stage,
     same_count_unit,
     side,
-    strip_endings,
     table_title,
     vocabulary,
 )
@@ -45,26 +44,6 @@ def modifies_another(plain: str, name: str, described: frozenset[str]) -> bool:
         return False
     rest = strip_filler(plain[at + 1 :])
     return len(rest) >= 2 and containment(bigrams(rest), described) < 0.5
-
-
-def asked_measures(query: Query, titles: Iterable[str] = ()) -> list[str]:
-    """Measure words the question uses (longest first, non-overlapping), outside any table title it names."""
-    found: list[str] = []
-    rest = query.norm
-    for title in titles:
-        if len(title) >= 6 and title in rest:
-            rest = rest.replace(title, "\u0000")
-    for measure, phrases in load_data("answering.toml")["measure_phrases"].items():
-        for phrase in phrases:  # 完成了年初预算的百分之几 asks the 完成率, not the 年初预算
-            if re.search(phrase, rest):
-                found.append(measure)
-                rest = re.sub(phrase, "\u0000", rest)
-    for word in vocabulary().measure_words:
-        if word in rest:
-            if not re.search(f"(非|除|不含|不包括){re.escape(word)}", rest):  # 非财政拨款 excludes a column
-                found.append(word)
-            rest = rest.replace(word, "\u0000")
-    return found
 
 
 def hit_keys(hits: Sequence[Hit]) -> dict[tuple[str, str], float]:
@@ -100,98 +79,18 @@ def score_fact(
     Names are looked for outside any table title the question names ("一般公共预算财政拨款支出决算表中…"
     does not name the row 一般公共预算财政拨款), except names built from that title.
     """
-    voc = vocabulary()
-    measure = normalize(fact.measure)
-    measure_ok = True
-    unit_ok = True
     outside = text
     for title in named_titles:
         outside = outside.replace(title, "\u0000")
-    best = (-1.0, "")
-    for candidate in candidate_names(fact, departments):
-        hay = text if any(t in candidate for t in named_titles) else outside
-        r = 1.0 if candidate and candidate in hay else containment(bigrams(candidate), bigrams(hay))
-        if len(candidate) <= 2:
-            r *= 0.85  # a two-character name is weak evidence
-        if r > best[0] or (r == best[0] and len(candidate) > len(best[1])):
-            best = (r, candidate)
-    recall, name = best
+    recall, name = best_name(fact, departments, text, outside, named_titles)
+    measure = normalize(fact.measure)
     described = bigrams(name + measure + normalize(fact.context) + normalize(fact.source.table or ""))
     coverage = max(containment(bigrams(c), described) for c in content or (text,))
-    score = 0.6 * recall + 0.4 * coverage
-    if name and recall == 1.0:
-        score += 0.1 + min(len(name), 12) * 0.01  # longer exact names are more specific
-        # Chinese puts the head last (纳入部门预算的政府采购, 三公经费中的公务接待费): of two names the
-        # question holds whole, the later one is what it asks about
-        plain = text.split("|")[0]
-        score += 0.04 * (plain.rfind(name) + len(name)) / max(len(plain), 1) if name in plain else 0.0
-        if name in plain and query.intent in ("lookup", "yesno") and modifies_another(plain, name, described):
-            score -= 0.3
-    # Measures: a named measure must match; otherwise prefer the total/default column.
-    if measures and query.unit not in COUNT_UNITS:  # measure words name money columns, not counts
-        if any(m == measure or m in measure or m in name for m in measures):
-            score += 0.15
-        else:
-            score -= 0.4
-    elif measure not in voc.default_measures and not measure.endswith(name):
-        score -= 0.12
-    # a fund the question names (政府性基金预算财政拨款的年末结转和结余) must be the fact's: its table, column or name
-    funds = [w for w in voc.fund_words if w in outside.split("|")[0]]
-    if funds:
-        where = measure + name + normalize(fact.source.table or "") + normalize(fact.source.column or "")
-        if not all(w in where for w in funds):
-            score -= 0.3
-    # X中的Y asks Y: a figure that does not name Y answers the container, not the question
-    head = container_head(outside.split("|")[0]) if not named_titles else None
-    if head:  # a column the question excludes (非财政拨款的其他收入) is no part of the item asked
-        head = re.sub("(非|除|不含|不包括)(" + "|".join(map(re.escape, voc.measure_words)) + ")", "", head)
-    if head and len(head) >= 2 and containment(bigrams(head), described) < 0.5:
-        measure_ok = False
-        score -= 0.3
-    # budget vs outturn: a figure of another stage (决算数 for 年初预算, 预算数 for 实际花了) is another figure
-    if not _same_stage(measures, fact_stage(fact), outside.split("|")[0]):
-        measure_ok = False
-        score -= 0.4
-    if query.years:
-        if fact.year is not None and fact.year not in query.years:
-            score -= 1.0
-        elif fact.year in query.years:
-            score += 0.05
-    elif fact.year is not None and doc_year is not None and fact.year != doc_year:
-        score -= 0.1  # no year asked: the document's own year
-    unit_match = False
-    if query.intent not in ("share", "ratio", "rate"):
-        asked = query.unit
-        per_item = fact.unit.startswith(("元/", "万元/"))  # a unit price (≤8500 元/台) is money too
-        if asked and "/" in asked:  # a unit price: 元/台, or 元 for an item named 每台…
-            unit_match = fact.unit == asked or (fact.is_money and f"每{asked.split('/')[1]}" in fact.subject)
-            score += 0.15 if unit_match else 0.0
-        elif asked in COUNT_UNITS:
-            unit_match = same_count_unit(asked, fact.unit)
-            unit_ok = unit_match or fact.empty  # "几辆" is never answered in 万元 or %
-            score += 0.15 if unit_match else (0.0 if unit_ok else -0.5)
-        elif asked == "%" and fact.unit != "%" and not fact.empty:
-            score -= 0.5  # 百分之几 is never answered by a sum of money or a count
-        elif (asked in MONEY_UNITS or query.money) and not (
-            fact.is_money or per_item or fact.unit == "%" or fact.empty
-        ):
-            score -= 0.3
-    if query.codes and fact.code:
-        if fact.code in query.codes:
-            score += 0.3
-        elif not any(fact.code.startswith(c) for c in query.codes):
-            score -= 0.3  # another 科目; one under the named code (组织事务（20132）一般行政管理事务) is not
-    score += 0.04 if fact.origin == "table" else 0.0
-    if side(fact) == "收入" and "收入" not in outside.split("|")[0]:
-        score -= 0.1  # 行政运行 asked plainly is its spending, not its row in 收入决算表
-    titled = table_title(fact.source.table)
-    if len(titled) >= 6 and titled in text:
-        score += 0.2  # the question names this table
-    elif query.table_hint and fact.source.table:
-        # the share of the table the question names (after its year: 财政局2024年收入决算表) found in this title
-        hint = bigrams(re.sub(r"^.*?20\d{2}年度?", "", normalize(query.table_hint)))
-        score += 0.2 if containment(hint, bigrams(titled)) >= 0.6 else 0.0
-    score += 0.08 * hits.get((fact.source.doc_id, _fact_key(fact)), 0.0)
+    score = 0.6 * recall + 0.4 * coverage + _name_bonus(query, text, name, recall, described)
+    delta, measure_ok = _measure_terms(query, fact, name, described, measures, outside, bool(named_titles))
+    score += delta + _year_term(query, fact, doc_year)
+    delta, unit_match, unit_ok = _unit_terms(query, fact)
+    score += delta + _place_terms(query, fact, text, outside, hits)
     return Scored(
         fact=fact,
         score=score,
@@ -201,6 +100,125 @@ def score_fact(
         unit_match=unit_match,
         measure_ok=measure_ok and unit_ok,
     )
+
+
+def best_name(
+    fact: Fact, departments: frozenset[str], text: str, outside: str, named_titles: Sequence[str]
+) -> tuple[float, str]:
+    """(recall, name): the fact's name the question holds most of (ties: the longer name)."""
+    best = (-1.0, "")
+    for candidate in candidate_names(fact, departments):
+        hay = text if any(t in candidate for t in named_titles) else outside
+        r = 1.0 if candidate and candidate in hay else containment(bigrams(candidate), bigrams(hay))
+        if len(candidate) <= 2:
+            r *= 0.85  # a two-character name is weak evidence
+        if r > best[0] or (r == best[0] and len(candidate) > len(best[1])):
+            best = (r, candidate)
+    return best
+
+
+def _name_bonus(query: Query, text: str, name: str, recall: float, described: frozenset[str]) -> float:
+    if not name or recall != 1.0:
+        return 0.0
+    bonus = 0.1 + min(len(name), 12) * 0.01  # longer exact names are more specific
+    # Chinese puts the head last (纳入部门预算的政府采购, 三公经费中的公务接待费): of two names the
+    # question holds whole, the later one is what it asks about
+    plain = text.split("|")[0]
+    if name in plain:
+        bonus += 0.04 * (plain.rfind(name) + len(name)) / max(len(plain), 1)
+        if query.intent in ("lookup", "yesno") and modifies_another(plain, name, described):
+            bonus -= 0.3
+    return bonus
+
+
+def _measure_terms(
+    query: Query,
+    fact: Fact,
+    name: str,
+    described: frozenset[str],
+    measures: Sequence[str],
+    outside: str,
+    titled: bool,
+) -> tuple[float, bool]:
+    """(score change, measure_ok) from the measures, funds, container and stage the question names."""
+    voc = vocabulary()
+    measure = normalize(fact.measure)
+    asked = outside.split("|")[0]
+    delta, measure_ok = 0.0, True
+    # Measures: a named measure must match; otherwise prefer the total/default column.
+    if measures and query.unit not in COUNT_UNITS:  # measure words name money columns, not counts
+        delta += 0.15 if any(m == measure or m in measure or m in name for m in measures) else -0.4
+    elif measure not in voc.default_measures and not measure.endswith(name):
+        delta -= 0.12
+    # a fund the question names (政府性基金预算财政拨款的年末结转和结余) must be the fact's: its table, column or name
+    funds = [w for w in voc.fund_words if w in asked]
+    if funds:
+        where = measure + name + normalize(fact.source.table or "") + normalize(fact.source.column or "")
+        if not all(w in where for w in funds):
+            delta -= 0.3
+    # X中的Y asks Y: a figure that does not name Y answers the container, not the question
+    head = container_head(asked) if not titled else None
+    if head:  # a column the question excludes (非财政拨款的其他收入) is no part of the item asked
+        head = re.sub("(非|除|不含|不包括)(" + "|".join(map(re.escape, voc.measure_words)) + ")", "", head)
+    if head and len(head) >= 2 and containment(bigrams(head), described) < 0.5:
+        measure_ok = False
+        delta -= 0.3
+    # budget vs outturn: a figure of another stage (决算数 for 年初预算, 预算数 for 实际花了) is another figure
+    if not same_stage(measures, fact_stage(fact), asked):
+        measure_ok = False
+        delta -= 0.4
+    return delta, measure_ok
+
+
+def _year_term(query: Query, fact: Fact, doc_year: int | None) -> float:
+    if query.years:
+        if fact.year is not None and fact.year not in query.years:
+            return -1.0
+        return 0.05 if fact.year in query.years else 0.0
+    if fact.year is not None and doc_year is not None and fact.year != doc_year:
+        return -0.1  # no year asked: the document's own year
+    return 0.0
+
+
+def _unit_terms(query: Query, fact: Fact) -> tuple[float, bool, bool]:
+    """(score change, unit_match, unit_ok): the unit asked against the fact's."""
+    if query.intent in ("share", "ratio", "rate"):
+        return 0.0, False, True
+    asked = query.unit
+    per_item = fact.unit.startswith(("元/", "万元/"))  # a unit price (≤8500 元/台) is money too
+    if asked and "/" in asked:  # a unit price: 元/台, or 元 for an item named 每台…
+        unit_match = fact.unit == asked or (fact.is_money and f"每{asked.split('/')[1]}" in fact.subject)
+        return (0.15 if unit_match else 0.0), unit_match, True
+    if asked in COUNT_UNITS:
+        unit_match = same_count_unit(asked, fact.unit)
+        unit_ok = unit_match or fact.empty  # "几辆" is never answered in 万元 or %
+        return (0.15 if unit_match else (0.0 if unit_ok else -0.5)), unit_match, unit_ok
+    if asked == "%" and fact.unit != "%" and not fact.empty:
+        return -0.5, False, True  # 百分之几 is never answered by a sum of money or a count
+    if (asked in MONEY_UNITS or query.money) and not (fact.is_money or per_item or fact.unit == "%" or fact.empty):
+        return -0.3, False, True
+    return 0.0, False, True
+
+
+def _place_terms(query: Query, fact: Fact, text: str, outside: str, hits: dict[tuple[str, str], float]) -> float:
+    """Where the fact is printed: the code, table or hint the question names, tables, retrieval."""
+    delta = 0.0
+    if query.codes and fact.code:
+        if fact.code in query.codes:
+            delta += 0.3
+        elif not any(fact.code.startswith(c) for c in query.codes):
+            delta -= 0.3  # another 科目; one under the named code (组织事务（20132）一般行政管理事务) is not
+    delta += 0.04 if fact.origin == "table" else 0.0
+    if side(fact) == "收入" and "收入" not in outside.split("|")[0]:
+        delta -= 0.1  # 行政运行 asked plainly is its spending, not its row in 收入决算表
+    titled = table_title(fact.source.table)
+    if len(titled) >= 6 and titled in text:
+        delta += 0.2  # the question names this table
+    elif query.table_hint and fact.source.table:
+        # the share of the table the question names (after its year: 财政局2024年收入决算表) found in this title
+        hint = bigrams(re.sub(r"^.*?20\d{2}年度?", "", normalize(query.table_hint)))
+        delta += 0.2 if containment(hint, bigrams(titled)) >= 0.6 else 0.0
+    return delta + 0.08 * hits.get((fact.source.doc_id, _fact_key(fact)), 0.0)
 
 
 def rank_facts(
@@ -282,39 +300,6 @@ def _by_code_path(scored: list[Scored]) -> list[Scored]:
                 s = replace(s, score=s.score + _PATH_BONUS)
         out.append(s)
     return out
-
-
-def complete_parts(parts: Sequence[str]) -> list[str]:
-    """Give a part that names only a measure the subject of the part before it.
-
-    "行政单位医疗决算比年初预算少花了多少" compares two measures of one item: the parts
-    行政单位医疗决算 and 年初预算 become 行政单位医疗决算 and 行政单位医疗年初预算.
-    """
-    voc = vocabulary()
-    words = sorted({*voc.measure_words, *(w for group in voc.stages for w in group), *voc.stage_words}, key=len)[::-1]
-
-    def bare(text: str) -> str:
-        for word in words:
-            text = text.replace(word, "")
-        return text
-
-    out = list(parts)
-    for i in range(1, len(out)):
-        subject = strip_endings(out[i - 1], words)
-        if out[i] and not bare(out[i]) and bare(subject):
-            out[i] = subject + out[i]
-    return out
-
-
-def _same_stage(asked: Sequence[str], have: int | None, question: str) -> bool:
-    """False when the question names one budget stage (年初预算, 决算数, 实际花了…) and the fact is of another."""
-    voc = vocabulary()
-    stages = voc.stages
-    wanted = {i for i, group in enumerate(stages) for m in asked if m in group and m in question}
-    wanted |= {i for i, cues in enumerate(voc.stage_cues) if any(c in question for c in cues)}
-    if len(wanted) > 1:  # both stages named ("决算比年初预算少了多少"): each part decides
-        return True
-    return not wanted or have is None or have in wanted
 
 
 def _specific_first(ranked: list[Scored], question: str, tun: Tunables) -> list[Scored]:

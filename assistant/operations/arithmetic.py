@@ -14,7 +14,8 @@ from assistant.compose import (
     load_templates,
     money_unit_for,
 )
-from assistant.match import choose, complete_parts, confident, rank_facts
+from assistant.match import choose, confident, rank_facts
+from assistant.measures import complete_parts
 from assistant.names import display_name, operand_names
 from assistant.operations.base import Context, abstain, cite
 from assistant.operations.change import change

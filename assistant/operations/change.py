@@ -18,6 +18,7 @@ from assistant.match import choose, confident, rank_facts
 from assistant.names import fact_name, vocabulary
 from assistant.normalize import normalize
 from assistant.operations.base import Context, abstain, cite
+from index.model import Fact
 
 
 def change(query: Query, ctx: Context) -> Answer:
@@ -64,8 +65,8 @@ def stated_or_derived(query: Query, ctx: Context, measures: frozenset[str], inte
     return derive_from_years(replace(query, years=sorted({*later, *earlier})), ctx, intent)
 
 
-def derive_from_years(query: Query, ctx: Context, intent: str) -> Answer:
-    """Change or rate from the same item's figures for two consecutive years."""
+def year_pair(query: Query, ctx: Context) -> tuple[Fact, Fact] | None:
+    """The best-matching item's figures of two consecutive years (later, earlier), None without both."""
     ranked = [
         s
         for s in rank_facts(
@@ -74,7 +75,7 @@ def derive_from_years(query: Query, ctx: Context, intent: str) -> Answer:
         if s.fact.year is not None
     ]
     if not ranked or not confident(ranked[0], ctx.tun):
-        return abstain(query)
+        return None
     current = ranked[0]
     prior = next(
         (
@@ -94,12 +95,20 @@ def derive_from_years(query: Query, ctx: Context, intent: str) -> Answer:
             None,
         )
         if later is None:
-            return abstain(query)
+            return None
         current, prior = later, current
     # the later year's figure from the same place as the earlier one, when it is printed there too
     same_year = [s for s in ranked if s.fact.year == current.fact.year and s.name == current.name]
     current = choose(same_year, anchor=prior.fact, margin=1.0, tun=ctx.tun) if same_year else current
-    a, b = current.fact, prior.fact
+    return current.fact, prior.fact
+
+
+def derive_from_years(query: Query, ctx: Context, intent: str) -> Answer:
+    """Change or rate from the same item's figures for two consecutive years."""
+    pair = year_pair(query, ctx)
+    if pair is None:
+        return abstain(query)
+    a, b = pair
     unit = money_unit_for([a, b], query.unit if intent == "change" else None)
     va, vb = a.in_unit(unit), b.in_unit(unit)
     if va is None or vb is None or (intent == "rate" and vb == 0):

@@ -13,7 +13,7 @@ from assistant.analyze import Query, analyze
 from assistant.answer_types import Answer
 from assistant.compose import describe
 from assistant.data import load_data
-from assistant.match import complete_parts
+from assistant.measures import complete_parts
 from assistant.names import operand_names, strip_endings, vocabulary
 from assistant.operations.arithmetic import computed, find_parts
 from assistant.operations.base import Context, abstain

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.analyze import Query
-from assistant.answer_types import Answer
+from assistant.answer_types import Answer, Citation
 from assistant.compose import (
     bounded_value,
     citation_for,
@@ -62,37 +62,7 @@ def lookup(query: Query, ctx: Context) -> Answer:
     cites = cite([fact, *also, *others], ctx)
     if not cites or cites[0].locator != fact.source.locator:
         return abstain(query, warning="找到的数字无法在原文中核对，未作回答。")
-    name = fact_name(fact, ctx.departments)
-    printed = format_value(value, unit, places=decimal_places(fact, unit))
-    text = load_templates().render(
-        "lookup",
-        subject=fact.subject if name == normalize(fact.subject) else name,
-        year=year_phrase(fact),
-        measure=measure_phrase(fact, name),
-        value=bounded_value(printed, unit, fact.comparison),
-        unit="",
-        cite=cite_marks(1, 1 + len(also)),
-    )
-    warnings = []
-    if others:
-        listed = "；".join(
-            f"{c.locator}：{o.subject}{printed_with_unit(o)}"
-            for o, c in zip(others, cites[1 + len(also) :], strict=False)
-        )
-        warnings.append(f"文件中同一项目另有不同数字（{listed}），以上按表格数字作答。")
-        text += "另见" + cite_marks(2 + len(also), len(others)) + "：文件中该项数字不一致。"
-    if query.intent == "yesno":
-        verdict = "有" if value else "没有"
-        text = load_templates().render(
-            "yesno",
-            verdict=verdict,
-            subject=fact.subject,
-            year=year_phrase(fact),
-            measure=measure_phrase(fact, name),
-            value=format_value(value, unit, places=decimal_places(fact, unit)),
-            unit=unit,
-            cite=cite_marks(1, 1 + len(also)),
-        )
+    text, warnings = render_lookup(query, ctx, fact, value, unit, len(also), others, cites)
     return Answer(
         question=query.text,
         answer=text,
@@ -103,6 +73,51 @@ def lookup(query: Query, ctx: Context) -> Answer:
         intent="lookup",
         comparison=fact.comparison,
     )
+
+
+def render_lookup(
+    query: Query,
+    ctx: Context,
+    fact: Fact,
+    value: float,
+    unit: str,
+    also: int,
+    others: Sequence[Fact],
+    cites: Sequence[Citation],
+) -> tuple[str, list[str]]:
+    """The answer sentence of a lookup (marks for the figure and the `also` places agreeing with it), and a
+    warning naming the `others` places printing another figure for the item."""
+    name = fact_name(fact, ctx.departments)
+    printed = format_value(value, unit, places=decimal_places(fact, unit))
+    text = load_templates().render(
+        "lookup",
+        subject=fact.subject if name == normalize(fact.subject) else name,
+        year=year_phrase(fact),
+        measure=measure_phrase(fact, name),
+        value=bounded_value(printed, unit, fact.comparison),
+        unit="",
+        cite=cite_marks(1, 1 + also),
+    )
+    warnings: list[str] = []
+    if others:
+        listed = "；".join(
+            f"{c.locator}：{o.subject}{printed_with_unit(o)}" for o, c in zip(others, cites[1 + also :], strict=False)
+        )
+        warnings.append(f"文件中同一项目另有不同数字（{listed}），以上按表格数字作答。")
+        text += "另见" + cite_marks(2 + also, len(others)) + "：文件中该项数字不一致。"
+    if query.intent == "yesno":
+        verdict = "有" if value else "没有"
+        text = load_templates().render(
+            "yesno",
+            verdict=verdict,
+            subject=fact.subject,
+            year=year_phrase(fact),
+            measure=measure_phrase(fact, name),
+            value=format_value(value, unit, places=decimal_places(fact, unit)),
+            unit=unit,
+            cite=cite_marks(1, 1 + also),
+        )
+    return text, warnings
 
 
 def empty_table(query: Query, ctx: Context) -> Scored | None:

@@ -1,0 +1,67 @@
+"""Which measures (columns) a question names, and whether a fact's budget stage is the one asked.
+
+`行政单位医疗决算比年初预算少了多少` names two stages of one item; `完成了年初预算的百分之几` names the
+完成率 (answering.toml `measure_phrases`), not the 年初预算.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from assistant.analyze import Query
+from assistant.data import load_data
+from assistant.names import strip_endings, vocabulary
+
+
+def asked_measures(query: Query, titles: Iterable[str] = ()) -> list[str]:
+    """Measure words the question uses (longest first, non-overlapping), outside any table title it names."""
+    found: list[str] = []
+    rest = query.norm
+    for title in titles:
+        if len(title) >= 6 and title in rest:
+            rest = rest.replace(title, "\u0000")
+    for measure, phrases in load_data("answering.toml")["measure_phrases"].items():
+        for phrase in phrases:  # 完成了年初预算的百分之几 asks the 完成率, not the 年初预算
+            if re.search(phrase, rest):
+                found.append(measure)
+                rest = re.sub(phrase, "\u0000", rest)
+    for word in vocabulary().measure_words:
+        if word in rest:
+            if not re.search(f"(非|除|不含|不包括){re.escape(word)}", rest):  # 非财政拨款 excludes a column
+                found.append(word)
+            rest = rest.replace(word, "\u0000")
+    return found
+
+
+def complete_parts(parts: Sequence[str]) -> list[str]:
+    """Give a part that names only a measure the subject of the part before it.
+
+    "行政单位医疗决算比年初预算少花了多少" compares two measures of one item: the parts
+    行政单位医疗决算 and 年初预算 become 行政单位医疗决算 and 行政单位医疗年初预算.
+    """
+    voc = vocabulary()
+    words = sorted({*voc.measure_words, *(w for group in voc.stages for w in group), *voc.stage_words}, key=len)[::-1]
+
+    def bare(text: str) -> str:
+        for word in words:
+            text = text.replace(word, "")
+        return text
+
+    out = list(parts)
+    for i in range(1, len(out)):
+        subject = strip_endings(out[i - 1], words)
+        if out[i] and not bare(out[i]) and bare(subject):
+            out[i] = subject + out[i]
+    return out
+
+
+def same_stage(asked: Sequence[str], have: int | None, question: str) -> bool:
+    """False when the question names one budget stage (年初预算, 决算数, 实际花了…) and the fact is of another."""
+    voc = vocabulary()
+    stages = voc.stages
+    wanted = {i for i, group in enumerate(stages) for m in asked if m in group and m in question}
+    wanted |= {i for i, cues in enumerate(voc.stage_cues) if any(c in question for c in cues)}
+    if len(wanted) > 1:  # both stages named ("决算比年初预算少了多少"): each part decides
+        return True
+    return not wanted or have is None or have in wanted
