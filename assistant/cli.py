@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from assistant.answer_types import Answer
-from assistant.cli_eval import bench, eval_cmd
 from assistant.cli_index import docs_app, doctor, models_app
 from assistant.cli_options import LlmKey, LlmModel, LlmTimeout, LlmUrl, settings, state, use_llm
+from assistant.cli_plugins import add_commands
 from index.errors import BudgetQAError
 
 if TYPE_CHECKING:
@@ -212,8 +212,7 @@ def serve(
 app.add_typer(docs_app, name="docs")
 app.add_typer(models_app, name="models")
 app.command()(doctor)
-app.command("eval")(eval_cmd)
-app.command()(bench)
+add_commands(app)  # eval and bench, declared in pyproject.toml ("budgetqa.commands")
 
 
 @app.command()
