@@ -21,6 +21,7 @@ from index.errors import BudgetQAError
 
 if TYPE_CHECKING:
     from assistant.assistant import Assistant
+    from index.ingest import IngestReport
 
 app = typer.Typer(
     help="BudgetQA: ask questions of Chinese budget disclosures (部门预算/单位预算/部门决算) and get cited figures. "
@@ -263,6 +264,11 @@ def ingest(
             store = open_store(conf)
             store.lock.on_wait = lambda message: bar.console.print(message, style="dim")
             report = ingest_files(store, paths, progress=progress, max_mb=max_mb, max_pages=max_pages)
+    print_ingest_report(report, paths)
+
+
+def print_ingest_report(report: IngestReport, paths: list[Path]) -> None:
+    """One line per file added, skipped, healed or failed, then the counts; exit 1 on a failure or nothing read."""
     for summary in report.added if not report.kept else []:
         typer.echo(
             f"added   {summary['doc_id']}  {summary['file_name']}  ({summary['tables']} tables, {summary['facts']} facts)"

@@ -23,7 +23,7 @@ from assistant import ui_overview as overview
 from assistant.answer_types import Answer
 from assistant.assistant import IngestReport, Progress
 from assistant.ui_events import Handlers
-from assistant.ui_layout import CITE_JS, CSS, lay_out, theme, translations
+from assistant.ui_layout import CITE_JS, CSS, Page, lay_out, theme, translations
 from assistant.ui_server import (
     AUTH_MESSAGE,
     ClientAddress,
@@ -113,99 +113,114 @@ class Runtime:
         return self._qa
 
 
+QUIET: dict[str, Any] = {"show_progress": "hidden"}  # progress is shown in our own lines, never as overlays
+ASKING: dict[str, Any] = {"concurrency_id": "ask", "concurrency_limit": ASK_CONCURRENCY, **QUIET}
+STORING: dict[str, Any] = {"concurrency_id": "store", "concurrency_limit": 1, **QUIET}
+
+
 def build_app(runtime: Runtime) -> gr.Blocks:
-    """Lay out the page and wire every event to the handlers around `runtime`."""
+    """Lay out the page (ui_layout) and wire every event to the handlers around `runtime` (ui_events)."""
     page = lay_out()
     on = Handlers(runtime)
-    welcome = [page.examples, page.chatbot]
-    doc_outputs = [page.status, page.docs_table, page.scope, page.remove_pick, *welcome]
-    reset_outputs = [page.chatbot, page.turns, page.chips, page.source, page.current, page.hint]
-    answer_outputs = [page.chatbot, page.question, page.turns, page.chips, page.source, page.current, page.hint]
-    quiet: dict[str, Any] = {"show_progress": "hidden"}  # progress is shown in our own lines, never as overlays
-    asking: dict[str, Any] = {"concurrency_id": "ask", "concurrency_limit": ASK_CONCURRENCY, **quiet}
-    storing: dict[str, Any] = {"concurrency_id": "store", "concurrency_limit": 1, **quiet}
-    with page.demo:
-        ask_inputs = [page.question, page.chatbot, page.scope, page.turns]
-        keep: dict[str, Any] = {"fn": history.save, "inputs": [page.turns], "outputs": [page.saved], **quiet}
-        page.question.submit(on.respond, ask_inputs, answer_outputs, api_name="ask", **asking).then(**keep)
-        page.send.click(on.respond, ask_inputs, answer_outputs, api_visibility="private", **asking).then(**keep)
-        page.chatbot.example_select(
-            on.ask_example,
-            [page.chatbot, page.scope, page.turns],
-            answer_outputs,
-            api_visibility="private",
-            **asking,
-        ).then(**keep)
-        page.chips.input(on.show_source, [page.chips, page.current], page.source, api_name="source", **quiet)
-        page.cite_request.change(
-            on.on_cite,
-            [page.cite_request, page.turns],
-            [page.chips, page.source, page.current],
-            api_visibility="private",
-            **quiet,
-        )
-        page.chatbot.select(
-            on.pick_turn, [page.turns], [page.chips, page.source, page.current], api_visibility="private", **quiet
-        )
-        page.examples.click(
-            lambda sample: sample[0] if isinstance(sample, list) else sample,
-            [page.examples],
-            [page.question],
-            api_visibility="private",
-            **quiet,
-        )
-        page.clear.click(on.reset, outputs=reset_outputs, api_name="clear", **quiet).then(**keep)
-        page.chatbot.clear(on.reset, outputs=reset_outputs, api_visibility="private", **quiet).then(**keep)
-        page.export.click(
-            history.export, [page.turns], [page.export_files, page.hint], api_visibility="private", **quiet
-        )
-        page.scope.change(on.on_scope, [page.scope], welcome, api_visibility="private", **quiet)
-        page.upload.upload(
-            on.on_upload,
-            [page.upload, page.scope],
-            [page.upload_status, page.upload, *doc_outputs],
-            api_name="upload",
-            **storing,
-        )
-        page.remove_btn.click(
-            on.on_remove,
-            [page.remove_pick, page.scope],
-            [page.upload_status, *doc_outputs],
-            api_name="remove",
-            **storing,
-        )
-        page.demo.load(on.on_load, outputs=doc_outputs, api_name="status", **quiet)
-        page.overview_tab.select(
-            lambda current: overview.on_overview_tab(on, current),
-            [page.overview_pick],
-            [page.overview_pick, page.overview_body, page.overview_cites, page.overview_source],
-            api_visibility="private",
-            **quiet,
-        )
-        page.overview_pick.input(
-            lambda doc_id: overview.on_overview_pick(on, doc_id),
-            [page.overview_pick],
-            [page.overview_body, page.overview_cites, page.overview_source],
-            api_visibility="private",
-            **quiet,
-        )
-        page.overview_request.change(
-            lambda request, cites: overview.on_overview_cite(on, request, cites),
-            [page.overview_request, page.overview_cites],
-            [page.overview_source],
-            api_visibility="private",
-            **quiet,
-        )
+    with page.demo:  # the order of the wiring is the order of the page's events and API
+        wire_chat(page, on)
+        wire_documents(page, on)
+        wire_overview(page, on)
         page.demo.load(
             history.restore,
             [page.saved],
             [page.chatbot, page.turns, page.chips, page.current],
             api_visibility="private",
-            **quiet,
+            **QUIET,
         )
         gr.api(on.documents, api_name="documents")
         gr.api(on.answer, api_name="answer", concurrency_id="ask", concurrency_limit=ASK_CONCURRENCY)
     return page.demo
+
+
+def wire_chat(page: Page, on: Handlers) -> None:
+    """Asking (typed, sent or an example), the citations shown, clearing and exporting; each saves the history."""
+    reset_outputs = [page.chatbot, page.turns, page.chips, page.source, page.current, page.hint]
+    answer_outputs = [page.chatbot, page.question, page.turns, page.chips, page.source, page.current, page.hint]
+    ask_inputs = [page.question, page.chatbot, page.scope, page.turns]
+    keep: dict[str, Any] = {"fn": history.save, "inputs": [page.turns], "outputs": [page.saved], **QUIET}
+    page.question.submit(on.respond, ask_inputs, answer_outputs, api_name="ask", **ASKING).then(**keep)
+    page.send.click(on.respond, ask_inputs, answer_outputs, api_visibility="private", **ASKING).then(**keep)
+    page.chatbot.example_select(
+        on.ask_example,
+        [page.chatbot, page.scope, page.turns],
+        answer_outputs,
+        api_visibility="private",
+        **ASKING,
+    ).then(**keep)
+    page.chips.input(on.show_source, [page.chips, page.current], page.source, api_name="source", **QUIET)
+    page.cite_request.change(
+        on.on_cite,
+        [page.cite_request, page.turns],
+        [page.chips, page.source, page.current],
+        api_visibility="private",
+        **QUIET,
+    )
+    page.chatbot.select(
+        on.pick_turn, [page.turns], [page.chips, page.source, page.current], api_visibility="private", **QUIET
+    )
+    page.examples.click(
+        lambda sample: sample[0] if isinstance(sample, list) else sample,
+        [page.examples],
+        [page.question],
+        api_visibility="private",
+        **QUIET,
+    )
+    page.clear.click(on.reset, outputs=reset_outputs, api_name="clear", **QUIET).then(**keep)
+    page.chatbot.clear(on.reset, outputs=reset_outputs, api_visibility="private", **QUIET).then(**keep)
+    page.export.click(history.export, [page.turns], [page.export_files, page.hint], api_visibility="private", **QUIET)
+
+
+def wire_documents(page: Page, on: Handlers) -> None:
+    """The scope, uploads and removals (one at a time), and the document list when the page loads."""
+    welcome = [page.examples, page.chatbot]
+    doc_outputs = [page.status, page.docs_table, page.scope, page.remove_pick, *welcome]
+    page.scope.change(on.on_scope, [page.scope], welcome, api_visibility="private", **QUIET)
+    page.upload.upload(
+        on.on_upload,
+        [page.upload, page.scope],
+        [page.upload_status, page.upload, *doc_outputs],
+        api_name="upload",
+        **STORING,
+    )
+    page.remove_btn.click(
+        on.on_remove,
+        [page.remove_pick, page.scope],
+        [page.upload_status, *doc_outputs],
+        api_name="remove",
+        **STORING,
+    )
+    page.demo.load(on.on_load, outputs=doc_outputs, api_name="status", **QUIET)
+
+
+def wire_overview(page: Page, on: Handlers) -> None:
+    """The 文档概览 tab: opening it, picking a document, clicking a figure for its source."""
+    page.overview_tab.select(
+        lambda current: overview.on_overview_tab(on, current),
+        [page.overview_pick],
+        [page.overview_pick, page.overview_body, page.overview_cites, page.overview_source],
+        api_visibility="private",
+        **QUIET,
+    )
+    page.overview_pick.input(
+        lambda doc_id: overview.on_overview_pick(on, doc_id),
+        [page.overview_pick],
+        [page.overview_body, page.overview_cites, page.overview_source],
+        api_visibility="private",
+        **QUIET,
+    )
+    page.overview_request.change(
+        lambda request, cites: overview.on_overview_cite(on, request, cites),
+        [page.overview_request, page.overview_cites],
+        [page.overview_source],
+        api_visibility="private",
+        **QUIET,
+    )
 
 
 def launch(
