@@ -364,7 +364,7 @@ def run_eval(
         lodo=lodo_report,
     )
     if out_dir is not None:
-        from eval.report import write_reports
+        from eval.report_md import write_reports
 
         report.files = write_reports(report, out_dir)
     return report
