@@ -22,6 +22,7 @@ nowhere (a sum, difference, share, or a prior-year figure from a stated change).
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -283,3 +284,25 @@ def resolve_doc(name: str, dirs: list[Path]) -> Path:
     raise QuestionSetError(
         f"document {name!r} not found; looked in {looked}. Put it beside the JSONL file or pass --docs DIR."
     )
+
+
+def load_sets(files: Sequence[Path], docs_dirs: Sequence[Path] = ()) -> tuple[list[Question], dict[str, Path]]:
+    """All questions of `files` and the path of every document they name (file name -> path)."""
+    if not files:
+        raise QuestionSetError("no question files: pass JSONL files or add some to eval/questions/")
+    questions: list[Question] = []
+    paths: dict[str, Path] = {}
+    seen: set[str] = set()
+    for f in files:
+        if not f.is_file():
+            raise QuestionSetError(f"question file not found: {f}")
+        dirs = search_dirs(f, list(docs_dirs))
+        for q in load_questions(f):
+            if q.id in seen:
+                raise QuestionSetError(f"{f.name}: id {q.id!r} also appears in another file")
+            seen.add(q.id)
+            for name in q.docs:
+                if name not in paths:
+                    paths[name] = resolve_doc(name, dirs)
+            questions.append(q)
+    return questions, paths

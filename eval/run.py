@@ -20,35 +20,13 @@ from typing import Any
 
 from assistant.assistant import Assistant
 from eval.progress import Progress, Steps
-from eval.questionset import Question, QuestionSetError, default_files, load_questions, resolve_doc, search_dirs
+from eval.questionset import Question, default_files, load_sets
 from eval.score import Score, first_relevant_rank
 from eval.slices import ask_scored, run_long_forms, run_unscoped, single_doc
 from eval.summary import EvalReport, RetrievalRun, grounding_totals, long_form_summary, summarize, unscoped_summary
 from eval.variants import DocMeta, doc_meta, long_form_questions
 from index.errors import BudgetQAError, StoreMismatchError
 from index.settings import Settings, Tunables
-
-
-def load_sets(files: Sequence[Path], docs_dirs: Sequence[Path] = ()) -> tuple[list[Question], dict[str, Path]]:
-    """All questions of `files` and the path of every document they name (file name -> path)."""
-    if not files:
-        raise QuestionSetError("no question files: pass JSONL files or add some to eval/questions/")
-    questions: list[Question] = []
-    paths: dict[str, Path] = {}
-    seen: set[str] = set()
-    for f in files:
-        if not f.is_file():
-            raise QuestionSetError(f"question file not found: {f}")
-        dirs = search_dirs(f, list(docs_dirs))
-        for q in load_questions(f):
-            if q.id in seen:
-                raise QuestionSetError(f"{f.name}: id {q.id!r} also appears in another file")
-            seen.add(q.id)
-            for name in q.docs:
-                if name not in paths:
-                    paths[name] = resolve_doc(name, dirs)
-            questions.append(q)
-    return questions, paths
 
 
 def prepare_home(home: Path, models_dir: Path) -> None:
@@ -272,26 +250,16 @@ def run_eval(
     es = eval_settings(settings, store_home, k)
     loaded, ingest_s = load_documents(es, paths, fresh=fresh, steps=steps)
     timing: dict[str, float] = {"ingest": round(time.perf_counter() - started, 1)}
-    t = time.perf_counter()
-    scores, ours = ask_all(loaded, questions, k=k, steps=steps)
-    timing["main"] = round(time.perf_counter() - t, 1)
-    runs = [ours]
-    unreachable: list[str] | None = None
-    if baselines:
-        t = time.perf_counter()
-        more, unreachable = run_baselines(loaded, questions, k=k, steps=steps)
-        runs += more
-        timing["baselines"] = round(time.perf_counter() - t, 1)
+    scores, runs, unreachable = run_main(loaded, questions, k=k, steps=steps, baselines=baselines, timing=timing)
     slices, slice_scores = run_slices(loaded, questions, scores, steps, timing, long_form=long_form, unscoped=unscoped)
     lodo_report: dict[str, Any] | None = None
     if lodo:
         lodo_report = lodo_eval(
-            loaded, questions, scores, ours, k=k, steps=steps, budget=lodo_budget, sweeps=lodo_sweeps
+            loaded, questions, scores, runs[0], k=k, steps=steps, budget=lodo_budget, sweeps=lodo_sweeps
         )
         timing["lodo"] = lodo_report["seconds"]
     meta = report_meta(files, paths, loaded, es, ingest_s, k=k, baselines=baselines, unreachable=unreachable)
-    meta["timing_s"] = timing
-    meta["seconds"] = round(time.perf_counter() - started, 1)
+    meta |= {"timing_s": timing, "seconds": round(time.perf_counter() - started, 1)}
     summary = summarize(scores)
     if es.llm_url:
         meta["llm"] = {"url": es.llm_url, "model": es.llm_model}
@@ -310,6 +278,24 @@ def run_eval(
 
         report.files = write_reports(report, out_dir)
     return report
+
+
+def run_main(
+    loaded: Loaded, questions: Sequence[Question], *, k: int, steps: Steps, baselines: bool, timing: dict[str, float]
+) -> tuple[list[Score], list[RetrievalRun], list[str] | None]:
+    """The main run: every question asked and scored; our retrieval ranks first, then the baselines' (if asked),
+    and the questions whose evidence no chunk holds (None without baselines)."""
+    t = time.perf_counter()
+    scores, ours = ask_all(loaded, questions, k=k, steps=steps)
+    timing["main"] = round(time.perf_counter() - t, 1)
+    runs = [ours]
+    unreachable: list[str] | None = None
+    if baselines:
+        t = time.perf_counter()
+        more, unreachable = run_baselines(loaded, questions, k=k, steps=steps)
+        runs += more
+        timing["baselines"] = round(time.perf_counter() - t, 1)
+    return scores, runs, unreachable
 
 
 def load_documents(
