@@ -1,5 +1,6 @@
 """The house rules of issue 17, checked on the source: no import cycles, no private names across modules,
-no module over 400 lines or function over 60, and the product (`assistant`, `index`) never importing `eval`.
+no module over 400 lines or function over 60, and the product (`assistant`, `index`, app.py) never importing
+`eval` (eval reaches the CLI through the `budgetqa.commands` entry point, assistant/cli_plugins.py).
 
 Imports are read with `ast`, so the imports inside functions count too; only those under
 `if TYPE_CHECKING:` are left out, since they never run.
@@ -304,7 +305,7 @@ def test_the_product_never_imports_eval() -> None:
     found = [
         f"{where(module, imp.line)}: {module.name} imports {imp.target}"
         for module in MODULES.values()
-        if module.name.split(".")[0] in ("assistant", "index")
+        if module.name.split(".")[0] in ("assistant", "index", "app")
         for imp in module.imports
         if imp.target.split(".")[0] == "eval"
     ]
