@@ -312,9 +312,18 @@ def test_the_product_never_imports_eval() -> None:
     assert not found, "the product imports eval:\n" + "\n".join(found)
 
 
-def test_the_walk_sees_imports_inside_functions() -> None:
-    # assistant/cli.py imports index.inspect only inside the `inspect` command
-    assert "index.inspect" in import_graph()["assistant.cli"]
+def test_the_walk_sees_imports_inside_functions_but_not_type_only_ones() -> None:
+    source = (
+        "from typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n    from index.settings import Settings\n"
+        "def f():\n    from index.errors import BudgetQAError\n    import index.model\n"
+    )
+    module = Module("assistant.example", REPO / "assistant" / "example.py", ast.parse(source), False)
+    read_imports(module, set(MODULES))
+    assert [(imp.target, imp.name) for imp in module.imports] == [
+        ("index.errors", "BudgetQAError"),
+        ("index.model", None),
+    ]
 
 
 def test_the_private_check_sees_both_forms() -> None:
