@@ -14,7 +14,7 @@ from typing import Any
 from assistant.check_rules import Figure, Finding, Rule, half_step, judge, name_key, report, style_of
 from assistant.check_tables import compare_sum, show, side_of
 from index.facts_table import canonical_measure, clean_subject, vocabulary
-from index.model import LOCATOR_SEP, Document, Fact, Provenance, Table, convert_money
+from index.model import LOCATOR_SEP, MONEY_UNITS, Document, Fact, Provenance, Table, convert_money
 from index.tables import label_columns, parse_number, value_columns
 
 # ---- numbered items of a two-sided summary (read from the table: blank rows matter) -----------------
@@ -52,7 +52,7 @@ def check_numbered_items(rule: Rule, doc: Document, tables: dict[str, list[Fact]
     totals = [re.compile(p) for p in rule.params["totals"]]
     out: list[Finding] = []
     for table in doc.tables:
-        if table.empty or not rule.reads(table.kind) or table.unit not in ("元", "万元", "亿元"):
+        if table.empty or not rule.reads(table.kind) or table.unit not in MONEY_UNITS:
             continue
         labels, values = label_columns(table), value_columns(table)
         for side in ("收入", "支出"):

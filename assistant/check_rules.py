@@ -18,7 +18,7 @@ from typing import Any
 
 from index.errors import RulesError
 from index.facts_table import squash
-from index.model import LOCATOR_SEP, Fact
+from index.model import Fact
 
 SEVERITIES = ("error", "warning", "info")
 KINDS = (
@@ -291,10 +291,6 @@ def style_of(facts: list[Fact]) -> tuple[int, bool]:
 def name_key(text: str) -> str:
     """A row or item name reduced for regex matching and comparison (no spaces/quotes, ASCII brackets)."""
     return squash(text)
-
-
-def locator_of(*parts: str | None) -> str:
-    return LOCATOR_SEP.join(p for p in parts if p)
 
 
 # ---- judging a difference ----------------------------------------------------------------------------

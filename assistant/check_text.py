@@ -164,6 +164,17 @@ def _interval(value: float, slack: float) -> tuple[float, float]:
     return value - slack, value + slack
 
 
+def _stated_share(num: Fact, den: Fact) -> tuple[tuple[float, float], float, str] | None:
+    """num ÷ den × 100 from two stated figures: its range over their printed precision, its value and the formula;
+    None when their units differ or den may be 0."""
+    if num.unit != den.unit:
+        return None
+    rng = _ratio_range(_interval(num.value, _slack(num)), _interval(den.value, _slack(den)))
+    if rng is None:
+        return None
+    return rng, num.value / den.value * 100, f"{num.text} ÷ {den.text}"
+
+
 def _pct_verdict(rule: Rule, stated: Fact, lo: float, hi: float) -> str | None:
     s = _slack(stated)
     if stated.value + s >= lo - rule.tolerance and stated.value - s <= hi + rule.tolerance:
@@ -264,13 +275,9 @@ def check_stated_ratio(rule: Rule, doc: Document, tables: dict[str, list[Fact]])
             quote = [f for f in facts if f.source.quote == r.source.quote and f.subject == r.subject]
             num = next((f for f in quote if f.measure == num_m), None)
             den = next((f for f in quote if f.measure == den_m), None)
-            if num is None or den is None or num.unit != den.unit:
+            if num is None or den is None or (share := _stated_share(num, den)) is None:
                 continue
-            rng = _ratio_range(_interval(num.value, _slack(num)), _interval(den.value, _slack(den)))
-            if rng is None:
-                continue
-            mid = num.value / den.value * 100
-            how = f"{num.text} ÷ {den.text}"
+            rng, mid, how = share
             message = f"文字称 {r.subject} {r.text}，按所述数计算为 {mid:.2f}%（{how}）"
             figures = [Figure.of(r, ratio), Figure.of(num, num_m), Figure.of(den, den_m)]
             out += report(
@@ -309,13 +316,9 @@ def check_stated_share(rule: Rule, doc: Document, tables: dict[str, list[Fact]])
             )
             m = re.search(rule.params["named"], squash(s.source.quote))
             parent = _parent(s, facts, markers, m.group(1) if m else None)
-            if part is None or parent is None or part.unit != parent.unit:
+            if part is None or parent is None or (share := _stated_share(part, parent)) is None:
                 continue
-            rng = _ratio_range(_interval(part.value, _slack(part)), _interval(parent.value, _slack(parent)))
-            if rng is None:
-                continue
-            mid = part.value / parent.value * 100
-            how = f"{part.text} ÷ {parent.text}"
+            rng, mid, how = share
             message = f"文字称 {s.subject} 占 {s.text}，按所述数计算为 {mid:.2f}%（{how}，{parent.subject}）"
             figures = [Figure.of(s, "占比"), Figure.of(part, s.subject), Figure.of(parent, parent.subject)]
             out += report(

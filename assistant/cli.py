@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from assistant.answer_types import Answer
-from assistant.cli_eval import bench, eval_cmd
 from assistant.cli_index import docs_app, doctor, models_app
 from assistant.cli_options import LlmKey, LlmModel, LlmTimeout, LlmUrl, settings, state, use_llm
+from assistant.cli_plugins import add_commands
 from index.errors import BudgetQAError
 
 if TYPE_CHECKING:
     from assistant.assistant import Assistant
+    from index.ingest import IngestReport
 
 app = typer.Typer(
     help="BudgetQA: ask questions of Chinese budget disclosures (部门预算/单位预算/部门决算) and get cited figures. "
@@ -212,8 +213,7 @@ def serve(
 app.add_typer(docs_app, name="docs")
 app.add_typer(models_app, name="models")
 app.command()(doctor)
-app.command("eval")(eval_cmd)
-app.command()(bench)
+add_commands(app)  # eval and bench, declared in pyproject.toml ("budgetqa.commands")
 
 
 @app.command()
@@ -264,6 +264,11 @@ def ingest(
             store = open_store(conf)
             store.lock.on_wait = lambda message: bar.console.print(message, style="dim")
             report = ingest_files(store, paths, progress=progress, max_mb=max_mb, max_pages=max_pages)
+    print_ingest_report(report, paths)
+
+
+def print_ingest_report(report: IngestReport, paths: list[Path]) -> None:
+    """One line per file added, skipped, healed or failed, then the counts; exit 1 on a failure or nothing read."""
     for summary in report.added if not report.kept else []:
         typer.echo(
             f"added   {summary['doc_id']}  {summary['file_name']}  ({summary['tables']} tables, {summary['facts']} facts)"

@@ -3,27 +3,23 @@
 Everything that reads, retrieves or answers goes through the Assistant. The page is split
 by concern: `ui_layout` (components, theme, CSS), `ui_events` (what each event does),
 `ui_render` (escaped text and our own markup), `ui_upload` (size limit, deleting uploads) and
-`ui_server` (bind address, login throttling, warnings, log). This module holds the runtime,
-wires events to handlers, and launches the server.
+`ui_server` (bind address, login throttling, warnings, log), `ui_runtime` (the one Assistant, opened
+in the background). This module wires events to handlers and launches the server.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-import threading
-from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import gradio as gr
 
 from assistant import ui_history as history
 from assistant import ui_overview as overview
-from assistant.answer_types import Answer
-from assistant.assistant import IngestReport, Progress
 from assistant.ui_events import Handlers
-from assistant.ui_layout import CITE_JS, CSS, lay_out, theme, translations
+from assistant.ui_layout import CITE_JS, CSS, Page, lay_out, theme, translations
+from assistant.ui_runtime import AssistantLike, Runtime
 from assistant.ui_server import (
     AUTH_MESSAGE,
     ClientAddress,
@@ -33,179 +29,119 @@ from assistant.ui_server import (
     parse_auth,
 )
 from assistant.ui_upload import CEILING_FACTOR, DEFAULT_MAX_UPLOAD_MB, private_upload_folder, upload_limit_mb
-from index.errors import BudgetQAError
 from index.settings import Settings
 
 __all__ = ["AssistantLike", "Runtime", "build_app", "launch", "parse_auth", "serve"]
 
 ASK_CONCURRENCY = 8  # questions answered at once; the rest wait in Gradio's queue
-
-
-class AssistantLike(Protocol):
-    """What the page needs from `assistant.Assistant` (a fake with these methods serves tests)."""
-
-    def ask(
-        self, question: str, doc: str | Sequence[str] | None = None, history: Sequence[tuple[str, str]] = ()
-    ) -> Answer: ...
-
-    def ingest(
-        self, paths: Iterable[Path], *, rebuild: bool = False, progress: Progress | None = None
-    ) -> IngestReport: ...
-
-    def documents(self) -> list[dict[str, Any]]: ...
-
-    def remove(self, doc_id: str) -> None: ...
-
-    def example_questions(self, doc_id: str | None = None) -> list[str]: ...
-
-
-class Runtime:
-    """Holds the page's one Assistant, opening it in the background so the page can show the first indexing."""
-
-    def __init__(self, *, max_upload_mb: float = DEFAULT_MAX_UPLOAD_MB) -> None:
-        self._qa: AssistantLike | None = None
-        self._error: str | None = None
-        self._ready = threading.Event()
-        self.status: tuple[int, int, str] = (0, 0, "")
-        self.store_lock = threading.Lock()  # uploads and removals one at a time
-        self.max_upload_mb = max_upload_mb
-
-    @classmethod
-    def ready(cls, qa: AssistantLike, *, max_upload_mb: float = DEFAULT_MAX_UPLOAD_MB) -> Runtime:
-        """A runtime around an already opened Assistant."""
-        runtime = cls(max_upload_mb=max_upload_mb)
-        runtime._qa = qa
-        runtime._ready.set()
-        return runtime
-
-    @classmethod
-    def opening(
-        cls, opener: Callable[[Progress], AssistantLike], *, max_upload_mb: float = DEFAULT_MAX_UPLOAD_MB
-    ) -> Runtime:
-        """Start `opener(progress)` in a thread; handlers wait for it."""
-        runtime = cls(max_upload_mb=max_upload_mb)
-        threading.Thread(target=runtime._open, args=(opener,), name="budgetqa-open", daemon=True).start()
-        return runtime
-
-    def _open(self, opener: Callable[[Progress], AssistantLike]) -> None:
-        try:
-            self._qa = opener(self._report)
-        except Exception as err:  # UI boundary: show any failure on the page instead of dying silently
-            self._error = f"文档库无法打开：{err}"
-            print(self._error, file=sys.stderr, flush=True)
-        finally:
-            self._ready.set()
-
-    def _report(self, done: int, total: int, message: str) -> None:
-        if message != self.status[2]:
-            print(f"[{done}/{total}] {message}", file=sys.stderr, flush=True)
-        self.status = (done, total, message)
-
-    def is_ready(self, timeout: float | None = None) -> bool:
-        """Whether opening has finished (successfully or not), waiting up to `timeout` seconds."""
-        return self._ready.wait(timeout)
-
-    def wait(self) -> AssistantLike:
-        """The Assistant, once open; a BudgetQAError if it could not be opened."""
-        self._ready.wait()
-        if self._error or self._qa is None:
-            raise BudgetQAError(self._error or "文档库无法打开。")
-        return self._qa
+QUIET: dict[str, Any] = {"show_progress": "hidden"}  # progress is shown in our own lines, never as overlays
+ASKING: dict[str, Any] = {"concurrency_id": "ask", "concurrency_limit": ASK_CONCURRENCY, **QUIET}
+STORING: dict[str, Any] = {"concurrency_id": "store", "concurrency_limit": 1, **QUIET}
 
 
 def build_app(runtime: Runtime) -> gr.Blocks:
-    """Lay out the page and wire every event to the handlers around `runtime`."""
+    """Lay out the page (ui_layout) and wire every event to the handlers around `runtime` (ui_events)."""
     page = lay_out()
     on = Handlers(runtime)
-    welcome = [page.examples, page.chatbot]
-    doc_outputs = [page.status, page.docs_table, page.scope, page.remove_pick, *welcome]
-    reset_outputs = [page.chatbot, page.turns, page.chips, page.source, page.current, page.hint]
-    answer_outputs = [page.chatbot, page.question, page.turns, page.chips, page.source, page.current, page.hint]
-    quiet: dict[str, Any] = {"show_progress": "hidden"}  # progress is shown in our own lines, never as overlays
-    asking: dict[str, Any] = {"concurrency_id": "ask", "concurrency_limit": ASK_CONCURRENCY, **quiet}
-    storing: dict[str, Any] = {"concurrency_id": "store", "concurrency_limit": 1, **quiet}
-    with page.demo:
-        ask_inputs = [page.question, page.chatbot, page.scope, page.turns]
-        keep: dict[str, Any] = {"fn": history.save, "inputs": [page.turns], "outputs": [page.saved], **quiet}
-        page.question.submit(on.respond, ask_inputs, answer_outputs, api_name="ask", **asking).then(**keep)
-        page.send.click(on.respond, ask_inputs, answer_outputs, api_visibility="private", **asking).then(**keep)
-        page.chatbot.example_select(
-            on.ask_example,
-            [page.chatbot, page.scope, page.turns],
-            answer_outputs,
-            api_visibility="private",
-            **asking,
-        ).then(**keep)
-        page.chips.input(on.show_source, [page.chips, page.current], page.source, api_name="source", **quiet)
-        page.cite_request.change(
-            on.on_cite,
-            [page.cite_request, page.turns],
-            [page.chips, page.source, page.current],
-            api_visibility="private",
-            **quiet,
-        )
-        page.chatbot.select(
-            on.pick_turn, [page.turns], [page.chips, page.source, page.current], api_visibility="private", **quiet
-        )
-        page.examples.click(
-            lambda sample: sample[0] if isinstance(sample, list) else sample,
-            [page.examples],
-            [page.question],
-            api_visibility="private",
-            **quiet,
-        )
-        page.clear.click(on.reset, outputs=reset_outputs, api_name="clear", **quiet).then(**keep)
-        page.chatbot.clear(on.reset, outputs=reset_outputs, api_visibility="private", **quiet).then(**keep)
-        page.export.click(
-            history.export, [page.turns], [page.export_files, page.hint], api_visibility="private", **quiet
-        )
-        page.scope.change(on.on_scope, [page.scope], welcome, api_visibility="private", **quiet)
-        page.upload.upload(
-            on.on_upload,
-            [page.upload, page.scope],
-            [page.upload_status, page.upload, *doc_outputs],
-            api_name="upload",
-            **storing,
-        )
-        page.remove_btn.click(
-            on.on_remove,
-            [page.remove_pick, page.scope],
-            [page.upload_status, *doc_outputs],
-            api_name="remove",
-            **storing,
-        )
-        page.demo.load(on.on_load, outputs=doc_outputs, api_name="status", **quiet)
-        page.overview_tab.select(
-            lambda current: overview.on_overview_tab(on, current),
-            [page.overview_pick],
-            [page.overview_pick, page.overview_body, page.overview_cites, page.overview_source],
-            api_visibility="private",
-            **quiet,
-        )
-        page.overview_pick.input(
-            lambda doc_id: overview.on_overview_pick(on, doc_id),
-            [page.overview_pick],
-            [page.overview_body, page.overview_cites, page.overview_source],
-            api_visibility="private",
-            **quiet,
-        )
-        page.overview_request.change(
-            lambda request, cites: overview.on_overview_cite(on, request, cites),
-            [page.overview_request, page.overview_cites],
-            [page.overview_source],
-            api_visibility="private",
-            **quiet,
-        )
+    with page.demo:  # the order of the wiring is the order of the page's events and API
+        wire_chat(page, on)
+        wire_documents(page, on)
+        wire_overview(page, on)
         page.demo.load(
             history.restore,
             [page.saved],
             [page.chatbot, page.turns, page.chips, page.current],
             api_visibility="private",
-            **quiet,
+            **QUIET,
         )
         gr.api(on.documents, api_name="documents")
         gr.api(on.answer, api_name="answer", concurrency_id="ask", concurrency_limit=ASK_CONCURRENCY)
     return page.demo
+
+
+def wire_chat(page: Page, on: Handlers) -> None:
+    """Asking (typed, sent or an example), the citations shown, clearing and exporting; each saves the history."""
+    reset_outputs = [page.chatbot, page.turns, page.chips, page.source, page.current, page.hint]
+    answer_outputs = [page.chatbot, page.question, page.turns, page.chips, page.source, page.current, page.hint]
+    ask_inputs = [page.question, page.chatbot, page.scope, page.turns]
+    keep: dict[str, Any] = {"fn": history.save, "inputs": [page.turns], "outputs": [page.saved], **QUIET}
+    page.question.submit(on.respond, ask_inputs, answer_outputs, api_name="ask", **ASKING).then(**keep)
+    page.send.click(on.respond, ask_inputs, answer_outputs, api_visibility="private", **ASKING).then(**keep)
+    page.chatbot.example_select(
+        on.ask_example,
+        [page.chatbot, page.scope, page.turns],
+        answer_outputs,
+        api_visibility="private",
+        **ASKING,
+    ).then(**keep)
+    page.chips.input(on.show_source, [page.chips, page.current], page.source, api_name="source", **QUIET)
+    page.cite_request.change(
+        on.on_cite,
+        [page.cite_request, page.turns],
+        [page.chips, page.source, page.current],
+        api_visibility="private",
+        **QUIET,
+    )
+    page.chatbot.select(
+        on.pick_turn, [page.turns], [page.chips, page.source, page.current], api_visibility="private", **QUIET
+    )
+    page.examples.click(
+        lambda sample: sample[0] if isinstance(sample, list) else sample,
+        [page.examples],
+        [page.question],
+        api_visibility="private",
+        **QUIET,
+    )
+    page.clear.click(on.reset, outputs=reset_outputs, api_name="clear", **QUIET).then(**keep)
+    page.chatbot.clear(on.reset, outputs=reset_outputs, api_visibility="private", **QUIET).then(**keep)
+    page.export.click(history.export, [page.turns], [page.export_files, page.hint], api_visibility="private", **QUIET)
+
+
+def wire_documents(page: Page, on: Handlers) -> None:
+    """The scope, uploads and removals (one at a time), and the document list when the page loads."""
+    welcome = [page.examples, page.chatbot]
+    doc_outputs = [page.status, page.docs_table, page.scope, page.remove_pick, *welcome]
+    page.scope.change(on.on_scope, [page.scope], welcome, api_visibility="private", **QUIET)
+    page.upload.upload(
+        on.on_upload,
+        [page.upload, page.scope],
+        [page.upload_status, page.upload, *doc_outputs],
+        api_name="upload",
+        **STORING,
+    )
+    page.remove_btn.click(
+        on.on_remove,
+        [page.remove_pick, page.scope],
+        [page.upload_status, *doc_outputs],
+        api_name="remove",
+        **STORING,
+    )
+    page.demo.load(on.on_load, outputs=doc_outputs, api_name="status", **QUIET)
+
+
+def wire_overview(page: Page, on: Handlers) -> None:
+    """The 文档概览 tab: opening it, picking a document, clicking a figure for its source."""
+    page.overview_tab.select(
+        lambda current: overview.on_overview_tab(on, current),
+        [page.overview_pick],
+        [page.overview_pick, page.overview_body, page.overview_cites, page.overview_source],
+        api_visibility="private",
+        **QUIET,
+    )
+    page.overview_pick.input(
+        lambda doc_id: overview.on_overview_pick(on, doc_id),
+        [page.overview_pick],
+        [page.overview_body, page.overview_cites, page.overview_source],
+        api_visibility="private",
+        **QUIET,
+    )
+    page.overview_request.change(
+        lambda request, cites: overview.on_overview_cite(on, request, cites),
+        [page.overview_request, page.overview_cites],
+        [page.overview_source],
+        api_visibility="private",
+        **QUIET,
+    )
 
 
 def launch(

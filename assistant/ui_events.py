@@ -23,7 +23,7 @@ from assistant.ui_upload import remove_uploads, screen_uploads, upload_root
 from index.errors import BudgetQAError
 
 if TYPE_CHECKING:
-    from assistant.ui import AssistantLike, Runtime
+    from assistant.ui_runtime import AssistantLike, Runtime
 
 log = logging.getLogger("budgetqa.web")
 

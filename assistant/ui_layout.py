@@ -169,96 +169,112 @@ def lay_out() -> Page:
             with gr.Tab("问答", id="chat-tab"):
                 with gr.Row():
                     with gr.Column(scale=3):
-                        chatbot = gr.Chatbot(
-                            label="对话",
-                            height=440,
-                            elem_id="chat",
-                            feedback_options=None,
-                            buttons=["copy"],
-                            # messages are escaped text (ui_render): no Markdown, no LaTeX, no custom tags
-                            render_markdown=False,
-                            sanitize_html=True,
-                            allow_tags=False,
-                            latex_delimiters=[],
-                            placeholder=render.welcome_markdown([]),
-                        )
-                        with gr.Row():
-                            question = gr.Textbox(
-                                label="问题",
-                                placeholder="例如：政府投资项目预算多少",
-                                show_label=False,
-                                scale=5,
-                                elem_id="question",
-                            )
-                            send = gr.Button("提问", variant="primary", scale=1, elem_id="send")
-                        hint = gr.HTML("", elem_id="hint")
-                        chips = gr.Radio(
-                            label="引用（点击编号查看原文）", choices=[], visible=False, elem_id="citation-chips"
-                        )
-                        source = gr.HTML(render.source_html(None), elem_id="source")
-                        cite_request = gr.Textbox(elem_id="cite-request", elem_classes=["bq-hidden"], show_label=False)
-                        examples = gr.Dataset(label="示例问题", components=[question], samples=[], elem_id="examples")
-                        with gr.Row():
-                            clear = gr.Button("清空对话", elem_id="clear")
-                            export = gr.Button("导出对话（Markdown + CSV）", elem_id="export")
-                        export_files = gr.File(
-                            label="导出文件",
-                            file_count="multiple",
-                            visible=False,
-                            interactive=False,
-                            elem_id="export-files",
-                        )
+                        chat = lay_out_chat()
                     with gr.Column(scale=2):
-                        with gr.Accordion("文档、提问范围与上传", open=True, elem_id="docs-panel"):
-                            gr.Markdown("**已载入文档**")
-                            docs_table = gr.HTML(render.documents_html([]), elem_id="documents")
-                            scope = gr.CheckboxGroup(label="提问范围（不选 = 全部文档）", choices=[], elem_id="scope")
-                            upload = gr.File(
-                                label="上传 PDF / TXT", file_types=FILE_TYPES, file_count="multiple", elem_id="upload"
-                            )
-                            without_temp_copies(upload)
-                            upload_status = gr.HTML("", elem_id="upload-status")
-                            with gr.Row():
-                                remove_pick = gr.Dropdown(
-                                    label="移除文档", choices=[], scale=3, elem_id="remove-doc", allow_custom_value=True
-                                )  # the handler checks the id, in Chinese
-                                remove_btn = gr.Button("移除", variant="stop", scale=1, elem_id="remove")
+                        documents = lay_out_documents()
             with gr.Tab("文档概览", id="overview-tab", elem_id="overview-tab") as overview_tab:
-                overview_pick = gr.Dropdown(label="文档", choices=[], elem_id="overview-doc")
-                with gr.Row():
-                    with gr.Column(scale=3):
-                        overview_body = gr.HTML("", elem_id="overview")
-                    with gr.Column(scale=2):
-                        overview_source = gr.HTML(render.source_html(None), elem_id="overview-source")
-                overview_cites = gr.State([])
-                overview_request = gr.Textbox(elem_id="overview-request", elem_classes=["bq-hidden"], show_label=False)
+                overview = lay_out_overview()
     return Page(
         demo=demo,
         turns=turns,
         current=current,
         status=status,
-        chatbot=chatbot,
-        question=question,
-        send=send,
-        hint=hint,
-        examples=examples,
-        chips=chips,
-        source=source,
-        cite_request=cite_request,
-        clear=clear,
-        export=export,
-        export_files=export_files,
         saved=saved,
         overview_tab=overview_tab,
-        overview_pick=overview_pick,
-        overview_body=overview_body,
-        overview_source=overview_source,
-        overview_cites=overview_cites,
-        overview_request=overview_request,
-        docs_table=docs_table,
-        scope=scope,
-        upload=upload,
-        upload_status=upload_status,
-        remove_pick=remove_pick,
-        remove_btn=remove_btn,
+        **chat,
+        **documents,
+        **overview,
     )
+
+
+def chat_box() -> gr.Chatbot:
+    """The conversation: escaped text only (ui_render), no Markdown, no LaTeX, no custom tags."""
+    return gr.Chatbot(
+        label="对话",
+        height=440,
+        elem_id="chat",
+        feedback_options=None,
+        buttons=["copy"],
+        render_markdown=False,
+        sanitize_html=True,
+        allow_tags=False,
+        latex_delimiters=[],
+        placeholder=render.welcome_markdown([]),
+    )
+
+
+def lay_out_chat() -> dict[str, Any]:
+    """The chat column: conversation, question box, citation chips and source, examples, clear and export."""
+    chatbot = chat_box()
+    with gr.Row():
+        question = gr.Textbox(
+            label="问题", placeholder="例如：政府投资项目预算多少", show_label=False, scale=5, elem_id="question"
+        )
+        send = gr.Button("提问", variant="primary", scale=1, elem_id="send")
+    hint = gr.HTML("", elem_id="hint")
+    chips = gr.Radio(label="引用（点击编号查看原文）", choices=[], visible=False, elem_id="citation-chips")
+    source = gr.HTML(render.source_html(None), elem_id="source")
+    cite_request = gr.Textbox(elem_id="cite-request", elem_classes=["bq-hidden"], show_label=False)
+    examples = gr.Dataset(label="示例问题", components=[question], samples=[], elem_id="examples")
+    with gr.Row():
+        clear = gr.Button("清空对话", elem_id="clear")
+        export = gr.Button("导出对话（Markdown + CSV）", elem_id="export")
+    export_files = gr.File(
+        label="导出文件", file_count="multiple", visible=False, interactive=False, elem_id="export-files"
+    )
+    return {
+        "chatbot": chatbot,
+        "question": question,
+        "send": send,
+        "hint": hint,
+        "chips": chips,
+        "source": source,
+        "cite_request": cite_request,
+        "examples": examples,
+        "clear": clear,
+        "export": export,
+        "export_files": export_files,
+    }
+
+
+def lay_out_documents() -> dict[str, Any]:
+    """The documents panel: the loaded documents, the question scope, upload and removal."""
+    with gr.Accordion("文档、提问范围与上传", open=True, elem_id="docs-panel"):
+        gr.Markdown("**已载入文档**")
+        docs_table = gr.HTML(render.documents_html([]), elem_id="documents")
+        scope = gr.CheckboxGroup(label="提问范围（不选 = 全部文档）", choices=[], elem_id="scope")
+        upload = gr.File(label="上传 PDF / TXT", file_types=FILE_TYPES, file_count="multiple", elem_id="upload")
+        without_temp_copies(upload)
+        upload_status = gr.HTML("", elem_id="upload-status")
+        with gr.Row():
+            remove_pick = gr.Dropdown(
+                label="移除文档", choices=[], scale=3, elem_id="remove-doc", allow_custom_value=True
+            )  # the handler checks the id, in Chinese
+            remove_btn = gr.Button("移除", variant="stop", scale=1, elem_id="remove")
+    return {
+        "docs_table": docs_table,
+        "scope": scope,
+        "upload": upload,
+        "upload_status": upload_status,
+        "remove_pick": remove_pick,
+        "remove_btn": remove_btn,
+    }
+
+
+def lay_out_overview() -> dict[str, Any]:
+    """The 文档概览 tab: a document picker, its figures and the source of the one clicked."""
+    overview_pick = gr.Dropdown(label="文档", choices=[], elem_id="overview-doc")
+    with gr.Row():
+        with gr.Column(scale=3):
+            overview_body = gr.HTML("", elem_id="overview")
+        with gr.Column(scale=2):
+            overview_source = gr.HTML(render.source_html(None), elem_id="overview-source")
+    overview_cites = gr.State([])
+    overview_request = gr.Textbox(elem_id="overview-request", elem_classes=["bq-hidden"], show_label=False)
+    return {
+        "overview_pick": overview_pick,
+        "overview_body": overview_body,
+        "overview_source": overview_source,
+        "overview_cites": overview_cites,
+        "overview_request": overview_request,
+    }

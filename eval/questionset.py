@@ -22,6 +22,7 @@ nowhere (a sum, difference, share, or a prior-year figure from a stated change).
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -159,6 +160,34 @@ def _parts(answer: dict[str, Any], where: str) -> tuple[Part, ...]:
     return parts
 
 
+def expected_answer(obj: dict[str, Any], kind: str, where: str) -> tuple[Part, bool, tuple[Part, ...]]:
+    """The question's expected answer: its value, unit, comparison, tolerance and rounding as a `Part`,
+    whether the table is published empty, and a compound question's parts (the first part's figures on top,
+    as in the engine's answer JSON)."""
+    answer = obj.get("answer")
+    if answer is not None and not isinstance(answer, dict):
+        raise QuestionSetError(f"{where}: 'answer' must be an object or null")
+    if kind == "compound":
+        if answer is None:
+            raise QuestionSetError(f"{where}: a compound question needs 'answer.parts'")
+        parts = _parts(answer, where)
+        first = parts[0]
+        return Part(first.value, first.unit, first.comparison, first.tolerance, first.round), False, parts
+    if answer is None:
+        return Part(value=None), False, ()
+    if "parts" in answer:
+        raise QuestionSetError(f"{where}: only compound questions have 'answer.parts'")
+    tol = answer.get("tolerance", obj.get("tolerance"))
+    top = Part(
+        value=_float(answer["value"], where) if answer.get("value") is not None else None,
+        unit=answer.get("unit"),
+        comparison=answer.get("comparison"),
+        tolerance=_float(tol, where) if tol is not None else None,
+        round=_int(answer.get("round"), where, "'round'"),
+    )
+    return top, bool(answer.get("empty", False)), ()
+
+
 def parse_question(obj: dict[str, Any], where: str = "") -> Question:
     """Build a `Question` from one decoded JSON object, checking the fields the scorer needs."""
     for key in ("id", "docs", "question", "kind"):
@@ -169,32 +198,8 @@ def parse_question(obj: dict[str, Any], where: str = "") -> Question:
         docs = [docs]
     answer = obj.get("answer")
     kind = str(obj["kind"])
-    value: float | None = None
-    unit: str | None = None
-    comparison = tolerance = None
-    rounding: int | None = None
-    empty = False
-    parts: tuple[Part, ...] = ()
-    if answer is not None and not isinstance(answer, dict):
-        raise QuestionSetError(f"{where}: 'answer' must be an object or null")
-    if kind == "compound":
-        if answer is None:
-            raise QuestionSetError(f"{where}: a compound question needs 'answer.parts'")
-        parts = _parts(answer, where)
-        # the top-level value/unit are those of the first part, as in the engine's answer JSON
-        value, unit = parts[0].value, parts[0].unit
-        comparison, tolerance, rounding = parts[0].comparison, parts[0].tolerance, parts[0].round
-    elif answer is not None:
-        if "parts" in answer:
-            raise QuestionSetError(f"{where}: only compound questions have 'answer.parts'")
-        if answer.get("value") is not None:
-            value = _float(answer["value"], where)
-        unit = answer.get("unit")
-        comparison = answer.get("comparison")
-        tol = answer.get("tolerance", obj.get("tolerance"))
-        tolerance = _float(tol, where) if tol is not None else None
-        rounding = _int(answer.get("round"), where, "'round'")
-        empty = bool(answer.get("empty", False))
+    top, empty, parts = expected_answer(obj, kind, where)
+    value = top.value
     if value is None and kind not in NULL_ANSWER_KINDS and kind != "compound":
         allowed = ", ".join(repr(k) for k in NULL_ANSWER_KINDS)
         raise QuestionSetError(f"{where}: kind {kind!r} needs an answer value (only {allowed} questions may have none)")
@@ -212,19 +217,19 @@ def parse_question(obj: dict[str, Any], where: str = "") -> Question:
         question=str(obj["question"]),
         kind=kind,
         value=value,
-        unit=unit,
+        unit=top.unit,
         evidence=tuple(str(e) for e in evidence if str(e).strip()),
         page=obj.get("page"),
         note=str(obj.get("note") or ""),
-        comparison=comparison,
-        tolerance=tolerance,
+        comparison=top.comparison,
+        tolerance=top.tolerance,
         empty=empty,
         conflict_values=tuple(_float(v, where) for v in conflicts),
         source=where.rsplit(":", 1)[0],
         extra={k: v for k, v in obj.items() if k not in known},
         parts=parts,
         year=_year(obj.get("year"), where),
-        round=rounding,
+        round=top.round,
         derived=bool(obj.get("derived", False)),
     )
 
@@ -279,3 +284,25 @@ def resolve_doc(name: str, dirs: list[Path]) -> Path:
     raise QuestionSetError(
         f"document {name!r} not found; looked in {looked}. Put it beside the JSONL file or pass --docs DIR."
     )
+
+
+def load_sets(files: Sequence[Path], docs_dirs: Sequence[Path] = ()) -> tuple[list[Question], dict[str, Path]]:
+    """All questions of `files` and the path of every document they name (file name -> path)."""
+    if not files:
+        raise QuestionSetError("no question files: pass JSONL files or add some to eval/questions/")
+    questions: list[Question] = []
+    paths: dict[str, Path] = {}
+    seen: set[str] = set()
+    for f in files:
+        if not f.is_file():
+            raise QuestionSetError(f"question file not found: {f}")
+        dirs = search_dirs(f, list(docs_dirs))
+        for q in load_questions(f):
+            if q.id in seen:
+                raise QuestionSetError(f"{f.name}: id {q.id!r} also appears in another file")
+            seen.add(q.id)
+            for name in q.docs:
+                if name not in paths:
+                    paths[name] = resolve_doc(name, dirs)
+            questions.append(q)
+    return questions, paths

@@ -20,35 +20,13 @@ from typing import Any
 
 from assistant.assistant import Assistant
 from eval.progress import Progress, Steps
-from eval.questionset import Question, QuestionSetError, default_files, load_questions, resolve_doc, search_dirs
+from eval.questionset import Question, default_files, load_sets
 from eval.score import Score, first_relevant_rank
 from eval.slices import ask_scored, run_long_forms, run_unscoped, single_doc
-from eval.summary import EvalReport, RetrievalRun, long_form_summary, summarize, unscoped_summary
+from eval.summary import EvalReport, RetrievalRun, grounding_totals, long_form_summary, summarize, unscoped_summary
 from eval.variants import DocMeta, doc_meta, long_form_questions
 from index.errors import BudgetQAError, StoreMismatchError
 from index.settings import Settings, Tunables
-
-
-def load_sets(files: Sequence[Path], docs_dirs: Sequence[Path] = ()) -> tuple[list[Question], dict[str, Path]]:
-    """All questions of `files` and the path of every document they name (file name -> path)."""
-    if not files:
-        raise QuestionSetError("no question files: pass JSONL files or add some to eval/questions/")
-    questions: list[Question] = []
-    paths: dict[str, Path] = {}
-    seen: set[str] = set()
-    for f in files:
-        if not f.is_file():
-            raise QuestionSetError(f"question file not found: {f}")
-        dirs = search_dirs(f, list(docs_dirs))
-        for q in load_questions(f):
-            if q.id in seen:
-                raise QuestionSetError(f"{f.name}: id {q.id!r} also appears in another file")
-            seen.add(q.id)
-            for name in q.docs:
-                if name not in paths:
-                    paths[name] = resolve_doc(name, dirs)
-            questions.append(q)
-    return questions, paths
 
 
 def prepare_home(home: Path, models_dir: Path) -> None:
@@ -172,20 +150,6 @@ def run_baselines(
     return runs, unreachable
 
 
-def grounding_totals(scores: Sequence[Score]) -> dict[str, int]:
-    """LLM mode: answers written / fallen back by status, and sentences kept or dropped (and why) over the run."""
-    totals: dict[str, int] = {}
-    for score in scores:
-        g = score.grounding
-        if not g:
-            continue
-        totals[f"answers_{g.get('status', 'unknown')}"] = totals.get(f"answers_{g.get('status', 'unknown')}", 0) + 1
-        for key, value in g.items():
-            if isinstance(value, int) and not isinstance(value, bool):
-                totals[key] = totals.get(key, 0) + value
-    return totals
-
-
 def _git_commit() -> str | None:
     try:
         out = subprocess.run(
@@ -284,14 +248,43 @@ def run_eval(
     steps = Steps(progress)
     steps.plan(len(paths) + len(questions) + (2 if baselines else 0), "ingest")
     es = eval_settings(settings, store_home, k)
-    qa, by_name, ingest_s = open_eval_store(es, list(paths.values()), fresh=fresh, steps=steps)
-    summaries = {d["file_name"]: d for d in qa.documents()}
-    loaded = Loaded(
-        qa=qa,
-        doc_ids={name: by_name[path.name] for name, path in paths.items()},
-        metas={name: doc_meta(summaries[path.name]) for name, path in paths.items()},
-    )
+    loaded, ingest_s = load_documents(es, paths, fresh=fresh, steps=steps)
     timing: dict[str, float] = {"ingest": round(time.perf_counter() - started, 1)}
+    scores, runs, unreachable = run_main(loaded, questions, k=k, steps=steps, baselines=baselines, timing=timing)
+    slices, slice_scores = run_slices(loaded, questions, scores, steps, timing, long_form=long_form, unscoped=unscoped)
+    lodo_report: dict[str, Any] | None = None
+    if lodo:
+        lodo_report = lodo_eval(
+            loaded, questions, scores, runs[0], k=k, steps=steps, budget=lodo_budget, sweeps=lodo_sweeps
+        )
+        timing["lodo"] = lodo_report["seconds"]
+    meta = report_meta(files, paths, loaded, es, ingest_s, k=k, baselines=baselines, unreachable=unreachable)
+    meta |= {"timing_s": timing, "seconds": round(time.perf_counter() - started, 1)}
+    summary = summarize(scores)
+    if es.llm_url:
+        meta["llm"] = {"url": es.llm_url, "model": es.llm_model}
+        summary["grounding"] = grounding_totals(scores)
+    report = EvalReport(
+        meta=meta,
+        summary=summary,
+        retrieval={r.name: r.summary() for r in runs},
+        scores=scores,
+        slices=slices,
+        slice_scores=slice_scores,
+        lodo=lodo_report,
+    )
+    if out_dir is not None:
+        from eval.report_md import write_reports
+
+        report.files = write_reports(report, out_dir)
+    return report
+
+
+def run_main(
+    loaded: Loaded, questions: Sequence[Question], *, k: int, steps: Steps, baselines: bool, timing: dict[str, float]
+) -> tuple[list[Score], list[RetrievalRun], list[str] | None]:
+    """The main run: every question asked and scored; our retrieval ranks first, then the baselines' (if asked),
+    and the questions whose evidence no chunk holds (None without baselines)."""
     t = time.perf_counter()
     scores, ours = ask_all(loaded, questions, k=k, steps=steps)
     timing["main"] = round(time.perf_counter() - t, 1)
@@ -302,6 +295,35 @@ def run_eval(
         more, unreachable = run_baselines(loaded, questions, k=k, steps=steps)
         runs += more
         timing["baselines"] = round(time.perf_counter() - t, 1)
+    return scores, runs, unreachable
+
+
+def load_documents(
+    es: Settings, paths: dict[str, Path], *, fresh: bool, steps: Steps
+) -> tuple[Loaded, dict[str, float]]:
+    """Open the eval store with every document the questions name; the ingest seconds by file name."""
+    qa, by_name, ingest_s = open_eval_store(es, list(paths.values()), fresh=fresh, steps=steps)
+    summaries = {d["file_name"]: d for d in qa.documents()}
+    loaded = Loaded(
+        qa=qa,
+        doc_ids={name: by_name[path.name] for name, path in paths.items()},
+        metas={name: doc_meta(summaries[path.name]) for name, path in paths.items()},
+    )
+    return loaded, ingest_s
+
+
+def run_slices(
+    loaded: Loaded,
+    questions: Sequence[Question],
+    scores: Sequence[Score],
+    steps: Steps,
+    timing: dict[str, float],
+    *,
+    long_form: bool,
+    unscoped: bool,
+) -> tuple[dict[str, Any], list[Score]]:
+    """The long-form and unscoped slices of the single-document questions: summaries by slice, and their scores."""
+    qa = loaded.qa
     base = single_doc(questions, loaded.metas)
     slice_scores: list[Score] = []
     slices: dict[str, Any] = {}
@@ -320,13 +342,22 @@ def run_eval(
         slices["unscoped"] = unscoped_summary(un_scores, scores)
         slice_scores += un_scores
         timing["unscoped"] = round(time.perf_counter() - t, 1)
-    lodo_report: dict[str, Any] | None = None
-    if lodo:
-        lodo_report = lodo_eval(
-            loaded, questions, scores, ours, k=k, steps=steps, budget=lodo_budget, sweeps=lodo_sweeps
-        )
-        timing["lodo"] = lodo_report["seconds"]
-    meta: dict[str, Any] = {
+    return slices, slice_scores
+
+
+def report_meta(
+    files: Sequence[Path],
+    paths: dict[str, Path],
+    loaded: Loaded,
+    es: Settings,
+    ingest_s: dict[str, float],
+    *,
+    k: int,
+    baselines: bool,
+    unreachable: list[str] | None,
+) -> dict[str, Any]:
+    """What the run was: when, which commit, files and documents, model, store and settings (timings added after)."""
+    return {
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "commit": _git_commit(),
         "files": [str(f) for f in files],
@@ -344,27 +375,7 @@ def run_eval(
         "store": str(es.home),
         "k": k,
         "top_k": es.top_k,
-        "tunables": qa.tunables.model_dump(),
+        "tunables": loaded.qa.tunables.model_dump(),
         "baselines": baselines,
         "evidence_in_no_chunk": unreachable,
-        "timing_s": timing,
-        "seconds": round(time.perf_counter() - started, 1),
     }
-    summary = summarize(scores)
-    if es.llm_url:
-        meta["llm"] = {"url": es.llm_url, "model": es.llm_model}
-        summary["grounding"] = grounding_totals(scores)
-    report = EvalReport(
-        meta=meta,
-        summary=summary,
-        retrieval={r.name: r.summary() for r in runs},
-        scores=scores,
-        slices=slices,
-        slice_scores=slice_scores,
-        lodo=lodo_report,
-    )
-    if out_dir is not None:
-        from eval.report import write_reports
-
-        report.files = write_reports(report, out_dir)
-    return report

@@ -33,9 +33,8 @@ Rules (kept strict on purpose, so the benchmark can fail):
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
 
 from assistant.answer_types import Answer, Citation
 from eval.evidence import (
@@ -57,12 +56,14 @@ from eval.evidence import (
     value_in_unit,
 )
 from eval.questionset import Part, Question
+from eval.score_record import Score, as_variant, error_score
 from eval.vocab import words
 from eval.years import answer_year, asked_year, is_wrong_year, years_in_text
 from index.model import MONEY_UNITS
 
-__all__ = [  # the matching helpers are re-exported: callers import them from here
+__all__ = [  # the matching helpers and the Score record are re-exported: callers import them from here
     "Score",
+    "as_variant",
     "citation_text",
     "contains_all",
     "error_score",
@@ -79,56 +80,6 @@ __all__ = [  # the matching helpers are re-exported: callers import them from he
 ]
 
 _EMPTY_WORDS = ("空表", "为空", "无数据", "没有数据", "本表无", "未安排")
-
-
-@dataclass(slots=True)
-class Score:
-    """The verdict on one question (or one variant of it, in a slice)."""
-
-    id: str
-    kind: str
-    docs: list[str]
-    question: str
-    expected: float | None
-    expected_unit: str | None
-    got: float | None
-    got_unit: str | None
-    answer: str
-    abstained: bool
-    correct: bool
-    value_ok: bool
-    unit_ok: bool
-    citation_ok: bool | None  # a citation prints the value (None: abstained, or no value expected)
-    cites_evidence: bool | None  # every evidence string is in a citation (None: no number or no evidence)
-    hallucinated: bool = False  # gave a number where the document is silent
-    warned: bool | None = None  # conflict questions: a warning was shown
-    says_empty: bool | None = None  # empty questions: the text says the table is empty
-    retrieval_rank: int | None = None  # 1-based rank of the first relevant chunk, None if not found
-    retrieval_scored: bool = False
-    latency_ms: float = 0.0
-    error: str | None = None  # the engine raised instead of answering
-    reasons: list[str] = field(default_factory=list)
-    intent: str | None = None  # what the engine took the question for
-    timings_ms: dict[str, float] = field(default_factory=dict)  # the engine's own stage timings
-    grounding: dict[str, Any] | None = None  # LLM mode: the written answer's grounding counts (Answer.grounding)
-    comparison_ok: bool | None = None  # targets: the answer states ≥/≤ (None: no comparison expected)
-    asked_year: int | None = None
-    answer_year: int | None = None
-    wrong_year: bool = False
-    parts_ok: list[bool] | None = None  # compound questions: each expected part right
-    slice: str = "main"  # main, long_form, unscoped
-    form: str = "short"  # which long form (slices), or "short"
-    base_id: str | None = None  # the question a variant was made from
-    scope_ok: bool | None = None  # unscoped slice: answered from / naming the right department
-    cited_docs: list[str] = field(default_factory=list)  # doc ids of the answer's citations
-
-    @property
-    def value_right_uncited(self) -> bool:
-        """Value and unit right, but no citation holds the question's evidence."""
-        return self.value_ok and self.unit_ok and self.cites_evidence is False
-
-    def to_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "value_right_uncited": self.value_right_uncited}
 
 
 def _expected(q: Question) -> Part:
@@ -262,51 +213,88 @@ def _score_parts(q: Question, ans: Answer, asked: int | None, reasons: list[str]
     return out
 
 
+@dataclass(slots=True)
+class _Verdict:
+    """What the scorer found of one answer, before it becomes a `Score`."""
+
+    correct: bool
+    value_ok: bool
+    unit_ok: bool
+    citation_ok: bool | None = None
+    cites_evidence: bool | None = None
+    comparison_ok: bool | None = None
+    parts_ok: list[bool] | None = None
+    hallucinated: bool = False
+    wrong_year: bool = False
+
+
+def _judge_compound(q: Question, ans: Answer, asked: int | None, texts: list[str], reasons: list[str]) -> _Verdict:
+    """A compound question: every part right and cited, and the question's own evidence cited."""
+    parts = _score_parts(q, ans, asked, reasons)
+    parts_ok = [r and c for r, c in zip(parts.right, parts.cited, strict=True)]
+    cites_evidence = all(parts.cited)
+    if q.evidence and not evidence_cited(texts, q.evidence):
+        cites_evidence = False
+        reasons.append("evidence not cited")
+    right = all(parts.right)
+    return _Verdict(
+        correct=all(parts_ok) and cites_evidence,
+        value_ok=right,
+        unit_ok=right,
+        cites_evidence=cites_evidence,
+        parts_ok=parts_ok,
+        hallucinated=parts.hallucinated,
+        wrong_year=parts.wrong_year,
+    )
+
+
+def _judge_abstention(ans: Answer, reasons: list[str]) -> _Verdict:
+    """A question the document is silent on: right only when the engine abstains and gives no number."""
+    gave_number = ans.value is not None
+    correct = ans.abstained and not gave_number
+    if gave_number:
+        reasons.append("gave a number where the document is silent")
+    elif not ans.abstained:
+        reasons.append("did not abstain")
+    return _Verdict(correct=correct, value_ok=correct, unit_ok=correct, hallucinated=gave_number)
+
+
+def _judge_single(
+    q: Question, want: Part, ans: Answer, asked: int | None, texts: list[str], reasons: list[str]
+) -> _Verdict:
+    """A value question: value, unit and year right, the comparison stated, the evidence cited."""
+    verdict = _Verdict(
+        correct=False,
+        value_ok=q.value is not None and value_matches(want, ans.value, ans.unit),
+        unit_ok=_unit_ok(q, want, ans.value, ans.unit),
+    )
+    correct, verdict.wrong_year = _judge_value(q, want, ans, asked, reasons)
+    if q.comparison and q.comparison != "=":  # "=" (a target met exactly) needs no wording
+        verdict.comparison_ok = states_comparison(ans, q.comparison)
+    if ans.value is not None:
+        verdict.citation_ok = _citation_ok(q, texts)
+        if q.evidence:
+            verdict.cites_evidence = evidence_cited(texts, q.evidence)
+            if verdict.cites_evidence is False:
+                reasons.append("evidence not cited")
+    verdict.correct = correct and verdict.cites_evidence is not False
+    return verdict
+
+
 def score_answer(q: Question, ans: Answer, *, latency_ms: float | None = None, doc_year: int | None = None) -> Score:
     """Score one answer against its question (see the module docstring); `doc_year`: its document's year."""
     got, got_unit = ans.value, ans.unit
-    gave_number = got is not None
     reasons: list[str] = []
     asked = asked_year(q, doc_year)
     all_cites = [*ans.citations, *(c for p in ans.parts for c in p.citations)]
     texts = _texts(all_cites)
     want = _expected(q)
-    value_ok = q.value is not None and value_matches(want, got, got_unit)
-    unit_ok = _unit_ok(q, want, got, got_unit)
-    citation_ok: bool | None = None
-    cites_evidence: bool | None = None
-    comparison_ok: bool | None = None
-    parts_ok: list[bool] | None = None
-    hallucinated = wrong_year = False
     if q.parts:
-        parts = _score_parts(q, ans, asked, reasons)
-        hallucinated, wrong_year = parts.hallucinated, parts.wrong_year
-        parts_ok = [r and c for r, c in zip(parts.right, parts.cited, strict=True)]
-        value_ok = unit_ok = all(parts.right)
-        cites_evidence = all(parts.cited)
-        if q.evidence and not evidence_cited(texts, q.evidence):
-            cites_evidence = False
-            reasons.append("evidence not cited")
-        correct = all(parts_ok) and cites_evidence
+        verdict = _judge_compound(q, ans, asked, texts, reasons)
     elif q.expects_abstention:
-        correct = ans.abstained and not gave_number
-        hallucinated = gave_number
-        value_ok = unit_ok = correct
-        if hallucinated:
-            reasons.append("gave a number where the document is silent")
-        elif not ans.abstained:
-            reasons.append("did not abstain")
+        verdict = _judge_abstention(ans, reasons)
     else:
-        correct, wrong_year = _judge_value(q, want, ans, asked, reasons)
-        if q.comparison and q.comparison != "=":  # "=" (a target met exactly) needs no wording
-            comparison_ok = states_comparison(ans, q.comparison)
-        if gave_number:
-            citation_ok = _citation_ok(q, texts)
-            if q.evidence:
-                cites_evidence = evidence_cited(texts, q.evidence)
-                if cites_evidence is False:
-                    reasons.append("evidence not cited")
-        correct = correct and cites_evidence is not False
+        verdict = _judge_single(q, want, ans, asked, texts, reasons)
     score = Score(
         id=q.id,
         kind=q.kind,
@@ -318,22 +306,22 @@ def score_answer(q: Question, ans: Answer, *, latency_ms: float | None = None, d
         got_unit=got_unit,
         answer=ans.answer,
         abstained=ans.abstained,
-        correct=bool(correct),
-        value_ok=value_ok,
-        unit_ok=unit_ok,
-        citation_ok=citation_ok,
-        cites_evidence=cites_evidence,
-        hallucinated=hallucinated,
+        correct=bool(verdict.correct),
+        value_ok=verdict.value_ok,
+        unit_ok=verdict.unit_ok,
+        citation_ok=verdict.citation_ok,
+        cites_evidence=verdict.cites_evidence,
+        hallucinated=verdict.hallucinated,
         latency_ms=latency_ms if latency_ms is not None else float(ans.timings_ms.get("total", 0.0)),
         reasons=reasons,
         intent=ans.intent,
         timings_ms=dict(ans.timings_ms),
         grounding=dict(ans.grounding) if ans.grounding else None,
-        comparison_ok=comparison_ok,
+        comparison_ok=verdict.comparison_ok,
         asked_year=asked,
-        answer_year=answer_year(ans, asked) if gave_number else None,
-        wrong_year=wrong_year,
-        parts_ok=parts_ok,
+        answer_year=answer_year(ans, asked) if got is not None else None,
+        wrong_year=verdict.wrong_year,
+        parts_ok=verdict.parts_ok,
         cited_docs=list(dict.fromkeys(c.doc for c in all_cites)),
     )
     if q.kind == "conflict":
@@ -341,32 +329,3 @@ def score_answer(q: Question, ans: Answer, *, latency_ms: float | None = None, d
     if q.kind == "empty":
         score.says_empty = any(w in ans.answer for w in _EMPTY_WORDS)
     return score
-
-
-def error_score(q: Question, message: str, latency_ms: float = 0.0) -> Score:
-    """A question the engine failed on (raised): counted wrong, never as an abstention."""
-    return Score(
-        id=q.id,
-        kind=q.kind,
-        docs=list(q.docs),
-        question=q.question,
-        expected=q.value,
-        expected_unit=q.unit,
-        got=None,
-        got_unit=None,
-        answer="",
-        abstained=False,
-        correct=False,
-        value_ok=False,
-        unit_ok=False,
-        citation_ok=None,
-        cites_evidence=None,
-        latency_ms=latency_ms,
-        error=message,
-        reasons=[f"error: {message}"],
-    )
-
-
-def as_variant(score: Score, *, slice_name: str, form: str, base_id: str) -> Score:
-    """A slice's score, labelled with the slice, the form and the question it was made from."""
-    return replace(score, slice=slice_name, form=form, base_id=base_id)

@@ -155,6 +155,20 @@ def _compare(pairs: Sequence[tuple[Score, Score]], key: str | None = None) -> di
     return {name: one(g) for name, g in sorted(groups.items())}
 
 
+def grounding_totals(scores: Sequence[Score]) -> dict[str, int]:
+    """LLM mode: answers written / fallen back by status, and sentences kept or dropped (and why) over the run."""
+    totals: dict[str, int] = {}
+    for score in scores:
+        g = score.grounding
+        if not g:
+            continue
+        totals[f"answers_{g.get('status', 'unknown')}"] = totals.get(f"answers_{g.get('status', 'unknown')}", 0) + 1
+        for key, value in g.items():
+            if isinstance(value, int) and not isinstance(value, bool):
+                totals[key] = totals.get(key, 0) + value
+    return totals
+
+
 def long_form_summary(variants: Sequence[Score], main: Sequence[Score]) -> dict[str, Any]:
     """The long-form slice: accuracy, the gap to the short forms (same questions), by form and by kind."""
     pairs = _paired(variants, main)

@@ -118,7 +118,8 @@ def test_eval_slices_and_lodo_plumbing_fake_embedder(tmp_path: Path) -> None:
 
 
 def test_report_reads_back_from_its_json(tmp_path: Path) -> None:
-    from eval.report import from_json, render_markdown
+    from eval.report import from_json
+    from eval.report_md import render_markdown
 
     qfile = write_set(tmp_path / "set")
     settings = Settings(home=tmp_path / "home", embed_model="fake:64")

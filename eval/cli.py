@@ -1,4 +1,8 @@
-"""`budgetqa eval` and `budgetqa bench`: the benchmarks, registered by cli.py. eval/ is imported only when one runs."""
+"""`budgetqa eval` and `budgetqa bench`: the benchmarks, added to the `budgetqa` app by `register`.
+
+pyproject.toml declares `register` under the entry-point group `budgetqa.commands`, which assistant/cli.py
+reads: the product never imports eval. The rest of eval/ is imported only when a command runs.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,25 @@ import typer
 
 from assistant.cli_options import LlmKey, LlmModel, LlmTimeout, LlmUrl, settings, use_llm
 from index.errors import BudgetQAError
+from index.settings import Settings
+
+
+def register(app: typer.Typer) -> None:
+    """Add `eval` and `bench` to the `budgetqa` app (the entry point pyproject.toml declares)."""
+    app.command("eval")(eval_cmd)
+    app.command()(bench)
+
+
+def eval_settings(llm: bool) -> Settings:
+    """The run's settings: offline unless --llm, so runs compare; --llm needs a configured endpoint."""
+    conf = settings()
+    if not llm:  # comparable runs: offline unless asked
+        return conf.model_copy(update={"llm_url": None})
+    if not (conf.llm_url and conf.llm_model):
+        raise BudgetQAError(
+            "eval --llm: no endpoint configured (BUDGETQA_LLM_URL and BUDGETQA_LLM_MODEL, or --llm-url)"
+        )
+    return conf
 
 
 def eval_cmd(
@@ -45,13 +68,7 @@ def eval_cmd(
 ) -> None:
     """Score question sets: accuracy (LODO with --lodo), long-form and unscoped slices, citations, retrieval."""
     use_llm(llm_url, llm_model, llm_key, llm_timeout)
-    conf = settings()
-    if not llm:  # comparable runs: offline unless asked
-        conf = conf.model_copy(update={"llm_url": None})
-    elif not (conf.llm_url and conf.llm_model):
-        raise BudgetQAError(
-            "eval --llm: no endpoint configured (BUDGETQA_LLM_URL and BUDGETQA_LLM_MODEL, or --llm-url)"
-        )
+    conf = eval_settings(llm)
     from eval.progress import progress_bar
     from eval.report import DEFAULT_OUT, render_terminal, to_json
     from eval.run import run_eval
@@ -115,26 +132,7 @@ def bench(
         typer.echo(f"  {message}", err=True)
 
     if scale is not None:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-        from eval.scale_bench import render_scale_bench, run_scale_bench
-
-        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-        with Progress(*columns, transient=True) as bar:
-            task = bar.add_task("ingest", total=None)
-
-            def ingest_progress(done: int, total: int, message: str) -> None:
-                bar.update(task, completed=done, total=total, description=message[:40])
-
-            result = run_scale_bench(
-                settings(),
-                scale,
-                store=scale_store,
-                out_dir=out or DEFAULT_OUT,
-                progress=ingest_progress,
-                note=lambda message: bar.console.print(f"  {message}"),
-            )
-        render_scale_bench(result)
+        bench_at_scale(scale, scale_store, out or DEFAULT_OUT)
         return
 
     from eval.bench import render_bench, run_bench
@@ -142,3 +140,27 @@ def bench(
 
     result = run_bench(settings(), files or default_files(), runs=runs, progress=progress, out_dir=out or DEFAULT_OUT)
     render_bench(result)
+
+
+def bench_at_scale(scale: int, scale_store: Path | None, out: Path) -> None:
+    """`bench --scale N`: the load test over N synthetic documents, with a progress bar while they are ingested."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from eval.scale_bench import render_scale_bench, run_scale_bench
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, transient=True) as bar:
+        task = bar.add_task("ingest", total=None)
+
+        def ingest_progress(done: int, total: int, message: str) -> None:
+            bar.update(task, completed=done, total=total, description=message[:40])
+
+        result = run_scale_bench(
+            settings(),
+            scale,
+            store=scale_store,
+            out_dir=out,
+            progress=ingest_progress,
+            note=lambda message: bar.console.print(f"  {message}"),
+        )
+    render_scale_bench(result)
