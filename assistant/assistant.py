@@ -27,10 +27,10 @@ from index.errors import BudgetQAError, QuestionError
 from index.ingest import IngestReport, ingest
 from index.model import Document, Fact, Hit, Section
 from index.settings import Settings
-from index.store import Store, open_store
+from index.store.facade import Store, open_store
 
 if TYPE_CHECKING:
-    from index.retrieve import Retriever
+    from index.retrieve.hybrid import Retriever
 
 # progress(done, total, message)
 Progress = Callable[[int, int, str], None]

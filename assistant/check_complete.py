@@ -10,9 +10,9 @@ from functools import cache
 from importlib import resources
 
 from assistant.check_rules import Figure, Finding, Rule, name_key, report
-from index.facts_table import squash
+from index.facts.table import squash
 from index.model import HEADING_SEP, Document, Fact, Table
-from index.tables import note_marks_empty, table_kind
+from index.read.tables import note_marks_empty, table_kind
 
 _TOC_NUMBER = re.compile(
     r"^(?:-\s*)?(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+\s*、|\d+\s*[.．、])\s*"

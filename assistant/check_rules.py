@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from index.errors import RulesError
-from index.facts_table import squash
+from index.facts.table import squash
 from index.model import LOCATOR_SEP, Fact
 
 SEVERITIES = ("error", "warning", "info")

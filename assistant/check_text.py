@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 
 from assistant.check_rules import Figure, Finding, Rule, decimals, half_step, judge, name_key, report
-from index.facts_table import squash, vocabulary
+from index.facts.table import squash, vocabulary
 from index.model import Document, Fact
 
 _AMOUNTS = ("预算数", "决算数")

@@ -13,9 +13,9 @@ from importlib import resources
 
 from assistant.answer_types import Citation
 from assistant.normalize import bigrams, containment, normalize
-from index.chunks import split_sentences
 from index.errors import BudgetQAError
 from index.model import MONEY_UNITS, Document, Fact
+from index.store.chunks import split_sentences
 
 # (doc_id, table label, row label) -> (header, row cells), for rendering a cited row.
 RowLookup = Callable[[str, str, str], tuple[tuple[str, ...], tuple[str, ...]] | None]

@@ -7,7 +7,7 @@ BM25 entry healed. Every file is checked against the size and page limits
 before it is read, and reading plus embedding it must finish within
 `max_ingest_seconds`. Reading and embedding happen before the store's write
 lock is taken, so a slow file holds up neither questions nor other writers;
-the lock covers the write itself (see index.store). The BM25 index covers every
+the lock covers the write itself (see index.store.facade). The BM25 index covers every
 chunk, so a batch rebuilds it once, with its last file (or after it). A file
 that fails leaves the store exactly as it was; the other files still go in,
 and the report lists what failed and why. `rebuild=True` replaces the store
@@ -25,13 +25,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from index.errors import BudgetQAError
-from index.limits import Deadline, check_upload, page_limit_error
+from index.read.limits import Deadline, check_upload, page_limit_error
 
 if TYPE_CHECKING:
-    from index.embed import Embedder
+    from index.embed.embedder import Embedder
     from index.model import Document
     from index.settings import Settings
-    from index.store import Store
+    from index.store.facade import Store
 
 SUFFIXES = (".pdf", ".txt", ".md")
 
@@ -114,7 +114,7 @@ _deadline: ContextVar[Deadline | None] = ContextVar("ingest_deadline", default=N
 
 def _default_reader(path: Path) -> Document:
     """`read_document` within the wall clock of the file being ingested."""
-    from index.read import read_document
+    from index.read.document import read_document
 
     return read_document(path, _deadline.get())
 

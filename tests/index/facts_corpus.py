@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from index.facts import check_consistency, extract_facts
+from index.facts.extract import check_consistency, extract_facts
 from index.model import Document, Fact
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -16,7 +16,7 @@ DAPENG = ROOT / "index" / "data" / "shenzhen_dapeng_data_bureau_2022_dept_budget
 @cache
 def corpus(name: str) -> tuple[Document, tuple[str, ...]]:
     """A corpus document read end to end, with its consistency warnings."""
-    from index.read import read_document
+    from index.read.document import read_document
 
     path = DAPENG if name == "dapeng" else FIXTURES / f"{name}.pdf"
     doc = read_document(path)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from index.chroma_backend import FILTER_KEYS
-from index.embed import FakeEmbedder
+from index.embed.embedder import FakeEmbedder
 from index.settings import Settings
-from index.store import open_store
+from index.store.chroma_backend import FILTER_KEYS
+from index.store.facade import open_store
 from tests.index.index_docs import make_doc
 
 LLAMA_INDEX_KEYS = {"_node_content", "_node_type", "document_id", "doc_id", "ref_doc_id"}

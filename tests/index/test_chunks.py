@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from index.chunks import MAX_CHARS, build_chunks, pack_section, pack_sentences, split_sentences
 from index.model import Document, Section, Table
+from index.store.chunks import MAX_CHARS, build_chunks, pack_section, pack_sentences, split_sentences
 from tests.index.index_docs import make_doc
 
 

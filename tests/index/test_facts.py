@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.facts import cell_text_facts
+from index.facts.extract import cell_text_facts
 from index.model import Document, Table
 from tests.index.facts_corpus import corpus, one
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from index.facts import check_consistency
-from index.facts_table import canonical_measure, parse_target, table_facts
+from index.facts.extract import check_consistency
+from index.facts.table import canonical_measure, parse_target, table_facts
 from index.model import Document, Table
 from tests.index.facts_corpus import corpus, find, one
 

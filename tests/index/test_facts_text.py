@@ -5,8 +5,8 @@ Expected values were read from the documents (pdfplumber text of the PDFs, the D
 
 from __future__ import annotations
 
-from index.facts import check_consistency
-from index.facts_text import section_facts
+from index.facts.extract import check_consistency
+from index.facts.narrative import section_facts
 from index.model import Document, Fact, Section
 from tests.index.facts_corpus import corpus, find, one
 

@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from index.bm25 import BM25Index
-from index.embed import FakeEmbedder
+from index.embed.embedder import FakeEmbedder
 from index.ingest import collect_files, ingest
 from index.settings import Settings
-from index.store import Store, open_store
+from index.store.bm25 import BM25Index
+from index.store.facade import Store, open_store
 from tests.index.index_docs import fake_reader, write_files
 
 QUERIES = ("一般行政管理事务", "住房公积金 支出总计", "政府投资项目", "测试部门1")

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from index.bm25 import BM25Index
-from index.embed import FakeEmbedder
+from index.embed.embedder import FakeEmbedder
 from index.ingest import ingest
 from index.settings import Settings
-from index.store import Store, open_store
+from index.store.bm25 import BM25Index
+from index.store.facade import Store, open_store
 from tests.index.index_docs import fake_reader, write_files
 
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from index.embed import FakeEmbedder
-from index.files import kept_path
+from index.embed.embedder import FakeEmbedder
 from index.ingest import file_sha256, ingest
 from index.settings import Settings
-from index.store import open_store
+from index.store.facade import open_store
+from index.store.files import kept_path
 from tests.index.conftest import CORPUS
 
 

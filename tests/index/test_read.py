@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from index.errors import NotABudgetError, ReadError
-from index.inspect import render_inspect
 from index.model import Document
-from index.read import read_document
+from index.read.document import read_document
+from index.read.inspect import render_inspect
 
 Read = Callable[[str], Document]
 Where = Callable[[str], Path]

@@ -7,14 +7,14 @@ from typing import Any
 
 import pytest
 
-from index import layout
-from index.doctor import check_store, repair_store
-from index.embed import FakeEmbedder
+from index.embed.embedder import FakeEmbedder
 from index.errors import StoreError
 from index.ingest import ingest
 from index.rebuild import rebuild_store
 from index.settings import Settings
-from index.store import Store, open_store
+from index.store import layout
+from index.store.doctor import check_store, repair_store
+from index.store.facade import Store, open_store
 from tests.index.index_docs import fake_reader, write_files
 from tests.index.test_ingest import snapshot
 
@@ -151,7 +151,7 @@ def test_repair_rebuilds_lost_fact_and_chunk_rows_from_the_stored_document(setti
 
 
 def test_repair_finishes_an_interrupted_removal_and_clears_leftover_folders(settings: Settings, tmp_path: Path) -> None:
-    from index import db
+    from index.store import db
 
     files = write_files(tmp_path / "in", 2)
     store = open_store(settings)

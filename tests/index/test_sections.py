@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from index.model import Document, Line, Section
-from index.sections import build_sections, heading_level
+from index.read.sections import build_sections, heading_level
 
 Read = Callable[[str], Document]
 

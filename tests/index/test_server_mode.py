@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from index.embed import FakeEmbedder
+from index.embed.embedder import FakeEmbedder
 from index.ingest import ingest
 from index.settings import Settings
-from index.store import open_store, reset_store
+from index.store.facade import open_store, reset_store
 from tests.index.index_docs import fake_reader, write_files
 
 
@@ -78,8 +78,8 @@ def test_ingest_and_retrieve_through_chroma_server(chroma_url: str, tmp_path: Pa
 
 @pytest.mark.server
 def test_rebuild_through_a_chroma_server_swaps_the_collection(chroma_url: str, tmp_path: Path) -> None:
-    from index.doctor import check_store
     from index.rebuild import rebuild_store
+    from index.store.doctor import check_store
 
     settings = Settings(home=tmp_path / "home", embed_model="fake:64", chroma_url=chroma_url)
     store = open_store(settings)

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from index.embed import FakeEmbedder
+from index.embed.embedder import FakeEmbedder
 from index.errors import StoreError, StoreMismatchError
 from index.settings import Settings
-from index.store import Store, open_store
+from index.store.facade import Store, open_store
 from tests.index.index_docs import make_doc
 
 
@@ -93,7 +93,7 @@ def test_mismatched_parser_version_is_refused(
     store: Store, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store.close()
-    monkeypatch.setattr("index.manifest.PARSER_VERSION", "999")
+    monkeypatch.setattr("index.store.manifest.PARSER_VERSION", "999")
     with pytest.raises(StoreMismatchError, match=r"parser version"):
         open_store(settings)
 

@@ -15,13 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from index import db
-from index.doctor import check_store
-from index.embed import FakeEmbedder
+from index.embed.embedder import FakeEmbedder
 from index.ingest import ingest
-from index.lock import WriteLock, Writer
 from index.settings import Settings
-from index.store import Store, open_store
+from index.store import db
+from index.store.doctor import check_store
+from index.store.facade import Store, open_store
+from index.store.lock import WriteLock, Writer
 from tests.index.index_docs import fake_reader, write_files
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,10 +30,10 @@ ROOT = Path(__file__).resolve().parents[2]
 WRITER = """
 import os, signal, sys, time
 from pathlib import Path
-from index.embed import FakeEmbedder
+from index.embed.embedder import FakeEmbedder
 from index.ingest import ingest
 from index.settings import Settings
-from index.store import Store, open_store
+from index.store.facade import Store, open_store
 from tests.index.index_docs import fake_reader
 
 home, path, mode, flag = sys.argv[1:5]
@@ -183,7 +183,7 @@ def test_write_lock_is_exclusive_across_threads_reentrant_and_says_who_holds_it(
 
 def test_a_process_waits_for_the_lock_held_by_another(tmp_path: Path) -> None:
     code = (
-        "import sys, time; from pathlib import Path; from index.lock import WriteLock\n"
+        "import sys, time; from pathlib import Path; from index.store.lock import WriteLock\n"
         "with WriteLock(Path(sys.argv[1])).held():\n    print('got', flush=True); time.sleep(2)\n"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}

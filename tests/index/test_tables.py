@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.model import Table
-from index.tables import (
+from index.read.tables import (
     clean_cell,
     fill_text_header_spans,
     finish_table,

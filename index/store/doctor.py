@@ -21,15 +21,15 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from index import db, layout
-from index.bm25 import BM25Index
-from index.chroma_backend import ChromaBackend
-from index.chunks import build_chunks
-from index.embed import Embedder, embed_passages
-from index.layout import BM25_DIR, MANIFEST_NAME
-from index.lock import Writer
-from index.manifest import Manifest
-from index.store import Store
+from index.embed.embedder import Embedder, embed_passages
+from index.store import db, layout
+from index.store.bm25 import BM25Index
+from index.store.chroma_backend import ChromaBackend
+from index.store.chunks import build_chunks
+from index.store.facade import Store
+from index.store.layout import BM25_DIR, MANIFEST_NAME
+from index.store.lock import Writer
+from index.store.manifest import Manifest
 
 
 @dataclass(slots=True)
@@ -261,7 +261,7 @@ def heal_document(
 
 def _rewrite(store: Store, w: sqlite3.Connection, row: db.Row, embedder: Embedder | None) -> str:
     """Rebuild a document's chunks and facts from its stored body (it stays listed throughout)."""
-    from index.facts import extract_facts
+    from index.facts.extract import extract_facts
 
     doc = db.get_document(w, row.doc_id)
     if doc is None:

@@ -4,7 +4,7 @@ The subject is the noun phrase just before the number (connectors and measure
 words cut), the topic of the numbered item or 科目 chain
 (`公共安全支出（204类）司法（06款）行政运行（01项）`) when the phrase names none,
 and the heading path (`人民调解项目经费情况说明 › 六、年度预算安排`) when nothing
-before the figure names one. Phrase helpers are in index/facts_phrases.py,
+before the figure names one. Phrase helpers are in index/facts/phrases.py,
 vocabulary in index/data/fact_phrases.toml.
 """
 
@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from index.facts_phrases import (
+from index.facts.phrases import (
     MARKED,
     NUMBERED,
     alt,
@@ -29,7 +29,7 @@ from index.facts_phrases import (
     phrases,
     unmark,
 )
-from index.facts_table import vocabulary as table_vocabulary
+from index.facts.table import vocabulary as table_vocabulary
 from index.model import HEADING_SEP, Document, Fact, Provenance, Section
 
 __all__ = ["clean_phrase", "phrases", "section_facts"]

@@ -1,6 +1,6 @@
 """Table -> facts: one `Fact` per figure cell, named by its row and column.
 
-Generic over layouts: label and value columns come from index/tables.py, the
+Generic over layouts: label and value columns come from index/read/tables.py, the
 measure from the column name (aliases in index/data/measures.toml). Handles
 科目 rows (code, level, parent path), two-sided summaries (收入 | 支出 on one
 row), tables whose columns are the items (the 三公 table), performance-target
@@ -16,7 +16,7 @@ from importlib import resources
 from typing import Any
 
 from index.model import HEADING_SEP, LOCATOR_SEP, Document, Fact, Provenance, Table
-from index.tables import code_columns, label_columns, parse_number, row_code, row_label, value_columns
+from index.read.tables import code_columns, label_columns, parse_number, row_code, row_label, value_columns
 
 _YEAR_CELL = re.compile(r"^((?:19|20)\d{2})\s*年度?$")
 _YEAR_PREFIX = re.compile(r"^((?:19|20)\d{2})\s*年度?")

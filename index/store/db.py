@@ -18,8 +18,8 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from index.chunks import Chunk
 from index.model import Document, Fact, Provenance, Section, Table
+from index.store.chunks import Chunk
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (

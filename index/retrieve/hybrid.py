@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from index import db
-from index.embed import Embedder
+from index.embed.embedder import Embedder
 from index.model import Hit
 from index.settings import Tunables
+from index.store import db
 
 if TYPE_CHECKING:
-    from index.store import Store
+    from index.store.facade import Store
 
 CANDIDATES = 40  # per retriever, before fusion
 

@@ -16,7 +16,7 @@ from importlib import resources
 from typing import Any
 
 from index.model import Line
-from index.sections import normalise_line
+from index.read.sections import normalise_line
 
 _TOC = re.compile(r"^目\s*录$")
 

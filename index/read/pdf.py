@@ -24,9 +24,9 @@ from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from index.errors import ReadError
-from index.locate import Grid, table_cells
 from index.model import Extracted, Line, Table
-from index.tables import (
+from index.read.locate import Grid, table_cells
+from index.read.tables import (
     clean_cell,
     finish_table,
     flatten_header,

@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from index.errors import NotABudgetError, ReadError
-from index.facts import extract_facts
-from index.limits import Deadline
-from index.locate import locate_facts
-from index.metadata import Metadata, detect_metadata
+from index.facts.extract import extract_facts
 from index.model import Document, Extracted, Table
-from index.read_text import extract_text
-from index.sections import build_sections, contents_entries
+from index.read.limits import Deadline
+from index.read.locate import locate_facts
+from index.read.metadata import Metadata, detect_metadata
+from index.read.plain import extract_text
+from index.read.sections import build_sections, contents_entries
 
 TEXT_SUFFIXES = (".txt", ".md")
 PDF_SUFFIXES = (".pdf",)
@@ -84,7 +84,7 @@ def _extract_pdf(path: Path, data: bytes, check: Callable[[], None] | None = Non
     if _PDF_EOF not in data[-_PDF_TAIL:]:
         raise ReadError(path, "the PDF is truncated or damaged (no end-of-file marker); download it again")
     try:
-        from index.read_pdf import extract_pdf
+        from index.read.pdf import extract_pdf
     except ImportError as err:  # the PDF reader is optional until it lands
         raise ReadError(path, f"PDF reading is not available in this installation ({err})") from err
     extracted = extract_pdf(path, check)

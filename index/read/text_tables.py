@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from index.model import Line, Table
-from index.tables import (
+from index.read.tables import (
     clean_cell,
     fill_text_header_spans,
     finish_table,

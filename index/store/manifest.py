@@ -9,9 +9,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from index.chunks import CHUNKER_VERSION
 from index.errors import StoreMismatchError
 from index.settings import PARSER_VERSION
+from index.store.chunks import CHUNKER_VERSION
 
 MANIFEST_NAME = "manifest.json"
 
@@ -25,11 +25,12 @@ class Manifest:
     parser_version: str = PARSER_VERSION
     chunker_version: str = CHUNKER_VERSION
     documents: dict[str, str] = field(default_factory=dict)
-    embed_build: str | None = None  # how the vectors were computed (index.embed.embedding_build); None: the current
+    # how the vectors were computed (index.embed.embedder.embedding_build); None: the current
+    embed_build: str | None = None
 
     def __post_init__(self) -> None:
         if self.embed_build is None:
-            from index.embed import embedding_build
+            from index.embed.embedder import embedding_build
 
             self.embed_build = embedding_build(self.embed_model)
 
@@ -63,7 +64,7 @@ class Manifest:
         if self.embed_model != embed_model:
             problems.append(f"embedding model {self.embed_model!r}, settings say {embed_model!r}")
         else:
-            from index.embed import embedding_build
+            from index.embed.embedder import embedding_build
 
             build = embedding_build(embed_model)
             if self.embed_build != build:

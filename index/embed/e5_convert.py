@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index.charsmap import build_charsmap
+from index.embed.charsmap import build_charsmap
 
 MAGIC = b"E5S1"
 QK = 32

@@ -1,7 +1,7 @@
 """Facts stage: every figure of a document as `Fact` records, and the document's internal disagreements.
 
-`extract_facts` reads tables (index/facts_table.py) and narrative
-(index/facts_text.py); `check_consistency` compares them: totals of a
+`extract_facts` reads tables (index/facts/table.py) and narrative
+(index/facts/narrative.py); `check_consistency` compares them: totals of a
 two-sided table that must match, and a narrative amount that no table (or
 another sentence) confirms. Disagreements are reported, never resolved.
 """
@@ -12,10 +12,10 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
-from index.facts_table import find_target, squash, table_facts, vocabulary
-from index.facts_text import section_facts
+from index.facts.narrative import section_facts
+from index.facts.table import find_target, squash, table_facts, vocabulary
 from index.model import LOCATOR_SEP, Document, Fact, Provenance, Section, Table
-from index.tables import label_columns, parse_number
+from index.read.tables import label_columns, parse_number
 
 _AMOUNT_MEASURES = ("预算数", "决算数")
 

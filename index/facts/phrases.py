@@ -1,7 +1,7 @@
 """Phrase-level helpers of the narrative reader: figure patterns, subject cleaning, measure and change words.
 
 Everything here is driven by index/data/fact_phrases.toml (units, change verbs,
-measure phrases, words cut from a subject, heading suffixes); index/facts_text.py
+measure phrases, words cut from a subject, heading suffixes); index/facts/narrative.py
 uses it to read sentences.
 """
 
@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from index.facts_table import vocabulary as table_vocabulary
+from index.facts.table import vocabulary as table_vocabulary
 
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")

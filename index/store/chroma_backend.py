@@ -17,8 +17,8 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from index.chunks import Chunk
 from index.errors import StoreError
+from index.store.chunks import Chunk
 
 COLLECTION = "budgetqa_chunks"
 # Chunk metadata kept in Chroma: what queries filter on. The rest (locator, row, table, page…) is

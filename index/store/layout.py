@@ -17,8 +17,8 @@ import shutil
 import time
 from pathlib import Path
 
-from index.lock import WriteLock, Writer, this_writer
 from index.settings import Settings
+from index.store.lock import WriteLock, Writer, this_writer
 
 POINTER = "store.current"
 PREFIX = "store-"
@@ -125,7 +125,7 @@ def remove_path(path: Path) -> None:
 
 def reset_store(settings: Settings) -> None:
     """Delete the store under settings.home (never the built models), under the write lock."""
-    from index.chroma_backend import ChromaBackend
+    from index.store.chroma_backend import ChromaBackend
 
     home = settings.home
     home.mkdir(parents=True, exist_ok=True)
