@@ -10,7 +10,7 @@ import pytest
 from index.facts.extract import check_consistency
 from index.facts.table import canonical_measure, parse_target, table_facts
 from index.model import Document, Table
-from tests.index.facts_corpus import corpus, find, one
+from tests.index.facts.facts_corpus import corpus, find, one
 
 
 def _doc(year: int = 2022, stage: str = "预算") -> Document:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from index.facts.extract import cell_text_facts
 from index.model import Document, Table
-from tests.index.facts_corpus import corpus, one
+from tests.index.facts.facts_corpus import corpus, one
 
 DOC = Document("d", "t", "深圳市大鹏新区政务服务数据管理局", 2022, "预算", "部门", "f", "x", None)
 

@@ -12,7 +12,7 @@ from index.model import Extracted, Table
 from index.read.pdf import extract_pdf
 from index.read.tables import row_code, row_label
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
 
 @pytest.fixture(scope="module")

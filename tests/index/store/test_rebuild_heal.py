@@ -18,7 +18,7 @@ from index.store.facade import Store, open_store
 from tests.index.index_docs import fake_reader, write_files
 from tests.index.test_ingest import snapshot
 
-DAPENG = Path(__file__).resolve().parents[2] / "index" / "data" / "shenzhen_dapeng_data_bureau_2022_dept_budget.txt"
+DAPENG = Path(__file__).resolve().parents[3] / "index" / "data" / "shenzhen_dapeng_data_bureau_2022_dept_budget.txt"
 
 
 @pytest.fixture

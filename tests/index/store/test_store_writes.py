@@ -24,7 +24,7 @@ from index.store.facade import Store, open_store
 from index.store.lock import WriteLock, Writer
 from tests.index.index_docs import fake_reader, write_files
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 # Ingest one file; at the commit step either pause until told to go on, or SIGKILL itself.
 WRITER = """

@@ -16,7 +16,7 @@ from index.settings import DEFAULT_EMBED_MODEL, Settings
 from index.store.facade import open_store
 from tests.index.index_docs import make_doc
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 HEAVY = ("chromadb", "llama_index", "torch", "sentence_transformers", "transformers", "pdfplumber")
 QUESTIONS = [
     "政府投资项目预算多少",

@@ -8,7 +8,7 @@ from __future__ import annotations
 from index.facts.extract import check_consistency
 from index.facts.narrative import section_facts
 from index.model import Document, Fact, Section
-from tests.index.facts_corpus import corpus, find, one
+from tests.index.facts.facts_corpus import corpus, find, one
 
 
 def _doc(department: str, year: int, stage: str = "预算") -> Document:

@@ -8,7 +8,7 @@ from pathlib import Path
 from index.facts.extract import check_consistency, extract_facts
 from index.model import Document, Fact
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 FIXTURES = ROOT / "tests" / "fixtures"
 DAPENG = ROOT / "index" / "data" / "shenzhen_dapeng_data_bureau_2022_dept_budget.txt"
 

@@ -17,7 +17,7 @@ from index.read.limits import check_upload
 from index.settings import Settings
 from index.store.facade import open_store
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 DAPENG = ROOT / "index" / "data" / "shenzhen_dapeng_data_bureau_2022_dept_budget.txt"
 FINANCE = ROOT / "tests" / "fixtures" / "shanghai_putuo_finance_2024_dept_final.pdf"
 
