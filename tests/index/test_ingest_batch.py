@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from index.embed.embedder import FakeEmbedder
+from index.embed.hashed import HashedEmbedder
 from index.ingest import ingest
 from index.settings import Settings
 from index.store.bm25 import BM25Index
@@ -20,11 +20,11 @@ def open_fresh(home: Path) -> Store:
 
 
 def run(store: Store, paths: list[Path]) -> Any:
-    return ingest(store, paths, embedder=FakeEmbedder(64), reader=fake_reader)
+    return ingest(store, paths, embedder=HashedEmbedder(64), reader=fake_reader)
 
 
 def lexical(store: Store) -> dict[str, list[tuple[str, float]]]:
-    retriever = store.retriever(FakeEmbedder(64))
+    retriever = store.retriever(HashedEmbedder(64))
     return {q: retriever.lexical(q) for q in ("一般行政管理事务", "住房公积金", "测试部门2")}
 
 

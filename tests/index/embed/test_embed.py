@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from index.embed.charsmap import build_charsmap, lookup
-from index.embed.embedder import FakeEmbedder, load_embedder
+from index.embed.hashed import HashedEmbedder, load_embedder
 from index.settings import Settings
 
 SENTENCES = [
@@ -22,13 +22,13 @@ SENTENCES = [
 
 
 def test_fake_embedder_is_deterministic_and_normalised() -> None:
-    emb = FakeEmbedder(64)
+    emb = HashedEmbedder(64)
     a = emb.embed_passages(["一般行政管理事务", "住房公积金"])
-    b = FakeEmbedder(64).embed_queries(["一般行政管理事务", "住房公积金"])
+    b = HashedEmbedder(64).embed_queries(["一般行政管理事务", "住房公积金"])
     assert a.shape == (2, 64) and np.allclose(a, b)
     assert np.allclose(np.linalg.norm(a, axis=1), 1.0)
     assert emb.embed_passages([]).shape == (0, 64)
-    assert float(a[0] @ FakeEmbedder(64).embed_queries(["一般行政管理"])[0]) > float(a[1] @ a[0])
+    assert float(a[0] @ HashedEmbedder(64).embed_queries(["一般行政管理"])[0]) > float(a[1] @ a[0])
 
 
 def test_charsmap_matches_tokenizers_precompiled() -> None:
@@ -166,7 +166,7 @@ def test_a_store_with_vectors_of_another_build_is_refused_with_the_rebuild_comma
 
     settings = Settings(home=tmp_path / "home")
     store = open_store(settings)
-    stand_in = FakeEmbedder(384)  # vectors do not matter here, only what the manifest says about them
+    stand_in = HashedEmbedder(384)  # vectors do not matter here, only what the manifest says about them
     stand_in.model_id = settings.embed_model
     assert store.add_document(corpus_doc("dapeng"), stand_in)
     store.close()

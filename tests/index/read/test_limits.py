@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from index.embed.embedder import FakeEmbedder
+from index.embed.hashed import HashedEmbedder
 from index.errors import LimitError
 from index.ingest import ingest, scan_files
 from index.read.document import read_document
@@ -49,7 +49,7 @@ def test_page_limits_for_pdf_and_text(tmp_path: Path) -> None:
 
 def test_wall_clock_limit_stops_a_document_and_leaves_the_store_as_it_was(tmp_path: Path) -> None:
     store = open_store(Settings(home=tmp_path / "home", embed_model="fake:64", max_ingest_seconds=0.01))
-    report = ingest(store, [FINANCE], embedder=FakeEmbedder(64))
+    report = ingest(store, [FINANCE], embedder=HashedEmbedder(64))
     assert report.added == [] and len(report.failed) == 1
     name, reason = report.failed[0]
     assert name == FINANCE.name and "处理超时" in reason and "BUDGETQA_MAX_INGEST_SECONDS" in reason

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index.embed.embedder import FakeEmbedder
+from index.embed.hashed import HashedEmbedder
 from index.settings import DEFAULT_EMBED_MODEL, Settings
 from index.store.facade import open_store
 from tests.index.index_docs import make_doc
@@ -32,7 +32,7 @@ def _default_model_store(home: Path) -> Settings:
     """A store recorded as built with the default model (vectors from a 384-dim fake embedder, no model needed)."""
     settings = Settings(home=home)
     store = open_store(settings)
-    fake = FakeEmbedder(384)
+    fake = HashedEmbedder(384)
     fake.model_id = DEFAULT_EMBED_MODEL
     store.add_document(make_doc("a" * 64), fake)
     store.close()
@@ -89,7 +89,7 @@ print(json.dumps({{"embedder": type(emb).__name__, "dim": emb.dim, "n": len(hits
 
 def test_other_models_embed_questions_with_their_own_embedder(tmp_path: Path) -> None:
     store = open_store(Settings(home=tmp_path / "home", embed_model="fake:64"))
-    assert isinstance(store.query_embedder(), FakeEmbedder)
+    assert isinstance(store.query_embedder(), HashedEmbedder)
     assert store.query_embedder() is store.embedder()
 
 
@@ -98,17 +98,17 @@ def test_vectors_left_by_a_crash_are_never_deleted_by_readers_and_doctor_repairs
 
     settings = Settings(home=tmp_path / "home", embed_model="fake:64")
     store = open_store(settings)
-    store.add_document(make_doc("a" * 64), FakeEmbedder(64))
+    store.add_document(make_doc("a" * 64), HashedEmbedder(64))
     good = store.chroma.ids()
     orphan = make_doc("b" * 64, department="上海市普陀区司法局", name="b.pdf")
     from index.store.chunks import build_chunks
 
     chunks = build_chunks(orphan)
-    store.chroma.add(chunks, FakeEmbedder(64).embed_passages([c.text for c in chunks]))  # vectors with no rows
+    store.chroma.add(chunks, HashedEmbedder(64).embed_passages([c.text for c in chunks]))  # vectors with no rows
     store.close()
     again = open_store(settings)
     assert not again.chroma.is_open  # opening does not touch Chroma
-    hits = again.retriever(FakeEmbedder(64)).retrieve("一般行政管理事务", k=20)
+    hits = again.retriever(HashedEmbedder(64)).retrieve("一般行政管理事务", k=20)
     assert hits and {h.doc_id for h in hits} == {"aaaaaaaaaaaa"}  # rows decide what is answered from
     assert again.chroma.ids() == good | {c.id for c in chunks}  # a reader deletes nothing
     health = check_store(again)
@@ -121,8 +121,8 @@ def test_vectors_left_by_a_crash_are_never_deleted_by_readers_and_doctor_repairs
 def test_remove_on_a_freshly_opened_store(tmp_path: Path) -> None:
     settings = Settings(home=tmp_path / "home", embed_model="fake:64")
     store = open_store(settings)
-    store.add_document(make_doc("a" * 64), FakeEmbedder(64))
-    store.add_document(make_doc("b" * 64, department="上海市普陀区司法局", name="b.pdf"), FakeEmbedder(64))
+    store.add_document(make_doc("a" * 64), HashedEmbedder(64))
+    store.add_document(make_doc("b" * 64, department="上海市普陀区司法局", name="b.pdf"), HashedEmbedder(64))
     store.close()
     again = open_store(settings)
     again.remove("aaaaaaaaaaaa")  # marked removing in SQLite first, then its vectors, then the rows

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from index.embed.embedder import FakeEmbedder
+from index.embed.hashed import HashedEmbedder
 from index.settings import Settings
 from index.store.chroma_backend import FILTER_KEYS
 from index.store.facade import open_store
@@ -15,7 +15,7 @@ LLAMA_INDEX_KEYS = {"_node_content", "_node_type", "document_id", "doc_id", "ref
 
 def test_chroma_holds_only_filter_metadata_and_filters_still_work(tmp_path: Path) -> None:
     store = open_store(Settings(home=tmp_path / "home", embed_model="fake:64"))
-    embedder = FakeEmbedder(64)
+    embedder = HashedEmbedder(64)
     store.add_document(make_doc("a" * 64, department="测试部门甲", year=2022), embedder)
     store.add_document(make_doc("b" * 64, department="测试部门乙", year=2023, name="b.txt"), embedder)
     metadatas = store.chroma.collection.get(include=["metadatas"])["metadatas"]

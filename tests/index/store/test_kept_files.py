@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from index.embed.embedder import FakeEmbedder
+from index.embed.hashed import HashedEmbedder
 from index.ingest import file_sha256, ingest
 from index.settings import Settings
 from index.store.facade import open_store
@@ -23,7 +23,7 @@ def test_pdf_copy_kept_with_boxes_and_removed_with_the_document(tmp_path: Path) 
     shutil.copyfile(CORPUS["welfare"], src)
     text = tmp_path / "in" / "dapeng.txt"
     shutil.copyfile(CORPUS["dapeng"], text)
-    report = ingest(store, [src, text], embedder=FakeEmbedder(64))
+    report = ingest(store, [src, text], embedder=HashedEmbedder(64))
     assert len(report.added) == 2, report.failed
     sha = file_sha256(src)
     kept = kept_path(settings.home, sha)
@@ -49,10 +49,10 @@ def test_rebuild_keeps_the_copies_of_exactly_its_files(tmp_path: Path) -> None:
     settings = Settings(home=tmp_path / "home", embed_model="fake:64")
     store = open_store(settings)
     pdf, text = CORPUS["welfare"], CORPUS["dapeng"]
-    report = ingest(store, [pdf, text], rebuild=True, embedder=FakeEmbedder(64))
+    report = ingest(store, [pdf, text], rebuild=True, embedder=HashedEmbedder(64))
     assert len(report.added) == 2, report.failed
     assert kept_path(settings.home, file_sha256(pdf)).exists()
     assert kept_path(settings.home, file_sha256(text), ".txt").exists()
-    ingest(store, [text], rebuild=True, embedder=FakeEmbedder(64))
+    ingest(store, [text], rebuild=True, embedder=HashedEmbedder(64))
     assert not kept_path(settings.home, file_sha256(pdf)).exists(), "the dropped PDF's copy is gone"
     assert kept_path(settings.home, file_sha256(text), ".txt").exists()

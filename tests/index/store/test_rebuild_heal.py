@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from index.embed.embedder import FakeEmbedder
+from index.embed.hashed import HashedEmbedder
 from index.errors import StoreError
 from index.ingest import ingest
 from index.rebuild import rebuild_store
@@ -27,11 +27,11 @@ def settings(tmp_path: Path) -> Settings:
 
 
 def run(store: Store, paths: list[Path], **kw: Any) -> Any:
-    return ingest(store, paths, embedder=FakeEmbedder(64), reader=fake_reader, **kw)
+    return ingest(store, paths, embedder=HashedEmbedder(64), reader=fake_reader, **kw)
 
 
 def _dense(store: Store) -> list[tuple[str, float]]:
-    return [(i, round(s, 6)) for i, s in store.retriever(FakeEmbedder(64)).dense("一般行政管理事务 住房公积金", k=50)]
+    return [(i, round(s, 6)) for i, s in store.retriever(HashedEmbedder(64)).dense("一般行政管理事务 住房公积金", k=50)]
 
 
 def _home_listing(home: Path) -> list[str]:
@@ -54,7 +54,7 @@ def test_rebuild_with_a_bad_input_leaves_the_store_exactly_as_it_was(
     else:
         wrong = tmp_path / "loop"
         wrong.symlink_to(wrong)
-    report = rebuild_store(settings, [files[2], wrong], embedder=FakeEmbedder(64), reader=fake_reader)
+    report = rebuild_store(settings, [files[2], wrong], embedder=HashedEmbedder(64), reader=fake_reader)
     assert report.kept and report.failed and report.failed[0][0] == wrong.name
     assert {"missing": "file not found", "broken": "not a budget disclosure", "folder-with-loop": "symbolic link loop"}[
         bad
@@ -69,7 +69,7 @@ def test_rebuild_swaps_in_a_new_store_and_open_stores_follow(settings: Settings,
     store = open_store(settings)
     run(store, files[:2])
     old_root = store.root
-    report = rebuild_store(settings, [files[2], files[0]], embedder=FakeEmbedder(64), reader=fake_reader)
+    report = rebuild_store(settings, [files[2], files[0]], embedder=HashedEmbedder(64), reader=fake_reader)
     assert not report.kept and [a["file_name"] for a in report.added] == ["doc2.txt", "doc0.txt"]
     assert not old_root.exists() and layout.current_root(settings.home) != old_root
     assert [d["file_name"] for d in store.documents()] == ["doc2.txt", "doc0.txt"]  # followed the swap
@@ -89,7 +89,7 @@ def test_rebuild_is_refused_when_another_writer_changed_the_store_meanwhile(sett
         return fake_reader(path)
 
     with pytest.raises(StoreError, match="重建期间另一个进程修改了文档库"):
-        rebuild_store(settings, files[:2], embedder=FakeEmbedder(64), reader=reader_that_lets_another_writer_in)
+        rebuild_store(settings, files[:2], embedder=HashedEmbedder(64), reader=reader_that_lets_another_writer_in)
     assert [d["file_name"] for d in store.documents()] == ["doc0.txt", "doc2.txt"]  # nothing lost
     assert check_store(store).ok
     assert [p.name for p in settings.home.glob("store-*")] == [store.root.name]
@@ -103,14 +103,14 @@ def test_a_copy_in_another_encoding_is_already_in_the_store(settings: Settings, 
     (copies / "dapeng_utf16.txt").write_bytes(text.encode("utf-16"))
     (copies / "dapeng_utf32.txt").write_bytes(text.encode("utf-32"))
     store = open_store(settings)
-    first = ingest(store, [DAPENG], embedder=FakeEmbedder(64))
+    first = ingest(store, [DAPENG], embedder=HashedEmbedder(64))
     doc_id = first.added[0]["doc_id"]
-    report = ingest(store, [copies], embedder=FakeEmbedder(64))
+    report = ingest(store, [copies], embedder=HashedEmbedder(64))
     assert report.added == [] and report.failed == []
     assert report.skipped == ["dapeng_gbk.txt", "dapeng_utf16.txt", "dapeng_utf32.txt"]
     assert set(report.same_as.values()) == {f"{DAPENG.name} ({doc_id})"}
     assert [d["doc_id"] for d in store.documents()] == [doc_id]
-    rebuilt = rebuild_store(settings, [copies], embedder=FakeEmbedder(64))  # identity dedupe inside a rebuild too
+    rebuilt = rebuild_store(settings, [copies], embedder=HashedEmbedder(64))  # identity dedupe inside a rebuild too
     assert len(rebuilt.added) == 1 and rebuilt.skipped == ["dapeng_utf16.txt", "dapeng_utf32.txt"]
 
 
@@ -136,7 +136,7 @@ def test_ingest_of_a_known_file_heals_its_missing_vectors(settings: Settings, tm
 
 def test_repair_rebuilds_lost_fact_and_chunk_rows_from_the_stored_document(settings: Settings) -> None:
     store = open_store(settings)
-    report = ingest(store, [DAPENG], embedder=FakeEmbedder(64))
+    report = ingest(store, [DAPENG], embedder=HashedEmbedder(64))
     doc_id = report.added[0]["doc_id"]
     before = snapshot(store)
     with store.writing() as w:
@@ -144,7 +144,7 @@ def test_repair_rebuilds_lost_fact_and_chunk_rows_from_the_stored_document(setti
         w.execute("DELETE FROM chunks WHERE doc_id=? AND ord % 7 = 0", (doc_id,))
     health = check_store(store)
     assert not health.ok and any("facts stored" in p for p in health.documents[0].problems)
-    repaired = repair_store(store, FakeEmbedder(64))
+    repaired = repair_store(store, HashedEmbedder(64))
     assert repaired.ok, repaired.problems
     assert any("rewrote 206 chunks and 355 facts" in note for note in repaired.repaired)
     assert snapshot(store) == before

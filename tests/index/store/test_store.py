@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from index.embed.embedder import FakeEmbedder
+from index.embed.hashed import HashedEmbedder
 from index.errors import StoreError, StoreMismatchError
 from index.settings import Settings
 from index.store.facade import Store, open_store
@@ -21,8 +21,8 @@ def settings(tmp_path: Path) -> Settings:
 @pytest.fixture
 def store(settings: Settings) -> Store:
     st = open_store(settings)
-    st.add_document(make_doc("a" * 64), FakeEmbedder(64))
-    st.add_document(make_doc("b" * 64, department="上海市普陀区司法局", year=2026, name="b.pdf"), FakeEmbedder(64))
+    st.add_document(make_doc("a" * 64), HashedEmbedder(64))
+    st.add_document(make_doc("b" * 64, department="上海市普陀区司法局", year=2026, name="b.pdf"), HashedEmbedder(64))
     return st
 
 
@@ -49,7 +49,7 @@ def test_facts_filter_and_fields(store: Store) -> None:
 
 
 def test_hybrid_retrieval_with_filters(store: Store) -> None:
-    retriever = store.retriever(FakeEmbedder(64))
+    retriever = store.retriever(HashedEmbedder(64))
     hits = retriever.retrieve("一般行政管理事务支出总计", k=3)
     assert hits[0].kind == "row"
     assert hits[0].locator == "表7 一般公共预算支出表（按功能分类） · 2010302 一般行政管理事务"
@@ -68,18 +68,18 @@ def test_remove_everywhere(store: Store) -> None:
     assert all(f.source.doc_id == "bbbbbbbbbbbb" for f in store.facts())
     assert not any(i.startswith("aaaaaaaaaaaa") for i in store.chroma.ids())
     assert not any(i.startswith("aaaaaaaaaaaa") for i in store.bm25().ids)
-    assert all(h.doc_id == "bbbbbbbbbbbb" for h in store.retriever(FakeEmbedder(64)).retrieve("一般行政管理事务"))
+    assert all(h.doc_id == "bbbbbbbbbbbb" for h in store.retriever(HashedEmbedder(64)).retrieve("一般行政管理事务"))
     assert "aaaaaaaaaaaa" not in store.manifest.documents
     with pytest.raises(StoreError):
         store.remove("aaaaaaaaaaaa")
 
 
 def test_reopen_keeps_everything(store: Store, settings: Settings) -> None:
-    before = [h.chunk_id for h in store.retriever(FakeEmbedder(64)).retrieve("政府投资项目预算", k=4)]
+    before = [h.chunk_id for h in store.retriever(HashedEmbedder(64)).retrieve("政府投资项目预算", k=4)]
     store.close()
     again = open_store(settings)
     assert len(again.documents()) == 2
-    assert [h.chunk_id for h in again.retriever(FakeEmbedder(64)).retrieve("政府投资项目预算", k=4)] == before
+    assert [h.chunk_id for h in again.retriever(HashedEmbedder(64)).retrieve("政府投资项目预算", k=4)] == before
     assert before[0].endswith(":section:0")
 
 
@@ -104,5 +104,5 @@ def test_open_without_create(tmp_path: Path) -> None:
 
 
 def test_adding_same_document_twice_is_a_no_op(store: Store) -> None:
-    assert store.add_document(make_doc("a" * 64), FakeEmbedder(64)) is False
+    assert store.add_document(make_doc("a" * 64), HashedEmbedder(64)) is False
     assert len(store.documents()) == 2

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from index.embed.embedder import FakeEmbedder
+from index.embed.hashed import HashedEmbedder
 from index.ingest import ingest
 from index.settings import Settings
 from index.store import db
@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[3]
 WRITER = """
 import os, signal, sys, time
 from pathlib import Path
-from index.embed.embedder import FakeEmbedder
+from index.embed.hashed import HashedEmbedder
 from index.ingest import ingest
 from index.settings import Settings
 from index.store.facade import Store, open_store
@@ -49,7 +49,7 @@ def commit(self, w, **kw):
 
 Store.commit = commit
 store = open_store(Settings(home=home, embed_model="fake:64"))
-report = ingest(store, [Path(path)], embedder=FakeEmbedder(64), reader=fake_reader)
+report = ingest(store, [Path(path)], embedder=HashedEmbedder(64), reader=fake_reader)
 print(len(report.added), len(report.failed))
 """
 
@@ -86,14 +86,14 @@ def test_reader_during_another_process_commit_sees_nothing_and_deletes_nothing(
 ) -> None:
     first, second = write_files(tmp_path / "in", 2)
     store = open_store(settings)
-    ingest(store, [first], embedder=FakeEmbedder(64), reader=fake_reader)
+    ingest(store, [first], embedder=HashedEmbedder(64), reader=fake_reader)
     flag = tmp_path / "go"
     proc = _writer(settings.home, second, "pause", flag)
     _wait_for(Path(f"{flag}.paused"), proc)
     new_id = fake_reader(second).doc_id
     reader = open_store(settings)  # like `budgetqa ask` starting while the ingest commits
     assert [d["file_name"] for d in reader.documents()] == ["doc0.txt"]
-    hits = reader.retriever(FakeEmbedder(64)).retrieve("测试部门1 一般行政管理事务", k=20)
+    hits = reader.retriever(HashedEmbedder(64)).retrieve("测试部门1 一般行政管理事务", k=20)
     assert hits and {h.doc_id for h in hits} == {fake_reader(first).doc_id}
     pending = _chunk_ids(reader, new_id)
     assert pending and pending <= reader.chroma.ids()  # the writer's vectors are in Chroma, untouched
@@ -105,14 +105,14 @@ def test_reader_during_another_process_commit_sees_nothing_and_deletes_nothing(
     health = check_store(reader)
     assert health.ok, (health.problems, [d.problems for d in health.documents])
     assert [d.vectors for d in health.documents] == [(len(_chunk_ids(reader, d.doc_id)),) * 2 for d in health.documents]
-    dense = reader.retriever(FakeEmbedder(64)).dense("测试部门1", k=5, doc_ids=[new_id])
+    dense = reader.retriever(HashedEmbedder(64)).dense("测试部门1", k=5, doc_ids=[new_id])
     assert dense and all(cid.startswith(new_id) for cid, _ in dense)  # the reader reloaded Chroma after the commit
 
 
 def test_writer_killed_before_commit_is_undone_by_the_next_write(settings: Settings, tmp_path: Path) -> None:
     first, second = write_files(tmp_path / "in", 2)
     store = open_store(settings)
-    ingest(store, [first], embedder=FakeEmbedder(64), reader=fake_reader)
+    ingest(store, [first], embedder=HashedEmbedder(64), reader=fake_reader)
     proc = _writer(settings.home, second, "kill", tmp_path / "unused")
     proc.communicate(timeout=120)
     assert proc.returncode == -9
@@ -123,7 +123,7 @@ def test_writer_killed_before_commit_is_undone_by_the_next_write(settings: Setti
     health = check_store(store)
     assert all(d.ok for d in health.documents) and not health.ok
     assert health.pending == [f"{new_id} (doc1.txt) left adding (pid {proc.pid} gone)"]
-    report = ingest(store, [second], embedder=FakeEmbedder(64), reader=fake_reader)
+    report = ingest(store, [second], embedder=HashedEmbedder(64), reader=fake_reader)
     assert [a["file_name"] for a in report.added] == ["doc1.txt"]
     after = check_store(store)
     assert after.ok, after.problems
