@@ -24,7 +24,8 @@ from assistant.operations import Context, abstain
 from assistant.scope import Scope, narrow_scope, resolve_scope, without_mentions
 from assistant.years import explain_abstention, keep_to_year, refuse_unsupported, resolve_years
 from index.errors import BudgetQAError, QuestionError
-from index.ingest import IngestReport, ingest
+from index.ingest import ingest
+from index.intake import IngestReport
 from index.model import Document, Fact, Hit, Section
 from index.settings import Settings
 from index.store.facade import Store, open_store

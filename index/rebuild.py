@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from index.embed.embedder import embed_passages
 from index.errors import BudgetQAError, StoreError
-from index.ingest import IngestReport, Progress, Reader, read_checked, scan_files
+from index.intake import IngestReport, Progress, Reader, read_checked, scan_files
 from index.read.limits import Deadline, check_upload
 from index.settings import Settings
 from index.store import db, layout

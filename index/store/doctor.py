@@ -19,17 +19,19 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from index.embed.embedder import Embedder, embed_passages
 from index.store import db, layout
 from index.store.bm25 import BM25Index
 from index.store.chroma_backend import ChromaBackend
 from index.store.chunks import build_chunks
-from index.store.facade import Store
 from index.store.layout import BM25_DIR, MANIFEST_NAME
 from index.store.lock import Writer
 from index.store.manifest import Manifest
+
+if TYPE_CHECKING:
+    from index.store.facade import Store
 
 
 @dataclass(slots=True)

@@ -9,7 +9,7 @@ import pytest
 
 from eval.scale import SYNTHETIC_NOTE, generate_documents, max_documents, scale_amount
 from index.errors import BudgetQAError
-from index.ingest import file_sha256
+from index.intake import file_sha256
 from index.model import Document
 from index.read.document import read_document
 

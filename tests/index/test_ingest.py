@@ -9,7 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from index.embed.hashed import HashedEmbedder
-from index.ingest import collect_files, ingest
+from index.ingest import ingest
+from index.intake import collect_files
 from index.settings import Settings
 from index.store.bm25 import BM25Index
 from index.store.facade import Store, open_store
@@ -135,7 +136,7 @@ def test_cli_ingest_docs_rm(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
     files = write_files(tmp_path / "in", 2)
     (tmp_path / "in" / "bad.txt").write_text("BROKEN", encoding="utf-8")
-    monkeypatch.setattr("index.ingest._default_reader", fake_reader)
+    monkeypatch.setattr("index.intake._default_reader", fake_reader)
     monkeypatch.setenv("BUDGETQA_EMBED_MODEL", "fake:64")
     home = str(tmp_path / "home")
     runner = CliRunner()

@@ -11,7 +11,8 @@ import pytest
 
 from index.embed.hashed import HashedEmbedder
 from index.errors import LimitError
-from index.ingest import ingest, scan_files
+from index.ingest import ingest
+from index.intake import scan_files
 from index.read.document import read_document
 from index.read.limits import check_upload
 from index.settings import Settings

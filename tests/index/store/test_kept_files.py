@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from index.embed.hashed import HashedEmbedder
-from index.ingest import file_sha256, ingest
+from index.ingest import ingest
+from index.intake import file_sha256
 from index.settings import Settings
 from index.store.facade import open_store
 from index.store.files import kept_path
