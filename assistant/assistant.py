@@ -28,7 +28,8 @@ from index.ingest import ingest
 from index.intake import IngestReport
 from index.model import Document, Fact, Hit, Section
 from index.settings import Settings
-from index.store.facade import Store, open_store
+from index.store.facade import Store
+from index.store.opening import open_store
 
 if TYPE_CHECKING:
     from index.retrieve.hybrid import Retriever

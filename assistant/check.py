@@ -97,7 +97,7 @@ def resolve_document(target: str, settings: Settings) -> Document:
 def _stored(doc_id: str, settings: Settings) -> Document | None:
     if not re.fullmatch(r"[0-9a-f]{6,64}", doc_id):
         return None
-    from index.store.facade import open_store
+    from index.store.opening import open_store
 
     try:
         store = open_store(settings, create=False)

@@ -248,7 +248,7 @@ def ingest(
 
     from index.ingest import ingest as ingest_files
     from index.rebuild import rebuild_store
-    from index.store.facade import open_store
+    from index.store.opening import open_store
 
     conf = settings()
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())

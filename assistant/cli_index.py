@@ -22,7 +22,7 @@ def docs_list(ctx: typer.Context) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from index.store.facade import open_store
+    from index.store.opening import open_store
 
     docs = open_store(settings()).documents()
     if not docs:
@@ -45,7 +45,7 @@ def docs_list(ctx: typer.Context) -> None:
 @docs_app.command("rm")
 def docs_rm(doc_id: Annotated[str, typer.Argument(help="Document id as listed by `budgetqa docs`.")]) -> None:
     """Remove one document from every index."""
-    from index.store.facade import open_store
+    from index.store.opening import open_store
 
     store = open_store(settings(), create=False)
     store.lock.on_wait = lambda message: typer.echo(message, err=True)
@@ -80,7 +80,7 @@ def doctor(
     and exits 0 when the store is whole afterwards.
     """
     from index.store.doctor import check_store, repair_store
-    from index.store.facade import open_store
+    from index.store.opening import open_store
 
     store = open_store(settings(), create=False)
     health = repair_store(store) if repair else check_store(store)

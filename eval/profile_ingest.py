@@ -41,7 +41,7 @@ def profile(path: Path, home: Path) -> dict[str, Any]:
     from index.embed import embedder as embed
     from index.ingest import ingest
     from index.settings import Settings
-    from index.store import facade as store
+    from index.store import opening as store
     from index.store.bm25 import BM25Index
     from index.store.chroma_backend import ChromaBackend
 

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from index.read.limits import Deadline
     from index.retrieve.hybrid import Retriever
 
-__all__ = ["BM25_DIR", "SQLITE_NAME", "STORE_FILES", "Added", "Prepared", "Store", "open_store", "reset_store"]
+__all__ = ["BM25_DIR", "SQLITE_NAME", "STORE_FILES", "Added", "Prepared", "Store", "reset_store"]
 
 
 @dataclass(slots=True)
@@ -398,35 +398,3 @@ class Store:
     def rollback(w: sqlite3.Connection) -> None:
         if w.in_transaction:
             w.execute("ROLLBACK")
-
-
-def open_store(settings: Settings, *, create: bool = True) -> Store:
-    """Open the live store under settings.home, refusing one built with another model or parser version."""
-    home: Path = settings.home
-    root = layout.current_root(home)
-    if root is None:
-        if not create:
-            raise StoreError(f"no BudgetQA store in {home}: run `budgetqa ingest PATH...` first")
-        home.mkdir(parents=True, exist_ok=True)
-        with WriteLock(home, settings.lock_timeout).held():
-            root = layout.current_root(home)
-            if root is None:
-                root = layout.new_root(home)
-                Manifest(settings.embed_model).save(root / MANIFEST_NAME)
-                db.connect(root / SQLITE_NAME).close()
-                layout.point_to(home, root)
-    manifest = Manifest.load(root / MANIFEST_NAME)
-    if manifest is None:
-        raise StoreError(f"the store in {root} has no manifest.json; run `budgetqa doctor` or rebuild it")
-    try:
-        manifest.check(settings.embed_model, home)
-    except StoreMismatchError:
-        store = Store(settings, manifest, root)
-        if db.rows(store.conn):
-            raise
-        with store.writing():  # an empty store can take another model
-            store.manifest = Manifest(settings.embed_model)
-            store.manifest.save(store.root / MANIFEST_NAME)
-            store.chroma.clear()  # the old collection may be fixed to another dimension
-        return store
-    return Store(settings, manifest, root)

@@ -13,7 +13,8 @@ from index.ingest import ingest
 from index.intake import collect_files
 from index.settings import Settings
 from index.store.bm25 import BM25Index
-from index.store.facade import Store, open_store
+from index.store.facade import Store
+from index.store.opening import open_store
 from tests.index.index_docs import fake_reader, write_files
 
 QUERIES = ("一般行政管理事务", "住房公积金 支出总计", "政府投资项目", "测试部门1")

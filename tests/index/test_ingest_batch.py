@@ -11,7 +11,8 @@ from index.embed.hashed import HashedEmbedder
 from index.ingest import ingest
 from index.settings import Settings
 from index.store.bm25 import BM25Index
-from index.store.facade import Store, open_store
+from index.store.facade import Store
+from index.store.opening import open_store
 from tests.index.index_docs import fake_reader, write_files
 
 

@@ -160,9 +160,9 @@ def test_a_store_with_vectors_of_another_build_is_refused_with_the_rebuild_comma
 
     from index.embed.e5_onnx import BUILD_ID
     from index.errors import StoreMismatchError
-    from index.store.facade import open_store
     from index.store.layout import current_root
     from index.store.manifest import MANIFEST_NAME
+    from index.store.opening import open_store
 
     settings = Settings(home=tmp_path / "home")
     store = open_store(settings)

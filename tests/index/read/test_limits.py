@@ -16,7 +16,7 @@ from index.intake import scan_files
 from index.read.document import read_document
 from index.read.limits import check_upload
 from index.settings import Settings
-from index.store.facade import open_store
+from index.store.opening import open_store
 
 ROOT = Path(__file__).resolve().parents[3]
 DAPENG = ROOT / "index" / "data" / "shenzhen_dapeng_data_bureau_2022_dept_budget.txt"

@@ -13,7 +13,7 @@ import pytest
 
 from index.embed.hashed import HashedEmbedder
 from index.settings import DEFAULT_EMBED_MODEL, Settings
-from index.store.facade import open_store
+from index.store.opening import open_store
 from tests.index.index_docs import make_doc
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -56,7 +56,7 @@ from pathlib import Path
 import assistant.assistant, index.ingest, index.retrieve.hybrid, index.embed.embedder
 after_import = sorted({{m.split(".")[0] for m in sys.modules}} & set({HEAVY!r}))
 from index.settings import Settings
-from index.store.facade import open_store
+from index.store.opening import open_store
 store = open_store(Settings(home=Path(sys.argv[1])))
 hits = store.retriever().lexical("住房公积金")
 print(json.dumps({{"after_import": after_import, "hits": [h[0] for h in hits],
@@ -76,7 +76,7 @@ def test_hybrid_retrieval_with_default_model_needs_no_torch(tmp_path: Path) -> N
 import json, sys
 from pathlib import Path
 from index.settings import Settings
-from index.store.facade import open_store
+from index.store.opening import open_store
 store = open_store(Settings(home=Path(sys.argv[1])))
 emb = store.query_embedder()
 hits = store.retriever().retrieve("一般行政管理事务支出总计", k=3)

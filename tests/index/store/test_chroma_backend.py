@@ -7,7 +7,7 @@ from pathlib import Path
 from index.embed.hashed import HashedEmbedder
 from index.settings import Settings
 from index.store.chroma_backend import FILTER_KEYS
-from index.store.facade import open_store
+from index.store.opening import open_store
 from tests.index.index_docs import make_doc
 
 LLAMA_INDEX_KEYS = {"_node_content", "_node_type", "document_id", "doc_id", "ref_doc_id"}

@@ -11,8 +11,8 @@ from index.embed.hashed import HashedEmbedder
 from index.ingest import ingest
 from index.intake import file_sha256
 from index.settings import Settings
-from index.store.facade import open_store
 from index.store.files import kept_path
+from index.store.opening import open_store
 from tests.index.conftest import CORPUS
 
 

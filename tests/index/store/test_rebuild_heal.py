@@ -14,7 +14,8 @@ from index.rebuild import rebuild_store
 from index.settings import Settings
 from index.store import layout
 from index.store.doctor import check_store, repair_store
-from index.store.facade import Store, open_store
+from index.store.facade import Store
+from index.store.opening import open_store
 from tests.index.index_docs import fake_reader, write_files
 from tests.index.test_ingest import snapshot
 

@@ -16,7 +16,8 @@ import pytest
 from index.embed.hashed import HashedEmbedder
 from index.ingest import ingest
 from index.settings import Settings
-from index.store.facade import open_store, reset_store
+from index.store.facade import reset_store
+from index.store.opening import open_store
 from tests.index.index_docs import fake_reader, write_files
 
 

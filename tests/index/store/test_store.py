@@ -9,7 +9,8 @@ import pytest
 from index.embed.hashed import HashedEmbedder
 from index.errors import StoreError, StoreMismatchError
 from index.settings import Settings
-from index.store.facade import Store, open_store
+from index.store.facade import Store
+from index.store.opening import open_store
 from tests.index.index_docs import make_doc
 
 

@@ -20,8 +20,9 @@ from index.ingest import ingest
 from index.settings import Settings
 from index.store import db
 from index.store.doctor import check_store
-from index.store.facade import Store, open_store
+from index.store.facade import Store
 from index.store.lock import WriteLock, Writer
+from index.store.opening import open_store
 from tests.index.index_docs import fake_reader, write_files
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -33,7 +34,8 @@ from pathlib import Path
 from index.embed.hashed import HashedEmbedder
 from index.ingest import ingest
 from index.settings import Settings
-from index.store.facade import Store, open_store
+from index.store.facade import Store
+from index.store.opening import open_store
 from tests.index.index_docs import fake_reader
 
 home, path, mode, flag = sys.argv[1:5]
