@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import re
 import string
-import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
-from importlib import resources
 
 from assistant.answer_types import Citation
 from assistant.normalize import bigrams, containment, normalize
 from index.errors import BudgetQAError
+from index.lexicon import load_data
 from index.model import MONEY_UNITS, Document, Fact
 from index.store.chunks import split_sentences
 
@@ -35,7 +34,7 @@ class Templates:
 @cache
 def load_templates() -> Templates:
     """Load prompts/answers.toml and check each template uses exactly its declared placeholders."""
-    raw = tomllib.loads(resources.files("prompts").joinpath("answers.toml").read_text("utf-8"))
+    raw = load_data("prompts", "answers.toml")
     templates: dict[str, str] = raw["templates"]
     declared: dict[str, list[str]] = raw["placeholders"]
     for intent, text in templates.items():

@@ -8,13 +8,12 @@ uses it to read sentences.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from index.facts.table import vocabulary as table_vocabulary
+from index.lexicon import load_data
 
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
@@ -24,8 +23,7 @@ NUMBERED = re.compile(r"^\s*(?:\d+\s*[.、．](?!\d)|[（(][一二三四五六�
 @cache
 def phrases() -> dict[str, Any]:
     """The narrative vocabulary from index/data/fact_phrases.toml, loaded once."""
-    text = resources.files("index.data").joinpath("fact_phrases.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return load_data("index.data", "fact_phrases.toml")
 
 
 def alt(words: Sequence[str]) -> str:

@@ -10,11 +10,10 @@ tables (`≥12 次`) and tables published empty.
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from index.lexicon import load_data
 from index.model import HEADING_SEP, LOCATOR_SEP, Document, Fact, Provenance, Table
 from index.read.tables import code_columns, label_columns, parse_number, row_code, row_label, value_columns
 
@@ -29,8 +28,7 @@ _GLUED = re.compile(r"^\d{3}(?:\s?\d{2}){0,2}\s+(?=\D)")
 @cache
 def vocabulary() -> dict[str, Any]:
     """The facts vocabulary from index/data/measures.toml, loaded once."""
-    text = resources.files("index.data").joinpath("measures.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return load_data("index.data", "measures.toml")
 
 
 def squash(text: str) -> str:

@@ -8,16 +8,14 @@ stage. Every problem a user can act on raises `ReadError` (or
 from __future__ import annotations
 
 import hashlib
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from index.errors import NotABudgetError, ReadError
 from index.facts.extract import extract_facts
+from index.lexicon import load_data
 from index.model import Document, Extracted, Table
 from index.read.limits import Deadline
 from index.read.locate import locate_facts
@@ -42,9 +40,7 @@ class _Genre:
 
 @cache
 def _genre() -> _Genre:
-    raw: dict[str, Any] = tomllib.loads(
-        resources.files("index.data").joinpath("genre.toml").read_text(encoding="utf-8")
-    )
+    raw = load_data("index.data", "genre.toml")
     return _Genre(
         required={k: tuple(v) for k, v in raw["required"].items()},
         markers=tuple(raw["markers"]["terms"]),

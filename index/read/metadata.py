@@ -9,12 +9,10 @@ labelled line ("预算主管部门：…", "预算单位：…") or from the cov
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from typing import Any
 
+from index.lexicon import load_data
 from index.model import Line
 from index.read.sections import normalise_line
 
@@ -48,9 +46,7 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    raw: dict[str, Any] = tomllib.loads(
-        resources.files("index.data").joinpath("metadata.toml").read_text(encoding="utf-8")
-    )
+    raw = load_data("index.data", "metadata.toml")
     return _Rules(
         labels=tuple(re.compile(p) for p in raw["department_labels"]),
         titles=tuple(re.compile(p) for p in raw["titles"]),

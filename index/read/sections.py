@@ -13,13 +13,11 @@ with table bodies already removed; this module
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
-from typing import Any
 
+from index.lexicon import load_data
 from index.model import Line, Section
 
 _CJK_SPACE = re.compile(
@@ -55,9 +53,7 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    raw: dict[str, Any] = tomllib.loads(
-        resources.files("index.data").joinpath("headings.toml").read_text(encoding="utf-8")
-    )
+    raw = load_data("index.data", "headings.toml")
     toc = raw["toc"]
     return _Rules(
         levels=tuple(

@@ -18,12 +18,11 @@ Title variants, kinds and markers live in index/data/table_kinds.toml.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from index.lexicon import load_data
 from index.model import Table
 
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’"
@@ -37,8 +36,7 @@ _LEVELS = {3: "类", 5: "款", 7: "项"}
 
 @cache
 def _config() -> dict[str, Any]:
-    text = resources.files("index.data").joinpath("table_kinds.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return load_data("index.data", "table_kinds.toml")
 
 
 @cache
