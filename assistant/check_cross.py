@@ -15,7 +15,8 @@ from assistant.check_rules import Figure, Finding, Rule, half_step, judge, name_
 from assistant.check_tables import compare_sum, show, side_of
 from index.facts.table import canonical_measure, clean_subject, vocabulary
 from index.model import LOCATOR_SEP, Document, Fact, Provenance, Table, convert_money
-from index.read.tables import label_columns, parse_number, value_columns
+from index.read.columns import label_columns, value_columns
+from index.read.tables import parse_number
 
 # ---- numbered items of a two-sided summary (read from the table: blank rows matter) -----------------
 

@@ -15,7 +15,8 @@ from dataclasses import replace
 from index.facts.narrative import section_facts
 from index.facts.table import find_target, squash, table_facts, vocabulary
 from index.model import LOCATOR_SEP, Document, Fact, Provenance, Section, Table
-from index.read.tables import label_columns, parse_number
+from index.read.columns import label_columns
+from index.read.tables import parse_number
 
 _AMOUNT_MEASURES = ("预算数", "决算数")
 

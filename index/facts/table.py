@@ -15,7 +15,8 @@ from typing import Any
 
 from index.lexicon import load_data
 from index.model import HEADING_SEP, LOCATOR_SEP, Document, Fact, Provenance, Table
-from index.read.tables import code_columns, label_columns, parse_number, row_code, row_label, value_columns
+from index.read.columns import code_columns, label_columns, row_code, row_label, value_columns
+from index.read.tables import parse_number
 
 _YEAR_CELL = re.compile(r"^((?:19|20)\d{2})\s*年度?$")
 _YEAR_PREFIX = re.compile(r"^((?:19|20)\d{2})\s*年度?")

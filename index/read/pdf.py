@@ -25,10 +25,10 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from index.errors import ReadError
 from index.model import Extracted, Line, Table
+from index.read.columns import finish_table
 from index.read.locate import Grid, table_cells
 from index.read.tables import (
     clean_cell,
-    finish_table,
     flatten_header,
     is_note_line,
     kind_from_header,

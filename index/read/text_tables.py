@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 
 from index.model import Line, Table
+from index.read.columns import finish_table
 from index.read.tables import (
     clean_cell,
     fill_text_header_spans,
-    finish_table,
     flatten_header,
     is_note_line,
     join_wrapped_rows,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from index.model import HEADING_SEP, LOCATOR_SEP, Document, Section, Table
-from index.read.tables import row_label, value_columns
+from index.read.columns import row_label, value_columns
 
 CHUNKER_VERSION = "3"
 SENTENCE_END = re.compile(r"(?<=[。；！？!?;])|\n+")

@@ -18,7 +18,7 @@ from assistant.check import check_document
 from assistant.check_rules import Finding
 from index.facts.extract import extract_facts
 from index.model import Document, Table
-from index.read.tables import value_columns
+from index.read.columns import value_columns
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -9,8 +9,8 @@ import pytest
 
 from index.errors import ReadError
 from index.model import Extracted, Table
+from index.read.columns import row_code, row_label
 from index.read.pdf import extract_pdf
-from index.read.tables import row_code, row_label
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 

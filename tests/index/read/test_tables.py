@@ -5,21 +5,16 @@ from __future__ import annotations
 import pytest
 
 from index.model import Table
+from index.read.columns import finish_table, label_columns, normalise_code, row_code, row_label, value_columns
 from index.read.tables import (
     clean_cell,
     fill_text_header_spans,
-    finish_table,
     flatten_header,
-    label_columns,
-    normalise_code,
     parse_title,
     parse_unit,
-    row_code,
-    row_label,
     split_header,
     split_number,
     table_kind,
-    value_columns,
 )
 
 

@@ -7,7 +7,7 @@ from importlib import resources
 import pytest
 
 from index.model import Line, Table
-from index.read.tables import row_code, row_label, value_columns
+from index.read.columns import row_code, row_label, value_columns
 from index.read.text_tables import split_text_tables
 
 DAPENG = "shenzhen_dapeng_data_bureau_2022_dept_budget.txt"
