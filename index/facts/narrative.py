@@ -117,6 +117,23 @@ def _flatten(text: str) -> tuple[str, list[int]]:
     return "".join(out), out_offsets + offsets[pos:]
 
 
+@dataclass(slots=True)
+class _Sentence:
+    """What the figures of one sentence share while it is read, in order."""
+
+    a: int  # the sentence's span in the section's flat text
+    b: int
+    s: str
+    chains: list[_Chain]
+    cur: list[Any]  # subject, code, level, context of the figures that name none
+    year: int | None
+    money_unit: str = "万元"
+    prev_end: int = 0
+    count_subject: str = ""
+    count_end: int = 0
+    locked: bool = False
+
+
 class _Reader:
     """Reads one section's sentences, keeping the topic across sentences of a numbered item."""
 
@@ -166,108 +183,132 @@ class _Reader:
             [(m.start(), m) for m in figure().finditer(s)] + [(m.start(), m) for m in flat().finditer(s)],
             key=lambda e: e[0],
         )
-        v = phrases()
-        dept = self.doc.department
-        cur = list(self.topic)  # subject, code, level, context of the figures that name none
         year = (own_year(s[: events[0][0]]) if events else None) or self.doc.year
-        money_unit = "万元"
-        prev_end, count_subject, count_end, locked = 0, "", 0, False
-
-        def emit(start: int, printed: str, measure: str, value: float, unit: str, **kw: Any) -> None:
-            fields: dict[str, Any] = {"subject": cur[0], "code": cur[1], "code_level": cur[2], "context": cur[3]}
-            fields["year"] = year
-            fields.update(kw)
-            self._emit(a, b, a + start, printed, measure=measure, value=value, unit=unit, **fields)
-
-        def own(subject: str) -> dict[str, Any]:
-            """The figure names its own subject: no 科目 code or parent path."""
-            cur[:] = [subject, None, None, ""]
-            return {"subject": subject, "code": None, "code_level": None, "context": ""}
-
+        st = _Sentence(a, b, s, chains, list(self.topic), year)  # cur: the topic of figures that name none
         for start, m in events:
             if any(c.start <= start < c.end for c in chains):
                 continue  # the （01项） of a 科目 chain
-            cut = _clause_start(s, prev_end, start)
-            phrase = s[cut:start]
-            chain = next((c for c in chains if prev_end <= c.end <= start and c.start >= cut - 40), None)
-            if "num" not in m.groupdict():  # 持平: no change against the compared year
-                who = clean_phrase(re.split(alt(v["compare_words"]), phrase)[0], dept)
-                emit(start, m.group(0), "比上年增减", 0.0, money_unit, **(own(who) if not is_weak(who) else {}))
-                prev_end = m.end()
-                continue
-            after = s[m.end() : m.end() + 5]
-            if any(phrase.endswith(w) for w in v["subject"]["threshold_before"]) or any(
-                after.startswith(w) for w in v["subject"]["threshold_after"]
-            ):
-                continue
-            value = float(m.group("num").replace(",", ""))
-            unit = "%" if m.group("unit") in "%％" else m.group("unit") + (m.group("per") or "")
-            printed = m.group(0).strip()
-            prev_end = m.end()
-            sign = direction(phrase)
-            cmp = table_vocabulary()["comparisons"].get(m.group("cmp") or "")
-            if chain:
-                cur[:] = [chain.subject, chain.code, chain.level, chain.context]
-                self.topic = (chain.subject, chain.code, chain.level, chain.context)
-            named = clean_phrase(phrase, dept) if not chain else chain.subject
-            if unit == "%":
-                if cmp or (named.endswith("率") and any(w in s for w in v["targets"]["markers"])):
-                    target = {"subject": named} if not is_weak(named) else {}
-                    emit(start, printed, "目标值", value, unit, comparison=cmp, code=None, code_level=None, **target)
-                elif sign:
-                    emit(start, printed, "增长率", sign * value, unit)
-                elif any(w in phrase for w in v["share_words"]):
-                    emit(start, printed, "占比", value, unit)
-                elif any(w in phrase for w in v["completion_words"]):
-                    emit(start, printed, "完成率", value, unit)
-                elif not is_weak(named):
-                    emit(start, printed, "比率", value, unit, subject=named, code=None, code_level=None, context="")
-                continue
-            if sign and not cmp:
-                before = re.split(alt(v["compare_words"] + v["up_words"] + v["down_words"]), phrase)[0]
-                who = clean_phrase(before, dept)
-                emit(start, printed, "比上年增减", sign * value, unit, **(own(who) if not is_weak(who) else {}))
-                continue
-            year = own_year(phrase) or year
+            self._figure(st, start, m)
+
+    def _emit_in(
+        self, st: _Sentence, start: int, printed: str, measure: str, value: float, unit: str, **kw: Any
+    ) -> None:
+        fields: dict[str, Any] = {
+            "subject": st.cur[0],
+            "code": st.cur[1],
+            "code_level": st.cur[2],
+            "context": st.cur[3],
+        }
+        fields["year"] = st.year
+        fields.update(kw)
+        self._emit(st.a, st.b, st.a + start, printed, measure=measure, value=value, unit=unit, **fields)
+
+    @staticmethod
+    def _own(st: _Sentence, subject: str) -> dict[str, Any]:
+        """The figure names its own subject: no 科目 code or parent path."""
+        st.cur[:] = [subject, None, None, ""]
+        return {"subject": subject, "code": None, "code_level": None, "context": ""}
+
+    def _figure(self, st: _Sentence, start: int, m: re.Match[str]) -> None:
+        """One figure of the sentence: a change, a rate, an amount or a count, with its subject."""
+        s, v, dept = st.s, phrases(), self.doc.department
+        cut = _clause_start(s, st.prev_end, start)
+        phrase = s[cut:start]
+        chain = next((c for c in st.chains if st.prev_end <= c.end <= start and c.start >= cut - 40), None)
+        if "num" not in m.groupdict():  # 持平: no change against the compared year
+            who = clean_phrase(re.split(alt(v["compare_words"]), phrase)[0], dept)
+            own = self._own(st, who) if not is_weak(who) else {}
+            self._emit_in(st, start, m.group(0), "比上年增减", 0.0, st.money_unit, **own)
+            st.prev_end = m.end()
+            return
+        after = s[m.end() : m.end() + 5]
+        if any(phrase.endswith(w) for w in v["subject"]["threshold_before"]) or any(
+            after.startswith(w) for w in v["subject"]["threshold_after"]
+        ):
+            return
+        value = float(m.group("num").replace(",", ""))
+        unit = "%" if m.group("unit") in "%％" else m.group("unit") + (m.group("per") or "")
+        printed = m.group(0).strip()
+        st.prev_end = m.end()
+        sign = direction(phrase)
+        cmp = table_vocabulary()["comparisons"].get(m.group("cmp") or "")
+        if chain:
+            st.cur[:] = [chain.subject, chain.code, chain.level, chain.context]
+            self.topic = (chain.subject, chain.code, chain.level, chain.context)
+        named = clean_phrase(phrase, dept) if not chain else chain.subject
+        if unit == "%":
+            self._percent(st, start, printed, value, phrase, named, sign, cmp)
+        elif sign and not cmp:
+            before = re.split(alt(v["compare_words"] + v["up_words"] + v["down_words"]), phrase)[0]
+            who = clean_phrase(before, dept)
+            own = self._own(st, who) if not is_weak(who) else {}
+            self._emit_in(st, start, printed, "比上年增减", sign * value, unit, **own)
+        else:
+            st.year = own_year(phrase) or st.year
             if unit in v["money_units"]:
-                money_unit = unit
-                measure = measure_in(phrase)
-                raw = re.sub(r"\s", "", phrase)
-                involve = next((w for w in v["involve_words"] if raw.startswith(w)), None)
-                if involve and count_subject and not chain:
-                    own(count_subject + involve + re.sub(r"[“”\"]", "", raw[len(involve) :]))
-                elif not chain and not is_weak(named):
-                    own(named)
-                if not cur[0]:
-                    measure = measure or self.heading[1]
-                emit(start, printed, measure or self.default_measure, value, unit)
-                continue
-            who = named
-            tail = None if m.group("per") else re.match(r"[\u4e00-\u9fff][\u4e00-\u9fff（）()]*", s[m.end() :])
-            if tail and not tail.group(0).startswith(("以", "其", "主要")):
-                who = re.split(r"和|及|与|的|财政|开展", tail.group(0))[0][:12] or who
-            if is_weak(who):
-                continue
-            is_target = bool(cmp) or any(w in s for w in v["targets"]["markers"])
-            is_score = m.group("unit") in v["score_units"]
-            measure = "目标值" if is_target else "得分" if is_score else "数量"
-            locked = locked or "其中" in s[count_end:start]
-            context = "" if is_target else count_subject
-            emit(
-                start,
-                printed,
-                measure,
-                value,
-                unit,
-                subject=who,
-                code=None,
-                code_level=None,
-                context=context,
-                comparison=cmp,
-                year=own_year(phrase) or self.doc.year,
+                self._money(st, start, printed, value, unit, phrase, named, chain is not None)
+            else:
+                self._count(st, start, m, printed, value, unit, phrase, named, cmp)
+
+    def _percent(
+        self, st: _Sentence, start: int, printed: str, value: float, phrase: str, named: str, sign: int, cmp: str | None
+    ) -> None:
+        """A percentage: a target, a growth rate, a share, a completion rate or a named ratio."""
+        v, unit = phrases(), "%"
+        if cmp or (named.endswith("率") and any(w in st.s for w in v["targets"]["markers"])):
+            target = {"subject": named} if not is_weak(named) else {}
+            self._emit_in(
+                st, start, printed, "目标值", value, unit, comparison=cmp, code=None, code_level=None, **target
             )
-            if not (locked or is_target or is_score):
-                count_subject, count_end = who, m.end()
+        elif sign:
+            self._emit_in(st, start, printed, "增长率", sign * value, unit)
+        elif any(w in phrase for w in v["share_words"]):
+            self._emit_in(st, start, printed, "占比", value, unit)
+        elif any(w in phrase for w in v["completion_words"]):
+            self._emit_in(st, start, printed, "完成率", value, unit)
+        elif not is_weak(named):
+            self._emit_in(
+                st, start, printed, "比率", value, unit, subject=named, code=None, code_level=None, context=""
+            )
+
+    def _money(
+        self, st: _Sentence, start: int, printed: str, value: float, unit: str, phrase: str, named: str, chained: bool
+    ) -> None:
+        """An amount of money: its measure from the phrase (or the heading), its subject named or the topic's."""
+        v = phrases()
+        st.money_unit = unit
+        measure = measure_in(phrase)
+        raw = re.sub(r"\s", "", phrase)
+        involve = next((w for w in v["involve_words"] if raw.startswith(w)), None)
+        if involve and st.count_subject and not chained:
+            self._own(st, st.count_subject + involve + re.sub(r"[“”\"]", "", raw[len(involve) :]))
+        elif not chained and not is_weak(named):
+            self._own(st, named)
+        if not st.cur[0]:
+            measure = measure or self.heading[1]
+        self._emit_in(st, start, printed, measure or self.default_measure, value, unit)
+
+    def _count(
+        self, st: _Sentence, start: int, m: re.Match[str], printed: str, value: float, unit: str, phrase: str,
+        named: str, cmp: str | None,
+    ) -> None:  # fmt: skip
+        """A count, a score or a target: its subject is the words after the number when they name one."""
+        v, s = phrases(), st.s
+        who = named
+        tail = None if m.group("per") else re.match(r"[\u4e00-\u9fff][\u4e00-\u9fff（）()]*", s[m.end() :])
+        if tail and not tail.group(0).startswith(("以", "其", "主要")):
+            who = re.split(r"和|及|与|的|财政|开展", tail.group(0))[0][:12] or who
+        if is_weak(who):
+            return
+        is_target = bool(cmp) or any(w in s for w in v["targets"]["markers"])
+        is_score = m.group("unit") in v["score_units"]
+        measure = "目标值" if is_target else "得分" if is_score else "数量"
+        st.locked = st.locked or "其中" in s[st.count_end : start]
+        context = "" if is_target else st.count_subject
+        self._emit_in(st, start, printed, measure, value, unit, subject=who, code=None, code_level=None,
+                      context=context, comparison=cmp, year=own_year(phrase) or self.doc.year)  # fmt: skip
+        if not (st.locked or is_target or is_score):
+            st.count_subject, st.count_end = who, m.end()
 
 
 def section_facts(section: Section, doc: Document) -> list[Fact]:
