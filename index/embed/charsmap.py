@@ -17,22 +17,31 @@ _IS_LEAF_VALUE = 1 << 31
 _MAX_OFFSET = 1 << 21  # offsets below this are stored without the <<8 extension
 
 
-def build_charsmap(mapping: Mapping[str, str]) -> bytes:
-    """Build a precompiled charsmap from `{source: replacement}` (sources are single characters or short strings)."""
+def _strings(mapping: Mapping[str, str]) -> tuple[bytes, dict[bytes, int]]:
+    """The NUL-terminated replacements, and each UTF-8 key's offset into them (keys in byte order)."""
     strings = bytearray()
     values: dict[bytes, int] = {}
     for key in sorted(mapping, key=lambda s: s.encode()):
         values[key.encode()] = len(strings)
         strings += mapping[key].encode() + b"\0"
+    return bytes(strings), values
 
-    # trie as nested dicts: node -> {byte: child}; a key ending at a node stores its value under -1
+
+def _key_trie(values: dict[bytes, int]) -> dict[int, dict]:
+    """The keys as nested dicts: node -> {byte: child}; a key ending at a node stores its value under -1."""
     root: dict[int, dict] = {}
     for key_bytes, value in values.items():
         node = root
         for byte in key_bytes:
             node = node.setdefault(byte, {})
         node[-1] = value  # type: ignore[assignment]
+    return root
 
+
+def build_charsmap(mapping: Mapping[str, str]) -> bytes:
+    """Build a precompiled charsmap from `{source: replacement}` (sources are single characters or short strings)."""
+    strings, values = _strings(mapping)
+    root = _key_trie(values)
     units: list[int] = [0]
     used: set[int] = {0}
     used_bases: set[int] = set()
@@ -80,7 +89,7 @@ def build_charsmap(mapping: Mapping[str, str]) -> bytes:
 
     place(0, root)
     trie = b"".join(struct.pack("<I", u) for u in units)
-    return struct.pack("<I", len(trie)) + trie + bytes(strings)
+    return struct.pack("<I", len(trie)) + trie + strings
 
 
 def lookup(charsmap: bytes, key: str) -> str | None:

@@ -268,7 +268,20 @@ def _segment_labels(labels: list[int], values: list[int], col: int) -> list[int]
     return [c for c in labels if start < c < col]
 
 
+def _name_cells(row: list[str], seg: list[int], codes: set[int]) -> list[int]:
+    """The label columns of `seg` that name the row: filled, not a bare 科目编码, not a year."""
+    return [
+        x
+        for x in seg
+        if x < len(row)
+        and row[x]
+        and not (x in codes and re.fullmatch(r"[\d\s]+", row[x]))
+        and not _YEAR_CELL.match(squash(row[x]))
+    ]
+
+
 def _cell_facts(table: Table, doc: Document) -> list[Fact]:
+    """One fact per figure cell, named by its row (code, name, parents) and column (measure, year)."""
     rcfg = vocabulary()["rows"]
     skip = {squash(x) for x in rcfg["skip_columns"]}
     values = [c for c in value_columns(table) if squash(table.header[c].rsplit("/", 1)[-1]) not in skip]
@@ -287,14 +300,7 @@ def _cell_facts(table: Table, doc: Document) -> list[Fact]:
             if value is None:
                 continue
             seg = _segment_labels(labels, values, c) if two_sided else [x for x in labels if x < c] or labels
-            name_cells = [
-                x
-                for x in seg
-                if x < len(row)
-                and row[x]
-                and not (x in codes and re.fullmatch(r"[\d\s]+", row[x]))
-                and not _YEAR_CELL.match(squash(row[x]))
-            ]
+            name_cells = _name_cells(row, seg, codes)
             own = [x for x in name_cells if x not in unit_cols]
             code, level = row_code(table, row, c if two_sided else None)
             context_parts: list[str] = []
