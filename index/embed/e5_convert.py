@@ -188,11 +188,9 @@ def build_tokenizer_json(model: PackedModel) -> str:
     return tok.to_str()
 
 
-def _write_folder(model: PackedModel, folder: Path) -> None:
-    from safetensors.numpy import save_file
-
-    folder.mkdir(parents=True, exist_ok=True)
-    config = {
+def _bert_config(model: PackedModel) -> dict[str, object]:
+    """The transformers `config.json` of the rebuilt BERT encoder."""
+    return {
         "architectures": ["BertModel"],
         "model_type": "bert",
         "hidden_size": model.hidden,
@@ -211,7 +209,13 @@ def _write_folder(model: PackedModel, folder: Path) -> None:
         "torch_dtype": "float32",
         "dtype": "float32",
     }
-    (folder / "config.json").write_text(json.dumps(config, indent=2))
+
+
+def _write_folder(model: PackedModel, folder: Path) -> None:
+    from safetensors.numpy import save_file
+
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "config.json").write_text(json.dumps(_bert_config(model), indent=2))
     save_file(bert_state_dict(model), str(folder / "model.safetensors"))
     (folder / "tokenizer.json").write_text(build_tokenizer_json(model), encoding="utf-8")
     specials = {
