@@ -19,7 +19,6 @@ from assistant.consistency import asks_consistency, consistency_answer
 from assistant.fact_chunks import FactChunks
 from assistant.llm_client import LLMClient
 from assistant.llm_route import load_llm_prompts, open_question
-from assistant.normalize import normalize
 from assistant.operations import Context, abstain
 from assistant.scope import Scope, narrow_scope, resolve_scope, without_mentions
 from assistant.years import explain_abstention, keep_to_year, refuse_unsupported, resolve_years
@@ -30,6 +29,7 @@ from index.model import Document, Fact, Hit, Section
 from index.settings import Settings
 from index.store.facade import Store
 from index.store.opening import open_store
+from index.text import normalize
 
 if TYPE_CHECKING:
     from index.retrieve.hybrid import Retriever

@@ -10,11 +10,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
 from assistant.answer_types import Citation
-from assistant.normalize import bigrams, containment, normalize
 from index.errors import BudgetQAError
 from index.lexicon import load_data
 from index.model import MONEY_UNITS, Document, Fact
 from index.store.chunks import split_sentences
+from index.text import bigrams, containment, normalize
 
 # (doc_id, table label, row label) -> (header, row cells), for rendering a cited row.
 RowLookup = Callable[[str, str, str], tuple[tuple[str, ...], tuple[str, ...]] | None]
