@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING
 from assistant import check_complete, check_cross, check_tables, check_text
 from assistant.check_rules import SEVERITIES, CheckReport, Finding, Rule, load_rules, rules_settings
 from index.errors import BudgetQAError, StoreError
-from index.facts.table import squash
 from index.model import Document, Fact
+from index.text import squash
 
 if TYPE_CHECKING:
     from index.settings import Settings

@@ -8,10 +8,10 @@ import re
 from functools import cache
 
 from assistant.check_rules import Figure, Finding, Rule, name_key, report
-from index.facts.table import squash
 from index.lexicon import load_data
 from index.model import HEADING_SEP, Document, Fact, Table
 from index.read.tables import note_marks_empty, table_kind
+from index.text import squash
 
 _TOC_NUMBER = re.compile(
     r"^(?:-\s*)?(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+\s*、|\d+\s*[.．、])\s*"

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from index.errors import RulesError
-from index.facts.table import squash
 from index.lexicon import data_text
 from index.model import LOCATOR_SEP, Fact
+from index.text import squash
 
 SEVERITIES = ("error", "warning", "info")
 KINDS = (

@@ -13,10 +13,11 @@ from collections import defaultdict
 from dataclasses import replace
 
 from index.facts.narrative import section_facts
-from index.facts.table import find_target, squash, table_facts, vocabulary
+from index.facts.table import find_target, table_facts, vocabulary
 from index.model import LOCATOR_SEP, Document, Fact, Provenance, Section, Table
 from index.read.columns import label_columns
 from index.read.tables import parse_number
+from index.text import squash
 
 _AMOUNT_MEASURES = ("预算数", "决算数")
 

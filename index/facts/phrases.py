@@ -14,9 +14,8 @@ from typing import Any
 
 from index.facts.table import vocabulary as table_vocabulary
 from index.lexicon import load_data
+from index.text import NUMBER, YEAR_IN_TEXT
 
-NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 NUMBERED = re.compile(r"^\s*(?:\d+\s*[.、．](?!\d)|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)\s*")
 
 
@@ -46,7 +45,7 @@ def figure() -> re.Pattern[str]:
     cmps = alt(list(table_vocabulary()["comparisons"]))
     not_after = alt(v["unit_not_before"])
     return re.compile(
-        rf"(?P<cmp>{cmps})?\s*(?<![\d.,A-Za-z])(?P<num>{NUM})\s*(?P<unit>%|％|{units})(?!{not_after})"
+        rf"(?P<cmp>{cmps})?\s*(?<![\d.,A-Za-z])(?P<num>{NUMBER})\s*(?P<unit>%|％|{units})(?!{not_after})"
         rf"(?P<per>/[\u4e00-\u9fff]{{1,3}})?"
     )
 
@@ -91,7 +90,7 @@ def clean_phrase(phrase: str, department: str = "") -> str:
     v = phrases()["subject"]
     s = re.sub(r"[\s“”\"‘’]", "", phrase)
     s = NUMBERED.sub("", s)
-    s = YEAR.sub("", s)
+    s = YEAR_IN_TEXT.sub("", s)
     s = re.sub(r"^[，,。；;：:、]+", "", s)
     if department:
         s = s.replace(re.sub(r"\s", "", department), "")
@@ -130,7 +129,7 @@ def direction(phrase: str) -> int:
 def own_year(phrase: str) -> int | None:
     """A year in the phrase that is not the compared year (`比2025年`)."""
     compare = tuple(phrases()["compare_words"])
-    years = [m for m in YEAR.finditer(phrase) if not phrase[: m.start()].rstrip().endswith(compare)]
+    years = [m for m in YEAR_IN_TEXT.finditer(phrase) if not phrase[: m.start()].rstrip().endswith(compare)]
     return int(years[-1].group(1)) if years else None
 
 

@@ -17,9 +17,8 @@ from index.lexicon import load_data
 from index.model import HEADING_SEP, LOCATOR_SEP, Document, Fact, Provenance, Table
 from index.read.columns import code_columns, label_columns, row_code, row_label, value_columns
 from index.read.tables import parse_number
+from index.text import MONEY_UNITS, YEAR_CELL, YEAR_PREFIX, squash
 
-_YEAR_CELL = re.compile(r"^((?:19|20)\d{2})\s*年度?$")
-_YEAR_PREFIX = re.compile(r"^((?:19|20)\d{2})\s*年度?")
 _NUMBERING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|\d+[.．、](?!\d)|[（(][一二三四五六七八九十\d]+[）)]|其中[:：])\s*"
 )
@@ -32,12 +31,6 @@ def vocabulary() -> dict[str, Any]:
     return load_data("index.data", "measures.toml")
 
 
-def squash(text: str) -> str:
-    """A name reduced for comparison: no spaces or quote marks, ASCII brackets."""
-    t = re.sub(r"[\s\u3000“”\"'‘’]", "", text)
-    return t.replace("（", "(").replace("）", ")")
-
-
 @cache
 def _measure_aliases() -> dict[str, str]:
     return {squash(alias): canon for canon, aliases in vocabulary()["measures"].items() for alias in aliases}
@@ -46,13 +39,13 @@ def _measure_aliases() -> dict[str, str]:
 def canonical_measure(column: str) -> str:
     """Canonical measure of a column name: `本年收入/2022 年预算数` -> `预算数`; unknown names kept as printed."""
     last = squash(column.rsplit("/", 1)[-1])
-    last = re.sub(r"\((?:亿元|万元|元)\)$", "", _YEAR_PREFIX.sub("", last))
+    last = re.sub(rf"\((?:{MONEY_UNITS})\)$", "", YEAR_PREFIX.sub("", last))
     return _measure_aliases().get(last, last)
 
 
 def measure_alias(part: str) -> str | None:
     """The canonical measure when `part` is exactly a measure name, else None."""
-    return _measure_aliases().get(_YEAR_PREFIX.sub("", squash(part)))
+    return _measure_aliases().get(YEAR_PREFIX.sub("", squash(part)))
 
 
 def clean_subject(label: str) -> str:
@@ -128,7 +121,7 @@ def _row_year_and_change(table: Table, row: list[str], labels: list[int]) -> tup
     changes = {squash(x) for x in vocabulary()["rows"]["change_labels"]}
     for c in labels:
         cell = squash(row[c]) if c < len(row) else ""
-        m = _YEAR_CELL.match(cell)
+        m = YEAR_CELL.match(cell)
         if m:
             year = int(m.group(1))
         elif cell in changes:
@@ -144,7 +137,7 @@ def _column_item(column: str) -> tuple[str, str | None, str, int | None]:
     parts: list[str] = []
     for raw in column.split("/"):
         part = squash(raw)
-        m = _YEAR_PREFIX.match(part)
+        m = YEAR_PREFIX.match(part)
         if m:
             year, part = int(m.group(1)), part[m.end() :]
         alias = measure_alias(part)
@@ -276,7 +269,7 @@ def _name_cells(row: list[str], seg: list[int], codes: set[int]) -> list[int]:
         if x < len(row)
         and row[x]
         and not (x in codes and re.fullmatch(r"[\d\s]+", row[x]))
-        and not _YEAR_CELL.match(squash(row[x]))
+        and not YEAR_CELL.match(squash(row[x]))
     ]
 
 
@@ -321,7 +314,7 @@ def _cell_facts(table: Table, doc: Document) -> list[Fact]:
                 context_parts = [names_by_code[code[:n]] for n in (3, 5) if len(code) > n and code[:n] in names_by_code]
             if two_sided and _side(table, c):
                 context_parts.insert(0, _side(table, c))
-            header_year = _YEAR_PREFIX.match(squash(table.header[c].rsplit("/", 1)[-1]))
+            header_year = YEAR_PREFIX.match(squash(table.header[c].rsplit("/", 1)[-1]))
             label = row_label(table, row, c)
             label = label if label and subject in label else " ".join(row[x] for x in name_cells) or subject
             facts.append(

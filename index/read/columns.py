@@ -18,6 +18,7 @@ import re
 from index.lexicon import load_data
 from index.model import Table
 from index.read.tables import is_number, note_marks_empty, parse_number
+from index.text import YEAR
 
 _CODE_CELL = re.compile(r"^\d{2,7}$")
 _GLUED_CODE = re.compile(r"^(\d{3}(?:\s?\d{2}){0,2})\s*(?=[^\d\s.,])")
@@ -80,7 +81,7 @@ def value_columns(table: Table) -> list[int]:
 
 
 def _is_year_column(cells: list[str]) -> bool:
-    return all(re.match(r"^(19|20)\d{2}年?$", x) for x in cells)
+    return all(re.match(rf"^{YEAR}年?$", x) for x in cells)
 
 
 def label_columns(table: Table) -> list[int]:

@@ -14,10 +14,11 @@ from functools import cache
 from typing import Any
 
 from index.lexicon import load_data
+from index.text import MONEY_UNITS, NUMBER
 
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’"
-_NUMBER = re.compile(r"^[-+\u2212]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$")
-_UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(亿元|万元|元)")
+_NUMBER = re.compile(rf"^[-+\u2212]?(?:{NUMBER})%?$")
+_UNIT = re.compile(rf"(?:金额)?单位\s*[:：]\s*({MONEY_UNITS})")
 _TAG = re.compile(r"</?\s*p\s*>", re.IGNORECASE)
 
 
