@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -26,17 +26,15 @@ CANDIDATES = 40  # per retriever, before fusion
 
 @dataclass(slots=True)
 class _Columns:
-    """Filter columns aligned with the BM25 index ids."""
+    """The document of each chunk, aligned with the BM25 index ids."""
 
     index: object  # the BM25Index these columns are aligned with (a rebuilt store restarts its generations)
     doc_code: np.ndarray  # int code of each chunk's document (codes[doc_id])
     codes: dict[str, int]
-    department: np.ndarray
-    year: np.ndarray
 
 
 class Retriever:
-    """Dense + BM25 retrieval over one store, with document / department / year filters."""
+    """Dense + BM25 retrieval over one store, optionally within some documents."""
 
     def __init__(self, store: Store, embedder: Embedder) -> None:
         self.store = store
@@ -46,47 +44,27 @@ class Retriever:
     def _filter_columns(self) -> _Columns:
         bm25 = self.store.bm25()
         if self._columns is None or self._columns.index is not bm25:
-            known = db.chunk_filters(self.store.conn)
-            rows = [known.get(i, ("", "", None)) for i in bm25.ids]
+            known = db.chunk_docs(self.store.conn)
+            docs = [known.get(i, "") for i in bm25.ids]
             codes: dict[str, int] = {}
-            for r in rows:
-                codes.setdefault(r[0], len(codes))
-            self._columns = _Columns(
-                bm25,
-                np.array([codes[r[0]] for r in rows], dtype=np.int32),
-                codes,
-                np.array([r[1] for r in rows], dtype=object),
-                np.array([r[2] if r[2] is not None else -1 for r in rows], dtype=np.int64),
-            )
+            for d in docs:
+                codes.setdefault(d, len(codes))
+            self._columns = _Columns(bm25, np.array([codes[d] for d in docs], dtype=np.int32), codes)
         return self._columns
 
-    @staticmethod
-    def _where(doc_ids: Sequence[str] | None, department: str | None, year: int | None) -> dict[str, Any] | None:
-        clauses: list[dict[str, Any]] = []
-        if doc_ids is not None:
-            clauses.append({"doc_id": {"$in": list(doc_ids)}})
-        if department is not None:
-            clauses.append({"department": department})
-        if year is not None:
-            clauses.append({"year": int(year)})
-        if not clauses:
-            return None
-        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
-
     def dense(
-        self, query: str, *, k: int = CANDIDATES, doc_ids: Sequence[str] | None = None,
-        department: str | None = None, year: int | None = None,
-    ) -> list[tuple[str, float]]:  # fmt: skip
+        self, query: str, *, k: int = CANDIDATES, doc_ids: Sequence[str] | None = None
+    ) -> list[tuple[str, float]]:
         """(chunk id, cosine) of the nearest chunks by embedding."""
         if doc_ids is not None and not doc_ids:
             return []
         vector = self.embedder.embed_queries([query])[0]
-        return self.store.chroma.query(vector, k, self._where(doc_ids, department, year))
+        where = {"doc_id": {"$in": list(doc_ids)}} if doc_ids is not None else None
+        return self.store.chroma.query(vector, k, where)
 
     def lexical(
-        self, query: str, *, k: int = CANDIDATES, doc_ids: Sequence[str] | None = None,
-        department: str | None = None, year: int | None = None,
-    ) -> list[tuple[str, float]]:  # fmt: skip
+        self, query: str, *, k: int = CANDIDATES, doc_ids: Sequence[str] | None = None
+    ) -> list[tuple[str, float]]:
         """(chunk id, BM25 score) of the best lexical matches (score > 0)."""
         bm25 = self.store.bm25()
         scores = bm25.scores(query)
@@ -96,10 +74,6 @@ class Retriever:
         mask = np.ones(scores.shape, dtype=bool)
         if doc_ids is not None:
             mask &= np.isin(cols.doc_code, [cols.codes[d] for d in doc_ids if d in cols.codes])
-        if department is not None:
-            mask &= cols.department == department
-        if year is not None:
-            mask &= cols.year == int(year)
         scores = np.where(mask, scores, 0.0)
         candidates = np.flatnonzero(scores > 0)
         if candidates.size > k:  # keep the k best (and any tied with the k-th) before sorting
@@ -109,8 +83,7 @@ class Retriever:
         return [(bm25.ids[i], float(scores[i])) for i in top]
 
     def retrieve(
-        self, query: str, *, k: int = 8, doc_ids: Sequence[str] | None = None,
-        department: str | None = None, year: int | None = None, mode: str = "hybrid",
+        self, query: str, *, k: int = 8, doc_ids: Sequence[str] | None = None, mode: str = "hybrid",
         lexical_query: str | None = None, extra: Sequence[tuple[float, list[tuple[str, float]]]] = (),
         tunables: Tunables | None = None,
     ) -> list[Hit]:  # fmt: skip
@@ -128,12 +101,11 @@ class Retriever:
             raise ValueError(f"unknown retrieval mode {mode!r}")
         tun = tunables or self.store.settings.tunables
         n = max(CANDIDATES, 3 * k)
-        filters = {"doc_ids": doc_ids, "department": department, "year": year}
         rankings: list[tuple[float, list[tuple[str, float]]]] = []
         if mode != "lexical":
-            rankings.append((1.0, self.dense(query, k=n, **filters)))  # type: ignore[arg-type]
+            rankings.append((1.0, self.dense(query, k=n, doc_ids=doc_ids)))
         if mode != "dense":
-            rankings.append((tun.lexical_weight, self.lexical(lexical_query or query, k=n, **filters)))  # type: ignore[arg-type]
+            rankings.append((tun.lexical_weight, self.lexical(lexical_query or query, k=n, doc_ids=doc_ids)))
         rankings.extend(extra)
         fused: dict[str, float] = {}
         for weight, ranking in rankings:

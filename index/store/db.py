@@ -347,13 +347,10 @@ def done_chunk_count(conn: sqlite3.Connection) -> int:
     return int(n)
 
 
-def chunk_filters(conn: sqlite3.Connection) -> dict[str, tuple[str, str, int | None]]:
-    """chunk id -> (doc_id, department, year) of its document, for retrieval filters."""
-    rows = conn.execute(
-        "SELECT c.id, c.doc_id, d.department, d.year FROM chunks c JOIN documents d ON d.doc_id = c.doc_id"
-        f" WHERE {_DONE}"
-    ).fetchall()
-    return {r[0]: (r[1], r[2] or "", r[3]) for r in rows}
+def chunk_docs(conn: sqlite3.Connection) -> dict[str, str]:
+    """chunk id -> doc_id of its document, for retrieval within some documents."""
+    rows = conn.execute(f"SELECT c.id, c.doc_id FROM chunks c JOIN documents d ON d.doc_id = c.doc_id WHERE {_DONE}")
+    return {r[0]: r[1] for r in rows.fetchall()}
 
 
 def chunk_ids_and_texts(conn: sqlite3.Connection) -> tuple[list[str], list[str]]:
