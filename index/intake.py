@@ -82,11 +82,6 @@ def scan_files(paths: Iterable[Path]) -> Scan:
     return scan
 
 
-def collect_files(paths: Iterable[Path]) -> list[Path]:
-    """Files to ingest: given files as they are, folders searched recursively for *.pdf *.txt *.md."""
-    return scan_files(paths).files
-
-
 def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as fh:

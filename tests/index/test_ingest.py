@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from index.embed.hashed import HashedEmbedder
 from index.ingest import ingest
-from index.intake import collect_files
+from index.intake import scan_files
 from index.settings import Settings
 from index.store.bm25 import BM25Index
 from index.store.facade import Store
@@ -46,7 +46,7 @@ def run(store: Store, paths: list[Path], **kw: Any) -> Any:
 def test_folder_ingest_and_idempotent_reingest(store: Store, tmp_path: Path) -> None:
     files = write_files(tmp_path / "in", 3)
     (tmp_path / "in" / "skip.csv").write_text("x")
-    assert collect_files([tmp_path / "in"]) == files
+    assert scan_files([tmp_path / "in"]).files == files
     report = run(store, [tmp_path / "in"])
     assert [a["file_name"] for a in report.added] == ["doc0.txt", "doc1.txt", "doc2.txt"]
     before = snapshot(store)
