@@ -1,4 +1,4 @@
-"""Hybrid retrieval: dense (Chroma, query prompt) + Chinese BM25, fused by reciprocal rank.
+"""Hybrid retrieval: dense (Chroma, query prompt) + Chinese BM25, fused by reciprocal rank (index.retrieve.fusion).
 
 The BM25 index and the per-chunk filter columns are loaded once per store
 generation; a query costs one query embedding, one Chroma query, one sparse
@@ -15,6 +15,7 @@ import numpy as np
 
 from index.embed.embedder import Embedder
 from index.model import Hit
+from index.retrieve.fusion import fuse
 from index.settings import Tunables
 from index.store import db
 
@@ -107,11 +108,7 @@ class Retriever:
         if mode != "dense":
             rankings.append((tun.lexical_weight, self.lexical(lexical_query or query, k=n, doc_ids=doc_ids)))
         rankings.extend(extra)
-        fused: dict[str, float] = {}
-        for weight, ranking in rankings:
-            for rank, (chunk_id, _score) in enumerate(ranking):
-                fused[chunk_id] = fused.get(chunk_id, 0.0) + weight / (tun.rrf_k + rank + 1)
-        best = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
+        best = fuse(rankings, tun.rrf_k, k)
         chunks = {c.id: c for c in db.chunks(self.store.conn, [cid for cid, _ in best])}
         hits = []
         for chunk_id, score in best:
