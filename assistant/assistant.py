@@ -345,7 +345,9 @@ class Assistant:
         """The store's retriever, made on first use (and again after the store changes)."""
         with self._lock:
             if self._retriever is None:
-                self._retriever = self.store.retriever()
+                from index.retrieve.hybrid import Retriever
+
+                self._retriever = Retriever(self.store)
             return self._retriever
 
     def _fact_chunks(self, doc_ids: Sequence[str]) -> FactChunks:

@@ -37,9 +37,10 @@ class _Columns:
 class Retriever:
     """Dense + BM25 retrieval over one store, optionally within some documents."""
 
-    def __init__(self, store: Store, embedder: Embedder) -> None:
+    def __init__(self, store: Store, embedder: Embedder | None = None) -> None:
+        """Without an `embedder`, questions are embedded by the store's `query_embedder()`."""
         self.store = store
-        self.embedder = embedder
+        self.embedder = embedder or store.query_embedder()
         self._columns: _Columns | None = None
 
     def _filter_columns(self) -> _Columns:

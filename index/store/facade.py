@@ -47,7 +47,6 @@ if TYPE_CHECKING:
     import sqlite3
 
     from index.read.limits import Deadline
-    from index.retrieve.hybrid import Retriever
 
 __all__ = ["BM25_DIR", "SQLITE_NAME", "STORE_FILES", "Added", "Prepared", "Store", "reset_store"]
 
@@ -213,14 +212,6 @@ class Store:
 
             self._query_embedder = load_query_embedder(self.settings) or self.embedder()
         return self._query_embedder
-
-    def retriever(self, embedder: Embedder | Settings | None = None) -> Retriever:
-        """A hybrid retriever; without an Embedder, the store's `query_embedder()` is used."""
-        from index.retrieve.hybrid import Retriever
-
-        if embedder is None or isinstance(embedder, Settings):
-            embedder = self.query_embedder()
-        return Retriever(self, embedder)
 
     # ---- writing -------------------------------------------------------------
     def prepare(

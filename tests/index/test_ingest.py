@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from index.embed.hashed import HashedEmbedder
 from index.ingest import ingest
 from index.intake import scan_files
+from index.retrieve.hybrid import Retriever
 from index.settings import Settings
 from index.store.bm25 import BM25Index
 from index.store.facade import Store
@@ -22,7 +23,7 @@ QUERIES = ("一般行政管理事务", "住房公积金 支出总计", "政府�
 
 def snapshot(store: Store) -> dict[str, Any]:
     """Everything a user could observe: documents, chunk ids, facts, vectors, BM25 and hybrid results."""
-    retriever = store.retriever(HashedEmbedder(64))
+    retriever = Retriever(store, HashedEmbedder(64))
     return {
         "documents": store.documents(),
         "chunks": [(c.id, c.text) for c in store.chunks()],

@@ -9,6 +9,7 @@ import pytest
 
 from index.embed.hashed import HashedEmbedder
 from index.ingest import ingest
+from index.retrieve.hybrid import Retriever
 from index.settings import Settings
 from index.store.bm25 import BM25Index
 from index.store.facade import Store
@@ -25,7 +26,7 @@ def run(store: Store, paths: list[Path]) -> Any:
 
 
 def lexical(store: Store) -> dict[str, list[tuple[str, float]]]:
-    retriever = store.retriever(HashedEmbedder(64))
+    retriever = Retriever(store, HashedEmbedder(64))
     return {q: retriever.lexical(q) for q in ("一般行政管理事务", "住房公积金", "测试部门2")}
 
 

@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from index.embed.hashed import HashedEmbedder
+from index.retrieve.hybrid import Retriever
 from index.settings import DEFAULT_EMBED_MODEL, Settings
 from index.store.opening import open_store
 from tests.index.index_docs import make_doc
@@ -57,8 +58,9 @@ import assistant.assistant, index.ingest, index.retrieve.hybrid, index.embed.emb
 after_import = sorted({{m.split(".")[0] for m in sys.modules}} & set({HEAVY!r}))
 from index.settings import Settings
 from index.store.opening import open_store
+from index.retrieve.hybrid import Retriever
 store = open_store(Settings(home=Path(sys.argv[1])))
-hits = store.retriever().lexical("住房公积金")
+hits = Retriever(store).lexical("住房公积金")
 print(json.dumps({{"after_import": after_import, "hits": [h[0] for h in hits],
     "heavy": sorted({{m.split(".")[0] for m in sys.modules}} & set({HEAVY!r})), "chroma_open": store.chroma.is_open}}))
 """
@@ -77,9 +79,10 @@ import json, sys
 from pathlib import Path
 from index.settings import Settings
 from index.store.opening import open_store
+from index.retrieve.hybrid import Retriever
 store = open_store(Settings(home=Path(sys.argv[1])))
 emb = store.query_embedder()
-hits = store.retriever().retrieve("一般行政管理事务支出总计", k=3)
+hits = Retriever(store).retrieve("一般行政管理事务支出总计", k=3)
 print(json.dumps({{"embedder": type(emb).__name__, "dim": emb.dim, "n": len(hits),
     "heavy": sorted({{m.split(".")[0] for m in sys.modules}} & set({HEAVY!r}))}}))
 """
@@ -108,7 +111,7 @@ def test_vectors_left_by_a_crash_are_never_deleted_by_readers_and_doctor_repairs
     store.close()
     again = open_store(settings)
     assert not again.chroma.is_open  # opening does not touch Chroma
-    hits = again.retriever(HashedEmbedder(64)).retrieve("一般行政管理事务", k=20)
+    hits = Retriever(again, HashedEmbedder(64)).retrieve("一般行政管理事务", k=20)
     assert hits and {h.doc_id for h in hits} == {"aaaaaaaaaaaa"}  # rows decide what is answered from
     assert again.chroma.ids() == good | {c.id for c in chunks}  # a reader deletes nothing
     health = check_store(again)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from index.embed.hashed import HashedEmbedder
+from index.retrieve.hybrid import Retriever
 from index.settings import Settings
 from index.store.chroma_backend import FILTER_KEYS
 from index.store.opening import open_store
@@ -21,7 +22,7 @@ def test_chroma_holds_only_filter_metadata_and_filters_still_work(tmp_path: Path
     metadatas = store.chroma.collection.get(include=["metadatas"])["metadatas"]
     assert metadatas and all(set(m) <= set(FILTER_KEYS) | LLAMA_INDEX_KEYS for m in metadatas)
     assert all(len(m.get("_node_content", "")) < 1000 for m in metadatas)
-    retriever = store.retriever(embedder)
+    retriever = Retriever(store, embedder)
     hits = retriever.dense("住房公积金", k=50, doc_ids=["b" * 12])
     assert hits and all(cid.startswith("b" * 12) for cid, _ in hits)
     a_hits = retriever.dense("住房公积金", k=50, doc_ids=["a" * 12])

@@ -11,6 +11,7 @@ from index.embed.hashed import HashedEmbedder
 from index.errors import StoreError
 from index.ingest import ingest
 from index.rebuild import rebuild_store
+from index.retrieve.hybrid import Retriever
 from index.settings import Settings
 from index.store import layout
 from index.store.doctor import check_store, repair_store
@@ -32,7 +33,9 @@ def run(store: Store, paths: list[Path], **kw: Any) -> Any:
 
 
 def _dense(store: Store) -> list[tuple[str, float]]:
-    return [(i, round(s, 6)) for i, s in store.retriever(HashedEmbedder(64)).dense("一般行政管理事务 住房公积金", k=50)]
+    return [
+        (i, round(s, 6)) for i, s in Retriever(store, HashedEmbedder(64)).dense("一般行政管理事务 住房公积金", k=50)
+    ]
 
 
 def _home_listing(home: Path) -> list[str]:

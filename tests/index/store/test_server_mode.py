@@ -15,6 +15,7 @@ import pytest
 
 from index.embed.hashed import HashedEmbedder
 from index.ingest import ingest
+from index.retrieve.hybrid import Retriever
 from index.settings import Settings
 from index.store.facade import reset_store
 from index.store.opening import open_store
@@ -65,12 +66,12 @@ def test_ingest_and_retrieve_through_chroma_server(chroma_url: str, tmp_path: Pa
     assert len(report.added) == 2
     assert not (settings.home / "chroma").exists()  # vectors live on the server
     assert store.chroma.count() == len(store.chunks())
-    hits = store.retriever(HashedEmbedder(64)).retrieve("一般行政管理事务", k=3)
+    hits = Retriever(store, HashedEmbedder(64)).retrieve("一般行政管理事务", k=3)
     assert hits[0].locator == "表7 一般公共预算支出表（按功能分类） · 2010302 一般行政管理事务"
     doc_id = report.added[0]["doc_id"]
     store.remove(doc_id)
     assert not any(i.startswith(doc_id) for i in store.chroma.ids())
-    assert {h.doc_id for h in open_store(settings).retriever(HashedEmbedder(64)).retrieve("住房公积金")} == {
+    assert {h.doc_id for h in Retriever(open_store(settings), HashedEmbedder(64)).retrieve("住房公积金")} == {
         report.added[1]["doc_id"]
     }
     reset_store(settings)

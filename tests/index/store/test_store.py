@@ -8,6 +8,7 @@ import pytest
 
 from index.embed.hashed import HashedEmbedder
 from index.errors import StoreError, StoreMismatchError
+from index.retrieve.hybrid import Retriever
 from index.settings import Settings
 from index.store.facade import Store
 from index.store.opening import open_store
@@ -50,7 +51,7 @@ def test_facts_filter_and_fields(store: Store) -> None:
 
 
 def test_hybrid_retrieval_with_filters(store: Store) -> None:
-    retriever = store.retriever(HashedEmbedder(64))
+    retriever = Retriever(store, HashedEmbedder(64))
     hits = retriever.retrieve("一般行政管理事务支出总计", k=3)
     assert hits[0].kind == "row"
     assert hits[0].locator == "表7 一般公共预算支出表（按功能分类） · 2010302 一般行政管理事务"
@@ -68,18 +69,18 @@ def test_remove_everywhere(store: Store) -> None:
     assert all(f.source.doc_id == "bbbbbbbbbbbb" for f in store.facts())
     assert not any(i.startswith("aaaaaaaaaaaa") for i in store.chroma.ids())
     assert not any(i.startswith("aaaaaaaaaaaa") for i in store.bm25().ids)
-    assert all(h.doc_id == "bbbbbbbbbbbb" for h in store.retriever(HashedEmbedder(64)).retrieve("一般行政管理事务"))
+    assert all(h.doc_id == "bbbbbbbbbbbb" for h in Retriever(store, HashedEmbedder(64)).retrieve("一般行政管理事务"))
     assert "aaaaaaaaaaaa" not in store.manifest.documents
     with pytest.raises(StoreError):
         store.remove("aaaaaaaaaaaa")
 
 
 def test_reopen_keeps_everything(store: Store, settings: Settings) -> None:
-    before = [h.chunk_id for h in store.retriever(HashedEmbedder(64)).retrieve("政府投资项目预算", k=4)]
+    before = [h.chunk_id for h in Retriever(store, HashedEmbedder(64)).retrieve("政府投资项目预算", k=4)]
     store.close()
     again = open_store(settings)
     assert len(again.documents()) == 2
-    assert [h.chunk_id for h in again.retriever(HashedEmbedder(64)).retrieve("政府投资项目预算", k=4)] == before
+    assert [h.chunk_id for h in Retriever(again, HashedEmbedder(64)).retrieve("政府投资项目预算", k=4)] == before
     assert before[0].endswith(":section:0")
 
 

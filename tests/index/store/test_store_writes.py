@@ -17,6 +17,7 @@ import pytest
 
 from index.embed.hashed import HashedEmbedder
 from index.ingest import ingest
+from index.retrieve.hybrid import Retriever
 from index.settings import Settings
 from index.store import db
 from index.store.doctor import check_store
@@ -95,7 +96,7 @@ def test_reader_during_another_process_commit_sees_nothing_and_deletes_nothing(
     new_id = fake_reader(second).doc_id
     reader = open_store(settings)  # like `budgetqa ask` starting while the ingest commits
     assert [d["file_name"] for d in reader.documents()] == ["doc0.txt"]
-    hits = reader.retriever(HashedEmbedder(64)).retrieve("测试部门1 一般行政管理事务", k=20)
+    hits = Retriever(reader, HashedEmbedder(64)).retrieve("测试部门1 一般行政管理事务", k=20)
     assert hits and {h.doc_id for h in hits} == {fake_reader(first).doc_id}
     pending = _chunk_ids(reader, new_id)
     assert pending and pending <= reader.chroma.ids()  # the writer's vectors are in Chroma, untouched
@@ -107,7 +108,7 @@ def test_reader_during_another_process_commit_sees_nothing_and_deletes_nothing(
     health = check_store(reader)
     assert health.ok, (health.problems, [d.problems for d in health.documents])
     assert [d.vectors for d in health.documents] == [(len(_chunk_ids(reader, d.doc_id)),) * 2 for d in health.documents]
-    dense = reader.retriever(HashedEmbedder(64)).dense("测试部门1", k=5, doc_ids=[new_id])
+    dense = Retriever(reader, HashedEmbedder(64)).dense("测试部门1", k=5, doc_ids=[new_id])
     assert dense and all(cid.startswith(new_id) for cid, _ in dense)  # the reader reloaded Chroma after the commit
 
 
