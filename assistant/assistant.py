@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from assistant import operations
 from assistant.analyze import Query, analyze
@@ -26,13 +26,11 @@ from index.errors import BudgetQAError, QuestionError
 from index.ingest import ingest
 from index.intake import IngestReport
 from index.model import Document, Fact, Hit, Section
+from index.retrieve.hybrid import Retriever
 from index.settings import Settings
 from index.store.facade import Store
 from index.store.opening import open_store
 from index.text import normalize
-
-if TYPE_CHECKING:
-    from index.retrieve.hybrid import Retriever
 
 # progress(done, total, message)
 Progress = Callable[[int, int, str], None]
@@ -345,8 +343,6 @@ class Assistant:
         """The store's retriever, made on first use (and again after the store changes)."""
         with self._lock:
             if self._retriever is None:
-                from index.retrieve.hybrid import Retriever
-
                 self._retriever = Retriever(self.store)
             return self._retriever
 
