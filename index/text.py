@@ -12,6 +12,8 @@ import unicodedata
 from collections.abc import Set
 from functools import lru_cache
 
+from index.model import MONEY_UNITS
+
 _FOLD = str.maketrans(
     {
         "（": "(",
@@ -43,7 +45,7 @@ YEAR_WORD = rf"({YEAR})\s*年度?"  # `2024年`, `2024 年度`; group 1 is the y
 YEAR_IN_TEXT = re.compile(YEAR_WORD)
 YEAR_CELL = re.compile(rf"^{YEAR_WORD}$")  # a cell or header that is only a year
 YEAR_PREFIX = re.compile(rf"^{YEAR_WORD}")  # a name that starts with its year
-MONEY_UNITS = "亿元|万元|元"  # the money units the documents print, largest first
+MONEY_UNIT = "|".join(reversed(MONEY_UNITS))  # `亿元|万元|元`: a money unit as printed, largest first
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # a printed figure: thousands commas, decimals
 
 

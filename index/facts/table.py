@@ -17,7 +17,7 @@ from index.lexicon import load_data
 from index.model import HEADING_SEP, LOCATOR_SEP, Document, Fact, Provenance, Table
 from index.read.columns import code_columns, label_columns, row_code, row_label, value_columns
 from index.read.tables import parse_number
-from index.text import MONEY_UNITS, YEAR_CELL, YEAR_PREFIX, squash
+from index.text import MONEY_UNIT, YEAR_CELL, YEAR_PREFIX, squash
 
 _NUMBERING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|\d+[.．、](?!\d)|[（(][一二三四五六七八九十\d]+[）)]|其中[:：])\s*"
@@ -39,7 +39,7 @@ def _measure_aliases() -> dict[str, str]:
 def canonical_measure(column: str) -> str:
     """Canonical measure of a column name: `本年收入/2022 年预算数` -> `预算数`; unknown names kept as printed."""
     last = squash(column.rsplit("/", 1)[-1])
-    last = re.sub(rf"\((?:{MONEY_UNITS})\)$", "", YEAR_PREFIX.sub("", last))
+    last = re.sub(rf"\((?:{MONEY_UNIT})\)$", "", YEAR_PREFIX.sub("", last))
     return _measure_aliases().get(last, last)
 
 

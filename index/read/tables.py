@@ -14,11 +14,11 @@ from functools import cache
 from typing import Any
 
 from index.lexicon import load_data
-from index.text import MONEY_UNITS, NUMBER
+from index.text import MONEY_UNIT, NUMBER
 
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’"
 _NUMBER = re.compile(rf"^[-+\u2212]?(?:{NUMBER})%?$")
-_UNIT = re.compile(rf"(?:金额)?单位\s*[:：]\s*({MONEY_UNITS})")
+_UNIT = re.compile(rf"(?:金额)?单位\s*[:：]\s*({MONEY_UNIT})")
 _TAG = re.compile(r"</?\s*p\s*>", re.IGNORECASE)
 
 

@@ -29,14 +29,14 @@ from index.read.tables import (
     strip_repeated_header,
     table_kind,
 )
-from index.text import MONEY_UNITS
+from index.text import MONEY_UNIT
 
 _TABLE_NO = re.compile(r"^表\s*(\d+)$")
 _NAME_LINE = re.compile(r"^(部门|单位|预算单位|部门（单位）)名称\s*[:：]")
 _YEAR_LINE = re.compile(r"^\d{4}\s*年度?$")
 _SEPARATOR = re.compile(r"^[-\s]*$")
 _HEADING = re.compile(r"^第[一二三四五六七八九十]+部分\s*(.+)$")
-_UNIT_IN_HEADER = re.compile(rf"[（(]({MONEY_UNITS})[）)]")
+_UNIT_IN_HEADER = re.compile(rf"[（(]({MONEY_UNIT})[）)]")
 
 
 @dataclass
