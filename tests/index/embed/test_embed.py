@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from index.embed.charsmap import build_charsmap, lookup
-from index.embed.hashed import HashedEmbedder, load_embedder
+from index.embed.embedder import load_embedder
+from index.embed.hashed import HashedEmbedder
 from index.settings import Settings
 
 SENTENCES = [
