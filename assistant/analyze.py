@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from assistant.data import load_data
-from assistant.normalize import normalize
 from assistant.question import YEAR as _YEAR
 from assistant.question import Framed, frame, without_bases
+from index.text import normalize
 
 _UNIT_CUES: tuple[tuple[str, str], ...] = (
     (r"亿元", "亿元"),

@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from assistant import operations
 from assistant.analyze import Query, analyze
@@ -19,18 +19,18 @@ from assistant.consistency import asks_consistency, consistency_answer
 from assistant.fact_chunks import FactChunks
 from assistant.llm_client import LLMClient
 from assistant.llm_route import load_llm_prompts, open_question
-from assistant.normalize import normalize
 from assistant.operations import Context, abstain
 from assistant.scope import Scope, narrow_scope, resolve_scope, without_mentions
 from assistant.years import explain_abstention, keep_to_year, refuse_unsupported, resolve_years
 from index.errors import BudgetQAError, QuestionError
-from index.ingest import IngestReport, ingest
+from index.ingest import ingest
+from index.intake import IngestReport
 from index.model import Document, Fact, Hit, Section
+from index.retrieve.hybrid import Retriever
 from index.settings import Settings
-from index.store import Store, open_store
-
-if TYPE_CHECKING:
-    from index.retrieve import Retriever
+from index.store.facade import Store
+from index.store.opening import open_store
+from index.text import normalize
 
 # progress(done, total, message)
 Progress = Callable[[int, int, str], None]
@@ -343,7 +343,7 @@ class Assistant:
         """The store's retriever, made on first use (and again after the store changes)."""
         with self._lock:
             if self._retriever is None:
-                self._retriever = self.store.retriever()
+                self._retriever = Retriever(self.store)
             return self._retriever
 
     def _fact_chunks(self, doc_ids: Sequence[str]) -> FactChunks:

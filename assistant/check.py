@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING
 from assistant import check_complete, check_cross, check_tables, check_text
 from assistant.check_rules import SEVERITIES, CheckReport, Finding, Rule, load_rules, rules_settings
 from index.errors import BudgetQAError, StoreError
-from index.facts_table import squash
 from index.model import Document, Fact
+from index.text import squash
 
 if TYPE_CHECKING:
     from index.settings import Settings
@@ -85,7 +85,7 @@ def resolve_document(target: str, settings: Settings) -> Document:
         stored = _stored(sha[:12], settings)
         if stored is not None:
             return stored
-        from index.read import read_document
+        from index.read.document import read_document
 
         return read_document(path)
     stored = _stored(target, settings)
@@ -97,7 +97,7 @@ def resolve_document(target: str, settings: Settings) -> Document:
 def _stored(doc_id: str, settings: Settings) -> Document | None:
     if not re.fullmatch(r"[0-9a-f]{6,64}", doc_id):
         return None
-    from index.store import open_store
+    from index.store.opening import open_store
 
     try:
         store = open_store(settings, create=False)

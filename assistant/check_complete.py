@@ -5,14 +5,13 @@ years it prints agree with its own year, and no template placeholder was left in
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from importlib import resources
 
 from assistant.check_rules import Figure, Finding, Rule, name_key, report
-from index.facts_table import squash
+from index.lexicon import load_data
 from index.model import HEADING_SEP, Document, Fact, Table
-from index.tables import note_marks_empty, table_kind
+from index.read.tables import note_marks_empty, table_kind
+from index.text import squash
 
 _TOC_NUMBER = re.compile(
     r"^(?:-\s*)?(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+\s*、|\d+\s*[.．、])\s*"
@@ -22,7 +21,7 @@ _TOC_NUMBER = re.compile(
 @cache
 def kind_labels() -> dict[str, str]:
     """Each table kind's usual title (index/data/table_kinds.toml), to name a missing table."""
-    raw = tomllib.loads(resources.files("index.data").joinpath("table_kinds.toml").read_text(encoding="utf-8"))
+    raw = load_data("index.data", "table_kinds.toml")
     return {k["key"]: k["label"] for k in raw["kinds"]}
 
 

@@ -13,9 +13,10 @@ from typing import Any
 
 from assistant.check_rules import Figure, Finding, Rule, half_step, judge, name_key, report, style_of
 from assistant.check_tables import compare_sum, show, side_of
-from index.facts_table import canonical_measure, clean_subject, vocabulary
+from index.facts.table import canonical_measure, clean_subject, vocabulary
 from index.model import LOCATOR_SEP, MONEY_UNITS, Document, Fact, Provenance, Table, convert_money
-from index.tables import label_columns, parse_number, value_columns
+from index.read.columns import label_columns, value_columns
+from index.read.tables import parse_number
 
 # ---- numbered items of a two-sided summary (read from the table: blank rows matter) -----------------
 

@@ -12,13 +12,13 @@ import re
 import tomllib
 from dataclasses import asdict, dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from index.errors import RulesError
-from index.facts_table import squash
+from index.lexicon import data_text
 from index.model import Fact
+from index.text import squash
 
 SEVERITIES = ("error", "warning", "info")
 KINDS = (
@@ -240,8 +240,7 @@ def parse_rules(text: str, where: str = "check_rules.toml") -> tuple[list[Rule],
 
 @cache
 def _default() -> tuple[tuple[Rule, ...], dict[str, Any]]:
-    text = resources.files("assistant.data").joinpath("check_rules.toml").read_text(encoding="utf-8")
-    rules, extra = parse_rules(text)
+    rules, extra = parse_rules(data_text("assistant.data", "check_rules.toml"))
     return tuple(rules), extra
 
 

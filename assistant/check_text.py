@@ -15,8 +15,9 @@ import re
 from collections import defaultdict
 
 from assistant.check_rules import Figure, Finding, Rule, decimals, half_step, judge, name_key, report
-from index.facts_table import squash, vocabulary
+from index.facts.table import vocabulary
 from index.model import Document, Fact
+from index.text import squash
 
 _AMOUNTS = ("预算数", "决算数")
 _CHANGES = ("比上年增减", "增长率")

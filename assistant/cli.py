@@ -49,8 +49,8 @@ def inspect(
     as_json: Annotated[bool, typer.Option("--json", help="Print everything read as one JSON object.")] = False,
 ) -> None:
     """Show what BudgetQA reads from FILE: metadata, sections, tables, fact counts, warnings."""
-    from index.inspect import render_inspect
-    from index.read import read_document
+    from index.read.document import read_document
+    from index.read.inspect import render_inspect
 
     doc = read_document(file)
     typer.echo(render_inspect(doc, as_json=as_json))
@@ -248,7 +248,7 @@ def ingest(
 
     from index.ingest import ingest as ingest_files
     from index.rebuild import rebuild_store
-    from index.store import open_store
+    from index.store.opening import open_store
 
     conf = settings()
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())

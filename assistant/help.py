@@ -7,11 +7,11 @@ plain text (the page escapes it), so the CLI can print the same words.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping, Sequence
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from index.lexicon import load_data
 
 LISTED_DOCUMENTS = 6  # more are counted, not named
 _NOISE = re.compile(r"[\s\W_]+")
@@ -25,7 +25,7 @@ WHAT_CAN_BE_ASKED = (
 
 @cache
 def _phrases() -> tuple[tuple[str, ...], frozenset[str]]:
-    raw = tomllib.loads(resources.files("assistant.data").joinpath("help.toml").read_text("utf-8"))
+    raw = load_data("assistant.data", "help.toml")
     greetings = tuple(sorted((_squash(g) for g in raw["greetings"]), key=len, reverse=True))
     return greetings, frozenset(_squash(r) for r in raw["requests"])
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from assistant.normalize import bigrams, containment, normalize
-from index.chunks import split_sentences
 from index.model import Hit, Section
+from index.store.chunks import split_sentences
+from index.text import bigrams, containment, normalize
 
 PASSAGES = 4  # passages given to the model
 LIMIT = 600  # characters of a passage (a longer single sentence is kept whole)

@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import re
 import string
-import tomllib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from assistant.analyze import Query
@@ -31,6 +29,7 @@ from assistant.llm_passages import Passage, SectionsOf, choose_passages
 from assistant.operations.base import Context
 from assistant.operations.passages import passages as offline_passages
 from index.errors import BudgetQAError
+from index.lexicon import load_data
 from index.model import Fact, Hit
 
 Sink = Callable[[str], None]
@@ -51,7 +50,7 @@ class LLMPrompts:
 @cache
 def load_llm_prompts() -> LLMPrompts:
     """Load prompts/llm.toml and check each template uses exactly its declared placeholders."""
-    raw = tomllib.loads(resources.files("prompts").joinpath("llm.toml").read_text("utf-8"))
+    raw = load_data("prompts", "llm.toml")
     templates: dict[str, str] = raw["templates"]
     declared: dict[str, list[str]] = raw["placeholders"]
     for name, text in templates.items():

@@ -16,9 +16,9 @@ from assistant.names import (
     table_title,
     vocabulary,
 )
-from assistant.normalize import bigrams, containment, normalize
 from index.model import MONEY_UNITS, Fact, Hit
 from index.settings import Tunables
+from index.text import bigrams, containment, normalize
 
 COUNT_UNITS = frozenset({"人", "辆", "个", "份", "次", "家", "台", "条", "期", "项", "件"})
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from assistant.data import load_data
-from assistant.normalize import normalize
 from index.model import Fact
+from index.text import normalize
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,8 +15,8 @@ from typing import Any
 
 from assistant.analyze import Query, classify, content_variants, expand, split_parts
 from assistant.data import load_data
-from assistant.normalize import normalize
 from index.errors import QuestionError
+from index.text import normalize
 
 _MAX_PREFIX = 8
 _MIN_CHARS_SHARED = 0.85

@@ -267,8 +267,8 @@ class Handlers:
     def _place_html(self, citation: dict[str, Any]) -> str:
         """The cited page cropped and marked (PDF kept in the store), or the lines around it (text); "" if neither."""
         from assistant.ui_pageview import render_view, text_lines_html, view_html
-        from index.files import find_kept
-        from index.read_text import decode_text
+        from index.read.plain import decode_text
+        from index.store.files import find_kept
 
         try:
             qa = self.runtime.wait()

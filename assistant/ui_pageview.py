@@ -1,6 +1,6 @@
 """The cited place, shown: the PDF page cropped to the table or paragraph, the cell boxed and its row shaded.
 
-The store keeps a copy of each PDF (index.files). A citation with a `bbox` is
+The store keeps a copy of each PDF (index.store.files). A citation with a `bbox` is
 shown as an image rendered with pypdfium2 (installed with pdfplumber): cropped
 to the ruled table holding the cell (around the row when the table is long) or
 to the lines around a sentence's figure, the row or line shaded and the cell or

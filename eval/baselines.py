@@ -19,8 +19,8 @@ from typing import Any
 
 from eval.questionset import Question
 from eval.summary import RetrievalRun
-from index.chunks import Chunk
 from index.model import HEADING_SEP, Document
+from index.store.chunks import Chunk
 
 # (question, doc ids in scope) -> ranked chunk texts
 Search = Callable[[str, Sequence[str]], list[str]]
@@ -48,7 +48,7 @@ def bm25_search(chunks: Sequence[Chunk], *, k: int) -> Search:
     """BM25 alone over our chunks (one index over all loaded documents, filtered to the question's scope)."""
     import numpy as np
 
-    from index.bm25 import BM25Index
+    from index.store.bm25 import BM25Index
 
     index = BM25Index.build([c.id for c in chunks], [c.text for c in chunks], 0)
     docs = np.array([str(c.metadata.get("doc_id", "")) for c in chunks])

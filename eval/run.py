@@ -127,8 +127,8 @@ def run_baselines(
     Also returns the ids of questions whose evidence no chunk of ours holds (a chunking or question-set problem).
     """
     from eval.baselines import bm25_search, llama_index_search, run_baseline
-    from index.chunks import build_chunks
-    from index.embed import as_llama_embedding, load_embedder
+    from index.embed.embedder import as_llama_embedding, load_embedder
+    from index.store.chunks import build_chunks
 
     qa, doc_ids = loaded.qa, loaded.doc_ids
     documents = [qa.document(d) for d in sorted(set(doc_ids.values()))]

@@ -30,9 +30,9 @@ from eval.run import prepare_home
 from eval.scale import ScaleDoc, generate_documents, scale_data
 from eval.scale_ask import peak_rss_mb
 from eval.score import percentile
-from index import db
 from index.errors import BudgetQAError
 from index.settings import Settings
+from index.store import db
 
 Progress = Callable[[int, int, str], None]
 Note = Callable[[str], None]

@@ -1,0 +1,1 @@
+"""The data's road: files -> read -> facts -> store (vectors from embed) -> retrieve; see docs/ARCHITECTURE.md."""

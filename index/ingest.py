@@ -7,7 +7,7 @@ BM25 entry healed. Every file is checked against the size and page limits
 before it is read, and reading plus embedding it must finish within
 `max_ingest_seconds`. Reading and embedding happen before the store's write
 lock is taken, so a slow file holds up neither questions nor other writers;
-the lock covers the write itself (see index.store). The BM25 index covers every
+the lock covers the write itself (see index.store.facade). The BM25 index covers every
 chunk, so a batch rebuilds it once, with its last file (or after it). A file
 that fails leaves the store exactly as it was; the other files still go in,
 and the report lists what failed and why. `rebuild=True` replaces the store
@@ -16,130 +16,19 @@ and the report lists what failed and why. `rebuild=True` replaces the store
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
-from collections.abc import Callable, Iterable
-from contextvars import ContextVar
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from index.errors import BudgetQAError
-from index.limits import Deadline, check_upload, page_limit_error
+from index.intake import IngestReport, Progress, Reader, file_sha256, read_checked, scan_files
 
 if TYPE_CHECKING:
-    from index.embed import Embedder
+    from index.embed.embedder import Embedder
     from index.model import Document
     from index.settings import Settings
-    from index.store import Store
-
-SUFFIXES = (".pdf", ".txt", ".md")
-
-# progress(done, total, message)
-Progress = Callable[[int, int, str], None]
-Reader = Callable[[Path], "Document"]
-
-
-@dataclass(slots=True)
-class IngestReport:
-    """Outcome of one ingest batch."""
-
-    added: list[dict[str, Any]] = field(default_factory=list)  # Document.summary() of new documents
-    skipped: list[str] = field(default_factory=list)  # file names already in the store
-    failed: list[tuple[str, str]] = field(default_factory=list)  # (file name, error message)
-    same_as: dict[str, str] = field(default_factory=dict)  # skipped file name -> stored file it duplicates
-    healed: list[str] = field(default_factory=list)  # what was repaired in documents already stored
-    unsupported: list[str] = field(default_factory=list)  # files in the given folders that are not .pdf/.txt/.md
-    kept: bool = False  # a rebuild that was refused: the store was left exactly as it was
-
-
-@dataclass(slots=True)
-class Scan:
-    """What the given paths hold: files to ingest, files of other types, and paths that cannot be used."""
-
-    files: list[Path] = field(default_factory=list)
-    unsupported: list[Path] = field(default_factory=list)
-    problems: list[tuple[str, str]] = field(default_factory=list)
-
-
-def _loop(path: Path) -> bool:
-    try:
-        path.resolve(strict=False)
-    except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError on a symlink loop
-        return True
-    return False
-
-
-def scan_files(paths: Iterable[Path]) -> Scan:
-    """Given files as they are, folders searched recursively for *.pdf *.txt *.md (symlinked folders not followed)."""
-    scan = Scan()
-    found: list[Path] = []
-    for path in map(Path, paths):
-        if _loop(path):
-            scan.problems.append((path.name, f"symbolic link loop ({path} points back to itself); give the real file"))
-        elif path.is_dir():
-            for p in sorted(path.rglob("*")):
-                if _loop(p):
-                    scan.problems.append((p.name, f"symbolic link loop ({p}); skipped"))
-                elif p.is_file() and p.suffix.lower() in SUFFIXES:
-                    found.append(p)
-                elif p.is_file() and not p.name.startswith("."):
-                    scan.unsupported.append(p)
-        else:
-            found.append(path)
-    seen: set[Path] = set()
-    for f in found:
-        key = f.resolve()
-        if key not in seen:
-            seen.add(key)
-            scan.files.append(f)
-    return scan
-
-
-def collect_files(paths: Iterable[Path]) -> list[Path]:
-    """Files to ingest: given files as they are, folders searched recursively for *.pdf *.txt *.md."""
-    return scan_files(paths).files
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-_deadline: ContextVar[Deadline | None] = ContextVar("ingest_deadline", default=None)
-
-
-def _default_reader(path: Path) -> Document:
-    """`read_document` within the wall clock of the file being ingested."""
-    from index.read import read_document
-
-    return read_document(path, _deadline.get())
-
-
-def read_checked(
-    path: Path,
-    settings: Settings,
-    reader: Reader | None = None,
-    *,
-    max_mb: float | None = None,
-    max_pages: int | None = None,
-) -> tuple[Document, Deadline]:
-    """Check the limits, then read `path` within the wall-clock limit (the deadline goes on to embedding)."""
-    check_upload(path, settings, max_mb=max_mb, max_pages=max_pages)
-    deadline = Deadline(path, settings.max_ingest_seconds)
-    token = _deadline.set(deadline)
-    try:
-        doc = (reader or _default_reader)(path)
-    finally:
-        _deadline.reset(token)
-    deadline.check()
-    limit = max_pages if max_pages is not None else settings.max_pages
-    if doc.page_count and doc.page_count > limit:
-        raise page_limit_error(path, doc.page_count, limit)
-    return doc, deadline
+    from index.store.facade import Added, Store
 
 
 def ingest(
@@ -162,15 +51,8 @@ def ingest(
     if rebuild:
         from index.rebuild import rebuild_store
 
-        report = rebuild_store(
-            store.settings,
-            paths,
-            progress=progress,
-            embedder=embedder,
-            reader=reader,
-            max_mb=max_mb,
-            max_pages=max_pages,
-        )
+        report = rebuild_store(store.settings, paths, progress=progress, embedder=embedder, reader=reader,
+                               max_mb=max_mb, max_pages=max_pages)  # fmt: skip
         store.epoch  # noqa: B018 - follow the swap at once
         return report
     scan = scan_files(paths)
@@ -197,13 +79,7 @@ def ingest(
             prepared.source = path
             # BM25 is rebuilt over every chunk, so a batch rebuilds it with its last file only
             outcome = store.add_prepared(prepared, lexical=done == total - 1, embedder=embedder)
-            if outcome.added:
-                report.added.append(doc.summary())
-            else:
-                report.skipped.append(path.name)
-                report.healed.extend(outcome.healed)
-                if outcome.existing is not None and outcome.existing.sha256 != doc.sha256:
-                    report.same_as[path.name] = f"{outcome.existing.file_name} ({outcome.existing.doc_id})"
+            record(report, path, doc, outcome)
         except (BudgetQAError, OSError, ValueError, sqlite3.Error) as err:
             report.failed.append((path.name, str(err)))
     if files:
@@ -214,3 +90,14 @@ def ingest(
     if progress:
         progress(total, total, "done")
     return report
+
+
+def record(report: IngestReport, path: Path, doc: Document, outcome: Added) -> None:
+    """Note one file's outcome: added, or skipped as a copy of a stored document (and what was healed in it)."""
+    if outcome.added:
+        report.added.append(doc.summary())
+        return
+    report.skipped.append(path.name)
+    report.healed.extend(outcome.healed)
+    if outcome.existing is not None and outcome.existing.sha256 != doc.sha256:
+        report.same_as[path.name] = f"{outcome.existing.file_name} ({outcome.existing.doc_id})"

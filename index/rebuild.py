@@ -21,21 +21,21 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from index import db, layout
-from index.chroma_backend import ChromaBackend
-from index.chunks import build_chunks
-from index.embed import embed_passages
+from index.embed.embedder import embed_passages
 from index.errors import BudgetQAError, StoreError
-from index.files import keep_file, prune_files
-from index.ingest import IngestReport, Progress, Reader, read_checked, scan_files
-from index.limits import Deadline, check_upload
-from index.lock import WriteLock, this_writer
-from index.manifest import Manifest
+from index.intake import IngestReport, Progress, Reader, read_checked, scan_files
+from index.read.limits import Deadline, check_upload
 from index.settings import Settings
-from index.store import Store
+from index.store import db, layout
+from index.store.chroma_backend import ChromaBackend
+from index.store.chunks import build_chunks
+from index.store.facade import Store
+from index.store.files import keep_file, prune_files
+from index.store.lock import WriteLock, this_writer
+from index.store.manifest import Manifest
 
 if TYPE_CHECKING:
-    from index.embed import Embedder
+    from index.embed.embedder import Embedder
 
 _ERRORS = (BudgetQAError, OSError, ValueError, sqlite3.Error)
 

@@ -16,9 +16,9 @@ from assistant.compose import (
 )
 from assistant.match import choose, confident, rank_facts
 from assistant.names import fact_name, vocabulary
-from assistant.normalize import normalize
 from assistant.operations.base import Context, abstain, cite
 from index.model import Fact
+from index.text import normalize
 
 
 def change(query: Query, ctx: Context) -> Answer:

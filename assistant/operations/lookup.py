@@ -19,10 +19,10 @@ from assistant.compose import (
 )
 from assistant.match import Scored, choose, confident, rank_facts
 from assistant.names import fact_name, side, stage_of, vocabulary
-from assistant.normalize import bigrams, normalize
 from assistant.operations.base import Context, abstain, cite, decimal_places, disagree, unit_compatible
 from assistant.operations.change import derivable_prior_year, prior_year
 from index.model import Fact
+from index.text import bigrams, normalize
 
 
 def printed_with_unit(fact: Fact) -> str:

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from assistant.check import check_document
 from assistant.check_rules import Finding
-from index.facts import extract_facts
+from index.facts.extract import extract_facts
 from index.model import Document, Table
-from index.tables import value_columns
+from index.read.columns import value_columns
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -36,7 +36,7 @@ NAMES = {
 @cache
 def corpus(name: str) -> Document:
     """A corpus document as published, read once per test session."""
-    from index.read import read_document
+    from index.read.document import read_document
 
     return read_document(NAMES[name])
 
@@ -58,7 +58,7 @@ def new_findings(name: str, doc: Document) -> list[Finding]:
 
 def edit_text_file(path: Path, old: str, new: str, folder: Path) -> Document:
     """Read a copy of a text disclosure with the one occurrence of `old` replaced by `new`."""
-    from index.read import read_document
+    from index.read.document import read_document
 
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path.name}"

@@ -8,11 +8,11 @@ import pytest
 
 from assistant.analyze import analyze
 from assistant.fact_chunks import FactChunks
-from assistant.normalize import normalize
-from index.chunks import Chunk, build_chunks
 from index.model import Document
-from index.read import read_document
+from index.read.document import read_document
 from index.settings import Tunables
+from index.store.chunks import Chunk, build_chunks
+from index.text import normalize
 
 ROOT = Path(__file__).resolve().parents[2]
 DAPENG = ROOT / "index" / "data" / "shenzhen_dapeng_data_bureau_2022_dept_budget.txt"

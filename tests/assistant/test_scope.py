@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import time
 
-from assistant.normalize import normalize
 from assistant.scope import find_mentions
 from eval.scale import max_documents, variant_parts
+from index.text import normalize
 
 REAL = {
     "dapeng": "深圳市大鹏新区政务服务数据管理局",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import tomllib
+
 import pytest
 
 from assistant import compose
@@ -15,14 +17,7 @@ def test_shipped_templates_load() -> None:
 
 
 def _broken(tmp_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    class Fake:
-        def joinpath(self, name: str) -> Fake:
-            return self
-
-        def read_text(self, encoding: str) -> str:
-            return tmp_text
-
-    monkeypatch.setattr(compose.resources, "files", lambda package: Fake())
+    monkeypatch.setattr(compose, "load_data", lambda package, name: tomllib.loads(tmp_text))
     compose.load_templates.cache_clear()
 
 

@@ -9,9 +9,9 @@ import pytest
 
 from eval.scale import SYNTHETIC_NOTE, generate_documents, max_documents, scale_amount
 from index.errors import BudgetQAError
-from index.ingest import file_sha256
+from index.intake import file_sha256
 from index.model import Document
-from index.read import read_document
+from index.read.document import read_document
 
 ROOT = Path(__file__).resolve().parents[2]
 DAPENG = ROOT / "index" / "data" / "shenzhen_dapeng_data_bureau_2022_dept_budget.txt"

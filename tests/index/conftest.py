@@ -29,7 +29,7 @@ def corpus_path() -> Callable[[str], Path]:
 @pytest.fixture(scope="session")
 def corpus_doc() -> Callable[[str], Document]:
     """`read_document` of a sample disclosure by short name, cached for the session."""
-    from index.read import read_document
+    from index.read.document import read_document
 
     @cache
     def read(name: str) -> Document:

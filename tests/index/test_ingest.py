@@ -8,11 +8,14 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from index.bm25 import BM25Index
-from index.embed import FakeEmbedder
-from index.ingest import collect_files, ingest
+from index.embed.hashed import HashedEmbedder
+from index.ingest import ingest
+from index.intake import scan_files
+from index.retrieve.hybrid import Retriever
 from index.settings import Settings
-from index.store import Store, open_store
+from index.store.bm25 import BM25Index
+from index.store.facade import Store
+from index.store.opening import open_store
 from tests.index.index_docs import fake_reader, write_files
 
 QUERIES = ("一般行政管理事务", "住房公积金 支出总计", "政府投资项目", "测试部门1")
@@ -20,7 +23,7 @@ QUERIES = ("一般行政管理事务", "住房公积金 支出总计", "政府�
 
 def snapshot(store: Store) -> dict[str, Any]:
     """Everything a user could observe: documents, chunk ids, facts, vectors, BM25 and hybrid results."""
-    retriever = store.retriever(FakeEmbedder(64))
+    retriever = Retriever(store, HashedEmbedder(64))
     return {
         "documents": store.documents(),
         "chunks": [(c.id, c.text) for c in store.chunks()],
@@ -38,13 +41,13 @@ def store(tmp_path: Path) -> Store:
 
 
 def run(store: Store, paths: list[Path], **kw: Any) -> Any:
-    return ingest(store, paths, embedder=FakeEmbedder(64), reader=fake_reader, **kw)
+    return ingest(store, paths, embedder=HashedEmbedder(64), reader=fake_reader, **kw)
 
 
 def test_folder_ingest_and_idempotent_reingest(store: Store, tmp_path: Path) -> None:
     files = write_files(tmp_path / "in", 3)
     (tmp_path / "in" / "skip.csv").write_text("x")
-    assert collect_files([tmp_path / "in"]) == files
+    assert scan_files([tmp_path / "in"]).files == files
     report = run(store, [tmp_path / "in"])
     assert [a["file_name"] for a in report.added] == ["doc0.txt", "doc1.txt", "doc2.txt"]
     before = snapshot(store)
@@ -93,7 +96,7 @@ def test_interrupt_in_embedder_leaves_store_unchanged(store: Store, tmp_path: Pa
     run(store, [files[0]])
     before = snapshot(store)
 
-    class Exploding(FakeEmbedder):
+    class Exploding(HashedEmbedder):
         def embed_passages(self, texts: list[str]) -> Any:
             raise KeyboardInterrupt
 
@@ -135,7 +138,7 @@ def test_cli_ingest_docs_rm(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
     files = write_files(tmp_path / "in", 2)
     (tmp_path / "in" / "bad.txt").write_text("BROKEN", encoding="utf-8")
-    monkeypatch.setattr("index.ingest._default_reader", fake_reader)
+    monkeypatch.setattr("index.intake._default_reader", fake_reader)
     monkeypatch.setenv("BUDGETQA_EMBED_MODEL", "fake:64")
     home = str(tmp_path / "home")
     runner = CliRunner()

@@ -7,11 +7,13 @@ from typing import Any
 
 import pytest
 
-from index.bm25 import BM25Index
-from index.embed import FakeEmbedder
+from index.embed.hashed import HashedEmbedder
 from index.ingest import ingest
+from index.retrieve.hybrid import Retriever
 from index.settings import Settings
-from index.store import Store, open_store
+from index.store.bm25 import BM25Index
+from index.store.facade import Store
+from index.store.opening import open_store
 from tests.index.index_docs import fake_reader, write_files
 
 
@@ -20,11 +22,11 @@ def open_fresh(home: Path) -> Store:
 
 
 def run(store: Store, paths: list[Path]) -> Any:
-    return ingest(store, paths, embedder=FakeEmbedder(64), reader=fake_reader)
+    return ingest(store, paths, embedder=HashedEmbedder(64), reader=fake_reader)
 
 
 def lexical(store: Store) -> dict[str, list[tuple[str, float]]]:
-    retriever = store.retriever(FakeEmbedder(64))
+    retriever = Retriever(store, HashedEmbedder(64))
     return {q: retriever.lexical(q) for q in ("一般行政管理事务", "住房公积金", "测试部门2")}
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from index.embed import FAKE_PREFIX
+from index.embed.hashed import FAKE_PREFIX
 from index.settings import Settings
 from tests.ui.support import free_port
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import pytest
 
 from assistant.ui_pageview import BOX_WIDTH
-from index.read import read_document
+from index.read.document import read_document
 from tests.ui.support import CHROMIUM, CHROMIUM_ARGS, JUSTICE_PDF, SHOTS
 from tests.ui.test_browser import WAIT_MS, amounts, ask
 from tests.ui.test_pageview import red_box

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from index.embed import FAKE_PREFIX
+from index.embed.hashed import FAKE_PREFIX
 from index.settings import Settings
 from tests.ui.support import CHROMIUM, CHROMIUM_ARGS, PAYLOAD_TXT, free_port
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from gradio_client import Client
 
-from index.embed import FAKE_PREFIX
+from index.embed.hashed import FAKE_PREFIX
 from tests.ui.support import ROOT, free_port
 
 LAUNCHERS = {

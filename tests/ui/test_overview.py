@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.ui_overview import overview_html, panels
-from index.read import read_document
+from index.read.document import read_document
 from tests.ui.support import JUSTICE_PDF
 
 DAPENG = Path(__file__).resolve().parents[2] / "index" / "data" / "shenzhen_dapeng_data_bureau_2022_dept_budget.txt"

@@ -13,7 +13,7 @@ from PIL import Image
 
 from assistant.ui_pageview import BOX_RGB, BOX_WIDTH, render_view, text_lines_html, view_html
 from index.model import BBox, Fact
-from index.read import read_document
+from index.read.document import read_document
 from tests.ui.support import JUSTICE_PDF
 
 DAPENG = Path(__file__).resolve().parents[2] / "index" / "data" / "shenzhen_dapeng_data_bureau_2022_dept_budget.txt"

@@ -1,0 +1,1 @@
+"""`Document` tables and sections -> `Fact`s: table cells, narrative sentences, phrase vocabulary."""
