@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from eval.score import Score
+from eval.vocab import words
 from index.settings import Tunables
 
 # evaluate(tunables) -> one score per question, in a fixed question order
@@ -71,6 +72,18 @@ def _correct(scores: Sequence[Score], idx: Sequence[int]) -> int:
     return sum(scores[i].correct for i in idx)
 
 
+def wrong_number(score: Score) -> bool:
+    """A figure given that is not the right one: where the document is silent, of another year, or another value."""
+    gave = score.got is not None and not score.abstained
+    return score.hallucinated or score.wrong_year or (gave and not score.correct and score.value_ok is False)
+
+
+def utility(scores: Sequence[Score], idx: Sequence[int]) -> float:
+    """What the search maximises: right answers, less `wrong_number_cost` for each wrong number (scoring.toml)."""
+    cost = float(words()["lodo"]["wrong_number_cost"])
+    return sum(1.0 if scores[i].correct else (-cost if wrong_number(scores[i]) else 0.0) for i in idx)
+
+
 def select(
     candidates: Candidates,
     train: Sequence[int],
@@ -79,12 +92,13 @@ def select(
     *,
     sweeps: int = 2,
 ) -> tuple[Tunables, int]:
-    """Coordinate descent from `start` over `space` on the question indices `train`: (picked, correct on train)."""
+    """Coordinate descent from `start` over `space` on the question indices `train`, maximising `utility`
+    (a wrong number costs more than an abstention): (picked, correct on train)."""
     current = start
     first = candidates.scores(current)
     if first is None:
         raise ValueError("LODO budget too small: the starting Tunables could not be evaluated")
-    best = _correct(first, train)
+    best = utility(first, train)
     for _ in range(sweeps):
         moved = False
         for name, values in space.items():
@@ -94,13 +108,13 @@ def select(
                 cand = current.model_copy(update={name: value})
                 scores = candidates.scores(cand)
                 if scores is None:
-                    return current, best
-                right = _correct(scores, train)
-                if right > best:
-                    current, best, moved = cand, right, True
+                    return current, _correct(candidates.scores(current) or first, train)
+                value = utility(scores, train)
+                if value > best:
+                    current, best, moved = cand, value, True
         if not moved:
             break
-    return current, best
+    return current, _correct(candidates.scores(current) or first, train)
 
 
 @dataclass(slots=True)

@@ -575,3 +575,32 @@ def test_unscoped_per_document_prior_year_line_is_the_year_asked() -> None:
     stale = Answer("q", text.replace("三公经费2023年为22.91", "三公经费为22.91"), citations=cites)
     s = score_unscoped(q, stale, score_answer(q, stale, doc_year=2024), wanli, {"w.pdf": wanli, "f.pdf": welfare})
     assert s.wrong_year and not s.correct
+
+
+def test_lodo_does_not_buy_right_answers_with_a_wrong_number() -> None:
+    from dataclasses import replace
+
+    from eval.lodo import Candidates, changed_from, run_lodo, utility, wrong_number
+    from index.settings import Tunables
+
+    docs = [["A"]] * 4 + [["B"]] * 4
+    base = [  # one right per document, the others abstained
+        s if s.correct else replace(s, abstained=True, got=None, value_ok=None)  # type: ignore[attr-defined, type-var]
+        for s in _fake_scores([True, False, False, False] * 2, docs)
+    ]
+
+    def with_rrf(t: Tunables) -> list[object]:
+        scores = list(base)
+        gain = 2 if t.rrf_k == 20 else 0  # rrf_k=20: two more right per document ...
+        for doc in (0, 4):
+            for i in range(1, 1 + gain):
+                scores[doc + i] = replace(scores[doc + i], correct=True, value_ok=True, got=1, abstained=False)  # type: ignore[type-var]
+            if gain:  # ... each for one wrong number (a value that is not the expected one)
+                scores[doc + 3] = replace(scores[doc + 3], value_ok=False, got=7, abstained=False)  # type: ignore[type-var]
+        return scores
+
+    assert wrong_number(with_rrf(Tunables(rrf_k=20))[3]) and not wrong_number(base[3])  # type: ignore[arg-type]
+    assert utility(with_rrf(Tunables(rrf_k=20)), range(4)) == utility(base, range(4))  # type: ignore[arg-type]
+    two = Candidates(with_rrf)  # type: ignore[arg-type]
+    folds = run_lodo(two, docs, ["A", "B"], Tunables(), {"rrf_k": [5, 20]})
+    assert all(not changed_from(f.picked, Tunables()) for f in folds)  # two right for one wrong: not worth it
