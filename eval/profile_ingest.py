@@ -3,8 +3,8 @@
 Run as `python -m eval.profile_ingest FILE [FILE…] [--home DIR]` in a fresh process
 (the import and model-load figures are only meaningful there). The store under
 `--home` should be fresh and its `models/` already built. Prints one JSON object:
-seconds per stage, the peak RSS (VmHWM) the process had reached when each stage
-first ended, and the final peak; the stages are timed by wrapping the store's own
+seconds per stage, how many MB each stage raised the peak RSS (VmHWM) by (their sum
+plus the start is the final peak); the stages are timed by wrapping the store's own
 functions, so the ingest itself is the product's code path. Several files go in one
 `ingest` call, as `budgetqa ingest A B …` does.
 """
@@ -32,17 +32,17 @@ def _status_mb(key: str) -> float:
     return 0.0
 
 
-def _timed(owner: Any, name: str, stage: str, spent: dict[str, float], peak: dict[str, float]) -> None:
-    """Replace `owner.name` by a wrapper that adds its wall time to `spent[stage]` and notes the peak RSS after it."""
+def _timed(owner: Any, name: str, stage: str, spent: dict[str, float], grew: dict[str, float]) -> None:
+    """Replace `owner.name` by a wrapper adding its wall time to `spent[stage]` and what it raised the peak RSS by."""
     inner: Callable[..., Any] = getattr(owner, name)
 
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        t = time.perf_counter()
+        t, before = time.perf_counter(), _status_mb("VmHWM")
         try:
             return inner(*args, **kwargs)
         finally:
             spent[stage] = spent.get(stage, 0.0) + time.perf_counter() - t
-            peak.setdefault(stage, _status_mb("VmHWM"))
+            grew[stage] = round(grew.get(stage, 0.0) + _status_mb("VmHWM") - before, 1)
 
     setattr(owner, name, wrapper)
 
@@ -68,7 +68,7 @@ def _time_tokenizer(embedder: Any, spent: dict[str, float]) -> None:
 def profile(paths: list[Path], home: Path) -> dict[str, Any]:
     """Ingest `paths` into the store under `home` in one call, timing each stage."""
     spent: dict[str, float] = {}
-    peak: dict[str, float] = {"python start": _status_mb("VmHWM")}
+    grew: dict[str, float] = {"python start": _status_mb("VmHWM")}
     t = time.perf_counter()
     from index import embed, read, store
     from index.bm25 import BM25Index
@@ -77,23 +77,23 @@ def profile(paths: list[Path], home: Path) -> dict[str, Any]:
     from index.settings import Settings
 
     spent["imports (budgetqa modules)"] = time.perf_counter() - t
-    peak["imports (budgetqa modules)"] = _status_mb("VmHWM")
+    grew["imports (budgetqa modules)"] = _status_mb("VmHWM") - grew["python start"]
     settings = Settings(home=home)
     t = time.perf_counter()
     st = store.open_store(settings)
     spent["open store"] = time.perf_counter() - t
-    t = time.perf_counter()
+    t, before = time.perf_counter(), _status_mb("VmHWM")
     embedder = embed.load_embedder(settings)
     spent["model load (runtime import, tokenizer, session)"] = time.perf_counter() - t
-    peak["model load (runtime import, tokenizer, session)"] = _status_mb("VmHWM")
+    grew["model load (runtime import, tokenizer, session)"] = _status_mb("VmHWM") - before
     _time_tokenizer(embedder, spent)
-    _timed(read, "read_document", "read PDF (sections, tables, facts)", spent, peak)
-    _timed(store, "build_chunks", "chunk", spent, peak)
-    _timed(embed, "embed_passages", "tokenize + encode", spent, peak)
-    _timed(store, "embed_passages", "tokenize + encode", spent, peak)
-    _timed(ChromaBackend, "add", "Chroma write (incl. import and opening the client)", spent, peak)
-    _timed(BM25Index, "build", "BM25 rebuild", spent, peak)
-    _timed(BM25Index, "save", "BM25 rebuild", spent, peak)
+    _timed(read, "read_document", "read PDF (sections, tables, facts)", spent, grew)
+    _timed(store, "build_chunks", "chunk", spent, grew)
+    _timed(embed, "embed_passages", "tokenize + encode", spent, grew)
+    _timed(store, "embed_passages", "tokenize + encode", spent, grew)
+    _timed(ChromaBackend, "add", "Chroma write (incl. import and opening the client)", spent, grew)
+    _timed(BM25Index, "build", "BM25 rebuild", spent, grew)
+    _timed(BM25Index, "save", "BM25 rebuild", spent, grew)
     t = time.perf_counter()
     report = ingest(st, paths, embedder=embedder)
     total_ingest = time.perf_counter() - t
@@ -107,7 +107,7 @@ def profile(paths: list[Path], home: Path) -> dict[str, Any]:
         "files": [p.name for p in paths],
         "chunks": st.chroma.count(),
         "seconds": {k: round(v, 3) for k, v in spent.items()},
-        "peak_rss_mb_after": peak,
+        "peak_rss_mb_raised_by": grew,
         "ingest_s": round(total_ingest, 3),
         "python_start_to_end_s": round(time.perf_counter() - START, 3),
         "peak_rss_mb": _status_mb("VmHWM"),
