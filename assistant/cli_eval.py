@@ -104,6 +104,14 @@ def bench(
             help="With --scale: keep the store in this folder (reused next time) instead of a temp one.",
         ),
     ] = None,
+    server: Annotated[
+        bool,
+        typer.Option(
+            "--server",
+            help="With --scale: start `chroma run` on 127.0.0.1 (stopped at the end, also on Ctrl-C) and keep the "
+            "vectors there through the HTTP client; adds the server's peak RSS and data size.",
+        ),
+    ] = False,
 ) -> None:
     """Benchmarks: ingest time per document, warm ask p50/p95, cold CLI ask, peak memory (medians of --runs).
 
@@ -130,6 +138,7 @@ def bench(
                 settings(),
                 scale,
                 store=scale_store,
+                server=server,
                 out_dir=out or DEFAULT_OUT,
                 progress=ingest_progress,
                 note=lambda message: bar.console.print(f"  {message}"),
