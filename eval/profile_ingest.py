@@ -77,7 +77,7 @@ def profile(paths: list[Path], home: Path) -> dict[str, Any]:
     from index.settings import Settings
 
     spent["imports (budgetqa modules)"] = time.perf_counter() - t
-    grew["imports (budgetqa modules)"] = _status_mb("VmHWM") - grew["python start"]
+    grew["imports (budgetqa modules)"] = round(_status_mb("VmHWM") - grew["python start"], 1)
     settings = Settings(home=home)
     t = time.perf_counter()
     st = store.open_store(settings)
@@ -85,7 +85,7 @@ def profile(paths: list[Path], home: Path) -> dict[str, Any]:
     t, before = time.perf_counter(), _status_mb("VmHWM")
     embedder = embed.load_embedder(settings)
     spent["model load (runtime import, tokenizer, session)"] = time.perf_counter() - t
-    grew["model load (runtime import, tokenizer, session)"] = _status_mb("VmHWM") - before
+    grew["model load (runtime import, tokenizer, session)"] = round(_status_mb("VmHWM") - before, 1)
     _time_tokenizer(embedder, spent)
     _timed(read, "read_document", "read PDF (sections, tables, facts)", spent, grew)
     _timed(store, "build_chunks", "chunk", spent, grew)
