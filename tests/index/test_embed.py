@@ -164,14 +164,14 @@ def test_piece_tokenizer_gives_the_ids_of_tokenizers_unigram(built: tuple[Settin
 
 
 @pytest.mark.slow
-def test_ingest_path_does_not_import_torch(built: tuple[Settings, Path]) -> None:
+def test_ingest_path_does_not_import_torch_or_tokenizers(built: tuple[Settings, Path]) -> None:
     import subprocess
     import sys
 
     code = (
         "import sys; from pathlib import Path; from index.settings import Settings; from index.embed import load_embedder;"
         f"e = load_embedder(Settings(home=Path({str(built[0].home)!r}))); e.embed_passages(['一般公共预算支出 1,461 万元']);"
-        "print(sorted(m for m in ('torch', 'transformers', 'sentence_transformers') if m in sys.modules))"
+        "print(sorted(m for m in ('torch', 'transformers', 'sentence_transformers', 'tokenizers') if m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
