@@ -8,6 +8,7 @@ not counted). Benchmarks, never timed tests: CI does not run this.
 from __future__ import annotations
 
 import json
+import os
 import resource
 import shutil
 import statistics
@@ -83,12 +84,19 @@ _WRAP = (
 )
 
 
-def cold_ask(home: Path, question: str, doc_id: str | None) -> tuple[float, float]:
+def child_env(chroma_url: str | None) -> dict[str, str] | None:
+    """The environment of a child process that must use the same Chroma server (None: inherit this one's)."""
+    return {**os.environ, "BUDGETQA_CHROMA_URL": chroma_url} if chroma_url else None
+
+
+def cold_ask(home: Path, question: str, doc_id: str | None, chroma_url: str | None = None) -> tuple[float, float]:
     """Wall seconds and peak RSS (MB) of one `budgetqa ask --json` process against an existing store."""
     cmd = [*cli_path(), "--home", str(home), "ask", "--json", question]
     if doc_id:
         cmd += ["--doc", doc_id]
-    done = subprocess.run([sys.executable, "-c", _WRAP, *cmd], capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-c", _WRAP, *cmd], capture_output=True, text=True, timeout=300, env=child_env(chroma_url)
+    )
     if done.returncode != 0:
         raise BudgetQAError(f"bench: `budgetqa ask` failed: {done.stderr.strip()[-300:]}")
     wall, rss_kb = done.stderr.strip().splitlines()[-1].split()

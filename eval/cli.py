@@ -121,6 +121,14 @@ def bench(
             help="With --scale: keep the store in this folder (reused next time) instead of a temp one.",
         ),
     ] = None,
+    server: Annotated[
+        bool,
+        typer.Option(
+            "--server",
+            help="With --scale: start `chroma run` on 127.0.0.1 (stopped at the end, also on Ctrl-C) and keep the "
+            "vectors there through the HTTP client; adds the server's peak RSS and data size.",
+        ),
+    ] = False,
 ) -> None:
     """Benchmarks: ingest time per document, warm ask p50/p95, cold CLI ask, peak memory (medians of --runs).
 
@@ -132,7 +140,7 @@ def bench(
         typer.echo(f"  {message}", err=True)
 
     if scale is not None:
-        bench_at_scale(scale, scale_store, out or DEFAULT_OUT)
+        bench_at_scale(scale, scale_store, out or DEFAULT_OUT, server=server)
         return
 
     from eval.bench import render_bench, run_bench
@@ -142,7 +150,7 @@ def bench(
     render_bench(result)
 
 
-def bench_at_scale(scale: int, scale_store: Path | None, out: Path) -> None:
+def bench_at_scale(scale: int, scale_store: Path | None, out: Path, *, server: bool = False) -> None:
     """`bench --scale N`: the load test over N synthetic documents, with a progress bar while they are ingested."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -159,6 +167,7 @@ def bench_at_scale(scale: int, scale_store: Path | None, out: Path) -> None:
             settings(),
             scale,
             store=scale_store,
+            server=server,
             out_dir=out,
             progress=ingest_progress,
             note=lambda message: bar.console.print(f"  {message}"),

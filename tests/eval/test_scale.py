@@ -88,3 +88,58 @@ def test_scale_bench_smoke(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
         assert ask["answered"] == ask["from_the_right_document"] == ask["n"] == 10
     assert result["peak_rss_ask_mb"] > 0 and result["cold_cli_ask_scoped_s"] > 0
     assert (tmp_path / "out" / "bench-scale-2.json").is_file()
+
+
+@pytest.mark.slow
+@pytest.mark.server
+def test_scale_bench_on_a_chroma_server_starts_and_stops_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`bench --scale 2 --server`: vectors go to a real `chroma run` on 127.0.0.1, which is gone afterwards."""
+    import subprocess
+
+    import eval.scale_server
+    from eval.scale_bench import run_scale_bench
+    from index.settings import Settings
+
+    started: list[subprocess.Popen[bytes]] = []
+    real_popen = subprocess.Popen
+
+    def recording_popen(*args: object, **kwargs: object) -> subprocess.Popen[bytes]:
+        process: subprocess.Popen[bytes] = real_popen(*args, **kwargs)  # type: ignore[call-overload]
+        started.append(process)
+        return process
+
+    monkeypatch.setattr(eval.scale_server.subprocess, "Popen", recording_popen)
+    monkeypatch.setenv("BUDGETQA_EMBED_MODEL", "fake:64")
+    store = tmp_path / "kept"
+    result = run_scale_bench(Settings(home=tmp_path / "home"), 2, store=store, out_dir=tmp_path / "out", server=True)
+    servers = [p for p in started if Path(p.args[0]).name == "chroma"]
+    assert len(servers) == 1 and servers[0].args[1:3] == ["run", "--path"] and "127.0.0.1" in servers[0].args
+    assert servers[0].poll() is not None  # stopped
+    assert result["chroma"].startswith("server") and result["ingested"] == 2 and result["ingest_docs_per_min"] > 0
+    assert not (store / "chroma").exists() and result["server_store_mb"] > 0  # the vectors went to the server
+    assert result["peak_rss_server_mb"] > 50 and result["peak_rss_ingest_mb"] > 0
+    for label in ("scoped --doc", "scoped by name"):
+        ask = result["ask"][label]
+        assert ask["answered"] == ask["from_the_right_document"] == ask["n"] == 10
+    assert result["ask"]["unscoped"]["answered"] == result["ask"]["unscoped"]["n"] > 0
+    assert (tmp_path / "out" / "bench-scale-2-server.json").is_file()
+
+
+def test_the_server_is_stopped_when_the_bench_is_interrupted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C (KeyboardInterrupt) inside the `with` block still stops `chroma run`."""
+    import subprocess
+
+    import eval.scale_server
+    from eval.scale_server import running_server
+
+    stand_in = tmp_path / "chroma"  # a `chroma` that only waits, so that nothing but the bench can stop it
+    stand_in.write_text("#!/bin/sh\nexec sleep 120\n")
+    stand_in.chmod(0o755)
+    monkeypatch.setattr(eval.scale_server, "chroma_executable", lambda: str(stand_in))
+    monkeypatch.setattr(eval.scale_server, "_wait_ready", lambda url, process: None)
+    sleeper: list[subprocess.Popen[bytes]] = []
+    with pytest.raises(KeyboardInterrupt), running_server(tmp_path / "data") as server:
+        sleeper.append(server.process)
+        assert server.process.poll() is None
+        raise KeyboardInterrupt
+    assert sleeper[0].poll() is not None

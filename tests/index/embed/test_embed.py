@@ -131,14 +131,48 @@ def test_onnx_passages_match_the_sentence_transformers_path(built: tuple[Setting
 
 
 @pytest.mark.slow
-def test_ingest_path_does_not_import_torch(built: tuple[Settings, Path]) -> None:
+def test_piece_tokenizer_gives_the_ids_of_tokenizers_unigram(built: tuple[Settings, Path], corpus_doc: Any) -> None:
+    """The ingest path's own tokenizer and the tokenizer.json it replaces agree id for id, on every chunk and oddity."""
+    from index.store.chunks import build_chunks
+    from tokenizers import Tokenizer
+
+    from index.embed.e5_onnx import ONNX_DIR_NAME, PieceTokenizer
+
+    settings, _ = built
+    load_embedder(settings)  # builds the ONNX folder
+    folder = settings.cache_dir / ONNX_DIR_NAME
+    reference = Tokenizer.from_file(str(folder / "tokenizer.json"))
+    reference.enable_truncation(512)
+    ours = PieceTokenizer(folder)
+    names = ("dapeng", "justice", "finance", "wanli", "welfare")
+    texts = ["passage: " + c.text for name in names for c in build_chunks(corpus_doc(name))]
+    odd = ["", "  a  b  ", "<s>x</s>", "a<mask>b<pad><unk>", "e\u0301 café ｶﾞ", "\r\n\t x\u3000y\xa0z", "👨\u200d👩 🇨🇳"]
+    odd += [
+        "\U00020000\U0002a700 ",
+        "▁▁x ▁",
+        "\uff21\uff22\uff23１２３（）",
+        "中" * 600,
+        "\x01\x02abc",
+        "ḱṷ̀ ǅ ﬁ ㍻ Ⅻ",
+        "の\u3099",
+    ]
+    texts += [f"query: {s}" for s in SENTENCES] + odd
+    expected = [e.ids for e in reference.encode_batch(texts)]
+    assert len(texts) >= 1000
+    assert [ours.encode(t) for t in texts] == expected
+    long = ours.encode("中" * 600)
+    assert len(long) == 512 and long[0] == 0 and long[-1] == 2  # cut at the model's 512 positions, <s> and </s> kept
+
+
+@pytest.mark.slow
+def test_ingest_path_does_not_import_torch_or_tokenizers(built: tuple[Settings, Path]) -> None:
     import subprocess
     import sys
 
     code = (
         "import sys; from pathlib import Path; from index.settings import Settings; from index.embed.embedder import load_embedder;"
         f"e = load_embedder(Settings(home=Path({str(built[0].home)!r}))); e.embed_passages(['一般公共预算支出 1,461 万元']);"
-        "print(sorted(m for m in ('torch', 'transformers', 'sentence_transformers') if m in sys.modules))"
+        "print(sorted(m for m in ('torch', 'transformers', 'sentence_transformers', 'tokenizers') if m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
@@ -151,6 +185,20 @@ def test_batch_threads_back_off_on_a_busy_machine(monkeypatch: pytest.MonkeyPatc
     assert batch_threads(2) == 1
     monkeypatch.setattr("os.getloadavg", lambda: (0.4, 0.3, 0.3))
     assert batch_threads(2) == 2
+
+
+def test_an_onnx_folder_of_an_older_build_is_rebuilt(tmp_path: Path) -> None:
+    import json
+
+    from index.embed.e5_onnx import BUILD_ID, is_built
+
+    folder = tmp_path / "onnx"
+    assert not is_built(folder)
+    folder.mkdir()
+    (folder / "BUILD.json").write_text(json.dumps({"build": "onnx-int8-per-channel/1"}))
+    assert not is_built(folder) and BUILD_ID != "onnx-int8-per-channel/1"
+    (folder / "BUILD.json").write_text(json.dumps({"build": BUILD_ID}))
+    assert is_built(folder)
 
 
 def test_a_store_with_vectors_of_another_build_is_refused_with_the_rebuild_command(
@@ -177,4 +225,8 @@ def test_a_store_with_vectors_of_another_build_is_refused_with_the_rebuild_comma
     del data["embed_build"]
     path.write_text(json.dumps(data))
     with pytest.raises(StoreMismatchError, match="ingest --rebuild"):
+        open_store(settings)
+    data["embed_build"] = "onnx-int8-per-channel/1"  # the first ONNX export (fused attention, tokenizers' Unigram)
+    path.write_text(json.dumps(data))
+    with pytest.raises(StoreMismatchError, match=r"onnx-int8-per-channel/1.*ingest --rebuild"):
         open_store(settings)
