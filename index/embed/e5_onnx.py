@@ -224,9 +224,11 @@ def build_onnx_model(cache_dir: Path, *, force: bool = False) -> Path:
             f"building the int8 embedding model needs the onnx package: `pip install onnx` ({err})"
         ) from err
     tmp = Path(tempfile.mkdtemp(prefix=f".{ONNX_DIR_NAME}.", dir=cache_dir))
-    try:
-        import logging
+    import logging
 
+    root = logging.getLogger()
+    level, handlers = root.level, list(root.handlers)  # the exporter and quantiser configure logging: put it back
+    try:
         from onnxruntime.quantization import QuantType, quantize_dynamic
 
         out = tmp / "m"
@@ -246,6 +248,8 @@ def build_onnx_model(cache_dir: Path, *, force: bool = False) -> Path:
         os.replace(out, target)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+        root.setLevel(level)
+        root.handlers[:] = handlers
     return target
 
 
