@@ -133,10 +133,10 @@ def test_onnx_passages_match_the_sentence_transformers_path(built: tuple[Setting
 @pytest.mark.slow
 def test_piece_tokenizer_gives_the_ids_of_tokenizers_unigram(built: tuple[Settings, Path], corpus_doc: Any) -> None:
     """The ingest path's own tokenizer and the tokenizer.json it replaces agree id for id, on every chunk and oddity."""
-    from index.store.chunks import build_chunks
     from tokenizers import Tokenizer
 
     from index.embed.e5_onnx import ONNX_DIR_NAME, PieceTokenizer
+    from index.store.chunks import build_chunks
 
     settings, _ = built
     load_embedder(settings)  # builds the ONNX folder
