@@ -36,7 +36,7 @@ def test_writing_vectors_stores_only_filter_keys_and_skips_llama_index(tmp_path:
     import subprocess
     import sys
 
-    root = Path(__file__).resolve().parents[2]
+    root = Path(__file__).resolve().parents[3]
     code = (
         "import sys; from pathlib import Path; from index.embed.hashed import HashedEmbedder; from index.settings import Settings;"
         "from index.store.opening import open_store; from tests.index.index_docs import make_doc;"
