@@ -363,3 +363,12 @@ def test_an_items_income_row_is_not_its_spending(qa: Assistant, ids: dict[str, s
     assert qa.ask("行政运行决算比年初预算少了多少万元", doc=ids["finance"]).value == pytest.approx(-48.16)
     ans = qa.ask("行政运行预算多少元", doc=ids["justice"])  # 收入预算总表 and 支出预算总表 both print it
     assert "支出" in ans.citations[0].locator and "收入" not in ans.citations[0].locator
+
+
+def test_examples_never_eat_the_department_named_before_them(qa: Assistant, ids: dict[str, str]) -> None:
+    # 社会福利院2024年买电脑打印机这些…: the examples start after 年, not inside the department's name
+    assert "社会福利院" in frame("上海市普陀区社会福利院2024年买电脑打印机这些办公设备的钱有多少元？").text
+    assert "社会福利院" in frame("上海市普陀区社会福利院买电脑打印机这些办公设备的钱有多少元？").text
+    ans = qa.ask("上海市普陀区财政局2024年买电脑打印机这些办公设备花了多少万元", doc=ids["finance"])
+    assert ans.value == pytest.approx(13.58)
+    assert qa.ask("电话、网络这些通讯费用有多少", doc=ids["justice"]).value is not None
