@@ -13,7 +13,7 @@ from dataclasses import replace
 from assistant.analyze import Query, analyze
 from assistant.answer_types import Answer, Citation
 from assistant.llm_route import merge_grounding
-from assistant.names import strip_endings, vocabulary
+from assistant.names import stage_terms, strip_endings
 from assistant.operations import Context, abstain
 from assistant.operations import answer as answer_in
 from assistant.question import cue
@@ -37,16 +37,13 @@ def inherit_frame(clause: Query, whole: Query) -> Query:
 def item_of(clause: Query) -> str:
     """The item a clause asks about, without the stage words it ends with (`公共法律服务当年预算执行数` →
     `公共法律服务`; `部门预算支出` keeps its 预算)."""
-    voc = vocabulary()
-    words = {w for group in voc.stages for w in group} | set(voc.stage_words) | {"当年"}
-    return strip_endings(clause.content[0] if clause.content else "", words)
+    return strip_endings(clause.content[0] if clause.content else "", (*stage_terms(), "当年"))
 
 
 def is_elliptical(clause: Query) -> bool:
     """A clause naming no item of its own (`2026年又安排了多少万元`, `比2021年预算增长了百分之几`)."""
     item = clause.content[0] if clause.content else ""
-    words = sorted(set(vocabulary().stage_words) | {w for group in vocabulary().stages for w in group}, key=len)
-    for word in reversed(words):
+    for word in stage_terms():
         item = item.replace(word, "")
     return not re.sub(cue("elliptical"), "", item)
 

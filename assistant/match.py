@@ -209,7 +209,7 @@ def _place_terms(query: Query, fact: Fact, text: str, outside: str, hits: dict[t
         elif not any(fact.code.startswith(c) for c in query.codes):
             delta -= 0.3  # another 科目; one under the named code (组织事务（20132）一般行政管理事务) is not
     delta += 0.04 if fact.origin == "table" else 0.0
-    if side(fact) == "收入" and "收入" not in outside.split("|")[0]:
+    if "收入" not in outside.split("|")[0] and side(fact) == "收入":
         delta -= 0.1  # 行政运行 asked plainly is its spending, not its row in 收入决算表
     titled = table_title(fact.source.table)
     if len(titled) >= 6 and titled in text:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from assistant.analyze import Query
 from assistant.data import load_data
-from assistant.names import strip_endings, vocabulary
+from assistant.names import stage_terms, strip_endings, vocabulary
 
 
 def asked_measures(query: Query, titles: Iterable[str] = ()) -> list[str]:
@@ -40,8 +40,7 @@ def complete_parts(parts: Sequence[str]) -> list[str]:
     "行政单位医疗决算比年初预算少花了多少" compares two measures of one item: the parts
     行政单位医疗决算 and 年初预算 become 行政单位医疗决算 and 行政单位医疗年初预算.
     """
-    voc = vocabulary()
-    words = sorted({*voc.measure_words, *(w for group in voc.stages for w in group), *voc.stage_words}, key=len)[::-1]
+    words = sorted({*vocabulary().measure_words, *stage_terms()}, key=len, reverse=True)
 
     def bare(text: str) -> str:
         for word in words:

@@ -60,6 +60,13 @@ def vocabulary() -> Vocabulary:
 
 
 @cache
+def stage_terms() -> tuple[str, ...]:
+    """Every word naming a budget stage (年初预算数, 预算执行数, 决算, 年初…), longest first."""
+    voc = vocabulary()
+    return tuple(sorted({w for group in voc.stages for w in group} | set(voc.stage_words), key=len, reverse=True))
+
+
+@cache
 def table_core(title: str | None) -> str:
     """`2024年财政拨款收入支出决算总表` -> `财政拨款收入支出`."""
     core = normalize(title or "")

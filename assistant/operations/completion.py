@@ -11,10 +11,10 @@ from dataclasses import replace
 
 from assistant.analyze import Query, analyze
 from assistant.answer_types import Answer
-from assistant.compose import describe
+from assistant.compose import describe, year_phrase
 from assistant.data import load_data
 from assistant.measures import complete_parts
-from assistant.names import operand_names, strip_endings, vocabulary
+from assistant.names import operand_names, stage_terms, strip_endings
 from assistant.operations.arithmetic import computed, find_parts
 from assistant.operations.base import Context, abstain
 from assistant.operations.lookup import lookup
@@ -41,8 +41,9 @@ def completion(query: Query, ctx: Context) -> Answer:
     value = round(done / budget * 100, query.round if query.round is not None else 2)
     names = operand_names(facts, ctx.departments)
     formula = f"{describe(facts[0], unit, names[0])} ÷ {describe(facts[1], unit, names[1])} = {value:g}%"
-    year = f"{facts[0].year}年" if facts[0].year else ""
-    return computed(query, ctx, "completion", facts, value, "%", formula, places=places, subject=item, year=year)
+    return computed(
+        query, ctx, "completion", facts, value, "%", formula, places=places, subject=item, year=year_phrase(facts[0])
+    )
 
 
 def completed_item(query: Query) -> str:
@@ -52,5 +53,4 @@ def completed_item(query: Query) -> str:
     for phrases in load_data("answering.toml")["measure_phrases"].values():
         for phrase in phrases:
             text = re.split(phrase, text)[0]
-    voc = vocabulary()
-    return strip_endings(text, {w for group in voc.stages for w in group} | set(voc.stage_words) | {"支出决算"})
+    return strip_endings(text, (*stage_terms(), "支出决算"))

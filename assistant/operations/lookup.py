@@ -193,19 +193,16 @@ def same_item(best: Scored, ranked: Sequence[Scored], *, across_tables: bool = F
     chosen = best.fact
     found: list[Fact] = []
     name_b = bigrams(best.name)
+    chosen_side, chosen_place = side(chosen), (chosen.source.row, place(chosen))
     for other in ranked[1:40]:
         f = other.fact
         if f.source.doc_id != chosen.source.doc_id or f.year != chosen.year or not f.is_money or not chosen.is_money:
             continue
-        if f.origin == chosen.origin and (f.source.table, f.source.row, place(f)) == (
-            chosen.source.table,
-            chosen.source.row,
-            place(chosen),
-        ):
-            continue  # the same printed place
+        if f.origin == chosen.origin and (f.source.row, place(f)) == chosen_place:
+            continue  # the same printed place (its table or sentence, and row)
         if f.code and chosen.code and f.code != chosen.code:
             continue  # two 科目 of the classification are two items, however alike their names
-        if None not in (side(f), side(chosen)) and side(f) != side(chosen):
+        if chosen_side is not None and side(f) not in (None, chosen_side):
             continue  # 行政运行 in 收入决算表 (its income) and in 支出决算表 (its spending) are two figures
         if (
             not across_tables
