@@ -79,10 +79,14 @@ def score_fact(
     Names are looked for outside any table title the question names ("一般公共预算财政拨款支出决算表中…"
     does not name the row 一般公共预算财政拨款), except names built from that title.
     """
+    # names are also looked for in the content words, fillers taken out (给小城镇搞基础设施 holds 小城镇基础设施)
     outside = text
     for title in named_titles:
         outside = outside.replace(title, "\u0000")
-    recall, name = best_name(fact, departments, text, outside, named_titles)
+    words = [c for c in content if c]
+    for title in named_titles:
+        words = [w.replace(title, "\u0000") for w in words]
+    recall, name = best_name(fact, departments, "|".join([text, *content]), "|".join([outside, *words]), named_titles)
     measure = normalize(fact.measure)
     described = bigrams(name + measure + normalize(fact.context) + normalize(fact.source.table or ""))
     coverage = max(containment(bigrams(c), described) for c in content or (text,))
