@@ -185,6 +185,13 @@ def place(fact: Fact) -> tuple[str | None, ...]:
     return (src.table, src.section, src.quote if fact.origin == "text" else None)
 
 
+def plain(scored: Scored) -> bool:
+    """The figure's measure adds nothing to its item: a default measure (预算数, 合计…), or the column that
+    is the item itself (收入预算总表's 合计 row, column 财政拨款收入)."""
+    measure = normalize(scored.fact.measure)
+    return measure in vocabulary().default_measures or measure == normalize(scored.name)
+
+
 def same_item(best: Scored, ranked: Sequence[Scored], *, across_tables: bool = False) -> list[Fact]:
     """Facts among the runners-up that state the best match's item and measure elsewhere in its document.
 
@@ -221,10 +228,7 @@ def same_item(best: Scored, ranked: Sequence[Scored], *, across_tables: bool = F
             continue
         if across_tables and normalize(other.name)[-2:] != normalize(best.name)[-2:]:
             continue  # 一般公共预算财政拨款 (收入) is not 一般公共预算财政拨款支出, however alike
-        if normalize(f.measure) != normalize(chosen.measure) and not (
-            normalize(f.measure) in vocabulary().default_measures
-            and normalize(chosen.measure) in vocabulary().default_measures
-        ):
+        if normalize(f.measure) != normalize(chosen.measure) and not (plain(other) and plain(best)):
             continue
         stages = {stage_of(f.measure), stage_of(chosen.measure)}
         if not other.measure_ok or (None not in stages and len(stages) > 1):
