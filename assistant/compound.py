@@ -40,12 +40,17 @@ def item_of(clause: Query) -> str:
     return strip_endings(clause.content[0] if clause.content else "", (*stage_terms(), "当年"))
 
 
-def is_elliptical(clause: Query) -> bool:
-    """A clause naming no item of its own (`2026年又安排了多少万元`, `比2021年预算增长了百分之几`)."""
+def own_item(clause: Query) -> str:
+    """What a clause names besides stages and words that lean back (`支出决算是多少` -> `支出`)."""
     item = clause.content[0] if clause.content else ""
     for word in stage_terms():
         item = item.replace(word, "")
-    return not re.sub(cue("elliptical"), "", item)
+    return re.sub(cue("elliptical"), "", item)
+
+
+def is_elliptical(clause: Query) -> bool:
+    """A clause naming no item of its own (`2026年又安排了多少万元`, `比2021年预算增长了百分之几`)."""
+    return not own_item(clause)
 
 
 def lean_on(clause: Query, item: str, analyze: Callable[[str], Query]) -> Query:
@@ -60,7 +65,9 @@ def lean_on(clause: Query, item: str, analyze: Callable[[str], Query]) -> Query:
             return analyze(f"{item}占{whole.group('whole')}的比例是多少")
         if re.search(cue("share_of_previous"), body) and len(clause.parts) == 1:
             return analyze(f"{clause.parts[0]}占{item}的比例是多少")
-    if is_elliptical(clause) or re.search(cue("continues"), body):
+    own = own_item(clause)
+    # `…支出的年初预算是多少，支出决算是多少`: a clause naming only the head of the item before it
+    if not own or (len(own) >= 2 and item.endswith(own)) or re.search(cue("continues"), body):
         return analyze(f"{item}{body}")
     return clause
 
