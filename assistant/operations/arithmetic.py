@@ -60,9 +60,11 @@ def share(query: Query, ctx: Context) -> Answer:
     if vp is None or vw in (None, 0):
         return abstain(query)
     assert vw is not None
-    value = round(vp / vw * 100, 2)
+    digits = 2 if query.round is None else query.round  # 保留一位小数
+    value = round(vp / vw * 100, digits)
     names = operand_names(facts, ctx.departments)
-    formula = f"{describe(part, unit, names[0])} ÷ {describe(whole, unit, names[1])} = {value}%"
+    shown = format_value(value, "%", places=query.round)
+    formula = f"{describe(part, unit, names[0])} ÷ {describe(whole, unit, names[1])} = {shown}%"
     return computed(query, ctx, "share", facts, value, "%", formula, subject=f"{names[0]}占{names[1]}", places=places)
 
 
@@ -173,7 +175,7 @@ def computed(
             cites.append(place)
     text = load_templates().render(
         intent,
-        value=format_value(abs(value) if intent == "difference" else value, unit),
+        value=format_value(abs(value) if intent == "difference" else value, unit, places=query.round),
         unit=unit,
         formula=formula,
         cite=cite_marks(1, len(cites)),

@@ -120,8 +120,9 @@ def derive_from_years(query: Query, ctx: Context, intent: str) -> Answer:
         value, out_unit = exact(va - vb), unit
         formula = f"{a.year}年{format_value(va, unit)} − {b.year}年{format_value(vb, unit)} = {format_value(value, unit)}{unit}"
     else:
-        value, out_unit = round((va - vb) / vb * 100, 2), "%"
-        formula = f"({a.year}年{format_value(va, unit)} − {b.year}年{format_value(vb, unit)}) ÷ {format_value(vb, unit)} = {format_value(value, '%')}%"
+        value, out_unit = round((va - vb) / vb * 100, 2 if query.round is None else query.round), "%"
+        shown = format_value(value, "%", places=query.round)
+        formula = f"({a.year}年{format_value(va, unit)} − {b.year}年{format_value(vb, unit)}) ÷ {format_value(vb, unit)} = {shown}%"
     direction = "增加" if value > 0 else ("减少" if value < 0 else "持平，变化")
     text = load_templates().render(
         "derived_rate" if intent == "rate" else "prior_year",
@@ -130,7 +131,7 @@ def derive_from_years(query: Query, ctx: Context, intent: str) -> Answer:
                 "subject": a.subject,
                 "year": year_phrase(a),
                 "direction": direction,
-                "value": format_value(abs(value), out_unit),
+                "value": format_value(abs(value), out_unit, places=query.round),
                 "unit": out_unit,
                 "formula": formula,
                 "cite": cite_marks(1, 2),

@@ -20,6 +20,7 @@ PDFS = {
     "justice": FIXTURES / "shanghai_putuo_justice_2026_dept_budget.pdf",
     "finance": FIXTURES / "shanghai_putuo_finance_2024_dept_final.pdf",
     "wanli": FIXTURES / "shanghai_putuo_wanli_street_2024_dept_budget.pdf",
+    "welfare": FIXTURES / "shanghai_putuo_welfare_home_2024_unit_budget.pdf",
 }
 
 
@@ -291,6 +292,53 @@ def test_an_answer_cites_each_table_printing_the_figure(qa: Assistant, ids: dict
     assert {"2024年部门支出预算总表", "2024年部门预算编制说明"} <= {c.locator.split(" ")[0] for c in ans.citations}
     ans = qa.ask("人员支出安排了多少钱", doc=ids["dapeng"])  # two sentences of one section
     assert any(c.quote.startswith("（一）人员支出 895 万元") for c in ans.citations)
+
+
+def test_the_sentence_beside_the_tables_is_cited_even_when_a_table_figure_is_answered(
+    qa: Assistant, ids: dict[str, str]
+) -> None:
+    ans = qa.ask("万里街道招待费花多少万元？", doc=ids["wanli"])  # the sentence ranks first, a table is answered
+    assert ans.value == pytest.approx(1.35) and any("公务接待费1.35万元" in c.quote for c in ans.citations)
+    # 收入预算总表's 合计 row, column 财政拨款收入: the column is the item, the sentence states it too
+    ans = qa.ask("财政拨款收入是多少万元", doc=ids["welfare"])
+    assert ans.value == pytest.approx(950.12, abs=0.005)
+    assert any("财政拨款收入950.12万元" in c.quote for c in ans.citations)
+
+
+def test_a_quote_names_its_subject_before_the_figure(qa: Assistant, ids: dict[str, str]) -> None:
+    # 2.公务接待费。2022年预算数2万元，…压减公务接待费。: the subject after the figure does not say what it is of
+    ans = qa.ask("招待费花多少", doc=ids["dapeng"])
+    assert ans.value == 2 and any(c.quote.startswith("2.公务接待费。2022年预算数2万元") for c in ans.citations)
+    ans = qa.ask("司法局公务接待费预算多少万元", doc=ids["justice"])
+    assert all(re.search(r"公务接待费.*?\d", c.quote) for c in ans.citations if "说明" in c.locator)
+
+
+def test_a_count_stated_in_two_sentences_cites_both(qa: Assistant, ids: dict[str, str]) -> None:
+    ans = qa.ask("局里有几辆车", doc=ids["dapeng"])
+    quotes = " ".join(c.quote for c in ans.citations)
+    assert ans.value == 2 and "共有车辆2辆" in quotes and "实有车辆2辆" in quotes
+
+
+def test_an_item_name_split_by_a_filler_is_found(qa: Assistant, ids: dict[str, str]) -> None:
+    assert qa.ask("大鹏数据局2022年给小城镇搞基础设施的钱有多少万元？", doc=ids["dapeng"]).value == 315
+    assert qa.ask("司法局给基层搞司法业务的钱有多少元", doc=ids["justice"]).value == pytest.approx(21703947)
+
+
+def test_a_clause_naming_the_head_of_the_item_before_it(qa: Assistant, ids: dict[str, str]) -> None:
+    doc = ids["finance"]
+    ans = qa.ask("财政局2024年财政委托业务支出的年初预算是多少万元，支出决算是多少万元？", doc=doc)
+    assert [p.value for p in ans.parts] == [pytest.approx(450.52), pytest.approx(449.52)]
+    ans = qa.ask("一般公共预算财政拨款支出的年初预算是多少万元，支出决算是多少万元？", doc=doc)
+    assert [p.value for p in ans.parts] == [pytest.approx(2993.92), pytest.approx(2940.05)]
+    ans = qa.ask("财政局收入决算是多少万元，支出决算是多少万元？", doc=doc)  # 支出 is not the head of 收入
+    assert ans.parts[1].question == "支出决算是多少万元"
+
+
+def test_a_computed_figure_keeps_the_decimals_asked(qa: Assistant, ids: dict[str, str]) -> None:
+    ans = qa.ask("财政局2024年住房公积金占人员经费合计的比例是多少（保留两位小数）？", doc=ids["finance"])
+    assert ans.value == pytest.approx(8.7) and "8.70%" in ans.answer
+    ans = qa.ask("住房公积金占住房保障支出的比例是多少（保留一位小数）", doc=ids["dapeng"])
+    assert ans.value == pytest.approx(35.8) and "35.8%" in ans.answer and "35.81" not in ans.answer
 
 
 def test_operands_of_one_item_are_named_by_their_measure(qa: Assistant, ids: dict[str, str]) -> None:
