@@ -14,14 +14,14 @@ import math
 import re
 from collections import defaultdict
 
-from assistant.check_rules import Figure, Finding, Rule, decimals, half_step, judge, name_key, report
+from assistant.check_rules import Figure, Finding, Rule, decimals, half_step, judge, report
+from assistant.stated import AMOUNTS, by_section, stated_shares
 from index.facts.table import vocabulary
 from index.model import Document, Fact
 from index.text import squash
 
-_AMOUNTS = ("预算数", "决算数")
 _CHANGES = ("比上年增减", "增长率")
-_LAST_YEAR = ("预算执行数", "上年预算数", "上年决算数", *_AMOUNTS)
+_LAST_YEAR = ("预算执行数", "上年预算数", "上年决算数", *AMOUNTS)
 
 
 def _name(subject: str) -> str:
@@ -83,7 +83,7 @@ class _TableIndex:
         if t.measure == "比上年增减":
             return [f for f in cands if f.measure == "比上年增减"]
         cands = [f for f in cands if f.measure not in _CHANGES]
-        return [f for f in cands if f.measure == t.measure or f.measure not in _AMOUNTS]
+        return [f for f in cands if f.measure == t.measure or f.measure not in AMOUNTS]
 
 
 def _exact_title(text_subject: str, table_fact: Fact) -> bool:
@@ -144,15 +144,6 @@ def check_narrative_repeat(rule: Rule, doc: Document, tables: dict[str, list[Fac
 # ---- stated changes, ratios and comparisons ---------------------------------------------------------------
 
 
-def _sections(doc: Document) -> dict[str, list[Fact]]:
-    """Narrative facts by section (heading path), in reading order."""
-    out: dict[str, list[Fact]] = defaultdict(list)
-    for f in doc.facts:
-        if f.origin == "text" and not f.source.table:
-            out[f.source.locator].append(f)
-    return out
-
-
 def _ratio_range(num: tuple[float, float], den: tuple[float, float]) -> tuple[float, float] | None:
     """[min, max] of num ÷ den × 100 over the intervals the printed inputs stand for; None when den may be 0."""
     if den[0] <= 0 <= den[1]:
@@ -187,15 +178,15 @@ def check_stated_change(rule: Rule, doc: Document, tables: dict[str, list[Fact]]
     """比上年增加 X (or 增长 p%): X = this year − last year, p = X ÷ last year, from the figures stated with it."""
     out: list[Finding] = []
     want = rule.params.get("check", "rate")
-    for facts in _sections(doc).values():
+    for facts in by_section(doc.facts).values():
         for i, c in enumerate(facts):
             if c.measure != ("增长率" if want == "rate" else "比上年增减"):
                 continue
             same = [(j, f) for j, f in enumerate(facts) if f.subject == c.subject and f.code == c.code]
             quote = [f for _, f in same if f.source.quote == c.source.quote]
             earlier = [f for j, f in same if j <= i]
-            this = next((f for f in reversed(quote) if f.measure in _AMOUNTS and f.year == c.year), None)
-            this = this or next((f for f in reversed(earlier) if f.measure in _AMOUNTS and f.year == c.year), None)
+            this = next((f for f in reversed(quote) if f.measure in AMOUNTS and f.year == c.year), None)
+            this = this or next((f for f in reversed(earlier) if f.measure in AMOUNTS and f.year == c.year), None)
             last = next((f for f in quote if f.measure in _LAST_YEAR and f.year == (c.year or 0) - 1), None)
             change = c if want == "amount" else next((f for f in quote if f.measure == "比上年增减"), None)
             if want == "amount":
@@ -215,7 +206,7 @@ def _table_last_year(change: Fact, tables: dict[str, list[Fact]]) -> Fact | None
             f
             for fs in tables.values()
             for f in fs
-            if f.year == year and f.measure in _AMOUNTS and _name(f.subject) == name
+            if f.year == year and f.measure in AMOUNTS and _name(f.subject) == name
         ),
         None,
     )
@@ -271,7 +262,7 @@ def check_stated_ratio(rule: Rule, doc: Document, tables: dict[str, list[Fact]])
     """完成预算的 p%: p = 决算数 ÷ 年初预算数, both stated in the same sentence."""
     out: list[Finding] = []
     ratio, num_m, den_m = rule.params["ratio"], rule.params["numerator"], rule.params["denominator"]
-    for facts in _sections(doc).values():
+    for facts in by_section(doc.facts).values():
         for r in (f for f in facts if f.measure == ratio):
             quote = [f for f in facts if f.source.quote == r.source.quote and f.subject == r.subject]
             num = next((f for f in quote if f.measure == num_m), None)
@@ -287,44 +278,17 @@ def check_stated_ratio(rule: Rule, doc: Document, tables: dict[str, list[Fact]])
     return out
 
 
-def _parent(share: Fact, facts: list[Fact], markers: list[str], named: str | None) -> Fact | None:
-    """The total a share is of: the amount named in the sentence, else the one stated before 其中/主要用于."""
-    if named:
-        key = name_key(named)
-        keys = {key, re.sub(r"合计$", "", key)}
-        return next((f for f in facts if f.measure in _AMOUNTS and name_key(f.subject) in keys), None)
-    i = facts.index(share)
-    for f in reversed(facts[:i]):
-        if f.measure not in _AMOUNTS or f.subject == share.subject:
-            continue
-        q = squash(f.source.quote)
-        at = q.find(squash(f.text))
-        if at >= 0 and any(0 <= at < q.find(m) for m in markers if m in q):
-            return f
-    return None
-
-
 def check_stated_share(rule: Rule, doc: Document, tables: dict[str, list[Fact]]) -> list[Finding]:
     """占 p%: p = the item's amount ÷ the total it is part of."""
     out: list[Finding] = []
-    markers: list[str] = rule.params.get("parent_markers", [])
-    for facts in _sections(doc).values():
-        for s in (f for f in facts if f.measure == "占比"):
-            i = facts.index(s)
-            part = next(
-                (f for f in reversed(facts[:i]) if f.subject == s.subject and f.measure in _AMOUNTS),
-                None,
-            )
-            m = re.search(rule.params["named"], squash(s.source.quote))
-            parent = _parent(s, facts, markers, m.group(1) if m else None)
-            if part is None or parent is None or (share := _stated_share(part, parent)) is None:
-                continue
-            rng, mid, how = share
-            message = f"文字称 {s.subject} 占 {s.text}，按所述数计算为 {mid:.2f}%（{how}，{parent.subject}）"
-            figures = [Figure.of(s, "占比"), Figure.of(part, s.subject), Figure.of(parent, parent.subject)]
-            out += report(
-                rule, _pct_verdict(rule, s, *rng), message, figures, difference=round(s.value - mid, 2), unit="%"
-            )
+    for found in stated_shares(doc.facts, rule.params.get("parent_markers", []), rule.params["named"]):
+        s, part, parent = found.share, found.part, found.whole
+        if (share := _stated_share(part, parent)) is None:
+            continue
+        rng, mid, how = share
+        message = f"文字称 {s.subject} 占 {s.text}，按所述数计算为 {mid:.2f}%（{how}，{parent.subject}）"
+        figures = [Figure.of(s, "占比"), Figure.of(part, s.subject), Figure.of(parent, parent.subject)]
+        out += report(rule, _pct_verdict(rule, s, *rng), message, figures, difference=round(s.value - mid, 2), unit="%")
     return out
 
 
@@ -335,9 +299,9 @@ def check_direction_words(rule: Rule, doc: Document, tables: dict[str, list[Fact
     """`决算数大于预算数` is said only when the stated 决算数 is larger than the stated 预算数 (and so on)."""
     out: list[Finding] = []
     first_m, second_m = rule.params["first"], rule.params["second"]
-    by_section = _sections(doc)
+    sections = by_section(doc.facts)
     for section in doc.sections:
-        facts = by_section.get(section.heading, [])
+        facts = sections.get(section.heading, [])
         if not facts:
             continue
         text = squash(section.text)

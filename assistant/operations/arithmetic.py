@@ -6,8 +6,10 @@ from collections.abc import Sequence
 
 from assistant.analyze import Query
 from assistant.answer_types import Answer
+from assistant.check_rules import load_rules
 from assistant.compose import (
     cite_marks,
+    decimals_of,
     describe,
     exact,
     format_value,
@@ -17,9 +19,10 @@ from assistant.compose import (
 from assistant.match import choose, confident, rank_facts
 from assistant.measures import complete_parts
 from assistant.names import display_name, operand_names
-from assistant.operations.base import Context, abstain, cite
+from assistant.operations.base import Context, abstain, cite, disagree
 from assistant.operations.change import change
 from assistant.operations.lookup import agreeing, lookup
+from assistant.stated import StatedShare, bare_name, stated_shares
 from index.model import Fact
 
 
@@ -61,11 +64,58 @@ def share(query: Query, ctx: Context) -> Answer:
         return abstain(query)
     assert vw is not None
     digits = 2 if query.round is None else query.round  # 保留一位小数
-    value = round(vp / vw * 100, digits)
     names = operand_names(facts, ctx.departments)
+    stated = printed_share((part, names[0]), (whole, names[1]), ctx)
+    if stated is not None:
+        same = [f for f in [*facts, *places] if not (disagree(stated.part, f) and disagree(stated.whole, f))]
+        return stated_share(query, ctx, stated, unit, names, same)
+    value = round(vp / vw * 100, digits)
     shown = format_value(value, "%", places=query.round)
     formula = f"{describe(part, unit, names[0])} ÷ {describe(whole, unit, names[1])} = {shown}%"
     return computed(query, ctx, "share", facts, value, "%", formula, subject=f"{names[0]}占{names[1]}", places=places)
+
+
+def printed_share(part: tuple[Fact, str], whole: tuple[Fact, str], ctx: Context) -> StatedShare | None:
+    """The share the document itself prints for `part` of `whole` (each a fact and its name in the answer):
+    `住房保障支出（类）445.69万元，占15.16%` of the 一般公共预算财政拨款支出 stated before 主要用于, when the
+    total it is of has the name and the amount of `whole`."""
+    rule = next((r for r in load_rules() if r.kind == "stated_share"), None)
+    if rule is None:
+        return None
+    (part_fact, part_name), (whole_fact, whole_name) = part, whole
+    doc = [f for f in ctx.facts if f.source.doc_id == part_fact.source.doc_id]
+    items = {bare_name(part_fact.subject), bare_name(part_name)}  # the 合计 row's column 项目支出: 项目支出
+    totals = {bare_name(whole_fact.subject), bare_name(whole_name)} - {""}
+    for found in stated_shares(doc, rule.params.get("parent_markers", []), rule.params["named"]):
+        if bare_name(found.share.subject) not in items or found.share.year != part_fact.year:
+            continue
+        stated_total = bare_name(found.whole.subject)
+        if not any(t in stated_total or stated_total in t for t in totals):
+            continue  # 本年支出合计 is not 财政拨款收入, however equal the amounts
+        if found.whole.in_unit(whole_fact.unit) is not None and not disagree(whole_fact, found.whole):
+            return found
+    return None
+
+
+def stated_share(
+    query: Query, ctx: Context, stated: StatedShare, unit: str, names: Sequence[str], places: Sequence[Fact]
+) -> Answer:
+    """Answer with the document's printed share, its sentence cited first; the formula shows the stated
+    amounts, and says so when they give another figure than the one printed."""
+    x, w = stated.part.in_unit(unit), stated.whole.in_unit(unit)
+    value = stated.share.value if query.round is None else round(stated.share.value, query.round)
+    formula = f"{describe(stated.part, unit, names[0])} ÷ {describe(stated.whole, unit, names[1])}"
+    if x is not None and w:
+        again = round(x / w * 100, 2)
+        formula += f" = {format_value(again, '%')}%"
+        if abs(again - stated.share.value) >= 0.005:
+            formula += (
+                f"；文件所印占比为{format_value(stated.share.value, '%', places=decimals_of(stated.share.text))}%"
+            )
+    sentence = [stated.share, *([stated.whole] if stated.whole.source.quote != stated.share.source.quote else [])]
+    return computed(
+        query, ctx, "share", sentence, value, "%", formula, subject=f"{names[0]}占{names[1]}", places=places
+    )
 
 
 def sum_of(query: Query, ctx: Context) -> Answer:

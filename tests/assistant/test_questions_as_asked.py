@@ -341,6 +341,27 @@ def test_a_computed_figure_keeps_the_decimals_asked(qa: Assistant, ids: dict[str
     assert ans.value == pytest.approx(35.8) and "35.8%" in ans.answer and "35.81" not in ans.answer
 
 
+def test_a_share_the_document_prints_is_answered_from_its_sentence(qa: Assistant, ids: dict[str, str]) -> None:
+    doc = ids["finance"]  # 一般公共预算财政拨款支出2940.05万元，主要用于：一般公共服务支出（类）2106.66万元，占71.73%
+    ans = qa.ask("一般公共服务支出占一般公共预算财政拨款支出的百分比是多少", doc=doc)
+    assert ans.value == pytest.approx(71.73) and "占71.73%" in ans.citations[0].quote
+    assert (
+        ans.formula
+        and "2,106.66 ÷" in ans.formula
+        and "= 71.65%" in ans.formula
+        and "文件所印占比为71.73%" in ans.formula
+    )
+    ans = qa.ask("住房保障支出占一般公共预算财政拨款支出的比例是多少", doc=doc)
+    assert ans.value == pytest.approx(15.16) and "占15.16%" in ans.citations[0].quote and "文件所印" not in ans.answer
+    # the printed share is of another total: computed from the tables instead
+    ans = qa.ask("住房保障支出占收入支出总计的比例是多少", doc=doc)
+    assert ans.value == pytest.approx(14.88) and "占15.16%" not in ans.citations[0].quote
+    ans = qa.ask("基本支出占财政拨款收入的比例是多少", doc=doc)  # 79.49% is printed of 本年支出合计 (equal amount)
+    assert not ans.citations[0].quote.startswith("本年支出合计")
+    ans = qa.ask("住房公积金占住房保障支出的比例是多少", doc=ids["dapeng"])  # no printed share: computed
+    assert ans.value == pytest.approx(35.81) and ans.formula and "106 ÷" in ans.formula
+
+
 def test_operands_of_one_item_are_named_by_their_measure(qa: Assistant, ids: dict[str, str]) -> None:
     doc = ids["finance"]
     ans = qa.ask("信息化建设（2010607）的决算数比年初预算少了多少万元？", doc=doc)
