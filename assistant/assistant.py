@@ -21,7 +21,7 @@ from assistant.llm_client import LLMClient
 from assistant.llm_route import load_llm_prompts, open_question
 from assistant.operations import Context, abstain
 from assistant.scope import Scope, narrow_scope, resolve_scope, without_mentions
-from assistant.years import explain_abstention, keep_to_year, refuse_unsupported, resolve_years
+from assistant.years import explain_abstention, keep_to_period, keep_to_year, refuse_unanswerable, resolve_years
 from index.errors import BudgetQAError, QuestionError
 from index.ingest import ingest
 from index.intake import IngestReport
@@ -177,12 +177,13 @@ class Assistant:
         audit = self._consistency(question, scope) if asks_consistency(question) else None
         if audit is not None:
             answer, hits = audit, list[Hit]()
-        elif query.unsupported:
-            answer, hits = refuse_unsupported(query), list[Hit]()
+        elif (refusal := refuse_unanswerable(query, self._all_facts(scope.doc_ids))) is not None:
+            answer, hits = refusal, list[Hit]()
         elif len(query.clauses) >= 2:
             answer, hits = self._compound(query, scope, summaries, timings)
         else:
             answer, hits = self._answer(query, scope, summaries, timings)
+        answer = keep_to_period(query, answer)
         if doc is None and not scope.named and len(summaries) > 1:
             answer = name_document(answer, {d["doc_id"]: d["title"] for d in summaries})
         timings["total"] = _ms(started)
@@ -211,10 +212,11 @@ class Assistant:
             sub = without_mentions(clause_query(query, i, item), scope)
             sub = resolve_years(sub, scope.doc_ids, summaries)
             item = item_of(sub) or item
-            if sub.unsupported:
-                part, found = refuse_unsupported(sub), list[Hit]()
+            if (refusal := refuse_unanswerable(sub, self._all_facts(scope.doc_ids))) is not None:
+                part, found = refusal, list[Hit]()
             else:
                 part, found = self._answer(sub, scope, summaries, timings, parts)
+                part = keep_to_period(sub, part)
             parts.append(part)
             hits.extend(h for h in found if h not in hits)
         return join_parts(query, parts), hits

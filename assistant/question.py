@@ -54,6 +54,11 @@ def _unsupported() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((reason, re.compile(p)) for reason, p in load_data("question.toml")["unsupported"].items())
 
 
+def unsupported_words(text: str) -> str:
+    """The words that make a question one no annual figure answers (`每个季度`, `人均`), or ''."""
+    return next((m.group(0) for _, p in _unsupported() if (m := p.search(text))), "")
+
+
 def _years(text: str) -> list[int]:
     return [int(y) for y in YEAR.findall(text)]
 

@@ -19,6 +19,9 @@ from assistant.compose import load_templates
 from assistant.match import rank_facts
 from assistant.names import display_name
 from assistant.operations.base import Context
+from assistant.question import cue, unsupported_words
+from index.model import Fact
+from index.text import normalize
 
 # Kinds of answer whose figure is a change: its year is the later of the two compared.
 _CHANGES = frozenset({"change", "rate"})
@@ -87,6 +90,33 @@ def explain_abstention(query: Query, ctx: Context) -> str:
         year=year,
         near="；文件中相近的项目有：" + "、".join(near) if near else "",
     )
+
+
+def refuse_unanswerable(query: Query, facts: Sequence[Fact]) -> Answer | None:
+    """The refusal of a per-capita, period or currency question (None: answer it). A period the documents
+    print rows for (`第二季度用款计划`) is answered as any question, then kept to that period (`keep_to_period`)."""
+    if not query.unsupported:
+        return None
+    period = _period(query)
+    if period and any(period in normalize(f"{f.subject}{f.measure}{f.source.column or ''}") for f in facts):
+        return None
+    return refuse_unsupported(query)
+
+
+def _period(query: Query) -> str:
+    if query.unsupported != "period":
+        return ""
+    return re.sub(cue("period_affixes"), "", unsupported_words(query.text))
+
+
+def keep_to_period(query: Query, answer: Answer) -> Answer:
+    """A figure for a question asked by period must be a figure of that period (`第二季度用款计划`): an
+    annual total (公益性岗位补贴) is refused as the period question it does not answer."""
+    period = _period(query)
+    if not period or answer.value is None:
+        return answer
+    cited = [f"{c.locator}{c.column or ''}{c.row_label or ''}{c.quote}" for c in answer.citations]
+    return answer if any(period in normalize(c) for c in cited) else refuse_unsupported(query)
 
 
 def refuse_unsupported(query: Query) -> Answer:

@@ -362,6 +362,25 @@ def test_a_share_the_document_prints_is_answered_from_its_sentence(qa: Assistant
     assert ans.value == pytest.approx(35.81) and ans.formula and "106 ÷" in ans.formula
 
 
+def test_a_generic_ending_of_a_name_may_be_left_out(qa: Assistant, ids: dict[str, str]) -> None:
+    # 政府采购项目纳入2022年部门预算共计457万元 (the subject no longer carries 纳入部门): 政府采购 names it
+    ans = qa.ask("大鹏数据局2022年纳入部门预算的政府采购一共多少万元？", doc=ids["dapeng"])
+    assert ans.value == 457 and "政府采购项目纳入" in ans.citations[0].quote
+    assert qa.ask("司法局人民调解经费2026年预算多少万元", doc=ids["justice"]).value == 795  # 人民调解项目
+
+
+def test_a_period_question_is_answered_only_by_a_figure_of_that_period(qa: Assistant, ids: dict[str, str]) -> None:
+    ans = qa.ask("万里街道第二季度用款计划是多少万元", doc=ids["wanli"])  # the document prints quarterly rows
+    assert ans.value == pytest.approx(158.05) and "第二季度用款计划158.05万元" in ans.citations[0].quote
+    for doc, question in (
+        ("wanli", "万里街道第二季度公益性岗位补贴多少"),  # quarterly rows elsewhere, not for this item
+        ("justice", "普陀区司法局2026年每个季度的人民调解经费是多少万元？"),
+        ("dapeng", "大鹏数据局每个月的公用支出是多少"),
+    ):
+        ans = qa.ask(question, doc=ids[doc])
+        assert ans.abstained and ans.value is None and "季度" in ans.answer, question
+
+
 def test_operands_of_one_item_are_named_by_their_measure(qa: Assistant, ids: dict[str, str]) -> None:
     doc = ids["finance"]
     ans = qa.ask("信息化建设（2010607）的决算数比年初预算少了多少万元？", doc=doc)
