@@ -27,6 +27,8 @@ _UNIT_CUES: tuple[tuple[str, str], ...] = (
     (r"几次|多少次", "次"),
     (r"几家|多少家", "家"),
     (r"几台|多少台", "台"),
+    (r"平方米|平米", "平方米"),
+    (r"多少米|几米", "米"),
 )
 # Words that carry the question form, not its subject; removed before measuring coverage.
 # Words that ask for an amount of money without naming the unit.
@@ -153,7 +155,10 @@ def strip_filler(norm: str) -> str:
     return _filler().sub("", text)
 
 
-_CONTAINER = re.compile(r"^(.{2,}?)(?<!其)(?:当中|之中|里面|中|里)(?:的)?(.{2,})$")
+# 中 and 里 inside a word (社区公共服务中心, 中小企业, 万里街道, 公里) are no container
+_CONTAINER = re.compile(
+    r"^(.{2,}?)(?<!其)(?:当中|之中|里面|中(?![心央小学医期标转介层间国华外级高])|(?<![万公千])里(?![程弄]))(?:的)?(.{2,})$"
+)
 _SHARE_TAIL = re.compile(
     r"(?:的)?(?:所占|占)?(?:比例|比重|占比|百分比|百分之几|百分之多少|几成|是多少|为多少|多少|%|\?)+.*$"
 )

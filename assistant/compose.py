@@ -13,6 +13,7 @@ from assistant.answer_types import Citation
 from assistant.data import load_data as assistant_data
 from assistant.question import cue
 from index.errors import BudgetQAError
+from index.facts.phrases import size_units
 from index.lexicon import load_data
 from index.model import MONEY_UNITS, Document, Fact
 from index.store.chunks import split_sentences
@@ -164,7 +165,10 @@ def describe(fact: Fact, unit: str | None = None, name: str | None = None) -> st
 
 
 def year_phrase(fact: Fact) -> str:
-    """`2022年`; for a count stated at a date (截至2021年10月，共有车辆2辆) that date, as printed."""
+    """`2022年`; for a count stated at a date (截至2021年10月，共有车辆2辆) that date, as printed; none for a
+    size (用地面积4000.6平方米), which is no year's figure."""
+    if fact.unit in size_units():
+        return ""
     if not fact.is_money and fact.unit != "%":
         dated = re.search(cue("as_of"), normalize(fact.source.quote))
         if dated:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -52,8 +53,8 @@ def abstain(query: Query, warning: str | None = None) -> Answer:
 def decimal_places(fact: Fact, unit: str) -> int | None:
     """Keep printed decimals (2,087,959.00 元); 2 places after converting 元 to 万元."""
     if unit == fact.unit:
-        text = fact.text.replace(",", "")
-        return len(text.split(".")[1]) if "." in text and text.split(".")[1].isdigit() else None
+        decimals = re.search(r"\.(\d+)", fact.text.replace(",", ""))  # the text may carry its unit (4000.6平方米)
+        return len(decimals.group(1)) if decimals else None
     return 2 if fact.is_money else None
 
 

@@ -34,7 +34,12 @@ def count_units() -> list[str]:
     """Counting units, with their scaled forms (`次` and `万次`)."""
     v = phrases()
     base = v["count_units"] + v["score_units"]
-    return base + [s + u for s in v["count_scales"] for u in base]
+    return base + [s + u for s in v["count_scales"] for u in base] + size_units()
+
+
+def size_units() -> list[str]:
+    """Units of size (平方米, 米…): figures of a project's description, not of a year."""
+    return list(phrases()["size_units"])
 
 
 @cache

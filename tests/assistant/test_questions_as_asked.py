@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.analyze import analyze
+from assistant.analyze import analyze, container_head
 from assistant.assistant import Assistant
 from assistant.question import frame, split_clauses
 from index.settings import Settings
@@ -379,6 +379,23 @@ def test_a_period_question_is_answered_only_by_a_figure_of_that_period(qa: Assis
     ):
         ans = qa.ask(question, doc=ids[doc])
         assert ans.abstained and ans.value is None and "季度" in ans.answer, question
+
+
+def test_中_and_里_inside_a_word_are_no_container() -> None:
+    assert container_head("基本支出中的人员经费") == "人员经费"
+    assert container_head("一般公共预算支出里住房公积金") == "住房公积金"
+    for text in ("社区公共服务中心新建工程的用地面积", "面向中小企业预留政府采购金额", "万里街道的公用经费"):
+        assert container_head(text) is None, text
+
+
+def test_sizes_in_a_project_description_are_figures_of_no_year(qa: Assistant, ids: dict[str, str]) -> None:
+    doc = ids["wanli"]  # 用地面积约为4000.6平方米…本工程规划建筑面积约为13459平方米…建筑高度为29.8米
+    ans = qa.ask("社区公共服务中心新建工程的用地面积大约是多少平方米？", doc=doc)
+    assert (ans.value, ans.unit) == (4000.6, "平方米") and "4000.6平方米" in ans.answer and "2024年" not in ans.answer
+    ans = qa.ask("万里街道社区公共服务中心新建工程规划建筑面积大约多少平方米？", doc=doc)
+    assert (ans.value, ans.unit) == (13459, "平方米") and "13459平方米" in ans.citations[0].quote
+    assert (qa.ask("社区公共服务中心新建工程建筑高度是多少米", doc=doc).value) == pytest.approx(29.8)
+    assert qa.ask("司法局办公用房面积多少平方米", doc=ids["justice"]).value is None  # not printed
 
 
 def test_operands_of_one_item_are_named_by_their_measure(qa: Assistant, ids: dict[str, str]) -> None:
