@@ -113,6 +113,7 @@ def candidate_names(fact: Fact, departments: frozenset[str]) -> list[str]:
     bare = re.sub(r"\(.*?\)", "", subject)
     if bare != subject and len(bare) >= 2:
         names.append(bare)
+    names += [n for n in alternatives(subject) if n not in names]
     if fact.comparison is not None or measure == "目标值":
         core = subject
         for word in voc.indicator_words:
@@ -130,6 +131,19 @@ def candidate_names(fact: Fact, departments: frozenset[str]) -> list[str]:
         if short != base and len(short) >= 4 and short not in names:
             names.append(short)
     return names
+
+
+_ONE_CHAR_ALTERNATIVE = re.compile(r"^(?P<before>.*?)(?P<last>[\u4e00-\u9fff])\((?P<alt>[\u4e00-\u9fff])\)(?P<after>.*)$")
+
+
+def alternatives(name: str) -> list[str]:
+    """A classification name with a one-character alternative in brackets names both readings and the two
+    said together: 维修(护)费 -> 维护费, 维修维护费; 因公出国(境)费 -> 因公出境费, 因公出国出境费."""
+    m = _ONE_CHAR_ALTERNATIVE.match(name)
+    if not m:
+        return []
+    before, last, alt, after = m.group("before", "last", "alt", "after")
+    return [f"{before}{alt}{after}", f"{before}{last}{before[-1:]}{alt}{after}"]
 
 
 def fact_name(fact: Fact, departments: frozenset[str]) -> str:

@@ -398,6 +398,14 @@ def test_sizes_in_a_project_description_are_figures_of_no_year(qa: Assistant, id
     assert qa.ask("司法局办公用房面积多少平方米", doc=ids["justice"]).value is None  # not printed
 
 
+def test_a_bracketed_alternative_names_both_readings(qa: Assistant, ids: dict[str, str]) -> None:
+    # 30213 维修(护)费: 维修费, 维护费, and 维修维护费 as people say it
+    assert qa.ask("修修补补的维修维护经费安排了多少元？", doc=ids["justice"]).value == 45000
+    assert qa.ask("维修维护费多少元", doc=ids["wanli"]).value == 430000
+    ans = qa.ask("因公出境费用预算多少万元", doc=ids["wanli"])  # 因公出国(境)费
+    assert ans.value == 0 and "因公出国" in ans.citations[0].locator
+
+
 def test_operands_of_one_item_are_named_by_their_measure(qa: Assistant, ids: dict[str, str]) -> None:
     doc = ids["finance"]
     ans = qa.ask("信息化建设（2010607）的决算数比年初预算少了多少万元？", doc=doc)
