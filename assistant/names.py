@@ -133,7 +133,9 @@ def candidate_names(fact: Fact, departments: frozenset[str]) -> list[str]:
     return names
 
 
-_ONE_CHAR_ALTERNATIVE = re.compile(r"^(?P<before>.*?)(?P<last>[\u4e00-\u9fff])\((?P<alt>[\u4e00-\u9fff])\)(?P<after>.*)$")
+_ONE_CHAR_ALTERNATIVE = re.compile(
+    r"^(?P<before>.*?)(?P<last>[\u4e00-\u9fff])\((?P<alt>[\u4e00-\u9fff])\)(?P<after>.*)$"
+)
 
 
 def alternatives(name: str) -> list[str]:
