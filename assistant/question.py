@@ -84,6 +84,9 @@ def frame(norm: str) -> Framed:
             doc_years += _years(inline.group(0))
     text = cues["doc_inline"].sub(lambda mm: "" if mm.group("frame") else mm.group(0), text)
     text = _repeat(cues["polite"].sub, text)
+    premise = cues["premise"].match(text)
+    if premise and cues["bare_question"].sub("", text[premise.end() :]):
+        text = text[premise.end() :]  # what follows names its item: the premise read in the document is no question
     text = cues["self_reference"].sub("", text)
     date = cues["as_of"].search(text)  # 截至2025年8月31日: when a stock is counted, not the year asked
     if date:

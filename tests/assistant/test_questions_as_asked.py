@@ -68,6 +68,21 @@ def test_prior_year_in_long_form_is_derived_or_refused_never_this_years(qa: Assi
         assert "2025年" in ans.answer and _no_figure(ans.answer)
 
 
+def test_a_premise_read_in_the_document_is_not_the_question(qa: Assistant, ids: dict[str, str]) -> None:
+    framed = frame("大鹏数据局2022年部门预算里说综合管理事务比上年略有增加,那么2021年综合管理事务预算是多少万元?")
+    assert framed.text == "2021年综合管理事务预算是多少万元?" and framed.doc_years == (2022,)
+    assert frame("2022年政府投资项目多少,那2021年呢?").text.startswith("2022年政府投资项目多少")  # two questions
+    ans = qa.ask(
+        "大鹏数据局2022年部门预算里说综合管理事务比上年略有增加，那么2021年综合管理事务预算是多少万元？",
+        doc=ids["dapeng"],
+    )
+    assert ans.value == 524 and ans.year == 2021
+    # what follows names no item: the premise stays, and names it
+    assert "公共法律服务" in frame("文件里提到公共法律服务的预算,那么2025年当年预算执行数是多少万元?").text
+    ans = qa.ask("文件里提到公共法律服务的预算，那么2025年当年预算执行数是多少万元？", doc=ids["justice"])
+    assert ans.value == pytest.approx(679.12) and ans.year == 2025
+
+
 def test_follow_up_with_a_relative_year_moves_from_the_previous_years(qa: Assistant, ids: dict[str, str]) -> None:
     first = "2022年政府投资项目预算是多少"
     ans = qa.ask("那上一年呢？", doc=ids["dapeng"], history=[(first, qa.ask(first, doc=ids["dapeng"]).answer)])
