@@ -194,10 +194,14 @@ def same_item(best: Scored, ranked: Sequence[Scored], *, across_tables: bool = F
     found: list[Fact] = []
     name_b = bigrams(best.name)
     chosen_side, chosen_place = side(chosen), (chosen.source.row, place(chosen))
-    for other in ranked[1:40]:
+    for other in ranked[:40]:
+        if other is best:
+            continue  # `best` may be a runner-up chosen over the top score (choose): the top is another place
         f = other.fact
-        if f.source.doc_id != chosen.source.doc_id or f.year != chosen.year or not f.is_money or not chosen.is_money:
+        if f.source.doc_id != chosen.source.doc_id or f.year != chosen.year:
             continue
+        if not (f.is_money and chosen.is_money) and not (across_tables and f.unit == chosen.unit):
+            continue  # counts in one unit are cited together (车辆2辆 twice); their conflicts are not judged
         if f.origin == chosen.origin and (f.source.row, place(f)) == chosen_place:
             continue  # the same printed place (its table or sentence, and row)
         if f.code and chosen.code and f.code != chosen.code:

@@ -160,21 +160,22 @@ class _Reader:
     def _emit(self, a: int, b: int, pos: int, printed: str, **kw: Any) -> None:
         value = kw.pop("value")
         kw["subject"] = kw["subject"] or self.heading[0]
-        quote = self._quote(a, b, kw["subject"])
+        quote = self._quote(a, b, pos, kw["subject"])
         heading = self.section.heading or "正文"
         src = Provenance(self.doc.doc_id, heading, quote, self._page(pos), section=self.section.heading or None)
         if kw["subject"]:
             self.facts.append(Fact(value=0.0 if value == 0 else value, source=src, text=printed, origin="text", **kw))
 
-    def _quote(self, a: int, b: int, subject: str) -> str:
-        """The sentence holding the figure; when it does not name its subject, from the earlier sentence of the
-        same item that does (`…信息化建设（项）。主要用于：…。年初预算为135.90万元…`), so the quote says what the
-        figure is of. Only a short way back (QUOTE_BACK characters)."""
+    def _quote(self, a: int, b: int, pos: int, subject: str) -> str:
+        """The sentence holding the figure (at `pos`); when it does not name its subject before the figure, from
+        the earlier sentence of the same item that does (`…信息化建设（项）。主要用于：…。年初预算为135.90万元…`,
+        `2.公务接待费。2022年预算数2万元，…压减公务接待费。`), so the quote says what the figure is of. Only a
+        short way back (QUOTE_BACK characters)."""
         quote = self.flat[a:b].strip()
         if not subject:
             return quote
         named = re.compile(r"[“”\"‘’\s]*".join(map(re.escape, subject)))
-        if named.search(quote):
+        if named.search(self.flat, a, max(a, pos)):
             return quote
         back = max(0, a - QUOTE_BACK)
         found = [m.start() for m in named.finditer(self.flat, back, a)]
