@@ -209,3 +209,5 @@ class Extracted:
     warnings: list[str] = field(default_factory=list)
     # PDF only: page -> ruled-table rows as printed, each cell (clean text, (x0, top, x1, bottom) or None)
     cells: dict[int, list[list[tuple[str, BBox | None]]]] = field(default_factory=dict)
+    # PDF only: page -> its printed characters (index.read.locate.PageChars), kept to place sentence facts
+    pages: dict[int, Any] = field(default_factory=dict)

@@ -180,7 +180,7 @@ def _embed_all(
             if progress:
                 progress(done, len(staged), f"{name}: embedding {len(chunks)} chunks")
             try:
-                vectors = embed_passages(emb, [c.text for c in chunks], deadline)
+                vectors = embed_passages(emb, [c.dense_text for c in chunks], deadline)
                 new.chroma.add(chunks, vectors)
             except _ERRORS as err:
                 report.failed.append((name, str(err)))

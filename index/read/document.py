@@ -174,5 +174,5 @@ def read_document(path: str | Path, deadline: Deadline | None = None) -> Documen
         check()
     doc.facts = extract_facts(doc)
     if kind == "pdf":
-        doc.facts = locate_facts(path, doc, extracted.cells)
+        doc.facts = locate_facts(doc, extracted.cells, extracted.pages)
     return doc

@@ -5,14 +5,15 @@ cell a figure came from. Table facts are matched against the ruled-table cells
 the PDF reader kept (`Extracted.cells`): same page, same printed value, the row
 whose printed cells make the fact's quote, the column of the fact's header.
 Sentence facts are searched on their page by the value with the words printed
-just before it. A fact that cannot be placed without guessing keeps bbox None.
+just before it, in the characters the PDF reader kept (`Extracted.pages`,
+`PageChars`): the file is parsed once. A fact that cannot be placed without
+guessing keeps bbox None.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
-from pathlib import Path
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from index.model import BBox, Document, Fact, Table
@@ -36,8 +37,40 @@ def _box(box: Any) -> BBox | None:
     return (float(box[0]), float(box[1]), float(box[2]), float(box[3]))
 
 
-def locate_facts(path: Path, doc: Document, cells: dict[int, Grid]) -> list[Fact]:
-    """`doc.facts` with `source.bbox` filled where the printed place is certain (PDFs only)."""
+Search = Callable[[str], list[dict[str, Any]]]
+
+
+@dataclass(slots=True)
+class PageChars:
+    """One page's characters as pdfplumber read them, searchable as `page.search` searches the page."""
+
+    chars: list[dict[str, Any]]
+    bbox: BBox
+    width: float
+    height: float
+    _textmap: Any = field(default=None, repr=False)
+
+    @classmethod
+    def of(cls, page: Any) -> PageChars:
+        """What `page.search` needs of a pdfplumber page (not its lines, rects or parsed layout)."""
+        return cls(list(page.chars), _box(page.bbox) or (0.0, 0.0, 0.0, 0.0), float(page.width), float(page.height))
+
+    def search(self, text: str) -> list[dict[str, Any]]:
+        """Literal matches of `text` with their characters: pdfplumber's `Page.search(text, regex=False)`."""
+        if self._textmap is None:
+            from pdfplumber.utils.text import chars_to_textmap
+
+            self._textmap = chars_to_textmap(
+                self.chars, layout_bbox=self.bbox, layout_width=self.width, layout_height=self.height
+            )
+        return list(self._textmap.search(text, regex=False, return_chars=True, return_groups=False))
+
+
+def locate_facts(doc: Document, cells: Mapping[int, Grid], pages: Mapping[int, PageChars]) -> list[Fact]:
+    """`doc.facts` with `source.bbox` filled where the printed place is certain (PDFs only).
+
+    `cells` and `pages` are what the PDF reader kept (`Extracted.cells`, `Extracted.pages`).
+    """
     tables = {t.label: t for t in doc.tables}
     out: list[Fact] = []
     pending: list[int] = []
@@ -49,8 +82,11 @@ def locate_facts(path: Path, doc: Document, cells: dict[int, Grid]) -> list[Fact
         elif fact.origin == "text" and page is not None and fact.text and fact.source.table is None:
             pending.append(len(out))
         out.append(replace(fact, source=replace(fact.source, bbox=box)) if box else fact)
-    if pending:
-        _locate_sentences(path, out, pending)
+    for i in pending:
+        chars = pages.get(out[i].source.page or 0)
+        box = sentence_box(chars.search, out[i]) if chars is not None else None
+        if box is not None:
+            out[i] = replace(out[i], source=replace(out[i].source, bbox=box))
     return out
 
 
@@ -81,34 +117,18 @@ def _column_index(table: Table | None, column: str | None) -> int | None:
     return table.header.index(column)
 
 
-def _locate_sentences(path: Path, facts: list[Fact], at: list[int]) -> None:
-    """Fill the boxes of sentence facts by searching their pages (one pdfplumber pass over those pages)."""
-    import pdfplumber
+def sentence_box(search: Search, fact: Fact) -> BBox | None:
+    """The printed value's box, found with the longest run of preceding characters that makes it unique.
 
-    by_page: dict[int, list[int]] = {}
-    for i in at:
-        by_page.setdefault(facts[i].source.page or 0, []).append(i)
-    with pdfplumber.open(path) as pdf:
-        for pno, idx in by_page.items():
-            if not 1 <= pno <= len(pdf.pages):
-                continue
-            page = pdf.pages[pno - 1]
-            for i in idx:
-                box = _sentence_box(page, facts[i])
-                if box is not None:
-                    facts[i] = replace(facts[i], source=replace(facts[i].source, bbox=box))
-            page.close()
-
-
-def _sentence_box(page: Any, fact: Fact) -> BBox | None:
-    """The printed value's box, found with the longest run of preceding characters that makes it unique."""
+    `search(text)` returns the literal matches of `text` on the fact's page, each with its `chars`.
+    """
     quote = fact.source.quote
     at = quote.find(fact.text)
     if at < 0:
         return None
     before = quote[:at].replace(" ", "")
     for prefix in [*dict.fromkeys(before[-n:] for n in _PREFIXES if before), ""]:
-        found = page.search(prefix + fact.text, regex=False, return_chars=True, return_groups=False)
+        found = search(prefix + fact.text)
         if len(found) == 1:
             chars = found[0]["chars"][len(prefix) :]
             if not chars:

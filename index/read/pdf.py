@@ -26,7 +26,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from index.errors import ReadError
 from index.model import Extracted, Line, Table
 from index.read.columns import finish_table
-from index.read.locate import Grid, table_cells
+from index.read.locate import Grid, PageChars, table_cells
 from index.read.tables import (
     clean_cell,
     flatten_header,
@@ -155,7 +155,8 @@ def _extract(pdf: Any, check: Callable[[], None] | None = None) -> Extracted:
         warning = finish_table(table)
         if warning:
             warnings.append(warning)
-    return Extracted(lines=lines, tables=tables, page_count=len(pdf.pages), warnings=warnings, cells=cells)
+    pages = {pno: PageChars.of(page) for pno, page, _, _ in page_lines}  # to place sentence facts (index.read.locate)
+    return Extracted(lines=lines, tables=tables, page_count=len(pdf.pages), warnings=warnings, cells=cells, pages=pages)
 
 
 def _grids(t: Any) -> tuple[list[list[str]], list[list[str]]]:

@@ -5,29 +5,40 @@ heading path in front), `row` (one table row with its table label, unit and
 column names, so a row is findable on its own) and `table` (one summary per
 table). Ids are stable (`doc_id:kind:index`), so re-chunking the same Document
 gives the same ids.
+
+Every chunk is in SQLite, BM25 and the dense index. The vector of a row of
+labels and figures (`2010302 一般行政管理事务 | 合计 1,461 | …`) is computed from
+its table and row label only (`Chunk.dense_text`): the figures tell an embedding
+nothing a question can match (the fact index and BM25 answer them), and they
+were four fifths of the tokens encoded. Rows carrying prose embed their text.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from index.lexicon import load_data
 from index.model import HEADING_SEP, LOCATOR_SEP, Document, Section, Table
 from index.read.columns import row_label, value_columns
+from index.read.tables import is_number
 
-CHUNKER_VERSION = "3"
+CHUNKER_VERSION = "4"  # 4: a number row's vector is of its table and row label (`Chunk.dense_text`)
+DENSE_LABEL = "label"  # metadata["dense"] of a number row
 SENTENCE_END = re.compile(r"(?<=[。；！？!?;])|\n+")
 MIN_CHARS = 200
 MAX_CHARS = 400
 SHORT_SENTENCE = 20  # a sentence this short is a label or lead-in: it stays with the sentence after it
 CLAUSE_ENDS = ("，", "、", "：", ",", ":")
 SUMMARY_ROW_LABELS = 300  # characters of row labels listed in a table's summary chunk
+LABEL_MAX_CHARS = 40  # a label cell longer than this is prose: the row keeps its vector
 
 
 @dataclass(slots=True)
 class Chunk:
-    """One retrievable piece: `text` is what is embedded and BM25-indexed."""
+    """One retrievable piece: `text` is what BM25 indexes and answers quote; `dense_text` what is embedded."""
 
     id: str
     text: str
@@ -36,6 +47,29 @@ class Chunk:
     @property
     def kind(self) -> str:
         return str(self.metadata.get("kind", ""))
+
+    @property
+    def dense_text(self) -> str:
+        """What the chunk's vector is computed from: its text, or for a number row its table and row label."""
+        if self.metadata.get("dense") == DENSE_LABEL:
+            return f"{self.metadata.get('table', '')} {self.metadata.get('row', '')}".strip()
+        return self.text
+
+
+def is_number_row(row: Sequence[str], values: Sequence[int]) -> bool:
+    """A row of short labels and figures only: every figure cell a number (or a dash), no label cell of prose."""
+    if not values:
+        return False
+    placeholders = set(load_data("index.data", "table_kinds.toml")["rows"]["figure_placeholders"])
+    for c, cell in enumerate(row):
+        if not cell:
+            continue
+        if c in values:
+            if not (is_number(cell) or cell.strip() in placeholders):
+                return False
+        elif len(cell) > LABEL_MAX_CHARS:
+            return False
+    return True
 
 
 def split_sentences(text: str) -> list[str]:
@@ -173,6 +207,8 @@ def _table_chunks(doc: Document, table: Table, t_index: int, row_start: int) -> 
         cells = [f"{name} {cell}" if name else cell for name, cell in zip(table.header, row, strict=False) if cell]
         page = table.row_pages[i] if i < len(table.row_pages) and table.row_pages[i] is not None else first_page
         meta = {**base, "kind": "row", "page": page, "locator": f"{table.label}{LOCATOR_SEP}{label}", "row": label}
+        if is_number_row(row, values):
+            meta["dense"] = DENSE_LABEL
         rows.append(Chunk(f"{doc.doc_id}:row:{row_start + len(rows)}", " | ".join([heading, *cells]), meta))
     parts = [heading, f"类型 {table.kind}", f"列 {'、'.join(h for h in table.header if h)}", f"共 {len(rows)} 行"]
     if table.empty:
@@ -203,6 +239,7 @@ __all__ = [
     "HEADING_SEP",
     "Chunk",
     "build_chunks",
+    "is_number_row",
     "pack_section",
     "pack_sentences",
     "split_paragraphs",

@@ -250,7 +250,7 @@ def heal_document(
         present = store.chroma.existing(ids)
         missing = [c for c in db.doc_chunks(w, doc_id) if c.id not in present]
         if missing:
-            vectors = embed_passages(embedder or store.embedder(), [c.text for c in missing])
+            vectors = embed_passages(embedder or store.embedder(), [c.dense_text for c in missing])
             store.chroma.add(missing, vectors)
             notes.append(f"{label}: re-embedded {len(missing)} missing vectors")
     if not lexical:
@@ -275,7 +275,7 @@ def _rewrite(store: Store, w: sqlite3.Connection, row: db.Row, embedder: Embedde
             f"the stored body gives {len(doc.facts)} facts, {row.n_facts} were recorded; "
             "remove it (`budgetqa docs rm`) and ingest the file again"
         )
-    vectors = embed_passages(embedder or store.embedder(), [c.text for c in chunks])
+    vectors = embed_passages(embedder or store.embedder(), [c.dense_text for c in chunks])
     old = db.doc_chunk_ids(w, row.doc_id)
     w.execute("BEGIN IMMEDIATE")
     try:

@@ -226,7 +226,7 @@ class Store:
         if embedder.model_id != self.manifest.embed_model:
             raise StoreMismatchError(f"store uses {self.manifest.embed_model!r}, embedder is {embedder.model_id!r}")
         chunk_list = list(chunks) if chunks is not None else build_chunks(doc)
-        vectors = embed_passages(embedder, [c.text for c in chunk_list], deadline)
+        vectors = embed_passages(embedder, [c.dense_text for c in chunk_list], deadline)
         return Prepared(doc, chunk_list, vectors, db.identity(doc))
 
     def add_document(

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
+import pytest
 
 from index.model import Document, Fact
+from index.read.locate import sentence_box
 
 
 def _printed_in(path: Path, fact: Fact) -> str:
@@ -54,3 +57,23 @@ def test_sentence_facts_have_the_box_of_their_figure(
 
 def test_text_documents_have_no_boxes(corpus_doc: Callable[[str], Document]) -> None:
     assert all(f.source.bbox is None for f in corpus_doc("dapeng").facts)
+
+
+@pytest.mark.parametrize(("name", "at_least"), [("justice", 90), ("wanli", 160)])
+def test_sentence_boxes_from_the_kept_characters_equal_a_second_parse(
+    name: str, at_least: int, corpus_doc: Callable[[str], Document], corpus_path: Callable[[str], Path]
+) -> None:
+    """The reader keeps each page's characters so the file is parsed once; the boxes are those of pdfplumber's own
+    `Page.search` on the page parsed afresh, fact by fact (the second pass `locate` used to make)."""
+    doc = corpus_doc(name)
+    sentences = [f for f in doc.facts if f.origin == "text" and f.source.table is None and f.text and f.source.page]
+    placed = [f for f in sentences if f.source.bbox is not None]
+    assert len(placed) >= at_least and len(placed) / len(sentences) > 0.8
+    with pdfplumber.open(corpus_path(name)) as pdf:
+        for fact in sentences:
+            page = pdf.pages[(fact.source.page or 0) - 1]
+
+            def search(text: str, page: Any = page) -> list[dict[str, Any]]:
+                return list(page.search(text, regex=False, return_chars=True, return_groups=False))
+
+            assert sentence_box(search, fact) == fact.source.bbox, (fact.subject, fact.text, fact.source.page)

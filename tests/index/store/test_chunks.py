@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from index.model import Document, Section, Table
-from index.store.chunks import MAX_CHARS, build_chunks, pack_section, pack_sentences, split_sentences
+from index.store.chunks import (
+    DENSE_LABEL,
+    MAX_CHARS,
+    build_chunks,
+    is_number_row,
+    pack_section,
+    pack_sentences,
+    split_sentences,
+)
 from tests.index.index_docs import make_doc
 
 
@@ -125,3 +133,26 @@ def test_dapeng_reception_budget_in_one_chunk(corpus_doc: Callable[[str], Docume
     assert any("2.公务接待费。2022年预算数2万元" in c.text for c in chunks if c.kind == "section")
     item = next(c for c in chunks if "4. 大厅运营事务 312 万元" in c.text)
     assert "较 2021 年预算减少 326 万元，减幅 51.1%" in item.text
+
+
+def test_number_rows_are_embedded_by_table_and_row_label(corpus_doc: Callable[[str], Document]) -> None:
+    """A row of labels and figures is embedded as its table and row label; the whole row stays its text."""
+    chunks = build_chunks(corpus_doc("justice"))
+    rows = [c for c in chunks if c.kind == "row"]
+    assert len(rows) == 110 and all(c.metadata.get("dense") == DENSE_LABEL for c in rows)
+    printing = next(c for c in rows if c.metadata["row"] == "30202 印刷费")
+    assert printing.dense_text == "2026年部门一般公共预算基本支出部门预算经济分类预算表 30202 印刷费"
+    assert "30000.00" in printing.text and "30000" not in printing.dense_text
+    assert all(c.dense_text == c.text for c in chunks if c.kind != "row")
+
+
+def test_rows_carrying_prose_embed_their_text(corpus_doc: Callable[[str], Document]) -> None:
+    """Dapeng's performance tables describe each project in a cell: those rows keep their text as the vector's."""
+    rows = [c for c in build_chunks(corpus_doc("dapeng")) if c.kind == "row"]
+    prose = [c for c in rows if c.dense_text == c.text]
+    assert (len(rows), len(prose)) == (167, 16)
+    invest = next(c for c in prose if c.metadata["row"] == "政府投资项目" and "重点项目" in c.metadata["table"])
+    assert "推进大鹏新区数据共享2.0项目" in invest.dense_text
+    assert not is_number_row(["政府投资项目", "2008", "按2022年工作安排，" + "完成项目" * 10], [1])
+    assert is_number_row(["2210201", "住房公积金", "87", "-", ""], [2, 3, 4])
+    assert not is_number_row(["2210201", "住房公积金", "见说明"], [2])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from index.errors import StoreError, StoreMismatchError
 from index.retrieve.hybrid import Retriever
 from index.settings import Settings
 from index.store.facade import Store
+from index.store.layout import MANIFEST_NAME
 from index.store.opening import open_store
 from tests.index.index_docs import make_doc
 
@@ -107,3 +109,23 @@ def test_open_without_create(tmp_path: Path) -> None:
 def test_adding_same_document_twice_is_a_no_op(store: Store) -> None:
     assert store.add_document(make_doc("a" * 64), HashedEmbedder(64)) is False
     assert len(store.documents()) == 2
+
+
+def test_number_row_vector_is_of_its_table_and_row_label(store: Store) -> None:
+    row = next(c for c in store.chunks(doc_ids=["aaaaaaaaaaaa"]) if c.metadata.get("row") == "2010302 一般行政管理事务")
+    assert row.dense_text == "表7 一般公共预算支出表（按功能分类） 2010302 一般行政管理事务"
+    assert "1,461" in row.text
+    best = Retriever(store, HashedEmbedder(64)).dense(row.dense_text, k=1, doc_ids=["aaaaaaaaaaaa"])
+    assert best[0][0] == row.id and best[0][1] > 0.999  # the stored vector is the label's, not the row text's
+    assert Retriever(store, HashedEmbedder(64)).dense(row.text, k=1, doc_ids=["aaaaaaaaaaaa"])[0][1] < 0.99
+
+
+def test_store_of_an_older_chunker_is_refused_with_the_rebuild_command(store: Store, settings: Settings) -> None:
+    """Chunker 3 embedded number rows whole: such a store is rebuilt, not mixed with label vectors."""
+    store.close()
+    path = store.root / MANIFEST_NAME
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["chunker_version"] = "3"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(StoreMismatchError, match=r"chunker version 3, this BudgetQA has 4.*ingest --rebuild"):
+        open_store(settings)
