@@ -189,6 +189,10 @@ def operand_names(facts: Sequence[Fact], departments: frozenset[str]) -> list[st
     names = [display_name(f, departments) for f in facts]
     if len(set(names)) == len(names):
         return names
+    if len({f.context for f in facts}) == len(facts) and all(f.context for f in facts):
+        # 实有在编人数 of 行政编制总数 and of 事业编制总数: 行政编制实有在编人数9 + 事业编制实有在编人数13
+        heads = [strip_endings(normalize(f.context), vocabulary().generic_suffixes) for f in facts]
+        return [f"{h}{n}" for h, n in zip(heads, names, strict=True)]
     return [n if normalize(f.measure) in normalize(n) else f"{n}{f.measure}" for n, f in zip(names, facts, strict=True)]
 
 
