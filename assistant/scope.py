@@ -8,6 +8,7 @@ document means the question is about a document that is not loaded.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -129,17 +130,39 @@ def resolve_scope(query: Query, summaries: Sequence[dict[str, Any]], doc: str | 
     return scope
 
 
+_PLACE = re.compile(r"^(?P<province>[\u4e00-\u9fff]{2,3}?[省市])?(?P<district>[\u4e00-\u9fff]{2,4}?(?:新区|区|县|市))?")
+
+
+def places_of(department: str) -> list[str]:
+    """The place names a department's full name starts with (`上海市普陀区财政局` -> 上海市普陀区, 上海市,
+    普陀区), each at least three characters: where the department is, never what is asked about."""
+    m = _PLACE.match(department)
+    if not m or not m.group(0) or len(m.group(0)) >= len(department) - 1:
+        return []
+    parts = [m.group(0), m.group("province") or "", m.group("district") or ""]
+    return [p for p in dict.fromkeys(parts) if len(p) >= 3]
+
+
 def without_mentions(query: Query, scope: Scope) -> Query:
     """The query re-analysed with the organisation names taken out (they chose documents)."""
     if not scope.named and not scope.unknown:
         return query
     norm = query.norm.split("|")[0]
-    for mention in [m for m, _ in scope.named] + scope.unknown:
-        norm = norm.replace(mention, "").replace(mention.strip(",?;:!."), "")
-    # the question as framed may name the department again, in other words than the ones scope saw
     named = {doc: scope.departments[doc] for _, doc in scope.named if doc in scope.departments}
+    # a place written before a mention goes with it (上海市普陀区 + 财政局); elsewhere it may name another
+    # unit (大鹏新区信息中心), so it stays
+    places = sorted({p for dept in named.values() for p in places_of(dept)}, key=len, reverse=True)
+
+    def take(text: str, mention: str) -> str:
+        for place in places:
+            text = text.replace(place + mention, "")
+        return text.replace(mention, "")
+
+    for mention in [m for m, _ in scope.named] + scope.unknown:
+        norm = take(take(norm, mention), mention.strip(",?;:!."))
+    # the question as framed may name the department again, in other words than the ones scope saw
     for _, mention, _ in find_mentions(norm, named)[0] if named else []:
-        norm = norm.replace(mention, "")
+        norm = take(norm, mention)
     norm = norm.lstrip("的")
     intent = classify(norm) if query.intent == "lookup" else query.intent
     terms = expand(norm)

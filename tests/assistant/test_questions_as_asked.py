@@ -83,6 +83,22 @@ def test_a_premise_read_in_the_document_is_not_the_question(qa: Assistant, ids: 
     assert ans.value == pytest.approx(679.12) and ans.year == 2025
 
 
+def test_the_place_of_a_department_named_again_is_no_item(qa: Assistant, ids: dict[str, str]) -> None:
+    # 按X的说法，上海市普陀区X…: the second mention leaves 上海市普陀区 / 普陀区 behind unless taken too
+    ans = qa.ask(
+        "按社会福利院2024年单位预算的说法，普陀区社会福利院2024年的水费、电费预算各是多少元？", doc=ids["welfare"]
+    )
+    assert [p.value for p in ans.parts] == [60000, 320000]
+    ans = qa.ask(
+        "按财政局2024年部门决算的说法，上海市普陀区财政局2024年政府采购中，货物采购和工程采购金额各是多少万元？",
+        doc=ids["finance"],
+    )
+    assert [p.value for p in ans.parts] == [pytest.approx(4.79), 0]
+    # a place before another unit's name names that unit: 大鹏新区信息中心 is not the 数据管理局
+    ans = qa.ask("深圳市大鹏新区政务服务数据管理局大鹏新区信息中心2022年单独的部门预算是多少？", doc=ids["dapeng"])
+    assert ans.abstained and ans.value is None
+
+
 def test_follow_up_with_a_relative_year_moves_from_the_previous_years(qa: Assistant, ids: dict[str, str]) -> None:
     first = "2022年政府投资项目预算是多少"
     ans = qa.ask("那上一年呢？", doc=ids["dapeng"], history=[(first, qa.ask(first, doc=ids["dapeng"]).answer)])
