@@ -177,7 +177,7 @@ class Assistant:
         audit = self._consistency(question, scope) if asks_consistency(question) else None
         if audit is not None:
             answer, hits = audit, list[Hit]()
-        elif (refusal := refuse_unanswerable(query, self._all_facts(scope.doc_ids))) is not None:
+        elif (refusal := refuse_unanswerable(query, lambda: self._all_facts(scope.doc_ids))) is not None:
             answer, hits = refusal, list[Hit]()
         elif len(query.clauses) >= 2:
             answer, hits = self._compound(query, scope, summaries, timings)
@@ -212,7 +212,7 @@ class Assistant:
             sub = without_mentions(clause_query(query, i, item), scope)
             sub = resolve_years(sub, scope.doc_ids, summaries)
             item = item_of(sub) or item
-            if (refusal := refuse_unanswerable(sub, self._all_facts(scope.doc_ids))) is not None:
+            if (refusal := refuse_unanswerable(sub, lambda: self._all_facts(scope.doc_ids))) is not None:
                 part, found = refusal, list[Hit]()
             else:
                 part, found = self._answer(sub, scope, summaries, timings, parts)

@@ -9,7 +9,7 @@ a foreign currency) are refused here too, saying why.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -92,13 +92,14 @@ def explain_abstention(query: Query, ctx: Context) -> str:
     )
 
 
-def refuse_unanswerable(query: Query, facts: Sequence[Fact]) -> Answer | None:
+def refuse_unanswerable(query: Query, facts: Callable[[], Sequence[Fact]]) -> Answer | None:
     """The refusal of a per-capita, period or currency question (None: answer it). A period the documents
-    print rows for (`第二季度用款计划`) is answered as any question, then kept to that period (`keep_to_period`)."""
+    print rows for (`第二季度用款计划`) is answered as any question, then kept to that period (`keep_to_period`).
+    `facts` reads the documents' facts, only for a question asked by period."""
     if not query.unsupported:
         return None
     period = _period(query)
-    if period and any(period in normalize(f"{f.subject}{f.measure}{f.source.column or ''}") for f in facts):
+    if period and any(period in normalize(f"{f.subject}{f.measure}{f.source.column or ''}") for f in facts()):
         return None
     return refuse_unsupported(query)
 
