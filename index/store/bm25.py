@@ -37,17 +37,27 @@ def tokenize(text: str) -> list[str]:
 
 
 class BM25Index:
-    """A bm25s index over chunk texts, addressed by chunk id."""
+    """A BM25 index over chunk texts, addressed by chunk id.
 
-    def __init__(self, ids: list[str], retriever: object | None, generation: int) -> None:
+    bm25s builds the index and writes it (its CSC score matrix: `data`, `indices`, `indptr`,
+    and the token vocabulary). A saved index is read back from those arrays and scored here,
+    the way bm25s's own numpy backend scores (one `np.add.at` per query token, in float32),
+    because importing bm25s imports scipy.sparse: 0.3 s of every cold `budgetqa ask`.
+    tests/index/test_bm25.py checks the scores equal bm25s's on a real store.
+    """
+
+    def __init__(
+        self, ids: list[str], generation: int, *, matrix: _Matrix | None = None, retriever: object | None = None
+    ) -> None:
         self.ids = ids
         self.generation = generation
-        self._retriever = retriever
+        self._matrix = matrix
+        self._retriever = retriever  # the bm25s object that built the index; only it is saved
 
     @classmethod
     def build(cls, ids: list[str], texts: list[str], generation: int) -> BM25Index:
         if not ids:
-            return cls([], None, generation)
+            return cls([], generation)
         import bm25s
 
         retriever = bm25s.BM25()
@@ -56,23 +66,24 @@ class BM25Index:
         vocab: dict[str, int] = {}
         corpus = [[vocab.setdefault(tok, len(vocab)) for tok in tokenize(t) or [EMPTY_TOKEN]] for t in texts]
         retriever.index((corpus, vocab), show_progress=False)
-        return cls(list(ids), retriever, generation)
+        sc = retriever.scores
+        matrix = _Matrix(sc["data"], sc["indices"], sc["indptr"], int(sc["num_docs"]), dict(retriever.vocab_dict))
+        return cls(list(ids), generation, matrix=matrix, retriever=retriever)
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every chunk (aligned with `ids`) for `query`."""
-        if self._retriever is None:
+        if self._matrix is None:
             return np.zeros(0, dtype=np.float32)
-        tokens = tokenize(query)
-        if not tokens:
-            return np.zeros(len(self.ids), dtype=np.float32)
-        return np.asarray(self._retriever.get_scores(tokens), dtype=np.float32)  # type: ignore[attr-defined]
+        return self._matrix.scores(tokenize(query))
 
     def save(self, folder: Path) -> None:
         """Write atomically: build in a temp dir beside `folder`, then swap it in."""
         folder.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
         try:
-            if self._retriever is not None:
+            if self._matrix is not None:
+                if self._retriever is None:
+                    raise RuntimeError("a BM25 index read back from disk is not saved again; build it")
                 self._retriever.save(str(tmp))  # type: ignore[attr-defined]
             (tmp / STAMP).write_text(json.dumps({"generation": self.generation, "ids": self.ids}), encoding="utf-8")
             if folder.exists():
@@ -116,9 +127,29 @@ class BM25Index:
             return None
         data = json.loads(stamp.read_text(encoding="utf-8"))
         ids = list(data["ids"])
-        retriever = None
-        if ids:
-            import bm25s
+        return cls(ids, int(data["generation"]), matrix=_Matrix.load(folder) if ids else None)
 
-            retriever = bm25s.BM25.load(str(folder))
-        return cls(ids, retriever, int(data["generation"]))
+
+class _Matrix:
+    """bm25s's precomputed scores: column t of the CSC matrix holds every chunk's score for token t."""
+
+    def __init__(self, data: np.ndarray, indices: np.ndarray, indptr: np.ndarray, n: int, vocab: dict[str, int]):
+        self.data, self.indices, self.indptr, self.n, self.vocab = data, indices, indptr, n, vocab
+
+    @classmethod
+    def load(cls, folder: Path) -> _Matrix:
+        """The arrays bm25s's `BM25.save` wrote into `folder` (file names and params as bm25s 0.3 writes them)."""
+        params = json.loads((folder / "params.index.json").read_text(encoding="utf-8"))
+        if params.get("method", "lucene") != "lucene":  # other methods add a non-occurrence score we do not read
+            raise ValueError(f"BM25 method {params.get('method')!r} is not read back; rebuild the index")
+        vocab = json.loads((folder / "vocab.index.json").read_text(encoding="utf-8"))
+        data, indices, indptr = (np.load(folder / f"{name}.csc.index.npy") for name in ("data", "indices", "indptr"))
+        return cls(data, indices, indptr, int(params["num_docs"]), vocab)
+
+    def scores(self, tokens: list[str]) -> np.ndarray:
+        """Sum, per chunk, of the scores of the query's tokens found in the vocabulary (repeats count again)."""
+        out = np.zeros(self.n, dtype=np.float32)
+        for t in (self.vocab[tok] for tok in tokens if tok in self.vocab):
+            lo, hi = self.indptr[t], self.indptr[t + 1]
+            np.add.at(out, self.indices[lo:hi], self.data[lo:hi])
+        return out
