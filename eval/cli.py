@@ -100,7 +100,15 @@ def bench(
         list[Path] | None,
         typer.Argument(help="Question sets (JSONL) naming the documents; default: eval/questions/*.jsonl."),
     ] = None,
-    runs: Annotated[int, typer.Option("--runs", min=1, help="Repetitions; medians are reported.")] = 3,
+    runs: Annotated[
+        int | None,
+        typer.Option(
+            "--runs",
+            min=1,
+            help="Repetitions; medians are reported [default: 3; 1 with --scale-store]. With --scale each run "
+            "ingests into a fresh store (300 documents take about 20 minutes a run on 2 cores).",
+        ),
+    ] = None,
     out: Annotated[
         Path | None, typer.Option("--out", help="Folder for bench.json / bench-scale-N.json (default: eval/reports/).")
     ] = None,
@@ -111,14 +119,15 @@ def bench(
             min=1,
             help="Instead: load test with N synthetic documents (variants of the bundled sample, eval/scale.py) "
             "ingested into a fresh store; reports ingest time, store size, warm ask p50/p95 (scoped and "
-            "unscoped), cold ask and peak RSS. Ignores FILES and --runs.",
+            "unscoped), cold ask and peak RSS. Ignores FILES.",
         ),
     ] = None,
     scale_store: Annotated[
         Path | None,
         typer.Option(
             "--scale-store",
-            help="With --scale: keep the store in this folder (reused next time) instead of a temp one.",
+            help="With --scale: keep the store in this folder (reused next time) instead of a temp one; "
+            "needs --runs 1.",
         ),
     ] = None,
     server: Annotated[
@@ -140,17 +149,19 @@ def bench(
         typer.echo(f"  {message}", err=True)
 
     if scale is not None:
-        bench_at_scale(scale, scale_store, out or DEFAULT_OUT, server=server)
+        bench_at_scale(scale, scale_store, out or DEFAULT_OUT, server=server, runs=runs or (1 if scale_store else 3))
         return
 
     from eval.bench import render_bench, run_bench
     from eval.questionset import default_files
 
-    result = run_bench(settings(), files or default_files(), runs=runs, progress=progress, out_dir=out or DEFAULT_OUT)
+    result = run_bench(
+        settings(), files or default_files(), runs=runs or 3, progress=progress, out_dir=out or DEFAULT_OUT
+    )
     render_bench(result)
 
 
-def bench_at_scale(scale: int, scale_store: Path | None, out: Path, *, server: bool = False) -> None:
+def bench_at_scale(scale: int, scale_store: Path | None, out: Path, *, server: bool = False, runs: int = 1) -> None:
     """`bench --scale N`: the load test over N synthetic documents, with a progress bar while they are ingested."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -166,6 +177,7 @@ def bench_at_scale(scale: int, scale_store: Path | None, out: Path, *, server: b
         result = run_scale_bench(
             settings(),
             scale,
+            runs=runs,
             store=scale_store,
             server=server,
             out_dir=out,

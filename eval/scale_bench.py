@@ -166,6 +166,7 @@ def run_scale_bench(
     settings: Settings,
     n: int,
     *,
+    runs: int = 1,
     store: Path | None = None,
     out_dir: Path | None = None,
     progress: Progress | None = None,
@@ -174,10 +175,31 @@ def run_scale_bench(
 ) -> dict[str, Any]:
     """Generate n documents, ingest them into a fresh (or the given, reused) store, measure; the result dict.
 
+    `runs` > 1 repeats all of it, each time into a fresh store (and a fresh server), and reports the
+    median of every figure with each run's own figures under "per_run"; a kept `store` allows one run.
     `server`: the store's vectors go to a `chroma run` this bench starts on 127.0.0.1 (and always stops),
     written and queried through Chroma's HTTP client; its peak RSS and data size are reported too.
     """
+    if store is not None and runs > 1:
+        raise BudgetQAError("bench --scale: --scale-store keeps one store, so it runs once; add --runs 1")
     say = note or (lambda _msg: None)
+    results = []
+    for r in range(runs):
+        if runs > 1:
+            say(f"run {r + 1} of {runs}")
+        results.append(scale_result(settings, n, _one_scale_run(settings, n, store, progress, say, server)))
+    result = results[0] if runs == 1 else median_of_runs(results)
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        path = out_dir / f"bench-scale-{n}{'-server' if server else ''}.json"
+        path.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+        result["file"] = str(path)
+    return result
+
+
+def _one_scale_run(
+    settings: Settings, n: int, store: Path | None, progress: Progress | None, say: Note, server: bool
+) -> Run:
     work = Path(tempfile.mkdtemp(prefix="budgetqa-scale-"))
     home = store or work / "home"
     prepare_home(home, settings.cache_dir)
@@ -196,13 +218,47 @@ def run_scale_bench(
         shutil.rmtree(work, ignore_errors=True)
         if store is None:
             shutil.rmtree(home, ignore_errors=True)
-    result = scale_result(settings, n, run)
-    if out_dir is not None:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        path = out_dir / f"bench-scale-{n}{'-server' if server else ''}.json"
-        path.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
-        result["file"] = str(path)
-    return result
+    return run
+
+
+PER_RUN = (
+    "created",
+    "load_average",
+    "ingest_docs_per_min",
+    "ingest_per_doc_median_s",
+    "store_mb",
+    "cold_cli_ask_scoped_s",
+    "cold_cli_ask_unscoped_s",
+    "peak_rss_ingest_mb",
+    "peak_rss_ask_mb",
+    "peak_rss_server_mb",
+)
+
+
+def median_of_runs(results: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """One result from several runs: the median of every number (per ask label too), each run's key figures
+    under "per_run", and the first run's texts; lists of per-document times are left out."""
+
+    def merged(values: list[Any]) -> Any:
+        first = values[0]
+        if isinstance(first, bool) or first is None or isinstance(first, str):
+            return first
+        if isinstance(first, int | float):
+            return round(statistics.median(v for v in values if v is not None), 2)
+        if isinstance(first, dict):
+            return {k: merged([v[k] for v in values if k in v]) for k in first}
+        return None
+
+    out = {k: merged([r.get(k) for r in results]) for k in results[0]}
+    out = {k: v for k, v in out.items() if v is not None or results[0][k] is None}
+    out.pop("ingest_per_doc_s", None)
+    out.pop("ask_samples", None)
+    out["runs"] = len(results)
+    out["per_run"] = [
+        {**{k: r.get(k) for k in PER_RUN}, "ask_p50_ms": {label: a["p50_ms"] for label, a in r["ask"].items()}}
+        for r in results
+    ]
+    return out
 
 
 def scale_result(settings: Settings, n: int, run: Run) -> dict[str, Any]:
@@ -287,6 +343,14 @@ def render_scale_bench(result: dict[str, Any]) -> None:
     )
     if result.get("peak_rss_server_mb") is not None:
         t.add_row("peak RSS of the Chroma server", f"{result['peak_rss_server_mb']} MB")
+    if result.get("runs"):
+        t.add_row("runs (medians shown)", str(result["runs"]))
+        for i, r in enumerate(result["per_run"], 1):
+            asks = ", ".join(f"{label} {ms}" for label, ms in r["ask_p50_ms"].items())
+            t.add_row(
+                f"  run {i} ({r['created']}, load {r['load_average']})",
+                f"{r['ingest_docs_per_min']} docs/min; p50 ms: {asks}; cold {r['cold_cli_ask_scoped_s']} s",
+            )
     if result.get("file"):
         t.add_row("written", result["file"])
     Console().print(t)

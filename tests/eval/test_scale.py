@@ -143,3 +143,54 @@ def test_the_server_is_stopped_when_the_bench_is_interrupted(tmp_path: Path, mon
         assert server.process.poll() is None
         raise KeyboardInterrupt
     assert sleeper[0].poll() is not None
+
+
+def _scale_result(rate: float, p50: float, cold: float, created: str) -> dict[str, object]:
+    return {
+        "created": created,
+        "documents": 300,
+        "chroma": "server (chroma run, HTTP client)",
+        "load_average": [1.0, 1.0, 1.0],
+        "ingest_docs_per_min": rate,
+        "ingest_per_doc_median_s": 60 / rate,
+        "ingest_per_doc_s": [1.0, 2.0],
+        "store_mb": 486.0,
+        "peak_rss_server_mb": None,
+        "ask": {
+            "unscoped": {"n": 10, "p50_ms": p50, "p95_ms": 2 * p50, "answered": 10, "from_the_right_document": None}
+        },
+        "ask_samples": ["…"],
+        "cold_cli_ask_scoped_s": cold,
+    }
+
+
+def test_runs_are_reported_as_medians_with_each_run_kept() -> None:
+    from eval.scale_bench import median_of_runs
+
+    runs = [
+        _scale_result(13.9, 127.0, 1.2, "a"),
+        _scale_result(11.0, 300.0, 0.8, "b"),
+        _scale_result(15.0, 90.0, 0.9, "c"),
+    ]
+    out = median_of_runs(runs)
+    assert out["runs"] == 3 and out["ingest_docs_per_min"] == 13.9 and out["cold_cli_ask_scoped_s"] == 0.9
+    assert out["ask"]["unscoped"] == {
+        "n": 10,
+        "p50_ms": 127.0,
+        "p95_ms": 254.0,
+        "answered": 10,
+        "from_the_right_document": None,
+    }
+    assert out["created"] == "a" and out["chroma"].startswith("server") and out["peak_rss_server_mb"] is None
+    assert "ingest_per_doc_s" not in out and "ask_samples" not in out
+    assert [r["ingest_docs_per_min"] for r in out["per_run"]] == [13.9, 11.0, 15.0]
+    assert [r["ask_p50_ms"]["unscoped"] for r in out["per_run"]] == [127.0, 300.0, 90.0]
+
+
+def test_a_kept_store_runs_once(tmp_path: Path) -> None:
+    from eval.scale_bench import run_scale_bench
+    from index.settings import Settings
+
+    with pytest.raises(BudgetQAError, match="--runs 1"):
+        run_scale_bench(Settings(home=tmp_path / "home"), 2, runs=2, store=tmp_path / "kept")
+    assert not (tmp_path / "kept").exists()
