@@ -12,7 +12,7 @@ from functools import cache
 
 from assistant.data import load_data
 from assistant.question import YEAR as _YEAR
-from assistant.question import Framed, frame, without_bases
+from assistant.question import Framed, frame, share_head, without_bases
 from index.text import normalize
 
 _UNIT_CUES: tuple[tuple[str, str], ...] = (
@@ -212,8 +212,8 @@ def split_parts(norm: str, intent: str) -> list[str]:
             return [strip_filler(m.group(1)), strip_filler(m.group(2))]
     if intent in ("sum", "compare"):
         core = re.split(r"加起来|合起来|一共|总共|合计|之和|共计|哪个|哪家|哪一个|谁|更", text)[0]
-        pieces = [strip_filler(p) for p in re.split(r"和|与|及|加上|(?<!增)加|、|以及|跟", core)]
-        pieces = [p for p in pieces if p]
+        raw = [p for p in re.split(r"和|与|及|加上|(?<!增)加|、|以及|跟", core) if strip_filler(p)]
+        pieces = [strip_filler(p) for p in (share_head(raw) if len(raw) >= 2 else raw)]
         if len(pieces) >= 2:
             return pieces
     return []

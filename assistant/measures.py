@@ -38,7 +38,9 @@ def complete_parts(parts: Sequence[str]) -> list[str]:
     """Give a part that names only a measure the subject of the part before it.
 
     "行政单位医疗决算比年初预算少花了多少" compares two measures of one item: the parts
-    行政单位医疗决算 and 年初预算 become 行政单位医疗决算 and 行政单位医疗年初预算.
+    行政单位医疗决算 and 年初预算 become 行政单位医疗决算 and 行政单位医疗年初预算. A short part in
+    place of the first item's opening modifier names its sibling: `年末结转和结余比年初多多少` compares
+    年末结转和结余 with 年初结转和结余, `地上建筑面积比地下多多少` 地上 with 地下建筑面积.
     """
     words = sorted({*vocabulary().measure_words, *stage_terms()}, key=len, reverse=True)
 
@@ -52,6 +54,12 @@ def complete_parts(parts: Sequence[str]) -> list[str]:
         subject = strip_endings(out[i - 1], words)
         if out[i] and not bare(out[i]) and bare(subject):
             out[i] = subject + out[i]
+        elif 2 <= len(out[i]) <= 3 and len(subject) >= len(out[i]) + 2 and out[i] not in subject:
+            # 年末结转和结余比年初多: a modifier in place of the first item's (年初 for 年末) names its sibling;
+            # it stands where the first item has a word of its length opening alike (…工程地上建筑面积比地下…)
+            k = len(out[i])
+            at = max((p for p in range(len(subject) - k) if subject[p] == out[i][0]), default=0)
+            out[i] = subject[:at] + out[i] + subject[at + k :]
     return out
 
 

@@ -11,7 +11,7 @@ The cue words are data (assistant/data/question.toml).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -193,5 +193,29 @@ def _each(clause: str) -> list[str]:
         column = next((c for c in sorted(columns, key=len, reverse=True) if items[0].endswith(c)), None)
         if column and len(items[0]) > len(column):
             head, items[0] = head + items[0][: -len(column)], column
+    if "的" in items[0] and not any("的" in i for i in items[1:]):  # 新建工程的地上、地下…: 新建工程 qualifies all
+        before, items[0] = items[0].rsplit("的", 1)
+        head += before
     head = _CONTAINER_HEAD.sub("", re.sub(r"的$", "", head))  # 政府采购预算中，货物… -> 政府采购预算货物…
-    return [f"{head}{item}是{m.group('tail')}" for item in items]
+    return [f"{head}{item}是{m.group('tail')}" for item in share_head(items)]
+
+
+def share_head(items: Sequence[str]) -> list[str]:
+    """Items listed before a head they share get that head: Chinese names it once, after the last.
+
+    `行政编制和事业编制的实有在编人数` -> 行政编制的实有在编人数, 事业编制的实有在编人数 (the head after 的);
+    `地上、地下建筑面积` and `行政、事业单位` -> 地上建筑面积, 地下建筑面积 / 行政单位, 事业单位 (short
+    modifiers of one length, the rest of the last item being the head). Items that name their own head
+    (`基本支出和项目支出`, `办公费的预算数和印刷费的预算数`) are returned as they are.
+    """
+    *first, last = items
+    if not first or any("的" in i for i in first):
+        return list(items)
+    if "的" in last:
+        head = last.rsplit("的", 1)[1]
+        return [f"{i}的{head}" for i in first] + [last] if len(head) >= 2 else list(items)
+    bare = [re.sub(r"^其中", "", i) for i in first]
+    k = len(bare[0])
+    if k <= 3 and all(len(b) == k for b in bare) and len(last) >= k + 2:
+        return [f"{i}{last[k:]}" for i in first] + [last]
+    return list(items)

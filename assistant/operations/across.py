@@ -45,7 +45,9 @@ def across(query: Query, ctx: Context, docs: Sequence[str]) -> Answer:
         if "相差" in query.norm or "差距" in query.norm or "差额" in query.norm:
             value = abs(value)
         formula = f"{operands[0]} − {operands[1]} = {value:g}{unit}"
-        return computed(query, ctx, "difference", picks[:2], value, unit, formula, subject=name, places=places)
+        return computed(
+            query, ctx, "difference", picks[:2], value, unit, formula, subject=name, gap="相差", places=places
+        )
     if query.intent == "ratio" and len(vals) >= 2 and vals[1]:
         value = round(vals[0] / vals[1], 2)
         formula = f"{operands[0]} ÷ {operands[1]} = {value:g}"

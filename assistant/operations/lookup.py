@@ -163,7 +163,7 @@ def conflicts(best: Scored, ranked: Sequence[Scored], ctx: Context) -> list[Fact
     return found[:2]
 
 
-def agreeing(chosen: Fact, best: Scored, ranked: Sequence[Scored], limit: int = 2) -> list[Fact]:
+def agreeing(chosen: Fact, best: Scored, ranked: Sequence[Scored], limit: int = 3) -> list[Fact]:
     """Other places printing the same figure for the same item (the narrative beside the table): cited too,
     so a reader sees every place the document states it. Other-origin places first."""
     same = [
@@ -211,8 +211,9 @@ def same_item(best: Scored, ranked: Sequence[Scored], *, across_tables: bool = F
             continue  # counts in one unit are cited together (车辆2辆 twice); their conflicts are not judged
         if f.origin == chosen.origin and (f.source.row, place(f)) == chosen_place:
             continue  # the same printed place (its table or sentence, and row)
-        if f.code and chosen.code and f.code != chosen.code:
-            continue  # two 科目 of the classification are two items, however alike their names
+        if f.code and chosen.code and f.code != chosen.code and (not across_tables or f.code[0] == chosen.code[0]):
+            continue  # two 科目 of one classification are two items, however alike their names; a row of the
+            # other classification (功能 2xx vs 经济 3xx: 2210201 and 30113 住房公积金) may print the same figure
         if chosen_side is not None and side(f) not in (None, chosen_side):
             continue  # 行政运行 in 收入决算表 (its income) and in 支出决算表 (its spending) are two figures
         if (

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.analyze import analyze, container_head
+from assistant.analyze import analyze, container_head, strip_filler
 from assistant.assistant import Assistant
 from assistant.question import frame, split_clauses
 from index.settings import Settings
@@ -516,3 +516,53 @@ def test_examples_never_eat_the_department_named_before_them(qa: Assistant, ids:
     ans = qa.ask("上海市普陀区财政局2024年买电脑打印机这些办公设备花了多少万元", doc=ids["finance"])
     assert ans.value == pytest.approx(13.58)
     assert qa.ask("电话、网络这些通讯费用有多少", doc=ids["justice"]).value is not None
+
+
+# -- a head named once, after the items it belongs to ----------------------------------------------
+
+
+def test_a_head_named_once_is_shared_by_the_items_before_it() -> None:
+    assert split_clauses("新建工程的地上、地下建筑面积分别是多少平方米") == [
+        "新建工程地上建筑面积是多少平方米",
+        "新建工程地下建筑面积是多少平方米",
+    ]
+    assert split_clauses("政府采购的货物、工程和服务各是多少") == [
+        "政府采购货物是多少",
+        "政府采购工程是多少",
+        "政府采购服务是多少",
+    ]
+    assert analyze("行政编制和事业编制的实有在编人数加起来是多少").parts == [
+        strip_filler("行政编制实有在编人数"),
+        strip_filler("事业编制实有在编人数"),
+    ]
+    assert analyze("行政、事业单位医疗合计多少").parts == ["行政单位医疗", "事业单位医疗"]
+    # items naming their own head stay as they are
+    assert analyze("基本支出和项目支出合计多少").parts == ["基本支出", "项目支出"]
+    assert analyze("办公费的预算数和印刷费合计多少").parts[1] == "印刷费"
+
+
+def test_shared_heads_are_answered_per_item(qa: Assistant, ids: dict[str, str]) -> None:
+    area = qa.ask("社区公共服务中心新建工程的地上、地下建筑面积分别是多少平方米？", doc=ids["wanli"])
+    assert "8013平方米" in area.answer and "5356平方米" in area.answer
+    staff = qa.ask("行政编制和事业编制的实有在编人数加起来是多少人", doc=ids["dapeng"])
+    assert staff.value == 22 and staff.formula and "行政编制实有在编人数9" in staff.formula
+    medical = qa.ask("行政、事业单位医疗合计多少元", doc=ids["wanli"])
+    parts = [c.locator for c in medical.citations]
+    assert (
+        medical.intent == "sum" and any("行政单位医疗" in p for p in parts) and any("事业单位医疗" in p for p in parts)
+    )
+
+
+def test_an_item_under_parallel_parents_asked_in_total_is_their_sum(qa: Assistant, ids: dict[str, str]) -> None:
+    both = qa.ask("数据局在编的人一共有多少（行政的和事业的加起来）", doc=ids["dapeng"])
+    assert both.value == 22 and "事业编制实有在编人数13" in (both.formula or "")
+    # 车辆 (owned) and 部门预算安排购置车辆 (to buy) are no parallel categories: never added up (7 + 1)
+    cars = qa.ask("其他用车合计多少辆（现有的和购置的加起来）", doc=ids["wanli"])
+    assert cars.value != 8
+
+
+def test_a_figure_printed_in_both_classifications_cites_both(qa: Assistant, ids: dict[str, str]) -> None:
+    for key, question in [("justice", "住房公积金预算安排了多少元"), ("finance", "住房公积金支出决算是多少万元")]:
+        answer = qa.ask(question, doc=ids[key])
+        codes = {c.locator.split(" · ")[1].split()[0] for c in answer.citations if c.locator.count(" · ") >= 2}
+        assert {"2210201", "30113"} <= codes, (key, [c.locator for c in answer.citations])
