@@ -201,7 +201,9 @@ def split_parts(norm: str, intent: str) -> list[str]:
         if m:
             return [strip_filler(m.group(1)), strip_filler(m.group(2))]
     if intent == "difference":
-        m = re.search(r"(.+?)比(.+?)(?:多|少|高|低)", text)
+        m = re.search(r"(.+?)比(.+?)(?:多|少|高|低|大|小)(?:花|用|支出|出)?(?:出|了)?多少", text) or re.search(
+            r"(.+?)比(.+?)(?:多|少|高|低)", text
+        )
         if m:
             return [strip_filler(m.group(1)), strip_filler(m.group(2))]
         m = re.search(r"(.+?)(?:和|与|跟)(.+?)(?:相差|差额|差距|差多少)", text)

@@ -64,6 +64,7 @@ def find_mentions(norm: str, departments: dict[str, str]) -> tuple[list[tuple[in
     taken: set[int] = set()
     # long enough to take in a whole department name, so that many similar names stay apart
     window = max(_MAX_PREFIX, *(len(d) for d in departments.values()), 0)
+    kinds = {k: sum(k in d for d in departments.values()) for k in strong if len(k) == 2}
     for suffix in (*strong, *weak):
         start = norm.find(suffix)
         while start != -1:
@@ -76,7 +77,8 @@ def find_mentions(norm: str, departments: dict[str, str]) -> tuple[list[tuple[in
                     if begin < 0:
                         break
                     mention = norm[begin:end]
-                    if len(mention) < 3:
+                    # a two-character kind alone (占街道总支出) names the one loaded department of that kind
+                    if len(mention) < 3 and not (mention == suffix and len(suffix) == 2 and kinds.get(suffix) == 1):
                         continue
                     for doc_id, dept in departments.items():
                         if suffix not in dept:

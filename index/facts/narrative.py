@@ -18,6 +18,7 @@ from index.facts.phrases import (
     MARKED,
     NUMBERED,
     alt,
+    bare_flat,
     clean_phrase,
     direction,
     figure,
@@ -143,6 +144,8 @@ class _Reader:
         self.doc, self.section = doc, section
         self.flat, self.offsets = _flatten(section.text)
         self.topic: tuple[str, str | None, str | None, str] = ("", None, None, "")
+        self.compared = False  # the sentence before stated a change against a year (与2023年度持平)
+        self.listing = False  # …and this one continues its 其中 list (after a ；)
         self.heading = heading_subject(section.heading_path, doc.department)
         self.facts: list[Fact] = []
         self.default_measure = table_vocabulary()["stage_measure"].get(doc.stage, "预算数")
@@ -202,8 +205,15 @@ class _Reader:
         s = self.flat[a:b]
         chains = _chains(s)
         self._set_topic(s, chains)
+        flats = list(flat().finditer(s))
+        # 与2023年度持平。其中：A持平；B持平。: the items listed after 其中 compare with the same year
+        listed = self.compared and (re.match(r"[\s，,]*其中", s) or (self.listing and not flats))
+        if listed:
+            flats += [m for m in bare_flat().finditer(s) if not any(f.start() <= m.start() < f.end() for f in flats)]
+        self.compared = bool(flats)
+        self.listing = bool(listed) and s.rstrip().endswith(("；", ";"))
         events = sorted(
-            [(m.start(), m) for m in figure().finditer(s)] + [(m.start(), m) for m in flat().finditer(s)],
+            [(m.start(), m) for m in figure().finditer(s)] + [(m.start(), m) for m in flats],
             key=lambda e: e[0],
         )
         year = (own_year(s[: events[0][0]]) if events else None) or self.doc.year

@@ -64,6 +64,12 @@ def flat() -> re.Pattern[str]:
     )
 
 
+@cache
+def bare_flat() -> re.Pattern[str]:
+    """`其中：公务接待费支出决算持平`: no change, against the year the sentence before compared with."""
+    return re.compile(rf"(?:{alt(phrases()['flat_words'])})")
+
+
 MARKED = re.compile(r"\$([^$\n]{1,40})\$")
 
 

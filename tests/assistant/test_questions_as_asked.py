@@ -566,3 +566,16 @@ def test_a_figure_printed_in_both_classifications_cites_both(qa: Assistant, ids:
         answer = qa.ask(question, doc=ids[key])
         codes = {c.locator.split(" · ")[1].split()[0] for c in answer.citations if c.locator.count(" · ") >= 2}
         assert {"2210201", "30113"} <= codes, (key, [c.locator for c in answer.citations])
+
+
+def test_a_modifier_in_place_of_the_first_items_names_its_sibling(qa: Assistant, ids: dict[str, str]) -> None:
+    carry = qa.ask("2024年年末结转和结余比年初多了多少万元", doc=ids["finance"])
+    assert carry.formula and "年初结转和结余" in carry.formula and carry.value is not None and carry.value > 0
+    area = qa.ask("社区公共服务中心新建工程地上建筑面积比地下大多少平方米", doc=ids["wanli"])
+    assert area.value == 8013 - 5356 and "多" in area.answer
+
+
+def test_a_difference_says_which_is_less(qa: Assistant, ids: dict[str, str]) -> None:
+    less = qa.ask("行政单位医疗比事业单位医疗多多少元", doc=ids["wanli"])
+    assert less.value is not None and less.value < 0
+    assert f"少{format(-less.value, ',.0f')}元" in less.answer and "相差" not in less.answer

@@ -29,3 +29,13 @@ def test_the_full_name_picks_its_document_among_hundreds_of_similar_ones() -> No
     for i in (0, 1, 17, 150, 299):
         assert named(f"{names[f'd{i}']}项目支出多少", names) == [f"d{i}"]
         assert named(f"请问{names[f'd{i}']}的三公经费预算多少", names) == [f"d{i}"]
+
+
+def test_a_two_character_kind_alone_names_the_one_department_of_that_kind() -> None:
+    loaded = {**REAL, "wanli": "上海市普陀区人民政府万里街道办事处"}
+    assert named("住房保障支出占街道总支出的比重是多少", loaded) == ["wanli"]
+    assert named("街道开会的费用预算多少元", loaded) == ["wanli"]
+    # two street offices loaded: 街道 alone names neither
+    two = {**loaded, "other": "上海市普陀区人民政府长征镇街道办事处"}
+    assert named("住房保障支出占街道总支出的比重是多少", two) == []
+    assert named("万里街道的会议费", two) == ["wanli"]

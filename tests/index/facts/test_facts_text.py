@@ -291,3 +291,22 @@ def test_a_quote_reaches_back_to_the_sentence_naming_its_subject() -> None:
     assert executed.subject == "住房公积金" and executed.source.quote.startswith("12、住房保障支出（221类）")
     # a sentence that names its own subject quotes only itself
     assert one(facts, "住房公积金", "预算数").source.quote.endswith("住房公积金（01项）208.8万元。")
+
+
+def test_items_listed_after_a_flat_year_compare_with_that_year() -> None:
+    final = _doc("上海市普陀区财政局", 2024, "决算")
+    facts = _facts(
+        "2024年度“三公”经费财政拨款支出决算数与2023年度持平。其中：因公出国（境）费支出决算持平；"
+        "公务用车购置及运行维护费支出决算持平；公务接待费支出决算持平。",
+        final,
+    )
+    for item in ("因公出国（境）费", "公务用车购置及运行维护费", "公务接待费"):
+        assert one(facts, item, "比上年增减").value == 0
+    budget = _doc("上海市普陀区某街道办事处", 2025)
+    listed = _facts("2025年“三公”经费预算与2024年预算持平。其中：公务接待费持平；公务用车运行费持平。", budget)
+    assert one(listed, "公务接待费", "比上年增减").value == 0 and one(listed, "公务用车运行费", "比上年增减").value == 0
+    # a 持平 with no year before it is budget against outturn, not a change on last year
+    plain = _facts("年初预算为10.00万元，支出决算为10.00万元。决算数与预算数基本持平。", final)
+    assert not [f for f in plain if f.measure == "比上年增减"]
+    alone = _facts("其中：公务接待费持平；差旅费持平。", final)
+    assert not [f for f in alone if f.measure == "比上年增减"]
