@@ -13,7 +13,7 @@ from collections.abc import Callable
 from assistant.analyze import Query
 from assistant.answer_types import Answer
 from assistant.operations.across import across
-from assistant.operations.arithmetic import compare, difference, ratio_in_doc, share, sum_of
+from assistant.operations.arithmetic import compare, difference, lookup_or_total, ratio_in_doc, share, sum_of
 from assistant.operations.base import Context, abstain
 from assistant.operations.change import change, rate
 from assistant.operations.completion import completion
@@ -22,7 +22,7 @@ from assistant.operations.lookup import lookup
 Operation = Callable[[Query, Context], Answer]
 
 OPERATIONS: dict[str, Operation] = {
-    "lookup": lookup,
+    "lookup": lookup_or_total,
     "yesno": lookup,
     "change": change,
     "rate": rate,

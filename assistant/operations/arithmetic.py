@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.analyze import Query
@@ -16,6 +17,7 @@ from assistant.compose import (
     load_templates,
     money_unit_for,
 )
+from assistant.data import load_data
 from assistant.match import choose, confident, rank_facts
 from assistant.measures import complete_parts
 from assistant.names import display_name, operand_names
@@ -119,9 +121,19 @@ def stated_share(
     )
 
 
-def sum_of(query: Query, ctx: Context) -> Answer:
+def lookup_or_total(query: Query, ctx: Context) -> Answer:
+    """A lookup, unless it asks a total (`实有在编人数一共多少`) of an item printed under parallel parents."""
+    if query.intent == "lookup" and _TOTAL.search(query.norm.split("|")[0]):
+        facts = siblings(query, ctx)
+        if facts:
+            return sum_of(query, ctx, facts)
+    return lookup(query, ctx)
+
+
+def sum_of(query: Query, ctx: Context, facts: list[Fact] | None = None) -> Answer:
     places: list[Fact] = []
-    facts = find_parts(query, ctx, query.parts, places) if len(query.parts) >= 2 else siblings(query, ctx)
+    if facts is None:
+        facts = find_parts(query, ctx, query.parts, places) if len(query.parts) >= 2 else siblings(query, ctx)
     if not facts:
         return lookup(query, ctx)
     unit = money_unit_for(facts, query.unit)
@@ -135,6 +147,9 @@ def sum_of(query: Query, ctx: Context) -> Answer:
         + f" = {format_value(total, unit)}{unit}"
     )
     return computed(query, ctx, "sum", facts, total, unit, formula, subject="、".join(names), places=places)
+
+
+_TOTAL = re.compile(load_data("intents.toml")["total_cue"])
 
 
 def siblings(query: Query, ctx: Context) -> list[Fact] | None:

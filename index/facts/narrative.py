@@ -249,7 +249,8 @@ class _Reader:
         phrase = s[cut:start]
         chain = next((c for c in st.chains if st.prev_end <= c.end <= start and c.start >= cut - 40), None)
         if "num" not in m.groupdict():  # 持平: no change against the compared year
-            who = clean_phrase(re.split(alt(v["compare_words"]), phrase)[0], dept)
+            said = m.groupdict().get("who") or re.split(alt(v["compare_words"]), phrase)[0]
+            who = clean_phrase(said, dept)
             own = self._own(st, who) if not is_weak(who) else {}
             self._emit_in(st, start, m.group(0), "比上年增减", 0.0, st.money_unit, **own)
             st.prev_end = m.end()

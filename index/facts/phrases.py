@@ -57,10 +57,13 @@ def figure() -> re.Pattern[str]:
 
 @cache
 def flat() -> re.Pattern[str]:
-    """`与2025年预算持平`: no change against the compared year."""
+    """`与2025年预算持平`, `与2023年度相比，X持平`: no change against the compared year (group `who`: X)."""
     v = phrases()
+    year = rf"(?:{alt(v['compare_words'])})\s*((?:19|20)\d{{2}})\s*年"
+    flat_word = rf"(?:{alt(v['flat_words'])})"
+    # or the subject after the comparison: 与2023年度相比，财政拨款收入支出总计持平
     return re.compile(
-        rf"(?:{alt(v['compare_words'])})\s*((?:19|20)\d{{2}})\s*年[^，。；,;\d]{{0,12}}?(?:{alt(v['flat_words'])})"
+        rf"{year}[^，。；,;\d]{{0,12}}?{flat_word}|{year}度?相比[，,]\s*(?P<who>[^，。；,;\d]{{2,30}}?){flat_word}"
     )
 
 

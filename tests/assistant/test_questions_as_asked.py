@@ -556,6 +556,9 @@ def test_shared_heads_are_answered_per_item(qa: Assistant, ids: dict[str, str]) 
 def test_an_item_under_parallel_parents_asked_in_total_is_their_sum(qa: Assistant, ids: dict[str, str]) -> None:
     both = qa.ask("数据局在编的人一共有多少（行政的和事业的加起来）", doc=ids["dapeng"])
     assert both.value == 22 and "事业编制实有在编人数13" in (both.formula or "")
+    assert qa.ask("数据局实有在编人数一共多少人", doc=ids["dapeng"]).value == 22
+    # a total asked of an item with one parent is the item itself
+    assert qa.ask("三公经费一共安排了多少万元", doc=ids["justice"]).value == 10.81
     # 车辆 (owned) and 部门预算安排购置车辆 (to buy) are no parallel categories: never added up (7 + 1)
     cars = qa.ask("其他用车合计多少辆（现有的和购置的加起来）", doc=ids["wanli"])
     assert cars.value != 8
