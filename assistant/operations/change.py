@@ -199,6 +199,8 @@ def prior_year(query: Query, ctx: Context) -> Answer:
     # a stated decrease reads as one: 2,008 + 比上年减少2,389.52, never 比上年增加-2,389.52
     change = f"− 比上年增加{format_value(vd, unit)}" if vd >= 0 else f"+ 比上年减少{format_value(-vd, unit)}"
     formula = f"{a.year}年{format_value(va, unit)} {change} = {format_value(value, unit)}{unit}"
+    if vd == 0:  # 持平: the same figure
+        formula = f"{a.year}年{format_value(va, unit)}{unit}，与上年持平"
     text = load_templates().render(
         "prior_year",
         subject=a.subject,

@@ -582,3 +582,10 @@ def test_a_difference_says_which_is_less(qa: Assistant, ids: dict[str, str]) -> 
     less = qa.ask("行政单位医疗比事业单位医疗多多少元", doc=ids["wanli"])
     assert less.value is not None and less.value < 0
     assert f"少{format(-less.value, ',.0f')}元" in less.answer and "相差" not in less.answer
+
+
+def test_a_prior_year_from_a_stated_flat_says_so(qa: Assistant, ids: dict[str, str]) -> None:
+    hosted = qa.ask("按财政局2024年度决算，2023年公务接待费支出决算是多少万元？", doc=ids["finance"])
+    assert hosted.value == 0 and hosted.year == 2023 and "与上年持平" in (hosted.formula or "")
+    hosted = qa.ask("司法局2025年的公务接待费预算是多少万元", doc=ids["justice"])
+    assert hosted.year == 2025 and hosted.value == 0.83 and "与上年持平" in (hosted.formula or "")
