@@ -183,7 +183,8 @@ _PLAIN_MEASURES = frozenset({"数值", "数量", "金额", "合计", "总计", "
 def measure_phrase(fact: Fact, name: str) -> str:
     """The measure words to print after the subject, unless they repeat it."""
     measure = fact.measure
-    if not measure or normalize(measure) in normalize(name) or normalize(measure) in _PLAIN_MEASURES:
+    said = re.sub(r"^其中[:：]?", "", normalize(measure.split("/")[-1]))  # the column 其中：X names X
+    if not measure or said in normalize(name) or normalize(measure) in _PLAIN_MEASURES:
         return ""
     return measure.split("/")[-1]
 

@@ -95,7 +95,7 @@ def candidate_names(fact: Fact, departments: frozenset[str]) -> list[str]:
     measure = normalize(fact.measure)
     names: list[str] = []
     if not subject or subject in voc.total_labels or subject in departments:
-        last = normalize(fact.measure.split("/")[-1])
+        last = re.sub(r"^其中[:：]?", "", normalize(fact.measure.split("/")[-1]))  # 其中：面向中小企业… names 面向…
         if measure not in voc.default_measures and last not in voc.default_measures:
             names.append(last)
         for part in (fact.source.column or "").split("/")[:-1]:

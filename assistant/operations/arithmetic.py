@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.analyze import Query
+from assistant.analyze import Query, strip_filler
 from assistant.answer_types import Answer
 from assistant.check_rules import load_rules
 from assistant.compose import (
@@ -20,7 +20,7 @@ from assistant.compose import (
 from assistant.data import load_data
 from assistant.match import choose, confident, rank_facts
 from assistant.measures import complete_parts
-from assistant.names import display_name, operand_names
+from assistant.names import candidate_names, display_name, operand_names, strip_endings, vocabulary
 from assistant.operations.base import Context, abstain, cite, disagree
 from assistant.operations.change import change
 from assistant.operations.lookup import agreeing, lookup
@@ -58,6 +58,8 @@ def share(query: Query, ctx: Context) -> Answer:
         parts.append("支出总计")
     places: list[Fact] = []
     facts = find_parts(query, ctx, parts[:2], places) if len(parts) >= 2 else None
+    if not facts and len(parts) >= 2:
+        facts = _whole_with_parts_head(query, ctx, parts[0], parts[1], places)
     if not facts:
         return abstain(query)
     part, whole = facts
@@ -76,6 +78,24 @@ def share(query: Query, ctx: Context) -> Answer:
     shown = format_value(value, "%", places=query.round)
     formula = f"{describe(part, unit, names[0])} ÷ {describe(whole, unit, names[1])} = {shown}%"
     return computed(query, ctx, "share", facts, value, "%", formula, subject=f"{names[0]}占{names[1]}", places=places)
+
+
+def _whole_with_parts_head(query: Query, ctx: Context, part: str, whole: str, places: list[Fact]) -> list[Fact] | None:
+    """A whole written without the head its part names (小微企业的政府采购 占 面向中小企业预留金额): the
+    whole with the shortest ending of the part's item name that finds another item (面向中小企业预留 + 采购)."""
+    found = find_parts(query, ctx, [part])
+    if not found:
+        return None
+    name = strip_endings(candidate_names(found[0], ctx.departments)[0], vocabulary().generic_suffixes)  # 项目: no head
+    stem = strip_filler(whole)
+    for size in range(2, min(len(name) - 1, 8) + 1):
+        head = name[-size:]
+        if head in stem or not bigrams(head) <= bigrams(part):
+            continue
+        again = find_parts(query, ctx, [part, stem + head], places)
+        if again and again[1] is not again[0]:
+            return again
+    return None
 
 
 def printed_share(part: tuple[Fact, str], whole: tuple[Fact, str], ctx: Context) -> StatedShare | None:

@@ -589,3 +589,15 @@ def test_a_prior_year_from_a_stated_flat_says_so(qa: Assistant, ids: dict[str, s
     assert hosted.value == 0 and hosted.year == 2023 and "与上年持平" in (hosted.formula or "")
     hosted = qa.ask("司法局2025年的公务接待费预算是多少万元", doc=ids["justice"])
     assert hosted.year == 2025 and hosted.value == 0.83 and "与上年持平" in (hosted.formula or "")
+
+
+def test_a_whole_written_without_the_head_of_its_part(qa: Assistant, ids: dict[str, str]) -> None:
+    wanli = qa.ask("预留给小型和微型企业的采购金额占面向中小企业预留金额的比重（保留两位小数）", doc=ids["wanli"])
+    assert wanli.value == 70.0 and "面向中小企业预留政府采购" in (wanli.formula or "")
+    dapeng = qa.ask("面向小型、微型企业的政府采购项目占面向中小企业的比例是多少", doc=ids["dapeng"])
+    assert dapeng.value == 0 and "面向中小企业政府采购项目457" in (dapeng.formula or "")
+
+
+def test_a_column_headed_其中_is_named_without_it(qa: Assistant, ids: dict[str, str]) -> None:
+    answer = qa.ask("支出总表里面向中小企业的政府采购项目是多少万元", doc=ids["dapeng"])
+    assert answer.value == 457 and "其中" not in answer.answer
