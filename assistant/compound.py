@@ -76,6 +76,8 @@ def clause_query(query: Query, i: int, item: str) -> Query:
     """The i-th clause of a compound question as a question of its own, with what it leans on: the item of
     the clause before (`item`, see `lean_on`), the reason asked of it (`borrow_subject`), the whole's frame."""
     clause = query.clauses[i]
+    if i:
+        clause = with_previous_head(clause, query.clauses[i - 1])
     alone = analyze(clause)
     # `…，比2021年增长了百分之几` / `…，占本年收入的百分之几`: the item of the clause before
     leaning = lean_on(alone, item, analyze) if i and alone.intent != "open" else alone
@@ -83,6 +85,19 @@ def clause_query(query: Query, i: int, item: str) -> Query:
     if i and sub.intent == "open":  # `…增长了多少，原因是什么`: the reason of the clause before
         sub = borrow_subject(sub, analyze(query.clauses[i - 1]))
     return inherit_frame(sub, query)
+
+
+def with_previous_head(clause: str, before: str) -> str:
+    """`面向小型、微型企业的又是多少万元` after `面向中小企业的政府采购项目是多少万元` asks 面向小型、微型企业的
+    政府采购项目: a clause naming only a modifier before 的 takes the head the clause before named after its 的
+    (in place of the head's own modifier when they open alike: 地上建筑面积…地下的 → 地下建筑面积)."""
+    mine, theirs = cue("modifier_only").match(clause), cue("head_after_de").search(before)
+    if not mine or not theirs:
+        return clause
+    mod, head, rest = mine.group("mod"), theirs.group("head"), clause[mine.end("mod") + 1 :]
+    if len(mod) <= 3 and head[0] == mod[0] and len(head) >= len(mod) + 2:  # 地上建筑面积…地下的: 地下建筑面积
+        return f"{mod}{head[len(mod) :]}{rest}"
+    return f"{mod}的{head}{rest}"
 
 
 def borrow_subject(clause: Query, before: Query) -> Query:

@@ -601,3 +601,10 @@ def test_a_whole_written_without_the_head_of_its_part(qa: Assistant, ids: dict[s
 def test_a_column_headed_其中_is_named_without_it(qa: Assistant, ids: dict[str, str]) -> None:
     answer = qa.ask("支出总表里面向中小企业的政府采购项目是多少万元", doc=ids["dapeng"])
     assert answer.value == 457 and "其中" not in answer.answer
+
+
+def test_a_later_clause_naming_only_a_modifier_takes_the_head_before(qa: Assistant, ids: dict[str, str]) -> None:
+    small = qa.ask("面向中小企业的政府采购项目是多少万元？面向小型、微型企业的又是多少万元？", doc=ids["dapeng"])
+    assert "面向小型、微型企业政府采购项目2022年为0万元" in small.answer
+    area = qa.ask("新建工程的地上建筑面积是多少平方米？地下的又是多少平方米？", doc=ids["wanli"])
+    assert "8013平方米" in area.answer and "地下建筑面积为5356平方米" in area.answer

@@ -314,7 +314,9 @@ def test_items_listed_after_a_flat_year_compare_with_that_year() -> None:
 
 def test_a_flat_after_the_year_compared_names_its_subject_after_the_comma() -> None:
     final = _doc("上海市普陀区财政局", 2024, "决算")
-    facts = _facts("上海市普陀区财政局2024年度财政拨款收入支出总计0.3万元。与2023年度相比，财政拨款收入支出总计持平。", final)
+    facts = _facts(
+        "上海市普陀区财政局2024年度财政拨款收入支出总计0.3万元。与2023年度相比，财政拨款收入支出总计持平。", final
+    )
     assert one(facts, "财政拨款收入支出总计", "比上年增减").value == 0
     budget = _doc("上海市普陀区某街道办事处", 2025)
     said = _facts("与2024年相比，政府性基金预算拨款收入持平，主要原因是无此项收入。", budget)
