@@ -82,7 +82,7 @@ class Assistant:
     @classmethod
     def open(cls, settings: Settings, *, seed_sample: bool = True, progress: Progress | None = None) -> Assistant:
         """Open the store under settings.home; with `seed_sample`, index the bundled sample into an empty store."""
-        qa = cls(settings, open_store(settings))
+        qa = cls(settings, open_store(settings, reseed=sample_path() if seed_sample else None))
         if seed_sample and not qa.store.documents():
             report = qa.ingest([sample_path()], progress=progress)
             if report.failed:

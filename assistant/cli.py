@@ -97,6 +97,11 @@ def _open_assistant(quiet: bool = False) -> Assistant:
             typer.echo(f"  [{done}/{total}] {message}", err=True)
 
     qa = Assistant.open(settings(), progress=progress)
+    if qa.store.reseeded:
+        typer.echo(
+            "（存储由旧版本建立且只含内置示例：已按本版本重建 / rebuilt the sample-only store of an older version）",
+            err=True,
+        )
     if qa.seeded:
         typer.echo("（存储为空：已先索引内置示例文件 深圳市大鹏新区政务服务数据管理局 2022年部门预算）", err=True)
     return qa

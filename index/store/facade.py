@@ -83,6 +83,7 @@ class Store:
         self.home = settings.home
         self.lock = WriteLock(self.home, settings.lock_timeout)
         self.private = private
+        self.reseeded = False  # opened after rebuilding an older version's store of the bundled sample
         self._reopen = threading.Lock()
         self._embedder: Embedder | None = None
         self._query_embedder: Embedder | None = None

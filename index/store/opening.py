@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from index.errors import StoreError, StoreMismatchError
+from index.intake import file_sha256
 from index.settings import Settings
 from index.store import db, layout
 from index.store.facade import Store
@@ -17,8 +18,12 @@ from index.store.lock import WriteLock
 from index.store.manifest import Manifest
 
 
-def open_store(settings: Settings, *, create: bool = True) -> Store:
-    """Open the live store under settings.home, refusing one built with another model or parser version."""
+def open_store(settings: Settings, *, create: bool = True, reseed: Path | None = None) -> Store:
+    """Open the live store under settings.home, refusing one built with another model or parser version.
+
+    With `reseed` (the bundled sample): a store of another version that holds that file and nothing
+    else is rebuilt from it (no user document to lose), then opened; `Store.reseeded` says so.
+    """
     home: Path = settings.home
     root = layout.current_root(home)
     if root is None:
@@ -39,7 +44,14 @@ def open_store(settings: Settings, *, create: bool = True) -> Store:
         manifest.check(settings.embed_model, home)
     except StoreMismatchError:
         store = Store(settings, manifest, root)
-        if db.rows(store.conn):
+        rows = db.rows(store.conn)
+        if rows and reseed is not None and {r.sha256 for r in rows} == {file_sha256(reseed)}:
+            store.close()
+            _rebuild_from(settings, reseed)
+            rebuilt = open_store(settings, create=create)
+            rebuilt.reseeded = True
+            return rebuilt
+        if rows:
             raise
         with store.writing():  # an empty store can take another model
             store.manifest = Manifest(settings.embed_model)
@@ -47,3 +59,14 @@ def open_store(settings: Settings, *, create: bool = True) -> Store:
             store.chroma.clear()  # the old collection may be fixed to another dimension
         return store
     return Store(settings, manifest, root)
+
+
+def _rebuild_from(settings: Settings, sample: Path) -> None:
+    from index.rebuild import rebuild_store
+
+    report = rebuild_store(settings, [sample])
+    if report.failed:
+        name, reason = report.failed[0]
+        raise StoreError(
+            f"the store in {settings.home} is of an older BudgetQA; rebuilding it from {name} failed: {reason}"
+        )

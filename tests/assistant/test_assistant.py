@@ -220,3 +220,37 @@ def test_rebuild_through_the_assistant_swaps_its_views(tmp_path: Path) -> None:
     assert not report.kept and [d["file_name"] for d in qa.documents()] == [JUSTICE.name]
     assert qa.ask("住房公积金预算多少万元").value == pytest.approx(208.7959)
     assert Assistant.open(Settings(home=tmp_path / "home", embed_model="fake:64")).documents() == qa.documents()
+
+
+def _age(home: Path) -> None:
+    """Mark the live store as built by an older parser."""
+    manifest = next(home.glob("store-*/manifest.json"))
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    data["parser_version"] = "1"
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_an_older_store_of_only_the_sample_is_rebuilt_and_one_with_user_documents_is_not(tmp_path: Path) -> None:
+    from index.errors import StoreMismatchError
+
+    settings = Settings(home=tmp_path / "sample", embed_model="fake:64")
+    Assistant.open(settings).store.close()
+    _age(settings.home)
+    qa = Assistant.open(settings)
+    assert (
+        qa.store.reseeded
+        and not qa.seeded
+        and [d["file_name"] for d in qa.documents()] == ["shenzhen_dapeng_data_bureau_2022_dept_budget.txt"]
+    )
+    assert qa.ask("政府投资项目预算多少").value == 2008
+    qa.store.close()
+    assert not Assistant.open(settings).store.reseeded  # rebuilt once, current now
+
+    mine = Settings(home=tmp_path / "mine", embed_model="fake:64")
+    own = Assistant.open(mine)
+    assert not own.ingest([JUSTICE]).failed
+    own.store.close()
+    _age(mine.home)
+    with pytest.raises(StoreMismatchError, match="ingest --rebuild"):
+        Assistant.open(mine)
+    assert len(list(mine.home.glob("store-*"))) == 1  # the user's store is left as it was
