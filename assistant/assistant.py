@@ -184,7 +184,7 @@ class Assistant:
         else:
             answer, hits = self._answer(query, scope, summaries, timings)
         answer = keep_to_period(query, answer)
-        if doc is None and not scope.named and len(summaries) > 1:
+        if doc is None and not scope.spelled_out and len(summaries) > 1:
             answer = name_document(answer, {d["doc_id"]: d["title"] for d in summaries})
         timings["total"] = _ms(started)
         answer.timings_ms = timings

@@ -34,6 +34,11 @@ class Scope:
     departments: dict[str, str] = field(default_factory=dict)  # doc_id -> normalised department, in scope
 
     @property
+    def spelled_out(self) -> bool:
+        """A document was named by more than a bare kind (`街道`): an answer need not say whose it is."""
+        return any(len(mention.strip(",?;:!.")) >= 3 for mention, _ in self.named)
+
+    @property
     def named_docs(self) -> list[str]:
         seen: list[str] = []
         for _, doc in self.named:

@@ -608,3 +608,10 @@ def test_a_later_clause_naming_only_a_modifier_takes_the_head_before(qa: Assista
     assert "面向小型、微型企业政府采购项目2022年为0万元" in small.answer
     area = qa.ask("新建工程的地上建筑面积是多少平方米？地下的又是多少平方米？", doc=ids["wanli"])
     assert "8013平方米" in area.answer and "地下建筑面积为5356平方米" in area.answer
+
+
+def test_an_answer_to_a_bare_kind_says_whose_figure_it_is(qa: Assistant) -> None:
+    bare = qa.ask("街道的会议费预算多少元")  # every document loaded, none selected
+    assert bare.value == 30000 and bare.answer.startswith("上海市普陀区人民政府万里街道办事处2024年部门预算")
+    named = qa.ask("万里街道的会议费预算多少元")
+    assert named.value == 30000 and not named.answer.startswith("上海市")
