@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.analyze import Query
@@ -18,7 +19,7 @@ from assistant.compose import (
     year_phrase,
 )
 from assistant.match import Scored, choose, confident, rank_facts
-from assistant.names import fact_name, side, stage_of, vocabulary
+from assistant.names import fact_name, side, stage_of, table_core, vocabulary
 from assistant.operations.base import Context, abstain, cite, decimal_places, disagree, unit_compatible
 from assistant.operations.change import derivable_prior_year, prior_year
 from index.model import Fact
@@ -38,7 +39,9 @@ def lookup(query: Query, ctx: Context) -> Answer:
     empty = empty_table(query, ctx)
     best = ranked[0] if ranked else None
     if empty and (
-        not confident(best, ctx.tun) or (best is not None and (empty.score >= best.score or best.fact.value == 0))
+        not confident(best, ctx.tun)
+        or (best is not None and (empty.score >= best.score or best.fact.value == 0))
+        or (best is not None and _names_fund(query, empty.fact) and not _of_fund(best.fact, _fund(empty.fact)))
     ):
         return answer_empty(query, empty, ctx)
     if not confident(best, ctx.tun):
@@ -120,7 +123,26 @@ def render_lookup(
     return text, warnings
 
 
+def _fund(fact: Fact) -> str:
+    """The fund or account a table is of (`2026年部门政府性基金预算支出功能分类预算表` -> 政府性基金预算), if that
+    long (a table of 支出 or 预算 alone names none)."""
+    fund = re.split("收入|支出", re.sub("^(预算单位|部门|单位)", "", table_core(fact.source.table)))[0]
+    return fund if len(fund) >= 6 else ""
+
+
+def _names_fund(query: Query, table_fact: Fact) -> bool:
+    fund = _fund(table_fact)
+    return bool(fund) and any(fund in c for c in query.content[:1])
+
+
+def _of_fund(fact: Fact, fund: str) -> bool:
+    src = fact.source
+    return any(fund in normalize(x or "") for x in (src.table, src.column, fact.subject, fact.measure, fact.context))
+
+
 def empty_table(query: Query, ctx: Context) -> Scored | None:
+    """The empty table a question asks about: one whose fund it names whole (政府性基金预算的基本支出), or whose
+    title it names (上级专项转移支付支出表的钱)."""
     empties = [f for f in ctx.facts if f.empty]
     if not empties:
         return None
@@ -136,8 +158,13 @@ def empty_table(query: Query, ctx: Context) -> Scored | None:
     best = ranked[0] if ranked else None
     if best is None:
         return None
+    asked = query.content[0] if query.content else ""
+    # the fund or account an empty table is of, named whole (政府性基金预算财政拨款的年末结转和结余): its figures
+    for scored in ranked:
+        if _names_fund(query, scored.fact):
+            return scored
     title = normalize(best.fact.source.table or best.fact.subject)
-    core = bigrams(query.content[0] if query.content else "")
+    core = bigrams(asked)
     # the question must name the table's subject, not just "预算"
     if len(core) < 3 or best.score < ctx.tun.min_score or len(core & bigrams(title)) / len(core) < 0.6:
         return None

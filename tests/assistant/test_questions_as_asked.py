@@ -615,3 +615,12 @@ def test_an_answer_to_a_bare_kind_says_whose_figure_it_is(qa: Assistant) -> None
     assert bare.value == 30000 and bare.answer.startswith("上海市普陀区人民政府万里街道办事处2024年部门预算")
     named = qa.ask("万里街道的会议费预算多少元")
     assert named.value == 30000 and not named.answer.startswith("上海市")
+
+
+def test_a_fund_whose_table_is_empty_has_no_figures(qa: Assistant, ids: dict[str, str]) -> None:
+    for key in ("justice", "wanli"):
+        fund = qa.ask("政府性基金预算的基本支出有多少元", doc=ids[key])
+        assert fund.value == 0 and fund.intent == "empty", key
+        assert qa.ask("一般公共预算的基本支出有多少元", doc=ids[key]).value not in (None, 0)
+    carried = qa.ask("政府性基金预算财政拨款的年末结转和结余是多少万元", doc=ids["finance"])
+    assert carried.value == 0 and "政府性基金预算财政拨款收入支出决算表" in carried.answer
