@@ -95,20 +95,18 @@ def eval_cmd(
         render_terminal(report)
 
 
+_RUNS_HELP = (
+    "Repetitions; medians are reported [default: 3; 1 with --scale-store]. With --scale each run "
+    "ingests into a fresh store (300 documents take about 20 minutes a run on 2 cores)."
+)
+
+
 def bench(
     files: Annotated[
         list[Path] | None,
         typer.Argument(help="Question sets (JSONL) naming the documents; default: eval/questions/*.jsonl."),
     ] = None,
-    runs: Annotated[
-        int | None,
-        typer.Option(
-            "--runs",
-            min=1,
-            help="Repetitions; medians are reported [default: 3; 1 with --scale-store]. With --scale each run "
-            "ingests into a fresh store (300 documents take about 20 minutes a run on 2 cores).",
-        ),
-    ] = None,
+    runs: Annotated[int | None, typer.Option("--runs", min=1, help=_RUNS_HELP)] = None,
     out: Annotated[
         Path | None, typer.Option("--out", help="Folder for bench.json / bench-scale-N.json (default: eval/reports/).")
     ] = None,
