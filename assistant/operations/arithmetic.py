@@ -23,10 +23,10 @@ from assistant.measures import complete_parts
 from assistant.names import candidate_names, display_name, operand_names, strip_endings, vocabulary
 from assistant.operations.base import Context, abstain, cite, disagree
 from assistant.operations.change import change
-from assistant.operations.lookup import agreeing, lookup
+from assistant.operations.lookup import agreeing, lookup, parallel
 from assistant.stated import StatedShare, bare_name, stated_shares
 from index.model import Fact
-from index.text import bigrams, containment, normalize
+from index.text import bigrams
 
 
 def find_parts(query: Query, ctx: Context, parts: Sequence[str], places: list[Fact] | None = None) -> list[Fact] | None:
@@ -173,37 +173,14 @@ _TOTAL = re.compile(load_data("intents.toml")["total_cue"])
 
 
 def siblings(query: Query, ctx: Context) -> list[Fact] | None:
-    """An item asked in total whose name the document prints under several parents, none or all of them
-    named (`实有在编人员合计多少人（行政和事业加起来）`: 实有在编人数 under 行政编制 and under 事业编制):
-    the figures to add, one per parent; None when the name has one parent, the parents are not parallel
-    categories (one suffix, neither holding the other) or the question picks one."""
+    """An item asked in total whose name the document prints under several parallel parents, none or all
+    of them named (`实有在编人员合计多少人（行政和事业加起来）`): the figures to add (see `parallel`)."""
     ranked = rank_facts(
         query, ctx.facts, departments=ctx.departments, hits=ctx.hits, doc_years=ctx.doc_years, tun=ctx.tun
     )
     if not ranked or not confident(ranked[0], ctx.tun):
         return None
-    best = choose(ranked, tun=ctx.tun).fact
-    key = (best.source.doc_id, best.year, best.unit, normalize(best.measure), normalize(best.subject))
-    found: dict[str, Fact] = {}
-    for other in ranked[:40]:
-        f = other.fact
-        if (
-            f.code is None
-            and f.context
-            and (f.source.doc_id, f.year, f.unit, normalize(f.measure), normalize(f.subject)) == key
-        ):
-            found.setdefault(normalize(f.context), f)
-    parents = list(found)
-    suffix = 0
-    while all(len(p) > suffix for p in parents) and len({p[-1 - suffix] for p in parents}) == 1:
-        suffix += 1
-    if suffix < 2 or any(a != b and a in b for a in parents for b in parents):
-        return None  # parallel categories only (行政编制总数 / 事业编制总数), not 车辆 and 安排购置车辆
-    asked = bigrams(query.norm.split("|")[0])
-    named = [containment(bigrams(parent), asked) >= 0.5 for parent in found]
-    if len(found) < 2 or normalize(best.context) not in found or (any(named) and not all(named)):
-        return None
-    return list(found.values())
+    return parallel(query, choose(ranked, tun=ctx.tun).fact, ranked) or None
 
 
 def difference(query: Query, ctx: Context) -> Answer:

@@ -19,11 +19,11 @@ from assistant.compose import (
     year_phrase,
 )
 from assistant.match import Scored, choose, confident, rank_facts
-from assistant.names import fact_name, side, stage_of, table_core, vocabulary
+from assistant.names import fact_name, operand_names, side, stage_of, table_core, vocabulary
 from assistant.operations.base import Context, abstain, cite, decimal_places, disagree, unit_compatible
 from assistant.operations.change import derivable_prior_year, prior_year
 from index.model import Fact
-from index.text import bigrams, normalize
+from index.text import bigrams, containment, normalize
 
 
 def printed_with_unit(fact: Fact) -> str:
@@ -66,6 +66,9 @@ def lookup(query: Query, ctx: Context) -> Answer:
     if not cites or cites[0].locator != fact.source.locator:
         return abstain(query, warning="找到的数字无法在原文中核对，未作回答。")
     text, warnings = render_lookup(query, ctx, fact, value, unit, len(also), others, cites)
+    split = [f for f in parallel(query, fact, ranked) if f is not fact] if fact.context and not others else []
+    if split:  # 实有在编人数 asked plainly: the document prints one under each of its parents; say so
+        text, warnings = with_parallel(text, warnings, fact, split, unit, cites, ctx)
     return Answer(
         question=query.text,
         answer=text,
@@ -140,6 +143,26 @@ def _of_fund(fact: Fact, fund: str) -> bool:
     return any(fund in normalize(x or "") for x in (src.table, src.column, fact.subject, fact.measure, fact.context))
 
 
+def with_parallel(
+    text: str, warnings: list[str], fact: Fact, split: Sequence[Fact], unit: str, cites: list[Citation], ctx: Context
+) -> tuple[str, list[str]]:
+    """The answer with the same item's figures under its other parents added, each named and cited."""
+    names = operand_names([fact, *split], ctx.departments)
+    added = cite(split, ctx)
+    start = len(cites) + 1
+    cites.extend(added)
+    listed = "；".join(
+        f"{n}{format_value(v, unit)}{unit}"
+        for n, f in zip(names[1:], split, strict=True)
+        if (v := f.in_unit(unit)) is not None
+    )
+    if text.startswith(fact.subject):  # 行政编制实有在编人数2022年为9人
+        text = names[0] + text[len(fact.subject) :]
+    text += f"另见{cite_marks(start, len(added))}：{listed}。"
+    warnings.append(f"文件中该项目分列于{'、'.join(names)}；问题未指明，以上首先给出{names[0]}的数字。")
+    return text, warnings
+
+
 def empty_table(query: Query, ctx: Context) -> Scored | None:
     """The empty table a question asks about: one whose fund it names whole (政府性基金预算的基本支出), or whose
     title it names (上级专项转移支付支出表的钱)."""
@@ -206,6 +229,19 @@ def agreeing(chosen: Fact, best: Scored, ranked: Sequence[Scored], limit: int = 
     return picked[:limit]
 
 
+def _path(fact: Fact) -> list[str]:
+    """A fact's 科目 parent path (`一般公共服务支出 › 组织事务` -> [一般公共服务支出, 组织事务]), normalised; []
+    for a context that is no such path (the side of a two-sided table, `支出`)."""
+    return [normalize(step) for step in fact.context.split("›")] if "›" in fact.context else []
+
+
+def _one_path(a: list[str], b: list[str]) -> bool:
+    """Two parent paths of one item: equal, one empty, or one the start of the other (类 of 收支总表, 类 › 款 of
+    表7); 类 › 组织事务 and 类 › 宣传事务 are two."""
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
 def place(fact: Fact) -> tuple[str | None, ...]:
     """Where a figure is printed, for citing each place once: its table, or the sentence of its section."""
     src = fact.source
@@ -238,6 +274,10 @@ def same_item(best: Scored, ranked: Sequence[Scored], *, across_tables: bool = F
             continue  # counts in one unit are cited together (车辆2辆 twice); their conflicts are not judged
         if f.origin == chosen.origin and (f.source.row, place(f)) == chosen_place:
             continue  # the same printed place (its table or sentence, and row)
+        other_tree = bool(f.code and chosen.code and f.code[0] != chosen.code[0])  # 功能 2xx vs 经济 3xx
+        same_code = bool(f.code and f.code == chosen.code)  # the code decides (类 renamed: 医疗卫生与计划生育)
+        if not other_tree and not same_code and not _one_path(_path(f), _path(chosen)):
+            continue  # one name under two parents (一般行政管理事务 of 组织事务 and of 宣传事务) is two items
         if f.code and chosen.code and f.code != chosen.code and (not across_tables or f.code[0] == chosen.code[0]):
             continue  # two 科目 of one classification are two items, however alike their names; a row of the
             # other classification (功能 2xx vs 经济 3xx: 2210201 and 30113 住房公积金) may print the same figure
@@ -263,3 +303,28 @@ def same_item(best: Scored, ranked: Sequence[Scored], *, across_tables: bool = F
             continue  # 预算数 and 决算数 of one item are two figures, not a disagreement
         found.append(f)
     return found
+
+
+def parallel(query: Query, chosen: Fact, ranked: Sequence[Scored]) -> list[Fact]:
+    """The chosen figure's item as printed under each of several parallel parents (实有在编人数 under
+    行政编制总数 and under 事业编制总数), the chosen one among them, when the question names none of
+    the parents or all of them; [] when the item has one parent, the parents are not parallel
+    categories (one suffix, neither holding the other: not 车辆 and 安排购置车辆) or one is asked."""
+    key = (chosen.source.doc_id, chosen.year, chosen.unit, normalize(chosen.measure), normalize(chosen.subject))
+    found: dict[str, Fact] = {}
+    for other in ranked[:40]:
+        f = other.fact
+        same = (f.source.doc_id, f.year, f.unit, normalize(f.measure), normalize(f.subject)) == key
+        if same and f.code is None and f.context:
+            found.setdefault(normalize(f.context), f)
+    parents = list(found)
+    suffix = 0
+    while all(len(p) > suffix for p in parents) and len({p[-1 - suffix] for p in parents}) == 1:
+        suffix += 1
+    if len(found) < 2 or suffix < 2 or any(a != b and a in b for a in parents for b in parents):
+        return []
+    asked = bigrams(query.norm.split("|")[0])
+    named = [containment(bigrams(parent), asked) >= 0.5 for parent in found]
+    if normalize(chosen.context) not in found or (any(named) and not all(named)):
+        return []
+    return list(found.values())

@@ -624,3 +624,19 @@ def test_a_fund_whose_table_is_empty_has_no_figures(qa: Assistant, ids: dict[str
         assert qa.ask("一般公共预算的基本支出有多少元", doc=ids[key]).value not in (None, 0)
     carried = qa.ask("政府性基金预算财政拨款的年末结转和结余是多少万元", doc=ids["finance"])
     assert carried.value == 0 and "政府性基金预算财政拨款收入支出决算表" in carried.answer
+
+
+def test_one_name_under_two_parents_is_no_conflict(qa: Assistant, ids: dict[str, str]) -> None:
+    """wanli prints 一般行政管理事务 under seven 款 (组织事务 88.87万元, 宣传事务 110.60万元…): no disagreement."""
+    plain = qa.ask("一般行政管理事务预算是多少元", doc=ids["wanli"])
+    assert plain.value is not None and not any("不一致" in w or "不同数字" in w for w in plain.warnings)
+    organised = qa.ask("组织事务里的一般行政管理事务预算是多少万元", doc=ids["wanli"])
+    assert organised.value == 88.87 and "不一致" not in organised.answer
+
+
+def test_an_item_under_parallel_parents_asked_plainly_names_each(qa: Assistant, ids: dict[str, str]) -> None:
+    staff = qa.ask("数据局实有在编人数是多少", doc=ids["dapeng"])
+    assert staff.answer.startswith("行政编制实有在编人数2022年为9人") and "事业编制实有在编人数13人" in staff.answer
+    assert len(staff.citations) == 2 and staff.warnings
+    one = qa.ask("数据局事业编制的实有在编人数是多少", doc=ids["dapeng"])
+    assert one.value == 13 and "行政编制" not in one.answer
