@@ -136,7 +136,7 @@ class Assistant:
         with self._lock:
             self._sync_views()
             if doc_id not in self._docs:
-                self._docs[doc_id] = self.store.get_document(doc_id)
+                self._docs[doc_id] = self.store.get_document(doc_id, self._all_facts([doc_id]))
             return self._docs[doc_id]
 
     def example_questions(self, doc_id: str | None = None) -> list[str]:

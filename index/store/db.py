@@ -300,8 +300,11 @@ def facts(conn: sqlite3.Connection, doc_ids: Sequence[str] | None = None) -> lis
     return [_fact(r) for r in conn.execute(sql + " ORDER BY d.ord, f.ord", args)]
 
 
-def get_document(conn: sqlite3.Connection, doc_id: str, *, any_state: bool = False) -> Document | None:
-    """A stored (done) document with its facts; `any_state` also finds one being written (facts left empty)."""
+def get_document(
+    conn: sqlite3.Connection, doc_id: str, *, any_state: bool = False, facts_read: list[Fact] | None = None
+) -> Document | None:
+    """A stored (done) document with its facts (`facts_read`: its facts, already read by the caller);
+    `any_state` also finds one being written (facts left empty)."""
     state = "" if any_state else f" AND {_DONE}"
     row = conn.execute(f"SELECT body FROM documents d WHERE doc_id=?{state}", (doc_id,)).fetchone()
     if row is None:
@@ -309,7 +312,7 @@ def get_document(conn: sqlite3.Connection, doc_id: str, *, any_state: bool = Fal
     data = json.loads(row[0])
     data["sections"] = [Section(**{**s, "heading_path": tuple(s["heading_path"])}) for s in data["sections"]]
     data["tables"] = [Table(**t) for t in data["tables"]]
-    return Document(**data, facts=facts(conn, [doc_id]))
+    return Document(**data, facts=facts(conn, [doc_id]) if facts_read is None else facts_read)
 
 
 def chunks(

@@ -161,8 +161,9 @@ class Store:
             cached = self._summaries = (gen, db.summaries(self.conn))
         return [dict(s) for s in cached[1]]
 
-    def get_document(self, doc_id: str) -> Document:
-        doc = db.get_document(self.conn, doc_id)
+    def get_document(self, doc_id: str, facts: list[Fact] | None = None) -> Document:
+        """The stored document; `facts`: its facts when the caller has them (not read again)."""
+        doc = db.get_document(self.conn, doc_id, facts_read=facts)
         if doc is None:
             raise StoreError(f"no document {doc_id!r} in the store (see `budgetqa docs`)")
         return doc
