@@ -43,6 +43,7 @@ Progress = Callable[[int, int, str], None]
 Note = Callable[[str], None]
 
 ASK_TIMEOUT_S = 3600
+SERVER_DIR = "chroma-server"  # where a --server run keeps the server's data (inside a kept --scale-store)
 
 
 def _ms(xs: Sequence[float], p: float) -> float | None:
@@ -54,13 +55,13 @@ def _median(xs: Sequence[float]) -> float | None:
 
 
 def store_bytes(home: Path) -> int:
-    """Bytes on disk of a store (the linked model folder not counted)."""
+    """Bytes on disk of a store (the linked model folder and a kept server's data not counted)."""
     total = 0
     for path in home.rglob("*"):
         if path.is_symlink() or not path.is_file():
             continue
-        if path.relative_to(home).parts[0] == "models":
-            continue
+        if path.relative_to(home).parts[0] in ("models", SERVER_DIR):
+            continue  # the linked model; a --server run's data, counted as the server's
         total += path.stat().st_size
     return total
 
@@ -208,7 +209,7 @@ def _one_scale_run(
         say(f"generating {n} synthetic documents in {work / 'docs'}")
         docs = generate_documents(n, work / "docs")
         if server:
-            with running_server((store or work) / "chroma-server") as chroma:
+            with running_server((store or work) / SERVER_DIR) as chroma:
                 say(f"started `chroma run` at {chroma.url} (pid {chroma.process.pid})")
                 run = measure(settings.with_overrides(chroma_url=chroma.url), docs, work / "docs", progress, say)
                 run.server_rss_mb, run.server_bytes = chroma.peak_rss_mb(), chroma.data_bytes()

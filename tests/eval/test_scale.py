@@ -194,3 +194,13 @@ def test_a_kept_store_runs_once(tmp_path: Path) -> None:
     with pytest.raises(BudgetQAError, match="--runs 1"):
         run_scale_bench(Settings(home=tmp_path / "home"), 2, runs=2, store=tmp_path / "kept")
     assert not (tmp_path / "kept").exists()
+
+
+def test_a_kept_servers_data_is_not_counted_twice(tmp_path: Path) -> None:
+    from eval.scale_bench import SERVER_DIR, store_bytes
+
+    (tmp_path / "store-1").mkdir()
+    (tmp_path / "store-1" / "store.sqlite").write_bytes(b"x" * 100)
+    (tmp_path / SERVER_DIR).mkdir()
+    (tmp_path / SERVER_DIR / "chroma.sqlite3").write_bytes(b"y" * 1000)
+    assert store_bytes(tmp_path) == 100
