@@ -167,6 +167,10 @@ def _measure_terms(
     if head and len(head) >= 2 and containment(bigrams(head), described) < 0.5:
         measure_ok = False
         delta -= 0.3
+    # 一般公共预算拨款收入 is not 一般公共预算拨款支出, however alike the names
+    if "收入" in asked and "支出" not in asked and (side(fact) == "支出" or normalize(fact.subject).endswith("支出")):
+        measure_ok = False
+        delta -= 0.3
     # budget vs outturn: a figure of another stage (决算数 for 年初预算, 预算数 for 实际花了) is another figure
     if not same_stage(measures, fact_stage(fact), asked):
         measure_ok = False

@@ -640,3 +640,12 @@ def test_an_item_under_parallel_parents_asked_plainly_names_each(qa: Assistant, 
     assert len(staff.citations) == 2 and staff.warnings
     one = qa.ask("数据局事业编制的实有在编人数是多少", doc=ids["dapeng"])
     assert one.value == 13 and "行政编制" not in one.answer
+
+
+def test_an_income_is_never_answered_with_a_spending(qa: Assistant, ids: dict[str, str]) -> None:
+    """welfare and wanli state 一般公共预算拨款支出 in prose; their 收入 is a table row of another name."""
+    for key in ("welfare", "wanli"):
+        income = qa.ask("一般公共预算拨款收入是多少万元？", doc=ids[key])
+        assert "支出" not in income.answer.split("。")[0] or income.abstained, key
+        spent = qa.ask("一般公共预算拨款支出是多少万元？", doc=ids[key])
+        assert spent.value is not None and "支出" in spent.answer, key
