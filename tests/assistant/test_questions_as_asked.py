@@ -649,3 +649,11 @@ def test_an_income_is_never_answered_with_a_spending(qa: Assistant, ids: dict[st
         assert "支出" not in income.answer.split("。")[0] or income.abstained, key
         spent = qa.ask("一般公共预算拨款支出是多少万元？", doc=ids[key])
         assert spent.value is not None and "支出" in spent.answer, key
+
+
+def test_a_choice_clause_is_a_question_of_its_own(qa: Assistant, ids: dict[str, str]) -> None:
+    """`…是多少？比上年增加还是减少了？` asks two things: the amount, and the change."""
+    justice = qa.ask("司法局2026年一般公共预算拨款支出预算是多少万元？比上年增加还是减少了？", doc=ids["justice"])
+    assert justice.intent == "compound" and "9,628.22万元" in justice.answer and "增加793.14万元" in justice.answer
+    dapeng = qa.ask("大鹏数据局2022年部门预算收入是多少万元？比上年增加还是减少了？", doc=ids["dapeng"])
+    assert dapeng.intent == "compound" and "5,883万元" in dapeng.answer and "增加601万元" in dapeng.answer
