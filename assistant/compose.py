@@ -11,6 +11,7 @@ from functools import cache
 
 from assistant.answer_types import Citation
 from assistant.data import load_data as assistant_data
+from assistant.names import column_item
 from assistant.question import cue
 from index.errors import BudgetQAError
 from index.facts.phrases import size_units
@@ -183,8 +184,7 @@ _PLAIN_MEASURES = frozenset({"数值", "数量", "金额", "合计", "总计", "
 def measure_phrase(fact: Fact, name: str) -> str:
     """The measure words to print after the subject, unless they repeat it."""
     measure = fact.measure
-    said = re.sub(r"^其中[:：]?", "", normalize(measure.split("/")[-1]))  # the column 其中：X names X
-    if not measure or said in normalize(name) or normalize(measure) in _PLAIN_MEASURES:
+    if not measure or column_item(measure) in normalize(name) or normalize(measure) in _PLAIN_MEASURES:
         return ""
     return measure.split("/")[-1]
 

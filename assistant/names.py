@@ -95,7 +95,7 @@ def candidate_names(fact: Fact, departments: frozenset[str]) -> list[str]:
     measure = normalize(fact.measure)
     names: list[str] = []
     if not subject or subject in voc.total_labels or subject in departments:
-        last = re.sub(r"^其中[:：]?", "", normalize(fact.measure.split("/")[-1]))  # 其中：面向中小企业… names 面向…
+        last = column_item(fact.measure)
         if measure not in voc.default_measures and last not in voc.default_measures:
             names.append(last)
         for part in (fact.source.column or "").split("/")[:-1]:
@@ -146,6 +146,12 @@ def alternatives(name: str) -> list[str]:
         return []
     before, last, alt, after = m.group("before", "last", "alt", "after")
     return [f"{before}{alt}{after}", f"{before}{last}{before[-1:]}{alt}{after}"]
+
+
+def column_item(measure: str) -> str:
+    """The item a measure's last column names, normalised: the column `其中：面向中小企业政府采购项目` names
+    面向中小企业政府采购项目."""
+    return re.sub(r"^其中[:：]?", "", normalize(measure.split("/")[-1]))
 
 
 def fact_name(fact: Fact, departments: frozenset[str]) -> str:

@@ -18,15 +18,18 @@ from assistant.compose import (
     money_unit_for,
 )
 from assistant.data import load_data
-from assistant.match import choose, confident, rank_facts
+from assistant.match import Scored, choose, confident, rank_facts
 from assistant.measures import complete_parts
 from assistant.names import candidate_names, display_name, operand_names, strip_endings, vocabulary
 from assistant.operations.base import Context, abstain, cite, disagree
 from assistant.operations.change import change
-from assistant.operations.lookup import agreeing, lookup, parallel
+from assistant.operations.lookup import agreeing, lookup, parallel, rank_all
 from assistant.stated import StatedShare, bare_name, stated_shares
 from index.model import Fact
 from index.text import bigrams
+
+# a lookup asking a total (一共, 合计…): an item under parallel parents is their sum
+_TOTAL = re.compile(load_data("intents.toml")["total_cue"])
 
 
 def find_parts(query: Query, ctx: Context, parts: Sequence[str], places: list[Fact] | None = None) -> list[Fact] | None:
@@ -143,17 +146,22 @@ def stated_share(
 
 def lookup_or_total(query: Query, ctx: Context) -> Answer:
     """A lookup, unless it asks a total (`实有在编人数一共多少`) of an item printed under parallel parents."""
-    if query.intent == "lookup" and _TOTAL.search(query.norm.split("|")[0]):
-        facts = siblings(query, ctx)
-        if facts:
-            return sum_of(query, ctx, facts)
-    return lookup(query, ctx)
+    if query.intent != "lookup" or not _TOTAL.search(query.norm.split("|")[0]):
+        return lookup(query, ctx)
+    ranked = rank_all(query, ctx)
+    facts = siblings(ranked, query, ctx)
+    return sum_of(query, ctx, facts) if facts else lookup(query, ctx, ranked)
 
 
 def sum_of(query: Query, ctx: Context, facts: list[Fact] | None = None) -> Answer:
     places: list[Fact] = []
+    if facts is None and len(query.parts) < 2:  # one item named: a total of it under its parallel parents
+        ranked = rank_all(query, ctx)
+        facts = siblings(ranked, query, ctx)
+        if not facts:
+            return lookup(query, ctx, ranked)
     if facts is None:
-        facts = find_parts(query, ctx, query.parts, places) if len(query.parts) >= 2 else siblings(query, ctx)
+        facts = find_parts(query, ctx, query.parts, places)
     if not facts:
         return lookup(query, ctx)
     unit = money_unit_for(facts, query.unit)
@@ -169,15 +177,10 @@ def sum_of(query: Query, ctx: Context, facts: list[Fact] | None = None) -> Answe
     return computed(query, ctx, "sum", facts, total, unit, formula, subject="、".join(names), places=places)
 
 
-_TOTAL = re.compile(load_data("intents.toml")["total_cue"])
-
-
-def siblings(query: Query, ctx: Context) -> list[Fact] | None:
+def siblings(ranked: Sequence[Scored], query: Query, ctx: Context) -> list[Fact] | None:
     """An item asked in total whose name the document prints under several parallel parents, none or all
-    of them named (`实有在编人员合计多少人（行政和事业加起来）`): the figures to add (see `parallel`)."""
-    ranked = rank_facts(
-        query, ctx.facts, departments=ctx.departments, hits=ctx.hits, doc_years=ctx.doc_years, tun=ctx.tun
-    )
+    of them named (`实有在编人员合计多少人（行政和事业加起来）`): the figures to add (see `parallel`), from
+    the facts `ranked` for the question."""
     if not ranked or not confident(ranked[0], ctx.tun):
         return None
     return parallel(query, choose(ranked, tun=ctx.tun).fact, ranked) or None

@@ -32,10 +32,16 @@ def printed_with_unit(fact: Fact) -> str:
     return text if text.endswith(fact.unit) else f"{text}{fact.unit}"
 
 
-def lookup(query: Query, ctx: Context) -> Answer:
-    ranked = rank_facts(
+def rank_all(query: Query, ctx: Context) -> list[Scored]:
+    """Every fact in scope scored for the whole question, best first."""
+    return rank_facts(
         query, ctx.facts, departments=ctx.departments, hits=ctx.hits, doc_years=ctx.doc_years, tun=ctx.tun
     )
+
+
+def lookup(query: Query, ctx: Context, ranked: Sequence[Scored] | None = None) -> Answer:
+    """One figure; `ranked`: the facts already ranked for this question by the caller (not ranked again)."""
+    ranked = rank_all(query, ctx) if ranked is None else ranked
     empty = empty_table(query, ctx)
     best = ranked[0] if ranked else None
     if empty and (
@@ -278,7 +284,7 @@ def same_item(best: Scored, ranked: Sequence[Scored], *, across_tables: bool = F
         same_code = bool(f.code and f.code == chosen.code)  # the code decides (类 renamed: 医疗卫生与计划生育)
         if not other_tree and not same_code and not _one_path(_path(f), _path(chosen)):
             continue  # one name under two parents (一般行政管理事务 of 组织事务 and of 宣传事务) is two items
-        if f.code and chosen.code and f.code != chosen.code and (not across_tables or f.code[0] == chosen.code[0]):
+        if f.code and chosen.code and f.code != chosen.code and not (across_tables and other_tree):
             continue  # two 科目 of one classification are two items, however alike their names; a row of the
             # other classification (功能 2xx vs 经济 3xx: 2210201 and 30113 住房公积金) may print the same figure
         if chosen_side is not None and side(f) not in (None, chosen_side):

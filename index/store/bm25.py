@@ -43,7 +43,7 @@ class BM25Index:
     and the token vocabulary). A saved index is read back from those arrays and scored here,
     the way bm25s's own numpy backend scores (one `np.add.at` per query token, in float32),
     because importing bm25s imports scipy.sparse: 0.3 s of every cold `budgetqa ask`.
-    tests/index/test_bm25.py checks the scores equal bm25s's on a real store.
+    tests/index/store/test_bm25.py checks the scores equal bm25s's on two real documents.
     """
 
     def __init__(
