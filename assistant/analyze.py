@@ -13,6 +13,7 @@ from functools import cache
 from assistant.data import load_data
 from assistant.question import YEAR as _YEAR
 from assistant.question import Framed, frame, share_head, without_bases
+from index import classification
 from index.text import normalize
 
 _UNIT_CUES: tuple[tuple[str, str], ...] = (
@@ -84,8 +85,10 @@ class Query:
 
 @cache
 def synonyms() -> list[tuple[str, list[str]]]:
-    """(everyday word, document terms), longest word first."""
+    """(everyday word, document terms), longest word first: synonyms.toml, then the national 类 by their heads."""
     table = {normalize(k): [normalize(t) for t in v] for k, v in load_data("synonyms.toml")["terms"].items()}
+    for word, name in classification.category_words().items():
+        table.setdefault(word, [name])
     return sorted(table.items(), key=lambda kv: -len(kv[0]))
 
 
@@ -148,7 +151,10 @@ def classify(norm: str) -> str:
 
 
 def strip_filler(norm: str) -> str:
+    """The question's content words: years (2024年, 今年, 上年), units, codes and question words out."""
     text = _YEAR.sub("", norm)
+    for pattern, _ in _RELATIVE_YEARS:
+        text = re.sub(pattern, "", text)
     for pattern, _ in _UNIT_CUES[:3]:
         text = re.sub(pattern, "", text)
     text = _CODE.sub("", text)
@@ -271,10 +277,7 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
 def _is_follow_up(norm: str) -> bool:
     """`那2021年呢？`, `去年？`: a question naming nothing but a year (an item named, however short, is a new
     question: `住房方面的钱` asks 住房)."""
-    rest = strip_filler(_YEAR.sub("", norm))
-    for pattern, _ in _RELATIVE_YEARS:
-        rest = re.sub(pattern, "", rest)
-    return bool(_FOLLOW_UP.search(norm)) or not rest
+    return bool(_FOLLOW_UP.search(norm)) or not strip_filler(norm)
 
 
 def _merge_follow_up(previous: Framed, current: str, years: list[int]) -> tuple[str, list[int]]:

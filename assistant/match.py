@@ -16,6 +16,7 @@ from assistant.names import (
     table_title,
     vocabulary,
 )
+from index import classification
 from index.model import MONEY_UNITS, Fact, Hit
 from index.settings import Tunables
 from index.text import bigrams, containment, normalize
@@ -88,7 +89,9 @@ def score_fact(
         words = [w.replace(title, "\u0000") for w in words]
     recall, name = best_name(fact, departments, "|".join([text, *content]), "|".join([outside, *words]), named_titles)
     measure = normalize(fact.measure)
-    described = bigrams(name + measure + normalize(fact.context) + normalize(fact.source.table or ""))
+    # what the national classification says the item covers describes it too (劳务费: 临时聘用人员的报酬)
+    national = classification.note(fact.code, fact.subject)
+    described = bigrams(name + measure + normalize(fact.context) + normalize(fact.source.table or "") + national)
     coverage = max(containment(bigrams(c), described) for c in content or (text,))
     score = 0.6 * recall + 0.4 * coverage + _name_bonus(query, text, name, recall, described)
     delta, measure_ok = _measure_terms(query, fact, name, described, measures, outside, bool(named_titles))

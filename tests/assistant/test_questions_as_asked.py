@@ -657,3 +657,26 @@ def test_a_choice_clause_is_a_question_of_its_own(qa: Assistant, ids: dict[str, 
     assert justice.intent == "compound" and "9,628.22万元" in justice.answer and "增加793.14万元" in justice.answer
     dapeng = qa.ask("大鹏数据局2022年部门预算收入是多少万元？比上年增加还是减少了？", doc=ids["dapeng"])
     assert dapeng.intent == "compound" and "5,883万元" in dapeng.answer and "增加601万元" in dapeng.answer
+
+
+# -- the national classification ------------------------------------------------------------------
+
+
+def test_words_the_national_explanation_holds_describe_the_item(qa: Assistant, ids: dict[str, str]) -> None:
+    """劳务费 covers 临时聘用人员、钟点工 in the national explanation: those words do not make the question another."""
+    assert qa.ask("请临时工、钟点工的劳务费决算多少万元", doc=ids["finance"]).value == pytest.approx(2.01)
+    assert qa.ask("请临时工、钟点工的劳务费预算多少元", doc=ids["justice"]).value == 40000
+    # the explanation describes, it never names: a document without the row still says so
+    assert qa.ask("请临时工、钟点工的劳务费预算多少元", doc=ids["wanli"]).abstained
+
+
+def test_a_category_named_by_its_head_is_its_类(qa: Assistant, ids: dict[str, str]) -> None:
+    assert qa.ask("住房方面的钱一共多少万元", doc=ids["finance"]).value == pytest.approx(445.69)
+    assert qa.ask("今年住房方面一共安排多少元", doc=ids["wanli"]).value == 8882399
+    assert qa.ask("卫生方面花了多少万元", doc=ids["finance"]).value == pytest.approx(60.99)
+
+
+def test_a_relative_year_is_no_part_of_the_items_name() -> None:
+    assert strip_filler("购房补贴今年") == strip_filler("购房补贴") == "购房补贴"
+    assert strip_filler("去年的差旅费") == "差旅费"
+    assert strip_filler("上年结转") == "上年结转"  # an item, not a year

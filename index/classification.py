@@ -1,0 +1,59 @@
+"""The national budget classification (index/data/classification.toml): what a 科目 covers, by code or name.
+
+Every disclosure prints its rows with the national codes and names (301 工资福利支出, 30226 劳务费,
+2210203 购房补贴), so the national explanations describe rows of documents never seen: `note`
+gives the explanation of a row by its code or, for a row printed without one, by its name when
+that name is one item's only.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from index.lexicon import load_data
+from index.text import normalize
+
+
+@cache
+def _notes() -> tuple[dict[str, str], dict[str, str]]:
+    """(code -> note, name -> note for names only one item has), names normalised."""
+    data = load_data("index.data", "classification.toml")
+    by_code: dict[str, str] = {}
+    by_name: dict[str, list[str]] = {}
+    for section in ("economic", "functional"):
+        for code, item in data[section].items():
+            note = normalize(item["note"])
+            by_code[code] = note
+            by_name.setdefault(normalize(item["name"]), []).append(note)
+    return by_code, {name: notes[0] for name, notes in by_name.items() if len(notes) == 1}
+
+
+def note(code: str | None, name: str) -> str:
+    """The national explanation of the item with this code (else this name); "" when not in the vocabulary."""
+    by_code, by_name = _notes()
+    if code and code in by_code:
+        return by_code[code]
+    return by_name.get(normalize(name), "")
+
+
+# How people point at a whole 类: "住房方面的钱", "卫生健康领域"
+_CATEGORY_CUES = ("方面", "领域")
+
+
+@cache
+def category_words() -> dict[str, str]:
+    """Words that name one functional 类 by the start of its name and a cue (住房方面 -> 住房保障支出).
+
+    Every start of two characters or more that no other 类's name shares counts (卫生方面, 卫生健康方面);
+    a start two 类 share names neither.
+    """
+    data = load_data("index.data", "classification.toml")["functional"]
+    names = [normalize(item["name"]) for code, item in data.items() if len(code) == 3]
+    stems = [n.removesuffix("支出") for n in names]
+    words: dict[str, str] = {}
+    for name, stem in zip(names, stems, strict=True):
+        for end in range(2, len(stem) + 1):
+            start = stem[:end]
+            if sum(other.startswith(start) for other in stems) == 1:
+                words.update({start + cue: name for cue in _CATEGORY_CUES})
+    return words
