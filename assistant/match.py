@@ -298,16 +298,20 @@ def _by_code_path(scored: list[Scored]) -> list[Scored]:
     Works on the document's own code hierarchy (类 3 / 款 5 / 项 7 digits; economic classes 301 / 30101):
     named codes are those of facts whose printed subject the question contains whole.
     """
-    named = {s.fact.code for s in scored if s.fact.code and s.recall == 1.0 and s.name == normalize(s.fact.subject)}
+    named = {
+        s.fact.code: s.name for s in scored if s.fact.code and s.recall == 1.0 and s.name == normalize(s.fact.subject)
+    }
     if len(named) < 2:
         return scored
     out = []
     for s in scored:
         code = s.fact.code
         if code in named:
-            if any(o != code and o.startswith(code) for o in named):
+            # a 项 named like its 款 (其他科学技术支出 under 其他科学技术支出) is one name said once, not a path
+            others = [o for o in named if o != code and named[o] != named[code]]
+            if any(o.startswith(code) for o in others):
                 s = replace(s, score=s.score - _PATH_BONUS)
-            elif any(o != code and code.startswith(o) for o in named):
+            elif any(code.startswith(o) for o in others):
                 s = replace(s, score=s.score + _PATH_BONUS)
         out.append(s)
     return out

@@ -680,3 +680,12 @@ def test_a_relative_year_is_no_part_of_the_items_name() -> None:
     assert strip_filler("购房补贴今年") == strip_filler("购房补贴") == "购房补贴"
     assert strip_filler("去年的差旅费") == "差旅费"
     assert strip_filler("上年结转") == "上年结转"  # an item, not a year
+
+
+def test_a_named_code_picks_its_row_over_a_child_of_the_same_name(qa: Assistant, ids: dict[str, str]) -> None:
+    """A 项 named like its 款 (其他科学技术支出 2069999 under 20699): the code the question names decides."""
+    rows = (("dapeng", "20699", "其他科学技术支出", 860), ("wanli", "20899", "其他社会保障和就业支出", 1679200))
+    for key, code, name, value in rows:
+        ans = qa.ask(f"款级科目{code}{name}的项目支出是多少", doc=ids[key])
+        assert ans.value == value, key
+        assert ans.citations and all(c.quote.replace(" ", "").startswith(code + name) for c in ans.citations), key
