@@ -105,8 +105,13 @@ def score_fact(
         coverage=coverage,
         name=name,
         unit_match=unit_match,
-        measure_ok=measure_ok and unit_ok,
+        measure_ok=measure_ok and unit_ok and not _residual(name, text),
     )
+
+
+def _residual(name: str, text: str) -> bool:
+    """A 其他… row (其他行政事业单位养老支出) is the rest of an item, never the item a question without 其他 names."""
+    return name.startswith("其他") and "其他" not in text.split("|")[0]
 
 
 def best_name(

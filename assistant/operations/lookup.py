@@ -300,6 +300,8 @@ def same_item(best: Scored, ranked: Sequence[Scored], *, across_tables: bool = F
         headed = across_tables and len(best.name) >= 4 and normalize(other.name).endswith(normalize(best.name))
         if not name_b or not ob or (2 * len(name_b & ob) / (len(name_b) + len(ob)) < 0.75 and not headed):
             continue
+        if normalize(other.name).startswith("其他") != normalize(best.name).startswith("其他"):
+            continue  # 其他城乡社区管理事务支出 is the rest of 城乡社区管理事务, never the item itself
         if across_tables and normalize(other.name)[-2:] != normalize(best.name)[-2:]:
             continue  # 一般公共预算财政拨款 (收入) is not 一般公共预算财政拨款支出, however alike
         if normalize(f.measure) != normalize(chosen.measure) and not (plain(other) and plain(best)):

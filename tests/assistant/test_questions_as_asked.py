@@ -689,3 +689,14 @@ def test_a_named_code_picks_its_row_over_a_child_of_the_same_name(qa: Assistant,
         ans = qa.ask(f"款级科目{code}{name}的项目支出是多少", doc=ids[key])
         assert ans.value == value, key
         assert ans.citations and all(c.quote.replace(" ", "").startswith(code + name) for c in ans.citations), key
+
+
+def test_the_rest_of_an_item_is_neither_the_item_nor_in_conflict_with_it(qa: Assistant, ids: dict[str, str]) -> None:
+    """其他X (the rest of X) is another row: no conflict with X, and never X's answer."""
+    wanli = qa.ask("城乡社区管理事务这一款加起来有多少万元？", doc=ids["wanli"])
+    assert wanli.value == pytest.approx(9445.0003) and "不一致" not in wanli.answer
+    dapeng = qa.ask("政府办公厅（室）及相关机构事务预算是多少万元", doc=ids["dapeng"])
+    assert dapeng.value == 2625 and "不一致" not in dapeng.answer
+    # finance prints only the rest's 年初预算 (其他行政事业单位养老支出 0.94), not the 款's
+    assert qa.ask("行政事业单位养老支出年初预算是多少万元", doc=ids["finance"]).abstained
+    assert qa.ask("其他行政事业单位养老支出年初预算是多少万元", doc=ids["finance"]).value == pytest.approx(0.94)
