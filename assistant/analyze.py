@@ -233,7 +233,7 @@ _TOTAL_WORDS = frozenset({"", "合计", "总计", "小计", "金额", "总额", 
 def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
     """Analyse one question; an elliptical follow-up ("那2021年呢？") borrows the previous question."""
     text = question.strip()
-    framed = frame(normalize(text))
+    framed = frame(_plain_kinds(normalize(text)))
     asked = framed.asked
     norm = framed.text
     if framed.table_hint and strip_filler(norm) in _TOTAL_WORDS:
@@ -272,6 +272,13 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
         unsupported=framed.unsupported,
         clauses=list(framed.clauses),
     )
+
+
+def _plain_kinds(norm: str) -> str:
+    """A kind of 政府采购 asked with 类 (服务类的采购) in the word the documents print (服务采购)."""
+    for word, kind in classification.kind_words().items():
+        norm = norm.replace(word, kind)
+    return norm
 
 
 def _is_follow_up(norm: str) -> bool:

@@ -95,6 +95,7 @@ def frame(norm: str) -> Framed:
     table = cues["table_hint"].search(text)
     if table:
         text = (text[: table.start()] + text[table.end() :]).lstrip(",")
+    text = cues["excluded"].sub("", text).strip(",")
     rounding = cues["rounding"].search(text)
     places = None
     if rounding:

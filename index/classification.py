@@ -11,29 +11,36 @@ from __future__ import annotations
 from functools import cache
 
 from index.lexicon import load_data
-from index.text import normalize
+from index.text import bigrams, containment, normalize
 
 
 @cache
-def _notes() -> tuple[dict[str, str], dict[str, str]]:
-    """(code -> note, name -> note for names only one item has), names normalised."""
+def _notes() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+    """(code -> (name, note), name -> note for names only one item has), names normalised."""
     data = load_data("index.data", "classification.toml")
-    by_code: dict[str, str] = {}
+    by_code: dict[str, tuple[str, str]] = {}
     by_name: dict[str, list[str]] = {}
     for section in ("economic", "functional"):
         for code, item in data[section].items():
-            note = normalize(item["note"])
-            by_code[code] = note
-            by_name.setdefault(normalize(item["name"]), []).append(note)
+            name, note = normalize(item["name"]), normalize(item["note"])
+            by_code[code] = (name, note)
+            by_name.setdefault(name, []).append(note)
     return by_code, {name: notes[0] for name, notes in by_name.items() if len(notes) == 1}
 
 
 def note(code: str | None, name: str) -> str:
-    """The national explanation of the item with this code (else this name); "" when not in the vocabulary."""
+    """The national explanation of the item with this code (else this name); "" when not in the vocabulary.
+
+    A code counts only when the printed name agrees with the national one: some documents print
+    local or older codes (a 福利费 under 30208, the national 取暖费), whose explanation is another item's.
+    """
     by_code, by_name = _notes()
+    printed = normalize(name)
     if code and code in by_code:
-        return by_code[code]
-    return by_name.get(normalize(name), "")
+        national, explanation = by_code[code]
+        if not printed or containment(bigrams(national), bigrams(printed)) >= 0.5:
+            return explanation
+    return by_name.get(printed, "")
 
 
 # How people point at a whole 类: "住房方面的钱", "卫生健康领域"
@@ -57,3 +64,10 @@ def category_words() -> dict[str, str]:
             if sum(other.startswith(start) for other in stems) == 1:
                 words.update({start + cue: name for cue in _CATEGORY_CUES})
     return words
+
+
+@cache
+def kind_words() -> dict[str, str]:
+    """A kind of 政府采购 asked with 类 (服务类 -> 服务): the word the documents print."""
+    kinds = load_data("index.data", "classification.toml")["procurement"]["kinds"]
+    return {f"{k}类": k for k in kinds}
