@@ -700,3 +700,31 @@ def test_the_rest_of_an_item_is_neither_the_item_nor_in_conflict_with_it(qa: Ass
     # finance prints only the rest's 年初预算 (其他行政事业单位养老支出 0.94), not the 款's
     assert qa.ask("行政事业单位养老支出年初预算是多少万元", doc=ids["finance"]).abstained
     assert qa.ask("其他行政事业单位养老支出年初预算是多少万元", doc=ids["finance"]).value == pytest.approx(0.94)
+
+
+def test_what_a_question_leaves_out_is_no_part_of_its_item(qa: Assistant, ids: dict[str, str]) -> None:
+    """`（不算退休人员的）` excludes; it used to pull the question to 离退休人员经费."""
+    assert qa.ask("福利院给在职职工的福利费预算多少元（不算退休人员的）？", doc=ids["welfare"]).value == 86400
+    assert qa.ask("给在职职工的福利费预算多少元（不包括退休人员的）？", doc=ids["wanli"]).value == 695520
+    assert frame("单价100万元(含)以上设备(不含车辆)有几台").text == "单价100万元(含)以上设备(不含车辆)有几台"
+
+
+def test_a_kind_of_procurement_asked_with_类_is_that_kind(qa: Assistant, ids: dict[str, str]) -> None:
+    assert qa.ask("2024年政府采购里服务类的采购金额是多少？", doc=ids["finance"]).value == pytest.approx(246.47)
+    assert qa.ask("货物类采购决算多少万元", doc=ids["finance"]).value == pytest.approx(4.79)
+    assert qa.ask("政府采购里服务类的预算是多少万元", doc=ids["wanli"]).value == pytest.approx(752.59)
+
+
+def test_小微企业_and_小型和微型企业_are_one_term(qa: Assistant, ids: dict[str, str]) -> None:
+    """财政局 prints 面向小微企业预留, 万里街道 预留给小型和微型企业: either spelling finds either."""
+    assert qa.ask("预留给小微企业的政府采购项目多少万元", doc=ids["wanli"]).value == pytest.approx(465.49)
+    finance = qa.ask("面向小型和微型企业预留的政府采购项目决算多少万元", doc=ids["finance"])
+    assert finance.value == 0 and "小微企业" in finance.answer
+
+
+def test_a_table_named_in_brackets_leaves_the_item_outside_them(qa: Assistant, ids: dict[str, str]) -> None:
+    """`退休金发了多少万元（基本支出决算表里那项）`: the table hint is the bracket's; the item is before it."""
+    query = analyze("财政局退休金发了多少万元（基本支出决算表里那项）？")
+    assert query.table_hint == "基本支出决算表" and "退休" in query.content[0]
+    assert qa.ask("退休金发了多少万元（基本支出决算表里那项）？", doc=ids["finance"]).value == pytest.approx(69.1)
+    assert qa.ask("退休费发了多少元（基本支出表里那项）？", doc=ids["welfare"]).value == 421800
