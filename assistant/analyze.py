@@ -41,9 +41,12 @@ _CODE = re.compile(r"(?<!\d)(\d{7}|\d{5}|\d{3})(?!\d)")  # 科目编码: 类 3, 
 def _filler() -> re.Pattern[str]:
     """Words that carry the question's form (asking, comparing, computing), not its subject."""
     words = load_data("answering.toml")["question_words"]
-    return re.compile(
-        "|".join(re.escape(normalize(w)) for w in sorted(words, key=len, reverse=True)) + r"|[?!,.:;、()]"
-    )
+    # 有 asks (有多少), except inside the genre's words (实有在编人数, 所有, 拥有, 享有)
+    alternatives = [_INSIDE_WORDS.get(w, re.escape(normalize(w))) for w in sorted(words, key=len, reverse=True)]
+    return re.compile("|".join(alternatives) + r"|[?!,.:;、()]")
+
+
+_INSIDE_WORDS = {"有": "(?<![实所拥享具])有"}
 
 
 # Years named relative to the document's: the year asked (not one compared against: 比上年 is a base).
@@ -97,12 +100,25 @@ def _intents() -> list[tuple[str, re.Pattern[str]]]:
     return [(i["name"], re.compile(i["pattern"])) for i in load_data("intents.toml")["intent"]]
 
 
+@cache
+def _synonym_pattern() -> re.Pattern[str]:
+    """Every everyday word, longest first: at each place the longest one there is matched."""
+    return re.compile("|".join(re.escape(word) for word, _ in synonyms()))
+
+
 def substitute(norm: str, pick: int = 0) -> str:
-    """The question with everyday words replaced by a document term they stand for (the first, or `pick`)."""
-    for word, targets in synonyms():
-        if word in norm and targets[pick] not in norm:
-            norm = norm.replace(word, targets[pick])
-    return norm
+    """The question with everyday words replaced by a document term they stand for (the first, or `pick`).
+
+    Words are found in the question as asked, left to right: a replacement never joins the text
+    beside it into another word (新买几辆车 is 购置 + 车辆, not 新买 + 车辆 read again as 买车).
+    """
+    table = dict(synonyms())
+
+    def replace(m: re.Match[str]) -> str:
+        target = table[m.group(0)][pick]
+        return m.group(0) if target in norm else target
+
+    return _synonym_pattern().sub(replace, norm)
 
 
 def content_variants(norm: str) -> tuple[str, ...]:

@@ -26,7 +26,7 @@ from assistant.operations.change import change
 from assistant.operations.lookup import agreeing, lookup, parallel, rank_all
 from assistant.stated import StatedShare, bare_name, stated_shares
 from index.model import Fact
-from index.text import bigrams
+from index.text import bigrams, normalize
 
 # a lookup asking a total (一共, 合计…): an item under parallel parents is their sum
 _TOTAL = re.compile(load_data("intents.toml")["total_cue"])
@@ -48,11 +48,28 @@ def find_parts(query: Query, ctx: Context, parts: Sequence[str], places: list[Fa
         )
         if not ranked or not confident(ranked[0], ctx.tun):
             return None
-        best = choose(ranked, anchor=chosen[0] if chosen else None, tun=ctx.tun)
+        best = _under_same_parent(
+            choose(ranked, anchor=chosen[0] if chosen else None, tun=ctx.tun), ranked, chosen, ctx
+        )
         chosen.append(best.fact)
         if places is not None:
             places.extend(agreeing(best.fact, best, ranked, limit=1))
     return chosen
+
+
+def _under_same_parent(best: Scored, ranked: Sequence[Scored], chosen: Sequence[Fact], ctx: Context) -> Scored:
+    """An operand printed under parallel parents (实有在编人数 of 行政编制总数 and of 事业编制总数) is the one
+    under the item an operand before it is or belongs to: 事业编制总数减去实有在编人数 is 15 − 13, not 15 − 9."""
+    heads = {normalize(f.subject) for f in chosen} | {normalize(f.context) for f in chosen if f.context}
+    if not chosen or normalize(best.fact.context) in heads:
+        return best
+    for s in ranked[:20]:
+        if s.score < best.score - ctx.tun.choose_margin:
+            break
+        same = s.name == best.name and normalize(s.fact.measure) == normalize(best.fact.measure)
+        if same and s.fact.context and normalize(s.fact.context) in heads:
+            return s
+    return best
 
 
 def share(query: Query, ctx: Context) -> Answer:

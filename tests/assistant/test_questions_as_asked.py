@@ -728,3 +728,22 @@ def test_a_table_named_in_brackets_leaves_the_item_outside_them(qa: Assistant, i
     assert query.table_hint == "基本支出决算表" and "退休" in query.content[0]
     assert qa.ask("退休金发了多少万元（基本支出决算表里那项）？", doc=ids["finance"]).value == pytest.approx(69.1)
     assert qa.ask("退休费发了多少元（基本支出表里那项）？", doc=ids["welfare"]).value == 421800
+
+
+def test_a_replaced_word_never_joins_its_neighbour_into_another() -> None:
+    """新买几辆车: 新买 -> 购置 and 几辆车 -> 车辆, never 新买 + 车辆 read again as 买车 (公务用车购置费)."""
+    assert "购置车辆" in analyze("今年打算新买几辆车？").content[0]
+
+
+def test_new_vehicles_asked_in_everyday_words(qa: Assistant, ids: dict[str, str]) -> None:
+    assert qa.ask("今年打算新买几辆车？", doc=ids["wanli"]).value == 1
+    assert qa.ask("今年打算新买几辆车？", doc=ids["justice"]).value == 0
+
+
+def test_an_operand_under_parallel_parents_is_under_the_other_operands_item(qa: Assistant, ids: dict[str, str]) -> None:
+    """Dapeng prints 实有在编人数 under 行政编制总数 (9 of 9) and 事业编制总数 (13 of 15)."""
+    business = qa.ask("事业编制总数减去实有在编人数是多少", doc=ids["dapeng"])
+    assert business.value == 2 and "13" in business.answer
+    admin = qa.ask("行政编制总数比实有在编人数多几个", doc=ids["dapeng"])
+    assert admin.intent == "difference" and admin.value == 0
+    assert "实有在编人数" in analyze("实有在编人数有多少").content[0]  # 有 inside 实有 is no question word
