@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from assistant.analyze import Query, container_head, content_variants, expand, strip_filler
 from assistant.measures import asked_measures, same_stage
 from assistant.names import (
+    any_count,
     candidate_names,
     fact_stage,
     same_count_unit,
@@ -207,7 +208,8 @@ def _unit_terms(query: Query, fact: Fact) -> tuple[float, bool, bool]:
         return (0.15 if unit_match else 0.0), unit_match, True
     if asked in COUNT_UNITS:
         unit_match = same_count_unit(asked, fact.unit)
-        unit_ok = unit_match or fact.empty  # "几辆" is never answered in 万元 or %
+        # "几辆" is never answered in 万元 or %; 个 is the general measure word (实际在编的有几个: 人)
+        unit_ok = unit_match or any_count(asked, fact.unit) or fact.empty
         return (0.15 if unit_match else (0.0 if unit_ok else -0.5)), unit_match, unit_ok
     if asked == "%" and fact.unit != "%" and not fact.empty:
         return -0.5, False, True  # 百分之几 is never answered by a sum of money or a count

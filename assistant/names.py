@@ -207,6 +207,12 @@ def same_count_unit(asked: str, unit: str) -> bool:
     return unit == asked or unit.startswith(f"{asked}（")
 
 
+def any_count(asked: str, unit: str) -> bool:
+    """Is `asked` the general measure word 个 and `unit` a count's (人, 家, 辆…), so that 有几个 is answered
+    in the printed unit (实际在编的有几个: 13人)?"""
+    return asked == "个" and bool(unit) and unit != "%" and unit not in ("元", "万元", "亿元") and "/" not in unit
+
+
 def stage_of(measure: str) -> int | None:
     """Which budget stage (index into the [stages] table) a measure belongs to, if any."""
     m = normalize(measure)

@@ -48,24 +48,22 @@ def find_parts(query: Query, ctx: Context, parts: Sequence[str], places: list[Fa
         )
         if not ranked or not confident(ranked[0], ctx.tun):
             return None
-        best = _under_same_parent(
-            choose(ranked, anchor=chosen[0] if chosen else None, tun=ctx.tun), ranked, chosen, ctx
-        )
+        best = _under_same_parent(choose(ranked, anchor=chosen[0] if chosen else None, tun=ctx.tun), ranked, chosen)
         chosen.append(best.fact)
         if places is not None:
             places.extend(agreeing(best.fact, best, ranked, limit=1))
     return chosen
 
 
-def _under_same_parent(best: Scored, ranked: Sequence[Scored], chosen: Sequence[Fact], ctx: Context) -> Scored:
+def _under_same_parent(best: Scored, ranked: Sequence[Scored], chosen: Sequence[Fact]) -> Scored:
     """An operand printed under parallel parents (实有在编人数 of 行政编制总数 and of 事业编制总数) is the one
     under the item an operand before it is or belongs to: 事业编制总数减去实有在编人数 is 15 − 13, not 15 − 9."""
     heads = {normalize(f.subject) for f in chosen} | {normalize(f.context) for f in chosen if f.context}
     if not chosen or normalize(best.fact.context) in heads:
         return best
     for s in ranked[:20]:
-        if s.score < best.score - ctx.tun.choose_margin:
-            break
+        if s.score < best.score - 1e-9:
+            break  # only among equals: an operand naming its own parent (事业编制实有在编人数) keeps it
         same = s.name == best.name and normalize(s.fact.measure) == normalize(best.fact.measure)
         if same and s.fact.context and normalize(s.fact.context) in heads:
             return s

@@ -14,7 +14,7 @@ from assistant.compose import (
     cite_checked,
     load_templates,
 )
-from assistant.names import same_count_unit
+from assistant.names import any_count, same_count_unit
 from index.model import MONEY_UNITS, Fact, Hit, convert_money
 from index.settings import Tunables
 
@@ -61,7 +61,11 @@ def decimal_places(fact: Fact, unit: str) -> int | None:
 def unit_compatible(wanted: str, unit: str) -> bool:
     """Money converts; a unit price asked (元/台) may be answered by an item priced 每台 in 元;
     a count asked in 台 is answered in the printed 台（套）."""
-    return same_count_unit(wanted, unit) or (wanted.split("/")[0] in MONEY_UNITS and unit in MONEY_UNITS)
+    return (
+        same_count_unit(wanted, unit)
+        or any_count(wanted, unit)
+        or (wanted.split("/")[0] in MONEY_UNITS and unit in MONEY_UNITS)
+    )
 
 
 def disagree(a: Fact, b: Fact) -> bool:

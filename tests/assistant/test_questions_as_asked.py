@@ -747,3 +747,17 @@ def test_an_operand_under_parallel_parents_is_under_the_other_operands_item(qa: 
     admin = qa.ask("行政编制总数比实有在编人数多几个", doc=ids["dapeng"])
     assert admin.intent == "difference" and admin.value == 0
     assert "实有在编人数" in analyze("实有在编人数有多少").content[0]  # 有 inside 实有 is no question word
+
+
+def test_几个_is_answered_in_the_printed_count_unit_never_in_money(qa: Assistant, ids: dict[str, str]) -> None:
+    assert qa.ask("数据局下面事业编的人，实际在编的有几个？", doc=ids["dapeng"]).value == 13
+    assert qa.ask("街道下属的事业单位有几个", doc=ids["wanli"]).value == 4
+    assert qa.ask("政府采购服务有几个", doc=ids["wanli"]).abstained  # 752.59万元 is no count
+
+
+def test_the_reasons_as_a_place_are_no_why_question(qa: Assistant, ids: dict[str, str]) -> None:
+    """`…增加的原因里，X增加了多少` asks a figure the reasons state; `主要原因是什么` still asks why."""
+    asked = "政务服务事务经费增加的原因里，新区政府在线优化升级及内容保障服务项目增加了多少万元？"
+    assert qa.ask(asked, doc=ids["dapeng"]).value == 7
+    assert analyze("收入增加的原因中，财政拨款增加了多少").intent == "change"
+    assert analyze("政务服务事务经费增加的主要原因是什么").intent == "open"
