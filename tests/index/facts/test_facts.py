@@ -55,4 +55,4 @@ def test_only_the_dapeng_project_table_has_prose_figures() -> None:
     for name in names:
         doc, _ = corpus(name)
         counts[name] = sum(len(cell_text_facts(t, doc)) for t in doc.tables)
-    assert counts == dict.fromkeys(names, 0) | {"dapeng": 16}
+    assert counts == dict.fromkeys(names, 0) | {"dapeng": 19}  # 16 in 重点项目预算绩效情况说明, 3 above 表15's targets

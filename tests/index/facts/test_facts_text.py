@@ -321,3 +321,13 @@ def test_a_flat_after_the_year_compared_names_its_subject_after_the_comma() -> N
     budget = _doc("上海市普陀区某街道办事处", 2025)
     said = _facts("与2024年相比，政府性基金预算拨款收入持平，主要原因是无此项收入。", budget)
     assert one(said, "政府性基金预算拨款收入", "比上年增减").value == 0
+
+
+def test_prose_above_a_target_block_is_read_as_narrative() -> None:
+    """Dapeng's 表15 describes each task in prose, then lists indicators under a 目标值 header row:
+    the prose's targets (`保障档案归档准确率不低于 95%`) are facts too; the indicator rows stay cells."""
+    doc, _ = corpus("dapeng")
+    facts = [f for f in doc.facts if f.source.table and f.source.table.startswith("表15")]
+    archive = [f for f in facts if "档案归档准确率" in f.subject]
+    assert archive and archive[0].value == 95 and archive[0].comparison == "≥" and archive[0].context == "综合管理事务"
+    assert any(f.subject == "开展三会一课活动次数" and f.value == 12 for f in facts)
