@@ -223,11 +223,16 @@ def split_parts(norm: str, intent: str) -> list[str]:
         if m:
             return [strip_filler(m.group(1)), strip_filler(m.group(2))]
     if intent == "difference":
-        m = re.search(r"(.+?)比(.+?)(?:多|少|高|低|大|小)(?:花|用|支出|出)?(?:出|了)?多少", text) or re.search(
-            r"(.+?)比(.+?)(?:多|少|高|低)", text
+        m = (
+            re.search(r"(.+?)比(.+?)(?:增加|减少|增长|下降|超支|节约|节省)了?多少", text)
+            or re.search(r"(.+?)比(.+?)(?:多|少|高|低|大|小)(?:花|用|支出|出)?(?:出|了)?多少", text)
+            or re.search(r"(.+?)比(.+?)(?:多|少|高|低)", text)
         )
         if m:
-            return [strip_filler(m.group(1)), strip_filler(m.group(2))]
+            first, second = strip_filler(m.group(1)), strip_filler(m.group(2))
+            if "决算" in first and second in ("预算", "预算数"):
+                second = "年初预算"  # 决算比预算: a 决算's 预算 is the 年初预算 it was set against
+            return [first, second]
         m = re.search(r"(.+?)(?:和|与|跟)(.+?)(?:相差|差额|差距|差多少)", text)
         if m:
             return [strip_filler(m.group(1)), strip_filler(m.group(2))]

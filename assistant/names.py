@@ -32,6 +32,7 @@ class Vocabulary:
     indicator_words: tuple[str, ...]
     genre_words: tuple[str, ...]
     fund_words: tuple[str, ...]
+    implied: tuple[tuple[str, str], ...]  # (item, qualifier every disclosure of the item has)
 
 
 @cache
@@ -56,6 +57,7 @@ def vocabulary() -> Vocabulary:
         indicator_words=tuple(normalize(x) for x in d["indicator_words"]),
         genre_words=tuple(sorted((normalize(x) for x in d["genre_words"]), key=len, reverse=True)),
         fund_words=tuple(normalize(x) for x in d["fund_words"]),
+        implied=tuple((normalize(k), normalize(q)) for k, qs in d["implied_qualifiers"].items() for q in qs),
     )
 
 
@@ -120,6 +122,8 @@ def candidate_names(fact: Fact, departments: frozenset[str]) -> list[str]:
             core = core.replace(word, "")
         if len(core) >= 2 and core != subject:
             names.append(core)
+    for item, qualifier in voc.implied:  # 三公经费财政拨款支出 ~ 三公经费支出: every disclosed 三公经费 is 财政拨款
+        names += [n.replace(qualifier, "") for n in list(names) if item in n and qualifier in n]
     for base in list(names):
         for suffix in voc.generic_suffixes:
             if base.endswith(suffix) and len(base) - len(suffix) >= 4:

@@ -761,3 +761,27 @@ def test_the_reasons_as_a_place_are_no_why_question(qa: Assistant, ids: dict[str
     assert qa.ask(asked, doc=ids["dapeng"]).value == 7
     assert analyze("收入增加的原因中，财政拨款增加了多少").intent == "change"
     assert analyze("政务服务事务经费增加的主要原因是什么").intent == "open"
+
+
+def test_三公经费_is_its_财政拨款_figure(qa: Assistant, ids: dict[str, str]) -> None:
+    """Departments disclose only 财政拨款 三公经费; the 财政局 决算 prints 三公经费财政拨款支出 (决算 0, 年初预算 0.95)."""
+    finance = ids["finance"]
+    assert qa.ask("三公经费决算是多少", doc=finance).value == 0
+    assert qa.ask("三公经费年初预算是多少万元", doc=finance).value == pytest.approx(0.95)
+    flat = qa.ask("三公经费决算和2023年比变化了多少", doc=finance)
+    assert flat.value == 0 and "持平" in flat.answer
+    # budgets that print plain 三公经费 answer as before
+    assert qa.ask("三公经费预算是多少万元", doc=ids["justice"]).value == pytest.approx(10.81)
+    assert qa.ask("三公经费比上年增加多少", doc=ids["dapeng"]).value == 0
+
+
+def test_outturn_against_its_budget_is_two_columns_not_a_year(qa: Assistant, ids: dict[str, str]) -> None:
+    """`决算比年初预算增加了多少` compares two stages of one item; a 决算's bare 预算 is its 年初预算."""
+    finance = ids["finance"]
+    for asked in ("行政运行决算比年初预算增加了多少", "行政运行决算比预算增加了多少"):
+        ans = qa.ask(asked, doc=finance)
+        assert ans.intent == "difference" and ans.value == pytest.approx(-48.16), asked
+    assert qa.ask("信息化建设决算比年初预算减少了多少", doc=finance).value == pytest.approx(-0.65)
+    # a budget's 预算执行数 is last year's: still a change on last year
+    justice = qa.ask("购房补贴比2025年预算执行数增加了多少", doc=ids["justice"])
+    assert justice.intent == "change" and justice.value == pytest.approx(1.6)
