@@ -101,6 +101,27 @@ def _intents() -> list[tuple[str, re.Pattern[str]]]:
 
 
 @cache
+def _document_totals() -> tuple[tuple[str, ...], frozenset[str]]:
+    """(words naming the document's total, the terms they stand for)."""
+    words = tuple(normalize(w) for w in load_data("synonyms.toml")["document_totals"])
+    table = dict(synonyms())
+    return words, frozenset(t for w in words for t in table.get(w, []))
+
+
+def beside_total(content: str) -> tuple[str, frozenset[str]]:
+    """(the item words beside a document-total word, the terms that word stands for): `政府采购支出总额`
+    -> (`政府采购`, {支出总计, 本年支出合计}); ("", ∅) when the question names no document total."""
+    words, terms = _document_totals()
+    found = [w for w in words if w in content]
+    if not found:
+        return "", frozenset()
+    rest = content
+    for word in found:
+        rest = rest.replace(word, "")
+    return rest, terms
+
+
+@cache
 def _synonym_pattern() -> re.Pattern[str]:
     """Every everyday word, longest first: at each place the longest one there is matched."""
     return re.compile("|".join(re.escape(word) for word, _ in synonyms()))

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from assistant.analyze import Query, container_head, content_variants, expand, strip_filler
+from assistant.analyze import Query, beside_total, container_head, content_variants, expand, strip_filler
 from assistant.measures import asked_measures, same_stage
 from assistant.names import (
     any_count,
@@ -75,6 +75,7 @@ def score_fact(
     measures: Sequence[str],
     doc_year: int | None = None,
     named_titles: Sequence[str] = (),
+    beside: tuple[str, frozenset[str]] = ("", frozenset()),
 ) -> Scored:
     """Score one fact for the question text `text` (the whole question or one named part).
 
@@ -106,8 +107,18 @@ def score_fact(
         coverage=coverage,
         name=name,
         unit_match=unit_match,
-        measure_ok=measure_ok and unit_ok and not _residual(name, text),
+        measure_ok=measure_ok
+        and unit_ok
+        and not _residual(name, text)
+        and not _qualified_total(name, described, beside),
     )
+
+
+def _qualified_total(name: str, described: frozenset[str], beside: tuple[str, frozenset[str]]) -> bool:
+    """The document's total named by a total word with other item words beside it (政府采购支出总额: the
+    words 政府采购 qualify it): that is the item's total, not the document's."""
+    rest, totals = beside
+    return len(rest) >= 2 and name in totals and containment(bigrams(rest), described) < 0.5
 
 
 def _residual(name: str, text: str) -> bool:
@@ -267,6 +278,7 @@ def rank_facts(
     measures = [m for m in asked_measures(query, titles) if text is None or m in target]
     named_titles = sorted((t for t in titles if len(t) >= 6 and t in target), key=len, reverse=True)
     keys = hit_keys(hits)
+    beside = beside_total(core[-1] if core else "")
     scored = []
     for fact in facts:
         measure = normalize(fact.measure)
@@ -287,6 +299,7 @@ def rank_facts(
                 measures=measures,
                 doc_year=doc_year,
                 named_titles=named_titles,
+                beside=beside,
             )
         )
     scored = _by_code_path(scored)

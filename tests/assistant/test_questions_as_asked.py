@@ -785,3 +785,12 @@ def test_outturn_against_its_budget_is_two_columns_not_a_year(qa: Assistant, ids
     # a budget's 预算执行数 is last year's: still a change on last year
     justice = qa.ask("购房补贴比2025年预算执行数增加了多少", doc=ids["justice"])
     assert justice.intent == "change" and justice.value == pytest.approx(1.6)
+
+
+def test_a_total_word_beside_an_item_is_that_items_total(qa: Assistant, ids: dict[str, str]) -> None:
+    """`政府采购支出总额` is no 支出总计 (it was answered 本年支出合计 2,940.05 on the 财政局 决算)."""
+    for key in ("finance", "wanli"):
+        qualified = qa.ask("政府采购支出总额是多少", doc=ids[key])
+        assert qualified.abstained or "政府采购" in qualified.answer.split("。")[0], key
+    assert qa.ask("支出总额是多少", doc=ids["wanli"]).value == 156211123
+    assert analyze("项目支出总额是多少").content and qa.ask("项目支出总额是多少", doc=ids["wanli"]).value == 56505103
