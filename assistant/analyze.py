@@ -102,23 +102,23 @@ def _intents() -> list[tuple[str, re.Pattern[str]]]:
 
 @cache
 def _document_totals() -> tuple[tuple[str, ...], frozenset[str]]:
-    """(words naming the document's total, the terms they stand for)."""
-    words = tuple(normalize(w) for w in load_data("synonyms.toml")["document_totals"])
+    """(words naming the document's total, the names of its totals: printed, and the terms those words stand for)."""
+    data = load_data("synonyms.toml")
+    words = tuple(normalize(w) for w in data["document_totals"])
     table = dict(synonyms())
-    return words, frozenset(t for w in words for t in table.get(w, []))
+    names = {normalize(n) for n in data["total_names"]} | {t for w in words for t in table.get(w, [])}
+    return words, frozenset(names)
 
 
 def beside_total(content: str) -> tuple[str, frozenset[str]]:
-    """(the item words beside a document-total word, the terms that word stands for): `政府采购支出总额`
-    -> (`政府采购`, {支出总计, 本年支出合计}); ("", ∅) when the question names no document total."""
-    words, terms = _document_totals()
-    found = [w for w in words if w in content]
-    if not found:
-        return "", frozenset()
+    """(the question's words but its document-total words, the names of the document's totals):
+    `政府采购支出总额` -> (`政府采购`, {支出总计, 本年支出合计, 支出…}). A total named with words that remain
+    (and its own name taken out too) is asked of those words' item, not of the document."""
+    words, names = _document_totals()
     rest = content
-    for word in found:
+    for word in words:
         rest = rest.replace(word, "")
-    return rest, terms
+    return rest, names
 
 
 @cache

@@ -14,6 +14,7 @@ from assistant.names import (
     fact_stage,
     same_count_unit,
     side,
+    stage_terms,
     table_title,
     vocabulary,
 )
@@ -115,10 +116,16 @@ def score_fact(
 
 
 def _qualified_total(name: str, described: frozenset[str], beside: tuple[str, frozenset[str]]) -> bool:
-    """The document's total named by a total word with other item words beside it (政府采购支出总额: the
-    words 政府采购 qualify it): that is the item's total, not the document's."""
+    """The document's total (named by a total word or its own name) with other item words beside it
+    (政府采购支出总额, 养老服务相关的支出): that is the item's total, not the document's."""
     rest, totals = beside
-    return len(rest) >= 2 and name in totals and containment(bigrams(rest), described) < 0.5
+    if name not in totals:
+        return False
+    rest = rest.replace(name, "")
+    # 单位支出预算, 收入预算总额: the genre's and the stages' words and total words qualify no item
+    for word in (*vocabulary().genre_words, *stage_terms(), "部门", "单位", "总额", "总数", "总计", "合计", "金额"):
+        rest = rest.replace(word, "")
+    return len(rest) >= 2 and containment(bigrams(rest), described) < 0.5
 
 
 def _residual(name: str, text: str) -> bool:
@@ -278,7 +285,8 @@ def rank_facts(
     measures = [m for m in asked_measures(query, titles) if text is None or m in target]
     named_titles = sorted((t for t in titles if len(t) >= 6 and t in target), key=len, reverse=True)
     keys = hit_keys(hits)
-    beside = beside_total(core[-1] if core else "")
+    # a single item asked (not a share's whole beside its part): a total beside item words is theirs
+    beside = beside_total(core[-1]) if core and query.intent in ("lookup", "yesno") else ("", frozenset[str]())
     scored = []
     for fact in facts:
         measure = normalize(fact.measure)

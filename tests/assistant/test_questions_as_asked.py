@@ -793,4 +793,7 @@ def test_a_total_word_beside_an_item_is_that_items_total(qa: Assistant, ids: dic
         qualified = qa.ask("政府采购支出总额是多少", doc=ids[key])
         assert qualified.abstained or "政府采购" in qualified.answer.split("。")[0], key
     assert qa.ask("支出总额是多少", doc=ids["wanli"]).value == 156211123
+    # a total's own name with item words beside it: 养老服务相关的支出 is no 支出 (1,212.12万元)
+    assert qa.ask("养老服务相关的支出预算多少", doc=ids["welfare"]).abstained
+    assert qa.ask("本单位的收入总计是多少元", doc=ids["welfare"]).value == 12121164
     assert analyze("项目支出总额是多少").content and qa.ask("项目支出总额是多少", doc=ids["wanli"]).value == 56505103
