@@ -33,6 +33,7 @@ class Vocabulary:
     genre_words: tuple[str, ...]
     fund_words: tuple[str, ...]
     implied: tuple[tuple[str, str], ...]  # (item, qualifier every disclosure of the item has)
+    part_kinds: frozenset[str]  # kinds of table covering a part of the spending (projects, procurement)
 
 
 @cache
@@ -58,6 +59,7 @@ def vocabulary() -> Vocabulary:
         genre_words=tuple(sorted((normalize(x) for x in d["genre_words"]), key=len, reverse=True)),
         fund_words=tuple(normalize(x) for x in d["fund_words"]),
         implied=tuple((normalize(k), normalize(q)) for k, qs in d["implied_qualifiers"].items() for q in qs),
+        part_kinds=frozenset(d["part_table_kinds"]),
     )
 
 
@@ -98,13 +100,17 @@ def candidate_names(fact: Fact, departments: frozenset[str]) -> list[str]:
     names: list[str] = []
     if not subject or subject in voc.total_labels or subject in departments:
         last = column_item(fact.measure)
+        core = table_core(fact.source.table)
+        if fact.source.table_kind in voc.part_kinds:  # 表14's 合计 of 一般公共预算 is the projects', not the document's
+            return (
+                [core + last] if core and last not in voc.default_measures else [core + "合计"] if core else [measure]
+            )
         if measure not in voc.default_measures and last not in voc.default_measures:
             names.append(last)
         for part in (fact.source.column or "").split("/")[:-1]:
             part = normalize(part)
             if len(part) >= 4 and part not in voc.default_measures and part not in names:
                 names.append(part)
-        core = table_core(fact.source.table)
         if core:
             label = subject if subject in voc.total_labels else "合计"
             other = "总计" if label == "合计" else "合计"

@@ -72,8 +72,8 @@ def _under_same_parent(best: Scored, ranked: Sequence[Scored], chosen: Sequence[
 
 def share(query: Query, ctx: Context) -> Answer:
     parts = list(query.parts)
-    if len(parts) == 1:
-        parts.append("支出总计")
+    if len(parts) == 1:  # no whole named: the total of the part's side of the accounts (其他收入占比: 收入总计)
+        parts.append("收入总计" if "收入" in parts[0] and "支出" not in parts[0] else "支出总计")
     places: list[Fact] = []
     facts = find_parts(query, ctx, parts[:2], places) if len(parts) >= 2 else None
     if not facts and len(parts) >= 2:

@@ -797,3 +797,28 @@ def test_a_total_word_beside_an_item_is_that_items_total(qa: Assistant, ids: dic
     assert qa.ask("养老服务相关的支出预算多少", doc=ids["welfare"]).abstained
     assert qa.ask("本单位的收入总计是多少元", doc=ids["welfare"]).value == 12121164
     assert analyze("项目支出总额是多少").content and qa.ask("项目支出总额是多少", doc=ids["wanli"]).value == 56505103
+
+
+def test_a_part_tables_total_is_never_the_documents(qa: Assistant, ids: dict[str, str]) -> None:
+    """Dapeng's 表14 (绩效管理项目) totals 一般公共预算 4,644 over its projects; the document's 一般公共预算支出
+    is 5,883 (表7, whose title ends in a bracket: （按功能分类）)."""
+    assert qa.ask("一般公共预算支出是多少", doc=ids["dapeng"]).value == 5883
+    share = qa.ask("一般公共预算支出占总支出的比例", doc=ids["dapeng"])
+    assert share.value == 100
+    assert qa.ask("一般公共预算支出是多少万元", doc=ids["justice"]).value == pytest.approx(9628.22)
+
+
+def test_a_departments_budget_total_is_its_total(qa: Assistant, ids: dict[str, str]) -> None:
+    """`部门预算总额` (预算总额: the whole budget) is the document's total on every genre."""
+    assert qa.ask("万里街道2024年部门预算总额是多少", doc=ids["wanli"]).value == 156211123
+    assert qa.ask("司法局2026年部门预算总额是多少万元", doc=ids["justice"]).value == pytest.approx(9628.22)
+    assert qa.ask("部门预算总额是多少", doc=ids["dapeng"]).value == 5883
+
+
+def test_a_share_without_its_whole_is_of_its_sides_total(qa: Assistant, ids: dict[str, str]) -> None:
+    """`其他收入占比` divides by the income total, `住房保障支出占比` by the spending total."""
+    other = qa.ask("其他收入占比多少", doc=ids["finance"])
+    assert other.value == pytest.approx(0.21) and "收入合计" in other.answer and "支出合计" not in other.answer
+    appropriation = qa.ask("财政拨款收入占比多少", doc=ids["justice"])
+    assert appropriation.value == 100 and "收入合计" in appropriation.answer
+    assert "支出合计" in qa.ask("住房保障支出占比多少", doc=ids["finance"]).answer
