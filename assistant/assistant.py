@@ -20,7 +20,7 @@ from assistant.fact_chunks import FactChunks
 from assistant.llm_client import LLMClient
 from assistant.llm_route import load_llm_prompts, open_question
 from assistant.operations import Context, abstain
-from assistant.scope import Scope, narrow_scope, resolve_scope, without_mentions
+from assistant.scope import Scope, clause_scope, narrow_scope, resolve_scope, without_mentions
 from assistant.years import explain_abstention, keep_to_period, keep_to_year, refuse_unanswerable, resolve_years
 from index.errors import BudgetQAError, QuestionError
 from index.ingest import ingest
@@ -177,7 +177,7 @@ class Assistant:
         audit = self._consistency(question, scope) if asks_consistency(question) else None
         if audit is not None:
             answer, hits = audit, list[Hit]()
-        elif (refusal := refuse_unanswerable(query, lambda: self._all_facts(scope.doc_ids))) is not None:
+        elif (refusal := refuse_unanswerable(query, self._all_facts, scope.doc_ids)) is not None:
             answer, hits = refusal, list[Hit]()
         elif len(query.clauses) >= 2:
             answer, hits = self._compound(query, scope, summaries, timings)
@@ -209,13 +209,13 @@ class Assistant:
         hits: list[Hit] = []
         item = ""
         for i in range(len(query.clauses)):
-            sub = without_mentions(clause_query(query, i, item), scope)
-            sub = resolve_years(sub, scope.doc_ids, summaries)
+            own = clause_scope(query.clauses[i], scope)
+            sub = resolve_years(without_mentions(clause_query(query, i, item), own), own.doc_ids, summaries)
             item = item_of(sub) or item
-            if (refusal := refuse_unanswerable(sub, lambda: self._all_facts(scope.doc_ids))) is not None:
+            if (refusal := refuse_unanswerable(sub, self._all_facts, own.doc_ids)) is not None:
                 part, found = refusal, list[Hit]()
             else:
-                part, found = self._answer(sub, scope, summaries, timings, parts)
+                part, found = self._answer(sub, own, summaries, timings, parts)
                 part = keep_to_period(sub, part)
             parts.append(part)
             hits.extend(h for h in found if h not in hits)

@@ -140,6 +140,20 @@ def resolve_scope(query: Query, summaries: Sequence[dict[str, Any]], doc: str | 
 _PLACE = re.compile(r"^(?P<province>[\u4e00-\u9fff]{2,3}?[省市])?(?P<district>[\u4e00-\u9fff]{2,4}?(?:新区|区|县|市))?")
 
 
+def clause_scope(clause: str, scope: Scope) -> Scope:
+    """A compound question's clause naming some of its documents is about those only: `司法局和万里街道的三公经费
+    各是多少` asks `司法局的三公经费是多少` of 司法局 alone (each was answered with the sum of both)."""
+    mentions, _ = find_mentions(normalize(clause), scope.departments)
+    docs = {doc for _, _, doc in mentions}
+    if not docs or docs >= set(scope.doc_ids):
+        return scope
+    return Scope(
+        doc_ids=[d for d in scope.doc_ids if d in docs],
+        named=[(mention, doc) for _, mention, doc in mentions],
+        departments={d: dept for d, dept in scope.departments.items() if d in docs},
+    )
+
+
 def places_of(department: str) -> list[str]:
     """The place names a department's full name starts with (`上海市普陀区财政局` -> 上海市普陀区, 上海市,
     普陀区), each at least three characters: where the department is, never what is asked about."""

@@ -92,14 +92,16 @@ def explain_abstention(query: Query, ctx: Context) -> str:
     )
 
 
-def refuse_unanswerable(query: Query, facts: Callable[[], Sequence[Fact]]) -> Answer | None:
+def refuse_unanswerable(
+    query: Query, facts: Callable[[Sequence[str]], Sequence[Fact]], doc_ids: Sequence[str]
+) -> Answer | None:
     """The refusal of a per-capita, period or currency question (None: answer it). A period the documents
     print rows for (`第二季度用款计划`) is answered as any question, then kept to that period (`keep_to_period`).
-    `facts` reads the documents' facts, only for a question asked by period."""
+    `facts(doc_ids)` reads the documents' facts, only for a question asked by period."""
     if not query.unsupported:
         return None
     period = _period(query)
-    if period and any(period in normalize(f"{f.subject}{f.measure}{f.source.column or ''}") for f in facts()):
+    if period and any(period in normalize(f"{f.subject}{f.measure}{f.source.column or ''}") for f in facts(doc_ids)):
         return None
     return refuse_unsupported(query)
 

@@ -822,3 +822,12 @@ def test_a_share_without_its_whole_is_of_its_sides_total(qa: Assistant, ids: dic
     appropriation = qa.ask("财政拨款收入占比多少", doc=ids["justice"])
     assert appropriation.value == 100 and "收入合计" in appropriation.answer
     assert "支出合计" in qa.ask("住房保障支出占比多少", doc=ids["finance"]).answer
+
+
+def test_each_of_two_named_departments_is_answered_for_itself(qa: Assistant) -> None:
+    """`司法局和万里街道的三公经费各是多少`: each clause of its own department (each was the sum of both)."""
+    each = qa.ask("司法局和万里街道的三公经费各是多少")
+    assert each.intent == "compound" and "10.81万元" in each.answer and "47.91万元" in each.answer
+    assert "合计" not in each.answer and "58.72" not in each.answer
+    both = qa.ask("司法局和万里街道的三公经费加起来多少")
+    assert both.value == pytest.approx(58.72)
