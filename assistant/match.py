@@ -12,9 +12,10 @@ from assistant.names import (
     any_count,
     candidate_names,
     fact_stage,
+    qualified_total,
+    residual,
     same_count_unit,
     side,
-    stage_terms,
     table_title,
     vocabulary,
 )
@@ -108,29 +109,8 @@ def score_fact(
         coverage=coverage,
         name=name,
         unit_match=unit_match,
-        measure_ok=measure_ok
-        and unit_ok
-        and not _residual(name, text)
-        and not _qualified_total(name, described, beside),
+        measure_ok=measure_ok and unit_ok and not residual(name, text) and not qualified_total(name, described, beside),
     )
-
-
-def _qualified_total(name: str, described: frozenset[str], beside: tuple[str, frozenset[str]]) -> bool:
-    """The document's total (named by a total word or its own name) with other item words beside it
-    (政府采购支出总额, 养老服务相关的支出): that is the item's total, not the document's."""
-    rest, totals = beside
-    if name not in totals:
-        return False
-    rest = rest.replace(name, "")
-    # 单位支出预算, 收入预算总额: the genre's and the stages' words and total words qualify no item
-    for word in (*vocabulary().genre_words, *stage_terms(), "部门", "单位", "总额", "总数", "总计", "合计", "金额"):
-        rest = rest.replace(word, "")
-    return len(rest) >= 2 and containment(bigrams(rest), described) < 0.5
-
-
-def _residual(name: str, text: str) -> bool:
-    """A 其他… row (其他行政事业单位养老支出) is the rest of an item, never the item a question without 其他 names."""
-    return name.startswith("其他") and "其他" not in text.split("|")[0]
 
 
 def best_name(

@@ -13,7 +13,7 @@ from functools import cache
 
 from assistant.data import load_data
 from index.model import Fact
-from index.text import normalize
+from index.text import bigrams, containment, normalize
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,3 +240,21 @@ def fact_stage(fact: Fact) -> int | None:
         if word in title and name in names:
             return names.index(name)
     return None
+
+
+def residual(name: str, text: str) -> bool:
+    """A 其他… row (其他行政事业单位养老支出) is the rest of an item, never the item a question without 其他 names."""
+    return name.startswith("其他") and "其他" not in text.split("|")[0]
+
+
+def qualified_total(name: str, described: frozenset[str], beside: tuple[str, frozenset[str]]) -> bool:
+    """The document's total (named by a total word or its own name) with other item words beside it
+    (政府采购支出总额, 养老服务相关的支出): that is the item's total, not the document's."""
+    rest, totals = beside
+    if name not in totals:
+        return False
+    rest = rest.replace(name, "")
+    # 单位支出预算, 收入预算总额: the genre's and the stages' words and total words qualify no item
+    for word in (*vocabulary().genre_words, *stage_terms(), "部门", "单位", "总额", "总数", "总计", "合计", "金额"):
+        rest = rest.replace(word, "")
+    return len(rest) >= 2 and containment(bigrams(rest), described) < 0.5
