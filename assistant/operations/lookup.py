@@ -295,6 +295,8 @@ def same_item(best: Scored, ranked: Sequence[Scored], *, across_tables: bool = F
             and f.source.table_kind != chosen.source.table_kind
         ):
             continue  # the same row label in tables of another scope (收支总表 vs 财政拨款收支总表)
+        if not across_tables and _scope(f) != _scope(chosen):
+            continue  # a sentence of the department's 本年收入合计 and the 财政拨款 table's: two scopes
         ob = bigrams(other.name)
         # citing (across_tables): a qualified name ending in the item's (…财政拨款的机关运行经费) names it too
         headed = across_tables and len(best.name) >= 4 and normalize(other.name).endswith(normalize(best.name))
@@ -311,6 +313,13 @@ def same_item(best: Scored, ranked: Sequence[Scored], *, across_tables: bool = F
             continue  # 预算数 and 决算数 of one item are two figures, not a disagreement
         found.append(f)
     return found
+
+
+def _scope(fact: Fact) -> frozenset[str]:
+    """The funds a figure is of, as its table, section, name and column say (财政拨款, 一般公共预算…)."""
+    src = fact.source
+    said = normalize(f"{src.table or ''}{src.section or ''}{fact.subject}{src.column or ''}")
+    return frozenset(w for w in ("财政拨款", *vocabulary().fund_words) if w in said)
 
 
 def parallel(query: Query, chosen: Fact, ranked: Sequence[Scored]) -> list[Fact]:

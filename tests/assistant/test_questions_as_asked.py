@@ -831,3 +831,13 @@ def test_each_of_two_named_departments_is_answered_for_itself(qa: Assistant) -> 
     assert "合计" not in each.answer and "58.72" not in each.answer
     both = qa.ask("司法局和万里街道的三公经费加起来多少")
     assert both.value == pytest.approx(58.72)
+
+
+def test_a_figure_of_the_appropriation_is_no_conflict_with_the_departments(qa: Assistant, ids: dict[str, str]) -> None:
+    """The 财政局 决算 prints 本年收入合计 2,946.25 (the department) and 2,940.05 (财政拨款收入支出决算总表):
+    two scopes, not a disagreement; the question without 财政拨款 asks the department's."""
+    for asked in ("本年收入是多少", "本年收入决算数"):
+        ans = qa.ask(asked, doc=ids["finance"])
+        assert ans.value == pytest.approx(2946.25) and "不一致" not in ans.answer, asked
+    wanli = qa.ask("收入总计是多少", doc=ids["wanli"])
+    assert wanli.value == 156211123 and "不一致" not in wanli.answer
