@@ -105,7 +105,7 @@ def _document_totals() -> tuple[tuple[str, ...], frozenset[str]]:
     """(words naming the document's total, the names of its totals: printed, and the terms those words stand for)."""
     data = load_data("synonyms.toml")
     words = tuple(normalize(w) for w in data["document_totals"])
-    table = dict(synonyms())
+    table = _synonym_table()
     names = {normalize(n) for n in data["total_names"]} | {t for w in words for t in table.get(w, [])}
     return words, frozenset(names)
 
@@ -122,6 +122,12 @@ def beside_total(content: str) -> tuple[str, frozenset[str]]:
 
 
 @cache
+def _synonym_table() -> dict[str, list[str]]:
+    """Everyday word -> the document terms it stands for (callers must not change it)."""
+    return dict(synonyms())
+
+
+@cache
 def _synonym_pattern() -> re.Pattern[str]:
     """Every everyday word, longest first: at each place the longest one there is matched."""
     return re.compile("|".join(re.escape(word) for word, _ in synonyms()))
@@ -133,7 +139,7 @@ def substitute(norm: str, pick: int = 0) -> str:
     Words are found in the question as asked, left to right: a replacement never joins the text
     beside it into another word (新买几辆车 is 购置 + 车辆, not 新买 + 车辆 read again as 买车).
     """
-    table = dict(synonyms())
+    table = _synonym_table()
 
     def replace(m: re.Match[str]) -> str:
         target = table[m.group(0)][pick]

@@ -102,9 +102,9 @@ def candidate_names(fact: Fact, departments: frozenset[str]) -> list[str]:
         last = column_item(fact.measure)
         core = table_core(fact.source.table)
         if fact.source.table_kind in voc.part_kinds:  # 表14's 合计 of 一般公共预算 is the projects', not the document's
-            return (
-                [core + last] if core and last not in voc.default_measures else [core + "合计"] if core else [measure]
-            )
+            if not core:
+                return [measure]
+            return [core + ("合计" if last in voc.default_measures else last)]
         if measure not in voc.default_measures and last not in voc.default_measures:
             names.append(last)
         for part in (fact.source.column or "").split("/")[:-1]:

@@ -28,6 +28,7 @@ def _notes() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
     return by_code, {name: notes[0] for name, notes in by_name.items() if len(notes) == 1}
 
 
+@cache
 def note(code: str | None, name: str) -> str:
     """The national explanation of the item with this code (else this name); "" when not in the vocabulary.
 
