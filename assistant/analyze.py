@@ -12,7 +12,7 @@ from functools import cache
 
 from assistant.data import load_data
 from assistant.question import YEAR as _YEAR
-from assistant.question import Framed, frame, share_head, without_bases
+from assistant.question import Framed, cue, frame, share_head, without_bases
 from index import classification
 from index.text import normalize
 
@@ -154,9 +154,33 @@ def content_variants(norm: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*readings, strip_filler(norm)]))  # and as asked: 基本工资 is not 基本工资福利支出
 
 
+def side_totals(content: str) -> list[str]:
+    """The printed totals a question asking the department's whole income or spending by its side alone means
+    (`财政局收入决算` -> 收入合计, 收入总计); [] for any other item (事业收入, 项目支出)."""
+    m = cue("side_total").search(content)
+    if not m or (m.start() and not content[: m.start()].endswith(_org_endings())):
+        return []
+    side = m.group("side")
+    return [f"{side}合计", f"{side}总计"]
+
+
+def side_of_total(name: str) -> str | None:
+    """The side a name of the department's whole income or spending names (`收入`, `本年收入合计`, `收入总计` ->
+    收入), else None (`事业收入`)."""
+    m = cue("side_total").fullmatch(name)
+    return m.group("side") if m else None
+
+
+@cache
+def _org_endings() -> tuple[str, ...]:
+    """How organisations' names end (局, 街道, 福利院, 中心…)."""
+    org = load_data("answering.toml")["organisations"]
+    return (*org["strong"], *org["weak"])
+
+
 def expand(norm: str) -> list[str]:
-    """Document terms the question's everyday words stand for."""
-    terms: list[str] = []
+    """Document terms the question's everyday words stand for (and the totals its side alone names)."""
+    terms: list[str] = side_totals(strip_filler(norm))
     rest = norm
     for word, targets in synonyms():
         if word in rest:

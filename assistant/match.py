@@ -11,6 +11,7 @@ from assistant.measures import asked_measures, same_stage
 from assistant.names import (
     any_count,
     candidate_names,
+    document_stages,
     fact_stage,
     qualified_total,
     residual,
@@ -78,6 +79,7 @@ def score_fact(
     doc_year: int | None = None,
     named_titles: Sequence[str] = (),
     beside: tuple[str, frozenset[str]] = ("", frozenset()),
+    doc_stage: int | None = None,
 ) -> Scored:
     """Score one fact for the question text `text` (the whole question or one named part).
 
@@ -98,7 +100,7 @@ def score_fact(
     described = bigrams(name + measure + normalize(fact.context) + normalize(fact.source.table or "") + national)
     coverage = max(containment(bigrams(c), described) for c in content or (text,))
     score = 0.6 * recall + 0.4 * coverage + _name_bonus(query, text, name, recall, described)
-    delta, measure_ok = _measure_terms(query, fact, name, described, measures, outside, bool(named_titles))
+    delta, measure_ok = _measure_terms(query, fact, name, described, measures, outside, bool(named_titles), doc_stage)
     score += delta + _year_term(query, fact, doc_year)
     delta, unit_match, unit_ok = _unit_terms(query, fact)
     score += delta + _place_terms(query, fact, text, outside, hits)
@@ -150,6 +152,7 @@ def _measure_terms(
     measures: Sequence[str],
     outside: str,
     titled: bool,
+    doc_stage: int | None,
 ) -> tuple[float, bool]:
     """(score change, measure_ok) from the measures, funds, container and stage the question names."""
     voc = vocabulary()
@@ -179,7 +182,7 @@ def _measure_terms(
         measure_ok = False
         delta -= 0.3
     # budget vs outturn: a figure of another stage (决算数 for 年初预算, 预算数 for 实际花了) is another figure
-    if not same_stage(measures, fact_stage(fact), asked):
+    if not same_stage(measures, fact_stage(fact, doc_stage), asked):
         measure_ok = False
         delta -= 0.4
     return delta, measure_ok
@@ -262,9 +265,10 @@ def rank_facts(
         target += "".join(f"|{t}" for t in expand(target))
     facts = list(facts)
     titles = {table_title(f.source.table) for f in facts if f.source.table}
-    measures = [m for m in asked_measures(query, titles) if text is None or m in target]
+    measures = [m for m in asked_measures(query, titles) if (text is None or m in target) and _printed(m, facts)]
     named_titles = sorted((t for t in titles if len(t) >= 6 and t in target), key=len, reverse=True)
     keys = hit_keys(hits)
+    stages = document_stages(facts)
     # a single item asked (not a share's whole beside its part): a total beside item words is theirs
     beside = beside_total(core[-1]) if core and query.intent in ("lookup", "yesno") else ("", frozenset[str]())
     scored = []
@@ -288,11 +292,18 @@ def rank_facts(
                 doc_year=doc_year,
                 named_titles=named_titles,
                 beside=beside,
+                doc_stage=stages.get(fact.source.doc_id),
             )
         )
     scored = _by_code_path(scored)
     scored.sort(key=lambda s: s.score, reverse=True)
     return _specific_first(scored, target.split("|")[0], tun)
+
+
+def _printed(measure: str, facts: Sequence[Fact]) -> bool:
+    """A measure word the documents in scope print, as a column or a row (a 部门预算 has no 本年收入 column: in
+    `本年收入合计` it is no measure there)."""
+    return any(measure in normalize(f.measure) or measure in normalize(f.subject) for f in facts)
 
 
 # How much a 科目 named under its named parent gains, and the parent loses (the parent then only qualifies).

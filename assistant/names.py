@@ -229,17 +229,38 @@ def stage_of(measure: str) -> int | None:
     return next((i for i, group in enumerate(vocabulary().stages) if m in group), None)
 
 
-def fact_stage(fact: Fact) -> int | None:
-    """The budget stage of a figure: its measure's, else its table's (a 决算表's 合计 column is an outturn)."""
+def fact_stage(fact: Fact, document: int | None = None) -> int | None:
+    """The budget stage of a figure: its measure's, else its table's (a 决算表's 合计 column is an outturn), else
+    for a sum of money in a table its `document`'s (see `document_stages`). Sentences and counts (编制, 车辆) have
+    no stage of their own."""
     stage = stage_of(fact.measure)
     if stage is not None or not fact.source.table:
         return stage
-    title = table_title(fact.source.table)
+    stage = _title_stage(table_title(fact.source.table))
+    return document if stage is None and fact.is_money else stage
+
+
+def _title_stage(title: str) -> int | None:
     names = list(load_data("answering.toml")["stages"])
     for word, name in (("决算", "outturn"), ("预算", "budget")):
         if word in title and name in names:
             return names.index(name)
     return None
+
+
+def document_stages(facts: Iterable[Fact]) -> dict[str, int | None]:
+    """doc_id -> its stage: a 部门决算 prints 决算表 (outturn), a 部门预算 预算 tables only (budget). A sum in a
+    table whose title names no stage (收支总表) is of its document's stage."""
+    titles: dict[str, set[str]] = {}
+    for fact in facts:
+        if fact.source.table:
+            titles.setdefault(fact.source.doc_id, set()).add(table_title(fact.source.table))
+    found: dict[str, int | None] = {}
+    for doc, names in titles.items():
+        stages = {_title_stage(t) for t in names} - {None}
+        outturn = _title_stage("决算")
+        found[doc] = outturn if outturn in stages else (stages.pop() if len(stages) == 1 else None)
+    return found
 
 
 def residual(name: str, text: str) -> bool:
@@ -254,7 +275,22 @@ def qualified_total(name: str, described: frozenset[str], beside: tuple[str, fro
     if name not in totals:
         return False
     rest = rest.replace(name, "")
-    # 单位支出预算, 收入预算总额: the genre's and the stages' words and total words qualify no item
-    for word in (*vocabulary().genre_words, *stage_terms(), "部门", "单位", "总额", "总数", "总计", "合计", "金额"):
+    # 单位支出预算, 收入预算总额, 本年收入合计: the genre's, the stages' and the year's words and total words
+    # qualify no item
+    for word in (
+        *vocabulary().genre_words,
+        *stage_terms(),
+        "部门",
+        "单位",
+        "本年度",
+        "本年",
+        "全年",
+        "当年",
+        "总额",
+        "总数",
+        "总计",
+        "合计",
+        "金额",
+    ):
         rest = rest.replace(word, "")
     return len(rest) >= 2 and containment(bigrams(rest), described) < 0.5

@@ -51,7 +51,7 @@ def across(query: Query, ctx: Context, docs: Sequence[str]) -> Answer:
     if query.intent == "ratio" and len(vals) >= 2 and vals[1]:
         value = round(vals[0] / vals[1], 2)
         formula = f"{operands[0]} ÷ {operands[1]} = {value:g}"
-        return ratio_answer(query, ctx, picks[:2], value, formula, subject=name)
+        return ratio_answer(query, ctx, picks[:2], value, formula, subject=name, places=places)
     if query.intent == "compare" or len(vals) < 2:
         less = any(w in query.norm.replace("多少", "") for w in ("少", "低", "小"))
         index = vals.index(min(vals) if less else max(vals))

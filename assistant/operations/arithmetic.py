@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.analyze import Query, strip_filler
-from assistant.answer_types import Answer
+from assistant.answer_types import Answer, Citation
 from assistant.check_rules import load_rules
 from assistant.compose import (
     cite_marks,
@@ -289,14 +289,9 @@ def computed(
     places: Sequence[Fact] = (),
     **extra: str,
 ) -> Answer:
-    cites = cite(facts, ctx)
-    if len(cites) < len(facts):
+    cites = operand_citations(ctx, facts, places)
+    if cites is None:
         return abstain(query, warning="计算所需的数字无法在原文中逐一核对，未作回答。")
-    seen = {(c.doc, c.locator, c.quote) for c in cites}
-    for place in cite([p for p in places if p not in facts], ctx):
-        if (place.doc, place.locator, place.quote) not in seen:
-            seen.add((place.doc, place.locator, place.quote))
-            cites.append(place)
     text = load_templates().render(
         intent,
         value=format_value(abs(value) if intent == "difference" else value, unit, places=query.round),
@@ -310,11 +305,32 @@ def computed(
     )
 
 
-def ratio_answer(
-    query: Query, ctx: Context, facts: Sequence[Fact], value: float, formula: str, *, subject: str
-) -> Answer:
+def operand_citations(ctx: Context, facts: Sequence[Fact], places: Sequence[Fact]) -> list[Citation] | None:
+    """Each operand's citation, then the other `places` printing an operand's figure (each place once); None
+    when an operand's figure cannot be checked in its source."""
     cites = cite(facts, ctx)
     if len(cites) < len(facts):
+        return None
+    seen = {(c.doc, c.locator, c.quote) for c in cites}
+    for place in cite([p for p in places if p not in facts], ctx):
+        if (place.doc, place.locator, place.quote) not in seen:
+            seen.add((place.doc, place.locator, place.quote))
+            cites.append(place)
+    return cites
+
+
+def ratio_answer(
+    query: Query,
+    ctx: Context,
+    facts: Sequence[Fact],
+    value: float,
+    formula: str,
+    *,
+    subject: str,
+    places: Sequence[Fact] = (),
+) -> Answer:
+    cites = operand_citations(ctx, facts, places)
+    if cites is None:
         return abstain(query, warning="计算所需的数字无法在原文中逐一核对，未作回答。")
     text = load_templates().render(
         "ratio", subject=subject, value=f"{value:g}", formula=formula, cite=cite_marks(1, len(cites))

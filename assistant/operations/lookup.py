@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.analyze import Query
+from assistant.analyze import Query, side_of_total
 from assistant.answer_types import Answer, Citation
 from assistant.compose import (
     bounded_value,
@@ -300,11 +300,14 @@ def same_item(best: Scored, ranked: Sequence[Scored], *, across_tables: bool = F
         ob = bigrams(other.name)
         # citing (across_tables): a qualified name ending in the item's (…财政拨款的机关运行经费) names it too
         headed = across_tables and len(best.name) >= 4 and normalize(other.name).endswith(normalize(best.name))
-        if not name_b or not ob or (2 * len(name_b & ob) / (len(name_b) + len(ob)) < 0.75 and not headed):
+        # citing: the department's whole income said as 收入 in a sentence and 收入合计 in a table, one figure
+        total = across_tables and side_of_total(best.name) is not None
+        total = total and side_of_total(other.name) == side_of_total(best.name)
+        if not name_b or not ob or (2 * len(name_b & ob) / (len(name_b) + len(ob)) < 0.75 and not headed and not total):
             continue
         if normalize(other.name).startswith("其他") != normalize(best.name).startswith("其他"):
             continue  # 其他城乡社区管理事务支出 is the rest of 城乡社区管理事务, never the item itself
-        if across_tables and normalize(other.name)[-2:] != normalize(best.name)[-2:]:
+        if across_tables and normalize(other.name)[-2:] != normalize(best.name)[-2:] and not total:
             continue  # 一般公共预算财政拨款 (收入) is not 一般公共预算财政拨款支出, however alike
         if normalize(f.measure) != normalize(chosen.measure) and not (plain(other) and plain(best)):
             continue

@@ -820,7 +820,8 @@ def test_a_share_without_its_whole_is_of_its_sides_total(qa: Assistant, ids: dic
     other = qa.ask("其他收入占比多少", doc=ids["finance"])
     assert other.value == pytest.approx(0.21) and "收入合计" in other.answer and "支出合计" not in other.answer
     appropriation = qa.ask("财政拨款收入占比多少", doc=ids["justice"])
-    assert appropriation.value == 100 and "收入合计" in appropriation.answer
+    assert appropriation.value == 100 and re.search("收入(合计|总计)", appropriation.answer)  # equal in a 预算
+    assert "支出" not in appropriation.answer
     assert "支出合计" in qa.ask("住房保障支出占比多少", doc=ids["finance"]).answer
 
 
@@ -841,3 +842,45 @@ def test_a_figure_of_the_appropriation_is_no_conflict_with_the_departments(qa: A
         assert ans.value == pytest.approx(2946.25) and "不一致" not in ans.answer, asked
     wanli = qa.ask("收入总计是多少", doc=ids["wanli"])
     assert wanli.value == 156211123 and "不一致" not in wanli.answer
+
+
+# -- the department's whole income or spending, asked by its side alone ----------------------------
+
+
+def test_side_totals_are_read_only_for_the_side_alone() -> None:
+    from assistant.analyze import side_of_total, side_totals
+
+    assert side_totals("上海市普陀区财政局收入决算") == ["收入合计", "收入总计"]
+    assert side_totals("部门支出预算总额") == ["支出合计", "支出总计"]
+    assert side_totals("万里街道本年收入") == ["收入合计", "收入总计"]
+    for item in ("事业收入预算", "项目支出", "财政拨款收入", "一般公共预算支出", "其他收入"):
+        assert side_totals(item) == [], item
+    assert side_of_total("本年收入合计") == side_of_total("收入") == "收入"
+    assert side_of_total("事业收入") is None
+
+
+def test_income_and_spending_asked_by_stage_are_the_documents_totals(qa: Assistant, ids: dict[str, str]) -> None:
+    """`收入决算是多少` on a 部门决算 and `本年收入合计是多少` on a 部门预算 that prints only 收入合计 (both refused)."""
+    assert qa.ask("上海市普陀区财政局2024年收入决算是多少万元", doc=ids["finance"]).value == pytest.approx(2946.25)
+    assert qa.ask("支出决算是多少", doc=ids["finance"]).value == pytest.approx(2940.05)
+    assert qa.ask("万里街道2024年本年收入合计是多少元", doc=ids["wanli"]).value == 156211123
+    assert qa.ask("本年支出合计是多少万元", doc=ids["justice"]).value == pytest.approx(9628.22)
+    assert qa.ask("大鹏数据局2022年的收入预算是多少万元", doc=ids["dapeng"]).value == 5883
+    # the sentence saying the same figure is cited beside the table row
+    cited = qa.ask("司法局收入预算多少万元", doc=ids["justice"])
+    assert cited.value == pytest.approx(9628.22) and any("收入预算9628.22万元" in c.quote for c in cited.citations)
+
+
+def test_a_stage_the_document_does_not_print_is_refused(qa: Assistant, ids: dict[str, str]) -> None:
+    """A 部门预算 has no 决算: its 收支总表 (no stage in the title) is of the document's stage, a budget."""
+    for doc in ("dapeng", "wanli"):
+        for asked in ("支出决算是多少", "收入决算是多少万元"):
+            ans = qa.ask(asked, doc=ids[doc])
+            assert ans.abstained and _no_figure(ans.answer), (doc, asked)
+
+
+def test_a_ratio_of_two_documents_cites_every_place_of_each_figure(qa: Assistant) -> None:
+    ans = qa.ask("万里街道的收入预算是社会福利院的几倍？")
+    assert ans.value == pytest.approx(12.89)
+    quotes = " ".join(c.quote for c in ans.citations)
+    assert "收入预算15621.11万元" in quotes and "收入预算1,212.12万元" in quotes
