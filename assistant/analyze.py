@@ -110,6 +110,11 @@ def _document_totals() -> tuple[tuple[str, ...], frozenset[str]]:
     return words, frozenset(names)
 
 
+def total_row_names() -> frozenset[str]:
+    """The printed names of the document's totals (本年支出合计, 收入总计…)."""
+    return _document_totals()[1]
+
+
 def beside_total(content: str) -> tuple[str, frozenset[str]]:
     """(the question's words but its document-total words, the names of the document's totals):
     `政府采购支出总额` -> (`政府采购`, {支出总计, 本年支出合计, 支出…}). A total named with words that remain

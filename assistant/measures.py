@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from assistant.analyze import Query
+from assistant.analyze import Query, total_row_names
 from assistant.data import load_data
 from assistant.names import stage_terms, strip_endings, vocabulary
 
@@ -17,7 +17,9 @@ from assistant.names import stage_terms, strip_endings, vocabulary
 def asked_measures(query: Query, titles: Iterable[str] = ()) -> list[str]:
     """Measure words the question uses (longest first, non-overlapping), outside any table title it names."""
     found: list[str] = []
-    rest = query.norm
+    # a total a question's words stand for (支出总额: 本年支出合计) names a row, not the column 本年支出
+    asked, *terms = query.norm.split("|")
+    rest = "|".join([asked, *(t for t in terms if t not in total_row_names())])
     for title in titles:
         if len(title) >= 6 and title in rest:
             rest = rest.replace(title, "\u0000")

@@ -18,6 +18,7 @@ from assistant.compose import (
     money_unit_for,
     year_phrase,
 )
+from assistant.data import load_data
 from assistant.match import Scored, choose, confident, rank_facts
 from assistant.names import fact_name, operand_names, side, stage_of, table_core, vocabulary
 from assistant.operations.base import Context, abstain, cite, decimal_places, disagree, unit_compatible
@@ -307,6 +308,8 @@ def same_item(best: Scored, ranked: Sequence[Scored], *, across_tables: bool = F
             continue
         if normalize(other.name).startswith("其他") != normalize(best.name).startswith("其他"):
             continue  # 其他城乡社区管理事务支出 is the rest of 城乡社区管理事务, never the item itself
+        if _parts_named(other.name + f.subject) != _parts_named(best.name + chosen.subject):
+            continue  # 一般公共预算财政拨款基本支出 is a part of 一般公共预算财政拨款支出, never the item itself
         if across_tables and normalize(other.name)[-2:] != normalize(best.name)[-2:] and not total:
             continue  # 一般公共预算财政拨款 (收入) is not 一般公共预算财政拨款支出, however alike
         if normalize(f.measure) != normalize(chosen.measure) and not (plain(other) and plain(best)):
@@ -316,6 +319,12 @@ def same_item(best: Scored, ranked: Sequence[Scored], *, across_tables: bool = F
             continue  # 预算数 and 决算数 of one item are two figures, not a disagreement
         found.append(f)
     return found
+
+
+def _parts_named(name: str) -> frozenset[str]:
+    """The parts of spending a name names (基本支出, 人员经费…: answering.toml `spending_parts`)."""
+    name = normalize(name)
+    return frozenset(w for w in load_data("answering.toml")["spending_parts"] if w in name)
 
 
 def _scope(fact: Fact) -> frozenset[str]:

@@ -884,3 +884,19 @@ def test_a_ratio_of_two_documents_cites_every_place_of_each_figure(qa: Assistant
     assert ans.value == pytest.approx(12.89)
     quotes = " ".join(c.quote for c in ans.citations)
     assert "收入预算15621.11万元" in quotes and "收入预算1,212.12万元" in quotes
+
+
+def test_a_total_the_questions_words_stand_for_is_no_column(qa: Assistant, ids: dict[str, str]) -> None:
+    """`支出总额` stands for 本年支出合计, a row: its 本年支出 is no column asked, so `政府采购支出总额` on the
+    财政局 决算 finds 政府采购金额 (it abstained, every fact being penalised for lacking a 本年支出 column)."""
+    assert qa.ask("政府采购支出总额是多少", doc=ids["finance"]).value == pytest.approx(251.25)
+    assert qa.ask("政府采购支出总额是多少", doc=ids["wanli"]).value == pytest.approx(1662.44)
+    assert qa.ask("本年支出合计是多少", doc=ids["finance"]).value == pytest.approx(2940.05)
+
+
+def test_a_part_of_spending_is_no_conflict_with_the_whole(qa: Assistant, ids: dict[str, str]) -> None:
+    """A sentence of 一般公共预算财政拨款基本支出 is a part of 一般公共预算财政拨款支出, not a disagreement."""
+    whole = qa.ask("一般公共预算财政拨款支出是多少万元", doc=ids["finance"])
+    assert whole.value == pytest.approx(2940.05) and "不一致" not in whole.answer and not whole.warnings
+    justice = qa.ask("一般公共预算拨款支出是多少万元", doc=ids["justice"])
+    assert justice.value == pytest.approx(9628.22) and "不一致" not in justice.answer
