@@ -288,6 +288,8 @@ def split_parts(norm: str, intent: str) -> list[str]:
             first, second = strip_filler(m.group(1)), strip_filler(m.group(2))
             if "决算" in first and second in ("预算", "预算数"):
                 second = "年初预算"  # 决算比预算: a 决算's 预算 is the 年初预算 it was set against
+            if second in ("年初预算", "年初预算数") and not any(w in first for w in ("预算", "决算", "执行", "年初")):
+                first += "决算"  # 三公经费比年初预算少多少: what was spent against what was set
             return [first, second]
         m = re.search(r"(.+?)(?:和|与|跟)(.+?)(?:相差|差额|差距|差多少)", text)
         if m:

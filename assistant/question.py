@@ -197,7 +197,7 @@ def _each(clause: str) -> list[str]:
     if "的" in items[0] and not any("的" in i for i in items[1:]):  # 新建工程的地上、地下…: 新建工程 qualifies all
         before, items[0] = items[0].rsplit("的", 1)
         head += before
-    head = _CONTAINER_HEAD.sub("", re.sub(r"的$", "", head))  # 政府采购预算中，货物… -> 政府采购预算货物…
+    head = _CONTAINER_HEAD.sub("中", re.sub(r"的$", "", head))  # 政府采购预算中，货物… -> 政府采购预算中货物…
     return [f"{head}{item}是{m.group('tail')}" for item in share_head(items)]
 
 

@@ -900,3 +900,33 @@ def test_a_part_of_spending_is_no_conflict_with_the_whole(qa: Assistant, ids: di
     assert whole.value == pytest.approx(2940.05) and "不一致" not in whole.answer and not whole.warnings
     justice = qa.ask("一般公共预算拨款支出是多少万元", doc=ids["justice"])
     assert justice.value == pytest.approx(9628.22) and "不一致" not in justice.answer
+
+
+def test_items_listed_after_a_container_each_keep_it(qa: Assistant, ids: dict[str, str]) -> None:
+    """`基本支出里人员经费和公用经费分别是多少`: each clause keeps 基本支出里 as a container (joined into
+    基本支出人员经费 it read 人员经费 as a column of the 基本支出 row, and answered 基本支出 twice)."""
+    finance = qa.ask("财政局2024年度部门决算中，基本支出里人员经费和公用经费分别是多少？", doc=ids["finance"])
+    assert "2,152.26万元" in finance.answer and "184.65万元" in finance.answer and "2,336.91" not in finance.answer
+    justice = qa.ask("基本支出中人员经费和公用经费分别是多少", doc=ids["justice"])
+    assert "23,563,342" in justice.answer and "2,178,324.44" in justice.answer
+    wanli = qa.ask("万里街道政府采购预算中，货物和服务各是多少万元", doc=ids["wanli"])
+    assert "93.98万元" in wanli.answer and "752.59万元" in wanli.answer
+
+
+def test_a_later_clause_asking_completion_leans_on_the_item_before(qa: Assistant, ids: dict[str, str]) -> None:
+    """`…，完成年初预算的百分之几？`, `…，比年初预算少多少？`, `完成率是多少？`: the item of the clause before,
+    its 决算数 against its 年初预算 (a 部门预算 prints no 决算: refused there)."""
+    rate = qa.ask(
+        "财政局2024年度一般公共预算财政拨款支出决算数为多少万元，完成年初预算的百分之几？", doc=ids["finance"]
+    )
+    assert "2,940.05万元" in rate.answer and "98.20%" in rate.answer
+    less = qa.ask("2024年普陀区财政局三公经费决算是多少，比年初预算少多少？", doc=ids["finance"])
+    assert "少0.95万元" in less.answer and "相差0万元" not in less.answer
+    assert qa.ask("信息化建设比年初预算少了多少万元", doc=ids["finance"]).value == pytest.approx(-0.65)
+    done = qa.ask("行政运行支出决算是多少？完成率是多少？", doc=ids["finance"])
+    assert "96.91%" in done.answer
+    for doc, asked in (("justice", "行政运行比年初预算少多少"), ("dapeng", "三公经费比年初预算少多少")):
+        ans = qa.ask(asked, doc=ids[doc])
+        assert ans.abstained and _no_figure(ans.answer), doc
+    budget = qa.ask("行政运行支出预算是多少？完成率是多少？", doc=ids["justice"])
+    assert "完成率是多少：" in budget.answer and "%" not in budget.answer
