@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.analyze import Query, beside_total, container_head, content_variants, expand, strip_filler
-from assistant.measures import asked_measures, same_stage
+from assistant.measures import asked_measures, printed, same_stage
 from assistant.names import (
     any_count,
     candidate_names,
@@ -161,7 +161,9 @@ def _measure_terms(
     delta, measure_ok = 0.0, True
     # Measures: a named measure must match; otherwise prefer the total/default column.
     if measures and query.unit not in COUNT_UNITS:  # measure words name money columns, not counts
-        delta += 0.15 if any(m == measure or m in measure or m in name for m in measures) else -0.4
+        # or the table all of whose figures are of the measure (一般公共预算基本支出…经济分类预算表)
+        title = normalize(table_title(fact.source.table)) if fact.source.table else ""
+        delta += 0.15 if any(m == measure or m in measure or m in name or m in title for m in measures) else -0.4
     elif measure not in voc.default_measures and not measure.endswith(name):
         delta -= 0.12
     # a fund the question names (政府性基金预算财政拨款的年末结转和结余) must be the fact's: its table, column or name
@@ -176,7 +178,7 @@ def _measure_terms(
         head = re.sub("(非|除|不含|不包括)(" + "|".join(map(re.escape, voc.measure_words)) + ")", "", head)
     if head and len(head) >= 2 and containment(bigrams(head), described) < 0.5:
         measure_ok = False
-        delta -= 0.3
+        delta -= 0.6  # below the contained items that name Y, however well the container's name matches
     # 一般公共预算拨款收入 is not 一般公共预算拨款支出, however alike the names
     if "收入" in asked and "支出" not in asked and (side(fact) == "支出" or normalize(fact.subject).endswith("支出")):
         measure_ok = False
@@ -265,7 +267,7 @@ def rank_facts(
         target += "".join(f"|{t}" for t in expand(target))
     facts = list(facts)
     titles = {table_title(f.source.table) for f in facts if f.source.table}
-    measures = [m for m in asked_measures(query, titles) if (text is None or m in target) and _printed(m, facts)]
+    measures = [m for m in asked_measures(query, titles) if (text is None or m in target) and printed(m, facts)]
     named_titles = sorted((t for t in titles if len(t) >= 6 and t in target), key=len, reverse=True)
     keys = hit_keys(hits)
     stages = document_stages(facts)
@@ -298,12 +300,6 @@ def rank_facts(
     scored = _by_code_path(scored)
     scored.sort(key=lambda s: s.score, reverse=True)
     return _specific_first(scored, target.split("|")[0], tun)
-
-
-def _printed(measure: str, facts: Sequence[Fact]) -> bool:
-    """A measure word the documents in scope print, as a column or a row (a 部门预算 has no 本年收入 column: in
-    `本年收入合计` it is no measure there)."""
-    return any(measure in normalize(f.measure) or measure in normalize(f.subject) for f in facts)
 
 
 # How much a 科目 named under its named parent gains, and the parent loses (the parent then only qualifies).

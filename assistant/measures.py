@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from assistant.analyze import Query, total_row_names
 from assistant.data import load_data
 from assistant.names import stage_terms, strip_endings, vocabulary
+from index.model import Fact
+from index.text import normalize
 
 
 def asked_measures(query: Query, titles: Iterable[str] = ()) -> list[str]:
@@ -74,3 +76,9 @@ def same_stage(asked: Sequence[str], have: int | None, question: str) -> bool:
     if len(wanted) > 1:  # both stages named ("决算比年初预算少了多少"): each part decides
         return True
     return not wanted or have is None or have in wanted
+
+
+def printed(measure: str, facts: Sequence[Fact]) -> bool:
+    """A measure word the documents in scope print, as a column or a row (a 部门预算 has no 本年收入 column: in
+    `本年收入合计` it is no measure there)."""
+    return any(measure in normalize(f.measure) or measure in normalize(f.subject) for f in facts)

@@ -930,3 +930,12 @@ def test_a_later_clause_asking_completion_leans_on_the_item_before(qa: Assistant
         assert ans.abstained and _no_figure(ans.answer), doc
     budget = qa.ask("行政运行支出预算是多少？完成率是多少？", doc=ids["justice"])
     assert "完成率是多少：" in budget.answer and "%" not in budget.answer
+
+
+def test_a_container_named_by_measure_words_is_the_table_of_its_items(qa: Assistant, ids: dict[str, str]) -> None:
+    """`一般公共预算基本支出里，X是多少`: 一般公共预算 and 基本支出 are measure words, and the economic table
+    titled with them holds X: its rows satisfy them (every row but the container's lost to the container)."""
+    assert qa.ask("司法局一般公共预算基本支出里，其他交通费用安排了多少元", doc=ids["justice"]).value == 495280
+    assert qa.ask("万里街道一般公共预算基本支出中，租赁费是多少元？", doc=ids["wanli"]).value == 581200
+    both = qa.ask("一般公共预算财政拨款基本支出中，人员经费和公用经费的决算各是多少万元？", doc=ids["finance"])
+    assert "2,152.26万元" in both.answer and "184.65万元" in both.answer  # rows 人员经费合计, 公用经费合计
