@@ -36,8 +36,10 @@ def inherit_frame(clause: Query, whole: Query) -> Query:
 
 def item_of(clause: Query) -> str:
     """The item a clause asks about, without the stage words it ends with (`公共法律服务当年预算执行数` →
-    `公共法律服务`; `部门预算支出` keeps its 预算)."""
-    return strip_endings(clause.content[0] if clause.content else "", (*stage_terms(), "当年"))
+    `公共法律服务`; `部门预算支出` keeps its 预算); of a comparison, the item compared (`信息化建设预算比
+    预算执行数增长` → `信息化建设`)."""
+    content = clause.content[0] if clause.content else ""
+    return strip_endings(content.split("比")[0] if content.find("比") >= 2 else content, (*stage_terms(), "当年"))
 
 
 def own_item(clause: Query) -> str:
@@ -66,8 +68,14 @@ def lean_on(clause: Query, item: str, analyze: Callable[[str], Query]) -> Query:
         if re.search(cue("share_of_previous"), body) and len(clause.parts) == 1:
             return analyze(f"{clause.parts[0]}占{item}的比例是多少")
     own = own_item(clause)
-    # `…支出的年初预算是多少，支出决算是多少`: a clause naming only the head of the item before it
-    if not own or (len(own) >= 2 and item.endswith(own)) or re.search(cue("continues"), body):
+    # `政府采购预算总额是多少？其中预留给小型和微型企业的有多少`: a part of the item before
+    within = re.match(cue("share_of_previous"), body)
+    if within and len(own) >= 2:
+        return analyze(f"{item}中{body[within.end() :]}")
+    # `…支出的年初预算是多少，支出决算是多少`: a clause naming only the head of the item before it;
+    # `…，比当年三公经费预算多出多少`: the item before compared with another
+    compared = re.match(r"(比|较)(?!上年|去年|上一年|前一年|20\d\d年)", body)
+    if not own or (len(own) >= 2 and item.endswith(own)) or re.search(cue("continues"), body) or compared:
         return analyze(f"{item}{body}")
     return clause
 
@@ -79,6 +87,9 @@ def clause_query(query: Query, i: int, item: str) -> Query:
     if i:
         clause = with_previous_head(clause, query.clauses[i - 1])
     alone = analyze(clause)
+    within = cue("share_of_previous")
+    if i and within.match(clause) and within.match(query.clauses[i - 1]) and "中" in item:
+        item = item.rsplit("中", 1)[0]  # 其中A、B各多少: B is of the item A is of, not of A
     # `…，比2021年增长了百分之几` / `…，占本年收入的百分之几`: the item of the clause before
     leaning = lean_on(alone, item, analyze) if i and alone.intent != "open" else alone
     sub = leaning if leaning is not alone else analyze(clause, tuple(query.clauses[:i]))

@@ -104,7 +104,8 @@ def _whole_with_parts_head(query: Query, ctx: Context, part: str, whole: str, pl
     found = find_parts(query, ctx, [part])
     if not found:
         return None
-    name = strip_endings(candidate_names(found[0], ctx.departments)[0], vocabulary().generic_suffixes)  # 项目: no head
+    words = [w for w in vocabulary().generic_suffixes if len(w) <= 2]  # 项目 is no head; 政府采购项目 holds one
+    name = strip_endings(candidate_names(found[0], ctx.departments)[0], words)
     stem = strip_filler(whole)
     for size in range(2, min(len(name) - 1, 8) + 1):
         head = name[-size:]
@@ -204,7 +205,8 @@ def siblings(ranked: Sequence[Scored], query: Query, ctx: Context) -> list[Fact]
 def difference(query: Query, ctx: Context) -> Answer:
     # against another year (比2021年, 比去年, two years named) it is a year-on-year change; one year named
     # is the year of both figures (2024年行政运行决算比年初预算少了多少)
-    compared = query.base_years or query.base_relative is not None or query.relative_year is not None
+    # (当年/今年 is the document's own year: `比当年三公经费预算多出多少` compares two items of it)
+    compared = query.base_years or query.base_relative is not None or query.relative_year not in (None, 0)
     if len(query.parts) < 2 or compared or len(set(query.years)) >= 2:
         return change(query, ctx)  # "比2021年多了多少", "比去年…": a year-on-year change
     places: list[Fact] = []

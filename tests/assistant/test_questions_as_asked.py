@@ -939,3 +939,34 @@ def test_a_container_named_by_measure_words_is_the_table_of_its_items(qa: Assist
     assert qa.ask("万里街道一般公共预算基本支出中，租赁费是多少元？", doc=ids["wanli"]).value == 581200
     both = qa.ask("一般公共预算财政拨款基本支出中，人员经费和公用经费的决算各是多少万元？", doc=ids["finance"])
     assert "2,152.26万元" in both.answer and "184.65万元" in both.answer  # rows 人员经费合计, 公用经费合计
+
+
+def test_a_later_clause_leans_on_the_item_compared_before(qa: Assistant, ids: dict[str, str]) -> None:
+    """`X预算比2025年执行数增长了百分之几？2025年的执行数是多少？`: the item is X (not `X预算比…增长`, which
+    turned the second clause into a change, 2026 − 2025, labelled 2026)."""
+    ans = qa.ask("司法局行政运行预算比2025年执行数下降了百分之几？2025年的执行数是多少万元？", doc=ids["justice"])
+    assert "2025年预算执行数为1,690.69万元" in ans.answer and "−" not in ans.answer.split("2.")[-1]
+    wanli = qa.ask("万里街道城管执法比2023年执行数降了百分之几？2023年执行数是多少万元？", doc=ids["wanli"])
+    assert "676.66万元" in wanli.answer
+
+
+def test_a_later_clause_comparing_with_another_item_of_the_same_year(qa: Assistant, ids: dict[str, str]) -> None:
+    """`…机关运行经费是多少？比当年三公经费多出多少？`: two items of the document's year (当年), not a change."""
+    justice = qa.ask("司法局机关运行经费预算是多少万元？比当年三公经费多出多少万元？", doc=ids["justice"])
+    assert "207.02万元" in justice.answer
+    wanli = qa.ask("万里街道机关运行经费比今年的三公经费多多少万元", doc=ids["wanli"])
+    assert wanli.value == pytest.approx(395.27)
+
+
+def test_a_clause_opening_with_qizhong_asks_a_part_of_the_item_before(qa: Assistant, ids: dict[str, str]) -> None:
+    """`政府采购预算多少？其中预留给小型和微型企业的有多少？` (a part of 政府采购); `其中A、B各多少` (both of the
+    item before A, not B of A)."""
+    justice = qa.ask("司法局政府采购预算多少万元？其中预留给小型和微型企业的有多少万元？", doc=ids["justice"])
+    assert (
+        justice.intent == "compound"
+        and "预留给小型和微型企业的政府采购项目2026年预算数为1,486.42万元" in justice.answer
+    )
+    wanli = qa.ask("万里街道面向中小企业预留多少万元，其中给小微企业的是多少万元？", doc=ids["wanli"])
+    assert "664.98万元" in wanli.answer and "465.49万元" in wanli.answer
+    each = qa.ask("福利院支出总计多少元？其中基本支出、项目支出各多少元？", doc=ids["welfare"])
+    assert "9,501,164元" in each.answer and "2,620,000元" in each.answer
