@@ -350,7 +350,9 @@ def _specific_first(ranked: list[Scored], question: str, tun: Tunables) -> list[
             continue
         name_b = bigrams(s.name)
         extra = name_b - best_b
-        if containment(best_b, name_b) >= 0.8 and extra and containment(extra, asked) >= 0.5:
+        # unless the question also says what the best's full name has beyond it (购置和运行: the whole)
+        beyond = (bigrams(normalize(best.fact.subject)) - best_b - name_b) & asked
+        if containment(best_b, name_b) >= 0.8 and extra and containment(extra, asked) >= 0.5 and not beyond:
             return [s, *ranked[:i], *ranked[i + 1 :]]
     return ranked
 

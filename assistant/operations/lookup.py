@@ -304,7 +304,10 @@ def same_item(best: Scored, ranked: Sequence[Scored], *, across_tables: bool = F
         # citing: the department's whole income said as 收入 in a sentence and 收入合计 in a table, one figure
         total = across_tables and side_of_total(best.name) is not None
         total = total and side_of_total(other.name) == side_of_total(best.name)
-        if not name_b or not ob or (2 * len(name_b & ob) / (len(name_b) + len(ob)) < 0.75 and not headed and not total):
+        # two printings of one item's name (公务用车购置及运行维护费, …购置和运行维护费), whatever name each matched by
+        printed = len(chosen.subject) >= 4 and normalize(chosen.subject) not in vocabulary().total_labels
+        printed = printed and _alike(bigrams(normalize(f.subject)), bigrams(normalize(chosen.subject)))
+        if not name_b or not ob or (not _alike(name_b, ob) and not headed and not total and not printed):
             continue
         if normalize(other.name).startswith("其他") != normalize(best.name).startswith("其他"):
             continue  # 其他城乡社区管理事务支出 is the rest of 城乡社区管理事务, never the item itself
@@ -319,6 +322,11 @@ def same_item(best: Scored, ranked: Sequence[Scored], *, across_tables: bool = F
             continue  # 预算数 and 决算数 of one item are two figures, not a disagreement
         found.append(f)
     return found
+
+
+def _alike(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> bool:
+    """Two names' bigrams mostly shared (Dice ≥ 0.75)."""
+    return bool(a and b) and 2 * len(a & b) / (len(a) + len(b)) >= 0.75
 
 
 def _parts_named(name: str) -> frozenset[str]:

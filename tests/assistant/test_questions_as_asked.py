@@ -970,3 +970,16 @@ def test_a_clause_opening_with_qizhong_asks_a_part_of_the_item_before(qa: Assist
     assert "664.98万元" in wanli.answer and "465.49万元" in wanli.answer
     each = qa.ask("福利院支出总计多少元？其中基本支出、项目支出各多少元？", doc=ids["welfare"])
     assert "9,501,164元" in each.answer and "2,620,000元" in each.answer
+
+
+def test_gongche_is_the_vehicle_and_its_costs_are_named_after_it(qa: Assistant, ids: dict[str, str]) -> None:
+    """公车 is 公务用车 (the vehicle), not its 购置及运行费: `公车的运行费` is 公务用车运行费, `公务车购置` its 购置费,
+    `公车费用` (no part named) and `公车购置和运行` (both named) the whole 购置及运行(维护)费."""
+    assert qa.ask("万里街道公车的运行费是多少万元", doc=ids["wanli"]).value == pytest.approx(21.56)
+    assert qa.ask("万里街道公务车购置花了多少万元", doc=ids["wanli"]).value == 25
+    assert qa.ask("公务车购置花了多少", doc=ids["dapeng"]).value == 0  # not 8, the 购置及运行维护费
+    assert qa.ask("万里街道公车费用一年多少万元", doc=ids["wanli"]).value == pytest.approx(46.56)
+    assert qa.ask("公车费用一年多少", doc=ids["dapeng"]).value == 8
+    assert qa.ask("万里街道公车购置和运行一共多少万元", doc=ids["wanli"]).value == pytest.approx(46.56)
+    justice = qa.ask("司法局公车的运行费是多少万元", doc=ids["justice"])
+    assert justice.value == pytest.approx(9.98) and "公务用车运行费" in justice.answer
