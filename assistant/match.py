@@ -13,6 +13,7 @@ from assistant.names import (
     candidate_names,
     document_stages,
     fact_stage,
+    other_flow,
     qualified_total,
     residual,
     same_count_unit,
@@ -213,6 +214,8 @@ def _unit_terms(query: Query, fact: Fact) -> tuple[float, bool, bool]:
         unit_match = same_count_unit(asked, fact.unit)
         # "几辆" is never answered in 万元 or %; 个 is the general measure word (实际在编的有几个: 人)
         unit_ok = unit_match or any_count(asked, fact.unit) or fact.empty
+        if other_flow(query.norm.split("|")[0], fact):
+            return -0.5, False, False  # 新增几辆: what is added, never what is held
         return (0.15 if unit_match else (0.0 if unit_ok else -0.5)), unit_match, unit_ok
     if asked == "%" and fact.unit != "%" and not fact.empty:
         return -0.5, False, True  # 百分之几 is never answered by a sum of money or a count

@@ -263,6 +263,13 @@ def document_stages(facts: Iterable[Fact]) -> dict[str, int | None]:
     return found
 
 
+def other_flow(question: str, fact: Fact) -> bool:
+    """A count asked of what is added or removed (新增, 购置: answering.toml `count_flows`) and a figure of what is
+    held (车辆3辆)."""
+    flows = load_data("answering.toml")["count_flows"]
+    return any(w in question for w in flows) and not any(w in fact.subject for w in flows)
+
+
 def residual(name: str, text: str) -> bool:
     """A 其他… row (其他行政事业单位养老支出) is the rest of an item, never the item a question without 其他 names."""
     return name.startswith("其他") and "其他" not in text.split("|")[0]

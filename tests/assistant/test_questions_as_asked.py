@@ -983,3 +983,13 @@ def test_gongche_is_the_vehicle_and_its_costs_are_named_after_it(qa: Assistant, 
     assert qa.ask("万里街道公车购置和运行一共多少万元", doc=ids["wanli"]).value == pytest.approx(46.56)
     justice = qa.ask("司法局公车的运行费是多少万元", doc=ids["justice"])
     assert justice.value == pytest.approx(9.98) and "公务用车运行费" in justice.answer
+
+
+def test_vehicles_added_are_not_vehicles_held(qa: Assistant, ids: dict[str, str]) -> None:
+    """`计划新增几辆` counts vehicles (辆 counts nothing else) added, never the ones held (it answered 司法局's 3)."""
+    assert qa.ask("2022年计划新增几辆？", doc=ids["dapeng"]).value == 0
+    assert qa.ask("新购置几辆车", doc=ids["wanli"]).value == 1  # 部门预算安排购置车辆
+    for doc in ("justice", "wanli"):
+        added = qa.ask("计划新增几辆车", doc=ids[doc])
+        assert added.value != {"justice": 3, "wanli": 7}[doc], doc
+    assert qa.ask("司法局有几辆车", doc=ids["justice"]).value == 3
