@@ -993,3 +993,11 @@ def test_vehicles_added_are_not_vehicles_held(qa: Assistant, ids: dict[str, str]
         added = qa.ask("计划新增几辆车", doc=ids[doc])
         assert added.value != {"justice": 3, "wanli": 7}[doc], doc
     assert qa.ask("司法局有几辆车", doc=ids["justice"]).value == 3
+
+
+def test_a_later_clause_asking_only_a_rate_leans_on_the_item_before(qa: Assistant, ids: dict[str, str]) -> None:
+    """`…比2023年增加了多少万元？增长率是多少？` / `增幅多少？`: the rate of the item before (it abstained on 率)."""
+    finance = qa.ask("2024年财政局机关运行经费比2023年增加了多少万元？增长率是多少？", doc=ids["finance"])
+    assert "增加2.55万元" in finance.answer and "1.4%" in finance.answer
+    dapeng = qa.ask("信息化运维项目预算多少万元？增幅是多少？", doc=ids["dapeng"])
+    assert "315万元" in dapeng.answer and "29.1%" in dapeng.answer
