@@ -1001,3 +1001,12 @@ def test_a_later_clause_asking_only_a_rate_leans_on_the_item_before(qa: Assistan
     assert "增加2.55万元" in finance.answer and "1.4%" in finance.answer
     dapeng = qa.ask("信息化运维项目预算多少万元？增幅是多少？", doc=ids["dapeng"])
     assert "315万元" in dapeng.answer and "29.1%" in dapeng.answer
+
+
+def test_welfare_of_the_elderly_is_not_the_staffs_welfare_fee(qa: Assistant, ids: dict[str, str]) -> None:
+    """福利 alone is no everyday word for 福利费 (老年福利 read as 老年福利费 answered the staff's 福利费)."""
+    for doc in ("wanli", "justice"):
+        ans = qa.ask("用于老年福利的钱有多少万元？", doc=ids[doc])
+        assert ans.abstained and _no_figure(ans.answer), doc
+    assert qa.ask("职工福利费多少元", doc=ids["wanli"]).value == 695520
+    assert qa.ask("万里街道2024年“城乡社区管理事务”这一款的预算合计是多少万元？", doc=ids["wanli"]).value == pytest.approx(9445)
