@@ -1009,4 +1009,6 @@ def test_welfare_of_the_elderly_is_not_the_staffs_welfare_fee(qa: Assistant, ids
         ans = qa.ask("用于老年福利的钱有多少万元？", doc=ids[doc])
         assert ans.abstained and _no_figure(ans.answer), doc
     assert qa.ask("职工福利费多少元", doc=ids["wanli"]).value == 695520
-    assert qa.ask("万里街道2024年“城乡社区管理事务”这一款的预算合计是多少万元？", doc=ids["wanli"]).value == pytest.approx(9445)
+    assert qa.ask(
+        "万里街道2024年“城乡社区管理事务”这一款的预算合计是多少万元？", doc=ids["wanli"]
+    ).value == pytest.approx(9445)
