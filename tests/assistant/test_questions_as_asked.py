@@ -1012,3 +1012,17 @@ def test_welfare_of_the_elderly_is_not_the_staffs_welfare_fee(qa: Assistant, ids
     assert qa.ask(
         "万里街道2024年“城乡社区管理事务”这一款的预算合计是多少万元？", doc=ids["wanli"]
     ).value == pytest.approx(9445)
+
+
+def test_a_later_clause_asking_how_it_changed_leans_on_the_item_before(qa: Assistant, ids: dict[str, str]) -> None:
+    """`…公务接待费是多少？与2021年相比有何变化？` is two questions, the second the change of the first's item."""
+    dapeng = qa.ask("大鹏数据局2022年公务接待费是多少万元？与2021年相比有何变化？", doc=ids["dapeng"])
+    assert dapeng.intent == "compound" and "2万元" in dapeng.answer and "持平" in dapeng.answer
+    wanli = qa.ask("万里街道2024年三公经费预算多少万元？比上年变化情况如何？", doc=ids["wanli"])
+    assert "47.91万元" in wanli.answer and "增加25万元" in wanli.answer
+
+
+def test_the_income_of_the_budget_asked_with_the_genres_words(qa: Assistant, ids: dict[str, str]) -> None:
+    """`部门预算收入总计`, `决算收入`: the genre's words before the side name no item."""
+    assert qa.ask("万里街道2024年部门预算收入总计是多少万元", doc=ids["wanli"]).value == pytest.approx(15621.11)
+    assert qa.ask("财政局2024年决算收入是多少万元", doc=ids["finance"]).value == pytest.approx(2946.25)
