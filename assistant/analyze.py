@@ -233,10 +233,6 @@ def strip_filler(norm: str) -> str:
     return _filler().sub("", text)
 
 
-# 中 and 里 inside a word (社区公共服务中心, 中小企业, 万里街道, 公里) are no container
-_CONTAINER = re.compile(
-    r"^(.{2,}?)(?<!其)(?:当中|之中|里面|中(?![心央小学医期标转介层间国华外级高])|(?<![万公千])里(?![程弄]))(?:的)?(.{2,})$"
-)
 _SHARE_TAIL = re.compile(
     r"(?:的)?(?:所占|占)?(?:比例|比重|占比|百分比|百分之几|百分之多少|几成|是多少|为多少|多少|%|\?)+.*$"
 )
@@ -248,7 +244,7 @@ def container_head(text: str) -> str | None:
 
     `国有资本经营预算收入中的股利收入是多少` asks 股利收入: the container only says where to look.
     """
-    inner = _CONTAINER.match(strip_filler(text))
+    inner = cue("container").match(strip_filler(text))
     head = inner.group(2) if inner else ""
     return head if len(head) >= 2 else None
 
@@ -262,7 +258,7 @@ def _share_parts(text: str) -> list[str]:
     core = re.sub(r"^其中", "", _SHARE_TAIL.sub("", text))
     m = _SHARE.match(core)
     part, whole = (m.group(1), strip_filler(m.group(2))) if m else (core, "")
-    inner = _CONTAINER.match(part)
+    inner = cue("container").match(part)
     if inner and (not whole or strip_filler(inner.group(1)) == whole):
         whole, part = strip_filler(inner.group(1)), inner.group(2)
     part = strip_filler(part)

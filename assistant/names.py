@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from assistant.data import load_data
+from index import classification
 from index.model import Fact
 from index.text import bigrams, containment, normalize
 
@@ -122,6 +123,9 @@ def candidate_names(fact: Fact, departments: frozenset[str]) -> list[str]:
     if bare != subject and len(bare) >= 2:
         names.append(bare)
     names += [n for n in alternatives(subject) if n not in names]
+    kind = classification.procurement_kind(subject)  # 工程采购 (a kind of 政府采购) is 政府采购工程
+    if kind:
+        names.append(f"政府采购{kind}")
     if fact.comparison is not None or measure == "目标值":
         core = subject
         for word in voc.indicator_words:

@@ -188,6 +188,9 @@ def _each(clause: str) -> list[str]:
     if len(items) < 2:
         return [clause]
     head = m.group("head")
+    inner = cue("container").match(items[0])  # 政府采购预算中货物、工程、服务: the container qualifies each
+    if inner and not any(cue("container").match(i) for i in items[1:]):
+        head, items[0] = f"{head}{inner.group(1)}中", inner.group(2)
     # 201一般公共服务支出里基本支出和项目支出各是多少: columns of one row; the row qualifies each
     columns = set(load_data("answering.toml")["measure_words"])
     if all(item in columns for item in items[1:]):

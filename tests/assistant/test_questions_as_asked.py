@@ -1026,3 +1026,11 @@ def test_the_income_of_the_budget_asked_with_the_genres_words(qa: Assistant, ids
     """`部门预算收入总计`, `决算收入`: the genre's words before the side name no item."""
     assert qa.ask("万里街道2024年部门预算收入总计是多少万元", doc=ids["wanli"]).value == pytest.approx(15621.11)
     assert qa.ask("财政局2024年决算收入是多少万元", doc=ids["finance"]).value == pytest.approx(2946.25)
+
+
+def test_kinds_of_procurement_listed_after_their_container(qa: Assistant, ids: dict[str, str]) -> None:
+    """`政府采购预算中货物、工程、服务各是多少`: each kind within 政府采购, printed 工程采购 (Dapeng) or 政府采购工程."""
+    dapeng = qa.ask("根据大鹏数据局2022年部门预算，政府采购预算中货物、工程、服务各是多少万元？", doc=ids["dapeng"])
+    assert "6万元" in dapeng.answer and "工程采购2022年预算数为0万元" in dapeng.answer and "451万元" in dapeng.answer
+    wanli = qa.ask("万里街道政府采购预算中货物、工程、服务各是多少万元？", doc=ids["wanli"])
+    assert "93.98万元" in wanli.answer and "815.87万元" in wanli.answer and "752.59万元" in wanli.answer
