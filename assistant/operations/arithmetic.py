@@ -26,7 +26,7 @@ from assistant.operations.change import change
 from assistant.operations.lookup import agreeing, lookup, parallel, rank_all
 from assistant.stated import StatedShare, bare_name, stated_shares
 from index.model import Fact
-from index.text import bigrams, normalize
+from index.text import bigrams, containment, normalize
 
 # a lookup asking a total (一共, 合计…): an item under parallel parents is their sum
 _TOTAL = re.compile(load_data("intents.toml")["total_cue"])
@@ -178,8 +178,13 @@ def sum_of(query: Query, ctx: Context, facts: list[Fact] | None = None) -> Answe
             return lookup(query, ctx, ranked)
     if facts is None:
         facts = find_parts(query, ctx, query.parts, places)
-    if not facts:
-        return lookup(query, ctx)
+    if not facts:  # a part not found: a total printed under the whole name, never one part's figure
+        ranked = rank_all(query, ctx)
+        named = [p for p in query.parts if ranked and containment(bigrams(p), bigrams(ranked[0].name)) >= 0.5]
+        if len(named) != 1:
+            return lookup(query, ctx, ranked)  # 商品和服务支出 names both its parts
+        missing = [p for p in query.parts if not find_parts(query, ctx, [p])]
+        return abstain(query, warning=f"文件中没有找到“{'、'.join(missing)}”，未作合计。" if missing else None)
     unit = money_unit_for(facts, query.unit)
     values = [f.in_unit(unit) for f in facts]
     if any(v is None for v in values):

@@ -1034,3 +1034,15 @@ def test_kinds_of_procurement_listed_after_their_container(qa: Assistant, ids: d
     assert "6万元" in dapeng.answer and "工程采购2022年预算数为0万元" in dapeng.answer and "451万元" in dapeng.answer
     wanli = qa.ask("万里街道政府采购预算中货物、工程、服务各是多少万元？", doc=ids["wanli"])
     assert "93.98万元" in wanli.answer and "815.87万元" in wanli.answer and "752.59万元" in wanli.answer
+
+
+def test_a_sum_with_a_part_the_document_lacks_is_refused_not_one_parts_figure(
+    qa: Assistant, ids: dict[str, str]
+) -> None:
+    """`住房公积金、提租补贴和购房补贴合计` (no 提租补贴 in 司法局's budget) answered 住房公积金 alone as the total."""
+    ans = qa.ask("普陀区司法局2026年部门预算里，住房公积金、提租补贴和购房补贴合计多少元？", doc=ids["justice"])
+    assert ans.abstained and _no_figure(ans.answer) and any("提租补贴" in w for w in ans.warnings)
+    both = qa.ask("住房公积金和购房补贴合计多少元", doc=ids["justice"])
+    assert both.value == pytest.approx(4521559)
+    assert qa.ask("商品和服务支出合计多少元", doc=ids["wanli"]).value == 11168569  # one item, named with 和
+    assert qa.ask("商品和服务支出合计多少", doc=ids["welfare"]).value == pytest.approx(2120950)
