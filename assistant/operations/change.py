@@ -26,7 +26,41 @@ def change(query: Query, ctx: Context) -> Answer:
 
 
 def rate(query: Query, ctx: Context) -> Answer:
-    return stated_or_derived(query, ctx, vocabulary().rate_measures, "rate")
+    answer = stated_or_derived(query, ctx, vocabulary().rate_measures, "rate")
+    return rate_from_change(query, ctx) if answer.abstained else answer
+
+
+def rate_from_change(query: Query, ctx: Context) -> Answer:
+    """A rate the document does not print, from the change it does: 比上年增加793.14 ÷ (9,628.22 − 793.14)."""
+    later = query.years or [y + 1 for y in query.base_years]
+    pair = with_stated_change(replace(query, years=later) if later else query, ctx)
+    if pair is None:
+        return abstain(query)
+    a, d = pair
+    unit = money_unit_for([a, d], None)
+    va, vd = a.in_unit(unit), d.in_unit(unit)
+    cites = cite([a, d], ctx)
+    if va is None or vd is None or va == vd or len(cites) < 2:
+        return abstain(query)
+    value = round(vd / (va - vd) * 100, 2 if query.round is None else query.round)
+    shown = format_value(value, "%", places=query.round)
+    said = f"比上年增加{format_value(vd, unit)}" if vd >= 0 else f"比上年减少{format_value(-vd, unit)}"
+    back = f"− {format_value(vd, unit)}" if vd >= 0 else f"+ {format_value(-vd, unit)}"  # the year before
+    formula = f"{said} ÷ ({a.year}年{format_value(va, unit)} {back}) = {shown}%"
+    direction = "增加" if value > 0 else ("减少" if value < 0 else "持平，变化")
+    text = load_templates().render(
+        "derived_rate",
+        subject=a.subject,
+        year=year_phrase(a),
+        direction=direction,
+        value=format_value(abs(value), "%", places=query.round),
+        unit="%",
+        formula=formula,
+        cite=cite_marks(1, 2),
+    )
+    return Answer(
+        question=query.text, answer=text, value=value, unit="%", citations=cites, formula=formula, intent="rate"
+    )
 
 
 def stated_or_derived(query: Query, ctx: Context, measures: frozenset[str], intent: str) -> Answer:
@@ -168,26 +202,10 @@ def prior_year(query: Query, ctx: Context) -> Answer:
     """A prior-year figure derived from this year's figure and its stated change."""
     asked = query.years[0]
     this_year = replace(query, years=[asked + 1], norm=query.norm.replace(f"{asked}年", f"{asked + 1}年"))
-    current = rank_facts(
-        this_year, ctx.facts, departments=ctx.departments, hits=ctx.hits, doc_years=ctx.doc_years, tun=ctx.tun
-    )
-    changes = rank_facts(
-        this_year,
-        ctx.facts,
-        departments=ctx.departments,
-        hits=ctx.hits,
-        doc_years=ctx.doc_years,
-        tun=ctx.tun,
-        allow=vocabulary().change_measures,
-    )
-    if not current or not changes or not confident(current[0], ctx.tun) or not confident(changes[0], ctx.tun):
+    pair = with_stated_change(this_year, ctx)
+    if pair is None:
         return abstain(query)
-    d = changes[0].fact
-    a = choose(current, anchor=d, tun=ctx.tun).fact
-    if normalize(fact_name(a, ctx.departments)) != normalize(fact_name(d, ctx.departments)) and normalize(
-        a.subject
-    ) != normalize(d.subject):
-        return abstain(query)
+    a, d = pair
     unit = money_unit_for([a, d], query.unit)
     va, vd = a.in_unit(unit), d.in_unit(unit)
     if va is None or vd is None:
@@ -220,3 +238,26 @@ def prior_year(query: Query, ctx: Context) -> Answer:
         intent="prior_year",
         year=asked,
     )
+
+
+def with_stated_change(query: Query, ctx: Context) -> tuple[Fact, Fact] | None:
+    """The item's figure of the year asked and the change on the year before that the document states with it
+    (one item: the same name or subject), or None."""
+    current = rank_facts(
+        query, ctx.facts, departments=ctx.departments, hits=ctx.hits, doc_years=ctx.doc_years, tun=ctx.tun
+    )
+    changes = rank_facts(
+        query,
+        ctx.facts,
+        departments=ctx.departments,
+        hits=ctx.hits,
+        doc_years=ctx.doc_years,
+        tun=ctx.tun,
+        allow=vocabulary().change_measures,
+    )
+    if not current or not changes or not confident(current[0], ctx.tun) or not confident(changes[0], ctx.tun):
+        return None
+    d = changes[0].fact
+    a = choose(current, anchor=d, tun=ctx.tun).fact
+    same = normalize(fact_name(a, ctx.departments)) == normalize(fact_name(d, ctx.departments))
+    return (a, d) if same or normalize(a.subject) == normalize(d.subject) else None

@@ -1046,3 +1046,12 @@ def test_a_sum_with_a_part_the_document_lacks_is_refused_not_one_parts_figure(
     assert both.value == pytest.approx(4521559)
     assert qa.ask("商品和服务支出合计多少元", doc=ids["wanli"]).value == 11168569  # one item, named with 和
     assert qa.ask("商品和服务支出合计多少", doc=ids["welfare"]).value == pytest.approx(2120950)
+
+
+def test_a_rate_not_printed_is_derived_from_the_change_printed(qa: Assistant, ids: dict[str, str]) -> None:
+    """`财政拨款支出比2025年增长了百分之几`: the document prints only 比2025年预算增加793.14万元; the rate is that
+    change over the year before's figure (9,628.22 − 793.14), the formula shown (it abstained)."""
+    justice = qa.ask("司法局2026年财政拨款支出预算比2025年增长了百分之几？", doc=ids["justice"])
+    assert justice.value == pytest.approx(8.98) and "793.14" in (justice.formula or "")
+    wanli = qa.ask("万里街道财政拨款收入比2023年下降了百分之几", doc=ids["wanli"])
+    assert wanli.value == pytest.approx(-5.31) and "+ 876.75" in (wanli.formula or "")
