@@ -12,7 +12,7 @@ from functools import cache
 
 from assistant.data import load_data
 from assistant.question import YEAR as _YEAR
-from assistant.question import Framed, cue, frame, share_head, without_bases
+from assistant.question import Framed, cue, frame, organisations, share_head, without_bases
 from index import classification
 from index.text import normalize
 
@@ -163,7 +163,8 @@ def side_totals(content: str) -> list[str]:
     """The printed totals a question asking the department's whole income or spending by its side alone means
     (`财政局收入决算` -> 收入合计, 收入总计); [] for any other item (事业收入, 项目支出)."""
     m = cue("side_total").search(content)
-    if not m or (m.start() and not content[: m.start()].endswith(_org_endings())):
+    strong, weak, _ = organisations()
+    if not m or (m.start() and not content[: m.start()].endswith((*strong, *weak))):
         return []
     side = m.group("side")
     return [f"{side}合计", f"{side}总计"]
@@ -174,13 +175,6 @@ def side_of_total(name: str) -> str | None:
     收入), else None (`事业收入`)."""
     m = cue("side_total").fullmatch(name)
     return m.group("side") if m else None
-
-
-@cache
-def _org_endings() -> tuple[str, ...]:
-    """How organisations' names end (局, 街道, 福利院, 中心…)."""
-    org = load_data("answering.toml")["organisations"]
-    return (*org["strong"], *org["weak"])
 
 
 def expand(norm: str) -> list[str]:

@@ -74,7 +74,8 @@ def lean_on(clause: Query, item: str, analyze: Callable[[str], Query]) -> Query:
         return analyze(f"{item}中{body[within.end() :]}")
     # `…支出的年初预算是多少，支出决算是多少`: a clause naming only the head of the item before it;
     # `…，比当年三公经费预算多出多少`: the item before compared with another
-    compared = re.match(r"(比|较)(?!上年|去年|上一年|前一年|20\d\d年)", body)
+    against_year = cue("base_relative").match(body) or cue("base_year").match(body)  # 比上年, 比2025年: a change
+    compared = re.match("比|较", body) and not against_year
     if not own or (len(own) >= 2 and item.endswith(own)) or re.search(cue("continues"), body) or compared:
         return analyze(f"{item}{body}")
     return clause

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.analyze import Query, beside_total, container_head, content_variants, expand, strip_filler
-from assistant.measures import asked_measures, printed, same_stage
+from assistant.measures import asked_measures, asked_stages, printed, same_stage
 from assistant.names import (
     any_count,
     candidate_names,
@@ -273,7 +273,7 @@ def rank_facts(
     measures = [m for m in asked_measures(query, titles) if (text is None or m in target) and printed(m, facts)]
     named_titles = sorted((t for t in titles if len(t) >= 6 and t in target), key=len, reverse=True)
     keys = hit_keys(hits)
-    stages = document_stages(facts)
+    stages = document_stages(facts) if asked_stages(measures, target.split("|")[0]) else {}  # for same_stage only
     # a single item asked (not a share's whole beside its part): a total beside item words is theirs
     beside = beside_total(core[-1]) if core and query.intent in ("lookup", "yesno") else ("", frozenset[str]())
     scored = []

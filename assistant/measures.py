@@ -67,12 +67,16 @@ def complete_parts(parts: Sequence[str]) -> list[str]:
     return out
 
 
+def asked_stages(asked: Sequence[str], question: str) -> set[int]:
+    """The budget stages the question names, by its measures (年初预算, 决算数) or cues (实际花了)."""
+    voc = vocabulary()
+    wanted = {i for i, group in enumerate(voc.stages) for m in asked if m in group and m in question}
+    return wanted | {i for i, cues in enumerate(voc.stage_cues) if any(c in question for c in cues)}
+
+
 def same_stage(asked: Sequence[str], have: int | None, question: str) -> bool:
     """False when the question names one budget stage (年初预算, 决算数, 实际花了…) and the fact is of another."""
-    voc = vocabulary()
-    stages = voc.stages
-    wanted = {i for i, group in enumerate(stages) for m in asked if m in group and m in question}
-    wanted |= {i for i, cues in enumerate(voc.stage_cues) if any(c in question for c in cues)}
+    wanted = asked_stages(asked, question)
     if len(wanted) > 1:  # both stages named ("决算比年初预算少了多少"): each part decides
         return True
     return not wanted or have is None or have in wanted

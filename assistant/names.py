@@ -13,7 +13,7 @@ from functools import cache
 
 from assistant.data import load_data
 from index import classification
-from index.model import Fact
+from index.model import MONEY_UNITS, Fact
 from index.text import bigrams, containment, normalize
 
 
@@ -224,7 +224,7 @@ def same_count_unit(asked: str, unit: str) -> bool:
 def any_count(asked: str, unit: str) -> bool:
     """Is `asked` the general measure word 个 and `unit` a count's (人, 家, 辆…), so that 有几个 is answered
     in the printed unit (实际在编的有几个: 13人)?"""
-    return asked == "个" and bool(unit) and unit != "%" and unit not in ("元", "万元", "亿元") and "/" not in unit
+    return asked == "个" and bool(unit) and unit != "%" and unit not in MONEY_UNITS and "/" not in unit
 
 
 def stage_of(measure: str) -> int | None:
@@ -259,10 +259,10 @@ def document_stages(facts: Iterable[Fact]) -> dict[str, int | None]:
     for fact in facts:
         if fact.source.table:
             titles.setdefault(fact.source.doc_id, set()).add(table_title(fact.source.table))
+    outturn = _title_stage("决算")
     found: dict[str, int | None] = {}
     for doc, names in titles.items():
         stages = {_title_stage(t) for t in names} - {None}
-        outturn = _title_stage("决算")
         found[doc] = outturn if outturn in stages else (stages.pop() if len(stages) == 1 else None)
     return found
 

@@ -49,6 +49,19 @@ def cue(name: str) -> re.Pattern[str]:
 
 
 @cache
+def organisations() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """How organisations' names end (answering.toml [organisations]), longest first: the strong endings (局,
+    街道…), the weak ones (院, 中心…), and the words before an ending that refer to the document's own department
+    (本, 该: 本局, 该局)."""
+    org = load_data("answering.toml")["organisations"]
+
+    def longest_first(words: list[str]) -> tuple[str, ...]:
+        return tuple(sorted(words, key=len, reverse=True))
+
+    return longest_first(org["strong"]), longest_first(org["weak"]), tuple(org["self_words"])
+
+
+@cache
 def _unsupported() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(reason, pattern) of the questions no annual figure answers."""
     return tuple((reason, re.compile(p)) for reason, p in load_data("question.toml")["unsupported"].items())

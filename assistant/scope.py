@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
 from typing import Any
 
 from assistant.analyze import Query, classify, content_variants, expand, split_parts
-from assistant.data import load_data
+from assistant.question import organisations
 from index.errors import QuestionError
 from index.text import normalize
 
@@ -47,23 +46,13 @@ class Scope:
         return seen
 
 
-def _longest_first(words: list[str]) -> tuple[str, ...]:
-    return tuple(sorted(words, key=len, reverse=True))
-
-
-@cache
-def _organisations() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    org = load_data("answering.toml")["organisations"]
-    return _longest_first(org["strong"]), _longest_first(org["weak"]), tuple(org["self_words"])
-
-
 def _char_share(mention: str, department: str) -> float:
     return sum(ch in department for ch in mention) / len(mention) if mention else 0.0
 
 
 def find_mentions(norm: str, departments: dict[str, str]) -> tuple[list[tuple[int, str, str]], list[str]]:
     """(position, mention, doc_id) for names matching a loaded department, and unmatched strong names."""
-    strong, weak, self_words = _organisations()
+    strong, weak, self_words = organisations()
     found: list[tuple[int, str, str]] = []
     unknown: list[str] = []
     taken: set[int] = set()

@@ -44,10 +44,9 @@ def rate_from_change(query: Query, ctx: Context) -> Answer:
         return abstain(query)
     value = round(vd / (va - vd) * 100, 2 if query.round is None else query.round)
     shown = format_value(value, "%", places=query.round)
-    said = f"比上年增加{format_value(vd, unit)}" if vd >= 0 else f"比上年减少{format_value(-vd, unit)}"
-    back = f"− {format_value(vd, unit)}" if vd >= 0 else f"+ {format_value(-vd, unit)}"  # the year before
-    formula = f"{said} ÷ ({a.year}年{format_value(va, unit)} {back}) = {shown}%"
-    direction = "增加" if value > 0 else ("减少" if value < 0 else "持平，变化")
+    sign, said = _stated_change(vd, unit)
+    formula = f"{said} ÷ ({a.year}年{format_value(va, unit)} {sign} {format_value(abs(vd), unit)}) = {shown}%"
+    direction = _direction(value)
     text = load_templates().render(
         "derived_rate",
         subject=a.subject,
@@ -85,7 +84,7 @@ def stated_or_derived(query: Query, ctx: Context, measures: frozenset[str], inte
         if value is not None:
             cites = cite([fact], ctx)
             if cites:
-                direction = "增加" if value > 0 else ("减少" if value < 0 else "持平，变化")
+                direction = _direction(value)
                 text = load_templates().render(
                     intent,
                     subject=fact.subject,
@@ -157,7 +156,7 @@ def derive_from_years(query: Query, ctx: Context, intent: str) -> Answer:
         value, out_unit = round((va - vb) / vb * 100, 2 if query.round is None else query.round), "%"
         shown = format_value(value, "%", places=query.round)
         formula = f"({a.year}年{format_value(va, unit)} − {b.year}年{format_value(vb, unit)}) ÷ {format_value(vb, unit)} = {shown}%"
-    direction = "增加" if value > 0 else ("减少" if value < 0 else "持平，变化")
+    direction = _direction(value)
     text = load_templates().render(
         "derived_rate" if intent == "rate" else "prior_year",
         **(
@@ -214,9 +213,8 @@ def prior_year(query: Query, ctx: Context) -> Answer:
     if len(cites) < 2:
         return abstain(query)
     value = exact(va - vd)
-    # a stated decrease reads as one: 2,008 + 比上年减少2,389.52, never 比上年增加-2,389.52
-    change = f"− 比上年增加{format_value(vd, unit)}" if vd >= 0 else f"+ 比上年减少{format_value(-vd, unit)}"
-    formula = f"{a.year}年{format_value(va, unit)} {change} = {format_value(value, unit)}{unit}"
+    sign, said = _stated_change(vd, unit)  # 2,008 − 比上年增加583; 2,008 + 比上年减少2,389.52
+    formula = f"{a.year}年{format_value(va, unit)} {sign} {said} = {format_value(value, unit)}{unit}"
     if vd == 0:  # 持平: the same figure
         formula = f"{a.year}年{format_value(va, unit)}{unit}，与上年持平"
     text = load_templates().render(
@@ -261,3 +259,16 @@ def with_stated_change(query: Query, ctx: Context) -> tuple[Fact, Fact] | None:
     a = choose(current, anchor=d, tun=ctx.tun).fact
     same = normalize(fact_name(a, ctx.departments)) == normalize(fact_name(d, ctx.departments))
     return (a, d) if same or normalize(a.subject) == normalize(d.subject) else None
+
+
+def _direction(value: float) -> str:
+    """How a signed change reads: 增加, 减少, or 持平，变化 (for 0)."""
+    return "增加" if value > 0 else ("减少" if value < 0 else "持平，变化")
+
+
+def _stated_change(change: float, unit: str) -> tuple[str, str]:
+    """(the sign that takes the change off this year's figure, the change as printed): (−, 比上年增加583) or
+    (+, 比上年减少2,389.52); a stated decrease reads as one, never 比上年增加-2,389.52."""
+    if change >= 0:
+        return "−", f"比上年增加{format_value(change, unit)}"
+    return "+", f"比上年减少{format_value(-change, unit)}"
