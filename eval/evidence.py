@@ -26,6 +26,9 @@ _SPACE = re.compile(r"\s+")
 # figures (with a trailing %) and quotation marks: what some PDF text layers print on the line below
 _LIFTED = re.compile(r"[-−]?\d[\d,.]*%?|[“”\"‘’]")
 _REL = 1e-9
+_SENTENCE_ENDS = ("。", "；", ";")
+# a figure as printed in a number line or a sentence: 2995.39, -326, 15.16%
+_FIGURE = re.compile(r"(?<![\d.])[-−]?\d+(?:\.\d+)?%?")
 
 
 def normalize_unit(unit: str | None) -> str | None:
@@ -121,8 +124,48 @@ def citation_text(c: Citation | dict[str, Any]) -> str:
 
 
 def evidence_cited(texts: Sequence[str], evidence: Sequence[str]) -> bool:
-    """Every evidence string is held by one of `texts` (citations: quote + locator); False without evidence."""
-    return bool(evidence) and all(any(evidence_in(t, e) for t in texts) for e in evidence)
+    """Every evidence string is held by one of `texts` (citations: quote + locator); False without evidence.
+
+    A number line (an evidence string of figures only) that comes with a label fragment
+    (an evidence string without digits) is the 财政局 决算's layout: the PDF prints a
+    paragraph's figures on the line below its words, so one line carries the figures of
+    the end of one sentence and the start of the next. A citation of one sentence holds
+    that line when it holds the label and prints at least half of the line's figures as
+    one run, in the line's order (see `_holds_number_line`).
+    """
+    if not evidence:
+        return False
+    labels = [e for e in evidence if squash(e) and not any(ch.isdigit() for ch in e)]
+    return all(
+        any(evidence_in(t, e) for t in texts)
+        or (bool(labels) and _is_number_line(e) and any(_holds_number_line(t, e, labels) for t in texts))
+        for e in evidence
+    )
+
+
+def _figures(text: str) -> list[str]:
+    return _FIGURE.findall(_THOUSANDS.sub("", unicodedata.normalize("NFKC", text)).replace("−", "-"))
+
+
+def _is_number_line(evidence: str) -> bool:
+    """Only figures, with the odd punctuation mark the layout left between them ("445.69 ； 15.16%")."""
+    parts = unicodedata.normalize("NFKC", evidence).split()
+    figures = [p for p in parts if _FIGURE.fullmatch(_THOUSANDS.sub("", p))]
+    return len(figures) >= 1 and all(p in figures or not any(ch.isalnum() for ch in p) for p in parts)
+
+
+def _holds_number_line(text: str, line: str, labels: Sequence[str]) -> bool:
+    """`text` holds one of the label fragments and prints a run of at least half the line's figures, in order, one after another."""
+    if not any(evidence_in(text, label) for label in labels):
+        return False
+    wanted, printed = _figures(line), _figures(text)
+    need = max(1, -(-len(wanted) // 2))
+    for size in range(len(wanted), need - 1, -1):
+        for start in range(len(wanted) - size + 1):
+            run = wanted[start : start + size]
+            if any(printed[i : i + size] == run for i in range(len(printed) - size + 1)):
+                return True
+    return False
 
 
 def _find_token(hay: str, token: str, start: int) -> int:
@@ -167,10 +210,36 @@ def evidence_in(text: str, evidence: str) -> bool:
         return True
     if needle and not any(ch.isdigit() for ch in needle) and _without_lifted(evidence) in _without_lifted(text):
         return True
+    if _lifted_after_sentence(text, evidence):
+        return True
     parts = [squash(p) for p in evidence.split() if squash(p)]
     if len(parts) < 2:
         return False
-    return _parts_in_order(squash(text), parts) or _parts_in_order(_spaced(text), _spaced(evidence).split(" "))
+    return (
+        _parts_in_order(squash(text), parts)
+        or _parts_in_order(_spaced(text), _spaced(evidence).split(" "))
+        or _parts_in_order(_spaced(text, join_codes=False), _spaced(evidence, join_codes=False).split(" "))
+    )
+
+
+def _lifted_after_sentence(text: str, evidence: str) -> bool:
+    """A sentence copied with its figures after its closing mark ("（含）以上设备（不含车辆） 台（套）。 2").
+
+    The layout printed the sentence's figures on the line below, so the evidence reads the
+    words, then the figures. Held by a text with the words (figures removed) that prints the
+    figures in order.
+    """
+    parts = unicodedata.normalize("NFKC", evidence).split()
+    first = next((i for i, p in enumerate(parts) if _FIGURE.fullmatch(_THOUSANDS.sub("", p))), None)
+    if not first or not parts[first - 1].endswith(_SENTENCE_ENDS):
+        return False
+    figures = parts[first:]
+    if not all(_FIGURE.fullmatch(_THOUSANDS.sub("", p)) for p in figures):
+        return False
+    words = "".join(parts[:first])
+    return _without_lifted(words) in _without_lifted(text) and _parts_in_order(
+        _spaced(text, join_codes=False), [_THOUSANDS.sub("", p) for p in figures]
+    )
 
 
 def _parts_in_order(hay: str, parts: Sequence[str]) -> bool:
@@ -182,14 +251,16 @@ def _parts_in_order(hay: str, parts: Sequence[str]) -> bool:
     return True
 
 
-def _spaced(text: str) -> str:
+def _spaced(text: str, *, join_codes: bool = True) -> str:
     """NFKC, thousands separators removed, whitespace single spaces, budget codes joined ("201 06 08" -> "2010608").
 
     Keeps adjacent table cells apart ("449.52 449.52"), which `squash` runs together, so a row's
-    figures can each be found whole.
+    figures can each be found whole. Without `join_codes` a code's parts stay apart: the text
+    layer of a two-column table prints the 款 part of a code beside the other column's label
+    ("基本工资 01 办公费" for the row "301 01 基本工资 262.33 302 01 办公费 21.21").
     """
     folded = _SPACE.sub(" ", _THOUSANDS.sub("", unicodedata.normalize("NFKC", text))).strip()
-    return _CODE.sub(lambda m: "".join(g for g in m.groups() if g), folded)
+    return _CODE.sub(lambda m: "".join(g for g in m.groups() if g), folded) if join_codes else folded
 
 
 def first_relevant_rank(texts: Sequence[str], evidence: Sequence[str]) -> int | None:

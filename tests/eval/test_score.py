@@ -604,3 +604,39 @@ def test_lodo_does_not_buy_right_answers_with_a_wrong_number() -> None:
     two = Candidates(with_rrf)  # type: ignore[arg-type]
     folds = run_lodo(two, docs, ["A", "B"], Tunables(), {"rrf_k": [5, 20]})
     assert all(not changed_from(f.picked, Tunables()) for f in folds)  # two right for one wrong: not worth it
+
+
+def test_number_lines_that_span_two_sentences_are_held_by_a_sentence_with_its_label() -> None:
+    from eval.score import evidence_cited
+
+    # 财政局 2024 决算 p.22: the words of a paragraph on one line, its figures on the next,
+    # so one number line carries the end of one sentence and the start of the next.
+    sentence = "卫生健康支出（类）60.99万元，占2.07%； 第三部分 › 五、一般公共预算财政拨款支出决算情况说明"
+    assert evidence_cited([sentence], ["卫生健康支出（类） 万元，占", "60.99 2.07% 445.69"])
+    staff = "其中：人员经费2152.26万元，主要包括：基本工资、津贴补贴"
+    assert evidence_cited([staff], ["其中：人员经费 万元", "2336.91 2152.26"])
+    cars = "截至2024年12月31日，上海市普陀区财政局共有车辆0辆，其中：部级领导干部用车0辆、主要领导干部用车0辆、机要通信用车0辆。"
+    assert evidence_cited([cars], ["上海市普陀区财政局共有车辆 辆", "2024 12 31 0", "0 0 0 0 100"])
+    # the sentence must hold the label, and print the line's figures as printed
+    assert not evidence_cited(
+        [sentence.replace("60.99", "61.99")], ["卫生健康支出（类） 万元，占", "60.99 2.07% 445.69"]
+    )
+    assert not evidence_cited([staff], ["其中：公用经费 万元", "2336.91 2152.26"])
+    # without a label the number line must be held whole, as a table row's cells are
+    assert not evidence_cited(["人员经费合计 2,152.26 公用经费合计 184.65"], ["2336.91 2152.26", "184.65"])
+
+
+def test_figures_lifted_after_a_sentence_and_code_parts_beside_another_column() -> None:
+    from eval.score import evidence_in
+
+    # p.24 prints "单价100万元（含）以上设备（不含车辆）台（套）。" with the 2 on the line below
+    assets = "单价100万元（含）以上设备（不含车辆）2台（套）。"
+    assert evidence_in(assets, "（含）以上设备（不含车辆） 台（套）。 2")
+    assert not evidence_in(assets.replace("2台", "3台"), "（含）以上设备（不含车辆） 台（套）。 2")
+    assert not evidence_in(
+        "单价100万元（含）以上设备2台（套）。", "（含）以上设备（不含车辆） 台（套）。 2"
+    )  # words kept
+    # p.12's two-column table: the text layer prints "基本工资 01 办公费" (302 elsewhere)
+    row = "301 01 基本工资 262.33 302 01 办公费 21.21 基本支出决算表 · 30101 基本工资 · 决算数"
+    assert evidence_in(row, "基本工资 01 办公费")
+    assert not evidence_in(row, "基本工资 02 办公费")
