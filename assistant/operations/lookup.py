@@ -313,7 +313,8 @@ def same_item(best: Scored, ranked: Sequence[Scored], *, across_tables: bool = F
             continue  # 其他城乡社区管理事务支出 is the rest of 城乡社区管理事务, never the item itself
         if _parts_named(other.name + f.subject) != _parts_named(best.name + chosen.subject):
             continue  # 一般公共预算财政拨款基本支出 is a part of 一般公共预算财政拨款支出, never the item itself
-        if across_tables and normalize(other.name)[-2:] != normalize(best.name)[-2:] and not total:
+        head = normalize(f.subject)[-1:] == normalize(chosen.subject)[-1:]  # 因公出国（境）经费 and …(境)费: one head
+        if across_tables and normalize(other.name)[-2:] != normalize(best.name)[-2:] and not total and not head:
             continue  # 一般公共预算财政拨款 (收入) is not 一般公共预算财政拨款支出, however alike
         if normalize(f.measure) != normalize(chosen.measure) and not (plain(other) and plain(best)):
             continue

@@ -1055,3 +1055,16 @@ def test_a_rate_not_printed_is_derived_from_the_change_printed(qa: Assistant, id
     assert justice.value == pytest.approx(8.98) and "793.14" in (justice.formula or "")
     wanli = qa.ask("万里街道财政拨款收入比2023年下降了百分之几", doc=ids["wanli"])
     assert wanli.value == pytest.approx(-5.31) and "+ 876.75" in (wanli.formula or "")
+
+
+def test_a_figure_is_cited_where_the_narrative_states_it_under_a_longer_name(
+    qa: Assistant, ids: dict[str, str]
+) -> None:
+    # Dapeng's tables print 因公出国(境)费 and its 说明 因公出国（境）经费: one head (费), one item
+    a = qa.ask("出国经费今年安排了多少？", doc=[ids["dapeng"]])
+    assert a.value == 0 and a.unit == "万元"
+    assert any(c.locator.startswith("表") for c in a.citations)
+    assert any("因公出国（境）经费预算数为0万元" in c.quote for c in a.citations)
+    # one ending apart is still two items: 一般公共预算 (income) cites no spending row of the same words
+    b = qa.ask("一般公共预算财政拨款收入是多少", doc=[ids["justice"]])
+    assert b.value == 96282213.44 and not any("支出合计" in c.locator for c in b.citations)
