@@ -26,7 +26,7 @@ from index.model import MONEY_UNITS, Fact, Hit
 from index.settings import Tunables
 from index.text import bigrams, containment, normalize
 
-COUNT_UNITS = frozenset({"人", "辆", "个", "份", "次", "家", "台", "条", "期", "项", "件", "平方米", "米"})
+COUNT_UNITS = frozenset("人 辆 个 份 次 家 台 条 期 项 件 平方米 米 批次 人次".split())
 
 SPECIFIC_WINDOW = 20  # runners-up looked at for a more specific name the question supports
 
@@ -82,11 +82,8 @@ def score_fact(
     beside: tuple[str, frozenset[str]] = ("", frozenset()),
     doc_stage: int | None = None,
 ) -> Scored:
-    """Score one fact for the question text `text` (the whole question or one named part).
-
-    Names are looked for outside any table title the question names ("一般公共预算财政拨款支出决算表中…"
-    does not name the row 一般公共预算财政拨款), except names built from that title.
-    """
+    """Score one fact for the question text `text` (the whole question or one named part). Names are looked for
+    outside a table title the question names (…财政拨款支出决算表中… names no row 一般公共预算财政拨款)."""
     # names are also looked for in the content words, fillers taken out (给小城镇搞基础设施 holds 小城镇基础设施)
     outside = text
     for title in named_titles:
@@ -302,7 +299,7 @@ def rank_facts(
         )
     scored = _by_code_path(scored)
     scored.sort(key=lambda s: s.score, reverse=True)
-    return _specific_first(scored, target.split("|")[0], tun)
+    return _specific_first(scored, (target.split("|")[0], *core), tun)
 
 
 # How much a 科目 named under its named parent gains, and the parent loses (the parent then only qualifies).
@@ -335,27 +332,29 @@ def _by_code_path(scored: list[Scored]) -> list[Scored]:
     return out
 
 
-def _specific_first(ranked: list[Scored], question: str, tun: Tunables) -> list[Scored]:
+def _specific_first(ranked: list[Scored], question: Sequence[str], tun: Tunables) -> list[Scored]:
     """Put first a near runner-up whose name is the best name made more specific by words the question says.
 
-    "政府采购里买服务的预算" names 政府采购服务, not the 政府采购 total its exact substring
-    scores higher; "财政拨款年末结转和结余" names 年末财政拨款结转和结余, not 年末结转和结余.
-    """
+    "政府采购里买服务的预算" names 政府采购服务, not the 政府采购 total its exact substring scores higher;
+    "财政拨款年末结转和结余" names 年末财政拨款结转和结余, not 年末结转和结余."""
     if len(ranked) < 2 or not ranked[0].name:
         return ranked
     best = ranked[0]
     best_b = bigrams(best.name)
-    asked = bigrams(question)
+    asked, read = bigrams(question[0]), frozenset().union(*(bigrams(q) for q in question))  # as asked; and read
     for i, s in enumerate(ranked[1:SPECIFIC_WINDOW], 1):
         if s.score < best.score - tun.specific_margin:
             break
         if len(s.name) <= len(best.name) or s.recall < tun.min_recall or not s.measure_ok:
             continue
         name_b = bigrams(s.name)
-        extra = name_b - best_b
+        # the words it adds (公务用车 + 购置费), which may be said in everyday words (买公车: 购置, never 车购)
+        whole = best.name in s.name
+        extra = bigrams(s.name.replace(best.name, "")) - best_b if whole else name_b - best_b
+        says = bool(extra) and containment(extra, read if whole else asked) >= 0.5
         # unless the question also says what the best's full name has beyond it (购置和运行: the whole)
         beyond = (bigrams(normalize(best.fact.subject)) - best_b - name_b) & asked
-        if containment(best_b, name_b) >= 0.8 and extra and containment(extra, asked) >= 0.5 and not beyond:
+        if containment(best_b, name_b) >= 0.8 and says and not beyond:
             return [s, *ranked[:i], *ranked[i + 1 :]]
     return ranked
 

@@ -218,7 +218,7 @@ def operand_names(facts: Sequence[Fact], departments: frozenset[str]) -> list[st
 
 def same_count_unit(asked: str, unit: str) -> bool:
     """Is a figure printed in `unit` a count in the unit asked (台（套） answers 几台)?"""
-    return unit == asked or unit.startswith(f"{asked}（")
+    return unit == asked or unit.startswith(f"{asked}（") or (asked == "批次" and unit == "批")
 
 
 def any_count(asked: str, unit: str) -> bool:

@@ -1068,3 +1068,29 @@ def test_a_figure_is_cited_where_the_narrative_states_it_under_a_longer_name(
     # one ending apart is still two items: 一般公共预算 (income) cites no spending row of the same words
     b = qa.ask("一般公共预算财政拨款收入是多少", doc=[ids["justice"]])
     assert b.value == 96282213.44 and not any("支出合计" in c.locator for c in b.citations)
+
+
+def test_visits_counted_in_batches_or_person_times_are_never_the_reception_money(
+    qa: Assistant, ids: dict[str, str]
+) -> None:
+    # 批次 and 人次 count receptions; no document here prints them, so they are refused, never 公务接待费
+    for doc, question in (
+        ("dapeng", "2022年多少批次的公务接待"),
+        ("justice", "公务接待计划接待多少人次"),
+        ("wanli", "街道2024年安排公务接待几批次？"),
+    ):
+        a = qa.ask(question, doc=[ids[doc]])
+        assert a.abstained and a.value is None and _no_figure(a.answer), (question, a.answer)
+    both = qa.ask("公务接待费预算多少万元？计划接待多少批次？", doc=[ids["dapeng"]])
+    assert both.value == 2 and "没有找到" in both.answer.split("2.")[-1]
+    assert analyze("接待多少人次").unit == "人次" and analyze("有多少人").unit == "人"
+
+
+def test_buying_a_car_asks_its_purchase_not_purchase_and_running(qa: Assistant, ids: dict[str, str]) -> None:
+    # 买 is 购置 in the genre's words; the purchase is a row of its own beside 购置及运行费
+    for doc, value in (("wanli", 25), ("justice", 0), ("dapeng", 0)):
+        a = qa.ask("今年买公车的预算是多少万元", doc=[ids[doc]])
+        assert a.value == value and a.unit == "万元", (doc, a.answer)
+        assert "公务用车购置费" in a.answer and "运行" not in a.answer.split("。")[0], (doc, a.answer)
+    whole = qa.ask("公车的购置和运行费用是多少", doc=[ids["wanli"]])
+    assert whole.value == 46.56  # the question names both: the whole
