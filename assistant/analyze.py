@@ -22,7 +22,11 @@ _UNIT_CUES: tuple[tuple[str, str], ...] = (
     (r"(?<![万亿])元|块钱", "元"),
     (r"百分之|%|百分比|比例|比重|占比|增幅|减幅|增长率|降幅|增速", "%"),
     (r"几辆|多少辆|辆", "辆"),
-    (r"几批次?|多少批次?|批次", "批次"),  # 接待多少批次: a count of visits, never the 公务接待费
+    (r"几批次?|多少批次?|批次", "批次"),
+    (
+        r"多少分|几分(?!之)|得分|评分|分数",
+        "分",
+    ),  # 平均得分是多少: a score, never the count of projects scored  # 接待多少批次: a count of visits, never the 公务接待费
     (r"几人次|多少人次|人次", "人次"),  # before 人: 接待多少人次 counts visits, not staff
     (r"几个人|多少人|几人|人数|编制", "人"),
     (r"几个|多少个", "个"),
@@ -255,8 +259,12 @@ def _share_parts(text: str) -> list[str]:
     m = _SHARE.match(core)
     part, whole = (m.group(1), strip_filler(m.group(2))) if m else (core, "")
     inner = cue("container").match(part)
-    if inner and (not whole or strip_filler(inner.group(1)) == whole):
-        whole, part = strip_filler(inner.group(1)), inner.group(2)
+    # the container is the whole when the question names none, names it again, or names only its total (占总额)
+    if inner and (not whole or whole in _TOTAL_WORDS or strip_filler(inner.group(1)) == whole):
+        whole, part = (
+            strip_filler(inner.group(1)),
+            part.replace(",", ""),
+        )  # the part keeps where it is (服务: 政府采购服务)
     part = strip_filler(part)
     return [part, whole] if whole else [part]
 

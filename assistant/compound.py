@@ -10,10 +10,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from assistant.analyze import Query, analyze
+from assistant.analyze import Query, analyze, side_of_total
 from assistant.answer_types import Answer, Citation
 from assistant.llm_route import merge_grounding
-from assistant.names import stage_terms, strip_endings
+from assistant.names import stage_terms, strip_endings, vocabulary
 from assistant.operations import Context, abstain
 from assistant.operations import answer as answer_in
 from assistant.question import cue
@@ -78,7 +78,19 @@ def lean_on(clause: Query, item: str, analyze: Callable[[str], Query]) -> Query:
     compared = re.match("比|较", body) and not against_year
     if not own or (len(own) >= 2 and item.endswith(own)) or re.search(cue("continues"), body) or compared:
         return analyze(f"{item}{body}")
+    if _stage_of_item(own, body) and side_of_total(item) is None:  # 实际决算支出: the item before, at its 决算
+        return analyze(f"{item}{body}")
     return clause
+
+
+def _stage_of_item(own: str, body: str) -> bool:
+    """Does a clause name a stage and, besides it, only a generic head (`实际决算支出`, `年初安排的经费`)?"""
+    cues = [w for group in vocabulary().stage_cues for w in group]
+    bare = own
+    for word in sorted(cues, key=len, reverse=True):
+        bare = bare.replace(word, "")
+    named = any(w in body for w in (*cues, *stage_terms()))
+    return named and re.fullmatch(cue("bare_head"), bare) is not None
 
 
 def clause_query(query: Query, i: int, item: str) -> Query:

@@ -26,7 +26,7 @@ from index.model import MONEY_UNITS, Fact, Hit
 from index.settings import Tunables
 from index.text import bigrams, containment, normalize
 
-COUNT_UNITS = frozenset("人 辆 个 份 次 家 台 条 期 项 件 平方米 米 批次 人次".split())
+COUNT_UNITS = frozenset("人 辆 个 份 次 家 台 条 期 项 件 平方米 米 批次 人次 分".split())
 
 SPECIFIC_WINDOW = 20  # runners-up looked at for a more specific name the question supports
 

@@ -76,6 +76,21 @@ def _years(text: str) -> list[int]:
     return [int(y) for y in YEAR.findall(text)]
 
 
+_BARE_OPERAND = 6  # a formula's operand this short (编制数) is of what the question named before it
+
+
+def _formula_asked(text: str, cues: dict[str, re.Pattern[str]]) -> str:
+    """事业编制还有几个空编(编制数减实有在编人数) asks 事业编制的编制数减实有在编人数: a bracketed formula is
+    the question, of the name before the asking words when its operands are bare (编制数); operands that name
+    themselves (一般公共预算支出合计) replace the words before."""
+    formula = cues["formula_aside"].search(text)
+    if not formula:
+        return text
+    head = cues["asking"].split(text[: formula.start()])[0].rstrip("的还")
+    bare = all(len(o) <= _BARE_OPERAND for o in re.split("减去|减", formula.group("formula")))
+    return f"{head if bare else ''}的{formula.group('formula')}是多少{text[formula.end() :]}".lstrip("的")
+
+
 def frame(norm: str) -> Framed:
     """Take the framing off a normalised question (see the module docstring)."""
     cues = _cues()
@@ -109,6 +124,7 @@ def frame(norm: str) -> Framed:
     if table:
         text = (text[: table.start()] + text[table.end() :]).lstrip(",")
     text = cues["excluded"].sub("", text).strip(",")
+    text = _formula_asked(text, cues)
     rounding = cues["rounding"].search(text)
     places = None
     if rounding:

@@ -216,7 +216,7 @@ def difference(query: Query, ctx: Context) -> Answer:
         return change(query, ctx)  # "比2021年多了多少", "比去年…": a year-on-year change
     places: list[Fact] = []
     facts = find_parts(query, ctx, complete_parts(query.parts[:2]), places)
-    if not facts:  # two items named, one of them not found: never answer with just the other
+    if not facts or facts[0] is facts[1]:  # one of two items not found, or both read as one: no difference
         return abstain(query)
     unit = money_unit_for(facts, query.unit)
     va, vb = (f.in_unit(unit) for f in facts)

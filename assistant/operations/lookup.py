@@ -298,7 +298,6 @@ def same_item(best: Scored, ranked: Sequence[Scored], *, across_tables: bool = F
             continue  # the same row label in tables of another scope (收支总表 vs 财政拨款收支总表)
         if not across_tables and _scope(f) != _scope(chosen):
             continue  # a sentence of the department's 本年收入合计 and the 财政拨款 table's: two scopes
-        ob = bigrams(other.name)
         # citing (across_tables): a qualified name ending in the item's (…财政拨款的机关运行经费) names it too
         headed = across_tables and len(best.name) >= 4 and normalize(other.name).endswith(normalize(best.name))
         # citing: the department's whole income said as 收入 in a sentence and 收入合计 in a table, one figure
@@ -307,15 +306,15 @@ def same_item(best: Scored, ranked: Sequence[Scored], *, across_tables: bool = F
         # two printings of one item's name (公务用车购置及运行维护费, …购置和运行维护费), whatever name each matched by
         printed = len(chosen.subject) >= 4 and normalize(chosen.subject) not in vocabulary().total_labels
         printed = printed and _alike(bigrams(normalize(f.subject)), bigrams(normalize(chosen.subject)))
+        ob = bigrams(other.name)
         if not name_b or not ob or (not _alike(name_b, ob) and not headed and not total and not printed):
             continue
         if normalize(other.name).startswith("其他") != normalize(best.name).startswith("其他"):
             continue  # 其他城乡社区管理事务支出 is the rest of 城乡社区管理事务, never the item itself
         if _parts_named(other.name + f.subject) != _parts_named(best.name + chosen.subject):
             continue  # 一般公共预算财政拨款基本支出 is a part of 一般公共预算财政拨款支出, never the item itself
-        head = normalize(f.subject)[-1:] == normalize(chosen.subject)[-1:]  # 因公出国（境）经费 and …(境)费: one head
-        if across_tables and normalize(other.name)[-2:] != normalize(best.name)[-2:] and not total and not head:
-            continue  # 一般公共预算财政拨款 (收入) is not 一般公共预算财政拨款支出, however alike
+        if across_tables and not total and _another_head(other, best):
+            continue
         if normalize(f.measure) != normalize(chosen.measure) and not (plain(other) and plain(best)):
             continue
         stages = {stage_of(f.measure), stage_of(chosen.measure)}
@@ -323,6 +322,13 @@ def same_item(best: Scored, ranked: Sequence[Scored], *, across_tables: bool = F
             continue  # 预算数 and 决算数 of one item are two figures, not a disagreement
         found.append(f)
     return found
+
+
+def _another_head(other: Scored, best: Scored) -> bool:
+    """Names ending otherwise, printed with another head: 一般公共预算财政拨款 (收入) is not 一般公共预算财政拨款支出,
+    however alike; 因公出国（境）经费 and 因公出国(境)费 end in one head, 费."""
+    ends = normalize(other.name)[-2:] == normalize(best.name)[-2:]
+    return not ends and normalize(other.fact.subject)[-1:] != normalize(best.fact.subject)[-1:]
 
 
 def _alike(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> bool:

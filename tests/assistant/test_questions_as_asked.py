@@ -1094,3 +1094,56 @@ def test_buying_a_car_asks_its_purchase_not_purchase_and_running(qa: Assistant, 
         assert "公务用车购置费" in a.answer and "运行" not in a.answer.split("。")[0], (doc, a.answer)
     whole = qa.ask("公车的购置和运行费用是多少", doc=[ids["wanli"]])
     assert whole.value == 46.56  # the question names both: the whole
+
+
+def test_a_clause_naming_only_a_stage_and_a_generic_head_asks_the_item_before(
+    qa: Assistant, ids: dict[str, str]
+) -> None:
+    a = qa.ask("财政局2024年“三公”经费年初预算是多少万元？实际决算支出多少万元？", doc=[ids["finance"]])
+    first, second = a.answer.split("\n")[:2]
+    assert "0.95" in first and "三公经费" in second and "决算数为0.00万元" in second
+    b = qa.ask("住房公积金年初预算是多少？实际支出多少", doc=[ids["finance"]])
+    assert "187.75" in b.answer and "187.19" in b.answer
+    # a budget prints no outturn: the clause is refused for the item before, never answered with its budget
+    c = qa.ask("司法局三公经费预算是多少？实际支出多少", doc=[ids["justice"]])
+    assert "10.81" in c.answer and "三公经费实际支出" in c.answer.split("\n")[1] and _no_figure(c.answer.split("\n")[1][3:])
+    # the department's income before: 实际支出 is the other side, not the income's
+    d = qa.ask("财政局2024年收入年初预算是多少万元？实际支出多少万元？", doc=[ids["finance"]])
+    assert "收入实际支出" not in d.answer
+
+
+def test_a_bracketed_formula_is_what_is_asked(qa: Assistant, ids: dict[str, str]) -> None:
+    # bare operands are of the name before the asking words (事业编制); self-naming operands replace it
+    a = qa.ask("大鹏数据局的事业编制还有几个空编（编制数减实有在编人数）？", doc=[ids["dapeng"]])
+    assert a.value == 2 and a.unit == "人" and "15" in a.answer and "13" in a.answer
+    b = qa.ask(
+        "司法局今年一般公共预算里除了基本支出还剩多少（一般公共预算支出合计减一般公共预算基本支出）？",
+        doc=[ids["justice"]],
+    )
+    assert b.value == 70540547 and "25,741,666.44" in b.answer
+    framed = frame("行政编制还空几个编(编制总数减去实有在编人数)").text
+    assert framed.startswith("行政编制") and framed.endswith("的编制总数减去实有在编人数是多少")
+    # a difference whose two operands read as one figure is refused, never 0
+    c = qa.ask("基本支出减基本支出是多少", doc=[ids["wanli"]])
+    assert c.abstained and c.value is None
+
+
+def test_a_share_of_the_containers_total_divides_by_the_container(qa: Assistant, ids: dict[str, str]) -> None:
+    # 政府采购预算中，服务类占总额: 总额 is the container's (政府采购), the part keeps it (政府采购服务)
+    a = qa.ask("政府采购预算中，服务类占总额的比重是多少", doc=[ids["wanli"]])
+    assert a.value == 45.27 and "752.59" in a.answer and "1,662.44" in a.answer
+    b = qa.ask("政府采购预算里，货物类占总额的比例是多少", doc=[ids["justice"]])
+    assert b.value == 0.25 and "3.66" in b.answer and "1,486.42" in b.answer
+    c = qa.ask("基本支出中人员经费占总额的比例", doc=[ids["justice"]])
+    assert c.value == 91.54
+
+
+def test_a_score_asked_is_never_a_count_of_projects(qa: Assistant, ids: dict[str, str]) -> None:
+    a = qa.ask("财政局2024年绩效自评的项目平均得分是多少？", doc=[ids["finance"]])
+    assert a.value == 99.43 and a.unit == "分"
+    b = qa.ask("绩效自评的项目得了多少分", doc=[ids["finance"]])
+    assert b.value != 4 and (b.abstained or b.unit == "分")
+    for doc in ("dapeng", "justice"):  # budgets score no project: refused, never a count or an amount
+        c = qa.ask("项目绩效自评平均得分多少", doc=[ids[doc]])
+        assert c.abstained and _no_figure(c.answer), (doc, c.answer)
+    assert analyze("百分之几").unit == "%" and analyze("平均得分是多少").unit == "分"
