@@ -1106,7 +1106,11 @@ def test_a_clause_naming_only_a_stage_and_a_generic_head_asks_the_item_before(
     assert "187.75" in b.answer and "187.19" in b.answer
     # a budget prints no outturn: the clause is refused for the item before, never answered with its budget
     c = qa.ask("司法局三公经费预算是多少？实际支出多少", doc=[ids["justice"]])
-    assert "10.81" in c.answer and "三公经费实际支出" in c.answer.split("\n")[1] and _no_figure(c.answer.split("\n")[1][3:])
+    assert (
+        "10.81" in c.answer
+        and "三公经费实际支出" in c.answer.split("\n")[1]
+        and _no_figure(c.answer.split("\n")[1][3:])
+    )
     # the department's income before: 实际支出 is the other side, not the income's
     d = qa.ask("财政局2024年收入年初预算是多少万元？实际支出多少万元？", doc=[ids["finance"]])
     assert "收入实际支出" not in d.answer
