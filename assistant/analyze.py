@@ -261,10 +261,8 @@ def _share_parts(text: str) -> list[str]:
     inner = cue("container").match(part)
     # the container is the whole when the question names none, names it again, or names only its total (占总额)
     if inner and (not whole or whole in _TOTAL_WORDS or strip_filler(inner.group(1)) == whole):
-        whole, part = (
-            strip_filler(inner.group(1)),
-            part.replace(",", ""),
-        )  # the part keeps where it is (服务: 政府采购服务)
+        alone = strip_filler(inner.group(2).lstrip(","))  # a bare kind keeps where it is (服务: 政府采购服务)
+        whole, part = strip_filler(inner.group(1)), alone if len(alone) > 2 else part.replace(",", "")
     part = strip_filler(part)
     return [part, whole] if whole else [part]
 
