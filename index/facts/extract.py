@@ -22,14 +22,39 @@ from index.text import squash
 _AMOUNT_MEASURES = ("预算数", "决算数")
 
 
+# A part describing one project (上海 部门预算's 项目经费情况说明): its figures (第三季度用款计划 158.05万元) are the
+# project's. The project is named in the heading (人民调解项目经费情况说明) or as what is built or carried out
+# (由…建设的万里街道社区公共服务中心新建工程); a part on several projects (重点项目预算绩效情况说明) names none.
+_PROJECT_PART = re.compile(r"^(?P<name>\S*?项目)?经费(?:情况)?说明$")
+_PROJECT_BUILT = re.compile(r"(?:建设的|实施的|项目名称[:：])(?P<name>[\u4e00-\u9fff（）()0-9]{4,30}?(?:工程|项目))")
+
+
+def project_names(sections: list[Section]) -> dict[str, str]:
+    """The project each project part (by its top heading) describes."""
+    names: dict[str, str] = {}
+    for section in sections:
+        top = section.heading_path[0] if section.heading_path else ""
+        part = _PROJECT_PART.match(top)
+        if not part or top in names:
+            continue
+        built = _PROJECT_BUILT.search(section.text)
+        if part.group("name") and part.group("name") != "项目":
+            names[top] = part.group("name")
+        elif built:
+            names[top] = built.group("name")
+    return names
+
+
 def extract_facts(doc: Document) -> list[Fact]:
     """Facts from `doc.tables` then `doc.sections`, without duplicates (same subject, measure, value, provenance)."""
     facts: list[Fact] = []
     for table in doc.tables:
         facts.extend(table_facts(table, doc))
         facts.extend(cell_text_facts(table, doc))
+    projects = project_names(doc.sections)
     for section in doc.sections:
-        facts.extend(section_facts(section, doc))
+        project = projects.get(section.heading_path[0] if section.heading_path else "")
+        facts.extend(replace(f, context=f.context or project) if project else f for f in section_facts(section, doc))
     seen: set[tuple[object, ...]] = set()
     unique = []
     for f in facts:

@@ -1151,3 +1151,13 @@ def test_a_score_asked_is_never_a_count_of_projects(qa: Assistant, ids: dict[str
         c = qa.ask("项目绩效自评平均得分多少", doc=[ids[doc]])
         assert c.abstained and _no_figure(c.answer), (doc, c.answer)
     assert analyze("百分之几").unit == "%" and analyze("平均得分是多少").unit == "分"
+
+
+def test_a_project_named_with_its_quarterly_plan(qa: Assistant, ids: dict[str, str]) -> None:
+    a = qa.ask("万里街道社区公共服务中心新建工程2024年第三季度用款计划是多少万元？", doc=[ids["wanli"]])
+    assert (a.value, a.unit) == (158.05, "万元")
+    b = qa.ask("司法局人民调解项目经费预算多少万元", doc=[ids["justice"]])
+    assert b.value == 795
+    # the plan is of 2024 only, and no other project prints one
+    assert qa.ask("社区公共服务中心新建工程2025年的用款计划是多少万元？", doc=[ids["wanli"]]).abstained
+    assert qa.ask("人民调解项目每个季度的经费是多少万元", doc=[ids["justice"]]).abstained

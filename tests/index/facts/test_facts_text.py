@@ -331,3 +331,19 @@ def test_prose_above_a_target_block_is_read_as_narrative() -> None:
     archive = [f for f in facts if "档案归档准确率" in f.subject]
     assert archive and archive[0].value == 95 and archive[0].comparison == "≥" and archive[0].context == "综合管理事务"
     assert any(f.subject == "开展三会一课活动次数" and f.value == 12 for f in facts)
+
+
+def test_a_project_parts_figures_carry_the_project() -> None:
+    from index.facts.extract import project_names
+
+    # 万里街道 names its project as what is built; 司法局 in the part's heading; Dapeng's part covers several
+    wanli, _ = corpus("shanghai_putuo_wanli_street_2024_dept_budget")
+    third = one(wanli.facts, "第三季度用款计划", "预算数")
+    assert (third.value, third.context) == (158.05, "万里街道社区公共服务中心新建工程")
+    justice, _ = corpus("shanghai_putuo_justice_2026_dept_budget")
+    assert one(justice.facts, "人民调解项目", "预算数").context == "人民调解项目"
+    dapeng, _ = corpus("dapeng")
+    assert project_names(dapeng.sections) == {}
+    built = Section(("项目经费情况说明", "一、项目概况"), "由某某街道办事处实施的社区养老服务设施改造项目，位于…")
+    assert project_names([built]) == {"项目经费情况说明": "社区养老服务设施改造项目"}
+    assert project_names([Section(("项目经费情况说明",), "年度预算安排如下。")]) == {}
