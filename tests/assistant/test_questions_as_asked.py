@@ -1161,3 +1161,13 @@ def test_a_project_named_with_its_quarterly_plan(qa: Assistant, ids: dict[str, s
     # the plan is of 2024 only, and no other project prints one
     assert qa.ask("社区公共服务中心新建工程2025年的用款计划是多少万元？", doc=[ids["wanli"]]).abstained
     assert qa.ask("人民调解项目每个季度的经费是多少万元", doc=[ids["justice"]]).abstained
+
+
+def test_a_vehicles_running_cost_is_money_not_a_count_of_vehicles(qa: Assistant, ids: dict[str, str]) -> None:
+    # 辆 inside 车辆 asks a count only when no money word follows (车辆运行费 answered the 2 vehicles held)
+    a = qa.ask("车辆运行费是多少", doc=[ids["welfare"]])
+    assert (a.value, a.unit) == (64000, "元")
+    assert qa.ask("福利院有多少车辆", doc=[ids["welfare"]]).unit == "辆"
+    b = qa.ask("车辆购置预算多少", doc=[ids["justice"]])
+    assert b.unit != "辆"
+    assert qa.ask("司法局有多少车辆", doc=[ids["justice"]]).value == 3
