@@ -83,8 +83,8 @@ def share(query: Query, ctx: Context) -> Answer:
     part, whole = facts
     unit = money_unit_for(facts, None)
     vp, vw = part.in_unit(unit), whole.in_unit(unit)
-    if vp is None or vw in (None, 0):
-        return abstain(query)
+    if vp is None or vw in (None, 0) or (_one_row(part, whole) and vp >= vw):
+        return abstain(query)  # a row's total over its own column is no share (社会保障和就业支出 ÷ its 一般公共预算)
     assert vw is not None
     digits = 2 if query.round is None else query.round  # 保留一位小数
     names = operand_names(facts, ctx.departments)
@@ -96,6 +96,11 @@ def share(query: Query, ctx: Context) -> Answer:
     shown = format_value(value, "%", places=query.round)
     formula = f"{describe(part, unit, names[0])} ÷ {describe(whole, unit, names[1])} = {shown}%"
     return computed(query, ctx, "share", facts, value, "%", formula, subject=f"{names[0]}占{names[1]}", places=places)
+
+
+def _one_row(a: Fact, b: Fact) -> bool:
+    """Two figures of one printed item (one subject in one document): columns of one row."""
+    return a.source.doc_id == b.source.doc_id and normalize(a.subject) == normalize(b.subject)
 
 
 def _whole_with_parts_head(query: Query, ctx: Context, part: str, whole: str, places: list[Fact]) -> list[Fact] | None:

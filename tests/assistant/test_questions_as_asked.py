@@ -1171,3 +1171,14 @@ def test_a_vehicles_running_cost_is_money_not_a_count_of_vehicles(qa: Assistant,
     b = qa.ask("车辆购置预算多少", doc=[ids["justice"]])
     assert b.unit != "辆"
     assert qa.ask("司法局有多少车辆", doc=[ids["justice"]]).value == 3
+
+
+def test_a_rows_total_over_its_own_column_is_no_share(qa: Assistant, ids: dict[str, str]) -> None:
+    # 万里街道's whole 一般公共预算支出 resolved to the same row's 一般公共预算 column: 100 % was given
+    a = qa.ask("社会保障和就业支出占一般公共预算支出的比例是多少", doc=[ids["wanli"]])
+    assert a.abstained and a.value is None
+    b = qa.ask("公共安全支出占公共安全支出一般公共预算的比例", doc=[ids["justice"]])
+    assert b.abstained and b.value is None
+    # a column of one row over the row's total is a share (福利院's 项目支出 of 社会福利事业单位)
+    c = qa.ask("社会福利事业单位的支出中项目支出占多大比重（保留两位小数）？", doc=[ids["welfare"]])
+    assert c.value == 27.33
