@@ -13,6 +13,7 @@ from assistant.names import (
     candidate_names,
     document_stages,
     fact_stage,
+    other_amount,
     other_flow,
     qualified_total,
     residual,
@@ -102,15 +103,10 @@ def score_fact(
     score += delta + _year_term(query, fact, doc_year)
     delta, unit_match, unit_ok = _unit_terms(query, fact)
     score += delta + _place_terms(query, fact, text, outside, hits)
-    return Scored(
-        fact=fact,
-        score=score,
-        recall=recall,
-        coverage=coverage,
-        name=name,
-        unit_match=unit_match,
-        measure_ok=measure_ok and unit_ok and not residual(name, text) and not qualified_total(name, described, beside),
-    )
+    # another item: the rest of it (其他…), a qualified total, another amount in its name (单价100万元以上)
+    other = residual(name, text) or qualified_total(name, described, beside) or other_amount(fact.subject, text)
+    ok = measure_ok and unit_ok and not other
+    return Scored(fact, score, recall, coverage, name, unit_match=unit_match, measure_ok=ok)
 
 
 def best_name(

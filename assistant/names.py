@@ -305,3 +305,13 @@ def qualified_total(name: str, described: frozenset[str], beside: tuple[str, fro
     ):
         rest = rest.replace(word, "")
     return len(rest) >= 2 and containment(bigrams(rest), described) < 0.5
+
+
+_AMOUNT_IN_NAME = re.compile(r"(\d+(?:\.\d+)?)(?=万元|元|台|平方米|人|辆|%)")
+
+
+def other_amount(subject: str, text: str) -> bool:
+    """单价100万元以上设备 is not what 单价50万元以上的设备 asks: the name prints an amount and the question
+    names another one."""
+    printed, asked = set(_AMOUNT_IN_NAME.findall(subject)), set(_AMOUNT_IN_NAME.findall(text))
+    return bool(printed and asked) and not printed & asked

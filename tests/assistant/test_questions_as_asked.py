@@ -1182,3 +1182,19 @@ def test_a_rows_total_over_its_own_column_is_no_share(qa: Assistant, ids: dict[s
     # a column of one row over the row's total is a share (福利院's 项目支出 of 社会福利事业单位)
     c = qa.ask("社会福利事业单位的支出中项目支出占多大比重（保留两位小数）？", doc=[ids["welfare"]])
     assert c.value == 27.33
+
+
+def test_an_amount_in_an_items_name_must_be_the_one_asked(qa: Assistant, ids: dict[str, str]) -> None:
+    # 单价100万元（含）以上设备 answered 单价50万元以上的设备 (2 台 on the 财政局 决算)
+    for doc in ("finance", "justice"):
+        a = qa.ask("单价50万元以上的设备有几台？", doc=[ids[doc]])
+        assert a.abstained and a.value is None, (doc, a.answer)
+    assert qa.ask("单价100万元以上的设备财政局有几台？", doc=[ids["finance"]]).value == 2
+
+
+def test_a_later_clause_asking_what_share_of_a_whole_the_item_is(qa: Assistant, ids: dict[str, str]) -> None:
+    a = qa.ask("普陀区司法局2026年的政府采购预算里，服务类采购有多少万元，占政府采购总额的多少？", doc=[ids["justice"]])
+    assert "1,446.32万元" in a.answer and "97.3%" in a.answer
+    b = qa.ask("万里街道2024年政府采购预算中工程类有多少万元，占政府采购总额的多少？", doc=[ids["wanli"]])
+    assert "815.87万元" in b.answer and "49.08%" in b.answer
+    assert analyze("用地面积占地多少平方米").intent != "share"  # 占地 is no share
