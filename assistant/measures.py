@@ -60,10 +60,11 @@ def complete_parts(parts: Sequence[str]) -> list[str]:
             out[i] = subject + out[i]
         elif 2 <= len(out[i]) <= 3 and len(subject) >= len(out[i]) + 2 and out[i] not in subject:
             # 年末结转和结余比年初多: a modifier in place of the first item's (年初 for 年末) names its sibling;
-            # it stands where the first item has a word of its length opening alike (…工程地上建筑面积比地下…)
+            # it stands where the first item has a word of its length opening alike (…工程地上建筑面积比地下…);
+            # with none (物业管理费比电费多) the short part is an item of its own
             k = len(out[i])
-            at = max((p for p in range(len(subject) - k) if subject[p] == out[i][0]), default=0)
-            out[i] = subject[:at] + out[i] + subject[at + k :]
+            at = max((p for p in range(len(subject) - k) if subject[p] == out[i][0]), default=None)
+            out[i] = out[i] if at is None else subject[:at] + out[i] + subject[at + k :]
     return out
 
 

@@ -1198,3 +1198,16 @@ def test_a_later_clause_asking_what_share_of_a_whole_the_item_is(qa: Assistant, 
     b = qa.ask("万里街道2024年政府采购预算中工程类有多少万元，占政府采购总额的多少？", doc=[ids["wanli"]])
     assert "815.87万元" in b.answer and "49.08%" in b.answer
     assert analyze("用地面积占地多少平方米").intent != "share"  # 占地 is no share
+
+
+def test_a_short_second_item_is_an_item_of_its_own_unless_it_replaces_a_modifier(
+    qa: Assistant, ids: dict[str, str]
+) -> None:
+    # 物业管理费比电费多多少 read 电费 as 电费管理费 (no word of the first item opens with 电) and abstained
+    a = qa.ask("福利院2024年的物业管理费预算多少元？比电费多多少？", doc=[ids["welfare"]])
+    assert "886,000元" in a.answer
+    b = qa.ask("办公费比水费多多少元", doc=[ids["wanli"]])
+    assert b.value == 4478018
+    # a sibling modifier still names the sibling: 年初 for 年末, 地下 for 地上
+    assert qa.ask("年末结转和结余比年初多多少", doc=[ids["finance"]]).value == 6.2
+    assert qa.ask("地上建筑面积比地下多多少", doc=[ids["wanli"]]).value == 2657
