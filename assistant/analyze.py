@@ -22,11 +22,8 @@ _UNIT_CUES: tuple[tuple[str, str], ...] = (
     (r"(?<![万亿])元|块钱", "元"),
     (r"百分之|%|百分比|比例|比重|占比|增幅|减幅|增长率|降幅|增速", "%"),
     (r"几辆|多少辆|辆(?![^,?;]*?(?:费|钱|经费|支出|预算|元))", "辆"),  # 车辆运行费 is money, not a count
-    (r"几批次?|多少批次?|批次", "批次"),
-    (
-        r"多少分|几分(?!之)|得分|评分|分数",
-        "分",
-    ),  # 平均得分是多少: a score, never the count of projects scored  # 接待多少批次: a count of visits, never the 公务接待费
+    (r"几批次?|多少批次?|批次", "批次"),  # 接待多少批次: a count of visits, never the 公务接待费
+    (r"多少分|几分(?!之)|得分|评分|分数", "分"),  # 平均得分是多少: a score, never the projects scored
     (r"几人次|多少人次|人次", "人次"),  # before 人: 接待多少人次 counts visits, not staff
     (r"几个人|多少人|几人|人数|编制", "人"),
     (r"几个|多少个", "个"),

@@ -147,10 +147,15 @@ def _figures(text: str) -> list[str]:
     return _FIGURE.findall(_THOUSANDS.sub("", unicodedata.normalize("NFKC", text)).replace("−", "-"))
 
 
+def _is_figure(part: str) -> bool:
+    """One whitespace-separated part of an evidence string is a figure as printed (2,995.39, 15.16%)."""
+    return _FIGURE.fullmatch(_THOUSANDS.sub("", part)) is not None
+
+
 def _is_number_line(evidence: str) -> bool:
     """Only figures, with the odd punctuation mark the layout left between them ("445.69 ； 15.16%")."""
     parts = unicodedata.normalize("NFKC", evidence).split()
-    figures = [p for p in parts if _FIGURE.fullmatch(_THOUSANDS.sub("", p))]
+    figures = [p for p in parts if _is_figure(p)]
     return len(figures) >= 1 and all(p in figures or not any(ch.isalnum() for ch in p) for p in parts)
 
 
@@ -230,11 +235,11 @@ def _lifted_after_sentence(text: str, evidence: str) -> bool:
     figures in order.
     """
     parts = unicodedata.normalize("NFKC", evidence).split()
-    first = next((i for i, p in enumerate(parts) if _FIGURE.fullmatch(_THOUSANDS.sub("", p))), None)
+    first = next((i for i, p in enumerate(parts) if _is_figure(p)), None)
     if not first or not parts[first - 1].endswith(_SENTENCE_ENDS):
         return False
     figures = parts[first:]
-    if not all(_FIGURE.fullmatch(_THOUSANDS.sub("", p)) for p in figures):
+    if not all(_is_figure(p) for p in figures):
         return False
     words = "".join(parts[:first])
     return _without_lifted(words) in _without_lifted(text) and _parts_in_order(

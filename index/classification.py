@@ -67,14 +67,18 @@ def category_words() -> dict[str, str]:
     return words
 
 
+def _procurement_kinds() -> list[str]:
+    """The three national kinds of 政府采购 (货物, 工程, 服务)."""
+    kinds: list[str] = load_data("index.data", "classification.toml")["procurement"]["kinds"]
+    return kinds
+
+
 @cache
 def kind_words() -> dict[str, str]:
     """A kind of 政府采购 asked with 类 (服务类 -> 服务): the word the documents print."""
-    kinds = load_data("index.data", "classification.toml")["procurement"]["kinds"]
-    return {f"{k}类": k for k in kinds}
+    return {f"{k}类": k for k in _procurement_kinds()}
 
 
 def procurement_kind(name: str) -> str | None:
     """The national kind of 政府采购 a name prints as `<kind>采购` (工程采购 -> 工程), else None."""
-    kinds = load_data("index.data", "classification.toml")["procurement"]["kinds"]
-    return next((k for k in kinds if name == f"{k}采购"), None)
+    return next((k for k in _procurement_kinds() if name == f"{k}采购"), None)

@@ -37,10 +37,9 @@ def project_names(sections: list[Section]) -> dict[str, str]:
         part = _PROJECT_PART.match(top)
         if not part or top in names:
             continue
-        built = _PROJECT_BUILT.search(section.text)
         if part.group("name") and part.group("name") != "项目":
             names[top] = part.group("name")
-        elif built:
+        elif built := _PROJECT_BUILT.search(section.text):
             names[top] = built.group("name")
     return names
 
