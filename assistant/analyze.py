@@ -227,7 +227,17 @@ def strip_filler(norm: str) -> str:
     for pattern, _ in _UNIT_CUES[:3]:
         text = re.sub(pattern, "", text)
     text = _CODE.sub("", text)
-    return _filler().sub("", text)
+    kept = _kept_terms()  # 用款计划 keeps its 计划
+    if kept is None:
+        return _filler().sub("", text)
+    return "".join(p if i % 2 else _filler().sub("", p) for i, p in enumerate(kept.split(text)))
+
+
+@cache
+def _kept_terms() -> re.Pattern[str] | None:
+    """Document terms that hold a question word (用款计划: 计划): the lexicon entries that stand for themselves."""
+    words = [w for w, terms in synonyms() if w in terms and _filler().search(w)]
+    return re.compile("(" + "|".join(map(re.escape, words)) + ")") if words else None
 
 
 _SHARE_TAIL = re.compile(

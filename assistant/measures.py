@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 from assistant.analyze import Query, total_row_names
 from assistant.data import load_data
@@ -80,7 +81,16 @@ def same_stage(asked: Sequence[str], have: int | None, question: str) -> bool:
     wanted = asked_stages(asked, question)
     if len(wanted) > 1:  # both stages named ("决算比年初预算少了多少"): each part decides
         return True
-    return not wanted or have is None or have in wanted
+    if have is None:  # a sentence's figure is its document's 预算 or 决算, never a 调整预算 or 全年预算 column
+        return not (wanted and wanted <= _column_stages())
+    return not wanted or have in wanted
+
+
+@cache
+def _column_stages() -> set[int]:
+    """The stages only a 部门决算 table's columns print (调整预算, 全年预算), by index into [stages]."""
+    names = list(load_data("answering.toml")["stages"])
+    return {names.index(n) for n in ("adjusted", "full_year")}
 
 
 def printed(measure: str, facts: Sequence[Fact]) -> bool:

@@ -24,6 +24,7 @@ from assistant.names import candidate_names, display_name, operand_names, strip_
 from assistant.operations.base import Context, abstain, cite, disagree
 from assistant.operations.change import change
 from assistant.operations.lookup import agreeing, lookup, parallel, rank_all
+from assistant.operations.periods import asks_each, each_period, period_rows
 from assistant.stated import StatedShare, bare_name, stated_shares
 from index.model import Fact
 from index.text import bigrams, containment, normalize
@@ -167,7 +168,12 @@ def stated_share(
 
 def lookup_or_total(query: Query, ctx: Context) -> Answer:
     """A lookup, unless it asks a total (`实有在编人数一共多少`) of an item printed under parallel parents."""
-    if query.intent != "lookup" or not _TOTAL.search(query.norm.split("|")[0]):
+    total = _TOTAL.search(query.norm.split("|")[0])
+    whole = bool(total) or "全年" in query.norm.split("|")[0]  # 全年用款计划: a year of quarters
+    rows = period_rows(query, ctx, whole_year=whole) if whole or asks_each(query) else None
+    if rows and query.intent == "lookup":  # 每个季度用款计划多少, 全年用款计划合计: an item printed by period
+        return each_period(query, ctx, rows) if asks_each(query) else sum_of(query, ctx, rows)
+    if query.intent != "lookup" or not total:
         return lookup(query, ctx)
     ranked = rank_all(query, ctx)
     facts = siblings(ranked, query, ctx)
@@ -185,9 +191,10 @@ def sum_of(query: Query, ctx: Context, facts: list[Fact] | None = None) -> Answe
         facts = find_parts(query, ctx, query.parts, places)
     if not facts:  # a part not found: a total printed under the whole name, never one part's figure
         ranked = rank_all(query, ctx)
-        named = [p for p in query.parts if ranked and containment(bigrams(p), bigrams(ranked[0].name)) >= 0.5]
-        if len(named) != 1:
-            return lookup(query, ctx, ranked)  # 商品和服务支出 names both its parts
+        named = [p for p in query.parts if ranked and _names_part(ranked[0], p, query.parts)]
+        if len(named) != 1:  # 商品和服务支出 names both its parts: answered by a name holding all of them
+            whole = [s for s in ranked if all(_names_part(s, p, query.parts) for p in query.parts)]
+            return lookup(query, ctx, whole if named else ranked)
         missing = [p for p in query.parts if not find_parts(query, ctx, [p])]
         return abstain(query, warning=f"文件中没有找到“{'、'.join(missing)}”，未作合计。" if missing else None)
     unit = money_unit_for(facts, query.unit)
@@ -201,6 +208,16 @@ def sum_of(query: Query, ctx: Context, facts: list[Fact] | None = None) -> Answe
         + f" = {format_value(total, unit)}{unit}"
     )
     return computed(query, ctx, "sum", facts, total, unit, formula, subject="、".join(names), places=places)
+
+
+def _names_part(best: Scored, part: str, parts: Sequence[str]) -> bool:
+    """Does the best match name a part asked, by the part's own words (those no other part shares, nor the row's
+    context)? 商品和服务支出 names 商品 and 服务支出; 第一季度用款计划 names 第一季度, not 第二季度 (季度用款 is both
+    parts'); 行政单位医疗 (under 行政事业单位医疗) names 行政单位医疗, not 事业单位医疗."""
+    others = set().union(*(bigrams(p) for p in parts if p != part))
+    own = bigrams(part) - others or bigrams(part)
+    what = own - bigrams(normalize(best.fact.context)) or own  # 新建工程 says where the row is, not which row
+    return containment(what, bigrams(best.name)) >= 0.5
 
 
 def siblings(ranked: Sequence[Scored], query: Query, ctx: Context) -> list[Fact] | None:

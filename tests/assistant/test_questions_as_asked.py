@@ -1211,3 +1211,43 @@ def test_a_short_second_item_is_an_item_of_its_own_unless_it_replaces_a_modifier
     # a sibling modifier still names the sibling: 年初 for 年末, 地下 for 地上
     assert qa.ask("年末结转和结余比年初多多少", doc=[ids["finance"]]).value == 6.2
     assert qa.ask("地上建筑面积比地下多多少", doc=[ids["wanli"]]).value == 2657
+
+
+def test_a_column_only_a_final_account_prints_is_never_a_sentences_figure(qa: Assistant, ids: dict[str, str]) -> None:
+    # the 财政局 决算 prints no 调整预算/全年预算 column: its narrative's share of the item (占71.73%) answered
+    for item in ("一般公共服务支出的调整预算数是多少", "一般公共服务支出的全年预算数是多少万元"):
+        a = qa.ask(item, doc=[ids["finance"]])
+        assert a.abstained and a.value is None, a.answer
+    b = qa.ask("司法局2026年行政运行的调整预算数是多少元", doc=[ids["justice"]])
+    assert b.abstained and b.value is None
+    # the stages the document does print stay answered, from the narrative or the table
+    assert qa.ask("信息化建设的年初预算数是多少", doc=[ids["finance"]]).value == 135.9
+    assert qa.ask("信息化建设的决算数是多少", doc=[ids["finance"]]).value == 135.25
+
+
+def test_an_item_printed_period_by_period_is_listed_or_summed(qa: Assistant, ids: dict[str, str]) -> None:
+    # 万里街道's new building prints its plan by quarter only (第一季度用款计划 … 第四季度用款计划, 158.05 each)
+    each = qa.ask("社区公共服务中心新建工程每个季度的用款计划分别是多少万元", doc=[ids["wanli"]])
+    assert (each.value, each.unit) == (158.05, "万元") and "第四季度用款计划158.05万元" in each.answer
+    whole = qa.ask("万里街道2024年社区公共服务中心新建工程全年用款计划合计多少万元", doc=[ids["wanli"]])
+    assert whole.value == 632.2 and whole.intent == "sum"
+    assert qa.ask("新建工程四个季度的用款计划一共是多少元", doc=[ids["wanli"]]).value == 6322000
+    # two named quarters are two parts (用款计划 keeps its 计划); one named quarter is that quarter's row
+    assert qa.ask("新建工程第一季度和第三季度的用款计划合计是多少万元", doc=[ids["wanli"]]).value == 316.1
+    assert qa.ask("新建工程第二季度用款计划是多少", doc=[ids["wanli"]]).value == 158.05
+    # documents that print no period rows still refuse a period question
+    for doc in ("justice", "welfare"):
+        a = qa.ask("每个季度的三公经费是多少", doc=[ids[doc]])
+        assert a.abstained and a.value is None, (doc, a.answer)
+
+
+def test_a_sum_whose_part_is_missing_is_refused_not_answered_by_the_other_part(
+    qa: Assistant, ids: dict[str, str]
+) -> None:
+    # 司法局 prints 行政单位医疗 only: the sum answered 行政单位医疗 (its parent's name holds 事业 and 单位医疗)
+    a = qa.ask("行政单位医疗和事业单位医疗合计是多少元", doc=[ids["justice"]])
+    assert a.abstained and a.value is None, a.answer
+    b = qa.ask("新建工程第一季度和第五季度的用款计划合计是多少万元", doc=[ids["wanli"]])
+    assert b.abstained and b.value is None, b.answer
+    # a printed name holding every part is the sum asked
+    assert qa.ask("商品和服务支出合计多少", doc=[ids["justice"]]).value == 2141724.44
