@@ -89,6 +89,21 @@ def table_title(title: str | None) -> str:
     return text
 
 
+def _table_total_names(core: str, titled: str, subject: str) -> list[str]:
+    """A table's total row named by the table: 财政拨款收入支出总计, and by what the table breaks down
+    (一般公共预算支出功能分类预算表: 一般公共预算支出合计) and its title without 部门 (收入预算总表合计)."""
+    voc = vocabulary()
+    label = subject if subject in voc.total_labels else "合计"
+    names: list[str] = []
+    subject_of = re.sub(load_data("answering.toml")["table_breakdown"], "", core)
+    bare_title = voc.title_affixes[3].sub("", titled)
+    for base in (subject_of if len(subject_of) >= 4 else core, core, titled, bare_title):
+        for word in (label, "总计" if label == "合计" else "合计"):
+            if base + word not in names:
+                names.append(base + word)
+    return names
+
+
 def candidate_names(fact: Fact, departments: frozenset[str]) -> list[str]:
     """Names a question might use for the fact, most natural first.
 
@@ -113,10 +128,7 @@ def candidate_names(fact: Fact, departments: frozenset[str]) -> list[str]:
             if len(part) >= 4 and part not in voc.default_measures and part not in names:
                 names.append(part)
         if core:
-            label = subject if subject in voc.total_labels else "合计"
-            other = "总计" if label == "合计" else "合计"
-            titled = table_title(fact.source.table)
-            names += [core + label, core + other, titled + label, titled + other]
+            names += _table_total_names(core, table_title(fact.source.table), subject)
         return names or [measure]
     names.append(subject)
     bare = re.sub(r"\(.*?\)", "", subject)

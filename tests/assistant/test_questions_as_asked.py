@@ -1174,9 +1174,10 @@ def test_a_vehicles_running_cost_is_money_not_a_count_of_vehicles(qa: Assistant,
 
 
 def test_a_rows_total_over_its_own_column_is_no_share(qa: Assistant, ids: dict[str, str]) -> None:
-    # 万里街道's whole 一般公共预算支出 resolved to the same row's 一般公共预算 column: 100 % was given
+    # 万里街道's whole 一般公共预算支出 resolved to the same row's 一般公共预算 column: 100 % was given; the whole is
+    # the 一般公共预算支出功能分类预算表's 合计 (19,604,064 ÷ 156,211,123)
     a = qa.ask("社会保障和就业支出占一般公共预算支出的比例是多少", doc=[ids["wanli"]])
-    assert a.abstained and a.value is None
+    assert a.value == 12.55, a.answer
     b = qa.ask("公共安全支出占公共安全支出一般公共预算的比例", doc=[ids["justice"]])
     assert b.abstained and b.value is None
     # a column of one row over the row's total is a share (福利院's 项目支出 of 社会福利事业单位)
@@ -1251,3 +1252,14 @@ def test_a_sum_whose_part_is_missing_is_refused_not_answered_by_the_other_part(
     assert b.abstained and b.value is None, b.answer
     # a printed name holding every part is the sum asked
     assert qa.ask("商品和服务支出合计多少", doc=[ids["justice"]]).value == 2141724.44
+
+
+def test_a_tables_total_row_is_named_by_the_tables_subject(qa: Assistant, ids: dict[str, str]) -> None:
+    # 一般公共预算支出功能分类预算表's 合计 is the 一般公共预算支出 (万里街道 and 福利院 abstained; 福利院's tables are
+    # titled 预算单位…), and 收入预算总表的合计 is that table's total row (部门 left out of the title)
+    assert qa.ask("一般公共预算支出是多少", doc=[ids["wanli"]]).value == 156211123
+    assert qa.ask("一般公共预算支出是多少", doc=[ids["welfare"]]).value == 9501164
+    assert qa.ask("收入预算总表的合计是多少", doc=[ids["justice"]]).value == 96282213.44
+    assert qa.ask("收入预算总表的合计是多少", doc=[ids["welfare"]]).value == 12121164
+    # a column's total stays the column's (项目支出, not the table's 合计)
+    assert qa.ask("支出预算总表中项目支出合计是多少", doc=[ids["wanli"]]).value == 56505103
