@@ -135,6 +135,9 @@ def candidate_names(fact: Fact, departments: frozenset[str]) -> list[str]:
     if bare != subject and len(bare) >= 2:
         names.append(bare)
     names += [n for n in alternatives(subject) if n not in names]
+    year_total = re.fullmatch(r"(本年)?(收入|支出)合计", subject)
+    if year_total and measure in voc.fund_words:  # 本年支出合计 in the 一般公共预算 column: 一般公共预算支出
+        names.append(measure + year_total.group(2))
     kind = classification.procurement_kind(subject)  # 工程采购 (a kind of 政府采购) is 政府采购工程
     if kind:
         names.append(f"政府采购{kind}")

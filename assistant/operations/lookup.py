@@ -215,6 +215,8 @@ def conflicts(best: Scored, ranked: Sequence[Scored], ctx: Context) -> list[Fact
     """Other facts naming the same thing with a value that disagrees (not just rounding)."""
     found: list[Fact] = []
     for f in same_item(best, ranked):
+        if f.source.table and f.source.table == best.fact.source.table:
+            continue  # two rows of one table are two items (本年支出合计, and the 总计 with 结转和结余)
         if disagree(best.fact, f) and all(disagree(f, g) for g in found):
             found.append(f)
     return found[:2]

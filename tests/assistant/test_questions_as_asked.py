@@ -1263,3 +1263,14 @@ def test_a_tables_total_row_is_named_by_the_tables_subject(qa: Assistant, ids: d
     assert qa.ask("收入预算总表的合计是多少", doc=[ids["welfare"]]).value == 12121164
     # a column's total stays the column's (项目支出, not the table's 合计)
     assert qa.ask("支出预算总表中项目支出合计是多少", doc=[ids["wanli"]]).value == 56505103
+
+
+def test_a_funds_spending_or_income_is_its_column_of_the_years_total(qa: Assistant, ids: dict[str, str]) -> None:
+    # the 财政局 决算 answered 一般公共预算支出 with the 总计 row (2,961.68, 年末结转和结余 included) and took the
+    # 本年支出合计 row of the same table for a conflict; two rows of one table are two items
+    a = qa.ask("一般公共预算支出是多少", doc=[ids["finance"]])
+    assert (a.value, a.unit) == (2940.05, "万元") and not a.warnings, a.answer
+    # 一般公共预算资金 (the 收支总表's income row) is said without 资金, as 资金 is a word of the question
+    for doc, value in (("wanli", 15621.1123), ("welfare", 950.1164)):
+        b = qa.ask("一般公共预算拨款收入是多少万元", doc=[ids[doc]])
+        assert b.value == value, (doc, b.answer)
