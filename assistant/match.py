@@ -15,6 +15,7 @@ from assistant.names import (
     fact_stage,
     other_amount,
     other_flow,
+    other_side,
     qualified_total,
     residual,
     same_count_unit,
@@ -173,8 +174,8 @@ def _measure_terms(
     if head and len(head) >= 2 and containment(bigrams(head), described) < 0.5:
         measure_ok = False
         delta -= 0.6  # below the contained items that name Y, however well the container's name matches
-    # 一般公共预算拨款收入 is not 一般公共预算拨款支出, however alike the names
-    if "收入" in asked and "支出" not in asked and (side(fact) == "支出" or normalize(fact.subject).endswith("支出")):
+    # 一般公共预算拨款收入 is not 一般公共预算拨款支出, however alike the names (nor 一般公共预算资金, an income)
+    if other_side(asked, fact):
         measure_ok = False
         delta -= 0.3
     # budget vs outturn: a figure of another stage (决算数 for 年初预算, 预算数 for 实际花了) is another figure

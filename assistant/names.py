@@ -282,6 +282,15 @@ def document_stages(facts: Iterable[Fact]) -> dict[str, int | None]:
     return found
 
 
+def other_side(asked: str, fact: Fact) -> bool:
+    """The question names one side of the accounts (收入 or 支出, not both) and the figure is of the other."""
+    if "收入" in asked and "支出" not in asked:
+        return side(fact) == "支出" or normalize(fact.subject).endswith("支出")
+    if "支出" in asked and "收入" not in asked:
+        return side(fact) == "收入" or normalize(fact.context) == "收入"
+    return False
+
+
 def other_flow(question: str, fact: Fact) -> bool:
     """A count asked of what is added or removed (新增, 购置: answering.toml `count_flows`) and a figure of what is
     held (车辆3辆)."""

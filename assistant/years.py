@@ -25,6 +25,15 @@ from index.text import normalize
 
 # Kinds of answer whose figure is a change: its year is the later of the two compared.
 _CHANGES = frozenset({"change", "rate"})
+_CHANGE_WORDS = {"change": "增减", "rate": "增减幅度"}
+
+
+def _compared_with(query: Query) -> str:
+    """What a refused change question looked for besides the item and year: …“机关运行经费”2026年比上年增减的数字."""
+    if query.intent not in _CHANGE_WORDS:
+        return ""
+    base = "、".join(f"{y}年" for y in query.base_years) or "上年"
+    return f"比{base}{_CHANGE_WORDS[query.intent]}"
 
 
 def resolve_years(query: Query, doc_ids: Sequence[str], summaries: Sequence[dict[str, Any]]) -> Query:
@@ -72,7 +81,7 @@ def explain_abstention(query: Query, ctx: Context) -> str:
 
     Item names are shown without their codes or any figure: a refusal never carries a number but years.
     """
-    item = query.content[0] if query.content and query.content[0] else ""
+    item = re.sub("(比|较|与|跟|同)$", "", query.content[0]) if query.content and query.content[0] else ""
     docs = sorted({f.source.doc_id for f in ctx.facts})
     where = "、".join(ctx.titles.get(d, d) for d in docs[:3]) or "所载文件"
     years = sorted(query.years) or sorted({y for d in docs if (y := ctx.doc_years.get(d))})
@@ -87,7 +96,7 @@ def explain_abstention(query: Query, ctx: Context) -> str:
         "abstain_detail",
         document=where,
         item=f"“{item}”" if item else "这一项",
-        year=year,
+        year=year + _compared_with(query),
         near="；文件中相近的项目有：" + "、".join(near) if near else "",
     )
 

@@ -52,7 +52,7 @@ def find_parts(query: Query, ctx: Context, parts: Sequence[str], places: list[Fa
         best = _under_same_parent(choose(ranked, anchor=chosen[0] if chosen else None, tun=ctx.tun), ranked, chosen)
         chosen.append(best.fact)
         if places is not None:
-            places.extend(agreeing(best.fact, best, ranked, limit=1))
+            places.extend(agreeing(best.fact, best, ranked, limit=2))
     return chosen
 
 
@@ -76,7 +76,9 @@ def share(query: Query, ctx: Context) -> Answer:
     if len(parts) == 1:  # no whole named: the total of the part's side of the accounts (其他收入占比: 收入总计)
         parts.append("收入总计" if "收入" in parts[0] and "支出" not in parts[0] else "支出总计")
     places: list[Fact] = []
-    facts = find_parts(query, ctx, parts[:2], places) if len(parts) >= 2 else None
+    # the whole first: among equal matches the part is then read where the whole is (its table's scope)
+    facts = find_parts(query, ctx, parts[1::-1], places)
+    facts = facts[::-1] if facts else None
     if not facts and len(parts) >= 2:
         facts = _whole_with_parts_head(query, ctx, parts[0], parts[1], places)
     if not facts:

@@ -1274,3 +1274,21 @@ def test_a_funds_spending_or_income_is_its_column_of_the_years_total(qa: Assista
     for doc, value in (("wanli", 15621.1123), ("welfare", 950.1164)):
         b = qa.ask("一般公共预算拨款收入是多少万元", doc=[ids[doc]])
         assert b.value == value, (doc, b.answer)
+
+
+def test_a_shares_part_is_read_within_its_wholes_scope(qa: Assistant, ids: dict[str, str]) -> None:
+    # 福利院: 社会保障和就业支出 of the 收支总表 (all funds, 11,281,624) over the 一般公共预算支出 gave 118.74 %;
+    # the part is read in the whole's table (8,661,624 of the 一般公共预算支出功能分类预算表)
+    a = qa.ask("社会保障和就业支出占一般公共预算支出的比例是多少", doc=[ids["welfare"]])
+    assert a.value == 91.16, a.answer
+    # a spending asked is no income row: 万里街道's whole was the 一般公共预算资金 (the same figure, another item)
+    b = qa.ask("万里街道2024年城乡社区支出占一般公共预算支出的比重是多少（保留两位小数）？", doc=[ids["wanli"]])
+    assert b.value == 76.43 and "资金" not in b.answer, b.answer
+
+
+def test_a_refused_change_says_it_looked_for_the_change(qa: Assistant, ids: dict[str, str]) -> None:
+    # the documents print no change of 机关运行经费 on the year before: the refusal named the item only
+    a = qa.ask("司法局2026年机关运行经费预算是多少万元？比2025年增加了多少万元？", doc=[ids["justice"]])
+    assert "217.83万元" in a.answer and "“机关运行经费”2026年比2025年增减的数字" in a.answer, a.answer
+    b = qa.ask("福利院机关运行经费比上年增长了百分之几", doc=[ids["welfare"]])
+    assert b.abstained and "2024年比2023年增减幅度的数字" in b.answer, b.answer
