@@ -1292,3 +1292,13 @@ def test_a_refused_change_says_it_looked_for_the_change(qa: Assistant, ids: dict
     assert "217.83万元" in a.answer and "“机关运行经费”2026年比2025年增减的数字" in a.answer, a.answer
     b = qa.ask("福利院机关运行经费比上年增长了百分之几", doc=[ids["welfare"]])
     assert b.abstained and "2024年比2023年增减幅度的数字" in b.answer, b.answer
+
+
+def test_a_clause_asking_what_without_a_figure_cue_gets_passages(qa: Assistant, ids: dict[str, str]) -> None:
+    # `主要采购什么` repeated the 政府采购 figure as its own answer
+    for doc, total in (("welfare", "120.60万元"), ("justice", "1,486.42万元")):
+        a = qa.ask("政府采购预算是多少万元，主要采购什么？", doc=[ids[doc]])
+        assert len(a.parts) == 2 and total in a.parts[0].answer, (doc, a.answer)
+        assert a.parts[1].value is None and "政府采购" in a.parts[1].answer, (doc, a.parts[1].answer)
+    assert analyze("三公经费包括哪些").intent == "open"
+    assert analyze("哪些项目的预算是多少万元").intent != "open"  # a figure cue: still a figure question
