@@ -12,7 +12,7 @@ from functools import cache
 
 from assistant.data import load_data
 from assistant.question import YEAR as _YEAR
-from assistant.question import Framed, cue, frame, organisations, share_head, without_bases
+from assistant.question import Framed, cue, frame, organisations, share_head, shield, unshield, without_bases
 from index import classification
 from index.text import normalize
 
@@ -193,6 +193,7 @@ def expand(norm: str) -> list[str]:
 
 _PER_ITEM = re.compile(r"每(台|套|人|件|辆|份|次)")
 _STATED_FIGURE = re.compile(r"\d[\d,.]*\s*(亿元|万元|元)")
+_EXCLUDED = re.compile(r"\((?:不含|不包括|不包含|除)[^()]*\)|(?:不含|不包括|不包含)[^\d,?;()的]{1,6}")
 
 
 def wanted_unit(norm: str) -> str | None:
@@ -201,7 +202,8 @@ def wanted_unit(norm: str) -> str | None:
         return f"元/{per_item.group(1)}"  # a unit-price standard: 每台…多少钱
     # a figure the question itself states ("单价100万元以上的设备有几台") qualifies the item; it is
     # not the unit asked for, unless nothing else in the question names one
-    for text in (_STATED_FIGURE.sub("", norm), norm):
+    asked = _EXCLUDED.sub("", norm)  # 设备（不含车辆）有几台: what is left out names no unit
+    for text in (_STATED_FIGURE.sub("", asked), asked):
         for pattern, unit in _UNIT_CUES:
             if re.search(pattern, text):
                 return unit
@@ -275,8 +277,12 @@ def _share_parts(text: str) -> list[str]:
 
 
 def split_parts(norm: str, intent: str) -> list[str]:
-    """Named items of a sum/difference/share/compare question, filler removed."""
-    text = _YEAR.sub("", norm)
+    """Named items of a sum/difference/share/compare question, filler removed; a joining word inside one name
+    (社会保障和就业支出, 年末结转和结余) joins nothing."""
+    return [unshield(p) for p in _split_parts(shield(_YEAR.sub("", norm)), intent)]
+
+
+def _split_parts(text: str, intent: str) -> list[str]:
     if intent == "share":
         return _share_parts(text)
     if intent == "ratio":
@@ -303,7 +309,7 @@ def split_parts(norm: str, intent: str) -> list[str]:
         if m:
             return [strip_filler(m.group(1)), strip_filler(m.group(2))]
     if intent in ("sum", "compare"):
-        core = re.split(r"加起来|合起来|一共|总共|合计|之和|共计|哪个|哪家|哪一个|谁|更", text)[0]
+        core = re.split(r"加起来|合起来|加在一起|加到一起|一共|总共|合计|之和|共计|哪个|哪家|哪一个|谁|更", text)[0]
         raw = [p for p in re.split(r"和|与|及|加上|(?<!增)加|、|以及|跟", core) if strip_filler(p)]
         pieces = [strip_filler(p) for p in (share_head(raw) if len(raw) >= 2 else raw)]
         if len(pieces) >= 2:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from assistant.data import load_data
+from index.classification import joined_names
 
 YEAR = re.compile(r"(?<!\d)(20\d{2})(?:\s*年度?|(?!\d))")
 _CN_DIGITS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -199,6 +200,29 @@ def split_clauses(text: str) -> list[str]:
     return clauses if len(clauses) >= 2 else []
 
 
+_SHIELDED = str.maketrans("和与及", "\ue000\ue001\ue002")
+_UNSHIELDED = str.maketrans("\ue000\ue001\ue002", "和与及")
+
+
+@cache
+def _joined_terms() -> re.Pattern[str]:
+    """Names holding a joining word: the national 科目 (社会保障和就业支出) and the genre's measures (年末结转和结余,
+    购置及运行维护费: answering.toml `measure_words`, `generic_suffixes`)."""
+    data = load_data("answering.toml")
+    genre = [w for w in [*data["measure_words"], *data["generic_suffixes"]] if any(j in w[1:-1] for j in "和与及")]
+    terms = sorted({*joined_names(), *genre}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, terms)))
+
+
+def shield(text: str) -> str:
+    """`text` with the joining words inside one name (社会保障和就业支出) hidden from splitting; `unshield` undoes it."""
+    return _joined_terms().sub(lambda m: m.group(0).translate(_SHIELDED), text)
+
+
+def unshield(text: str) -> str:
+    return text.translate(_UNSHIELDED)
+
+
 _EACH = re.compile(r"^(?P<head>.*?)(?P<items>[^,;]+?)(?:分别|各自|各)(?:是|为|有|安排了?|花了?)?(?P<tail>多少.*|几.*)$")
 _ITEM_SEP = re.compile(r"、")
 _LAST_SEP = re.compile(r"以及|和")  # 及 and 与 also join words inside one name (购置及运行费)
@@ -212,8 +236,8 @@ def _each(clause: str) -> list[str]:
     m = _EACH.match(clause)
     if not m:
         return [clause]
-    *first, last = _ITEM_SEP.split(m.group("items"))
-    items = [i for i in [*first, *_LAST_SEP.split(last)] if i]
+    *first, last = _ITEM_SEP.split(shield(m.group("items")))
+    items = [unshield(i) for i in [*first, *_LAST_SEP.split(last)] if i]
     if len(items) < 2:
         return [clause]
     head = m.group("head")

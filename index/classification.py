@@ -82,3 +82,18 @@ def kind_words() -> dict[str, str]:
 def procurement_kind(name: str) -> str | None:
     """The national kind of 政府采购 a name prints as `<kind>采购` (工程采购 -> 工程), else None."""
     return next((k for k in _procurement_kinds() if name == f"{k}采购"), None)
+
+
+# Words that join two items in a question (水费和电费) but are also inside one item's name (社会保障和就业支出)
+_JOINERS = "和与及"
+
+
+@cache
+def joined_names() -> tuple[str, ...]:
+    """National 科目 names holding a joining word (社会保障和就业支出, 商品和服务支出, 对个人和家庭的补助), longest
+    first, with their start before 支出 (社会保障和就业), so a question's items are never split inside one."""
+    data = load_data("index.data", "classification.toml")
+    names = {normalize(item["name"]) for section in ("economic", "functional") for item in data[section].values()}
+    found = {n for n in names if any(j in n[1:-1] for j in _JOINERS)}
+    found |= {n.removesuffix("支出") for n in found if n.endswith("支出") and len(n) > 6}
+    return tuple(sorted(found, key=len, reverse=True))

@@ -1302,3 +1302,24 @@ def test_a_clause_asking_what_without_a_figure_cue_gets_passages(qa: Assistant, 
         assert a.parts[1].value is None and "政府采购" in a.parts[1].answer, (doc, a.parts[1].answer)
     assert analyze("三公经费包括哪些").intent == "open"
     assert analyze("哪些项目的预算是多少万元").intent != "open"  # a figure cue: still a figure question
+
+
+def test_a_joining_word_inside_one_name_joins_nothing(qa: Assistant, ids: dict[str, str]) -> None:
+    # 社会保障和就业支出和卫生健康支出 was split into 社会保障 / 就业支出 / 卫生健康支出, 年末结转和结余 into 年末结转 / 结余
+    assert analyze("商品和服务支出与工资福利支出加起来多少").parts == ["商品和服务支出", "工资福利支出"]
+    assert qa.ask("社会保障和就业支出和卫生健康支出合计多少元", doc=[ids["wanli"]]).value == 22827721
+    assert qa.ask("社会保障和就业支出和卫生健康支出合计多少万元", doc=[ids["finance"]]).value == 387.71
+    both = qa.ask("年初结转和结余、年末结转和结余分别是多少万元？", doc=[ids["finance"]])
+    assert [p.value for p in both.parts] == [49.14, 55.34], both.answer
+    assert len(split_clauses("社会保障和就业支出、住房保障支出分别是多少")) == 2
+    # 加在一起 asks a sum (its 加 was read as a joining word, leaving a third part 在一起)
+    assert qa.ask("办公费和水费加在一起是多少元", doc=[ids["wanli"]]).value == 5033018
+    assert analyze("印刷费和邮电费加在一起一共多少").parts == ["印刷费", "邮电费"]
+
+
+def test_what_a_question_leaves_out_names_no_unit(qa: Assistant, ids: dict[str, str]) -> None:
+    # 设备（不含车辆）有几台（套） asked 辆 and was answered with the vehicles held
+    a = qa.ask("单价100万元（含）以上的设备（不含车辆）有几台（套）？", doc=[ids["finance"]])
+    assert (a.value, a.unit) == (2, "台（套）"), a.answer
+    b = qa.ask("司法局有几辆车？单价100万元以上的设备（不含车辆）有几台？", doc=[ids["justice"]])
+    assert [p.unit for p in b.parts] == ["辆", "台（套）"], b.answer
