@@ -196,8 +196,15 @@ def split_clauses(text: str) -> list[str]:
             pending += piece + ","
     if pending and clauses:
         clauses[-1] += "," + pending.rstrip(",")
-    clauses = [one for clause in clauses for one in _each(clause)]
+    clauses = [one for clause in clauses for listed in _asks_apart(clause) for one in _each(listed)]
     return clauses if len(clauses) >= 2 else []
+
+
+def _asks_apart(clause: str) -> list[str]:
+    """`项目有多少个、涉及资金多少万元`: items listed with 、 that each ask something are two questions (a list of
+    items asked together, `住房公积金、购房补贴分别是多少`, stays one)."""
+    pieces = clause.split("、")
+    return pieces if len(pieces) >= 2 and all(_cues()["asking"].search(p) for p in pieces) else [clause]
 
 
 _SHIELDED = str.maketrans("和与及", "\ue000\ue001\ue002")

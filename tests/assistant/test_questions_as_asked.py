@@ -1323,3 +1323,12 @@ def test_what_a_question_leaves_out_names_no_unit(qa: Assistant, ids: dict[str, 
     assert (a.value, a.unit) == (2, "台（套）"), a.answer
     b = qa.ask("司法局有几辆车？单价100万元以上的设备（不含车辆）有几台？", doc=[ids["justice"]])
     assert [p.unit for p in b.parts] == ["辆", "台（套）"], b.answer
+
+
+def test_two_asks_listed_with_a_pause_mark_are_two_questions(qa: Assistant, ids: dict[str, str]) -> None:
+    # `项目有多少个、涉及项目预算资金多少万元` answered only the money
+    for doc, count, money in (("wanli", 50, 5634.81), ("justice", 20, 7054.05)):
+        a = qa.ask("编报绩效目标的项目有多少个、涉及项目预算资金多少万元？", doc=[ids[doc]])
+        assert [p.value for p in a.parts] == [count, money], (doc, a.answer)
+    # items asked together stay one question per item
+    assert split_clauses("住房公积金、购房补贴分别是多少") == ["住房公积金是多少", "购房补贴是多少"]
