@@ -124,7 +124,7 @@ def frame(norm: str) -> Framed:
     table = cues["table_hint"].search(text)
     if table:
         text = (text[: table.start()] + text[table.end() :]).lstrip(",")
-    text = cues["excluded"].sub("", text).strip(",")
+    text = cues["sign_note"].sub("", cues["excluded"].sub("", text)).strip(",")
     text = _formula_asked(text, cues)
     rounding = cues["rounding"].search(text)
     places = None

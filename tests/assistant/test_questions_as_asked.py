@@ -1332,3 +1332,12 @@ def test_two_asks_listed_with_a_pause_mark_are_two_questions(qa: Assistant, ids:
         assert [p.value for p in a.parts] == [count, money], (doc, a.answer)
     # items asked together stay one question per item
     assert split_clauses("住房公积金、购房补贴分别是多少") == ["住房公积金是多少", "购房补贴是多少"]
+
+
+def test_a_note_on_how_a_difference_is_signed_is_no_item(qa: Assistant, ids: dict[str, str]) -> None:
+    # （用决算数减年初预算，少为负数） was read as item words and the question abstained
+    a = qa.ask("住房公积金的支出决算比年初预算少了多少万元？（用决算数减年初预算，少为负数）", doc=[ids["finance"]])
+    assert a.value == -0.56, a.answer
+    b = qa.ask("万里街道2024年财政拨款收入比2023年增加了多少万元（减少用负数表示）？", doc=[ids["wanli"]])
+    assert b.value == -876.75, b.answer
+    assert frame("三公经费比上年增加多少(减少以负数表示)").text == "三公经费比上年增加多少"  # normalised brackets
