@@ -1341,3 +1341,11 @@ def test_a_note_on_how_a_difference_is_signed_is_no_item(qa: Assistant, ids: dic
     b = qa.ask("万里街道2024年财政拨款收入比2023年增加了多少万元（减少用负数表示）？", doc=[ids["wanli"]])
     assert b.value == -876.75, b.answer
     assert frame("三公经费比上年增加多少(减少以负数表示)").text == "三公经费比上年增加多少"  # normalised brackets
+
+
+def test_the_add_of_adding_up_joins_no_items(qa: Assistant, ids: dict[str, str]) -> None:
+    # `…用款计划加起来一共多少` read the 加 of 加起来 as a joining word: a sum with no parts, refused
+    a = qa.ask("新建工程四个季度的用款计划加起来一共多少万元", doc=[ids["wanli"]])
+    assert a.value == 632.2, a.answer
+    assert analyze("公务接待费加起来一共多少").intent == "lookup"
+    assert analyze("水费加电费一共多少").parts == ["水费", "电费"]
