@@ -12,7 +12,7 @@ from functools import cache
 
 from assistant.analyze import Query, total_row_names
 from assistant.data import load_data
-from assistant.names import stage_terms, strip_endings, vocabulary
+from assistant.names import stage_index, stage_terms, strip_endings, vocabulary
 from index.model import Fact
 from index.text import normalize
 
@@ -89,8 +89,7 @@ def same_stage(asked: Sequence[str], have: int | None, question: str) -> bool:
 @cache
 def _column_stages() -> set[int]:
     """The stages only a 部门决算 table's columns print (调整预算, 全年预算), by index into [stages]."""
-    names = list(load_data("answering.toml")["stages"])
-    return {names.index(n) for n in ("adjusted", "full_year")}
+    return {i for n in ("adjusted", "full_year") if (i := stage_index(n)) is not None}
 
 
 def printed(measure: str, facts: Sequence[Fact]) -> bool:

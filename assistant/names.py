@@ -259,11 +259,16 @@ def fact_stage(fact: Fact, document: int | None = None) -> int | None:
     return document if stage is None and fact.is_money else stage
 
 
-def _title_stage(title: str) -> int | None:
+def stage_index(name: str) -> int | None:
+    """The index into answering.toml [stages] of the stage called `name` (budget, adjusted, full_year, outturn)."""
     names = list(load_data("answering.toml")["stages"])
+    return names.index(name) if name in names else None
+
+
+def _title_stage(title: str) -> int | None:
     for word, name in (("决算", "outturn"), ("预算", "budget")):
-        if word in title and name in names:
-            return names.index(name)
+        if word in title and (index := stage_index(name)) is not None:
+            return index
     return None
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from assistant.data import load_data
-from index.classification import joined_names
+from index.classification import JOINERS, joined_names
 
 YEAR = re.compile(r"(?<!\d)(20\d{2})(?:\s*年度?|(?!\d))")
 _CN_DIGITS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -207,8 +207,9 @@ def _asks_apart(clause: str) -> list[str]:
     return pieces if len(pieces) >= 2 and all(_cues()["asking"].search(p) for p in pieces) else [clause]
 
 
-_SHIELDED = str.maketrans("和与及", "\ue000\ue001\ue002")
-_UNSHIELDED = str.maketrans("\ue000\ue001\ue002", "和与及")
+_HIDDEN = "\ue000\ue001\ue002"  # private-use stand-ins, one per joining word
+_SHIELDED = str.maketrans(JOINERS, _HIDDEN)
+_UNSHIELDED = str.maketrans(_HIDDEN, JOINERS)
 
 
 @cache
@@ -216,7 +217,7 @@ def _joined_terms() -> re.Pattern[str]:
     """Names holding a joining word: the national 科目 (社会保障和就业支出) and the genre's measures (年末结转和结余,
     购置及运行维护费: answering.toml `measure_words`, `generic_suffixes`)."""
     data = load_data("answering.toml")
-    genre = [w for w in [*data["measure_words"], *data["generic_suffixes"]] if any(j in w[1:-1] for j in "和与及")]
+    genre = [w for w in [*data["measure_words"], *data["generic_suffixes"]] if any(j in w[1:-1] for j in JOINERS)]
     terms = sorted({*joined_names(), *genre}, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, terms)))
 

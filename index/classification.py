@@ -85,7 +85,7 @@ def procurement_kind(name: str) -> str | None:
 
 
 # Words that join two items in a question (水费和电费) but are also inside one item's name (社会保障和就业支出)
-_JOINERS = "和与及"
+JOINERS = "和与及"
 
 
 @cache
@@ -94,6 +94,6 @@ def joined_names() -> tuple[str, ...]:
     first, with their start before 支出 (社会保障和就业), so a question's items are never split inside one."""
     data = load_data("index.data", "classification.toml")
     names = {normalize(item["name"]) for section in ("economic", "functional") for item in data[section].values()}
-    found = {n for n in names if any(j in n[1:-1] for j in _JOINERS)}
+    found = {n for n in names if any(j in n[1:-1] for j in JOINERS)}
     found |= {n.removesuffix("支出") for n in found if n.endswith("支出") and len(n) > 6}
     return tuple(sorted(found, key=len, reverse=True))

@@ -170,12 +170,15 @@ def stated_share(
 
 def lookup_or_total(query: Query, ctx: Context) -> Answer:
     """A lookup, unless it asks a total (`实有在编人数一共多少`) of an item printed under parallel parents."""
-    total = _TOTAL.search(query.norm.split("|")[0])
-    whole = bool(total) or "全年" in query.norm.split("|")[0]  # 全年用款计划: a year of quarters
-    rows = period_rows(query, ctx, whole_year=whole) if whole or asks_each(query) else None
-    if rows and query.intent == "lookup":  # 每个季度用款计划多少, 全年用款计划合计: an item printed by period
-        return each_period(query, ctx, rows) if asks_each(query) else sum_of(query, ctx, rows)
-    if query.intent != "lookup" or not total:
+    if query.intent != "lookup":
+        return lookup(query, ctx)
+    asked = query.norm.split("|")[0]
+    total, each = _TOTAL.search(asked), asks_each(query)
+    whole = bool(total) or "全年" in asked  # 全年用款计划: a year of quarters
+    rows = period_rows(query, ctx, whole_year=whole) if whole or each else None
+    if rows:  # 每个季度用款计划多少, 全年用款计划合计: an item printed by period
+        return each_period(query, ctx, rows) if each else sum_of(query, ctx, rows)
+    if not total:
         return lookup(query, ctx)
     ranked = rank_all(query, ctx)
     facts = siblings(ranked, query, ctx)
