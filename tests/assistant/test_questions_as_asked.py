@@ -263,6 +263,13 @@ def test_examples_before_the_item_widen_the_question(qa: Assistant, ids: dict[st
     ans = qa.ask("司法局的电话费、网费这类通讯开支2026年预算多少元？", doc=ids["justice"])
     assert (ans.value, ans.unit) == (130000, "元")
     assert frame("打电话上网这些费用预算多少元").text == "打电话上网这些费用预算多少元"  # the examples are the item
+    # a head that names nothing the document prints (日常开销, 日常运行的钱): the examples name the item
+    ans = qa.ask(
+        "万里街道2024年给公车加油、修车、买保险这类日常开销，在基本支出经济分类表里安排了多少元？", doc=ids["wanli"]
+    )
+    assert (ans.value, ans.unit) == (215600, "元") and "公务用车运行维护费" in ans.citations[0].locator
+    ans = qa.ask("大鹏数据局2022年给公车加油、维修、买保险这些日常运行的钱预算了多少万元？", doc=ids["dapeng"])
+    assert (ans.value, ans.unit) == (8, "万元")
 
 
 def test_an_unscoped_answer_from_one_document_names_it(qa: Assistant) -> None:
