@@ -99,6 +99,26 @@ def _examples_kept(m: re.Match[str]) -> str:
     return _EXAMPLE_MARKS.sub("", m.group(0))
 
 
+def _doc_frame(text: str, cues: dict[str, re.Pattern[str]], doc_years: list[int]) -> str:
+    """The question without its leading reference to the document (its years noted in `doc_years`). A part of the
+    document it names (按…部门预算后面附的人民调解项目经费情况说明，) is what 这个项目 refers to, and the item asked
+    when the rest names none; otherwise it only places the question."""
+    m = cues["doc_section"].match(text)
+    if m:
+        doc_years += _years(m.group(0))
+        section, text = cues["section_words"].sub("", m.group("section")), text[m.end() :]
+        if len(section) >= 2:
+            text, referred = cues["section_anaphor"].subn(section, text, count=1)
+            if not referred and not cues["bare_question"].sub("", text):
+                text = section + text
+        return text
+    m = cues["doc_reference"].match(text)
+    if m:
+        doc_years += _years(m.group(0))
+        text = text[m.end() :]
+    return text
+
+
 def frame(norm: str) -> Framed:
     """Take the framing off a normalised question (see the module docstring)."""
     cues = _cues()
@@ -111,10 +131,7 @@ def frame(norm: str) -> Framed:
         doc_years.append(int(stacked.group(1)))
         first = YEAR.match(text, stacked.start())
         text = text[: stacked.start()] + text[first.end() if first else stacked.end(1) :]
-    m = cues["doc_reference"].match(text)
-    if m:
-        doc_years += _years(m.group(0))
-        text = text[m.end() :]
+    text = _doc_frame(text, cues, doc_years)
     for inline in cues["doc_inline"].finditer(text):
         if inline.group("frame"):  # 2022年部门预算中，… names the document; 2021年部门预算收入 asks a figure
             doc_years += _years(inline.group(0))

@@ -1356,3 +1356,21 @@ def test_the_add_of_adding_up_joins_no_items(qa: Assistant, ids: dict[str, str])
     assert a.value == 632.2, a.answer
     assert analyze("公务接待费加起来一共多少").intent == "lookup"
     assert analyze("水费加电费一共多少").parts == ["水费", "电费"]
+
+
+def test_a_part_of_the_document_named_in_the_frame(qa: Assistant, ids: dict[str, str]) -> None:
+    # the part's item is what 这个项目/该项目 refers to (司法局, 万里街道)
+    ans = qa.ask(
+        "按照普陀区司法局2026年部门预算后面附的人民调解项目经费情况说明，这个项目的年度预算安排是多少万元？",
+        doc=ids["justice"],
+    )
+    assert (ans.value, ans.unit) == (795, "万元")
+    ans = qa.ask(
+        "按万里街道2024年部门预算中社区公共服务中心新建工程项目经费情况说明，该项目第三季度用款计划多少万元",
+        doc=ids["wanli"],
+    )
+    assert ans.value == pytest.approx(158.05)
+    # a part that only places the question: the rest names its own item (福利院, 万里街道)
+    ans = qa.ask("按普陀区社会福利院2024年单位预算里国有资产占有使用情况的说明，院里共有几辆车？", doc=ids["welfare"])
+    assert (ans.value, ans.unit) == (2, "辆")
+    assert frame("根据万里街道2024年部门预算里的三公经费情况说明,是多少万元?").text.startswith("三公经费")
