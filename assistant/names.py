@@ -29,7 +29,7 @@ class Vocabulary:
     stage_words: tuple[str, ...]
     stage_cues: tuple[tuple[str, ...], ...]  # per stage, in the order of `stages`
     generic_suffixes: tuple[str, ...]
-    title_affixes: tuple[re.Pattern[str], ...]
+    title_affixes: dict[str, re.Pattern[str]]  # by role, in the order they are taken off
     indicator_words: tuple[str, ...]
     genre_words: tuple[str, ...]
     fund_words: tuple[str, ...]
@@ -55,7 +55,7 @@ def vocabulary() -> Vocabulary:
         stage_words=tuple(normalize(x) for x in d["stage_words"]),
         stage_cues=tuple(tuple(normalize(x) for x in d["stage_cues"].get(name, [])) for name in d["stages"]),
         generic_suffixes=tuple(normalize(x) for x in d["generic_suffixes"]),
-        title_affixes=tuple(re.compile(p) for p in d["table_title_affixes"]),
+        title_affixes={role: re.compile(p) for role, p in d["table_title_affixes"].items()},
         indicator_words=tuple(normalize(x) for x in d["indicator_words"]),
         genre_words=tuple(sorted((normalize(x) for x in d["genre_words"]), key=len, reverse=True)),
         fund_words=tuple(normalize(x) for x in d["fund_words"]),
@@ -75,7 +75,7 @@ def stage_terms() -> tuple[str, ...]:
 def table_core(title: str | None) -> str:
     """`2024年财政拨款收入支出决算总表` -> `财政拨款收入支出`."""
     core = normalize(title or "")
-    for pattern in vocabulary().title_affixes:
+    for pattern in vocabulary().title_affixes.values():
         core = pattern.sub("", core)
     return core
 
@@ -84,8 +84,9 @@ def table_core(title: str | None) -> str:
 def table_title(title: str | None) -> str:
     """`表7 2024年财政拨款收入支出决算总表` -> `财政拨款收入支出决算总表` (number and year dropped)."""
     text = normalize(title or "")
-    for pattern in vocabulary().title_affixes[:2]:
-        text = pattern.sub("", text)
+    affixes = vocabulary().title_affixes
+    for role in ("number", "year"):
+        text = affixes[role].sub("", text)
     return text
 
 
@@ -96,7 +97,7 @@ def _table_total_names(core: str, titled: str, subject: str) -> list[str]:
     label = subject if subject in voc.total_labels else "合计"
     names: list[str] = []
     subject_of = re.sub(load_data("answering.toml")["table_breakdown"], "", core)
-    bare_title = voc.title_affixes[3].sub("", titled)
+    bare_title = voc.title_affixes["owner"].sub("", titled)
     for base in (subject_of if len(subject_of) >= 4 else core, core, titled, bare_title):
         for word in (label, "总计" if label == "合计" else "合计"):
             if base + word not in names:
@@ -233,7 +234,8 @@ def operand_names(facts: Sequence[Fact], departments: frozenset[str]) -> list[st
 
 def same_count_unit(asked: str, unit: str) -> bool:
     """Is a figure printed in `unit` a count in the unit asked (台（套） answers 几台)?"""
-    return unit == asked or unit.startswith(f"{asked}（") or (asked == "批次" and unit == "批")
+    aliases = load_data("answering.toml")["count_unit_aliases"].get(asked, [])
+    return unit == asked or unit.startswith(f"{asked}（") or unit in aliases
 
 
 def any_count(asked: str, unit: str) -> bool:
@@ -303,9 +305,17 @@ def other_flow(question: str, fact: Fact) -> bool:
     return any(w in question for w in flows) and not any(w in fact.subject for w in flows)
 
 
+RESIDUAL = "其他"  # 其他城乡社区管理事务支出: the rest of an item, printed under it
+
+
+def is_residual(name: str) -> bool:
+    """Does the name print the rest of an item (其他行政事业单位养老支出)?"""
+    return normalize(name).startswith(RESIDUAL)
+
+
 def residual(name: str, text: str) -> bool:
     """A 其他… row (其他行政事业单位养老支出) is the rest of an item, never the item a question without 其他 names."""
-    return name.startswith("其他") and "其他" not in text.split("|")[0]
+    return is_residual(name) and RESIDUAL not in text.split("|")[0]
 
 
 def qualified_total(name: str, described: frozenset[str], beside: tuple[str, frozenset[str]]) -> bool:

@@ -20,7 +20,7 @@ from assistant.compose import (
 )
 from assistant.data import load_data
 from assistant.match import Scored, choose, confident, rank_facts
-from assistant.names import fact_name, operand_names, side, stage_of, table_core, vocabulary
+from assistant.names import fact_name, is_residual, operand_names, side, stage_of, table_core, vocabulary
 from assistant.operations.base import Context, abstain, cite, decimal_places, disagree, unit_compatible
 from assistant.operations.change import derivable_prior_year, prior_year
 from index.model import Fact
@@ -311,7 +311,7 @@ def same_item(best: Scored, ranked: Sequence[Scored], *, across_tables: bool = F
         ob = bigrams(other.name)
         if not name_b or not ob or (not _alike(name_b, ob) and not headed and not total and not printed):
             continue
-        if normalize(other.name).startswith("其他") != normalize(best.name).startswith("其他"):
+        if is_residual(other.name) != is_residual(best.name):
             continue  # 其他城乡社区管理事务支出 is the rest of 城乡社区管理事务, never the item itself
         if _parts_named(other.name + f.subject) != _parts_named(best.name + chosen.subject):
             continue  # 一般公共预算财政拨款基本支出 is a part of 一般公共预算财政拨款支出, never the item itself
