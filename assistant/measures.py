@@ -16,6 +16,8 @@ from assistant.names import stage_index, stage_terms, strip_endings, vocabulary
 from index.model import Fact
 from index.text import normalize
 
+_PLACE_AFTER = re.compile("里|中|表|报告|公开|文件")  # 决算里, 决算表中: the genre word names where to look
+
 
 def asked_measures(query: Query, titles: Iterable[str] = ()) -> list[str]:
     """Measure words the question uses (longest first, non-overlapping), outside any table title it names."""
@@ -70,10 +72,19 @@ def complete_parts(parts: Sequence[str]) -> list[str]:
 
 
 def asked_stages(asked: Sequence[str], question: str) -> set[int]:
-    """The budget stages the question names, by its measures (年初预算, 决算数) or cues (实际花了)."""
+    """The budget stages the question names, by its measures (年初预算, 决算数) or cues (实际花了). Longer words are
+    read first and their letters used once (调整预算数 names 调整预算, not 预算数 too); a cue naming where to look
+    (2024年决算里, 决算表中) is the document or table, not a stage asked."""
     voc = vocabulary()
-    wanted = {i for i, group in enumerate(voc.stages) for m in asked if m in group and m in question}
-    return wanted | {i for i, cues in enumerate(voc.stage_cues) if any(c in question for c in cues)}
+    words = [(m, i) for i, group in enumerate(voc.stages) for m in asked if m in group]
+    words += [(c, i) for i, cues in enumerate(voc.stage_cues) for c in cues]
+    wanted: set[int] = set()
+    for word, stage in sorted(words, key=lambda w: len(w[0]), reverse=True):
+        for m in re.finditer(re.escape(word), question):
+            if word not in voc.genre_words or not _PLACE_AFTER.match(question, m.end()):
+                wanted.add(stage)
+        question = question.replace(word, "\0" * len(word))
+    return wanted
 
 
 def same_stage(asked: Sequence[str], have: int | None, question: str) -> bool:

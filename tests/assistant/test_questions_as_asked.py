@@ -1374,3 +1374,16 @@ def test_a_part_of_the_document_named_in_the_frame(qa: Assistant, ids: dict[str,
     ans = qa.ask("按普陀区社会福利院2024年单位预算里国有资产占有使用情况的说明，院里共有几辆车？", doc=ids["welfare"])
     assert (ans.value, ans.unit) == (2, "辆")
     assert frame("根据万里街道2024年部门预算里的三公经费情况说明,是多少万元?").text.startswith("三公经费")
+
+
+def test_a_stage_word_inside_a_longer_one_is_not_asked_too(qa: Assistant, ids: dict[str, str]) -> None:
+    # 调整预算数 names 调整预算, not 预算数 as well; 决算里 names the document: neither 年初预算 nor 决算数 answers it
+    for doc, question in (
+        ("finance", "财政局2024年决算里，行政运行（2010601）的调整预算数是多少万元？"),
+        ("finance", "财政局2024年决算里，行政运行的调整预算数是多少万元？"),
+        ("justice", "司法局2026年预算里，行政运行的调整预算数是多少元？"),
+    ):
+        ans = qa.ask(question, doc=ids[doc])
+        assert ans.abstained and ans.value is None, question
+    ans = qa.ask("行政运行决算比年初预算少多少", doc=ids["finance"])
+    assert ans.value == pytest.approx(-48.16)
