@@ -326,7 +326,7 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
     framed = frame(_plain_kinds(normalize(text)))
     asked = framed.asked
     norm = framed.text
-    if framed.table_hint and strip_filler(norm) in _TOTAL_WORDS:
+    if framed.table_hint and strip_filler(norm) in _TOTAL_WORDS and not _CODE.search(norm):
         norm = framed.table_hint + norm  # 机关运行经费预算表里的金额: the table names the item too
     years = list(framed.target_years)
     if history and _is_follow_up(norm):

@@ -87,18 +87,18 @@ def score_fact(
     """Score one fact for the question text `text` (the whole question or one named part). Names are looked for
     outside a table title the question names (…财政拨款支出决算表中… names no row 一般公共预算财政拨款)."""
     # names are also looked for in the content words, fillers taken out (给小城镇搞基础设施 holds 小城镇基础设施)
-    outside = text
+    outside, words = text, [c for c in content if c]
     for title in named_titles:
-        outside = outside.replace(title, "\u0000")
-    words = [c for c in content if c]
-    for title in named_titles:
-        words = [w.replace(title, "\u0000") for w in words]
+        outside, words = outside.replace(title, "\u0000"), [w.replace(title, "\u0000") for w in words]
     recall, name = best_name(fact, departments, "|".join([text, *content]), "|".join([outside, *words]), named_titles)
     measure = normalize(fact.measure)
     # what the national classification says the item covers describes it too (劳务费: 临时聘用人员的报酬)
     national = classification.note(fact.code, fact.subject)
     described = bigrams(name + measure + normalize(fact.context) + normalize(fact.source.table or "") + national)
     coverage = max(containment(bigrams(c), described) for c in content or (text,))
+    coded = bool(fact.code) and fact.code in query.codes
+    if coded:  # the 科目编码 names the row as well as its name does (科目2010399: 其他…事务支出 itself)
+        recall, coverage, name = 1.0, 1.0, normalize(fact.subject)
     score = 0.6 * recall + 0.4 * coverage + _name_bonus(query, text, name, recall, described)
     delta, measure_ok = _measure_terms(query, fact, name, described, measures, outside, bool(named_titles), doc_stage)
     score += delta + _year_term(query, fact, doc_year)
@@ -106,7 +106,7 @@ def score_fact(
     score += delta + _place_terms(query, fact, text, outside, hits)
     # another item: the rest of it (其他…), a qualified total, another amount in its name (单价100万元以上)
     other = residual(name, text) or qualified_total(name, described, beside) or other_amount(fact.subject, text)
-    ok = measure_ok and unit_ok and not other
+    ok = measure_ok and unit_ok and (coded or not other)
     return Scored(fact, score, recall, coverage, name, unit_match=unit_match, measure_ok=ok)
 
 
@@ -233,9 +233,12 @@ def _place_terms(query: Query, fact: Fact, text: str, outside: str, hits: dict[t
     if len(titled) >= 6 and titled in text:
         delta += 0.2  # the question names this table
     elif query.table_hint and fact.source.table:
-        # the share of the table the question names (after its year: 财政局2024年收入决算表) found in this title
+        # the share of the table the question names (after its year: 财政局2024年收入决算表) found in this title,
+        # or its number (表7)
+        number = re.search(r"表\d+$", query.table_hint)
         hint = bigrams(re.sub(r"^.*?20\d{2}年度?", "", normalize(query.table_hint)))
-        delta += 0.2 if containment(hint, bigrams(titled)) >= 0.6 else 0.0
+        named = containment(hint, bigrams(titled)) >= 0.6 or bool(number and fact.source.table.startswith(number[0]))
+        delta += 0.2 if named else 0.0
     return delta + 0.08 * hits.get((fact.source.doc_id, _fact_key(fact)), 0.0)
 
 

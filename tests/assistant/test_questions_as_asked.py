@@ -1387,3 +1387,17 @@ def test_a_stage_word_inside_a_longer_one_is_not_asked_too(qa: Assistant, ids: d
         assert ans.abstained and ans.value is None, question
     ans = qa.ask("行政运行决算比年初预算少多少", doc=ids["finance"])
     assert ans.value == pytest.approx(-48.16)
+
+
+def test_a_row_named_by_its_code_alone(qa: Assistant, ids: dict[str, str]) -> None:
+    # the 科目编码 names the row: with 科目编码/那一行/对应 around it, a table number, a 其他… row (财政局, Dapeng, 司法局)
+    ans = qa.ask(
+        "普陀区财政局2024年度部门决算的一般公共预算财政拨款支出决算表里，科目编码2080505那一行决算花了多少万元？",
+        doc=ids["finance"],
+    )
+    assert ans.value == pytest.approx(160.75)
+    ans = qa.ask("大鹏新区政务服务数据管理局2022年部门预算表7里，科目2010399对应多少万元？", doc=ids["dapeng"])
+    assert (ans.value, ans.unit) == (315, "万元") and "其他政府办公厅" in ans.answer
+    ans = qa.ask("司法局2026年表5里，2040601是多少元", doc=ids["justice"])
+    assert ans.value == pytest.approx(16726725.44)
+    assert analyze("表7里,科目2010399对应多少万元?").table_hint == "表7"
