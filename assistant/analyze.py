@@ -49,6 +49,8 @@ def _filler() -> re.Pattern[str]:
     return re.compile("|".join(alternatives) + r"|[?!,.:;、()]")
 
 
+# A count asked (有几个, 多少辆): its measure word names no item
+_COUNT_ASKED = re.compile("(?:几|多少)(?:个|辆|人次|人|份|次|家|台|项|条|批次|批|名|所|套|户|期|件)")
 _INSIDE_WORDS = {"有": "(?<![实所拥享具])有"}
 
 
@@ -228,7 +230,7 @@ def strip_filler(norm: str) -> str:
         text = re.sub(pattern, "", text)
     for pattern, _ in _UNIT_CUES[:3]:
         text = re.sub(pattern, "", text)
-    text = _CODE.sub("", text)
+    text = _CODE.sub("", _COUNT_ASKED.sub("", text))
     kept = _kept_terms()  # 用款计划 keeps its 计划
     if kept is None:
         return _filler().sub("", text)
@@ -256,6 +258,14 @@ def container_head(text: str) -> str | None:
     inner = cue("container").match(strip_filler(text))
     head = inner.group(2) if inner else ""
     return head if len(head) >= 2 else None
+
+
+def head_terms(text: str, head: str) -> list[str]:
+    """The document terms a container's item says besides those of the container (政府采购里服务类的采购金额:
+    its 采购 reads 政府采购, the container's own word, so it says none)."""
+    inner = cue("container").match(strip_filler(text))
+    container = inner.group(1) if inner else ""
+    return [t for t in expand(head) if t not in container and t not in expand(container)]
 
 
 def _share_parts(text: str) -> list[str]:

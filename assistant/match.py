@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from assistant.analyze import Query, beside_total, container_head, content_variants, expand, strip_filler
+from assistant.analyze import Query, beside_total, container_head, content_variants, expand, head_terms, strip_filler
 from assistant.measures import asked_measures, asked_stages, printed, same_stage
 from assistant.names import (
     any_count,
@@ -117,7 +117,8 @@ def best_name(
     best = (-1.0, "")
     for candidate in candidate_names(fact, departments):
         hay = text if any(t in candidate for t in named_titles) else outside
-        r = 1.0 if candidate and candidate in hay else containment(bigrams(candidate), bigrams(hay))
+        bare, hay = candidate.replace("的", ""), hay.replace("的", "")  # 的 is said or left out at will
+        r = 1.0 if bare and bare in hay else containment(bigrams(bare), bigrams(hay))
         if len(candidate) <= 2:
             r *= 0.85  # a two-character name is weak evidence
         if r > best[0] or (r == best[0] and len(candidate) > len(best[1])):
@@ -167,11 +168,11 @@ def _measure_terms(
         where = measure + name + normalize(fact.source.table or "") + normalize(fact.source.column or "")
         if not all(w in where for w in funds):
             delta -= 0.3
-    # X中的Y asks Y: a figure that does not name Y answers the container, not the question
-    head = container_head(asked) if not titled else None
+    head = container_head(asked) if not titled else None  # X中的Y asks Y: a figure not naming Y answers X
     if head:  # a column the question excludes (非财政拨款的其他收入) is no part of the item asked
         head = re.sub("(非|除|不含|不包括)(" + "|".join(map(re.escape, voc.measure_words)) + ")", "", head)
-    if head and len(head) >= 2 and containment(bigrams(head), described) < 0.5:
+    said = [head, *head_terms(asked, head)] if head and len(head) >= 2 else []  # 买公车的钱: 公务用车购置费
+    if said and all(containment(bigrams(w), described) < 0.5 for w in said):
         measure_ok = False
         delta -= 0.6  # below the contained items that name Y, however well the container's name matches
     # 一般公共预算拨款收入 is not 一般公共预算拨款支出, however alike the names (nor 一般公共预算资金, an income)

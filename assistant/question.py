@@ -140,7 +140,7 @@ def frame(norm: str) -> Framed:
     premise = cues["premise"].match(text)
     if premise and cues["bare_question"].sub("", text[premise.end() :]):
         text = text[premise.end() :]  # what follows names its item: the premise read in the document is no question
-    text = cues["self_reference"].sub("", text)
+    text = cues["self_reference"].sub("", cues["method"].sub("", text))
     date = cues["as_of"].search(text)  # 截至2025年8月31日: when a stock is counted, not the year asked
     if date:
         text = (text[: date.start()] + text[date.end() :]).lstrip(",")

@@ -31,7 +31,8 @@ def period_rows(query: Query, ctx: Context, *, whole_year: bool) -> list[Fact] |
     groups: dict[tuple[str, ...], list[Fact]] = {}
     for fact in ctx.facts:
         m = cue("period_row").match(normalize(fact.subject))
-        if m and m.group("item") in asked and (not query.years or fact.year in query.years):
+        # the item as asked or as the lexicon reads it (计划用款: 用款计划)
+        if m and m.group("item") in query.norm and (not query.years or fact.year in query.years):
             kind = m.group("kind") or m.group("kind_m") or m.group("kind_h")
             key = (fact.source.doc_id, normalize(fact.context), m.group("item"), kind, fact.measure, fact.unit)
             groups.setdefault(key, []).append(fact)

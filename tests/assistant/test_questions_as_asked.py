@@ -1401,3 +1401,44 @@ def test_a_row_named_by_its_code_alone(qa: Assistant, ids: dict[str, str]) -> No
     ans = qa.ask("司法局2026年表5里，2040601是多少元", doc=ids["justice"])
     assert ans.value == pytest.approx(16726725.44)
     assert analyze("表7里,科目2010399对应多少万元?").table_hint == "表7"
+
+
+def test_later_clauses_that_lean_on_the_one_before(qa: Assistant, ids: dict[str, str]) -> None:
+    # 最后…实际花了: a stage and no item (财政局); 涉及多少万元 after …的项目有几个 (福利院, 万里街道)
+    ans = qa.ask("财政局2024年的“三公”经费，年初预算安排了多少万元？最后决算实际花了多少万元？", doc=ids["finance"])
+    assert [p.value for p in ans.parts] == [pytest.approx(0.95), 0]
+    for doc, money in (("welfare", 262), ("wanli", 5634.81)):
+        ans = qa.ask("编报绩效目标的项目有几个？涉及多少万元？", doc=ids[doc])
+        assert ans.parts[1].value == pytest.approx(money), doc
+    # a method before the ask (按文中说的增加额倒推，) is no item: the prior year derived (司法局, Dapeng)
+    ans = qa.ask(
+        "司法局2026年财政拨款收入是多少万元？按文中说的增加额倒推，上一年（2025年）的预算是多少万元？",
+        doc=ids["justice"],
+    )
+    assert ans.parts[1].value == pytest.approx(8835.08)
+    ans = qa.ask("按文中的增加额倒推，大鹏数据局2021年政府投资项目预算是多少万元？", doc=ids["dapeng"])
+    assert ans.value == 1425
+
+
+def test_a_yes_no_ask_then_how_much(qa: Assistant, ids: dict[str, str]) -> None:
+    ans = qa.ask("福利院2024年有没有安排招待客人的钱？如果有，安排了多少万元？", doc=ids["welfare"])
+    assert ans.value == 0 and not ans.abstained
+    ans = qa.ask("大鹏数据局2022年有没有安排招待客人的钱？如果有，安排了多少万元？", doc=ids["dapeng"])
+    assert (ans.value, ans.unit) == (2, "万元")
+
+
+def test_an_item_within_a_container_said_in_everyday_words(qa: Assistant, ids: dict[str, str]) -> None:
+    # 其中买公车的钱 within 三公经费 (万里街道, 司法局); 政府采购里服务类的采购金额 is no 政府采购 total
+    ans = qa.ask("万里街道2024年“三公”经费总共多少万元？其中买公车的钱是多少万元？", doc=ids["wanli"])
+    assert ans.parts[1].value == 25
+    ans = qa.ask("司法局2026年三公经费里买公车的钱是多少万元？", doc=ids["justice"])
+    assert ans.value == 0 or ans.abstained  # 司法局 buys no vehicle: never the 三公经费 total
+    ans = qa.ask("2024年政府采购里服务类的采购金额是多少？", doc=ids["finance"])
+    assert ans.value != pytest.approx(251.25)
+
+
+def test_an_item_printed_by_period_asked_in_other_word_order(qa: Assistant, ids: dict[str, str]) -> None:
+    ans = qa.ask("万里街道社区公共服务中心新建工程，2024年每个季度计划用款多少万元？", doc=ids["wanli"])
+    assert "第四季度用款计划158.05万元" in ans.answer
+    ans = qa.ask("司法局每个季度计划用款多少万元？", doc=ids["justice"])
+    assert ans.abstained  # 司法局 prints no quarterly plan
