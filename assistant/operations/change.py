@@ -22,7 +22,26 @@ from index.text import normalize
 
 
 def change(query: Query, ctx: Context) -> Answer:
-    return stated_or_derived(query, ctx, vocabulary().change_measures, "change")
+    """A change the document states, else derived from two years. Asked with no unit (增长了多少) of an item whose
+    change the document states only as a rate (比2023年预算执行数增加8.12%), the stated rate answers, the amount
+    derived from the two years beside it."""
+    voc = vocabulary()
+    stated = _stated(query, ctx, voc.change_measures, "change")
+    if stated is not None:
+        return stated
+    derived = _from_years(query, ctx, "change")
+    said = _stated(query, ctx, voc.rate_measures, "rate") if query.unit is None and not query.money else None
+    if said is None or derived.value is None:
+        return said or derived
+    amount = load_templates().render(
+        "amount_beside_rate",
+        direction=_direction(derived.value),
+        value=format_value(abs(derived.value), derived.unit or ""),
+        unit=derived.unit or "",
+        formula=derived.formula or "",
+        cite=cite_marks(len(said.citations) + 1, len(said.citations) + len(derived.citations)),
+    )
+    return replace(said, answer=said.answer + amount, citations=[*said.citations, *derived.citations])
 
 
 def rate(query: Query, ctx: Context) -> Answer:
@@ -63,9 +82,20 @@ def rate_from_change(query: Query, ctx: Context) -> Answer:
 
 
 def stated_or_derived(query: Query, ctx: Context, measures: frozenset[str], intent: str) -> Answer:
+    stated = _stated(query, ctx, measures, intent)
+    return stated if stated is not None else _from_years(query, ctx, intent)
+
+
+def _from_years(query: Query, ctx: Context, intent: str) -> Answer:
     # "比2025年增加" names the base year; the stated change belongs to the year after it
     later = query.years or [y + 1 for y in query.base_years]
     earlier = query.base_years or [y - 1 for y in later]
+    return derive_from_years(replace(query, years=sorted({*later, *earlier})), ctx, intent)
+
+
+def _stated(query: Query, ctx: Context, measures: frozenset[str], intent: str) -> Answer | None:
+    """The change or rate the document states for the item (of the year after the base year named), if any."""
+    later = query.years or [y + 1 for y in query.base_years]
     ranked = rank_facts(
         replace(query, years=later),
         ctx.facts,
@@ -95,7 +125,7 @@ def stated_or_derived(query: Query, ctx: Context, measures: frozenset[str], inte
                     cite=cite_marks(1, 1),
                 )
                 return Answer(question=query.text, answer=text, value=value, unit=unit, citations=cites, intent=intent)
-    return derive_from_years(replace(query, years=sorted({*later, *earlier})), ctx, intent)
+    return None
 
 
 def year_pair(query: Query, ctx: Context) -> tuple[Fact, Fact] | None:

@@ -1442,3 +1442,14 @@ def test_an_item_printed_by_period_asked_in_other_word_order(qa: Assistant, ids:
     assert "第四季度用款计划158.05万元" in ans.answer
     ans = qa.ask("司法局每个季度计划用款多少万元？", doc=ids["justice"])
     assert ans.abstained  # 司法局 prints no quarterly plan
+
+
+def test_a_change_asked_without_a_unit_that_the_document_states_as_a_rate(qa: Assistant, ids: dict[str, str]) -> None:
+    # 增长了多少 of an item whose change is printed only as a rate: the stated rate, the amount beside it
+    ans = qa.ask("打扰一下，万里街道的公益性岗位补贴2024年比2023年执行数增长了多少？", doc=ids["wanli"])
+    assert (ans.value, ans.unit) == (pytest.approx(8.12), "%") and "31.64万元" in ans.answer
+    ans = qa.ask("行政运行2026年比2025年执行数变化了多少？", doc=ids["justice"])
+    assert (ans.value, ans.unit) == (pytest.approx(-1.07), "%") and "减少18.02万元" in ans.answer
+    # a unit asked is the amount
+    ans = qa.ask("公益性岗位补贴比2023年执行数增加了多少万元", doc=ids["wanli"])
+    assert (ans.value, ans.unit) == (pytest.approx(31.64), "万元")
