@@ -250,24 +250,6 @@ _SHARE_TAIL = re.compile(
 _SHARE = re.compile(r"(.+?)(?:所占|占|在)(.+?)(?:当中|之中|里面|中|里)?(?:的)?$")
 
 
-def container_head(text: str) -> str | None:
-    """The item a `X中(的)Y` / `X里的Y` question asks about (Y, question words out), or None.
-
-    `国有资本经营预算收入中的股利收入是多少` asks 股利收入: the container only says where to look.
-    """
-    inner = cue("container").match(strip_filler(text))
-    head = inner.group(2) if inner else ""
-    return head if len(head) >= 2 else None
-
-
-def head_terms(text: str, head: str) -> list[str]:
-    """The document terms a container's item says besides those of the container (政府采购里服务类的采购金额:
-    its 采购 reads 政府采购, the container's own word, so it says none)."""
-    inner = cue("container").match(strip_filler(text))
-    container = inner.group(1) if inner else ""
-    return [t for t in expand(head) if t not in container and t not in expand(container)]
-
-
 def _share_parts(text: str) -> list[str]:
     """[part, whole] of a share question; the whole may be named as a container before the part.
 

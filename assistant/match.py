@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from assistant.analyze import Query, beside_total, container_head, content_variants, expand, head_terms, strip_filler
-from assistant.measures import asked_measures, asked_stages, printed, same_stage
+from assistant.analyze import Query, beside_total, content_variants, expand, strip_filler
+from assistant.measures import asked_measures, asked_stages, container_head, head_terms, printed, same_stage
 from assistant.names import (
     any_count,
     candidate_names,

@@ -10,9 +10,10 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 
-from assistant.analyze import Query, total_row_names
+from assistant.analyze import Query, expand, strip_filler, total_row_names
 from assistant.data import load_data
 from assistant.names import stage_index, stage_terms, strip_endings, vocabulary
+from assistant.question import cue
 from index.model import Fact
 from index.text import normalize
 
@@ -107,3 +108,21 @@ def printed(measure: str, facts: Sequence[Fact]) -> bool:
     """A measure word the documents in scope print, as a column or a row (a 部门预算 has no 本年收入 column: in
     `本年收入合计` it is no measure there)."""
     return any(measure in normalize(f.measure) or measure in normalize(f.subject) for f in facts)
+
+
+def container_head(text: str) -> str | None:
+    """The item a `X中(的)Y` / `X里的Y` question asks about (Y, question words out), or None.
+
+    `国有资本经营预算收入中的股利收入是多少` asks 股利收入: the container only says where to look.
+    """
+    inner = cue("container").match(strip_filler(text))
+    head = inner.group(2) if inner else ""
+    return head if len(head) >= 2 else None
+
+
+def head_terms(text: str, head: str) -> list[str]:
+    """The document terms a container's item says besides those of the container (政府采购里服务类的采购金额:
+    its 采购 reads 政府采购, the container's own word, so it says none)."""
+    inner = cue("container").match(strip_filler(text))
+    container = inner.group(1) if inner else ""
+    return [t for t in expand(head) if t not in container and t not in expand(container)]

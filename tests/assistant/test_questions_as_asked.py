@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.analyze import analyze, container_head, strip_filler
+from assistant.analyze import analyze, strip_filler
 from assistant.assistant import Assistant
+from assistant.measures import container_head
 from assistant.question import frame, split_clauses
 from index.settings import Settings
 
