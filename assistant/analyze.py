@@ -309,7 +309,13 @@ def _split_parts(text: str, intent: str) -> list[str]:
     return []
 
 
-_TOTAL_WORDS = frozenset({"", "合计", "总计", "小计", "金额", "总额", "数额", "合计数", "总数"})
+_TOTAL_WORDS = frozenset({"", "数", "合计", "总计", "小计", "金额", "总额", "数额", "合计数", "总数"})
+
+
+def with_table_item(norm: str, table_hint: str | None) -> str:
+    """…预算表里的金额 / …表中的合计数: only a total of the table pointed into is asked, so the table names it."""
+    total = table_hint and strip_filler(norm) in _TOTAL_WORDS and not _CODE.search(norm)
+    return f"{table_hint}{norm}" if total else norm
 
 
 def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
@@ -318,8 +324,7 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
     framed = frame(_plain_kinds(normalize(text)))
     asked = framed.asked
     norm = framed.text
-    if framed.table_hint and strip_filler(norm) in _TOTAL_WORDS and not _CODE.search(norm):
-        norm = framed.table_hint + norm  # 机关运行经费预算表里的金额: the table names the item too
+    norm = with_table_item(norm, framed.table_hint)
     years = list(framed.target_years)
     if history and _is_follow_up(norm):
         previous = frame(normalize(history[-1]))
@@ -387,4 +392,9 @@ def _merge_follow_up(previous: Framed, current: str, years: list[int]) -> tuple[
         base = _YEAR.sub("", previous.text)
         rest = strip_filler(_YEAR.sub("", body))
         return f"{years[0]}年{base}" + (rest if rest and rest not in base else ""), years
+    # 那项目支出呢 after …基本支出是多少: the same item, the other measure
+    words = sorted(load_data("answering.toml")["measure_words"], key=len, reverse=True)
+    mine, theirs = (next((w for w in words if w in t), None) for t in (body, previous.text))
+    if mine and theirs and mine != theirs:
+        return previous.text.replace(theirs, mine), list(previous.target_years)
     return previous.text + body, list(previous.target_years)

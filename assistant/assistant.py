@@ -14,7 +14,7 @@ from assistant import operations
 from assistant.analyze import Query, analyze
 from assistant.answer_types import Answer
 from assistant.compose import load_templates, printed_row
-from assistant.compound import clause_query, item_of, join_parts, name_document, per_document
+from assistant.compound import clause_query, item_of, join_parts, name_document, per_document, which_of_previous
 from assistant.consistency import asks_consistency, consistency_answer
 from assistant.fact_chunks import FactChunks
 from assistant.llm_client import LLMClient
@@ -177,10 +177,10 @@ class Assistant:
         audit = self._consistency(question, scope) if asks_consistency(question) else None
         if audit is not None:
             answer, hits = audit, list[Hit]()
+        elif len(query.clauses) >= 2:  # each question decides whether it can be answered (人均… refuses alone)
+            answer, hits = self._compound(query, scope, summaries, timings)
         elif (refusal := refuse_unanswerable(query, self._all_facts, scope.doc_ids)) is not None:
             answer, hits = refusal, list[Hit]()
-        elif len(query.clauses) >= 2:
-            answer, hits = self._compound(query, scope, summaries, timings)
         else:
             answer, hits = self._answer(query, scope, summaries, timings)
         answer = keep_to_period(query, answer)
@@ -212,7 +212,9 @@ class Assistant:
             own = clause_scope(query.clauses[i], scope)
             sub = resolve_years(without_mentions(clause_query(query, i, item), own), own.doc_ids, summaries)
             item = item_of(sub) or item
-            if (refusal := refuse_unanswerable(sub, self._all_facts, own.doc_ids)) is not None:
+            if (compared := which_of_previous(query.clauses[i], parts)) is not None:
+                part, found = compared, list[Hit]()
+            elif (refusal := refuse_unanswerable(sub, self._all_facts, own.doc_ids)) is not None:
                 part, found = refusal, list[Hit]()
             else:
                 part, found = self._answer(sub, own, summaries, timings, parts)

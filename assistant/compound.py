@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from assistant.analyze import Query, analyze, side_of_total
 from assistant.answer_types import Answer, Citation
+from assistant.compose import cite_marks, exact, format_value, load_templates
 from assistant.llm_route import merge_grounding
 from assistant.names import stage_terms, strip_endings, vocabulary
 from assistant.operations import Context, abstain
@@ -132,6 +133,45 @@ def borrow_subject(clause: Query, before: Query) -> Query:
         text=f"{before.text}，{clause.text}",
         norm=f"{before.norm}|{clause.norm}",
         content=tuple(f"{b}{c}" for b in before.content[:1] for c in clause.content) or before.content,
+    )
+
+
+_WHICH = re.compile(r"(哪个|哪项|哪一项|哪一个|谁)更?(?P<word>多|少|高|低|大|小)")
+_BY_HOW_MUCH = re.compile(r"(多|少|高|低|大|小|差)(了|出)?(多少|几)|相差多少|差距是?多少|差额是?多少|[,?]")
+_SUBJECT = re.compile(r"^(.+?)(?:20\d{2}年|比上年|为|是)")
+
+
+def which_of_previous(clause: str, before: Sequence[Answer]) -> Answer | None:
+    """`A和B分别是多少？哪个多，多了多少？`: the clause names no item and compares the two figures just answered;
+    the larger (or smaller, 哪个少) is named, with how much more, from those two answers and their citations."""
+    which = _WHICH.search(clause)
+    if not which or _BY_HOW_MUCH.sub("", _WHICH.sub("", clause)):
+        return None
+    given = [a for a in before if a.value is not None and not a.abstained and a.citations]
+    if len(given) < 2 or given[-1].unit != given[-2].unit or given[-2].value is None or given[-1].value is None:
+        return None
+    less = which.group("word") in "少低小"
+    (winner, loser) = sorted(given[-2:], key=lambda a: a.value or 0.0, reverse=not less)
+    unit = winner.unit or ""
+    name = [m.group(1) if (m := _SUBJECT.match(a.answer)) else "" for a in (winner, loser)]
+    gap = exact(abs((winner.value or 0.0) - (loser.value or 0.0)))
+    formula = " − ".join(f"{n}{format_value(a.value or 0.0, unit)}" for n, a in zip(name, (winner, loser), strict=True))
+    formula = (
+        f"{formula} = {format_value(gap, unit)}{unit}" if not less else f"{formula} = -{format_value(gap, unit)}{unit}"
+    )
+    text = load_templates().render(
+        "which_more",
+        winner=name[0],
+        more=which.group("word"),
+        gap="多" if not less else "少",
+        value=format_value(gap, unit),
+        unit=unit,
+        formula=formula,
+        cite=cite_marks(1, 2),
+    )
+    cites = [winner.citations[0], loser.citations[0]]
+    return Answer(
+        question=clause, answer=text, value=gap, unit=unit, citations=cites, formula=formula, intent="compare"
     )
 
 

@@ -255,7 +255,11 @@ def unshield(text: str) -> str:
     return text.translate(_UNSHIELDED)
 
 
-_EACH = re.compile(r"^(?P<head>.*?)(?P<items>[^,;]+?)(?:分别|各自|各)(?:是|为|有|安排了?|花了?)?(?P<tail>多少.*|几.*)$")
+# `A、B、C三类各签了多少`: a count of the items (三类, 两项) and any short verb before 多少 may stand between
+_EACH = re.compile(
+    r"^(?P<head>.*?)(?P<items>[^,;]+?)(?:[两二三四五六七八九十]+(?:类|项|种|个|部分))?(?:分别|各自|各)"
+    r"(?:[^,;多几]{0,4}?)(?P<tail>多少.*|几.*)$"
+)
 _ITEM_SEP = re.compile(r"、")
 _LAST_SEP = re.compile(r"以及|和")  # 及 and 与 also join words inside one name (购置及运行费)
 _CONTAINER_HEAD = re.compile(r"(里|中|里面|当中|之中)(的)?,?$")

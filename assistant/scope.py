@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from assistant.analyze import Query, classify, content_variants, expand, split_parts
+from assistant.analyze import Query, classify, content_variants, expand, split_parts, with_table_item
 from assistant.question import organisations
 from index.errors import QuestionError
 from index.text import normalize
@@ -173,7 +173,7 @@ def without_mentions(query: Query, scope: Scope) -> Query:
     # the question as framed may name the department again, in other words than the ones scope saw
     for _, mention, _ in find_mentions(norm, named)[0] if named else []:
         norm = take(norm, mention)
-    norm = norm.lstrip("的")
+    norm = with_table_item(norm.lstrip("的"), query.table_hint)
     intent = classify(norm) if query.intent == "lookup" else query.intent
     terms = expand(norm)
     return replace(

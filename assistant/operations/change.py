@@ -39,7 +39,7 @@ def change(query: Query, ctx: Context) -> Answer:
         value=format_value(abs(derived.value), derived.unit or ""),
         unit=derived.unit or "",
         formula=derived.formula or "",
-        cite=cite_marks(len(said.citations) + 1, len(said.citations) + len(derived.citations)),
+        cite=cite_marks(len(said.citations) + 1, len(derived.citations)),
     )
     return replace(said, answer=said.answer + amount, citations=[*said.citations, *derived.citations])
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from assistant.analyze import analyze, strip_filler
+from assistant.answer_types import Answer
 from assistant.assistant import Assistant
 from assistant.measures import container_head
 from assistant.question import frame, split_clauses
@@ -1451,6 +1452,81 @@ def test_a_change_asked_without_a_unit_that_the_document_states_as_a_rate(qa: As
     assert (ans.value, ans.unit) == (pytest.approx(8.12), "%") and "31.64万元" in ans.answer
     ans = qa.ask("行政运行2026年比2025年执行数变化了多少？", doc=ids["justice"])
     assert (ans.value, ans.unit) == (pytest.approx(-1.07), "%") and "减少18.02万元" in ans.answer
+    assert _marks_within(ans)
     # a unit asked is the amount
     ans = qa.ask("公益性岗位补贴比2023年执行数增加了多少万元", doc=ids["wanli"])
     assert (ans.value, ans.unit) == (pytest.approx(31.64), "万元")
+
+
+def _marks_within(ans: Answer) -> bool:
+    """Every citation mark [n] points at a citation the answer has."""
+    return all(1 <= int(n) <= len(ans.citations) for n in re.findall(r"\[(\d+)\]", ans.answer))
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value"),
+    [
+        ("finance", "收入决算表：一般行政管理事务（2010602）这一行，财政拨款以外的“其他收入”有多少万元？", 6.19),
+        ("welfare", "福利院财政拨款以外的事业收入多少元", 2620000),
+    ],
+)
+def test_a_fund_closed_by_yiwai_is_left_out(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float
+) -> None:
+    assert qa.ask(question, doc=ids[doc]).value == pytest.approx(value)
+
+
+def test_rates_asked_as_bai_fen_zhi_duo_shao(qa: Assistant, ids: dict[str, str]) -> None:
+    ans = qa.ask("万里街道2024年的环境卫生经费（城乡社区环境卫生）比上年执行数降了百分之多少？", doc=ids["wanli"])
+    assert (ans.value, ans.unit) == (pytest.approx(-27.81), "%")
+    ans = qa.ask("行政运行2026年比2025年执行数降了百分之多少？", doc=ids["justice"])
+    assert (ans.value, ans.unit) == (pytest.approx(-1.07), "%") and _marks_within(ans)
+
+
+def test_a_compound_with_one_unanswerable_part_answers_the_others(qa: Assistant, ids: dict[str, str]) -> None:
+    ans = qa.ask(
+        "普陀区财政局2024年机关运行经费比2023年度增加了多少万元、增长了百分之几？按人头算人均机关运行经费是多少？",
+        doc=ids["finance"],
+    )
+    assert [p.value for p in ans.parts] == [pytest.approx(2.55), pytest.approx(1.4), None]
+    ans = qa.ask("大鹏数据局2022年三公经费是多少万元？人均多少？", doc=ids["dapeng"])
+    assert ans.parts[0].value == 10 and ans.parts[1].abstained
+
+
+def test_a_follow_up_naming_another_measure(qa: Assistant, ids: dict[str, str]) -> None:
+    ans = qa.ask("上海市普陀区司法局2026年公共安全支出里，基本支出是多少万元？那项目支出呢？", doc=ids["justice"])
+    assert [p.value for p in ans.parts] == [pytest.approx(1672.672544), pytest.approx(7054.0547)]
+    ans = qa.ask("政府办公厅（室）及相关机构事务的基本支出是多少万元？那项目支出呢？", doc=ids["dapeng"])
+    assert [p.value for p in ans.parts] == [849, 1776]
+
+
+def test_items_counted_then_asked_each(qa: Assistant, ids: dict[str, str]) -> None:
+    ans = qa.ask("上海市普陀区财政局2024年度政府采购，货物、工程、服务三类各签了多少万元的合同？", doc=ids["finance"])
+    assert [p.value for p in ans.parts] == [pytest.approx(4.79), 0, pytest.approx(246.47)]
+    ans = qa.ask("万里街道2024年政府采购预算中，货物、工程、服务三类各安排了多少万元？", doc=ids["wanli"])
+    assert [p.value for p in ans.parts] == [pytest.approx(93.98), pytest.approx(815.87), pytest.approx(752.59)]
+
+
+def test_which_is_more_of_the_two_just_answered(qa: Assistant, ids: dict[str, str]) -> None:
+    ans = qa.ask("财政局2024年基本支出里的福利费和工会经费分别是多少万元？哪个多，多了多少？", doc=ids["finance"])
+    assert len(ans.parts) == 3 and ans.parts[2].value == pytest.approx(18.35) and "福利费更多" in ans.answer
+    ans = qa.ask("万里街道水费和电费分别是多少元？哪个少？", doc=ids["wanli"])
+    assert ans.parts[2].value == 2500 and "水费更少" in ans.answer and _marks_within(ans)
+
+
+def test_outturn_as_a_share_of_the_budget_is_completion(qa: Assistant, ids: dict[str, str]) -> None:
+    ans = qa.ask(
+        "财政事务下面的行政运行（2010601），2024年决算数是年初预算的百分之几？（保留两位小数）", doc=ids["finance"]
+    )
+    assert ans.intent == "completion" and ans.value == pytest.approx(96.91)
+    ans = qa.ask("行政运行2026年决算数是年初预算的百分之几？", doc=ids["justice"])
+    assert ans.abstained  # a 部门预算 prints no 决算
+
+
+def test_the_total_of_a_table_published_empty(qa: Assistant, ids: dict[str, str]) -> None:
+    ans = qa.ask(
+        "《2026年部门国有资本经营预算支出功能分类预算表》中，普陀区司法局的合计数是多少元？", doc=ids["justice"]
+    )
+    assert ans.value == 0 and ans.intent == "empty"
+    ans = qa.ask("《部门政府性基金预算支出功能分类预算表》中，万里街道的合计数是多少元？", doc=ids["wanli"])
+    assert ans.value == 0 and ans.intent == "empty"
