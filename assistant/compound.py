@@ -69,6 +69,8 @@ def lean_on(clause: Query, item: str, analyze: Callable[[str], Query]) -> Query:
         if re.search(cue("share_of_previous"), body) and len(clause.parts) == 1:
             return analyze(f"{clause.parts[0]}占{item}的比例是多少")
     own = own_item(clause)
+    if own and re.fullmatch(cue("period_only"), own):  # 四个季度加起来: the item before, over its periods
+        return analyze(f"{cue('period_named').sub('', item)}{body}")
     # `政府采购预算总额是多少？其中预留给小型和微型企业的有多少`: a part of the item before
     within = re.match(cue("share_of_previous"), body)
     if within and len(own) >= 2:

@@ -1530,3 +1530,20 @@ def test_the_total_of_a_table_published_empty(qa: Assistant, ids: dict[str, str]
     assert ans.value == 0 and ans.intent == "empty"
     ans = qa.ask("《部门政府性基金预算支出功能分类预算表》中，万里街道的合计数是多少元？", doc=ids["wanli"])
     assert ans.value == 0 and ans.intent == "empty"
+
+
+def test_the_department_called_this_one(qa: Assistant, ids: dict[str, str]) -> None:
+    # 这个局 / 这个院 is the document's own department, not an organisation the documents lack
+    ans = qa.ask("这个局2022年给公车加油、修车、交保险的预算是多少万元？", doc=ids["dapeng"])
+    assert (ans.value, ans.unit) == (8, "万元")
+    ans = qa.ask("这个院2024年的水费是多少元", doc=ids["welfare"])
+    assert ans.value == 60000
+
+
+def test_a_later_clause_naming_only_periods(qa: Assistant, ids: dict[str, str]) -> None:
+    ans = qa.ask(
+        "万里街道社区公共服务中心新建工程，第三季度用款计划是多少万元？四个季度加起来全年多少？", doc=ids["wanli"]
+    )
+    assert [p.value for p in ans.parts] == [pytest.approx(158.05), pytest.approx(632.2)]
+    ans = qa.ask("人民调解项目第三季度用款计划是多少万元？四个季度加起来全年多少？", doc=ids["justice"])
+    assert ans.parts[0].abstained  # 司法局 prints no quarter
