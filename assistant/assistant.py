@@ -212,13 +212,9 @@ class Assistant:
             own = clause_scope(query.clauses[i], scope)
             sub = resolve_years(without_mentions(clause_query(query, i, item), own), own.doc_ids, summaries)
             item = item_of(sub) or item
-            if (compared := which_of_previous(query.clauses[i], parts)) is not None:
-                part, found = compared, list[Hit]()
-            elif (refusal := refuse_unanswerable(sub, self._all_facts, own.doc_ids)) is not None:
-                part, found = refusal, list[Hit]()
-            else:
-                part, found = self._answer(sub, own, summaries, timings, parts)
-                part = keep_to_period(sub, part)
+            done = which_of_previous(query.clauses[i], parts) or refuse_unanswerable(sub, self._all_facts, own.doc_ids)
+            part, found = (done, list[Hit]()) if done else self._answer(sub, own, summaries, timings, parts)
+            part = keep_to_period(sub, part)
             parts.append(part)
             hits.extend(h for h in found if h not in hits)
         return join_parts(query, parts), hits
