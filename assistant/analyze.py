@@ -51,7 +51,7 @@ def _filler() -> re.Pattern[str]:
 
 # A count asked (有几个, 多少辆): its measure word names no item
 _COUNT_ASKED = re.compile("(?:几|多少)(?:个|辆|人次|人|份|次|家|台|项|条|批次|批|名|所|套|户|期|件)")
-_INSIDE_WORDS = {"有": "(?<![实所拥享具])有"}
+_INSIDE_WORDS = {"有": "(?<![实所拥享具国占])有"}
 
 
 # Years named relative to the document's: the year asked (not one compared against: 比上年 is a base).
@@ -59,7 +59,10 @@ _COMPARED = r"(?<!比)(?<!较)(?<!与)(?<!同)(?<!跟)"
 _RELATIVE_YEARS = (
     # 减去年初预算 is 减去 + 年初预算, not 去年
     (_COMPARED + r"((?<![减除扣刨])去年|上年度?(?!预算执行|结转|结余)|上一年度?|前一年|上一个?年度)", -1),
-    (_COMPARED + r"(明年|下一年度?|下年度?|下一个?年度|来年)", 1),
+    (
+        _COMPARED + r"(?<!结转到)(?<!结转至)(?<!转入)(明年|下一年度?|下年度?|下一个?年度|来年)",
+        1,
+    ),  # 结转到下一年: an item
     (r"(今年|本年度(?!预算)|当年)", 0),
 )
 _FOLLOW_UP = re.compile(r"^(那|那么|还有|另外)|呢\??$")
@@ -195,6 +198,7 @@ def expand(norm: str) -> list[str]:
 
 _PER_ITEM = re.compile(r"每(台|套|人|件|辆|份|次)")
 _STATED_FIGURE = re.compile(r"\d[\d,.]*\s*(亿元|万元|元)")
+_SAID_FIGURE = re.compile(r"(?<=是|为|达|共)\d[\d,.]*\s*(亿元|万元|元|%)|(?<![价于过])\d[\d,.]*\s*(亿元|万元)(?!以)")
 _EXCLUDED = re.compile(r"\((?:不含|不包括|不包含|除)[^()]*\)|(?:不含|不包括|不包含)[^\d,?;()的]{1,6}")
 
 
@@ -202,8 +206,7 @@ def wanted_unit(norm: str) -> str | None:
     per_item = _PER_ITEM.search(norm)
     if per_item and _MONEY_CUE.search(norm):
         return f"元/{per_item.group(1)}"  # a unit-price standard: 每台…多少钱
-    # a figure the question itself states ("单价100万元以上的设备有几台") qualifies the item; it is
-    # not the unit asked for, unless nothing else in the question names one
+    # a figure the question states (单价100万元以上的设备有几台) names no unit asked, unless nothing else does
     asked = _EXCLUDED.sub("", norm)  # 设备（不含车辆）有几台: what is left out names no unit
     for text in (_STATED_FIGURE.sub("", asked), asked):
         for pattern, unit in _UNIT_CUES:
@@ -225,7 +228,7 @@ def classify(norm: str) -> str:
 
 def strip_filler(norm: str) -> str:
     """The question's content words: years (2024年, 今年, 上年), units, codes and question words out."""
-    text = _YEAR.sub("", norm)
+    text = _YEAR.sub("", _SAID_FIGURE.sub("", norm))  # 是不是55.34万元, 预算1486.42万元里的: figures name nothing
     for pattern, _ in _RELATIVE_YEARS:
         text = re.sub(pattern, "", text)
     for pattern, _ in _UNIT_CUES[:3]:

@@ -13,13 +13,19 @@ from index.model import Document
 # A trigger word (加起来, 检查…) in a question asking for a figure (加起来一共多少) is a sum, not an audit,
 # unless the question also asks whether something agrees.
 _FIGURE = re.compile(r"多少|几[个辆人次台家项]")
-_VERDICT = re.compile(r"一致|对不对|对得上|有误|错误|核对|相符|正确|勾稽")
+_VERDICT = re.compile(r"一致|对不对|对得上|有误|错误|相符|正确|勾稽")
+# 核对 / 检查 a figure (`帮我核对一下…是不是55.34万元`, `请核对…是多少万元`) asks the figure, not an audit
+_STATED = re.compile(r"\d[\d,.]*\s*(亿元|万元|元|%|辆|人|个)")
 _SHOWN = 5
 
 
 def asks_consistency(question: str) -> bool:
     """Is this a question about the document's own consistency rather than a figure?"""
-    return is_consistency_question(question) and (not _FIGURE.search(question) or bool(_VERDICT.search(question)))
+    if not is_consistency_question(question):
+        return False
+    if _VERDICT.search(question):
+        return True
+    return not (_FIGURE.search(question) or _STATED.search(question))  # 加起来多少 is a sum, 核对…55.34万元 a figure
 
 
 def consistency_answer(question: str, document: Document, title: str) -> Answer | None:

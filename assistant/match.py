@@ -100,6 +100,8 @@ def score_fact(
     if coded:  # the 科目编码 names the row as well as its name does (科目2010399: 其他…事务支出 itself)
         recall, coverage, name = 1.0, 1.0, normalize(fact.subject)
     score = 0.6 * recall + 0.4 * coverage + _name_bonus(query, text, name, recall, described)
+    rest = [c.replace(name, "") for c in content if name in c]  # 电费的公用经费: 公用经费 is the column asked
+    score -= 0.3 if name in measures and rest and all(containment(bigrams(r), described) < 0.5 for r in rest) else 0
     delta, measure_ok = _measure_terms(query, fact, name, described, measures, outside, bool(named_titles), doc_stage)
     score += delta + _year_term(query, fact, doc_year)
     delta, unit_match, unit_ok = _unit_terms(query, fact)
@@ -159,7 +161,8 @@ def _measure_terms(
     if measures and query.unit not in COUNT_UNITS:  # measure words name money columns, not counts
         # or the table all of whose figures are of the measure (一般公共预算基本支出…经济分类预算表)
         title = normalize(table_title(fact.source.table)) if fact.source.table else ""
-        delta += 0.15 if any(m == measure or m in measure or m in name or m in title for m in measures) else -0.4
+        met = [m for m in measures if m == measure or m in measure or m in name or m in title]
+        delta += 0.15 if len(met) == len(measures) else 0.0 if met else -0.4  # every measure named, or some
     elif measure not in voc.default_measures and not measure.endswith(name):
         delta -= 0.12
     # a fund the question names (政府性基金预算财政拨款的年末结转和结余) must be the fact's: its table, column or name
@@ -221,13 +224,9 @@ def _unit_terms(query: Query, fact: Fact) -> tuple[float, bool, bool]:
 
 def _place_terms(query: Query, fact: Fact, text: str, outside: str, hits: dict[tuple[str, str], float]) -> float:
     """Where the fact is printed: the code, table or hint the question names, tables, retrieval."""
-    delta = 0.0
-    if query.codes and fact.code:
-        if fact.code in query.codes:
-            delta += 0.3
-        elif not any(fact.code.startswith(c) for c in query.codes):
-            delta -= 0.3  # another 科目; one under the named code (组织事务（20132）一般行政管理事务) is not
-    delta += 0.04 if fact.origin == "table" else 0.0
+    delta = 0.04 if fact.origin == "table" else 0.0
+    if query.codes and fact.code:  # another 科目 than the one named (one under it, 组织事务（20132）…, is not)
+        delta += 0.3 if fact.code in query.codes else 0.0 if any(fact.code.startswith(c) for c in query.codes) else -0.3
     if "收入" not in outside.split("|")[0] and side(fact) == "收入":
         delta -= 0.1  # 行政运行 asked plainly is its spending, not its row in 收入决算表
     titled = table_title(fact.source.table)

@@ -20,6 +20,8 @@ from index.classification import JOINERS, joined_names
 
 YEAR = re.compile(r"(?<!\d)(20\d{2})(?:\s*年度?|(?!\d))")
 _EXAMPLE_MARKS = re.compile("、|这些|这类|这种|之类的?|一类的?")
+_CN_YEAR = re.compile("[〇零一二三四五六七八九]{4}(?=年)")  # 二〇二四年 is 2024年
+_CN_NUMERALS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _CN_DIGITS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -119,10 +121,50 @@ def _doc_frame(text: str, cues: dict[str, re.Pattern[str]], doc_years: list[int]
     return text
 
 
+def _asides_off(text: str, cues: dict[str, re.Pattern[str]]) -> str:
+    """`以万元计，X是多少` asks X in 万元; `…，这是2024年的数` / `请按部门决算说明作答` only say where or which year."""
+    said: list[str] = []
+    tail = cues["aside_tail"].search(text)
+    if tail:
+        said, text = _years_said(tail.group(0)), text[: tail.start()]
+    lead = cues["unit_lead"].search(text)
+    if lead:
+        said.append(lead.group("unit"))
+        text = text[: lead.start()] + text[lead.end() :]
+    ask = cues["list_request"].search(text)  # 请分别列出A、其中B，以及C → A、B、C分别是多少
+    if ask:
+        what = re.sub(",?(以及|及)|,", "、", ask.group("what")).replace("、其中", "、")
+        many = any(j in what for j in ("和", "、"))
+        text = text[: ask.start()] + what + ("分别是多少" if many else "是多少")
+    return text.rstrip("?.。") + "".join(said) if said else text
+
+
+def _years_said(text: str) -> list[str]:
+    return [f"{y}年" for y in _years(text)]
+
+
+def _stated_premise(text: str, cues: dict[str, re.Pattern[str]]) -> str:
+    """`…三公经费预算是47.91万元，其中公务接待费是多少` asks 公务接待费 within the item the premise states;
+    `…年初预算是0.95万元，那决算数是多少` the same item at another measure; `…支出为184.65万元，比2023年度增加了多少`
+    the item itself. A premise followed by a question naming its own item only gives context."""
+    m = cues["stated_premise"].match(text)
+    if not m or cues["asking"].search(m.group("premise")):
+        return text
+    item, rest = re.sub(r"\([^()]*\)", "", m.group("premise")), re.sub("^(那么|那)", "", m.group("rest"))
+    if rest.startswith("其中"):
+        return f"{item}中{rest[2:]}"
+    words = sorted(load_data("answering.toml")["measure_words"], key=len, reverse=True)
+    mine, theirs = (next((w for w in words if w in t), None) for t in (rest, item))
+    if mine and theirs and mine != theirs:
+        return item.replace(theirs, "") + rest
+    own = cues["bare_question"].sub("", rest)
+    return f"{item}{rest}" if len(own) <= 4 or rest.startswith(("比", "较", "与", "和")) else rest
+
+
 def frame(norm: str) -> Framed:
     """Take the framing off a normalised question (see the module docstring)."""
     cues = _cues()
-    norm = _repeat(cues["polite"].sub, norm)
+    norm = _repeat(cues["polite"].sub, _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_NUMERALS), norm))
     text = norm
     doc_years: list[int] = []
     # 上海市普陀区财政局2024年2023年… / …2022年去年…: the first year names the document, not the year asked
@@ -140,6 +182,7 @@ def frame(norm: str) -> Framed:
     premise = cues["premise"].match(text)
     if premise and cues["bare_question"].sub("", text[premise.end() :]):
         text = text[premise.end() :]  # what follows names its item: the premise read in the document is no question
+    text = _stated_premise(_asides_off(text, cues), cues)
     text = cues["self_reference"].sub("", cues["method"].sub("", text))
     date = cues["as_of"].search(text)  # 截至2025年8月31日: when a stock is counted, not the year asked
     if date:

@@ -119,7 +119,7 @@ def render_lookup(
         warnings.append(f"文件中同一项目另有不同数字（{listed}），以上按表格数字作答。")
         text += "另见" + cite_marks(2 + also, len(others)) + "：文件中该项数字不一致。"
     if query.intent == "yesno":
-        verdict = "有" if value else "没有"
+        verdict = _verdict(query.text, value, unit)
         text = load_templates().render(
             "yesno",
             verdict=verdict,
@@ -374,3 +374,22 @@ def parallel(query: Query, chosen: Fact, ranked: Sequence[Scored]) -> list[Fact]
     if normalize(chosen.context) not in found or (any(named) and not all(named)):
         return []
     return list(found.values())
+
+
+_CLAIMED = re.compile(r"(?:是不是|是否为|是否是|是否|有没有|等于)(\d[\d,]*(?:\.(\d+))?)\s*(亿元|万元|元|%)?")
+
+
+def _verdict(question: str, value: float, unit: str) -> str:
+    """有/没有 for `有没有安排…`; 是/不是 for a figure the asker states (`是不是55.34万元`), compared at the decimals
+    the asker wrote, in the answer's unit."""
+    claimed = _CLAIMED.search(normalize(question))
+    if not claimed:
+        return "有" if value else "没有"
+    said = float(claimed.group(1).replace(",", ""))
+    factor = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
+    said_unit = claimed.group(3) or unit
+    if said_unit in factor and unit in factor:
+        said = said * factor[said_unit] / factor[unit]
+    places = len(claimed.group(2) or "")
+    step = 10**-places * factor.get(said_unit, 1.0) / factor.get(unit, 1.0)
+    return "是" if abs(value - said) <= step / 2 + 1e-9 else "不是"

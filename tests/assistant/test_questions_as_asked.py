@@ -1547,3 +1547,102 @@ def test_a_later_clause_naming_only_periods(qa: Assistant, ids: dict[str, str]) 
     assert [p.value for p in ans.parts] == [pytest.approx(158.05), pytest.approx(632.2)]
     ans = qa.ask("人民调解项目第三季度用款计划是多少万元？四个季度加起来全年多少？", doc=ids["justice"])
     assert ans.parts[0].abstained  # 司法局 prints no quarter
+
+
+def test_checking_a_figure_is_a_figure_question_not_an_audit(qa: Assistant, ids: dict[str, str]) -> None:
+    ans = qa.ask(
+        "帮我核对一下，上海市普陀区财政局2024年度部门决算的收入支出决算总表里，年底没花完、结转到下一年的钱是不是55.34万元？",
+        doc=ids["finance"],
+    )
+    assert ans.value == pytest.approx(55.34) and ans.answer.startswith("是：")
+    ans = qa.ask("大鹏数据局三公经费是不是12万元", doc=ids["dapeng"])
+    assert ans.value == 10 and ans.answer.startswith("不是：")
+    ans = qa.ask(
+        "请核对一下，二〇二四年万里街道办事处部门预算里，社区公共服务中心新建工程的项目总投资（概算）是多少万元？",
+        doc=ids["wanli"],
+    )
+    assert ans.abstained and "不一致" not in ans.answer  # not printed: no figure, and no audit either
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value"),
+    [
+        # a premise stating a figure: 其中… within it, 那… at another measure, 比… of the item itself
+        (
+            "finance",
+            "上海市普陀区财政局2024年度政府采购金额（以合同签订为准）是251.25万元，其中服务采购金额是多少万元？请按部门决算说明作答。",
+            246.47,
+        ),
+        (
+            "wanli",
+            "上海市普陀区人民政府万里街道办事处2024年“三公”经费预算是47.91万元，其中用来买新公车的钱是多少万元？",
+            25,
+        ),
+        ("finance", "上海市普陀区财政局2024年度“三公”经费财政拨款支出年初预算是0.95万元，那决算数是多少万元？", 0),
+        (
+            "finance",
+            "上海市普陀区财政局2024年度机关运行经费支出为184.65万元，比2023年度增加了多少万元？这是部门决算里的说法。",
+            2.55,
+        ),
+        # the unit said first or in a request, the year in a closing aside
+        (
+            "welfare",
+            "以元计，上海市普陀区社会福利院单位预算一般公共预算基本支出经济分类预算表中“电费”的公用经费是多少，这是2024年的数。",
+            320000,
+        ),
+        (
+            "justice",
+            "请按万元列出上海市普陀区司法局部门预算经济分类表中“委托业务费”（30227）的预算数，这是2026年的数。",
+            9.126,
+        ),
+        # a year in Chinese numerals
+        (
+            "finance",
+            "根据上海市普陀区财政局2024年度部门决算所述的同比减少额，该局二〇二三年度收入支出总计应是多少万元？",
+            3052.34,
+        ),
+        ("dapeng", "二〇二一年政府投资项目预算是多少万元", 1425),
+        # a figure the asker quotes inside the item names nothing
+        (
+            "justice",
+            "上海市普陀区司法局2026年部门预算“其他相关情况说明”中，政府采购预算1486.42万元里的工程类预算是多少万元？",
+            36.44,
+        ),
+        ("finance", "政府采购金额251.25万元里的服务采购是多少万元", 246.47),
+        # X的公用经费 / X的基本支出: the column of X, every measure named met
+        ("justice", "差旅费的公用经费是多少元", 95000),
+        (
+            "wanli",
+            "以万元计，万里街道办事处2024年部门预算一般公共预算功能分类中“其他社会保障和就业支出”（2089999）的基本支出部分是多少？",
+            613.3194,
+        ),
+        ("justice", "一般公共预算功能分类中行政运行（2040601）的基本支出是多少元", 16726725.44),
+    ],
+)
+def test_questions_written_carefully_and_verbosely(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float
+) -> None:
+    ans = qa.ask(question, doc=ids[doc])
+    assert ans.value == pytest.approx(value), ans.answer
+
+
+def test_a_request_to_list_figures(qa: Assistant, ids: dict[str, str]) -> None:
+    ans = qa.ask(
+        "请列出深圳市大鹏新区政务服务数据管理局2022年纳入部门预算的政府采购总额、其中服务采购金额，以及面向小型微型企业的采购金额（万元）。",
+        doc=ids["dapeng"],
+    )
+    assert [p.value for p in ans.parts][:2] == [457, 451]
+    ans = qa.ask(
+        "上海市普陀区社会福利院2024年“三公”经费预算数为6.40万元，请分别列出其中的公务接待费和本年机关运行经费预算数（万元）。",
+        doc=ids["welfare"],
+    )
+    assert len(ans.parts) == 2 and ans.parts[0].value == 0
+
+
+def test_vehicles_held_asked_within_the_assets_section(qa: Assistant, ids: dict[str, str]) -> None:
+    ans = qa.ask(
+        "上海市普陀区司法局2026年部门预算所载国有资产情况中共有几辆车、其中执法执勤用车几辆？", doc=ids["justice"]
+    )
+    assert [p.value for p in ans.parts] == [3, 3]
+    ans = qa.ask("福利院国有资产占有使用情况中共有几辆车？", doc=ids["welfare"])
+    assert ans.value == 2
