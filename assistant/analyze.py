@@ -13,6 +13,7 @@ from functools import cache
 from assistant.data import load_data
 from assistant.question import YEAR as _YEAR
 from assistant.question import Framed, cue, frame, organisations, share_head, shield, unshield, without_bases
+from assistant.question import measures_named as _measures_named
 from index import classification
 from index.text import normalize
 
@@ -49,20 +50,16 @@ def _filler() -> re.Pattern[str]:
     return re.compile("|".join(alternatives) + r"|[?!,.:;、()]")
 
 
-# A count asked (有几个, 多少辆): its measure word names no item
-_COUNT_ASKED = re.compile("(?:几|多少)(?:个|辆|人次|人|份|次|家|台|项|条|批次|批|名|所|套|户|期|件)")
+_COUNT_ASKED = re.compile("(?:几|多少)(?:个|辆|人次|人|份|次|家|台|项|条|批次|批|名|所|套|户|期|件)")  # names no item
 _INSIDE_WORDS = {"有": "(?<![实所拥享具国占])有"}
 
 
 # Years named relative to the document's: the year asked (not one compared against: 比上年 is a base).
 _COMPARED = r"(?<!比)(?<!较)(?<!与)(?<!同)(?<!跟)"
 _RELATIVE_YEARS = (
-    # 减去年初预算 is 减去 + 年初预算, not 去年
+    # 减去年初预算 is 减去 + 年初预算, not 去年; 结转到下一年 is an item
     (_COMPARED + r"((?<![减除扣刨])去年|上年度?(?!预算执行|结转|结余)|上一年度?|前一年|上一个?年度)", -1),
-    (
-        _COMPARED + r"(?<!结转到)(?<!结转至)(?<!转入)(明年|下一年度?|下年度?|下一个?年度|来年)",
-        1,
-    ),  # 结转到下一年: an item
+    (_COMPARED + r"(?<!结转到)(?<!结转至)(?<!转入)(明年|下一年度?|下年度?|下一个?年度|来年)", 1),
     (r"(今年|本年度(?!预算)|当年)", 0),
 )
 _FOLLOW_UP = re.compile(r"^(那|那么|还有|另外)|呢\??$")
@@ -395,9 +392,7 @@ def _merge_follow_up(previous: Framed, current: str, years: list[int]) -> tuple[
         base = _YEAR.sub("", previous.text)
         rest = strip_filler(_YEAR.sub("", body))
         return f"{years[0]}年{base}" + (rest if rest and rest not in base else ""), years
-    # 那项目支出呢 after …基本支出是多少: the same item, the other measure
-    words = sorted(load_data("answering.toml")["measure_words"], key=len, reverse=True)
-    mine, theirs = (next((w for w in words if w in t), None) for t in (body, previous.text))
+    mine, theirs = _measures_named(body, previous.text)  # 那项目支出呢 after …基本支出是多少: the other measure
     if mine and theirs and mine != theirs:
         return previous.text.replace(theirs, mine), list(previous.target_years)
     return previous.text + body, list(previous.target_years)

@@ -143,6 +143,12 @@ def _years_said(text: str) -> list[str]:
     return [f"{y}年" for y in _years(text)]
 
 
+def measures_named(*texts: str) -> list[str | None]:
+    """The measure (column) each text names first, longest words first (基本支出, 决算数…), or None."""
+    words = sorted(load_data("answering.toml")["measure_words"], key=len, reverse=True)
+    return [next((w for w in words if w in t), None) for t in texts]
+
+
 def _stated_premise(text: str, cues: dict[str, re.Pattern[str]]) -> str:
     """`…三公经费预算是47.91万元，其中公务接待费是多少` asks 公务接待费 within the item the premise states;
     `…年初预算是0.95万元，那决算数是多少` the same item at another measure; `…支出为184.65万元，比2023年度增加了多少`
@@ -153,8 +159,7 @@ def _stated_premise(text: str, cues: dict[str, re.Pattern[str]]) -> str:
     item, rest = re.sub(r"\([^()]*\)", "", m.group("premise")), re.sub("^(那么|那)", "", m.group("rest"))
     if rest.startswith("其中"):
         return f"{item}中{rest[2:]}"
-    words = sorted(load_data("answering.toml")["measure_words"], key=len, reverse=True)
-    mine, theirs = (next((w for w in words if w in t), None) for t in (rest, item))
+    mine, theirs = measures_named(rest, item)
     if mine and theirs and mine != theirs:
         return item.replace(theirs, "") + rest
     own = cues["bare_question"].sub("", rest)

@@ -141,8 +141,12 @@ def _fund(fact: Fact) -> str:
 
 
 def _names_fund(query: Query, table_fact: Fact) -> bool:
-    fund = _fund(table_fact)
-    return bool(fund) and any(fund in c for c in query.content[:1])
+    """Does the question name the empty table's fund whole, and not the other side of it (国有资本经营预算收入 is no
+    figure of an empty 国有资本经营预算支出表)?"""
+    fund, asked = _fund(table_fact), query.content[0] if query.content else ""
+    title = normalize(table_fact.source.table or "")
+    sides = [s for s in ("收入", "支出") if s in asked.replace(fund, "")]
+    return bool(fund) and fund in asked and not (sides and not any(s in title for s in sides))
 
 
 def _of_fund(fact: Fact, fund: str) -> bool:
