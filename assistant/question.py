@@ -19,7 +19,6 @@ from assistant.data import load_data
 from index.classification import JOINERS, joined_names
 
 YEAR = re.compile(r"(?<!\d)(20\d{2})(?:\s*年度?|(?!\d))")
-_EXAMPLE_MARKS = re.compile("、|这些|这类|这种|之类的?|一类的?")
 _CN_YEAR = re.compile("[〇零一二三四五六七八九]{4}(?=年)")  # 二〇二四年 is 2024年
 _CN_NUMERALS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _CN_DIGITS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -93,12 +92,6 @@ def _formula_asked(text: str, cues: dict[str, re.Pattern[str]]) -> str:
     head = cues["asking"].split(text[: formula.start()])[0].rstrip("的还")
     bare = all(len(o) <= _BARE_OPERAND for o in re.split("减去|减", formula.group("formula")))
     return f"{head if bare else ''}的{formula.group('formula')}是多少{text[formula.end() :]}".lstrip("的")
-
-
-def _examples_kept(m: re.Match[str]) -> str:
-    """电话、网络这些通讯费用 → 电话网络通讯费用: the examples describe the item (公车加油、修车、买保险这类日常开销
-    is 公务用车运行维护费 by its examples alone), so they stay as words; only the list marks go."""
-    return _EXAMPLE_MARKS.sub("", m.group(0))
 
 
 def _doc_frame(text: str, cues: dict[str, re.Pattern[str]], doc_years: list[int]) -> str:
@@ -192,7 +185,7 @@ def frame(norm: str) -> Framed:
     date = cues["as_of"].search(text)  # 截至2025年8月31日: when a stock is counted, not the year asked
     if date:
         text = (text[: date.start()] + text[date.end() :]).lstrip(",")
-    text = cues["examples"].sub(_examples_kept, text)
+    text = cues["examples"].sub("", text)
     table = cues["table_hint"].search(text)
     if table:
         text = (text[: table.start()] + text[table.end() :]).lstrip(",")

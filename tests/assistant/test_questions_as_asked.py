@@ -1652,3 +1652,9 @@ def test_an_empty_table_answers_only_its_own_side(qa: Assistant, ids: dict[str, 
     assert qa.ask("国有资本经营预算收入中的股利收入是多少", doc=ids["dapeng"]).value is None
     assert qa.ask("国有资本经营预算支出是多少", doc=ids["dapeng"]).intent == "empty"
     assert qa.ask("政府性基金预算支出是多少元", doc=ids["justice"]).intent == "empty"
+
+
+def test_examples_before_a_specific_item_only_widen_it(qa: Assistant) -> None:
+    # 买办公电脑打印机这些设备: no document's row of one example (Dapeng's 计算机设备) answers the whole
+    ans = qa.ask("买办公电脑打印机这些设备花了多少")
+    assert ans.value is None
