@@ -110,6 +110,7 @@ def printed(measure: str, facts: Sequence[Fact]) -> bool:
     return any(measure in normalize(f.measure) or measure in normalize(f.subject) for f in facts)
 
 
+@cache
 def container_head(text: str) -> str | None:
     """The item a `X中(的)Y` / `X里的Y` question asks about (Y, question words out), or None.
 
@@ -120,9 +121,10 @@ def container_head(text: str) -> str | None:
     return head if len(head) >= 2 else None
 
 
-def head_terms(text: str, head: str) -> list[str]:
+@cache
+def head_terms(text: str, head: str) -> tuple[str, ...]:
     """The document terms a container's item says besides those of the container (政府采购里服务类的采购金额:
     its 采购 reads 政府采购, the container's own word, so it says none)."""
     inner = cue("container").match(strip_filler(text))
     container = inner.group(1) if inner else ""
-    return [t for t in expand(head) if t not in container and t not in expand(container)]
+    return tuple(t for t in expand(head) if t not in container and t not in expand(container))
