@@ -23,7 +23,7 @@ from assistant.match import Scored, choose, confident, rank_facts
 from assistant.names import fact_name, is_residual, operand_names, side, stage_of, table_core, vocabulary
 from assistant.operations.base import Context, abstain, cite, decimal_places, disagree, unit_compatible
 from assistant.operations.change import derivable_prior_year, prior_year
-from index.model import Fact
+from index.model import MONEY_UNITS, Fact, convert_money
 from index.text import bigrams, containment, normalize
 
 
@@ -389,11 +389,8 @@ def _verdict(question: str, value: float, unit: str) -> str:
     claimed = _CLAIMED.search(normalize(question))
     if not claimed:
         return "有" if value else "没有"
-    said = float(claimed.group(1).replace(",", ""))
-    factor = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
-    said_unit = claimed.group(3) or unit
-    if said_unit in factor and unit in factor:
-        said = said * factor[said_unit] / factor[unit]
-    places = len(claimed.group(2) or "")
-    step = 10**-places * factor.get(said_unit, 1.0) / factor.get(unit, 1.0)
+    said, said_unit = float(claimed.group(1).replace(",", "")), claimed.group(3) or unit
+    step = 10.0 ** -len(claimed.group(2) or "")  # the precision the asker wrote, in the unit written
+    if said_unit in MONEY_UNITS and unit in MONEY_UNITS:
+        said, step = convert_money(said, said_unit, unit), convert_money(step, said_unit, unit)
     return "是" if abs(value - said) <= step / 2 + 1e-9 else "不是"
