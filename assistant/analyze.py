@@ -12,33 +12,32 @@ from functools import cache
 
 from assistant.data import load_data
 from assistant.question import YEAR as _YEAR
-from assistant.question import Framed, cue, frame, organisations, share_head, shield, unshield, without_bases
+from assistant.question import (
+    Framed,
+    cue,
+    frame,
+    organisations,
+    plain_words,
+    share_head,
+    shield,
+    unshield,
+    without_bases,
+)
 from assistant.question import measures_named as _measures_named
 from index import classification
 from index.text import normalize
 
-_UNIT_CUES: tuple[tuple[str, str], ...] = (
-    (r"亿元", "亿元"),
-    (r"万元|万块", "万元"),
-    (r"(?<![万亿])元|块钱", "元"),
-    (r"百分之|%|百分比|比例|比重|占比|增幅|减幅|增长率|降幅|增速", "%"),
-    (r"几辆|多少辆|辆(?![^,?;]*?(?:费|钱|经费|支出|预算|元))", "辆"),  # 车辆运行费 is money, not a count
-    (r"几批次?|多少批次?|批次", "批次"),  # 接待多少批次: a count of visits, never the 公务接待费
-    (r"多少分|几分(?!之)|得分|评分|分数", "分"),  # 平均得分是多少: a score, never the projects scored
-    (r"几人次|多少人次|人次", "人次"),  # before 人: 接待多少人次 counts visits, not staff
-    (r"几个人|多少人|几人|人数|编制", "人"),
-    (r"几个|多少个", "个"),
-    (r"几份|多少份", "份"),
-    (r"几次|多少次", "次"),
-    (r"几家|多少家", "家"),
-    (r"几台|多少台", "台"),
-    (r"平方米|平米", "平方米"),
-    (r"多少米|几米", "米"),
-)
+
+@cache
+def _unit_cues() -> tuple[tuple[str, str], ...]:
+    """(cue pattern, unit) in the order they are tried (assistant/data/question.toml `unit_cues`)."""
+    return tuple((p, u) for p, u in load_data("question.toml")["unit_cues"])
+
+
 # Words that carry the question form, not its subject; removed before measuring coverage.
 # Words that ask for an amount of money without naming the unit.
 _MONEY_CUE = re.compile(r"多少钱|钱|资金|经费|费用|金额|花了多少|花多少|拨款")
-_CODE = re.compile(r"(?<!\d)(\d{7}|\d{5}|\d{3})(?!\d)")  # 科目编码: 类 3, 款 5, 项 7 digits
+CODE = re.compile(r"(?<!\d)(\d{7}|\d{5}|\d{3})(?!\d)")  # 科目编码: 类 3, 款 5, 项 7 digits
 
 
 @cache
@@ -206,7 +205,7 @@ def wanted_unit(norm: str) -> str | None:
     # a figure the question states (单价100万元以上的设备有几台) names no unit asked, unless nothing else does
     asked = _EXCLUDED.sub("", norm)  # 设备（不含车辆）有几台: what is left out names no unit
     for text in (_STATED_FIGURE.sub("", asked), asked):
-        for pattern, unit in _UNIT_CUES:
+        for pattern, unit in _unit_cues():
             if re.search(pattern, text):
                 return unit
     return None
@@ -228,9 +227,9 @@ def strip_filler(norm: str) -> str:
     text = _YEAR.sub("", _SAID_FIGURE.sub("", norm))  # 是不是55.34万元, 预算1486.42万元里的: figures name nothing
     for pattern, _ in _RELATIVE_YEARS:
         text = re.sub(pattern, "", text)
-    for pattern, _ in _UNIT_CUES[:3]:
+    for pattern, _ in _unit_cues()[:3]:
         text = re.sub(pattern, "", text)
-    text = _CODE.sub("", _COUNT_ASKED.sub("", text))
+    text = CODE.sub("", _COUNT_ASKED.sub("", text))
     kept = _kept_terms()  # 用款计划 keeps its 计划
     if kept is None:
         return _filler().sub("", text)
@@ -265,7 +264,13 @@ def _share_parts(text: str) -> list[str]:
         alone = strip_filler(inner.group(2).lstrip(","))  # a bare kind keeps where it is (服务: 政府采购服务)
         whole, part = strip_filler(inner.group(1)), alone if len(alone) > 2 else part.replace(",", "")
     part = strip_filler(part)
+    measure = _measures_named(part)[0]
+    if measure and _SAME_ITEM.match(whole):  # X的项目支出占该类支出合计: X's own total is the whole
+        whole = part.replace(measure, "").removesuffix("的")
     return [part, whole] if whole else [part]
+
+
+_SAME_ITEM = re.compile(r"^(该|此|这一?|本|其)(类|款|项|科目|行)?(支出|收入)?(合计|总计|小计|总额)?$")
 
 
 def split_parts(norm: str, intent: str) -> list[str]:
@@ -301,7 +306,9 @@ def _split_parts(text: str, intent: str) -> list[str]:
         if m:
             return [strip_filler(m.group(1)), strip_filler(m.group(2))]
     if intent in ("sum", "compare"):
-        core = re.split(r"加起来|合起来|加在一起|加到一起|一共|总共|合计|之和|共计|哪个|哪家|哪一个|谁|更", text)[0]
+        core = re.split(
+            r"加起来|合起来|加在一起|加一起|合在一起|加到一起|一共|总共|合计|之和|共计|哪个|哪家|哪一个|谁|更", text
+        )[0]
         raw = [p for p in re.split(r"和|与|及|加上|(?<!增)加|、|以及|跟", core) if strip_filler(p)]
         pieces = [strip_filler(p) for p in (share_head(raw) if len(raw) >= 2 else raw)]
         if len(pieces) >= 2:
@@ -314,18 +321,19 @@ _TOTAL_WORDS = frozenset({"", "数", "合计", "总计", "小计", "金额", "�
 
 def with_table_item(norm: str, table_hint: str | None) -> str:
     """…预算表里的金额 / …表中的合计数: only a total of the table pointed into is asked, so the table names it."""
-    total = table_hint and strip_filler(norm) in _TOTAL_WORDS and not _CODE.search(norm)
+    total = table_hint and strip_filler(norm) in _TOTAL_WORDS and not CODE.search(norm)
     return f"{table_hint}{norm}" if total else norm
 
 
 def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
     """Analyse one question; an elliptical follow-up ("那2021年呢？") borrows the previous question."""
     text = question.strip()
-    framed = frame(_plain_kinds(normalize(text)))
+    framed = frame(plain_words(normalize(text)))
     asked = framed.asked
     norm = framed.text
     norm = with_table_item(norm, framed.table_hint)
     years = list(framed.target_years)
+    own_unit = wanted_unit(norm)  # 那两辆车一年跑多少公里 after …多少万元: the unit is the follow-up's own
     if history and _is_follow_up(norm):
         previous = frame(normalize(history[-1]))
         norm, years = _merge_follow_up(previous, norm, years)
@@ -343,12 +351,12 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
         norm=norm + "".join(f"|{t}" for t in terms),
         intent=intent,
         years=years,
-        unit=wanted_unit(norm),
+        unit=own_unit or wanted_unit(norm),
         terms=terms,
         content=content,
         parts=split_parts(norm, intent),
         relative_year=relative,
-        codes=_CODE.findall(norm),
+        codes=CODE.findall(norm),
         money=bool(_MONEY_CUE.search(norm)),
         asked=asked,
         doc_years=list(framed.doc_years),
@@ -359,13 +367,6 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
         unsupported=framed.unsupported,
         clauses=list(framed.clauses),
     )
-
-
-def _plain_kinds(norm: str) -> str:
-    """A kind of 政府采购 asked with 类 (服务类的采购) in the word the documents print (服务采购)."""
-    for word, kind in classification.kind_words().items():
-        norm = norm.replace(word, kind)
-    return norm
 
 
 def _is_follow_up(norm: str) -> bool:

@@ -68,6 +68,10 @@ def lean_on(clause: Query, item: str, analyze: Callable[[str], Query]) -> Query:
             return analyze(f"{item}占{whole.group('whole')}的比例是多少")
         if re.search(cue("share_of_previous"), body) and len(clause.parts) == 1:
             return analyze(f"{clause.parts[0]}占{item}的比例是多少")
+    plural = re.match(cue("plural_anaphor"), body)
+    if plural:  # 这些项目一共涉及多少资金: the 编报绩效目标的项目 counted before
+        noun = plural.group("noun") or ""
+        return analyze(f"{item if item.endswith(noun) else f'{item}的{noun}'}{body[plural.end() :]}")
     own = own_item(clause)
     if own and re.fullmatch(cue("period_only"), own):  # 四个季度加起来: the item before, over its periods
         return analyze(f"{cue('period_named').sub('', item)}{body}")
@@ -119,7 +123,7 @@ def with_previous_head(clause: str, before: str) -> str:
     政府采购项目: a clause naming only a modifier before 的 takes the head the clause before named after its 的
     (in place of the head's own modifier when they open alike: 地上建筑面积…地下的 → 地下建筑面积)."""
     mine, theirs = cue("modifier_only").match(clause), cue("head_after_de").search(before)
-    if not mine or not theirs:
+    if not mine or not theirs or cue("container").match(mine.group("mod")):  # 事业编制中实际在编的: its own item
         return clause
     mod, head, rest = mine.group("mod"), theirs.group("head"), clause[mine.end("mod") + 1 :]
     if len(mod) <= 3 and head[0] == mod[0] and len(head) >= len(mod) + 2:  # 地上建筑面积…地下的: 地下建筑面积

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.analyze import Query, beside_total, content_variants, expand, strip_filler
-from assistant.measures import asked_measures, asked_stages, container_head, head_terms, printed, same_stage
+from assistant.measures import asked_measures, asked_stages, container_head, head_terms, printed, same_stage, unasked
 from assistant.names import (
     any_count,
     candidate_names,
@@ -28,7 +28,7 @@ from index.model import MONEY_UNITS, Fact, Hit
 from index.settings import Tunables
 from index.text import bigrams, containment, normalize
 
-COUNT_UNITS = frozenset("人 辆 个 份 次 家 台 条 期 项 件 平方米 米 批次 人次 分".split())
+COUNT_UNITS = frozenset("人 辆 个 份 次 家 台 条 期 项 件 平方米 米 公里 批次 人次 分".split())
 
 SPECIFIC_WINDOW = 20  # runners-up looked at for a more specific name the question supports
 
@@ -163,6 +163,7 @@ def _measure_terms(
         title = normalize(table_title(fact.source.table)) if fact.source.table else ""
         met = [m for m in measures if m == measure or m in measure or m in name or m in title]
         delta += 0.15 if len(met) == len(measures) else 0.0 if met else -0.4  # every measure named, or some
+        measure_ok = not any(m in voc.spending_parts for m in measures if m not in met)  # 基本支出的年初预算
     elif measure not in voc.default_measures and not measure.endswith(name):
         delta -= 0.12
     # a fund the question names (政府性基金预算财政拨款的年末结转和结余) must be the fact's: its table, column or name
@@ -183,7 +184,7 @@ def _measure_terms(
         measure_ok = False
         delta -= 0.3
     # budget vs outturn: a figure of another stage (决算数 for 年初预算, 预算数 for 实际花了) is another figure
-    if not same_stage(measures, fact_stage(fact, doc_stage), asked):
+    if not same_stage(measures, fact_stage(fact, doc_stage), asked, doc_stage):
         measure_ok = False
         delta -= 0.4
     return delta, measure_ok
@@ -258,7 +259,6 @@ def rank_facts(
     `allow` limits measures (e.g. only change measures); special measures
     (changes, rates, empty-table records) are excluded unless allowed.
     """
-    voc = vocabulary()
     if text is None:
         target, core = query.norm, query.content
     else:
@@ -279,7 +279,7 @@ def rank_facts(
         if allow is not None:
             if measure not in allow:
                 continue
-        elif measure in voc.special_measures and not fact.empty and not any(m in measure for m in measures):
+        elif unasked(query, fact, measures, (doc_years or {}).get(fact.source.doc_id)):
             continue
         doc_year = (doc_years or {}).get(fact.source.doc_id)
         scored.append(

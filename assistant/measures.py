@@ -88,11 +88,15 @@ def asked_stages(asked: Sequence[str], question: str) -> set[int]:
     return wanted
 
 
-def same_stage(asked: Sequence[str], have: int | None, question: str) -> bool:
-    """False when the question names one budget stage (年初预算, 决算数, 实际花了…) and the fact is of another."""
+def same_stage(asked: Sequence[str], have: int | None, question: str, document: int | None = None) -> bool:
+    """False when the question names one budget stage (年初预算, 决算数, 实际花了…) and the fact is of another.
+    A 部门预算 (`document` of the budget stage) has no 全年预算 column: its 全年预算 is the year's 预算."""
     wanted = asked_stages(asked, question)
-    if len(wanted) > 1:  # both stages named ("决算比年初预算少了多少"): each part decides
-        return True
+    budget, full_year = stage_index("budget"), stage_index("full_year")
+    if document is not None and document == budget and full_year in wanted:
+        wanted = (wanted - {full_year}) | {budget}
+    if len(wanted) > 1 and have is not None:  # both stages named ("决算比年初预算少了多少"): each part decides
+        return have in wanted  # …全年预算数（调整后预算）: never the 决算数
     if have is None:  # a sentence's figure is its document's 预算 or 决算, never a 调整预算 or 全年预算 column
         return not (wanted and wanted <= _column_stages())
     return not wanted or have in wanted
@@ -128,3 +132,16 @@ def head_terms(text: str, head: str) -> tuple[str, ...]:
     inner = cue("container").match(strip_filler(text))
     container = inner.group(1) if inner else ""
     return tuple(t for t in expand(head) if t not in container and t not in expand(container))
+
+
+_SPENT = re.compile(r"实际|花了|花掉|用了|支出了|花费|开支|执行")
+
+
+def unasked(query: Query, fact: Fact, measures: Sequence[str], doc_year: int | None) -> bool:
+    """A figure of a special measure (a change, a rate, an 执行数…) the question does not ask for. A 部门预算 prints
+    the year before's 执行数 beside its own 预算数: asked as spent in that year (`去年实际花了多少`), it is asked."""
+    measure = normalize(fact.measure)
+    if measure not in vocabulary().special_measures or fact.empty or any(m in measure for m in measures):
+        return False
+    earlier = fact.year is not None and doc_year is not None and fact.year < doc_year and fact.year in query.years
+    return not (earlier and "执行" in measure and _SPENT.search(query.norm.split("|")[0]))

@@ -35,6 +35,7 @@ class Vocabulary:
     fund_words: tuple[str, ...]
     implied: tuple[tuple[str, str], ...]  # (item, qualifier every disclosure of the item has)
     part_kinds: frozenset[str]  # kinds of table covering a part of the spending (projects, procurement)
+    spending_parts: frozenset[str]  # the parts spending divides into (基本支出, 人员经费…)
 
 
 @cache
@@ -61,6 +62,7 @@ def vocabulary() -> Vocabulary:
         fund_words=tuple(normalize(x) for x in d["fund_words"]),
         implied=tuple((normalize(k), normalize(q)) for k, qs in d["implied_qualifiers"].items() for q in qs),
         part_kinds=frozenset(d["part_table_kinds"]),
+        spending_parts=norm_set("spending_parts"),
     )
 
 

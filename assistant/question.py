@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from assistant.data import load_data
-from index.classification import JOINERS, joined_names
+from index.classification import JOINERS, joined_names, kind_words, national_names
 
 YEAR = re.compile(r"(?<!\d)(20\d{2})(?:\s*年度?|(?!\d))")
 _CN_YEAR = re.compile("[〇零一二三四五六七八九]{4}(?=年)")  # 二〇二四年 is 2024年
@@ -98,7 +98,7 @@ def _doc_frame(text: str, cues: dict[str, re.Pattern[str]], doc_years: list[int]
     """The question without its leading reference to the document (its years noted in `doc_years`). A part of the
     document it names (按…部门预算后面附的人民调解项目经费情况说明，) is what 这个项目 refers to, and the item asked
     when the rest names none; otherwise it only places the question."""
-    m = cues["doc_section"].match(text)
+    m = cues["doc_section"].match(text) or cues["doc_section_placed"].match(text)
     if m:
         doc_years += _years(m.group(0))
         section, text = cues["section_words"].sub("", m.group("section")), text[m.end() :]
@@ -136,6 +136,14 @@ def _years_said(text: str) -> list[str]:
     return [f"{y}年" for y in _years(text)]
 
 
+def stages_named(*texts: str) -> list[str | None]:
+    """The budget-stage word (年初预算, 全年预算, 决算…) each text names first, longest words first, or None."""
+    data = load_data("answering.toml")
+    words = {w for group in (data["stages"], data["stage_cues"]) for ws in group.values() for w in ws}
+    ordered = sorted(words, key=len, reverse=True)
+    return [next((w for w in ordered if w in t), None) for t in texts]
+
+
 def measures_named(*texts: str) -> list[str | None]:
     """The measure (column) each text names first, longest words first (基本支出, 决算数…), or None."""
     words = sorted(load_data("answering.toml")["measure_words"], key=len, reverse=True)
@@ -152,7 +160,9 @@ def _stated_premise(text: str, cues: dict[str, re.Pattern[str]]) -> str:
     item, rest = re.sub(r"\([^()]*\)", "", m.group("premise")), re.sub("^(那么|那)", "", m.group("rest"))
     if rest.startswith("其中"):
         return f"{item}中{rest[2:]}"
-    mine, theirs = measures_named(rest, item)
+    mine, theirs = stages_named(rest, item)  # …支出决算2940.05万元，对应的全年预算数: the item at another stage
+    if not (mine and theirs):
+        mine, theirs = measures_named(rest, item)
     if mine and theirs and mine != theirs:
         return item.replace(theirs, "") + rest
     own = cues["bare_question"].sub("", rest)
@@ -189,7 +199,9 @@ def frame(norm: str) -> Framed:
     table = cues["table_hint"].search(text)
     if table:
         text = (text[: table.start()] + text[table.end() :]).lstrip(",")
-    text = cues["sign_note"].sub("", cues["excluded"].sub("", text)).strip(",")
+    for aside in ("excluded", "sign_note", "basis_note", "stated_aside"):
+        text = cues[aside].sub("", text)
+    text = text.strip(",")
     text = _formula_asked(text, cues)
     rounding = cues["rounding"].search(text)
     places = None
@@ -334,10 +346,24 @@ def _each(clause: str) -> list[str]:
     return [f"{head}{item}是{m.group('tail')}" for item in share_head(items)]
 
 
+# A 科目编码 spelled by level: 302类39款 is 30239, 201类06款02项 is 2010602.
+_SPELLED_CODE = re.compile(r"(?<!\d)(\d{3})类(\d{2})款(?:(\d{2})项)?")
+
+
+def plain_words(norm: str) -> str:
+    """A question in the words the documents print: a 科目编码 spelled by level (302类39款) joined (30239), a kind
+    of 政府采购 asked with 类 (服务类的采购) as printed (服务采购)."""
+    norm = _SPELLED_CODE.sub(lambda m: "".join(g for g in m.groups() if g), norm)
+    for word, kind in kind_words().items():
+        norm = norm.replace(word, kind)
+    return norm
+
+
 def share_head(items: Sequence[str]) -> list[str]:
     """Items listed before a head they share get that head: Chinese names it once, after the last.
 
     `行政编制和事业编制的实有在编人数` -> 行政编制的实有在编人数, 事业编制的实有在编人数 (the head after 的);
+    A 科目 after 的 is an item of its own (`医疗和社会保障和就业支出的住房公积金`), never a shared head.
     `地上、地下建筑面积` and `行政、事业单位` -> 地上建筑面积, 地下建筑面积 / 行政单位, 事业单位 (short
     modifiers of one length, the rest of the last item being the head). Items that name their own head
     (`基本支出和项目支出`, `办公费的预算数和印刷费的预算数`) are returned as they are.
@@ -347,7 +373,9 @@ def share_head(items: Sequence[str]) -> list[str]:
         return list(items)
     if "的" in last:
         head = last.rsplit("的", 1)[1]
-        return [f"{i}的{head}" for i in first] + [last] if len(head) >= 2 else list(items)
+        if len(head) < 2 or any(head.startswith(n) for n in national_names()):  # …和就业支出的住房公积金: an item
+            return list(items)
+        return [f"{i}的{head}" for i in first] + [last]
     bare = [re.sub(r"^其中", "", i) for i in first]
     k = len(bare[0])
     if k <= 3 and all(len(b) == k for b in bare) and len(last) >= k + 2:

@@ -44,13 +44,14 @@ def note(code: str | None, name: str) -> str:
     return by_name.get(printed, "")
 
 
-# How people point at a whole 类: "住房方面的钱", "卫生健康领域"
-_CATEGORY_CUES = ("方面", "领域")
+# How people point at a whole 类: "住房方面的钱", "卫生健康领域", "教育这方面", "在教育上"
+_CATEGORY_CUES = ("方面", "领域", "这方面", "这个方面", "这一块", "这块")
+_CATEGORY_AROUND = (("在", "上"),)
 
 
 @cache
 def category_words() -> dict[str, str]:
-    """Words that name one functional 类 by the start of its name and a cue (住房方面 -> 住房保障支出).
+    """Words that name one functional 类 by the start of its name and a cue (住房方面, 在住房上 -> 住房保障支出).
 
     Every start of two characters or more that no other 类's name shares counts (卫生方面, 卫生健康方面);
     a start two 类 share names neither.
@@ -64,6 +65,7 @@ def category_words() -> dict[str, str]:
             start = stem[:end]
             if sum(other.startswith(start) for other in stems) == 1:
                 words.update({start + cue: name for cue in _CATEGORY_CUES})
+                words.update({f"{before}{start}{after}": name for before, after in _CATEGORY_AROUND})
     return words
 
 
@@ -89,11 +91,18 @@ JOINERS = "和与及"
 
 
 @cache
+def national_names() -> frozenset[str]:
+    """Every national 科目 name of the vocabulary (economic and functional), normalised."""
+    data = load_data("index.data", "classification.toml")
+    return frozenset(
+        normalize(item["name"]) for section in ("economic", "functional") for item in data[section].values()
+    )
+
+
+@cache
 def joined_names() -> tuple[str, ...]:
     """National 科目 names holding a joining word (社会保障和就业支出, 商品和服务支出, 对个人和家庭的补助), longest
     first, with their start before 支出 (社会保障和就业), so a question's items are never split inside one."""
-    data = load_data("index.data", "classification.toml")
-    names = {normalize(item["name"]) for section in ("economic", "functional") for item in data[section].values()}
-    found = {n for n in names if any(j in n[1:-1] for j in JOINERS)}
+    found = {n for n in national_names() if any(j in n[1:-1] for j in JOINERS)}
     found |= {n.removesuffix("支出") for n in found if n.endswith("支出") and len(n) > 6}
     return tuple(sorted(found, key=len, reverse=True))

@@ -24,51 +24,15 @@ from assistant.names import candidate_names, display_name, operand_names, strip_
 from assistant.operations.base import Context, abstain, cite, disagree
 from assistant.operations.change import change
 from assistant.operations.lookup import agreeing, lookup, parallel, rank_all
+from assistant.operations.operands import find_parts
 from assistant.operations.periods import asks_each, each_period, period_rows
+from assistant.question import cue
 from assistant.stated import StatedShare, bare_name, stated_shares
 from index.model import Fact
 from index.text import bigrams, containment, normalize
 
 # a lookup asking a total (一共, 合计…): an item under parallel parents is their sum
 _TOTAL = re.compile(load_data("intents.toml")["total_cue"])
-
-
-def find_parts(query: Query, ctx: Context, parts: Sequence[str], places: list[Fact] | None = None) -> list[Fact] | None:
-    """The fact each named part asks for (None when one is not found). `places` collects other places
-    printing the same figures, so a computed answer cites every place its operands are stated."""
-    chosen: list[Fact] = []
-    for part in parts:
-        ranked = rank_facts(
-            query,
-            ctx.facts,
-            text=part,
-            departments=ctx.departments,
-            hits=ctx.hits,
-            doc_years=ctx.doc_years,
-            tun=ctx.tun,
-        )
-        if not ranked or not confident(ranked[0], ctx.tun):
-            return None
-        best = _under_same_parent(choose(ranked, anchor=chosen[0] if chosen else None, tun=ctx.tun), ranked, chosen)
-        chosen.append(best.fact)
-        if places is not None:
-            places.extend(agreeing(best.fact, best, ranked, limit=2))
-    return chosen
-
-
-def _under_same_parent(best: Scored, ranked: Sequence[Scored], chosen: Sequence[Fact]) -> Scored:
-    """An operand printed under parallel parents (实有在编人数 of 行政编制总数 and of 事业编制总数) is the one
-    under the item an operand before it is or belongs to: 事业编制总数减去实有在编人数 is 15 − 13, not 15 − 9."""
-    heads = {normalize(f.subject) for f in chosen} | {normalize(f.context) for f in chosen if f.context}
-    if not chosen or normalize(best.fact.context) in heads:
-        return best
-    for s in ranked[:20]:
-        if s.score < best.score - 1e-9:
-            break  # only among equals: an operand naming its own parent (事业编制实有在编人数) keeps it
-        same = s.name == best.name and normalize(s.fact.measure) == normalize(best.fact.measure)
-        if same and s.fact.context and normalize(s.fact.context) in heads:
-            return s
-    return best
 
 
 def share(query: Query, ctx: Context) -> Answer:
@@ -174,10 +138,10 @@ def lookup_or_total(query: Query, ctx: Context) -> Answer:
         return lookup(query, ctx)
     asked = query.norm.split("|")[0]
     total, each = _TOTAL.search(asked), asks_each(query)
-    whole = bool(total) or "全年" in asked  # 全年用款计划: a year of quarters
+    whole = bool(total) or bool(cue("period_whole").search(asked))  # 全年用款计划: a year of quarters
     rows = period_rows(query, ctx, whole_year=whole) if whole or each else None
-    if rows:  # 每个季度用款计划多少, 全年用款计划合计: an item printed by period
-        return each_period(query, ctx, rows) if each else sum_of(query, ctx, rows)
+    if rows:  # 每个季度用款计划多少, 全年用款计划合计 (分季度安排的，全年合计: the total is what is asked)
+        return each_period(query, ctx, rows) if each and not total else sum_of(query, ctx, rows)
     if not total:
         return lookup(query, ctx)
     ranked = rank_all(query, ctx)
@@ -202,6 +166,8 @@ def sum_of(query: Query, ctx: Context, facts: list[Fact] | None = None) -> Answe
             return lookup(query, ctx, whole if named else ranked)
         missing = [p for p in query.parts if not find_parts(query, ctx, [p])]
         return abstain(query, warning=f"文件中没有找到“{'、'.join(missing)}”，未作合计。" if missing else None)
+    if len({id(f) for f in facts}) < len(facts):  # two parts read as one row: never add a figure to itself
+        return abstain(query)
     unit = money_unit_for(facts, query.unit)
     values = [f.in_unit(unit) for f in facts]
     if any(v is None for v in values):
@@ -222,7 +188,9 @@ def _names_part(best: Scored, part: str, parts: Sequence[str]) -> bool:
     others = set().union(*(bigrams(p) for p in parts if p != part))
     own = bigrams(part) - others or bigrams(part)
     what = own - bigrams(normalize(best.fact.context)) or own  # 新建工程 says where the row is, not which row
-    return containment(what, bigrams(best.name)) >= 0.5
+    # a part named with where it sits (司法款下行政运行) names the row printed whole inside it
+    whole_name = len(best.name) >= 3 and best.name in part and not any(best.name in p for p in parts if p != part)
+    return whole_name or containment(what, bigrams(best.name)) >= 0.5
 
 
 def siblings(ranked: Sequence[Scored], query: Query, ctx: Context) -> list[Fact] | None:

@@ -18,7 +18,6 @@ from assistant.compose import (
     money_unit_for,
     year_phrase,
 )
-from assistant.data import load_data
 from assistant.match import Scored, choose, confident, rank_facts
 from assistant.names import fact_name, is_residual, operand_names, side, stage_of, table_core, vocabulary
 from assistant.operations.base import Context, abstain, cite, decimal_places, disagree, unit_compatible
@@ -345,7 +344,7 @@ def _alike(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> bool:
 def _parts_named(name: str) -> frozenset[str]:
     """The parts of spending a name names (基本支出, 人员经费…: answering.toml `spending_parts`)."""
     name = normalize(name)
-    return frozenset(w for w in load_data("answering.toml")["spending_parts"] if w in name)
+    return frozenset(w for w in vocabulary().spending_parts if w in name)
 
 
 def _scope(fact: Fact) -> frozenset[str]:

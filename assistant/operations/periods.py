@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.analyze import Query
@@ -14,6 +15,7 @@ from assistant.answer_types import Answer
 from assistant.compose import cite_marks, format_value, load_templates, money_unit_for, year_phrase
 from assistant.operations.base import Context, cite
 from assistant.question import cue
+from index.facts.phrases import NUMBERED
 from index.model import Fact
 from index.text import bigrams, containment, normalize
 
@@ -31,8 +33,9 @@ def period_rows(query: Query, ctx: Context, *, whole_year: bool) -> list[Fact] |
     groups: dict[tuple[str, ...], list[Fact]] = {}
     for fact in ctx.facts:
         m = cue("period_row").match(normalize(fact.subject))
-        # the item as asked or as the lexicon reads it (计划用款: 用款计划)
-        if m and m.group("item") in query.norm and (not query.years or fact.year in query.years):
+        # the item as asked or as the lexicon reads it (计划用款: 用款计划), or the heading it is printed under
+        named = m and (m.group("item") in query.norm or _heading_named(fact, asked))
+        if m and named and (not query.years or fact.year in query.years):
             kind = m.group("kind") or m.group("kind_m") or m.group("kind_h")
             key = (fact.source.doc_id, normalize(fact.context), m.group("item"), kind, fact.measure, fact.unit)
             groups.setdefault(key, []).append(fact)
@@ -45,6 +48,14 @@ def period_rows(query: Query, ctx: Context, *, whole_year: bool) -> list[Fact] |
     if whole_year and len(facts) != _YEAR_OF[best[0][3]]:
         return None
     return facts
+
+
+def _heading_named(fact: Fact, asked: str) -> bool:
+    """Does the question name the heading the period rows sit under (`这个项目的年度预算` for the quarters printed
+    under `六、年度预算安排`)? The heading without its numbering and a closing 安排/情况 must be said whole."""
+    heading = normalize(NUMBERED.sub("", (fact.source.section or "").split("›")[-1]))
+    heading = re.sub("(安排|情况)$", "", heading)
+    return len(heading) >= 4 and heading in asked
 
 
 def _one_each(facts: Sequence[Fact]) -> list[Fact]:

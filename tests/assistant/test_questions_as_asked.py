@@ -1658,3 +1658,239 @@ def test_examples_before_a_specific_item_only_widen_it(qa: Assistant) -> None:
     # 买办公电脑打印机这些设备: no document's row of one example (Dapeng's 计算机设备) answers the whole
     ans = qa.ask("买办公电脑打印机这些设备花了多少")
     assert ans.value is None
+
+
+def test_items_added_as_two_named_before(qa: Assistant, ids: dict[str, str]) -> None:
+    # …和…这两个项…，两项加在一起: a sum, however far the 加在一起 from the items
+    ans = qa.ask(
+        "财政局2024年决算里，财政事务款下面“信息化建设”和“财政委托业务支出”这两个项的支出都是项目支出，两项加在一起一共决算了多少万元？",
+        doc=ids["finance"],
+    )
+    assert ans.intent == "sum" and ans.value == pytest.approx(584.77)
+    ans = qa.ask(
+        "万里街道城乡社区管理事务款里“城管执法”和“行政运行”这两个项都有基本支出，二者加起来基本支出是多少元？",
+        doc=ids["wanli"],
+    )
+    assert ans.value == pytest.approx(6043390 + 16353248)
+
+
+def test_a_sum_with_a_part_the_document_lacks_is_not_one_part(qa: Assistant, ids: dict[str, str]) -> None:
+    # 司法局 prints no 一般行政管理事务: the 行政运行 alone (named with where it sits) is no answer
+    ans = qa.ask("司法局2026年司法款下“行政运行”和“一般行政管理事务”一共多少元", doc=ids["justice"])
+    assert ans.value is None
+    ans = qa.ask("福利院2024年事业单位医疗和一般行政管理事务加在一起多少元", doc=ids["welfare"])
+    assert ans.value is None
+
+
+def test_a_catalogue_item_after_de_is_no_shared_head(qa: Assistant, ids: dict[str, str]) -> None:
+    # …医疗和社会保障和就业支出的机关事业单位基本养老保险缴费支出: two items, not one item twice
+    assert analyze("事业单位医疗和社会保障和就业支出的机关事业单位基本养老保险缴费支出加在一起是多少").parts == [
+        "事业单位医疗",
+        "社会保障和就业支出机关事业单位基本养老保险缴费支出",
+    ]
+    ans = qa.ask(
+        "福利院2024年“事业单位医疗”和社会保障和就业支出的“机关事业单位基本养老保险缴费支出”这两项，两项加在一起是多少元",
+        doc=ids["welfare"],
+    )
+    assert ans.value == pytest.approx(503724 + 767579)
+    # a measure after 的 is still shared (行政编制和事业编制的实有在编人数)
+    assert len(analyze("行政编制和事业编制的实有在编人数加起来是多少").parts[0]) > len("行政编制")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "万里街道社区公共服务中心新建工程的用款计划按季度列出，四个季度加起来一共是多少万元？",
+        "万里街道社区公共服务中心新建工程的用款计划是分季度安排的，全年合计多少万元",
+        "万里街道2024年部门预算后面附的社区公共服务中心新建工程项目经费情况说明中，这个项目的年度预算是多少万元？",
+    ],
+)
+def test_a_year_of_an_item_printed_by_quarter_is_their_sum(qa: Assistant, ids: dict[str, str], question: str) -> None:
+    # described as printed by quarter (按季度列出, 分季度安排), or asked by the heading the quarters sit under
+    ans = qa.ask(question, doc=ids["wanli"])
+    assert ans.intent == "sum" and ans.value == pytest.approx(632.2)
+
+
+def test_a_described_listing_is_no_list_request(qa: Assistant, ids: dict[str, str]) -> None:
+    # 按…列出，…是多少: the listing describes the document; the clause after it is the question
+    assert "分别" not in frame("三公经费按项目列出,公务接待费是多少").text
+    ans = qa.ask("司法局2026年的三公经费按项目列出，其中公务接待费是多少万元", doc=ids["justice"])
+    assert ans.value is not None and ans.intent == "lookup"
+    # 请列出… still lists
+    assert "是多少" in frame("请列出公务接待费和办公费").text
+
+
+def test_a_part_of_the_document_placed_without_a_lead_in(qa: Assistant, ids: dict[str, str]) -> None:
+    # …项目经费情况说明中，这个项目的… (no 按/根据 before it): the part named is what 这个项目 refers to
+    ans = qa.ask(
+        "司法局2026年部门预算里附的人民调解项目经费情况说明中，该项目年度预算安排是多少万元？", doc=ids["justice"]
+    )
+    assert ans.value == pytest.approx(795)
+    ans = qa.ask("按人民调解项目经费情况说明，这个项目的年度预算是多少万元？", doc=ids["justice"])
+    assert ans.value == pytest.approx(795)
+
+
+def test_full_year_budget_of_a_budget_document_is_its_budget(qa: Assistant, ids: dict[str, str]) -> None:
+    # a 部门预算 prints no 全年预算 column: its 全年预算 is the 预算; the 决算's 全年预算 column stays a column
+    assert qa.ask("司法局2026年行政运行全年预算是多少元", doc=ids["justice"]).value == pytest.approx(16726725.44)
+    assert qa.ask("福利院2024年住房公积金全年预算多少元", doc=ids["welfare"]).value == pytest.approx(335816)
+    assert qa.ask("财政局2024年行政运行全年预算数是多少万元", doc=ids["finance"]).value is None
+
+
+def test_a_basis_note_names_no_item(qa: Assistant, ids: dict[str, str]) -> None:
+    # (以合同签订为准) says how the figure was counted
+    ans = qa.ask("财政局2024年政府采购（以合同签订为准）当中，服务类的采购合同金额是多少万元", doc=ids["finance"])
+    assert ans.value == pytest.approx(246.47)
+    ans = qa.ask("万里街道2024年政府采购预算（按预算数计）当中，服务类的是多少元", doc=ids["wanli"])
+    assert ans.value == pytest.approx(7525900)
+
+
+def test_a_clause_placing_its_item_in_a_container_takes_no_head_from_before(qa: Assistant, ids: dict[str, str]) -> None:
+    # 事业编制中实际在编的 names its own item; the 行政编制总数 before is no head of it
+    ans = qa.ask("大鹏新区政务服务数据管理局的行政编制总数有几人？事业编制中实际在编的有几人？", doc=ids["dapeng"])
+    assert [p.value for p in ans.parts] == [9, 13]
+    ans = qa.ask("这个单位的三公经费预算是多少？公务用车费用中运行维护的有多少？", doc=ids["wanli"])
+    assert ans.parts[1].value == pytest.approx(215600)
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "values"),
+    [
+        ("finance", "财政局2024年编报绩效目标的项目有几个？这些项目一共涉及多少万元预算资金？", [4, 598.42]),
+        ("justice", "司法局2026年编报了绩效目标的项目有多少个？这些项目一共涉及多少万元项目预算资金？", [20, 7054.05]),
+    ],
+)
+def test_these_items_are_the_ones_counted_before(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, values: list[float]
+) -> None:
+    ans = qa.ask(question, doc=ids[doc])
+    assert [p.value for p in ans.parts] == pytest.approx(values)
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value"),
+    [
+        (
+            "justice",
+            "司法局2026年表3中，司法（20406）款下普法宣传（2040605）、公共法律服务（2040607）、信息化建设（2040613）三项的项目支出合计是多少万元？",
+            1038.17,
+        ),
+        ("welfare", "福利院2024年表8中，30101基本工资、30102津贴补贴、30107绩效工资三项合计是多少万元？", 456.457),
+        ("wanli", "万里街道2024年表8公用经费中，30215会议费、30216培训费、30217公务接待费三项合计是多少元？", 126500),
+    ],
+)
+def test_each_part_named_with_its_code_is_its_own_row(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float
+) -> None:
+    # a code beside one part's name is that part's: three parts are three rows, never the first one thrice
+    ans = qa.ask(question, doc=ids[doc])
+    assert ans.intent == "sum" and ans.value == pytest.approx(value, abs=0.01)
+
+
+@pytest.mark.parametrize("doc", ["finance", "dapeng"])
+def test_one_persons_pay_is_never_the_departments_wages(qa: Assistant, ids: dict[str, str], doc: str) -> None:
+    for question in ("局长一年工资能拿多少？", "院长一个月工资多少"):
+        ans = qa.ask(question, doc=ids[doc])
+        assert ans.value is None and "某一个人" in ans.answer
+    assert qa.ask("这个局今年给员工发工资一共多少", doc=ids[doc]).value is not None  # the staff's wages are printed
+
+
+@pytest.mark.parametrize(
+    ("doc", "question"),
+    [
+        ("welfare", "福利院今年公车运行费多少万元？那两辆车一年跑多少公里？"),
+        ("dapeng", "大鹏数据局公务用车运行维护费多少万元？那车一年跑多少公里？"),
+    ],
+)
+def test_a_follow_up_asking_another_unit_is_not_answered_in_the_first(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str
+) -> None:
+    # 那…多少公里 after …多少万元: a distance, never the running costs again
+    ans = qa.ask(question, doc=ids[doc])
+    assert ans.parts[0].value is not None and ans.parts[1].value is None
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value"),
+    [
+        (
+            "welfare",
+            "福利院2024年表1中，社会保障和就业支出的项目支出占该类支出合计的比重是多少？（保留一位小数）",
+            23.2,
+        ),
+        (
+            "dapeng",
+            "大鹏数据局2022年表7中，一般公共服务支出（201）的项目支出占该类支出总计的比重是多少？（保留一位小数）",
+            80.3,
+        ),
+    ],
+)
+def test_a_share_of_the_same_items_total(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float
+) -> None:
+    # X的项目支出占该类支出合计: the whole is X's own total, not all spending
+    assert qa.ask(question, doc=ids[doc]).value == pytest.approx(value)
+
+
+def test_a_figure_the_asker_states_is_context_not_the_answer(qa: Assistant, ids: dict[str, str]) -> None:
+    # the 决算 prints no 全年预算 and no 年初预算 of 基本支出: the stated 决算 figure is never the answer
+    for question in (
+        "普陀区财政局2024年度一般公共预算财政拨款支出决算2940.05万元，对应的全年预算数（调整后预算）是多少万元？",
+        "上海市普陀区财政局2024年度部门决算中，一般公共预算财政拨款基本支出（决算2336.91万元）的年初预算数是多少万元？",
+    ):
+        assert qa.ask(question, doc=ids["finance"]).value is None
+    assert "2336" not in frame("基本支出(决算2336.91万元)的年初预算数是多少").text
+    # a stated figure without 是/为 before it is a premise too; the item is kept
+    assert frame("三公经费预算47.91万元,其中公务接待费是多少").text.startswith("三公经费")
+
+
+@pytest.mark.parametrize("doc", ["finance", "dapeng"])
+def test_a_part_of_spending_named_is_never_the_whole(qa: Assistant, ids: dict[str, str], doc: str) -> None:
+    # …财政拨款基本支出的年初预算数: no document prints it; the 一般公共预算财政拨款支出's 年初预算 is another figure
+    assert qa.ask("一般公共预算财政拨款基本支出的年初预算数是多少万元", doc=ids[doc]).value is None
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value"),
+    [
+        # 302类01款 is 30201, never the 302 class total
+        pytest.param("wanli", "万里街道2024年经济分类302类01款办公费是多少元？", 4755518, id="code-by-level"),
+        pytest.param(
+            "finance",
+            "财政局2024年决算基本支出表中经济分类302类39款“其他交通费用”的决算数是多少万元",
+            48.49,
+            id="code-by-level",
+        ),
+        pytest.param(
+            "justice", "普陀区司法局2026年基本支出中，经济分类302类07款的邮电费是多少元？", 130000, id="code-by-level"
+        ),
+        # 加一起 adds
+        pytest.param("welfare", "福利院今年基本工资、津贴补贴、绩效工资加一起是多少元？", 4564570, id="jia-yiqi"),
+        pytest.param("justice", "司法局今年办公费和印刷费加一起多少元", 150000, id="jia-yiqi"),
+        # hedges (大概, 大约) and the staff as beneficiary (给员工, 给工作人员) name no item
+        pytest.param("welfare", "福利院今年电费大概要花多少万元？", 32, id="hedge"),
+        pytest.param("wanli", "万里街道今年给工作人员搞培训，大概花多少钱？", 83000, id="hedge"),
+        pytest.param("justice", "司法局今年给员工交的住房公积金大约多少元", 2087959, id="hedge"),
+        # the year before's 执行数, asked as spent that year
+        pytest.param("justice", "普陀司法局去年搞普法宣传实际花了多少万元？", 118.46, id="spent-last-year"),
+        pytest.param("wanli", "万里街道城管执法去年实际花了多少万元", 676.66, id="spent-last-year"),
+        # a 类 pointed at (在教育上, 住房保障这方面)
+        pytest.param("wanli", "万里街道今年在教育上安排了多少万元？", 25, id="category"),
+        pytest.param("justice", "司法局在住房保障这方面安排了多少元", 4521559, id="category"),
+    ],
+)
+def test_wordings_answer_the_printed_figure(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float
+) -> None:
+    assert qa.ask(question, doc=ids[doc]).value == pytest.approx(value)
+
+
+def test_a_code_spelled_by_level_is_joined() -> None:
+    assert analyze("经济分类302类39款其他交通费用").codes == ["30239"]
+    assert analyze("201类06款02项是多少").codes == ["2010602"]
+
+
+def test_last_years_budget_is_not_its_spending(qa: Assistant, ids: dict[str, str]) -> None:
+    # 去年预算 is no 执行数: only a question asking what was spent gets the year before's 执行数
+    assert qa.ask("普法宣传去年预算是多少万元", doc=ids["justice"]).value != pytest.approx(118.46)
+    assert qa.ask("城管执法去年预算是多少万元", doc=ids["wanli"]).value != pytest.approx(676.66)

@@ -1,0 +1,82 @@
+"""The facts a computation's operands name: one per part of the question (`find_parts`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from assistant.analyze import CODE, Query
+from assistant.match import Scored, choose, confident, rank_facts
+from assistant.operations.base import Context
+from assistant.operations.lookup import agreeing
+from index.model import Fact
+from index.text import normalize
+
+_NEXT_TO = 3  # characters between a code and the name it is printed with: brackets, 类/款/项
+
+
+def part_codes(query: Query, part: str, parts: Sequence[str]) -> list[str]:
+    """The 科目编码 said of one part: those printed next to its name (普法宣传（2040605）、公共法律服务（2040607）),
+    plus those next to no part's name (司法（20406）款下…: where every part sits). A code beside another part's
+    name is that part's only, so three parts named with their codes are three rows, never the first one thrice."""
+    asked = query.norm.split("|")[0]
+    spans = {p: _span(asked, p) for p in parts}
+    own: list[str] = []
+    for m in CODE.finditer(asked):
+        gaps = {p: _gap(s, m.span()) for p, s in spans.items() if s and _gap(s, m.span()) <= _NEXT_TO}
+        if not gaps or min(gaps, key=lambda p: gaps[p]) == part:  # the nearest name: 普法宣传（2040605）、公共…
+            own.append(m.group(1))
+    return own
+
+
+def _span(text: str, part: str) -> tuple[int, int] | None:
+    """Where a part's name is said: the longest piece of it the question holds (a head shared by all parts,
+    written once after the last, is said there, not beside this part's name)."""
+    for size in range(len(part), 1, -1):
+        for start in range(len(part) - size + 1):
+            at = text.find(part[start : start + size])
+            if at >= 0:
+                return at, at + size
+    return None
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, b[0] - a[1], a[0] - b[1])
+
+
+def find_parts(query: Query, ctx: Context, parts: Sequence[str], places: list[Fact] | None = None) -> list[Fact] | None:
+    """The fact each named part asks for (None when one is not found). `places` collects other places
+    printing the same figures, so a computed answer cites every place its operands are stated."""
+    chosen: list[Fact] = []
+    for part in parts:
+        ranked = rank_facts(
+            replace(query, codes=part_codes(query, part, parts)) if len(parts) > 1 else query,
+            ctx.facts,
+            text=part,
+            departments=ctx.departments,
+            hits=ctx.hits,
+            doc_years=ctx.doc_years,
+            tun=ctx.tun,
+        )
+        if not ranked or not confident(ranked[0], ctx.tun):
+            return None
+        best = _under_same_parent(choose(ranked, anchor=chosen[0] if chosen else None, tun=ctx.tun), ranked, chosen)
+        chosen.append(best.fact)
+        if places is not None:
+            places.extend(agreeing(best.fact, best, ranked, limit=2))
+    return chosen
+
+
+def _under_same_parent(best: Scored, ranked: Sequence[Scored], chosen: Sequence[Fact]) -> Scored:
+    """An operand printed under parallel parents (实有在编人数 of 行政编制总数 and of 事业编制总数) is the one
+    under the item an operand before it is or belongs to: 事业编制总数减去实有在编人数 is 15 − 13, not 15 − 9."""
+    heads = {normalize(f.subject) for f in chosen} | {normalize(f.context) for f in chosen if f.context}
+    if not chosen or normalize(best.fact.context) in heads:
+        return best
+    for s in ranked[:20]:
+        if s.score < best.score - 1e-9:
+            break  # only among equals: an operand naming its own parent (事业编制实有在编人数) keeps it
+        same = s.name == best.name and normalize(s.fact.measure) == normalize(best.fact.measure)
+        if same and s.fact.context and normalize(s.fact.context) in heads:
+            return s
+    return best
