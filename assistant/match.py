@@ -163,7 +163,7 @@ def _measure_terms(
         title = normalize(table_title(fact.source.table)) if fact.source.table else ""
         met = [m for m in measures if m == measure or m in measure or m in name or m in title]
         delta += 0.15 if len(met) == len(measures) else 0.0 if met else -0.4  # every measure named, or some
-        measure_ok = not any(m in voc.spending_parts for m in measures if m not in met)  # 基本支出的年初预算
+        measure_ok = not any(m in voc.part_columns for m in measures if m not in met)  # 基本支出的年初预算
     elif measure not in voc.default_measures and not measure.endswith(name):
         delta -= 0.12
     # a fund the question names (政府性基金预算财政拨款的年末结转和结余) must be the fact's: its table, column or name

@@ -17,7 +17,7 @@ from assistant.question import cue
 from index.model import Fact
 from index.text import normalize
 
-_PLACE_AFTER = re.compile("里|中|表|报告|公开|文件")  # 决算里, 决算表中: the genre word names where to look
+_PLACE_AFTER = re.compile("里|中|表|报告|公开|文件|情况说明|说明")  # 决算里, 决算表中, 决算说明: where to look
 
 
 def asked_measures(query: Query, titles: Iterable[str] = ()) -> list[str]:

@@ -36,6 +36,7 @@ class Vocabulary:
     implied: tuple[tuple[str, str], ...]  # (item, qualifier every disclosure of the item has)
     part_kinds: frozenset[str]  # kinds of table covering a part of the spending (projects, procurement)
     spending_parts: frozenset[str]  # the parts spending divides into (基本支出, 人员经费…)
+    part_columns: frozenset[str]  # columns a named measure must be met by (those parts, 上年结转, 事业收入…)
 
 
 @cache
@@ -63,6 +64,7 @@ def vocabulary() -> Vocabulary:
         implied=tuple((normalize(k), normalize(q)) for k, qs in d["implied_qualifiers"].items() for q in qs),
         part_kinds=frozenset(d["part_table_kinds"]),
         spending_parts=norm_set("spending_parts"),
+        part_columns=norm_set("part_columns"),
     )
 
 
@@ -301,10 +303,18 @@ def other_side(asked: str, fact: Fact) -> bool:
 
 
 def other_flow(question: str, fact: Fact) -> bool:
-    """A count asked of what is added or removed (新增, 购置: answering.toml `count_flows`) and a figure of what is
-    held (车辆3辆)."""
+    """A count of another thing: asked of what is added or removed (新增, 购置: answering.toml `count_flows`) and a
+    figure of what is held (车辆3辆); or asked of a thing the figure does not name (几个问题: never 4 个项目)."""
     flows = load_data("answering.toml")["count_flows"]
-    return any(w in question for w in flows) and not any(w in fact.subject for w in flows)
+    if any(w in question for w in flows) and not any(w in fact.subject for w in flows):
+        return True
+    counted = _COUNTED.search(question)
+    said = normalize(fact.subject + fact.context)
+    return counted is not None and not any(c in said for c in counted.group("noun"))
+
+
+# The thing a count asks about when a measure word other than the unit stands before it (几个问题, 多少家单位)
+_COUNTED = re.compile(r"(?:几|多少)(?:个|家|所|条|项|名)(?P<noun>[一-鿿]{2})")
 
 
 RESIDUAL = "其他"  # 其他城乡社区管理事务支出: the rest of an item, printed under it

@@ -1789,7 +1789,12 @@ def test_each_part_named_with_its_code_is_its_own_row(
 
 @pytest.mark.parametrize("doc", ["finance", "dapeng"])
 def test_one_persons_pay_is_never_the_departments_wages(qa: Assistant, ids: dict[str, str], doc: str) -> None:
-    for question in ("局长一年工资能拿多少？", "院长一个月工资多少"):
+    for question in (
+        "局长一年工资能拿多少？",
+        "院长一个月工资多少",
+        "局长2024年一年工资能拿多少？",
+        "局长今年工资多少钱？",
+    ):
         ans = qa.ask(question, doc=ids[doc])
         assert ans.value is None and "某一个人" in ans.answer
     assert qa.ask("这个局今年给员工发工资一共多少", doc=ids[doc]).value is not None  # the staff's wages are printed
@@ -1894,3 +1899,27 @@ def test_last_years_budget_is_not_its_spending(qa: Assistant, ids: dict[str, str
     # 去年预算 is no 执行数: only a question asking what was spent gets the year before's 执行数
     assert qa.ask("普法宣传去年预算是多少万元", doc=ids["justice"]).value != pytest.approx(118.46)
     assert qa.ask("城管执法去年预算是多少万元", doc=ids["wanli"]).value != pytest.approx(676.66)
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value"),
+    [
+        ("finance", "普陀财政局2024年绩效自评一共查出几个问题啊？", 0),
+        ("welfare", "福利院编报绩效目标的项目一共查出几个问题", None),
+    ],
+)
+def test_a_count_of_one_thing_is_never_a_count_of_another(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float | None
+) -> None:
+    # 几个问题: the problems found (finance prints them), never the projects (福利院's 1 个项目)
+    assert qa.ask(question, doc=ids[doc]).value == value
+    assert qa.ask("编报绩效目标的项目有几个", doc=ids[doc]).value is not None
+
+
+def test_a_stage_word_naming_the_narrative_is_no_stage(qa: Assistant, ids: dict[str, str]) -> None:
+    # 决算情况说明五（三）中…年初预算合计: 决算 names where to look, the 年初预算 is asked
+    ans = qa.ask(
+        "普陀区财政局2024年度决算情况说明五（三）中，住房保障支出—住房改革支出下住房公积金（2210201）与购房补贴（2210203）两项的年初预算合计是多少万元？",
+        doc=ids["finance"],
+    )
+    assert ans.value == pytest.approx(446.25)
