@@ -46,7 +46,8 @@ def item_of(clause: Query) -> str:
 def own_item(clause: Query) -> str:
     """What a clause names besides stages and words that lean back (`支出决算是多少` -> `支出`)."""
     item = clause.content[0] if clause.content else ""
-    for word in stage_terms():
+    cues = sorted({c for group in vocabulary().stage_cues for c in group}, key=len, reverse=True)
+    for word in (*stage_terms(), *cues):  # 比去年实际多了百分之几: 实际 is a stage, not an item
         item = item.replace(word, "")
     return re.sub(cue("elliptical"), "", item)
 

@@ -197,6 +197,8 @@ def frame(norm: str) -> Framed:
         text = (text[: date.start()] + text[date.end() :]).lstrip(",")
     text = cues["examples"].sub("", text)
     table = cues["table_hint"].search(text)
+    if table and not cues["table_words"].search(table.group("table")):
+        text, table = text.replace("表上", "", 1) if table.group(0).endswith("表上") else text, None
     if table:
         text = (text[: table.start()] + text[table.end() :]).lstrip(",")
     for aside in ("excluded", "sign_note", "basis_note", "stated_aside"):

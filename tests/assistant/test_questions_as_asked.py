@@ -1923,3 +1923,19 @@ def test_a_stage_word_naming_the_narrative_is_no_stage(qa: Assistant, ids: dict[
         doc=ids["finance"],
     )
     assert ans.value == pytest.approx(446.25)
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "values"),
+    [
+        ("justice", "普陀司法局今年给员工交住房公积金，表上是多少元？比去年实际多了百分之几？", [2087959, 5.27]),
+        ("welfare", "福利院今年给事业单位退休老职工安排了多少万元？比去年实际执行少了百分之几？", [53.844, -1.39]),
+    ],
+)
+def test_a_later_clause_naming_only_a_stage_asks_the_item_before(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, values: list[float]
+) -> None:
+    # 比去年实际（执行）多了百分之几: 实际 and 执行 name the stage compared against, no item; 表上 is no table title
+    ans = qa.ask(question, doc=ids[doc])
+    assert [p.value for p in ans.parts] == pytest.approx(values, abs=0.005)
+    assert frame("住房公积金表上是多少元").table_hint is None
