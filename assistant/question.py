@@ -107,7 +107,7 @@ def _doc_frame(text: str, cues: dict[str, re.Pattern[str]], doc_years: list[int]
             if not referred and not cues["bare_question"].sub("", text):
                 text = section + text
         return text
-    m = cues["doc_reference"].match(text)
+    m = cues["doc_reference"].match(text) or cues["doc_label"].match(text)
     if m:
         doc_years += _years(m.group(0))
         text = text[m.end() :]

@@ -9,7 +9,6 @@ from assistant.analyze import Query, side_of_total
 from assistant.answer_types import Answer, Citation
 from assistant.compose import (
     bounded_value,
-    citation_for,
     cite_checked,
     cite_marks,
     format_value,
@@ -19,9 +18,18 @@ from assistant.compose import (
     year_phrase,
 )
 from assistant.match import Scored, choose, confident, rank_facts
-from assistant.names import fact_name, is_residual, operand_names, side, stage_of, table_core, vocabulary
+from assistant.names import fact_name, is_residual, operand_names, side, stage_of, vocabulary
 from assistant.operations.base import Context, abstain, cite, decimal_places, disagree, unit_compatible
 from assistant.operations.change import derivable_prior_year, prior_year
+from assistant.operations.tables import (
+    answer_empty,
+    empty_table,
+    fund_of,
+    names_fund,
+    of_fund,
+    points_into,
+    unprinted_table,
+)
 from index.model import MONEY_UNITS, Fact, convert_money
 from index.text import bigrams, containment, normalize
 
@@ -41,13 +49,17 @@ def rank_all(query: Query, ctx: Context) -> list[Scored]:
 
 def lookup(query: Query, ctx: Context, ranked: Sequence[Scored] | None = None) -> Answer:
     """One figure; `ranked`: the facts already ranked for this question by the caller (not ranked again)."""
+    missing = unprinted_table(query, ctx.facts)
+    if missing:  # 表4《基本支出总表》中…: a table the document does not print answers nothing
+        return abstain(query, warning=f"文件中没有“{missing}”这张表。")
     ranked = rank_all(query, ctx) if ranked is None else ranked
     empty = empty_table(query, ctx)
     best = ranked[0] if ranked else None
     if empty and (
         not confident(best, ctx.tun)
         or (best is not None and (empty.score >= best.score or best.fact.value == 0))
-        or (best is not None and _names_fund(query, empty.fact) and not _of_fund(best.fact, _fund(empty.fact)))
+        or (best is not None and names_fund(query, empty.fact) and not of_fund(best.fact, fund_of(empty.fact)))
+        or points_into(query, ctx, empty.fact)
     ):
         return answer_empty(query, empty, ctx)
     if not confident(best, ctx.tun):
@@ -132,27 +144,6 @@ def render_lookup(
     return text, warnings
 
 
-def _fund(fact: Fact) -> str:
-    """The fund or account a table is of (`2026年部门政府性基金预算支出功能分类预算表` -> 政府性基金预算), if that
-    long (a table of 支出 or 预算 alone names none)."""
-    fund = re.split("收入|支出", re.sub("^(预算单位|部门|单位)", "", table_core(fact.source.table)))[0]
-    return fund if len(fund) >= 6 else ""
-
-
-def _names_fund(query: Query, table_fact: Fact) -> bool:
-    """Does the question name the empty table's fund whole, and not the other side of it (国有资本经营预算收入 is no
-    figure of an empty 国有资本经营预算支出表)?"""
-    fund, asked = _fund(table_fact), query.content[0] if query.content else ""
-    title = normalize(table_fact.source.table or "")
-    sides = [s for s in ("收入", "支出") if s in asked.replace(fund, "")]
-    return bool(fund) and fund in asked and not (sides and not any(s in title for s in sides))
-
-
-def _of_fund(fact: Fact, fund: str) -> bool:
-    src = fact.source
-    return any(fund in normalize(x or "") for x in (src.table, src.column, fact.subject, fact.measure, fact.context))
-
-
 def with_parallel(
     text: str, warnings: list[str], fact: Fact, split: Sequence[Fact], unit: str, cites: list[Citation], ctx: Context
 ) -> tuple[str, list[str]]:
@@ -171,47 +162,6 @@ def with_parallel(
     text += f"另见{cite_marks(start, len(added))}：{listed}。"
     warnings.append(f"文件中该项目分列于{'、'.join(names)}；问题未指明，以上首先给出{names[0]}的数字。")
     return text, warnings
-
-
-def empty_table(query: Query, ctx: Context) -> Scored | None:
-    """The empty table a question asks about: one whose fund it names whole (政府性基金预算的基本支出), or whose
-    title it names (上级专项转移支付支出表的钱)."""
-    empties = [f for f in ctx.facts if f.empty]
-    if not empties:
-        return None
-    voc = vocabulary()
-    ranked = rank_facts(
-        query,
-        empties,
-        departments=ctx.departments,
-        hits=ctx.hits,
-        allow=frozenset(voc.special_measures | {normalize(f.measure) for f in empties}),
-        tun=ctx.tun,
-    )
-    best = ranked[0] if ranked else None
-    if best is None:
-        return None
-    asked = query.content[0] if query.content else ""
-    # the fund or account an empty table is of, named whole (政府性基金预算财政拨款的年末结转和结余): its figures
-    for scored in ranked:
-        if _names_fund(query, scored.fact):
-            return scored
-    title = normalize(best.fact.source.table or best.fact.subject)
-    core = bigrams(asked)
-    # the question must name the table's subject, not just "预算"
-    if len(core) < 3 or best.score < ctx.tun.min_score or len(core & bigrams(title)) / len(core) < 0.6:
-        return None
-    return best
-
-
-def answer_empty(query: Query, scored: Scored, ctx: Context) -> Answer:
-    fact = scored.fact
-    unit = query.unit if query.unit and fact.in_unit(query.unit) is not None else fact.unit
-    cites = [citation_for(fact, ctx.titles, ctx.rows)]
-    text = load_templates().render(
-        "empty", subject=fact.source.table or fact.subject, value="0", unit=unit, cite=cite_marks(1, 1)
-    )
-    return Answer(question=query.text, answer=text, value=0.0, unit=unit, citations=cites, intent="empty")
 
 
 def conflicts(best: Scored, ranked: Sequence[Scored], ctx: Context) -> list[Fact]:

@@ -1939,3 +1939,35 @@ def test_a_later_clause_naming_only_a_stage_asks_the_item_before(
     ans = qa.ask(question, doc=ids[doc])
     assert [p.value for p in ans.parts] == pytest.approx(values, abs=0.005)
     assert frame("住房公积金表上是多少元").table_hint is None
+
+
+def test_a_column_of_an_empty_table_pointed_into_is_empty(qa: Assistant, ids: dict[str, str]) -> None:
+    # the table pointed into prints nothing: never the 项目支出 of the 一般公共预算 table
+    for doc, column in (("justice", "项目支出"), ("wanli", "基本支出")):
+        question = f"表6《部门政府性基金预算支出功能分类预算表》中，{column}列的合计是多少元？"
+        ans = qa.ask(question, doc=ids[doc])
+        assert (ans.intent, ans.value) == ("empty", 0), (doc, ans.answer)
+
+
+def test_a_numbered_table_the_document_does_not_print(qa: Assistant, ids: dict[str, str]) -> None:
+    # Dapeng numbers its tables and prints no 表4 (its 目录 lists a 基本支出总表 it does not publish)
+    ans = qa.ask(
+        "大鹏新区政务服务数据管理局2022年部门预算表4《基本支出总表》中，工资福利支出（301）是多少万元？",
+        doc=ids["dapeng"],
+    )
+    assert ans.value is None and any("表4" in w for w in ans.warnings)
+    assert qa.ask("表3支出总表中基本支出是多少万元", doc=ids["dapeng"]).value == pytest.approx(1239)
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("财政局2024年度决算：行政单位离退休（2080501）支出决算完成年初预算的百分比是多少？（保留一位小数）", 98.9),
+        ("行政运行决算完成年初预算的百分比是多少", 96.91),
+    ],
+)
+def test_completion_asked_as_a_percentage(qa: Assistant, ids: dict[str, str], question: str, value: float) -> None:
+    # 完成年初预算的百分比; a leading label closed by a colon (财政局2024年度决算：) names the document
+    ans = qa.ask(question, doc=ids["finance"])
+    assert ans.intent == "completion" and ans.value == pytest.approx(value)
+    assert frame("大鹏数据局2022年部门预算第五部分:三公经费是多少").text == "三公经费是多少"

@@ -1,0 +1,118 @@
+"""Tables a question names: an empty table it asks about (政府性基金预算支出表: 0, published empty), or a numbered
+table the document does not print (表4《基本支出总表》 of a document whose tables stop short of it)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from assistant.analyze import Query
+from assistant.answer_types import Answer
+from assistant.compose import citation_for, cite_marks, load_templates
+from assistant.match import Scored, rank_facts
+from assistant.names import table_core, table_title, vocabulary
+from assistant.operations.base import Context
+from index.model import Fact
+from index.text import bigrams, containment, normalize
+
+_NUMBER = re.compile(r"^表(\d+)")
+
+
+def named_table(hint: str | None, tables: Iterable[str]) -> str | None:
+    """The table (as its facts name it) a question points into: by its number when the document numbers its tables
+    (表7), else the one its title names most (at least 0.6 of the named title's bigrams, and more than any other)."""
+    if not hint:
+        return None
+    tables = sorted(set(tables))
+    named = normalize(hint)
+    number = re.search(r"表(\d+)", named)
+    numbers = {t: m.group(1) for t in tables if (m := _NUMBER.match(normalize(t)))}
+    if number and numbers:
+        return next((t for t, n in numbers.items() if n == number.group(1)), None)
+    words = bigrams(re.sub(r"^.*?20\d{2}年度?|表\d+", "", named))
+    fit = {t: containment(words, bigrams(table_title(t))) for t in tables}
+    best = sorted(fit.items(), key=lambda kv: -kv[1])[:2]
+    if not best or best[0][1] < 0.6 or (len(best) > 1 and best[1][1] == best[0][1]):
+        return None
+    return best[0][0]
+
+
+def points_into(query: Query, ctx: Context, fact: Fact) -> bool:
+    """Does the question point into the table this fact is printed in (表6《…预算表》中…)?"""
+    tables = {f.source.table for f in ctx.facts if f.source.table}
+    return bool(fact.source.table) and named_table(query.table_hint, tables) == fact.source.table
+
+
+def unprinted_table(query: Query, facts: Iterable[Fact]) -> str | None:
+    """The table the question names by number (表4《基本支出总表》) when its document numbers its tables and prints
+    none with that number; None when it prints it, or the question names no numbered table."""
+    hint = normalize(query.table_hint or "")
+    tables = {f.source.table for f in facts if f.source.table}
+    docs = {f.source.doc_id for f in facts}
+    numbered = any(_NUMBER.match(normalize(t)) for t in tables)
+    if len(docs) != 1 or not numbered or not re.search(r"表\d+", hint) or named_table(hint, tables):
+        return None
+    return re.sub(r"^.*?20\d{2}年度?", "", hint) or hint
+
+
+def fund_of(fact: Fact) -> str:
+    """The fund or account a table is of (`2026年部门政府性基金预算支出功能分类预算表` -> 政府性基金预算), if that
+    long (a table of 支出 or 预算 alone names none)."""
+    fund = re.split("收入|支出", re.sub("^(预算单位|部门|单位)", "", table_core(fact.source.table)))[0]
+    return fund if len(fund) >= 6 else ""
+
+
+def names_fund(query: Query, table_fact: Fact) -> bool:
+    """Does the question name the empty table's fund whole, and not the other side of it (国有资本经营预算收入 is no
+    figure of an empty 国有资本经营预算支出表)?"""
+    fund, asked = fund_of(table_fact), query.content[0] if query.content else ""
+    title = normalize(table_fact.source.table or "")
+    sides = [s for s in ("收入", "支出") if s in asked.replace(fund, "")]
+    return bool(fund) and fund in asked and not (sides and not any(s in title for s in sides))
+
+
+def of_fund(fact: Fact, fund: str) -> bool:
+    src = fact.source
+    return any(fund in normalize(x or "") for x in (src.table, src.column, fact.subject, fact.measure, fact.context))
+
+
+def empty_table(query: Query, ctx: Context) -> Scored | None:
+    """The empty table a question asks about: one whose fund it names whole (政府性基金预算的基本支出), or whose
+    title it names (上级专项转移支付支出表的钱)."""
+    empties = [f for f in ctx.facts if f.empty]
+    if not empties:
+        return None
+    voc = vocabulary()
+    ranked = rank_facts(
+        query,
+        empties,
+        departments=ctx.departments,
+        hits=ctx.hits,
+        allow=frozenset(voc.special_measures | {normalize(f.measure) for f in empties}),
+        tun=ctx.tun,
+    )
+    best = ranked[0] if ranked else None
+    if best is None:
+        return None
+    asked = query.content[0] if query.content else ""
+    # the fund or account an empty table is of, named whole (政府性基金预算财政拨款的年末结转和结余): its figures;
+    # or the table itself pointed into (表6《部门政府性基金预算支出功能分类预算表》中，项目支出列的合计)
+    for scored in ranked:
+        if names_fund(query, scored.fact) or points_into(query, ctx, scored.fact):
+            return scored
+    title = normalize(best.fact.source.table or best.fact.subject)
+    core = bigrams(asked)
+    # the question must name the table's subject, not just "预算"
+    if len(core) < 3 or best.score < ctx.tun.min_score or len(core & bigrams(title)) / len(core) < 0.6:
+        return None
+    return best
+
+
+def answer_empty(query: Query, scored: Scored, ctx: Context) -> Answer:
+    fact = scored.fact
+    unit = query.unit if query.unit and fact.in_unit(query.unit) is not None else fact.unit
+    cites = [citation_for(fact, ctx.titles, ctx.rows)]
+    text = load_templates().render(
+        "empty", subject=fact.source.table or fact.subject, value="0", unit=unit, cite=cite_marks(1, 1)
+    )
+    return Answer(question=query.text, answer=text, value=0.0, unit=unit, citations=cites, intent="empty")
