@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from assistant import measures as ms
 from assistant.analyze import Query, beside_total, content_variants, expand, strip_filler
-from assistant.measures import asked_measures, asked_stages, container_head, head_terms, printed, same_stage, unasked
 from assistant.names import (
     any_count,
     candidate_names,
@@ -172,10 +172,10 @@ def _measure_terms(
         where = measure + name + normalize(fact.source.table or "") + normalize(fact.source.column or "")
         if not all(w in where for w in funds):
             delta -= 0.3
-    head = container_head(asked) if not titled else None  # X中的Y asks Y: a figure not naming Y answers X
+    head = ms.container_head(asked) if not titled else None  # X中的Y asks Y: a figure not naming Y answers X
     if head:  # a column the question excludes (非财政拨款的其他收入) is no part of the item asked
         head = re.sub("(非|除|不含|不包括)(" + "|".join(map(re.escape, voc.measure_words)) + ")", "", head)
-    said = [head, *head_terms(asked, head)] if head and len(head) >= 2 else []  # 买公车的钱: 公务用车购置费
+    said = [head, *ms.head_terms(asked, head)] if head and len(head) >= 2 else []  # 买公车的钱: 公务用车购置费
     if said and all(containment(bigrams(w), described) < 0.5 for w in said):
         measure_ok = False
         delta -= 0.6  # below the contained items that name Y, however well the container's name matches
@@ -184,7 +184,7 @@ def _measure_terms(
         measure_ok = False
         delta -= 0.3
     # budget vs outturn: a figure of another stage (决算数 for 年初预算, 预算数 for 实际花了) is another figure
-    if not same_stage(measures, fact_stage(fact, doc_stage), asked, doc_stage):
+    if not ms.same_stage(measures, fact_stage(fact, doc_stage), asked, doc_stage):
         measure_ok = False
         delta -= 0.4
     return delta, measure_ok
@@ -267,10 +267,10 @@ def rank_facts(
         target += "".join(f"|{t}" for t in expand(target))
     facts = list(facts)
     titles = {table_title(f.source.table) for f in facts if f.source.table}
-    measures = [m for m in asked_measures(query, titles) if (text is None or m in target) and printed(m, facts)]
+    measures = [m for m in ms.asked_measures(query, titles) if (text is None or m in target) and ms.printed(m, facts)]
     named_titles = sorted((t for t in titles if len(t) >= 6 and t in target), key=len, reverse=True)
     keys = hit_keys(hits)
-    stages = document_stages(facts) if asked_stages(measures, target.split("|")[0]) else {}  # for same_stage only
+    stages = document_stages(facts) if ms.asked_stages(measures, target.split("|")[0]) else {}  # for same_stage only
     # a single item asked (not a share's whole beside its part): a total beside item words is theirs
     beside = beside_total(core[-1]) if core and query.intent in ("lookup", "yesno") else ("", frozenset[str]())
     scored = []
@@ -279,7 +279,7 @@ def rank_facts(
         if allow is not None:
             if measure not in allow:
                 continue
-        elif unasked(query, fact, measures, (doc_years or {}).get(fact.source.doc_id)):
+        elif ms.unasked(query, fact, measures, (doc_years or {}).get(fact.source.doc_id)):
             continue
         doc_year = (doc_years or {}).get(fact.source.doc_id)
         scored.append(

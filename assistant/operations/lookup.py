@@ -68,6 +68,8 @@ def lookup(query: Query, ctx: Context, ranked: Sequence[Scored] | None = None) -
         return abstain(query)
     assert best is not None
     best = choose(ranked, tun=ctx.tun)
+    if another_item(query, best, ctx):  # 住房公积金的项目支出: never the 项目支出 of all spending
+        return abstain(query)
     fact = best.fact
     others = conflicts(best, ranked, ctx)
     if fact.origin != "table" and any(o.origin == "table" for o in others):
@@ -162,6 +164,20 @@ def with_parallel(
     text += f"另见{cite_marks(start, len(added))}：{listed}。"
     warnings.append(f"文件中该项目分列于{'、'.join(names)}；问题未指明，以上首先给出{names[0]}的数字。")
     return text, warnings
+
+
+def another_item(query: Query, best: Scored, ctx: Context) -> bool:
+    """Is the figure matched only by a measure's name (项目支出: a column of the totals row) while the question names
+    another item the document prints (住房公积金), which the figure is not of?"""
+    if best.name not in vocabulary().measure_words:
+        return False
+    asked, fact = query.norm.split("|")[0], best.fact
+    where = normalize(f"{fact.subject}{fact.context}{fact.source.table or ''}")
+    voc = vocabulary()
+    items = {normalize(f.subject) for f in ctx.facts} - {best.name, *voc.measure_words}
+    # totals hold every column; a fund or column's own row (财政拨款收入) is the measure again
+    totals = [i for i in items if re.search("合计|总计|小计", i) or any(w in i for w in voc.measure_words)]
+    return any(len(i) >= 3 and i in asked and i not in where for i in items.difference(totals))
 
 
 def conflicts(best: Scored, ranked: Sequence[Scored], ctx: Context) -> list[Fact]:
