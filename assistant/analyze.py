@@ -34,7 +34,6 @@ def _unit_cues() -> tuple[tuple[str, str], ...]:
     return tuple((p, u) for p, u in load_data("question.toml")["unit_cues"])
 
 
-# Words that carry the question form, not its subject; removed before measuring coverage.
 # Words that ask for an amount of money without naming the unit.
 _MONEY_CUE = re.compile(r"多少钱|钱|资金|经费|费用|金额|花了多少|花多少|拨款")
 CODE = re.compile(r"(?<!\d)(\d{7}|\d{5}|\d{3})(?!\d)")  # 科目编码: 类 3, 款 5, 项 7 digits
@@ -160,7 +159,8 @@ def substitute(norm: str, pick: int = 0) -> str:
 def content_variants(norm: str) -> tuple[str, ...]:
     """The question's content words with each reading of its everyday words (first and last document term)."""
     readings = [strip_filler(substitute(norm, pick)) for pick in (0, -1)]
-    return tuple(dict.fromkeys([*readings, strip_filler(norm)]))  # and as asked: 基本工资 is not 基本工资福利支出
+    glossed = cue("gloss").sub(r"\g<term>", norm)  # 花在员工身上的钱（人员经费）: also read as the term alone
+    return tuple(dict.fromkeys([*readings, strip_filler(norm), strip_filler(glossed)]))  # as asked, and glossed
 
 
 def side_totals(content: str) -> list[str]:
@@ -276,7 +276,8 @@ _SAME_ITEM = re.compile(r"^(该|此|这一?|本|其)(类|款|项|科目|行)?(�
 def split_parts(norm: str, intent: str) -> list[str]:
     """Named items of a sum/difference/share/compare question, filler removed; a joining word inside one name
     (社会保障和就业支出, 年末结转和结余) joins nothing."""
-    return [unshield(p) for p in _split_parts(shield(_YEAR.sub("", norm)), intent)]
+    glossed = cue("gloss").sub(r"\g<term>", _YEAR.sub("", norm))  # 花在员工身上的钱（人员经费）: 人员经费
+    return [unshield(p) for p in _split_parts(shield(glossed), intent)]
 
 
 def _split_parts(text: str, intent: str) -> list[str]:

@@ -1979,3 +1979,17 @@ def test_a_column_asked_of_an_item_is_never_the_totals_column(qa: Assistant, ids
         assert qa.ask("住房公积金的项目支出是多少", doc=ids[doc]).value is None, doc
         assert qa.ask("项目支出是多少", doc=ids[doc]).value is not None, doc
     assert qa.ask("住房公积金的项目支出是多少", doc=ids["wanli"]).value == 0  # printed as 0 there
+
+
+def test_everyday_words_glossed_with_the_documents_term(qa: Assistant, ids: dict[str, str]) -> None:
+    # 花在员工身上的钱（人员经费）: the bracketed term is the item; the words before it only describe it
+    ans = qa.ask("普陀司法局今年花在员工身上的钱（人员经费）大概占总支出的百分之几？", doc=ids["justice"])
+    assert ans.value == pytest.approx(24.47)
+    ans = qa.ask("大鹏数据局今年发工资那块（人员支出）占总预算的百分之几？", doc=ids["dapeng"])
+    assert ans.value == pytest.approx(15.21)
+    assert analyze("今年花在员工身上的钱(人员经费)占总支出的比例").parts[0] == "人员经费"
+
+
+def test_keji_is_the_science_and_technology_category(qa: Assistant, ids: dict[str, str]) -> None:
+    assert qa.ask("大鹏数据局今年在科技这方面安排了多少钱啊？", doc=ids["dapeng"]).value == pytest.approx(860)
+    assert qa.ask("司法局今年在科技这方面安排了多少钱", doc=ids["justice"]).value is None  # it prints none
