@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from assistant.data import load_data
+from assistant.lexicon import glossed, synonyms
 from assistant.question import YEAR as _YEAR
 from assistant.question import (
     Framed,
@@ -24,7 +25,6 @@ from assistant.question import (
     without_bases,
 )
 from assistant.question import measures_named as _measures_named
-from index import classification
 from index.text import normalize
 
 
@@ -90,15 +90,6 @@ class Query:
 
 
 @cache
-def synonyms() -> list[tuple[str, list[str]]]:
-    """(everyday word, document terms), longest word first: synonyms.toml, then the national 类 by their heads."""
-    table = {normalize(k): [normalize(t) for t in v] for k, v in load_data("synonyms.toml")["terms"].items()}
-    for word, name in classification.category_words().items():
-        table.setdefault(word, [name])
-    return sorted(table.items(), key=lambda kv: -len(kv[0]))
-
-
-@cache
 def _intents() -> list[tuple[str, re.Pattern[str]]]:
     return [(i["name"], re.compile(i["pattern"])) for i in load_data("intents.toml")["intent"]]
 
@@ -159,8 +150,8 @@ def substitute(norm: str, pick: int = 0) -> str:
 def content_variants(norm: str) -> tuple[str, ...]:
     """The question's content words with each reading of its everyday words (first and last document term)."""
     readings = [strip_filler(substitute(norm, pick)) for pick in (0, -1)]
-    glossed = cue("gloss").sub(r"\g<term>", norm)  # 花在员工身上的钱（人员经费）: also read as the term alone
-    return tuple(dict.fromkeys([*readings, strip_filler(norm), strip_filler(glossed)]))  # as asked, and glossed
+    gloss = strip_filler(glossed(norm))  # 花在员工身上的钱（人员经费）: also read as the term alone
+    return tuple(dict.fromkeys([*readings, strip_filler(norm), gloss]))  # as asked: 基本工资 is not 基本工资福利支出
 
 
 def side_totals(content: str) -> list[str]:
@@ -276,8 +267,7 @@ _SAME_ITEM = re.compile(r"^(该|此|这一?|本|其)(类|款|项|科目|行)?(�
 def split_parts(norm: str, intent: str) -> list[str]:
     """Named items of a sum/difference/share/compare question, filler removed; a joining word inside one name
     (社会保障和就业支出, 年末结转和结余) joins nothing."""
-    glossed = cue("gloss").sub(r"\g<term>", _YEAR.sub("", norm))  # 花在员工身上的钱（人员经费）: 人员经费
-    return [unshield(p) for p in _split_parts(shield(glossed), intent)]
+    return [unshield(p) for p in _split_parts(shield(glossed(_YEAR.sub("", norm))), intent)]
 
 
 def _split_parts(text: str, intent: str) -> list[str]:

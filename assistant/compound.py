@@ -145,7 +145,6 @@ def borrow_subject(clause: Query, before: Query) -> Query:
 
 _WHICH = re.compile(r"(哪个|哪项|哪一项|哪一个|谁)更?(?P<word>多|少|高|低|大|小)")
 _BY_HOW_MUCH = re.compile(r"(多|少|高|低|大|小|差)(了|出)?(多少|几)|相差多少|差距是?多少|差额是?多少|[,?]")
-_SUBJECT = re.compile(r"^(.+?)(?:20\d{2}年|比上年|为|是)")
 
 
 def which_of_previous(clause: str, before: Sequence[Answer]) -> Answer | None:
@@ -154,13 +153,13 @@ def which_of_previous(clause: str, before: Sequence[Answer]) -> Answer | None:
     which = _WHICH.search(clause)
     if not which or _BY_HOW_MUCH.sub("", _WHICH.sub("", clause)):
         return None
-    given = [a for a in before if a.value is not None and not a.abstained and a.citations]
+    given = [a for a in before if a.value is not None and not a.abstained and a.citations and a.subject]
     if len(given) < 2 or given[-1].unit != given[-2].unit or given[-2].value is None or given[-1].value is None:
         return None
     less = which.group("word") in "少低小"
     (winner, loser) = sorted(given[-2:], key=lambda a: a.value or 0.0, reverse=not less)
     unit = winner.unit or ""
-    name = [m.group(1) if (m := _SUBJECT.match(a.answer)) else "" for a in (winner, loser)]
+    name = [a.subject or "" for a in (winner, loser)]
     gap = exact(abs((winner.value or 0.0) - (loser.value or 0.0)))
     formula = " − ".join(f"{n}{format_value(a.value or 0.0, unit)}" for n, a in zip(name, (winner, loser), strict=True))
     formula = (

@@ -145,4 +145,3 @@ def unasked(query: Query, fact: Fact, measures: Sequence[str], doc_year: int | N
         return False
     earlier = fact.year is not None and doc_year is not None and fact.year < doc_year and fact.year in query.years
     return not (earlier and "执行" in measure and _SPENT.search(query.norm.split("|")[0]))
-

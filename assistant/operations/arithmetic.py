@@ -303,7 +303,14 @@ def computed(
         **extra,
     )
     return Answer(
-        question=query.text, answer=text, value=value, unit=unit, citations=cites, formula=formula, intent=intent
+        question=query.text,
+        answer=text,
+        value=value,
+        unit=unit,
+        citations=cites,
+        formula=formula,
+        intent=intent,
+        subject=extra.get("subject"),
     )
 
 

@@ -265,6 +265,7 @@ def prior_year(query: Query, ctx: Context) -> Answer:
         formula=formula,
         intent="prior_year",
         year=asked,
+        subject=a.subject,
     )
 
 

@@ -98,7 +98,14 @@ def lookup(query: Query, ctx: Context, ranked: Sequence[Scored] | None = None) -
         warnings=warnings,
         intent="lookup",
         comparison=fact.comparison,
+        subject=shown_subject(fact, ctx),
     )
+
+
+def shown_subject(fact: Fact, ctx: Context) -> str:
+    """The item as a lookup's answer names it: its printed subject, or the fuller name it is known by."""
+    name = fact_name(fact, ctx.departments)
+    return fact.subject if name == normalize(fact.subject) else name
 
 
 def render_lookup(
@@ -117,7 +124,7 @@ def render_lookup(
     printed = format_value(value, unit, places=decimal_places(fact, unit))
     text = load_templates().render(
         "lookup",
-        subject=fact.subject if name == normalize(fact.subject) else name,
+        subject=shown_subject(fact, ctx),
         year=year_phrase(fact),
         measure=measure_phrase(fact, name),
         value=bounded_value(printed, unit, fact.comparison),

@@ -98,6 +98,7 @@ def each_period(query: Query, ctx: Context, facts: Sequence[Fact]) -> Answer:
         citations=cites,
         intent="lookup",
         year=facts[0].year,
+        subject=subject,
     )
 
 

@@ -1,0 +1,33 @@
+"""Everyday words and the document terms they stand for: the lexicon (assistant/data/synonyms.toml), the national
+类 by their heads, and a document term glossed in brackets after everyday words."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from assistant.data import load_data
+from assistant.question import cue
+from index import classification
+from index.text import normalize
+
+
+@cache
+def synonyms() -> list[tuple[str, list[str]]]:
+    """(everyday word, document terms), longest word first: synonyms.toml, then the national 类 by their heads."""
+    table = {normalize(k): [normalize(t) for t in v] for k, v in load_data("synonyms.toml")["terms"].items()}
+    for word, name in classification.category_words().items():
+        table.setdefault(word, [name])
+    return sorted(table.items(), key=lambda kv: -len(kv[0]))
+
+
+def glossed(norm: str) -> str:
+    """Everyday words glossed with a document term in brackets (花在员工身上的钱（人员经费）) read as the term: one the
+    lexicon, the measures or the national classification knows (not an aside: （行政的和事业的加起来）)."""
+    terms = known_terms()
+    return cue("gloss").sub(lambda m: m.group("term") if any(m.group("term") in t for t in terms) else m.group(0), norm)
+
+
+@cache
+def known_terms() -> frozenset[str]:
+    lexicon = {t for _, targets in synonyms() for t in targets}
+    return frozenset({*lexicon, *load_data("answering.toml")["measure_words"], *classification.national_names()})
