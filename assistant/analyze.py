@@ -293,7 +293,7 @@ def _split_parts(text: str, intent: str) -> list[str]:
         m = re.search(r"(.+?)(?:和|与|跟)(.+?)(?:相差|差额|差距|差多少)", text)
         if m:
             return [strip_filler(m.group(1)), strip_filler(m.group(2))]
-        m = re.search(r"(.+?)减去?(.+?)(?:是|等于|得|为|剩|还剩)?多少", text)
+        m = re.search(r"(.+?)减(?!少|半|免|持)去?(.+?)(?:是|等于|得|为|剩|还剩)?多少", text)
         if m:
             return [strip_filler(m.group(1)), strip_filler(m.group(2))]
     if intent in ("sum", "compare"):

@@ -58,6 +58,7 @@ class Answer:
     parts: list[Answer] = field(default_factory=list)  # a compound question's answers, in the order asked
     comparison: str | None = None  # a target's bound as printed ("≥", "≤", ">", "<"); None: the figure itself
     subject: str | None = None  # the item the figure is of, as the answer names it (which of two is larger reads it)
+    compared: list[Answer] = field(default_factory=list)  # a comparison's items, the larger (or smaller) first
     # LLM mode only: how the written answer fared in the grounding check (status, model, sentences, kept,
     # dropped_ungrounded_number, dropped_uncited_number, numbers_checked, citations_dropped, refusals)
     grounding: dict[str, Any] | None = None

@@ -145,31 +145,74 @@ def borrow_subject(clause: Query, before: Query) -> Query:
 
 _WHICH = re.compile(r"(哪个|哪项|哪一项|哪一个|谁)更?(?P<word>多|少|高|低|大|小)")
 _BY_HOW_MUCH = re.compile(r"(多|少|高|低|大|小|差)(了|出)?(多少|几)|相差多少|差距是?多少|差额是?多少|[,?]")
+# After a comparison: the larger (smaller) one (多的那项是多少), or how far apart the two are (两者相差多少, 多出多少)
+_THAT_ONE = re.compile(r"(?:较|更)?(?P<word>多|大|高|少|小|低)的(?:那|这)?(?:一)?(?:项|个|家|笔|部分)?")
+_GAP = re.compile(
+    r"(两者|二者|两项|两个|它们)?(之间)?(相差|差多少|差额|差距|多出|多了?多少|少了?多少|比另一(项|个|家)(多|少)?)"
+)
+_ASKING_ONLY = re.compile(r"是多少|为多少|多少|是|为|有|的|那|决算数?|预算数?|金额|亿元|万元|元|[,?。]")
 
 
 def which_of_previous(clause: str, before: Sequence[Answer]) -> Answer | None:
-    """`A和B分别是多少？哪个多，多了多少？`: the clause names no item and compares the two figures just answered;
-    the larger (or smaller, 哪个少) is named, with how much more, from those two answers and their citations."""
+    """A clause naming no item that asks about the two figures just answered or compared: `哪个多，多了多少`
+    (the larger named, with how much more), `多的那项是多少` (the larger's figure), `两者相差多少` (the gap)."""
+    pair = _compared_pair(before)
+    if pair is None:
+        return None
+    big, small = pair
     which = _WHICH.search(clause)
-    if not which or _BY_HOW_MUCH.sub("", _WHICH.sub("", clause)):
+    if which:
+        if _BY_HOW_MUCH.sub("", _WHICH.sub("", clause)):
+            return None
+        less = which.group("word") in "少低小"
+        return _gap_answer(clause, *((small, big) if less else (big, small)), less=less)
+    that = _THAT_ONE.search(clause)
+    if that and not _ASKING_ONLY.sub("", clause.replace(that.group(0), "")):
+        less = that.group("word") in "少低小"
+        one = small if less else big
+        text = load_templates().render(
+            "compared_value",
+            subject=one.subject or "",
+            more="少" if less else "多",
+            value=format_value(one.value or 0.0, one.unit or ""),
+            unit=one.unit or "",
+            cite=cite_marks(1, 1),
+        )
+        return replace(one, question=clause, answer=text, citations=one.citations[:1], intent="compare")
+    gap = _GAP.search(clause)
+    if gap and not _ASKING_ONLY.sub("", clause.replace(gap.group(0), "")):
+        return _gap_answer(clause, big, small, less=False)
+    return None
+
+
+def _compared_pair(before: Sequence[Answer]) -> tuple[Answer, Answer] | None:
+    """The two figures a clause about "the two" means, larger first: the items the answer just before compared, or
+    the last two figures answered (in one unit, each naming its item)."""
+    latest = next((a for a in reversed(before) if len(a.compared) == 2), None)
+    if latest is not None:  # 哪个多？多的那项是多少，两者相差多少: every later clause means the two compared
+        given = list(latest.compared)
+    else:
+        given = [a for a in before if a.value is not None and not a.abstained and a.citations and a.subject][-2:]
+    if len(given) < 2 or given[0].unit != given[1].unit or given[0].value is None or given[1].value is None:
         return None
-    given = [a for a in before if a.value is not None and not a.abstained and a.citations and a.subject]
-    if len(given) < 2 or given[-1].unit != given[-2].unit or given[-2].value is None or given[-1].value is None:
-        return None
-    less = which.group("word") in "少低小"
-    (winner, loser) = sorted(given[-2:], key=lambda a: a.value or 0.0, reverse=not less)
+    big, small = sorted(given, key=lambda a: a.value or 0.0, reverse=True)
+    return big, small
+
+
+def _gap_answer(clause: str, winner: Answer, loser: Answer, *, less: bool) -> Answer:
+    """How much more (less) the winner is than the loser, from their figures and citations."""
     unit = winner.unit or ""
-    name = [a.subject or "" for a in (winner, loser)]
     gap = exact(abs((winner.value or 0.0) - (loser.value or 0.0)))
-    formula = " − ".join(f"{n}{format_value(a.value or 0.0, unit)}" for n, a in zip(name, (winner, loser), strict=True))
-    formula = (
-        f"{formula} = {format_value(gap, unit)}{unit}" if not less else f"{formula} = -{format_value(gap, unit)}{unit}"
+    names = [a.subject or "" for a in (winner, loser)]
+    formula = " − ".join(
+        f"{n}{format_value(a.value or 0.0, unit)}" for n, a in zip(names, (winner, loser), strict=True)
     )
+    formula = f"{formula} = {'-' if less else ''}{format_value(gap, unit)}{unit}"
     text = load_templates().render(
         "which_more",
-        winner=name[0],
-        more=which.group("word"),
-        gap="多" if not less else "少",
+        winner=names[0],
+        more="少" if less else "多",
+        gap="少" if less else "多",
         value=format_value(gap, unit),
         unit=unit,
         formula=formula,
@@ -186,12 +229,27 @@ def renumber(text: str, offset: int) -> str:
     return re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + offset}]", text)
 
 
+def _restated_off(pairs: list[tuple[str, Answer]]) -> list[tuple[str, Answer]]:
+    """`哪个多？多的那项是多少`: the comparison already gives the larger figure; the second clause is one question
+    with the first, not a part of its own."""
+    kept: list[tuple[str, Answer]] = []
+    for clause, part in pairs:
+        if kept and kept[-1][1].compared and part.intent == "compare" and part.value == kept[-1][1].value:
+            if not part.formula:
+                kept[-1] = (f"{kept[-1][0]}，{clause}", kept[-1][1])
+                continue
+        kept.append((clause, part))
+    return kept
+
+
 def join_parts(query: Query, parts: Sequence[Answer]) -> Answer:
     """One answer of numbered lines, one per part; citations renumbered; value/unit/year of the first part."""
     lines: list[str] = []
     cites: list[Citation] = []
     warnings: list[str] = []
-    for i, (clause, part) in enumerate(zip(query.clauses, parts, strict=True), 1):
+    pairs = _restated_off(list(zip(query.clauses, parts, strict=True)))
+    parts = [part for _, part in pairs]
+    for i, (clause, part) in enumerate(pairs, 1):
         text = renumber(part.answer, len(cites))
         lines.append(f"{i}. {clause}：{text}" if part.abstained else f"{i}. {text}")
         cites.extend(part.citations)

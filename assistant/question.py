@@ -150,6 +150,14 @@ def measures_named(*texts: str) -> list[str | None]:
     return [next((w for w in words if w in t), None) for t in texts]
 
 
+def _hearsay(text: str, cues: dict[str, re.Pattern[str]]) -> str:
+    """`有报道说…三公经费压到了9.98万元，部门预算里实际写的是多少`: the claim's item asked as the document has it."""
+    m = cues["hearsay"].match(text)
+    if not m:
+        return text
+    return cues["claimed_figure"].sub("", m.group("claim")) + cues["said_in_document"].sub("", m.group("rest"))
+
+
 def _stated_premise(text: str, cues: dict[str, re.Pattern[str]]) -> str:
     """`…三公经费预算是47.91万元，其中公务接待费是多少` asks 公务接待费 within the item the premise states;
     `…年初预算是0.95万元，那决算数是多少` the same item at another measure; `…支出为184.65万元，比2023年度增加了多少`
@@ -190,7 +198,7 @@ def frame(norm: str) -> Framed:
     premise = cues["premise"].match(text)
     if premise and cues["bare_question"].sub("", text[premise.end() :]):
         text = text[premise.end() :]  # what follows names its item: the premise read in the document is no question
-    text = _stated_premise(_asides_off(text, cues), cues)
+    text = _stated_premise(_asides_off(_hearsay(text, cues), cues), cues)
     text = cues["self_reference"].sub("", cues["method"].sub("", text))
     date = cues["as_of"].search(text)  # 截至2025年8月31日: when a stock is counted, not the year asked
     if date:

@@ -258,14 +258,14 @@ def compare(query: Query, ctx: Context) -> Answer:
         return abstain(query)
     unit = money_unit_for(picks, query.unit)
     values = [(f.in_unit(unit) or 0.0, f) for f in picks]
-    less = any(w in query.norm for w in ("少", "低", "小"))
+    less = bool(re.search("(?<!多)少|低|小", query.norm.split("|")[0]))  # 多少 asks, it compares nothing
     value, winner = (min if less else max)(values, key=lambda vf: vf[0])
     label = ctx.titles.get(winner.source.doc_id, winner.subject) if len(docs) >= 2 else winner.subject
     formula = "；".join(
         f"{ctx.titles.get(f.source.doc_id, '') if len(docs) >= 2 else ''}{describe(f, unit, display_name(f, ctx.departments))}{unit}"
         for _, f in values
     )
-    return computed(
+    answer = computed(
         query,
         ctx,
         "compare",
@@ -278,6 +278,16 @@ def compare(query: Query, ctx: Context) -> Answer:
         more="少" if less else "多",
         places=places,
     )
+    if answer.abstained:
+        return answer
+    items = [  # each item compared, cited where its figure is (operands are cited first, in order)
+        Answer(
+            question=query.text, answer="", value=v, unit=unit, citations=[c], subject=display_name(f, ctx.departments)
+        )
+        for (v, f), c in zip(values, answer.citations, strict=False)
+    ]
+    answer.compared = sorted(items, key=lambda a: a.value or 0.0, reverse=not less)
+    return answer
 
 
 def computed(

@@ -1993,3 +1993,68 @@ def test_everyday_words_glossed_with_the_documents_term(qa: Assistant, ids: dict
 def test_keji_is_the_science_and_technology_category(qa: Assistant, ids: dict[str, str]) -> None:
     assert qa.ask("大鹏数据局今年在科技这方面安排了多少钱啊？", doc=ids["dapeng"]).value == pytest.approx(860)
     assert qa.ask("司法局今年在科技这方面安排了多少钱", doc=ids["justice"]).value is None  # it prints none
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "values"),
+    [
+        ("welfare", "福利院2024年绩效工资和基本工资哪个多？多的那项是多少元，多出多少元？", [3580522, 2822074]),
+        (
+            "justice",
+            "司法局2026年基层司法业务和公共法律服务哪个预算更多？多的那项是多少元，比另一项多多少元？",
+            [21703947, 14843947],
+        ),
+        (
+            "dapeng",
+            "大鹏数据局2022年政务服务事务和信息技术服务哪个预算多？多的那项多少万元，两者相差多少万元？",
+            [780, 156],
+        ),
+    ],
+)
+def test_after_which_is_larger_the_larger_one_and_the_gap(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, values: list[float]
+) -> None:
+    # 多的那项是多少 restates the comparison's figure (one part with it); 多出多少 / 两者相差 is the gap of the two compared
+    ans = qa.ask(question, doc=ids[doc])
+    assert [p.value for p in ans.parts] == pytest.approx(values)
+
+
+def test_which_is_less_is_not_read_in_duoshao(qa: Assistant, ids: dict[str, str]) -> None:
+    # 多少 asks; only 少 outside it asks for the smaller
+    ans = qa.ask("绩效工资和基本工资哪个多，分别是多少", doc=ids["welfare"])
+    assert "绩效工资更多" in ans.answer or "绩效工资更多" in " ".join(p.answer for p in ans.parts)
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value"),
+    [
+        (
+            "finance",
+            "有报道称普陀区财政局2024年度收入支出总计比2023年度压减了65.95万元，按部门决算说明，实际减少了多少万元？",
+            -56.95,
+        ),
+        ("justice", "有报道说普陀区司法局2026年“三公”经费压到了9.98万元，部门预算里实际写的是多少万元？", 10.81),
+        (
+            "wanli",
+            "听说万里街道2024年城乡社区管理事务的行政运行（2120101）预算还是1899.77万元，实际安排了多少万元？",
+            1660.32,
+        ),
+        ("dapeng", "有报道说大鹏数据局2022年政府投资项目比2021年预算多了385万元，文件里实际写的是增加多少万元？", 583),
+        (
+            "welfare",
+            "有报道说福利院2024年机关事业单位基本养老保险缴费支出比2023年执行数下降了8.57%，实际是涨还是降、幅度多少？",
+            8.57,
+        ),
+    ],
+)
+def test_hearsay_is_checked_against_the_document(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float
+) -> None:
+    # the claim names the item; its figure is the claim's, never an answer (the 万元 of a 元 cell: to 0.01)
+    assert qa.ask(question, doc=ids[doc]).value == pytest.approx(value, abs=0.01)
+
+
+def test_jianshao_is_no_subtraction(qa: Assistant, ids: dict[str, str]) -> None:
+    # X减少了多少 asks a change; X减Y是多少 subtracts
+    assert qa.ask("收入支出总计减少了多少万元", doc=ids["finance"]).intent == "change"
+    assert qa.ask("行政运行决算数减年初预算数是多少万元", doc=ids["finance"]).value == pytest.approx(-48.16)
