@@ -39,6 +39,8 @@ def item_of(clause: Query) -> str:
     """The item a clause asks about, without the stage words it ends with (`公共法律服务当年预算执行数` →
     `公共法律服务`; `部门预算支出` keeps its 预算); of a comparison, the item compared (`信息化建设预算比
     预算执行数增长` → `信息化建设`)."""
+    if clause.intent == "share" and clause.parts:  # …占…的比例是多少？它的决算金额: the part
+        return clause.parts[0]
     content = clause.content[-1] if clause.content else ""  # as asked: leaning re-reads everyday words
     return strip_endings(content.split("比")[0] if content.find("比") >= 2 else content, (*stage_terms(), "当年"))
 

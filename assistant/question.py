@@ -174,7 +174,10 @@ def _stated_premise(text: str, cues: dict[str, re.Pattern[str]]) -> str:
     if mine and theirs and mine != theirs:
         return item.replace(theirs, "") + rest
     own = cues["bare_question"].sub("", rest)
-    return f"{item}{rest}" if len(own) <= 4 or rest.startswith(("比", "较", "与", "和")) else rest
+    if len(own) <= 4 or rest.startswith(("比", "较", "与", "和")):
+        return f"{item}{rest}"
+    head = next((item[i:] for i in range(1, len(item) - 1) if item[i:] in rest), "")  # 事业编制15人，…比编制少几个
+    return f"{item}{rest.replace(head, item, 1)}" if len(head) >= 2 else rest
 
 
 def frame(norm: str) -> Framed:
@@ -209,7 +212,7 @@ def frame(norm: str) -> Framed:
         text, table = text.replace("表上", "", 1) if table.group(0).endswith("表上") else text, None
     if table:
         text = (text[: table.start()] + text[table.end() :]).lstrip(",")
-    for aside in ("excluded", "sign_note", "basis_note", "stated_aside"):
+    for aside in ("excluded", "sign_note", "basis_note", "stated_aside", "threshold", "section_pointer"):
         text = cues[aside].sub("", text)
     text = text.strip(",")
     text = _formula_asked(text, cues)

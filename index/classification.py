@@ -45,7 +45,7 @@ def note(code: str | None, name: str) -> str:
 
 
 # How people point at a whole 类: "住房方面的钱", "卫生健康领域", "教育这方面", "在教育上"
-_CATEGORY_CUES = ("方面", "领域", "这方面", "这个方面", "这一块", "这块")
+_CATEGORY_CUES = ("方面", "领域", "这方面", "这个方面", "这一块", "这块", "这一类", "这类")
 _CATEGORY_AROUND = (("在", "上"),)
 
 
