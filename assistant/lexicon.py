@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from assistant.data import load_data
@@ -24,7 +25,15 @@ def glossed(norm: str) -> str:
     """Everyday words glossed with a document term in brackets (花在员工身上的钱（人员经费）) read as the term: one the
     lexicon, the measures or the national classification knows (not an aside: （行政的和事业的加起来）)."""
     terms = known_terms()
-    return cue("gloss").sub(lambda m: m.group("term") if any(m.group("term") in t for t in terms) else m.group(0), norm)
+
+    def read(m: re.Match[str]) -> str:
+        words, term = m.group("words"), m.group("term")
+        if not any(term in t for t in terms):
+            return m.group(0)
+        last = words.rsplit("的", 1)
+        return f"{last[0]}的{term}" if len(last) == 2 and len(last[1]) >= 2 else term
+
+    return cue("gloss").sub(read, norm)
 
 
 @cache

@@ -2025,6 +2025,11 @@ def test_everyday_words_glossed_with_the_documents_term(qa: Assistant, ids: dict
     ans = qa.ask("大鹏数据局今年发工资那块（人员支出）占总预算的百分之几？", doc=ids["dapeng"])
     assert ans.value == pytest.approx(15.21)
     assert analyze("今年花在员工身上的钱(人员经费)占总支出的比例").parts[0] == "人员经费"
+    # a gloss after 占 glosses the whole only; the words after the last 的 are what a gloss replaces (the 类 stays)
+    ans = qa.ask("普陀财政局2024年给员工交的医保，占花在人身上那部分钱（人员经费）的百分之几？", doc=ids["finance"])
+    assert ans.value == pytest.approx(2.83)
+    ans = qa.ask("福利院2024年花在社会保障和就业这一类上的人头费（人员经费）是多少万元？", doc=ids["welfare"])
+    assert ans.value == pytest.approx(654.0674)
 
 
 def test_keji_is_the_science_and_technology_category(qa: Assistant, ids: dict[str, str]) -> None:
