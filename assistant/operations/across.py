@@ -56,10 +56,12 @@ def across(query: Query, ctx: Context, docs: Sequence[str]) -> Answer:
         less = any(w in query.norm.replace("多少", "") for w in ("少", "低", "小"))
         index = vals.index(min(vals) if less else max(vals))
         formula = "；".join(f"{o}{unit}" for o in operands)
-        return computed(
+        answer = computed(
             query, ctx, "compare", picks, vals[index], unit, formula, subject=name,
             winner=ctx.titles.get(picks[index].source.doc_id, ""), more="少" if less else "多", places=places,
         )  # fmt: skip
+        answer.year = picks[index].year  # the winner's figure, of its own document's year
+        return answer
     total = exact(sum(vals))
     formula = " + ".join(operands) + f" = {total:g}{unit}"
     return computed(query, ctx, "sum", picks, total, unit, formula, subject=name, places=places)

@@ -287,6 +287,7 @@ def compare(query: Query, ctx: Context) -> Answer:
         for (v, f), c in zip(values, answer.citations, strict=False)
     ]
     answer.compared = sorted(items, key=lambda a: a.value or 0.0, reverse=not less)
+    answer.year = winner.year  # the figure answered is the winner's, of its own document's year
     return answer
 
 

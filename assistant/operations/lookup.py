@@ -28,6 +28,7 @@ from assistant.operations.tables import (
     names_fund,
     of_fund,
     points_into,
+    unprinted_column,
     unprinted_table,
 )
 from index.model import MONEY_UNITS, Fact, convert_money
@@ -52,6 +53,9 @@ def lookup(query: Query, ctx: Context, ranked: Sequence[Scored] | None = None) -
     missing = unprinted_table(query, ctx.facts)
     if missing:  # 表4《基本支出总表》中…: a table the document does not print answers nothing
         return abstain(query, warning=f"文件中没有“{missing}”这张表。")
+    column = unprinted_column(query, ctx.facts)
+    if column:  # 行政运行的上年结转收入 where no 上年结转 is printed: never the row's 合计
+        return abstain(query, warning=f"文件中没有“{column}”这一栏。")
     ranked = rank_all(query, ctx) if ranked is None else ranked
     empty = empty_table(query, ctx)
     best = ranked[0] if ranked else None

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from assistant.analyze import Query
 from assistant.answer_types import Answer
 from assistant.compose import citation_for, cite_marks, load_templates
 from assistant.match import Scored, rank_facts
+from assistant.measures import asked_measures, printed
 from assistant.names import table_core, table_title, vocabulary
 from assistant.operations.base import Context
 from index.model import Fact
@@ -41,6 +43,19 @@ def points_into(query: Query, ctx: Context, fact: Fact) -> bool:
     """Does the question point into the table this fact is printed in (表6《…预算表》中…)?"""
     tables = {f.source.table for f in ctx.facts if f.source.table}
     return bool(fact.source.table) and named_table(query.table_hint, tables) == fact.source.table
+
+
+def unprinted_column(query: Query, facts: Iterable[Fact]) -> str | None:
+    """A column of income the question names (上年结转, 事业收入: answering.toml `part_columns`) that the documents in
+    scope print nowhere, as a column or a row; None when every column named is printed."""
+    facts, voc = list(facts), vocabulary()
+    asked = replace(query, norm=query.norm.split("|")[0])  # as asked: the lexicon's readings name no column
+    named = [m for m in asked_measures(asked) if m in voc.part_columns - voc.spending_parts]  # 人员支出 ~ 人员经费
+    return next((m for m in named if not any(printed(a, facts) for a in _COLUMN_ALIASES.get(m, (m,)))), None)
+
+
+# Names one column goes by across documents (上年结转 is printed as 上年结余 or 年初结转和结余 too)
+_COLUMN_ALIASES = {"上年结转": ("上年结转", "上年结余", "年初结转")}
 
 
 def unprinted_table(query: Query, facts: Iterable[Fact]) -> str | None:

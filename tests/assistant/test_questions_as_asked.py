@@ -2106,3 +2106,20 @@ def test_jianshao_is_no_subtraction(qa: Assistant, ids: dict[str, str]) -> None:
 def test_vehicle_purchase_tax_is_not_the_vehicle_purchase_cost(qa: Assistant, ids: dict[str, str], doc: str) -> None:
     # 车辆购置税 is a tax of its own; its first four characters (车辆购置) never make it the 公务用车购置费
     assert qa.ask("公务用车购置费里车辆购置税安排了多少元", doc=ids[doc]).value is None
+
+
+def test_a_column_the_document_prints_nowhere(qa: Assistant, ids: dict[str, str]) -> None:
+    # 司法局 prints no 上年结转 (under any of its names): 行政运行's 上年结转收入 is never its 合计
+    ans = qa.ask(
+        "司法局2026年表2《部门收入预算总表》中，行政运行（2040601）的上年结转收入是多少元？", doc=ids["justice"]
+    )
+    assert ans.value is None and any("上年结转" in w for w in ans.warnings)
+    # Dapeng prints it as 上年结余: a column under another name is printed
+    assert qa.ask("这个局2022年有多少上年结转过来的钱？", doc=ids["dapeng"]).value == 0
+    # a column named only through the lexicon (绩效工资: 人员支出) is not checked
+    assert qa.ask("绩效工资安排了多少元", doc=ids["welfare"]).value is not None
+
+
+def test_across_documents_the_answer_is_of_the_winners_year(qa: Assistant, ids: dict[str, str]) -> None:
+    ans = qa.ask("普陀区司法局2026年和大鹏数据局2022年，谁的机关运行经费预算更多？多的那家是多少万元？")
+    assert (ans.value, ans.year) == (337, 2022)
