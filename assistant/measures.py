@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from assistant.analyze import Query, expand, strip_filler, total_row_names
 from assistant.data import load_data
@@ -73,6 +73,12 @@ def complete_parts(parts: Sequence[str]) -> list[str]:
 
 
 def asked_stages(asked: Sequence[str], question: str) -> set[int]:
+    """The budget stages the question names (see `_asked_stages`; read once per question, not once per fact)."""
+    return set(_asked_stages(tuple(asked), question))
+
+
+@lru_cache(maxsize=4096)
+def _asked_stages(asked: tuple[str, ...], question: str) -> frozenset[int]:
     """The budget stages the question names, by its measures (年初预算, 决算数) or cues (实际花了). Longer words are
     read first and their letters used once (调整预算数 names 调整预算, not 预算数 too); a cue naming where to look
     (2024年决算里, 决算表中) is the document or table, not a stage asked."""
@@ -85,7 +91,7 @@ def asked_stages(asked: Sequence[str], question: str) -> set[int]:
             if word not in voc.genre_words or not _PLACE_AFTER.match(question, m.end()):
                 wanted.add(stage)
         question = question.replace(word, "\0" * len(word))
-    return wanted
+    return frozenset(wanted)
 
 
 def same_stage(asked: Sequence[str], have: int | None, question: str, document: int | None = None) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from assistant.data import load_data
 from index import classification
@@ -109,7 +109,14 @@ def _table_total_names(core: str, titled: str, subject: str) -> list[str]:
     return names
 
 
-def candidate_names(fact: Fact, departments: frozenset[str]) -> list[str]:
+def candidate_names(fact: Fact, departments: frozenset[str]) -> tuple[str, ...]:
+    """Names a question might use for the fact, most natural first (computed once per fact: every question's
+    ranking asks them of every fact)."""
+    return _candidate_names(fact, departments)
+
+
+@lru_cache(maxsize=1 << 16)
+def _candidate_names(fact: Fact, departments: frozenset[str]) -> tuple[str, ...]:
     """Names a question might use for the fact, most natural first.
 
     A total row (合计/总计/the department) is named by its column when that is specific
@@ -124,8 +131,8 @@ def candidate_names(fact: Fact, departments: frozenset[str]) -> list[str]:
         core = table_core(fact.source.table)
         if fact.source.table_kind in voc.part_kinds:  # 表14's 合计 of 一般公共预算 is the projects', not the document's
             if not core:
-                return [measure]
-            return [core + ("合计" if last in voc.default_measures else last)]
+                return (measure,)
+            return (core + ("合计" if last in voc.default_measures else last),)
         if measure not in voc.default_measures and last not in voc.default_measures:
             names.append(last)
         for part in (fact.source.column or "").split("/")[:-1]:
@@ -134,7 +141,7 @@ def candidate_names(fact: Fact, departments: frozenset[str]) -> list[str]:
                 names.append(part)
         if core:
             names += _table_total_names(core, table_title(fact.source.table), subject)
-        return names or [measure]
+        return tuple(names or [measure])
     names.append(subject)
     bare = re.sub(r"\(.*?\)", "", subject)
     if bare != subject and len(bare) >= 2:
@@ -164,7 +171,7 @@ def candidate_names(fact: Fact, departments: frozenset[str]) -> list[str]:
             short = short.replace(word, "")
         if short != base and len(short) >= 4 and short not in names:
             names.append(short)
-    return names
+    return tuple(names)
 
 
 _ONE_CHAR_ALTERNATIVE = re.compile(
@@ -265,6 +272,7 @@ def fact_stage(fact: Fact, document: int | None = None) -> int | None:
     return document if stage is None and fact.is_money else stage
 
 
+@cache
 def stage_index(name: str) -> int | None:
     """The index into answering.toml [stages] of the stage called `name` (budget, adjusted, full_year, outturn)."""
     names = list(load_data("answering.toml")["stages"])
