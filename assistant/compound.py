@@ -14,7 +14,7 @@ from assistant.analyze import Query, analyze, side_of_total
 from assistant.answer_types import Answer, Citation
 from assistant.compose import cite_marks, exact, format_value, load_templates
 from assistant.llm_route import merge_grounding
-from assistant.names import stage_terms, strip_endings, vocabulary
+from assistant.names import stage_cue_words, stage_terms, strip_endings
 from assistant.operations import Context, abstain
 from assistant.operations import answer as answer_in
 from assistant.question import cue
@@ -48,8 +48,7 @@ def item_of(clause: Query) -> str:
 def own_item(clause: Query) -> str:
     """What a clause names besides stages and words that lean back (`支出决算是多少` -> `支出`)."""
     item = clause.content[0] if clause.content else ""
-    cues = sorted({c for group in vocabulary().stage_cues for c in group}, key=len, reverse=True)
-    for word in (*stage_terms(), *cues):  # 比去年实际多了百分之几: 实际 is a stage, not an item
+    for word in (*stage_terms(), *stage_cue_words()):  # 比去年实际多了百分之几: 实际 is a stage, not an item
         item = item.replace(word, "")
     return re.sub(cue("elliptical"), "", item)
 
@@ -95,9 +94,9 @@ def lean_on(clause: Query, item: str, analyze: Callable[[str], Query]) -> Query:
 
 def _stage_of_item(own: str, body: str) -> bool:
     """Does a clause name a stage and, besides it, only a generic head (`实际决算支出`, `年初安排的经费`)?"""
-    cues = [w for group in vocabulary().stage_cues for w in group]
+    cues = stage_cue_words()
     bare = own
-    for word in sorted(cues, key=len, reverse=True):
+    for word in cues:
         bare = bare.replace(word, "")
     named = any(w in body for w in (*cues, *stage_terms()))
     return named and re.fullmatch(cue("bare_head"), bare) is not None
@@ -236,11 +235,11 @@ def _restated_off(pairs: list[tuple[str, Answer]]) -> list[tuple[str, Answer]]:
     with the first, not a part of its own."""
     kept: list[tuple[str, Answer]] = []
     for clause, part in pairs:
-        if kept and kept[-1][1].compared and part.intent == "compare" and part.value == kept[-1][1].value:
-            if not part.formula:
-                kept[-1] = (f"{kept[-1][0]}，{clause}", kept[-1][1])
-                continue
-        kept.append((clause, part))
+        before = kept[-1][1] if kept else None
+        if before and before.compared and part.intent == "compare" and part.value == before.value and not part.formula:
+            kept[-1] = (f"{kept[-1][0]}，{clause}", before)
+        else:
+            kept.append((clause, part))
     return kept
 
 

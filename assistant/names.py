@@ -69,6 +69,24 @@ def vocabulary() -> Vocabulary:
 
 
 @cache
+def stage_cue_words() -> tuple[str, ...]:
+    """Every word asking for a stage without naming its measure (实际, 年初安排, 调整预算…), longest first."""
+    return tuple(sorted({c for group in vocabulary().stage_cues for c in group}, key=len, reverse=True))
+
+
+def stages_named(*texts: str) -> list[str | None]:
+    """The budget-stage word (年初预算, 全年预算, 决算…) each text names first, longest words first, or None."""
+    return [next((w for w in _stage_words() if w in t), None) for t in texts]
+
+
+@cache
+def _stage_words() -> tuple[str, ...]:
+    """The stages' measure words and cue words, longest first."""
+    words = {w for group in vocabulary().stages for w in group} | set(stage_cue_words())
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
 def stage_terms() -> tuple[str, ...]:
     """Every word naming a budget stage (年初预算数, 预算执行数, 决算, 年初…), longest first."""
     voc = vocabulary()

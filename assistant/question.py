@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from assistant.data import load_data
+from assistant.names import stages_named
 from index.classification import JOINERS, joined_names, kind_words, national_names
 
 YEAR = re.compile(r"(?<!\d)(20\d{2})(?:\s*年度?|(?!\d))")
@@ -134,14 +135,6 @@ def _asides_off(text: str, cues: dict[str, re.Pattern[str]]) -> str:
 
 def _years_said(text: str) -> list[str]:
     return [f"{y}年" for y in _years(text)]
-
-
-def stages_named(*texts: str) -> list[str | None]:
-    """The budget-stage word (年初预算, 全年预算, 决算…) each text names first, longest words first, or None."""
-    data = load_data("answering.toml")
-    words = {w for group in (data["stages"], data["stage_cues"]) for ws in group.values() for w in ws}
-    ordered = sorted(words, key=len, reverse=True)
-    return [next((w for w in ordered if w in t), None) for t in texts]
 
 
 def measures_named(*texts: str) -> list[str | None]:

@@ -9,7 +9,7 @@ from assistant.answer_types import Answer
 from assistant.compose import describe, exact, money_unit_for
 from assistant.match import choose, confident, rank_facts
 from assistant.names import display_name
-from assistant.operations.arithmetic import computed, ratio_answer
+from assistant.operations.arithmetic import asks_less, computed, ratio_answer
 from assistant.operations.base import Context, abstain
 from assistant.operations.lookup import agreeing
 from index.model import Fact
@@ -53,7 +53,7 @@ def across(query: Query, ctx: Context, docs: Sequence[str]) -> Answer:
         formula = f"{operands[0]} ÷ {operands[1]} = {value:g}"
         return ratio_answer(query, ctx, picks[:2], value, formula, subject=name, places=places)
     if query.intent == "compare" or len(vals) < 2:
-        less = any(w in query.norm.replace("多少", "") for w in ("少", "低", "小"))
+        less = asks_less(query)
         index = vals.index(min(vals) if less else max(vals))
         formula = "；".join(f"{o}{unit}" for o in operands)
         answer = computed(

@@ -234,6 +234,11 @@ def difference(query: Query, ctx: Context) -> Answer:
     )
 
 
+def asks_less(query: Query) -> bool:
+    """Does a comparison ask for the smaller (哪个少, 更低)? 多少 asks, it compares nothing."""
+    return bool(re.search("(?<!多)少|低|小", query.norm.split("|")[0]))
+
+
 def compare(query: Query, ctx: Context) -> Answer:
     """Compare one item across the documents in scope (or two named items)."""
     docs = sorted({f.source.doc_id for f in ctx.facts})
@@ -258,7 +263,7 @@ def compare(query: Query, ctx: Context) -> Answer:
         return abstain(query)
     unit = money_unit_for(picks, query.unit)
     values = [(f.in_unit(unit) or 0.0, f) for f in picks]
-    less = bool(re.search("(?<!多)少|低|小", query.norm.split("|")[0]))  # 多少 asks, it compares nothing
+    less = asks_less(query)
     value, winner = (min if less else max)(values, key=lambda vf: vf[0])
     label = ctx.titles.get(winner.source.doc_id, winner.subject) if len(docs) >= 2 else winner.subject
     formula = "；".join(

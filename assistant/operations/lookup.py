@@ -27,7 +27,7 @@ from assistant.operations.tables import (
     fund_of,
     names_fund,
     of_fund,
-    points_into,
+    pointed_table,
     unprinted_column,
     unprinted_table,
 )
@@ -63,7 +63,7 @@ def lookup(query: Query, ctx: Context, ranked: Sequence[Scored] | None = None) -
         not confident(best, ctx.tun)
         or (best is not None and (empty.score >= best.score or best.fact.value == 0))
         or (best is not None and names_fund(query, empty.fact) and not of_fund(best.fact, fund_of(empty.fact)))
-        or points_into(query, ctx, empty.fact)
+        or (bool(empty.fact.source.table) and pointed_table(query, ctx.facts) == empty.fact.source.table)
     ):
         return answer_empty(query, empty, ctx)
     if not confident(best, ctx.tun):

@@ -10,6 +10,7 @@ from dataclasses import replace
 from assistant.analyze import Query
 from assistant.answer_types import Answer
 from assistant.compose import citation_for, cite_marks, load_templates
+from assistant.data import load_data
 from assistant.match import Scored, rank_facts
 from assistant.measures import asked_measures, printed
 from assistant.names import table_core, table_title, vocabulary
@@ -39,10 +40,11 @@ def named_table(hint: str | None, tables: Iterable[str]) -> str | None:
     return best[0][0]
 
 
-def points_into(query: Query, ctx: Context, fact: Fact) -> bool:
-    """Does the question point into the table this fact is printed in (表6《…预算表》中…)?"""
-    tables = {f.source.table for f in ctx.facts if f.source.table}
-    return bool(fact.source.table) and named_table(query.table_hint, tables) == fact.source.table
+def pointed_table(query: Query, facts: Iterable[Fact]) -> str | None:
+    """The table of `facts` the question points into (表6《…预算表》中…), or None."""
+    if not query.table_hint:
+        return None
+    return named_table(query.table_hint, {f.source.table for f in facts if f.source.table})
 
 
 def unprinted_column(query: Query, facts: Iterable[Fact]) -> str | None:
@@ -51,11 +53,8 @@ def unprinted_column(query: Query, facts: Iterable[Fact]) -> str | None:
     facts, voc = list(facts), vocabulary()
     asked = replace(query, norm=query.norm.split("|")[0])  # as asked: the lexicon's readings name no column
     named = [m for m in asked_measures(asked) if m in voc.part_columns - voc.spending_parts]  # 人员支出 ~ 人员经费
-    return next((m for m in named if not any(printed(a, facts) for a in _COLUMN_ALIASES.get(m, (m,)))), None)
-
-
-# Names one column goes by across documents (上年结转 is printed as 上年结余 or 年初结转和结余 too)
-_COLUMN_ALIASES = {"上年结转": ("上年结转", "上年结余", "年初结转")}
+    aliases = load_data("answering.toml")["column_aliases"]  # 上年结转 is printed as 上年结余 too
+    return next((m for m in named if not any(printed(a, facts) for a in aliases.get(m, [m]))), None)
 
 
 def unprinted_table(query: Query, facts: Iterable[Fact]) -> str | None:
@@ -112,8 +111,9 @@ def empty_table(query: Query, ctx: Context) -> Scored | None:
     asked = query.content[0] if query.content else ""
     # the fund or account an empty table is of, named whole (政府性基金预算财政拨款的年末结转和结余): its figures;
     # or the table itself pointed into (表6《部门政府性基金预算支出功能分类预算表》中，项目支出列的合计)
+    pointed = pointed_table(query, ctx.facts)
     for scored in ranked:
-        if names_fund(query, scored.fact) or points_into(query, ctx, scored.fact):
+        if names_fund(query, scored.fact) or (pointed and scored.fact.source.table == pointed):
             return scored
     title = normalize(best.fact.source.table or best.fact.subject)
     core = bigrams(asked)
