@@ -87,6 +87,7 @@ class Query:
     table_hint: str | None = None  # a table the question points into
     unsupported: str | None = None  # per_capita / period / currency: no annual figure answers it
     clauses: list[str] = field(default_factory=list)  # a compound question's questions, each on its own
+    as_of: str = ""  # the date a stock is asked at (截至2023年8月31日)
 
 
 @cache
@@ -357,6 +358,7 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
         table_hint=framed.table_hint,
         unsupported=framed.unsupported,
         clauses=list(framed.clauses),
+        as_of=framed.as_of,
     )
 
 

@@ -32,6 +32,7 @@ def inherit_frame(clause: Query, whole: Query) -> Query:
         doc_years=whole.doc_years,
         round=clause.round or whole.round,
         table_hint=clause.table_hint or whole.table_hint,
+        as_of=clause.as_of or whole.as_of,
     )
 
 

@@ -213,7 +213,7 @@ def _unit_terms(query: Query, fact: Fact) -> tuple[float, bool, bool]:
         unit_match = same_count_unit(asked, fact.unit)
         # "几辆" is never answered in 万元 or %; 个 is the general measure word (实际在编的有几个: 人)
         unit_ok = unit_match or any_count(asked, fact.unit) or fact.empty
-        if other_flow(query.norm.split("|")[0], fact):
+        if other_flow(query.norm.split("|")[0], fact, query.as_of):
             return -0.5, False, False  # 新增几辆: what is added, never what is held
         return (0.15 if unit_match else (0.0 if unit_ok else -0.5)), unit_match, unit_ok
     if asked == "%" and fact.unit != "%" and not fact.empty:

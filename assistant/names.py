@@ -328,12 +328,14 @@ def other_side(asked: str, fact: Fact) -> bool:
     return False
 
 
-def other_flow(question: str, fact: Fact) -> bool:
+def other_flow(question: str, fact: Fact, as_of: str = "") -> bool:
     """A count of another thing: asked of what is added or removed (新增, 购置: answering.toml `count_flows`) and a
-    figure of what is held (车辆3辆); or asked of a thing the figure does not name (几个问题: never 4 个项目)."""
+    figure of what is held (车辆3辆), or asked of what is held at a date (截至…) and a figure of what is bought; or asked of a thing the figure does not name (几个问题: never 4 个项目)."""
     flows = load_data("answering.toml")["count_flows"]
-    if any(w in question for w in flows) and not any(w in fact.subject for w in flows):
-        return True
+    named = fact.subject + fact.context  # 其他用车 listed under 安排购置车辆1辆，其中：…
+    asks_flow = any(w in question for w in flows)
+    if asks_flow != any(w in named for w in flows) and (asks_flow or as_of):
+        return True  # 新增几辆 is never what is held; 截至…有几辆 never what is bought
     counted = _COUNTED.search(question)
     said = normalize(fact.subject + fact.context)
     return counted is not None and not any(c in said for c in counted.group("noun"))

@@ -39,6 +39,7 @@ class Framed:
     table_hint: str | None = None  # the table the question points into (…经济分类表里，)
     unsupported: str | None = None  # why no annual disclosure figure can answer it (per-capita, a quarter…)
     clauses: tuple[str, ...] = field(default=())  # the questions of a compound question, each on its own
+    as_of: str = ""  # the date a stock is asked at (截至2023年8月31日), as asked
 
 
 @cache
@@ -231,6 +232,7 @@ def frame(norm: str) -> Framed:
         round=places,
         unsupported=unsupported,
         clauses=tuple(split_clauses(text)),
+        as_of=date.group(0) if date else "",
     )
 
 
