@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from assistant.asides import measures_named as _measures_named
 from assistant.data import load_data
 from assistant.lexicon import glossed, synonyms
 from assistant.question import YEAR as _YEAR
@@ -24,7 +25,6 @@ from assistant.question import (
     unshield,
     without_bases,
 )
-from assistant.question import measures_named as _measures_named
 from index.text import normalize
 
 
@@ -152,7 +152,13 @@ def content_variants(norm: str) -> tuple[str, ...]:
     """The question's content words with each reading of its everyday words (first and last document term)."""
     readings = [strip_filler(substitute(norm, pick)) for pick in (0, -1)]
     gloss = strip_filler(glossed(norm))  # 花在员工身上的钱（人员经费）: also read as the term alone
-    return tuple(dict.fromkeys([*readings, strip_filler(norm), gloss]))  # as asked: 基本工资 is not 基本工资福利支出
+    plain = strip_filler(substitute(_ASIDE.sub("", norm)))  # 信息技术服务（短信平台、网络出口那一摊）: the item alone
+    return tuple(
+        dict.fromkeys([*readings, strip_filler(norm), gloss, plain])
+    )  # as asked: 基本工资 is not 基本工资福利支出
+
+
+_ASIDE = re.compile(r"\([^()\d]{4,}\)")  # a bracketed aside in words (not a code, not （含）)
 
 
 def side_totals(content: str) -> list[str]:

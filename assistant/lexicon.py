@@ -7,7 +7,6 @@ import re
 from functools import cache
 
 from assistant.data import load_data
-from assistant.question import cue
 from index import classification
 from index.text import normalize
 
@@ -33,7 +32,12 @@ def glossed(norm: str) -> str:
         last = words.rsplit("的", 1)
         return f"{last[0]}的{term}" if len(last) == 2 and len(last[1]) >= 2 else term
 
-    return cue("gloss").sub(read, norm)
+    return _gloss().sub(read, norm)
+
+
+@cache
+def _gloss() -> re.Pattern[str]:
+    return re.compile(load_data("question.toml")["gloss"])
 
 
 @cache

@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from assistant.asides import explained_off, hearsay, stated_premise, units_requested
 from assistant.data import load_data
-from assistant.names import stages_named
 from index.classification import JOINERS, joined_names, kind_words, national_names
 
 YEAR = re.compile(r"(?<!\d)(20\d{2})(?:\s*年度?|(?!\d))")
@@ -126,6 +126,8 @@ def _asides_off(text: str, cues: dict[str, re.Pattern[str]]) -> str:
     if lead:
         said.append(lead.group("unit"))
         text = text[: lead.start()] + text[lead.end() :]
+    text, units = units_requested(text, cues)  # 请换算成元, 折合多少万元: the unit asked
+    said += units[:1]
     ask = cues["list_request"].search(text)  # 请分别列出A、其中B，以及C → A、B、C分别是多少
     if ask:
         what = re.sub(",?(以及|及)|,", "、", ask.group("what")).replace("、其中", "、")
@@ -136,42 +138,6 @@ def _asides_off(text: str, cues: dict[str, re.Pattern[str]]) -> str:
 
 def _years_said(text: str) -> list[str]:
     return [f"{y}年" for y in _years(text)]
-
-
-def measures_named(*texts: str) -> list[str | None]:
-    """The measure (column) each text names first, longest words first (基本支出, 决算数…), or None."""
-    words = sorted(load_data("answering.toml")["measure_words"], key=len, reverse=True)
-    return [next((w for w in words if w in t), None) for t in texts]
-
-
-def _hearsay(text: str, cues: dict[str, re.Pattern[str]]) -> str:
-    """`有报道说…三公经费压到了9.98万元，部门预算里实际写的是多少`: the claim's item asked as the document has it."""
-    m = cues["hearsay"].match(text)
-    if not m:
-        return text
-    return cues["claimed_figure"].sub("", m.group("claim")) + cues["said_in_document"].sub("", m.group("rest"))
-
-
-def _stated_premise(text: str, cues: dict[str, re.Pattern[str]]) -> str:
-    """`…三公经费预算是47.91万元，其中公务接待费是多少` asks 公务接待费 within the item the premise states;
-    `…年初预算是0.95万元，那决算数是多少` the same item at another measure; `…支出为184.65万元，比2023年度增加了多少`
-    the item itself. A premise followed by a question naming its own item only gives context."""
-    m = cues["stated_premise"].match(text)
-    if not m or cues["asking"].search(m.group("premise")):
-        return text
-    item, rest = re.sub(r"\([^()]*\)", "", m.group("premise")), re.sub("^(那么|那)", "", m.group("rest"))
-    if rest.startswith("其中"):
-        return f"{item}中{rest[2:]}"
-    mine, theirs = stages_named(rest, item)  # …支出决算2940.05万元，对应的全年预算数: the item at another stage
-    if not (mine and theirs):
-        mine, theirs = measures_named(rest, item)
-    if mine and theirs and mine != theirs:
-        return item.replace(theirs, "") + rest
-    own = cues["bare_question"].sub("", rest)
-    if len(own) <= 4 or rest.startswith(("比", "较", "与", "和")):
-        return f"{item}{rest}"
-    head = next((item[i:] for i in range(1, len(item) - 1) if item[i:] in rest), "")  # 事业编制15人，…比编制少几个
-    return f"{item}{rest.replace(head, item, 1)}" if len(head) >= 2 else rest
 
 
 def frame(norm: str) -> Framed:
@@ -195,7 +161,7 @@ def frame(norm: str) -> Framed:
     premise = cues["premise"].match(text)
     if premise and cues["bare_question"].sub("", text[premise.end() :]):
         text = text[premise.end() :]  # what follows names its item: the premise read in the document is no question
-    text = _stated_premise(_asides_off(_hearsay(text, cues), cues), cues)
+    text = stated_premise(_asides_off(hearsay(explained_off(text, cues), cues), cues), cues)
     text = cues["self_reference"].sub("", cues["method"].sub("", text))
     date = cues["as_of"].search(text)  # 截至2025年8月31日: when a stock is counted, not the year asked
     if date:

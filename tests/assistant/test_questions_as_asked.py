@@ -2151,3 +2151,60 @@ def test_held_at_a_date_is_not_what_is_bought(
     # a count asked at a date is what is held, one asked with a purchase word what is bought, in every clause
     ans = qa.ask(question, doc=ids[doc])
     assert [p.value for p in ans.parts] == [held, bought]
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value", "unit"),
+    [
+        ("wanli", "万里街道2024年基本支出里付房租的钱安排了多少？折合多少万元？", 58.12, "万元"),
+        ("welfare", "福利院表8里物业管理费（302 09）是多少？折合多少万元？", 120.6, "万元"),
+        ("justice", "2026年政府采购预算里，服务类采购预算是多少？请换算成元。", 14463200, "元"),
+        ("welfare", "政府采购预算情况里，服务类的政府采购预算是多少？请换算成元。", 1206000, "元"),
+        ("justice", "司法局招待来客的费用2026年在基本支出里安排了多少元？请精确到元。", 8265, "元"),
+    ],
+)
+def test_a_request_for_another_unit_is_no_item_word(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float, unit: str
+) -> None:
+    # 折合多少万元 / 请换算成元 / 请精确到元 ask the unit, whether said in the question or as a clause of its own
+    ans = qa.ask(question, doc=ids[doc])
+    assert (ans.value, ans.unit) == (pytest.approx(value), unit) and not ans.parts
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "values"),
+    [
+        ("finance", "第三部分十一（一）的机关运行经费——也就是基本支出里的日常公用经费——我想拆开看看：2024年支出多少万元？"
+                    "比2023年度增加了多少万元？", [184.65, 2.55]),
+        ("wanli", "“三公”经费里我想拆开看看：公务用车购置费2024年预算多少万元？比2023年预算增加了多少万元？", [25, 25]),
+    ],
+)  # fmt: skip
+def test_the_askers_introduction_and_explanation_name_no_item(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, values: list[float]
+) -> None:
+    # 我想拆开看看： introduces the questions; ——也就是…—— explains the item in the asker's words; 第三部分十一（一）
+    # places it: none is part of the item, and each clause is asked of the item named
+    assert [p.value for p in qa.ask(question, doc=ids[doc]).parts] == [pytest.approx(v) for v in values]
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value"),
+    [
+        ("justice", "行政运行（204 06 01项，也就是行政单位的基本支出）2026年预算安排比2025年当年预算执行数少了多少万元？"
+                    "请按2026年减2025年计，带正负号。", -18.02),
+        ("welfare", "事业收入（也就是不靠财政拨款、福利院自己收的那部分）占收入总计的比例是多少？按百分比保留两位小数。",
+         21.62),
+    ],
+)  # fmt: skip
+def test_an_explained_item_and_a_signing_request(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float
+) -> None:
+    # the explanation inside the brackets goes (the code stays); 请按…减…计，带正负号 only says how to sign
+    assert qa.ask(question, doc=ids[doc]).value == pytest.approx(value, abs=0.005)
+
+
+def test_a_statement_before_the_question_and_an_explanation_that_names_a_term() -> None:
+    framed = frame("第三部分五(三)逐项列了年初预算和决算数.请问行政运行决算数比年初预算差了多少万元?")
+    assert framed.text == "行政运行决算数比年初预算差了多少万元?"
+    assert frame("信息化建设预算135.9万元.比上年增加多少?").text.startswith("信息化建设")  # 135.9: no sentence end
+    assert frame("花在员工身上的钱(也就是人员经费)有多少").text == "花在员工身上的钱(人员经费)有多少"

@@ -1,0 +1,67 @@
+"""Asides around the item a question asks about: what the asker explains in their own words (——也就是…——,
+（短信平台、网络出口那一摊）), how they introduce the questions (我想拆开看看：), the unit they want the figure in
+(请换算成元, 折合多少万元), hearsay they check, and a figure they already have. The cues are question.toml's."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.data import load_data
+from assistant.lexicon import known_terms
+from assistant.names import stages_named
+
+Cues = dict[str, re.Pattern[str]]
+
+
+def explained_off(text: str, cues: Cues) -> str:
+    """An aside explaining the item in the asker's words goes: the item is named before it. One that only names a
+    document term (（也就是人员经费）) stays, as a gloss of the words before it. So do the asker's introduction
+    (我想拆开看看：), a sentence said before asking, a pointer to a numbered part (第三部分十一（一）的) and how to sign a difference (带正负号)."""
+    terms = known_terms()
+    text = cues["explained_term"].sub(lambda m: f"({t})" if (t := m.group("term")) in terms else m.group(0), text)
+    for aside in ("explained", "intro", "part_pointer", "sign_request"):
+        text = cues[aside].sub("", text)
+    lead = cues["lead_statement"].match(text)
+    return text[lead.end() :] if lead and cues["bare_question"].sub("", text[lead.end() :]) else text
+
+
+def units_requested(text: str, cues: Cues) -> tuple[str, list[str]]:
+    """`…是多少？请换算成元` / `折合多少万元` / `请精确到元`: the question without the request, and the units asked."""
+    units = [m.group("unit") for m in cues["unit_request"].finditer(text)]
+    return (cues["unit_request"].sub(",", text).strip(","), units) if units else (text, [])
+
+
+def measures_named(*texts: str) -> list[str | None]:
+    """The measure (column) each text names first, longest words first (基本支出, 决算数…), or None."""
+    words = sorted(load_data("answering.toml")["measure_words"], key=len, reverse=True)
+    return [next((w for w in words if w in t), None) for t in texts]
+
+
+def hearsay(text: str, cues: Cues) -> str:
+    """`有报道说…三公经费压到了9.98万元，部门预算里实际写的是多少`: the claim's item asked as the document has it."""
+    m = cues["hearsay"].match(text)
+    if not m:
+        return text
+    return cues["claimed_figure"].sub("", m.group("claim")) + cues["said_in_document"].sub("", m.group("rest"))
+
+
+def stated_premise(text: str, cues: Cues) -> str:
+    """`…三公经费预算是47.91万元，其中公务接待费是多少` asks 公务接待费 within the item the premise states;
+    `…年初预算是0.95万元，那决算数是多少` the same item at another measure; `…支出为184.65万元，比2023年度增加了多少`
+    the item itself. A premise followed by a question naming its own item only gives context."""
+    m = cues["stated_premise"].match(text)
+    if not m or cues["asking"].search(m.group("premise")):
+        return text
+    item, rest = re.sub(r"\([^()]*\)", "", m.group("premise")), re.sub("^(那么|那)", "", m.group("rest"))
+    if rest.startswith("其中"):
+        return f"{item}中{rest[2:]}"
+    mine, theirs = stages_named(rest, item)  # …支出决算2940.05万元，对应的全年预算数: the item at another stage
+    if not (mine and theirs):
+        mine, theirs = measures_named(rest, item)
+    if mine and theirs and mine != theirs:
+        return item.replace(theirs, "") + rest
+    own = cues["bare_question"].sub("", rest)
+    if len(own) <= 4 or rest.startswith(("比", "较", "与", "和")):
+        return f"{item}{rest}"
+    head = next((item[i:] for i in range(1, len(item) - 1) if item[i:] in rest), "")  # 事业编制15人，…比编制少几个
+    return f"{item}{rest.replace(head, item, 1)}" if len(head) >= 2 else rest
