@@ -176,7 +176,9 @@ def _measure_terms(
     if head:  # a column the question excludes (非财政拨款的其他收入) is no part of the item asked
         head = re.sub("(非|除|不含|不包括)(" + "|".join(map(re.escape, voc.measure_words)) + ")", "", head)
     said = [head, *ms.head_terms(asked, head)] if head and len(head) >= 2 else []  # 买公车的钱: 公务用车购置费
-    if said and all(containment(bigrams(w), described) < 0.5 for w in said):
+    # Y named by the figure itself: the national note describes the container (燃料费 is in 公务用车运行维护费's), not Y
+    own = bigrams(name + measure + normalize(fact.context) + normalize(fact.source.table or ""))
+    if said and all(containment(bigrams(w), own) < 0.5 for w in said):
         measure_ok = False
         delta -= 0.6  # below the contained items that name Y, however well the container's name matches
     # 一般公共预算拨款收入 is not 一般公共预算拨款支出, however alike the names (nor 一般公共预算资金, an income)

@@ -15,7 +15,7 @@ from assistant.data import load_data
 from assistant.names import stage_index, stage_terms, strip_endings, vocabulary
 from assistant.question import cue
 from index.model import Fact
-from index.text import normalize
+from index.text import bigrams, containment, normalize
 
 _PLACE_AFTER = re.compile("里|中|表|报告|公开|文件|情况说明|说明")  # 决算里, 决算表中, 决算说明: where to look
 
@@ -134,10 +134,12 @@ def container_head(text: str) -> str | None:
 @cache
 def head_terms(text: str, head: str) -> tuple[str, ...]:
     """The document terms a container's item says besides those of the container (政府采购里服务类的采购金额:
-    its 采购 reads 政府采购, the container's own word, so it says none)."""
+    its 采购 reads 政府采购, the container's own word, so it says none; nor a term the container's words mostly are)."""
     inner = cue("container").match(strip_filler(text))
     container = inner.group(1) if inner else ""
-    return tuple(t for t in expand(head) if t not in container and t not in expand(container))
+    # 公车运行费中加油的燃料费: 加油 reads 公务用车运行维护费, the container again in its printed words
+    said = bigrams(container + "".join(expand(container)))
+    return tuple(t for t in expand(head) if t not in expand(container) and containment(bigrams(t), said) < 0.5)
 
 
 _SPENT = re.compile(r"实际|花了|花掉|用了|支出了|花费|开支|执行")

@@ -2208,3 +2208,12 @@ def test_a_statement_before_the_question_and_an_explanation_that_names_a_term() 
     assert framed.text == "行政运行决算数比年初预算差了多少万元?"
     assert frame("信息化建设预算135.9万元.比上年增加多少?").text.startswith("信息化建设")  # 135.9: no sentence end
     assert frame("花在员工身上的钱(也就是人员经费)有多少").text == "花在员工身上的钱(人员经费)有多少"
+
+
+@pytest.mark.parametrize(("doc", "total"), [("welfare", 6.4), ("wanli", 21.56)])
+def test_a_part_the_national_note_lists_is_not_the_item_it_is_part_of(
+    qa: Assistant, ids: dict[str, str], doc: str, total: float
+) -> None:
+    # 燃料费 is in the national note of 公务用车运行维护费, and 加油 reads that item: X中Y asks Y, never X again
+    ans = qa.ask("2024年公车运行费预算多少万元？其中加油的燃料费是多少？", doc=ids[doc])
+    assert [p.value for p in ans.parts] == [pytest.approx(total), None]
