@@ -2217,3 +2217,22 @@ def test_a_part_the_national_note_lists_is_not_the_item_it_is_part_of(
     # 燃料费 is in the national note of 公务用车运行维护费, and 加油 reads that item: X中Y asks Y, never X again
     ans = qa.ask("2024年公车运行费预算多少万元？其中加油的燃料费是多少？", doc=ids[doc])
     assert [p.value for p in ans.parts] == [pytest.approx(total), None]
+
+
+@pytest.mark.parametrize(
+    ("doc", "service", "goods"), [("finance", 246.47, 4.79), ("welfare", 120.6, 0), ("dapeng", 451, 6)]
+)
+def test_what_a_purchase_buys_is_its_kind(
+    qa: Assistant, ids: dict[str, str], doc: str, service: float, goods: float
+) -> None:
+    # 买服务 / 买货物 in a 政府采购 are its kinds (政府采购服务, 服务采购…), not a 购置 of anything
+    ans = qa.ask("今年政府采购里买服务花了多少万元？买货物又花了多少？", doc=ids[doc])
+    assert [p.value for p in ans.parts] == [pytest.approx(service), pytest.approx(goods)]
+
+
+def test_a_sums_head_said_after_it(qa: Assistant, ids: dict[str, str]) -> None:
+    # 行政和事业加起来，实际在编的有多少人: the head after the comma is of both items
+    assert qa.ask("大鹏数据局行政和事业加起来，实际在编的有多少人？", doc=ids["dapeng"]).value == 22
+    # a place after the comma (基本支出里) is no head: never 办公费 + 基本支出
+    assert qa.ask("办公费和印刷费加起来，基本支出里一共是多少元？", doc=ids["justice"]).value == 150000
+    assert qa.ask("办公费和印刷费加起来，基本支出里一共是多少元？", doc=ids["wanli"]).value is None
