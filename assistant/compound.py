@@ -14,16 +14,19 @@ from assistant.analyze import Query, analyze, side_of_total
 from assistant.answer_types import Answer, Citation
 from assistant.compose import cite_marks, exact, format_value, load_templates
 from assistant.llm_route import merge_grounding
-from assistant.names import stage_cue_words, stage_terms, strip_endings
+from assistant.names import stage_cue_words, stage_terms, strip_endings, vocabulary
 from assistant.operations import Context, abstain
 from assistant.operations import answer as answer_in
 from assistant.question import cue
 from assistant.years import keep_to_year, resolve_years
-from index.model import Fact
+from index.model import MONEY_UNITS, Fact
+
+_IN_MONEY = ("compare",)  # 哪项更多？多出多少万元: the items compared are in the unit the gap is asked in
 
 
 def inherit_frame(clause: Query, whole: Query) -> Query:
-    """A clause keeps what the whole question said once for all: the document's year, rounding, a table.
+    """A clause keeps what the whole question said once for all: the document's year, rounding, a table, the date
+    a stock is asked at, and the money unit (哪项更多？多出多少万元: both in 万元) when it names none.
 
     Not the year asked: a clause names its own (`…支出是多少？2021年决算支出又是多少？`), and an elliptical
     one takes the year of the clause before it (see `analyze`'s follow-up handling)."""
@@ -33,6 +36,7 @@ def inherit_frame(clause: Query, whole: Query) -> Query:
         round=clause.round or whole.round,
         table_hint=clause.table_hint or whole.table_hint,
         as_of=clause.as_of or whole.as_of,
+        unit=clause.unit or (whole.unit if whole.unit in MONEY_UNITS and clause.intent in _IN_MONEY else None),
     )
 
 
@@ -43,7 +47,8 @@ def item_of(clause: Query) -> str:
     if clause.intent == "share" and clause.parts:  # …占…的比例是多少？它的决算金额: the part
         return clause.parts[0]
     content = clause.content[-1] if clause.content else ""  # as asked: leaning re-reads everyday words
-    return strip_endings(content.split("比")[0] if content.find("比") >= 2 else content, (*stage_terms(), "当年"))
+    compared = re.search("比|较", content[2:])  # 信息技术服务较2021年预算变化了多少: 信息技术服务
+    return strip_endings(content[: compared.start() + 2] if compared else content, (*stage_terms(), "当年"))
 
 
 def own_item(clause: Query) -> str:
@@ -83,6 +88,10 @@ def lean_on(clause: Query, item: str, analyze: Callable[[str], Query]) -> Query:
     if within and len(own) >= 2:
         return analyze(f"{item}中{body[within.end() :]}")
     # `…支出的年初预算是多少，支出决算是多少`: a clause naming only the head of the item before it;
+    pair = re.match(cue("measure_pair"), body)  # …的基本支出和项目支出各多少？基本支出比项目支出多多少
+    if pair and all(_is_measure(pair.group(k)) for k in ("a", "b")):
+        of = strip_endings(item, (*vocabulary().measure_words, *stage_terms()))  # 社会福利事业单位的项目支出: its item
+        return analyze(f"{of}{pair.group('a')}比{of}{pair.group('b')}{pair.group('rest')}")
     # `…，比当年三公经费预算多出多少`: the item before compared with another
     against_year = cue("base_relative").match(body) or cue("base_year").match(body)  # 比上年, 比2025年: a change
     compared = re.match("比|较", body) and not against_year
@@ -91,6 +100,11 @@ def lean_on(clause: Query, item: str, analyze: Callable[[str], Query]) -> Query:
     if _stage_of_item(own, body) and side_of_total(item) is None:  # 实际决算支出: the item before, at its 决算
         return analyze(f"{item}{body}")
     return clause
+
+
+def _is_measure(word: str) -> bool:
+    """A column or stage word alone (基本支出, 项目支出, 决算, 年初预算数), naming no item."""
+    return word in vocabulary().measure_words or word in stage_terms()
 
 
 def _stage_of_item(own: str, body: str) -> bool:
@@ -109,6 +123,9 @@ def clause_query(query: Query, i: int, item: str) -> Query:
     clause = query.clauses[i]
     if i:
         clause = with_previous_head(clause, query.clauses[i - 1])
+    if i >= 2 and re.search("前者|后者", clause):  # A和B各多少？前者是后者的几倍: the two items just asked
+        former, latter = (item_of(analyze(c)) for c in query.clauses[i - 2 : i])
+        clause = clause.replace("前者", former).replace("后者", latter)
     alone = analyze(clause)
     within = cue("share_of_previous")
     if i and within.match(clause) and within.match(query.clauses[i - 1]) and "中" in item:
@@ -147,10 +164,11 @@ def borrow_subject(clause: Query, before: Query) -> Query:
 
 _WHICH = re.compile(r"(哪个|哪项|哪一项|哪一个|谁)更?(?P<word>多|少|高|低|大|小)")
 _BY_HOW_MUCH = re.compile(r"(多|少|高|低|大|小|差)(了|出)?(多少|几)|相差多少|差距是?多少|差额是?多少|[,?]")
-# After a comparison: the larger (smaller) one (多的那项是多少), or how far apart the two are (两者相差多少, 多出多少)
+# After a comparison: the larger (smaller) one (多的那项是多少), or how far apart the two are (两者相差多少, 多出多少,
+# 高出多少)
 _THAT_ONE = re.compile(r"(?:较|更)?(?P<word>多|大|高|少|小|低)的(?:那|这)?(?:一)?(?:项|个|家|笔|部分)?")
 _GAP = re.compile(
-    r"(两者|二者|两项|两个|它们)?(之间)?(相差|差多少|差额|差距|多出|多了?多少|少了?多少|比另一(项|个|家)(多|少)?)"
+    r"(两者|二者|两项|两个|它们)?(之间)?(相差|差多少|差额|差距|(多|高|大|超)出了?|(多|少|高|低|大|小)了?多少|比另一(项|个|家)(多|少)?)"
 )
 _ASKING_ONLY = re.compile(r"是多少|为多少|多少|是|为|有|的|那|决算数?|预算数?|金额|亿元|万元|元|[,?。]")
 

@@ -102,7 +102,7 @@ def score_fact(
     score = 0.6 * recall + 0.4 * coverage + _name_bonus(query, text, name, recall, described)
     rest = [c.replace(name, "") for c in content if name in c]  # 电费的公用经费: 公用经费 is the column asked
     score -= 0.3 if name in measures and rest and all(containment(bigrams(r), described) < 0.5 for r in rest) else 0
-    delta, measure_ok = _measure_terms(query, fact, name, described, measures, outside, bool(named_titles), doc_stage)
+    delta, measure_ok = _measure_terms(query, fact, name, measures, outside, bool(named_titles), doc_stage)
     score += delta + _year_term(query, fact, doc_year)
     delta, unit_match, unit_ok = _unit_terms(query, fact)
     score += delta + _place_terms(query, fact, text, outside, hits)
@@ -146,7 +146,6 @@ def _measure_terms(
     query: Query,
     fact: Fact,
     name: str,
-    described: frozenset[str],
     measures: Sequence[str],
     outside: str,
     titled: bool,
@@ -176,11 +175,10 @@ def _measure_terms(
     if head:  # a column the question excludes (非财政拨款的其他收入) is no part of the item asked
         head = re.sub("(非|除|不含|不包括)(" + "|".join(map(re.escape, voc.measure_words)) + ")", "", head)
     said = [head, *ms.head_terms(asked, head)] if head and len(head) >= 2 else []  # 买公车的钱: 公务用车购置费
-    # Y named by the figure itself: the national note describes the container (燃料费 is in 公务用车运行维护费's), not Y
-    own = bigrams(name + measure + normalize(fact.context) + normalize(fact.source.table or ""))
+    own = bigrams(name + measure + normalize(fact.context) + normalize(fact.source.table or ""))  # not the note's
     if said and all(containment(bigrams(w), own) < 0.5 for w in said):
         measure_ok = False
-        delta -= 0.6  # below the contained items that name Y, however well the container's name matches
+        delta -= 0.6  # below the items naming Y; Y is named by the figure, not by X's national note (燃料费)
     # 一般公共预算拨款收入 is not 一般公共预算拨款支出, however alike the names (nor 一般公共预算资金, an income)
     if other_side(asked, fact):
         measure_ok = False

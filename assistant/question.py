@@ -304,6 +304,8 @@ def _each(clause: str) -> list[str]:
     if len(items) < 2:
         return [clause]
     head = m.group("head")
+    if items[0].startswith("其中"):  # 其中货物、工程、服务三类分别是多少: each is a part of the item before
+        head, items[0] = head + "其中", items[0][2:]
     inner = cue("container").match(items[0])  # 政府采购预算中货物、工程、服务: the container qualifies each
     if inner and not any(cue("container").match(i) for i in items[1:]):
         head, items[0] = f"{head}{inner.group(1)}中", inner.group(2)

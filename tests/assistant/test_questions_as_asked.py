@@ -1794,9 +1794,11 @@ def test_one_persons_pay_is_never_the_departments_wages(qa: Assistant, ids: dict
         "院长一个月工资多少",
         "局长2024年一年工资能拿多少？",
         "局长今年工资多少钱？",
+        "一名工作人员工资多少",
     ):
         ans = qa.ask(question, doc=ids[doc])
         assert ans.value is None and "某一个人" in ans.answer
+    assert qa.ask("工作人员一个月工资多少", doc=ids[doc]).value is None  # a month's figure is printed nowhere
     assert qa.ask("这个局今年给员工发工资一共多少", doc=ids[doc]).value is not None  # the staff's wages are printed
 
 
@@ -2236,3 +2238,71 @@ def test_a_sums_head_said_after_it(qa: Assistant, ids: dict[str, str]) -> None:
     # a place after the comma (基本支出里) is no head: never 办公费 + 基本支出
     assert qa.ask("办公费和印刷费加起来，基本支出里一共是多少元？", doc=ids["justice"]).value == 150000
     assert qa.ask("办公费和印刷费加起来，基本支出里一共是多少元？", doc=ids["wanli"]).value is None
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "gap"),
+    [
+        ("justice", "司法局2026年公共安全支出（类）的基本支出和项目支出分别是多少元？项目支出比基本支出多多少元？",
+         53813821.56),
+        ("welfare", "福利院2024年社会福利事业单位（项）的基本支出和项目支出各多少元？基本支出比项目支出多多少元？",
+         4344796),
+        ("finance", "行政运行（项）的年初预算和支出决算各是多少万元？决算比年初预算差了多少万元？", -48.16),
+    ],
+)  # fmt: skip
+def test_two_columns_compared_after_they_are_asked_are_the_items(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, gap: float
+) -> None:
+    # 基本支出比项目支出多多少 names no item: both columns are of the row just asked, never the document's totals
+    assert qa.ask(question, doc=ids[doc]).parts[2].value == pytest.approx(gap, abs=0.005)
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "big", "gap"),
+    [
+        ("justice", "2026年司法局的信息化建设和普法宣传，哪一项预算安排更多？多出多少万元？", 227.88, 103.59),
+        ("welfare", "2024年福利院的事业单位医疗和住房公积金两项，哪一项预算更高？高出多少元？", 503724, 167908),
+    ],
+)
+def test_which_one_then_by_how_much(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, big: float, gap: float
+) -> None:
+    # 哪一项…更多 asks on its own; 多出/高出多少 is the gap of the two compared, in the unit it names
+    assert [p.value for p in qa.ask(question, doc=ids[doc]).parts] == [pytest.approx(big), pytest.approx(gap)]
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "times"),
+    [
+        ("justice", "司法局2026年三公经费里的公务用车运行费和公务接待费分别是多少万元？前者大约是后者的几倍？", 12.02),
+        ("wanli", "万里街道2024年机关事业单位基本养老保险缴费支出和职业年金缴费支出各安排多少万元？前者是后者的几倍？",
+         2.0),
+    ],
+)  # fmt: skip
+def test_the_former_and_the_latter(qa: Assistant, ids: dict[str, str], doc: str, question: str, times: float) -> None:
+    assert qa.ask(question, doc=ids[doc]).parts[2].value == pytest.approx(times, abs=0.005)
+
+
+@pytest.mark.parametrize(
+    ("doc", "values"), [("justice", [1486.42, 3.66, 36.44, 1446.32]), ("wanli", [1662.44, 93.98, 815.87, 752.59])]
+)
+def test_parts_listed_after_qizhong_are_each_of_the_item(
+    qa: Assistant, ids: dict[str, str], doc: str, values: list[float]
+) -> None:
+    ans = qa.ask("政府采购预算总额是多少万元？其中货物、工程、服务三类分别是多少万元？", doc=ids[doc])
+    assert [p.value for p in ans.parts] == [pytest.approx(v) for v in values]
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "prior", "year"),
+    [
+        ("dapeng", "信息技术服务2022年预算多少万元？较2021年预算变化了多少万元？照此推算2021年预算是多少万元？", 853, 2021),
+        ("wanli", "万里街道2024年财政拨款收入是多少万元？比上年减少多少？照此推算2023年是多少万元？", 16497.86, 2023),
+    ],
+)  # fmt: skip
+def test_working_it_out_from_the_change_before(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, prior: float, year: int
+) -> None:
+    # 照此推算 names the method; 较2021年…变化 is a change of the item before (较 like 比), not an item
+    last = qa.ask(question, doc=ids[doc]).parts[-1]
+    assert (last.value, last.year) == (pytest.approx(prior), year)
