@@ -48,7 +48,9 @@ def _filler() -> re.Pattern[str]:
     return re.compile("|".join(alternatives) + r"|[?!,.:;、()]")
 
 
-_COUNT_ASKED = re.compile("(?:几|多少)(?:个|辆|人次|人|份|次|家|台|项|条|批次|批|名|所|套|户|期|件)")  # names no item
+_COUNT_ASKED = re.compile(
+    "(?:几|多少)(?:个(?!点)|辆|人次|人|份|次|家|台|项|条|批次|批|名|所|套|户|期|件)"
+)  # names no item
 _INSIDE_WORDS = {"有": "(?<![实所拥享具国占])有"}
 
 

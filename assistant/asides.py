@@ -28,9 +28,13 @@ def explained_off(text: str, cues: Cues) -> str:
 
 
 def units_requested(text: str, cues: Cues) -> tuple[str, list[str]]:
-    """`…是多少？请换算成元` / `折合多少万元` / `请精确到元`: the question without the request, and the units asked."""
+    """`…是多少？请换算成元` / `折合多少万元` / `请精确到元` / `是不是九千多万`: the question without the request or
+    the rough figure checked, and the units asked."""
     units = [m.group("unit") for m in cues["unit_request"].finditer(text)]
-    return (cues["unit_request"].sub(",", text).strip(","), units) if units else (text, [])
+    units += [f"{m.group('unit')}元" for m in cues["rough_figure"].finditer(text)]  # 是不是九千多万: 万元
+    for cue_name in ("unit_request", "rough_figure"):
+        text = cues[cue_name].sub(",", text).strip(",")
+    return text, units
 
 
 def measures_named(*texts: str) -> list[str | None]:

@@ -322,14 +322,17 @@ def _each(clause: str) -> list[str]:
     return [f"{head}{item}是{m.group('tail')}" for item in share_head(items)]
 
 
+# A year written with two digits (24年公积金, 比23年, 25年执行数), never a count of years (近10年, 第15年, 每10年).
+_SHORT_YEAR = re.compile(r"(?<![\d.近去前后这多几第每满])([12]\d)(?=年(?!代))")
 # A 科目编码 spelled by level: 302类39款 is 30239, 201类06款02项 is 2010602.
 _SPELLED_CODE = re.compile(r"(?<!\d)(\d{3})类(\d{2})款(?:(\d{2})项)?")
 
 
 def plain_words(norm: str) -> str:
-    """A question in the words the documents print: a 科目编码 spelled by level (302类39款) joined (30239), a kind
-    of 政府采购 asked with 类 (服务类的采购) as printed (服务采购)."""
+    """A question in the words the documents print: a 科目编码 spelled by level (302类39款) joined (30239), a year
+    in two digits in four (24年 → 2024年), a kind of 政府采购 asked with 类 (服务类的采购) as printed (服务采购)."""
     norm = _SPELLED_CODE.sub(lambda m: "".join(g for g in m.groups() if g), norm)
+    norm = _SHORT_YEAR.sub(r"20\1", norm)  # 比23年少了多少: 2023年
     for word, kind in kind_words().items():
         norm = norm.replace(word, kind)
     return norm
