@@ -2319,3 +2319,30 @@ def test_working_it_out_from_the_change_before(
 
 def test_a_count_of_years_is_no_year() -> None:
     assert frame("近10年和第15年有什么变化").target_years == ()
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value"),
+    [
+        ("wanli", "政府采购预算情况里：面向中小企业预留的政府采购项目预算金额中，除去预留给小型和微型企业的部分，"
+                  "还剩多少万元？", 199.49),
+        ("finance", "财政局2024年政府采购金额中，除去服务采购的部分，还剩多少万元？", 4.78),
+        ("welfare", "福利院车子的日常开销——加油、保养、维修这些——2024年基本支出里安排了多少元？", 64000),
+        ("justice", "司法局车子的日常开销——加油、保养、维修这些——基本支出里安排了多少元？", 99750),
+        ("justice", "表8最下面合计那一行里，人员经费比公用经费多多少元？", 21385017.56),
+        ("welfare", "表8最下面合计那一行里，人员经费比公用经费多多少元？", 5259264),
+        ("justice", "编制说明开头一段：司法局这次的财政拨款收入比上一年预算增加了多少万元？", 793.14),
+        ("wanli", "编制说明开头一段：万里街道这次的财政拨款收入比上一年预算减少了多少万元？", -876.75),
+    ],
+)  # fmt: skip
+def test_how_a_reviewer_points_at_a_figure(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float
+) -> None:
+    # 除去Y的部分，还剩多少 is X − Y; examples between dashes are the item; 最下面…那一行 and a part's label
+    # before a colon (编制说明开头一段：) only say where to look
+    assert qa.ask(question, doc=ids[doc]).value == pytest.approx(value, abs=0.005)
+
+
+def test_how_big_asks_on_its_own(qa: Assistant, ids: dict[str, str]) -> None:
+    ans = qa.ask("万里街道新建的社区公共服务中心，规划建筑面积多大？其中地下部分多少平方米？", doc=ids["wanli"])
+    assert len(ans.parts) == 2 and ans.parts[0].value == 13459
