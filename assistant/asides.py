@@ -36,7 +36,7 @@ def units_requested(text: str, cues: Cues) -> tuple[str, list[str]]:
     units = [m.group("unit") for m in cues["unit_request"].finditer(text)]
     units += [f"{m.group('unit')}元" for m in cues["rough_figure"].finditer(text)]  # 是不是九千多万: 万元
     for cue_name in ("unit_request", "rough_figure"):
-        text = cues[cue_name].sub(",", text).strip(",")
+        text = cues[cue_name].sub(",", text).strip(",").rstrip(",.。")
     return text, units
 
 

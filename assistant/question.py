@@ -301,9 +301,12 @@ def _each(clause: str) -> list[str]:
         return [clause]
     *first, last = _ITEM_SEP.split(shield(m.group("items")))
     items = [unshield(i) for i in [*first, *_LAST_SEP.split(last)] if i]
+    head = m.group("head")
+    if len(items) == 1:  # 水费电费各多少: national names written one after the other
+        lead, items = _juxtaposed(items[0])
+        head += lead
     if len(items) < 2:
         return [clause]
-    head = m.group("head")
     if items[0].startswith("其中"):  # 其中货物、工程、服务三类分别是多少: each is a part of the item before
         head, items[0] = head + "其中", items[0][2:]
     inner = cue("container").match(items[0])  # 政府采购预算中货物、工程、服务: the container qualifies each
@@ -324,6 +327,22 @@ def _each(clause: str) -> list[str]:
 
 # A year written with two digits (24年公积金, 比23年, 25年执行数), never a count of years (近10年, 第15年, 每10年).
 _SHORT_YEAR = re.compile(r"(?<![\d.近去前后这多几第每满])([12]\d)(?=年(?!代))")
+
+
+def _juxtaposed(text: str) -> tuple[str, list[str]]:
+    """`万里水费电费` -> (`万里`, [水费, 电费]): the longest tail of `text` that is two or more national 科目 names
+    written one after the other (longest name first at each place), and what precedes it; else (``, [text])."""
+    names = sorted(national_names(), key=len, reverse=True)
+    for start in range(len(text) - 3):
+        found, at = [], start
+        while at < len(text) and (name := next((n for n in names if text.startswith(n, at)), None)):
+            found.append(name)
+            at += len(name)
+        if at == len(text) and len(found) >= 2:
+            return text[:start], found
+    return "", [text]
+
+
 # A 科目编码 spelled by level: 302类39款 is 30239, 201类06款02项 is 2010602.
 _SPELLED_CODE = re.compile(r"(?<!\d)(\d{3})类(\d{2})款(?:(\d{2})项)?")
 

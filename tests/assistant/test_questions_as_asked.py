@@ -2346,3 +2346,23 @@ def test_how_a_reviewer_points_at_a_figure(
 def test_how_big_asks_on_its_own(qa: Assistant, ids: dict[str, str]) -> None:
     ans = qa.ask("万里街道新建的社区公共服务中心，规划建筑面积多大？其中地下部分多少平方米？", doc=ids["wanli"])
     assert len(ans.parts) == 2 and ans.parts[0].value == 13459
+
+
+@pytest.mark.parametrize(("doc", "values"), [("wanli", [607849, 695520]), ("welfare", [88890, 86400])])
+def test_names_written_one_after_another(qa: Assistant, ids: dict[str, str], doc: str, values: list[float]) -> None:
+    # 工会经费福利费各多少: two national 科目 names with nothing between them are two items
+    assert [p.value for p in qa.ask("工会经费福利费各多少元", doc=ids[doc]).parts] == values
+
+
+@pytest.mark.parametrize(("doc", "values"), [("finance", [450.52, None, 449.52]), ("justice", [None, None, None])])
+def test_a_list_of_columns_asked_with_a_unit_after_it(
+    qa: Assistant, ids: dict[str, str], doc: str, values: list[float | None]
+) -> None:
+    # 请分别说明X的A、B和C，单位万元。: three parts, each answered or said missing (a 部门预算 prints no 决算 columns)
+    ans = qa.ask("请分别说明财政委托业务支出（项）在2024年的年初预算数、调整预算数和决算数，单位万元。", doc=ids[doc])
+    assert [p.value for p in ans.parts] == values
+
+
+@pytest.mark.parametrize(("doc", "value"), [("finance", 13.58), ("justice", 36600)])
+def test_equipment_bought(qa: Assistant, ids: dict[str, str], doc: str, value: float) -> None:
+    assert qa.ask("买设备花了多少", doc=ids[doc]).value == pytest.approx(value)
