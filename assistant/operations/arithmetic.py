@@ -133,7 +133,8 @@ def stated_share(
 
 
 def lookup_or_total(query: Query, ctx: Context) -> Answer:
-    """A lookup, unless it asks a total (`实有在编人数一共多少`) of an item printed under parallel parents."""
+    """A lookup, unless it asks a total (`实有在编人数一共多少`, or a number of people: `实际在编几个人`) of an item
+    printed under parallel parents, none of them named."""
     if query.intent != "lookup":
         return lookup(query, ctx)
     asked = query.norm.split("|")[0]
@@ -142,7 +143,7 @@ def lookup_or_total(query: Query, ctx: Context) -> Answer:
     rows = period_rows(query, ctx, whole_year=whole) if whole or each else None
     if rows:  # 每个季度用款计划多少, 全年用款计划合计 (分季度安排的，全年合计: the total is what is asked)
         return each_period(query, ctx, rows) if each and not total else sum_of(query, ctx, rows)
-    if not total:
+    if not total and query.unit != "人":  # 实际在编几个人: a department's staff are those of all its parts
         return lookup(query, ctx)
     ranked = rank_all(query, ctx)
     facts = siblings(ranked, query, ctx)
