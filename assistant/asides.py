@@ -24,7 +24,7 @@ def explained_off(text: str, cues: Cues) -> str:
     text = cues["sum_then_head"].sub(r"\g<items>\g<head>\g<sum>\g<rest>", text)
     text = cues["dashed_examples"].sub(r"(\g<examples>)", text)
     text = cues["remainder"].sub(r"\g<whole>减\g<part>是\g<ask>", text)
-    for aside in ("explained", "intro", "part_pointer", "sign_request"):
+    for aside in ("explained", "intro", "part_pointer", "sign_request", "basis_request"):
         text = cues[aside].sub("", text)
     lead = cues["lead_statement"].match(text)
     return text[lead.end() :] if lead and cues["bare_question"].sub("", text[lead.end() :]) else text

@@ -2374,3 +2374,16 @@ def test_a_number_of_people_is_of_every_part(qa: Assistant, ids: dict[str, str])
     # a part named is that part's
     assert qa.ask("大鹏数据局实际在编几个人", doc=ids["dapeng"]).value == 22
     assert qa.ask("数据局事业编制实际在编的有几个人", doc=ids["dapeng"]).value == 13
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "rate"),
+    [
+        ("finance", "普陀区财政局2024年的机关运行经费比上年涨了几成？请按决算说明给出增长的百分比。", 1.4),
+        ("justice", "司法局信息化建设涨了几成？请按预算说明给出增长的百分比。", 277.22),
+    ],
+)
+def test_jicheng_is_a_rate(qa: Assistant, ids: dict[str, str], doc: str, question: str, rate: float) -> None:
+    # 涨了几成 asks the rate, never the item's amount; 请按…说明给出 only says where it comes from
+    ans = qa.ask(question, doc=ids[doc])
+    assert (ans.value, ans.unit, ans.parts) == (pytest.approx(rate), "%", [])
