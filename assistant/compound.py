@@ -244,6 +244,27 @@ def _gap_answer(clause: str, winner: Answer, loser: Answer, *, less: bool) -> An
     )
 
 
+def repeated_off(clause: Query, part: Answer, before: Sequence[Answer]) -> Answer:
+    """A later clause answered with the very figure an earlier clause asking another item was (…留给小型和微型企业的
+    是多少？还有进口产品的采购预算是多少 → that row again): no figure of the document answers it."""
+    if (
+        part.abstained
+        or part.intent != "lookup"
+        or not part.citations
+        or (part.subject or "") in clause.norm.split("|")[0]
+    ):
+        return part  # a clause naming the figure's item asks it, whatever was asked before
+    for earlier in before:
+        same = earlier.intent == "lookup" and (earlier.subject, earlier.value, earlier.unit) == (
+            part.subject,
+            part.value,
+            part.unit,
+        )
+        if same and earlier.citations and earlier.citations[0].locator == part.citations[0].locator:
+            return abstain(clause, warning=f"“{part.subject}”已在前面回答；文件中没有这一问所问项目的数字。")
+    return part
+
+
 def renumber(text: str, offset: int) -> str:
     """Shift citation marks [n] by `offset` when answers are joined."""
     return re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + offset}]", text)

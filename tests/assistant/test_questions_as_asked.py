@@ -2387,3 +2387,21 @@ def test_jicheng_is_a_rate(qa: Assistant, ids: dict[str, str], doc: str, questio
     # 涨了几成 asks the rate, never the item's amount; 请按…说明给出 only says where it comes from
     ans = qa.ask(question, doc=ids[doc])
     assert (ans.value, ans.unit, ans.parts) == (pytest.approx(rate), "%", [])
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "values"),
+    [
+        ("justice", "普陀区司法局2026年政府采购预算一共多少万元？其中工程采购多少万元？采购进口产品的预算多少万元？",
+         [1486.42, 36.44, None]),
+        ("wanli", "万里街道2024年政府采购预算总共多少万元？其中留给小型和微型企业的是多少万元？还有进口产品的采购预算是多少？",
+         [1662.44, 465.49, None]),
+        ("welfare", "福利院2024年三公经费预算数和其中的公务用车运行费各是多少万元？", [6.4, 6.4]),
+    ],
+)  # fmt: skip
+def test_a_later_clause_is_never_answered_with_an_earlier_ones_figure(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, values: list[float | None]
+) -> None:
+    # 进口产品 is printed nowhere: its clause is not answered with the row a clause before it asked; a clause naming
+    # that row's item asks it (福利院's 三公经费 is its 公务用车运行费, both 6.4)
+    assert [p.value for p in qa.ask(question, doc=ids[doc]).parts] == [pytest.approx(v) if v else v for v in values]
