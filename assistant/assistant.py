@@ -14,15 +14,7 @@ from assistant import operations
 from assistant.analyze import Query, analyze
 from assistant.answer_types import Answer
 from assistant.compose import load_templates, printed_row
-from assistant.compound import (
-    clause_query,
-    item_of,
-    join_parts,
-    name_document,
-    per_document,
-    repeated_off,
-    which_of_previous,
-)
+from assistant.compound import clause_query, item_of, join_parts, name_document, per_document, which_of_previous
 from assistant.consistency import asks_consistency, consistency_answer
 from assistant.fact_chunks import FactChunks
 from assistant.llm_client import LLMClient
@@ -222,7 +214,7 @@ class Assistant:
             item = item_of(sub) or item
             done = which_of_previous(query.clauses[i], parts) or refuse_unanswerable(sub, self._all_facts, own.doc_ids)
             part, found = (done, list[Hit]()) if done else self._answer(sub, own, summaries, timings, parts)
-            part = repeated_off(sub, keep_to_period(sub, part), parts)
+            part = keep_to_period(sub, part)
             parts.append(part)
             hits.extend(h for h in found if h not in hits)
         return join_parts(query, parts), hits

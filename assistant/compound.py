@@ -288,6 +288,7 @@ def join_parts(query: Query, parts: Sequence[Answer]) -> Answer:
     lines: list[str] = []
     cites: list[Citation] = []
     warnings: list[str] = []
+    parts = [repeated_off(analyze(c), p, parts[:i]) for i, (c, p) in enumerate(zip(query.clauses, parts, strict=True))]
     pairs = _restated_off(list(zip(query.clauses, parts, strict=True)))
     parts = [part for _, part in pairs]
     for i, (clause, part) in enumerate(pairs, 1):
