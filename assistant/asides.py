@@ -13,12 +13,13 @@ from assistant.names import stages_named
 Cues = dict[str, re.Pattern[str]]
 
 
-def explained_off(text: str, cues: Cues) -> str:
-    """An aside explaining the item in the asker's words goes: the item is named before it. One that only names a
-    document term (（也就是人员经费）) stays, as a gloss of the words before it. So do the asker's introduction
-    (我想拆开看看：), a sentence said before asking, a pointer to a numbered part (第三部分十一（一）的) and how to sign a difference (带正负号). A sum's head said
-    after it (行政和事业加起来，实际在编的有多少人) is written before it; examples between dashes stay, in brackets; what
-    is left once a part is taken out (X中，除去Y的部分，还剩多少) is asked as X减Y."""
+def without_asides(text: str, cues: Cues) -> str:
+    """The question in its plain form. An aside explaining the item in the asker's words goes (the item is named
+    before it); one that only names a document term (（也就是人员经费）) stays, as a gloss of the words before it.
+    The asker's introduction (我想拆开看看：), a sentence said before asking, a pointer to a numbered part
+    (第三部分十一（一）的), how to sign a difference (带正负号) and where the answer should come from (请按决算说明给出)
+    go too. A sum's head said after it (行政和事业加起来，实际在编的有多少人) is written before it; examples between
+    dashes stay, in brackets; what is left once a part is taken out (X中，除去Y的部分，还剩多少) is asked as X减Y."""
     terms = known_terms()
     text = cues["explained_term"].sub(lambda m: f"({t})" if (t := m.group("term")) in terms else m.group(0), text)
     text = cues["sum_then_head"].sub(r"\g<items>\g<head>\g<sum>\g<rest>", text)

@@ -21,8 +21,6 @@ from assistant.question import cue
 from assistant.years import keep_to_year, resolve_years
 from index.model import MONEY_UNITS, Fact
 
-_IN_MONEY = ("compare",)  # 哪项更多？多出多少万元: the items compared are in the unit the gap is asked in
-
 
 def inherit_frame(clause: Query, whole: Query) -> Query:
     """A clause keeps what the whole question said once for all: the document's year, rounding, a table, the date
@@ -36,7 +34,7 @@ def inherit_frame(clause: Query, whole: Query) -> Query:
         round=clause.round or whole.round,
         table_hint=clause.table_hint or whole.table_hint,
         as_of=clause.as_of or whole.as_of,
-        unit=clause.unit or (whole.unit if whole.unit in MONEY_UNITS and clause.intent in _IN_MONEY else None),
+        unit=clause.unit or (whole.unit if whole.unit in MONEY_UNITS and clause.intent == "compare" else None),
     )
 
 
@@ -244,25 +242,21 @@ def _gap_answer(clause: str, winner: Answer, loser: Answer, *, less: bool) -> An
     )
 
 
-def repeated_off(clause: Query, part: Answer, before: Sequence[Answer]) -> Answer:
-    """A later clause answered with the very figure an earlier clause asking another item was (…留给小型和微型企业的
-    是多少？还有进口产品的采购预算是多少 → that row again): no figure of the document answers it."""
-    if (
-        part.abstained
-        or part.intent != "lookup"
-        or not part.citations
-        or (part.subject or "") in clause.norm.split("|")[0]
-    ):
+def repeated_off(clause: str, part: Answer, before: Sequence[Answer]) -> Answer:
+    """A later clause answered with the very figure an earlier clause got, without naming that figure's item
+    (…留给小型和微型企业的是多少？还有进口产品的采购预算是多少 → that row again): no figure of the document answers it."""
+    if part.abstained or part.intent != "lookup" or not part.citations:
+        return part
+
+    def key(a: Answer) -> tuple[object, ...]:
+        return (a.subject, a.value, a.unit, a.citations[0].locator if a.citations else None)
+
+    if not any(e.intent == "lookup" and key(e) == key(part) for e in before):
+        return part
+    asked = analyze(clause)
+    if (part.subject or "") in asked.norm.split("|")[0]:
         return part  # a clause naming the figure's item asks it, whatever was asked before
-    for earlier in before:
-        same = earlier.intent == "lookup" and (earlier.subject, earlier.value, earlier.unit) == (
-            part.subject,
-            part.value,
-            part.unit,
-        )
-        if same and earlier.citations and earlier.citations[0].locator == part.citations[0].locator:
-            return abstain(clause, warning=f"“{part.subject}”已在前面回答；文件中没有这一问所问项目的数字。")
-    return part
+    return abstain(asked, warning=f"“{part.subject}”已在前面回答；文件中没有这一问所问项目的数字。")
 
 
 def renumber(text: str, offset: int) -> str:
@@ -288,7 +282,7 @@ def join_parts(query: Query, parts: Sequence[Answer]) -> Answer:
     lines: list[str] = []
     cites: list[Citation] = []
     warnings: list[str] = []
-    parts = [repeated_off(analyze(c), p, parts[:i]) for i, (c, p) in enumerate(zip(query.clauses, parts, strict=True))]
+    parts = [repeated_off(c, p, parts[:i]) for i, (c, p) in enumerate(zip(query.clauses, parts, strict=True))]
     pairs = _restated_off(list(zip(query.clauses, parts, strict=True)))
     parts = [part for _, part in pairs]
     for i, (clause, part) in enumerate(pairs, 1):

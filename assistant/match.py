@@ -175,8 +175,8 @@ def _measure_terms(
     if head:  # a column the question excludes (非财政拨款的其他收入) is no part of the item asked
         head = re.sub("(非|除|不含|不包括)(" + "|".join(map(re.escape, voc.measure_words)) + ")", "", head)
     said = [head, *ms.head_terms(asked, head)] if head and len(head) >= 2 else []  # 买公车的钱: 公务用车购置费
-    own = bigrams(name + measure + normalize(fact.context) + normalize(fact.source.table or ""))  # not the note's
-    if said and all(containment(bigrams(w), own) < 0.5 for w in said):
+    own = bigrams(name + measure + normalize(fact.context) + normalize(fact.source.table or "")) if said else None
+    if own is not None and all(containment(bigrams(w), own) < 0.5 for w in said):  # own words, not the note's
         measure_ok = False
         delta -= 0.6  # below the items naming Y; Y is named by the figure, not by X's national note (燃料费)
     # 一般公共预算拨款收入 is not 一般公共预算拨款支出, however alike the names (nor 一般公共预算资金, an income)

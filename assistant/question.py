@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from assistant.asides import explained_off, hearsay, stated_premise, units_requested
+from assistant.asides import hearsay, stated_premise, units_requested, without_asides
 from assistant.data import load_data
 from index.classification import JOINERS, joined_names, kind_words, national_names
 
@@ -161,7 +161,7 @@ def frame(norm: str) -> Framed:
     premise = cues["premise"].match(text)
     if premise and cues["bare_question"].sub("", text[premise.end() :]):
         text = text[premise.end() :]  # what follows names its item: the premise read in the document is no question
-    text = stated_premise(_asides_off(hearsay(explained_off(text, cues), cues), cues), cues)
+    text = stated_premise(_asides_off(hearsay(without_asides(text, cues), cues), cues), cues)
     text = cues["self_reference"].sub("", cues["method"].sub("", text))
     date = cues["as_of"].search(text)  # 截至2025年8月31日: when a stock is counted, not the year asked
     if date:
@@ -329,10 +329,15 @@ def _each(clause: str) -> list[str]:
 _SHORT_YEAR = re.compile(r"(?<![\d.近去前后这多几第每满])([12]\d)(?=年(?!代))")
 
 
+@cache
+def _national_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(national_names(), key=len, reverse=True))
+
+
 def _juxtaposed(text: str) -> tuple[str, list[str]]:
     """`万里水费电费` -> (`万里`, [水费, 电费]): the longest tail of `text` that is two or more national 科目 names
     written one after the other (longest name first at each place), and what precedes it; else (``, [text])."""
-    names = sorted(national_names(), key=len, reverse=True)
+    names = _national_longest_first()
     for start in range(len(text) - 3):
         found, at = [], start
         while at < len(text) and (name := next((n for n in names if text.startswith(n, at)), None)):
