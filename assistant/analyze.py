@@ -13,6 +13,7 @@ from functools import cache
 from assistant.asides import measures_named as _measures_named
 from assistant.data import load_data
 from assistant.lexicon import glossed, synonyms
+from assistant.lists import share_head, shield, unshield
 from assistant.question import YEAR as _YEAR
 from assistant.question import (
     Framed,
@@ -20,9 +21,6 @@ from assistant.question import (
     frame,
     organisations,
     plain_words,
-    share_head,
-    shield,
-    unshield,
     without_bases,
 )
 from index.text import normalize
@@ -36,6 +34,8 @@ def _unit_cues() -> tuple[tuple[str, str], ...]:
 
 # Words that ask for an amount of money without naming the unit.
 _MONEY_CUE = re.compile(r"多少钱|钱|资金|经费|费用|金额|花了多少|花多少|拨款")
+# Two questions typed with only a space between them (…合计多少万元 其中公务接待费多少万元): the space ends the first.
+_SPACED_ASK = re.compile(r"((?:多少|几)[^\s?？,，。;；]{0,4}|吗|呢)[ \u3000]+(?=[\u4e00-\u9fff])(?!亿元|万元|元)")
 CODE = re.compile(r"(?<!\d)(\d{7}|\d{5}|\d{3})(?!\d)")  # 科目编码: 类 3, 款 5, 项 7 digits
 
 
@@ -328,7 +328,7 @@ def with_table_item(norm: str, table_hint: str | None) -> str:
 def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
     """Analyse one question; an elliptical follow-up ("那2021年呢？") borrows the previous question."""
     text = question.strip()
-    framed = frame(plain_words(normalize(text)))
+    framed = frame(plain_words(normalize(_SPACED_ASK.sub(r"\1？", text))))
     asked = framed.asked
     norm = framed.text
     norm = with_table_item(norm, framed.table_hint)

@@ -25,10 +25,20 @@ def without_asides(text: str, cues: Cues) -> str:
     text = cues["sum_then_head"].sub(r"\g<items>\g<head>\g<sum>\g<rest>", text)
     text = cues["dashed_examples"].sub(r"(\g<examples>)", text)
     text = cues["remainder"].sub(r"\g<whole>减\g<part>是\g<ask>", text)
-    for aside in ("explained", "intro", "part_pointer", "sign_request", "basis_request"):
+    text = cues["known_aside"].sub(_known_off, text)
+    for aside in ("place_aside", "explained", "intro", "part_pointer", "sign_request", "basis_request"):
         text = cues[aside].sub("", text)
     lead = cues["lead_statement"].match(text)
     return text[lead.end() :] if lead and cues["bare_question"].sub("", text[lead.end() :]) else text
+
+
+_FIGURE = re.compile(r"\d[\d,.]*(亿元|万元|元|万|%)?")
+_NAMES_ITS_ROW = 6  # a statement of what the asker has, without its figure, this long names the row asked about
+
+
+def _known_off(m: re.Match[str]) -> str:
+    said = m.group("said") or ""
+    return said if len(_FIGURE.sub("", said)) > _NAMES_ITS_ROW else ""
 
 
 def units_requested(text: str, cues: Cues) -> tuple[str, list[str]]:
@@ -55,16 +65,51 @@ def hearsay(text: str, cues: Cues) -> str:
     return cues["claimed_figure"].sub("", m.group("claim")) + cues["said_in_document"].sub("", m.group("rest"))
 
 
+def _premise_item(premise: str) -> str:
+    """The item a premise states. A bracket holding a document term names it (医疗这块（210-11-02 事业单位医疗）2024年
+    安排: 事业单位医疗), one holding a code adds the code (绩效工资（301 07）); any other bracket goes."""
+    terms = known_terms()
+    bracket = re.search(r"\(([^()]*)\)", premise)
+    if not bracket:
+        return premise
+    inside, before, after = bracket.group(1), premise[: bracket.start()], premise[bracket.end() :]
+    if any(len(t) >= 3 and t in inside for t in terms):
+        return inside + after
+    return before + (f"({inside})" if re.fullmatch(r"\d{3,7}", inside) else "") + after
+
+
 def stated_premise(text: str, cues: Cues) -> str:
-    """`…三公经费预算是47.91万元，其中公务接待费是多少` asks 公务接待费 within the item the premise states;
-    `…年初预算是0.95万元，那决算数是多少` the same item at another measure; `…支出为184.65万元，比2023年度增加了多少`
-    the item itself. A premise followed by a question naming its own item only gives context."""
+    """`…三公经费预算是47.91万元，其中公务接待费是多少` asks 公务接待费 within the item the premise states (so does
+    `…445.69万元里，…`); `…年初预算是0.95万元，那决算数是多少` the same item at another measure; `…支出为184.65万元，
+    比2023年度增加了多少` and `…安排2,008万元，那它2021年的预算是多少` the item itself, the year the rest asks (a
+    change the asker read in between is the document's). A premise followed by a question naming its own item only
+    gives context."""
     m = cues["stated_premise"].match(text)
     if not m or cues["asking"].search(m.group("premise")):
         return text
-    item, rest = re.sub(r"\([^()]*\)", "", m.group("premise")), re.sub("^(那么|那)", "", m.group("rest"))
-    if rest.startswith("其中"):
-        return f"{item}中{rest[2:]}"
+    lead = "".join(_lead_kept(c) for c in (m.group("lead") or "").split(",") if c)
+    if cues["asking"].search(lead):
+        return text
+    item, rest = _premise_item(m.group("premise")), m.group("rest")
+    rest = cues["source_said"].sub("", re.sub("^(那么|那)", "", cues["stated_change"].sub("", rest, count=1)))
+    if cues["asked_year"].search(rest):
+        item = cues["asked_year"].sub("", item)
+    return lead + _premise_and_question(item, rest, m.group("inside"), cues)
+
+
+_PLACE = re.compile(r"预算|决算|表|说明|公开|报告")
+
+
+def _lead_kept(clause: str) -> str:
+    """A clause before the premise: one naming the document or a table (财政局2024年决算中) keeps only its year."""
+    return "".join(re.findall(r"20\d{2}年度?", clause)) if _PLACE.search(clause) else clause
+
+
+def _premise_and_question(item: str, rest: str, inside: str | None, cues: Cues) -> str:
+    if "它" in rest:  # 绩效工资占它的百分之几: the premise's item
+        return rest.replace("它", item, 1)
+    if inside or rest.startswith("其中"):
+        return f"{item}中{re.sub('^其中', '', rest)}"
     mine, theirs = stages_named(rest, item)  # …支出决算2940.05万元，对应的全年预算数: the item at another stage
     if not (mine and theirs):
         mine, theirs = measures_named(rest, item)

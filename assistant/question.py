@@ -11,13 +11,14 @@ The cue words are data (assistant/data/question.toml).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
 from assistant.asides import hearsay, stated_premise, units_requested, without_asides
 from assistant.data import load_data
-from index.classification import JOINERS, joined_names, kind_words, national_names
+from assistant.lists import each_asked
+from index.classification import kind_words
 
 YEAR = re.compile(r"(?<!\d)(20\d{2})(?:\s*年度?|(?!\d))")
 _CN_YEAR = re.compile("[〇零一二三四五六七八九]{4}(?=年)")  # 二〇二四年 is 2024年
@@ -143,7 +144,7 @@ def _years_said(text: str) -> list[str]:
 def frame(norm: str) -> Framed:
     """Take the framing off a normalised question (see the module docstring)."""
     cues = _cues()
-    norm = _repeat(cues["polite"].sub, _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_NUMERALS), norm))
+    norm = _repeat(_lead_off, _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_NUMERALS), norm))
     text = norm
     doc_years: list[int] = []
     # 上海市普陀区财政局2024年2023年… / …2022年去年…: the first year names the document, not the year asked
@@ -157,7 +158,7 @@ def frame(norm: str) -> Framed:
         if inline.group("frame"):  # 2022年部门预算中，… names the document; 2021年部门预算收入 asks a figure
             doc_years += _years(inline.group(0))
     text = cues["doc_inline"].sub(lambda mm: "" if mm.group("frame") else mm.group(0), text)
-    text = _repeat(cues["polite"].sub, text)
+    text = _repeat(_lead_off, text)
     premise = cues["premise"].match(text)
     if premise and cues["bare_question"].sub("", text[premise.end() :]):
         text = text[premise.end() :]  # what follows names its item: the premise read in the document is no question
@@ -200,6 +201,12 @@ def frame(norm: str) -> Framed:
         clauses=tuple(split_clauses(text)),
         as_of=date.group(0) if date else "",
     )
+
+
+def _lead_off(gone: str, text: str) -> str:
+    """Politeness and who asks (请问, 我是做薪酬研究的，, 帮邻居问一下：, …只要数字) taken off."""
+    cues = _cues()
+    return cues["speaker"].sub(gone, cues["polite"].sub(gone, text))
 
 
 def _repeat(substitute: Callable[[str, str], str], text: str) -> str:
@@ -247,7 +254,7 @@ def split_clauses(text: str) -> list[str]:
             pending += piece + ","
     if pending and clauses:
         clauses[-1] += "," + pending.rstrip(",")
-    clauses = [one for clause in clauses for listed in _asks_apart(clause) for one in _each(listed)]
+    clauses = [one for clause in clauses for listed in _asks_apart(clause) for one in each_asked(listed)]
     return clauses if len(clauses) >= 2 else []
 
 
@@ -258,129 +265,23 @@ def _asks_apart(clause: str) -> list[str]:
     return pieces if len(pieces) >= 2 and all(_cues()["asking"].search(p) for p in pieces) else [clause]
 
 
-_HIDDEN = "\ue000\ue001\ue002"  # private-use stand-ins, one per joining word
-_SHIELDED = str.maketrans(JOINERS, _HIDDEN)
-_UNSHIELDED = str.maketrans(_HIDDEN, JOINERS)
-
-
-@cache
-def _joined_terms() -> re.Pattern[str]:
-    """Names holding a joining word: the national 科目 (社会保障和就业支出) and the genre's measures (年末结转和结余,
-    购置及运行维护费: answering.toml `measure_words`, `generic_suffixes`)."""
-    data = load_data("answering.toml")
-    genre = [w for w in [*data["measure_words"], *data["generic_suffixes"]] if any(j in w[1:-1] for j in JOINERS)]
-    terms = sorted({*joined_names(), *genre}, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, terms)))
-
-
-def shield(text: str) -> str:
-    """`text` with the joining words inside one name (社会保障和就业支出) hidden from splitting; `unshield` undoes it."""
-    return _joined_terms().sub(lambda m: m.group(0).translate(_SHIELDED), text)
-
-
-def unshield(text: str) -> str:
-    return text.translate(_UNSHIELDED)
-
-
-# `A、B、C三类各签了多少`: a count of the items (三类, 两项) and any short verb before 多少 may stand between
-_EACH = re.compile(
-    r"^(?P<head>.*?)(?P<items>[^,;]+?)(?:[两二三四五六七八九十]+(?:类|项|种|个|部分))?(?:分别|各自|各)"
-    r"(?:[^,;多几]{0,4}?)(?P<tail>多少.*|几.*)$"
-)
-_ITEM_SEP = re.compile(r"、")
-_LAST_SEP = re.compile(r"以及|和")  # 及 and 与 also join words inside one name (购置及运行费)
-_CONTAINER_HEAD = re.compile(r"(里|中|里面|当中|之中)(的)?,?$")
-
-
-def _each(clause: str) -> list[str]:
-    """`A、B和C各是多少万元` asks three questions: `A是多少万元`, `B是多少万元`, `C是多少万元`.
-
-    A leading container (`政府采购预算中，货物和工程各是多少`) qualifies every item, so each keeps it."""
-    m = _EACH.match(clause)
-    if not m:
-        return [clause]
-    *first, last = _ITEM_SEP.split(shield(m.group("items")))
-    items = [unshield(i) for i in [*first, *_LAST_SEP.split(last)] if i]
-    head = m.group("head")
-    if len(items) == 1:  # 水费电费各多少: national names written one after the other
-        lead, items = _juxtaposed(items[0])
-        head += lead
-    if len(items) < 2:
-        return [clause]
-    if items[0].startswith("其中"):  # 其中货物、工程、服务三类分别是多少: each is a part of the item before
-        head, items[0] = head + "其中", items[0][2:]
-    inner = cue("container").match(items[0])  # 政府采购预算中货物、工程、服务: the container qualifies each
-    if inner and not any(cue("container").match(i) for i in items[1:]):
-        head, items[0] = f"{head}{inner.group(1)}中", inner.group(2)
-    # 201一般公共服务支出里基本支出和项目支出各是多少: columns of one row; the row qualifies each
-    columns = set(load_data("answering.toml")["measure_words"])
-    if all(item in columns for item in items[1:]):
-        column = next((c for c in sorted(columns, key=len, reverse=True) if items[0].endswith(c)), None)
-        if column and len(items[0]) > len(column):
-            head, items[0] = head + items[0][: -len(column)], column
-    if "的" in items[0] and not any("的" in i for i in items[1:]):  # 新建工程的地上、地下…: 新建工程 qualifies all
-        before, items[0] = items[0].rsplit("的", 1)
-        head += before
-    head = _CONTAINER_HEAD.sub("中", re.sub(r"的$", "", head))  # 政府采购预算中，货物… -> 政府采购预算中货物…
-    return [f"{head}{item}是{m.group('tail')}" for item in share_head(items)]
-
-
 # A year written with two digits (24年公积金, 比23年, 25年执行数), never a count of years (近10年, 第15年, 每10年).
 _SHORT_YEAR = re.compile(r"(?<![\d.近去前后这多几第每满])([12]\d)(?=年(?!代))")
 
 
-@cache
-def _national_longest_first() -> tuple[str, ...]:
-    return tuple(sorted(national_names(), key=len, reverse=True))
-
-
-def _juxtaposed(text: str) -> tuple[str, list[str]]:
-    """`万里水费电费` -> (`万里`, [水费, 电费]): the longest tail of `text` that is two or more national 科目 names
-    written one after the other (longest name first at each place), and what precedes it; else (``, [text])."""
-    names = _national_longest_first()
-    for start in range(len(text) - 3):
-        found, at = [], start
-        while at < len(text) and (name := next((n for n in names if text.startswith(n, at)), None)):
-            found.append(name)
-            at += len(name)
-        if at == len(text) and len(found) >= 2:
-            return text[:start], found
-    return "", [text]
-
-
 # A 科目编码 spelled by level: 302类39款 is 30239, 201类06款02项 is 2010602.
 _SPELLED_CODE = re.compile(r"(?<!\d)(\d{3})类(\d{2})款(?:(\d{2})项)?")
+# …with its levels apart (301-02, 212/01/01, 204—06—13) is joined too; a decimal point separates no levels.
+_SEPARATED_CODE = re.compile(r"(?<![\d.])(?<!\d,)(\d{3})[-/—–](\d{2})(?:[-/—–](\d{2}))?(?![\d.,%])")
 
 
 def plain_words(norm: str) -> str:
-    """A question in the words the documents print: a 科目编码 spelled by level (302类39款) joined (30239), a year
+    """A question in the words the documents print: a 科目编码 spelled by level (302类39款) or with its levels
+    apart (301-02) joined (30239, 30102), a year
     in two digits in four (24年 → 2024年), a kind of 政府采购 asked with 类 (服务类的采购) as printed (服务采购)."""
-    norm = _SPELLED_CODE.sub(lambda m: "".join(g for g in m.groups() if g), norm)
+    for code in (_SPELLED_CODE, _SEPARATED_CODE):
+        norm = code.sub(lambda m: "".join(g for g in m.groups() if g), norm)
     norm = _SHORT_YEAR.sub(r"20\1", norm)  # 比23年少了多少: 2023年
     for word, kind in kind_words().items():
         norm = norm.replace(word, kind)
     return norm
-
-
-def share_head(items: Sequence[str]) -> list[str]:
-    """Items listed before a head they share get that head: Chinese names it once, after the last.
-
-    `行政编制和事业编制的实有在编人数` -> 行政编制的实有在编人数, 事业编制的实有在编人数 (the head after 的);
-    A 科目 after 的 is an item of its own (`医疗和社会保障和就业支出的住房公积金`), never a shared head.
-    `地上、地下建筑面积` and `行政、事业单位` -> 地上建筑面积, 地下建筑面积 / 行政单位, 事业单位 (short
-    modifiers of one length, the rest of the last item being the head). Items that name their own head
-    (`基本支出和项目支出`, `办公费的预算数和印刷费的预算数`) are returned as they are.
-    """
-    *first, last = items
-    if not first or any("的" in i for i in first):
-        return list(items)
-    if "的" in last:
-        head = last.rsplit("的", 1)[1]
-        if len(head) < 2 or any(head.startswith(n) for n in national_names()):  # …和就业支出的住房公积金: an item
-            return list(items)
-        return [f"{i}的{head}" for i in first] + [last]
-    bare = [re.sub(r"^其中", "", i) for i in first]
-    k = len(bare[0])
-    if k <= 3 and all(len(b) == k for b in bare) and len(last) >= k + 2:
-        return [f"{i}{last[k:]}" for i in first] + [last]
-    return list(items)

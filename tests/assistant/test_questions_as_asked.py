@@ -1757,11 +1757,29 @@ def test_a_clause_placing_its_item_in_a_container_takes_no_head_from_before(qa: 
 @pytest.mark.parametrize(
     ("doc", "question", "values"),
     [
-        ("finance", "财政局2024年编报绩效目标的项目有几个？这些项目一共涉及多少万元预算资金？", [4, 598.42]),
-        ("justice", "司法局2026年编报了绩效目标的项目有多少个？这些项目一共涉及多少万元项目预算资金？", [20, 7054.05]),
+        # these items are the ones counted before
+        pytest.param(
+            "finance",
+            "财政局2024年编报绩效目标的项目有几个？这些项目一共涉及多少万元预算资金？",
+            [4, 598.42],
+            id="these-items",
+        ),
+        pytest.param(
+            "justice",
+            "司法局2026年编报了绩效目标的项目有多少个？这些项目一共涉及多少万元项目预算资金？",
+            [20, 7054.05],
+            id="these-items-2",
+        ),
+        # two questions typed with only a space between them are two
+        pytest.param("justice", "司法局三公经费多少万元 其中公务接待费多少万元", [10.81, 0.83], id="space"),
+        pytest.param("welfare", "福利院有几辆车 公务用车运行费多少万元", [2, 6.4], id="space-2"),
+        # 运行费 after 公务用车购置费 is the 公务用车运行费; items that are terms of their own stay as they are
+        pytest.param("wanli", "万里街道2024年公务用车购置费和运行费各是多少万元？", [25, 21.56], id="head-once"),
+        pytest.param("welfare", "福利院2024年公务用车购置费和运行费分别是多少万元？", [0, 6.4], id="head-once-2"),
+        pytest.param("wanli", "基本支出和项目支出各多少万元", [9970.60, 5650.51], id="terms-of-their-own"),
     ],
 )
-def test_these_items_are_the_ones_counted_before(
+def test_each_part_of_a_compound_question_is_answered(
     qa: Assistant, ids: dict[str, str], doc: str, question: str, values: list[float]
 ) -> None:
     ans = qa.ask(question, doc=ids[doc])
@@ -1954,6 +1972,20 @@ def test_a_part_of_spending_named_is_never_the_whole(qa: Assistant, ids: dict[st
             21.62,
             id="explained",
         ),
+        # who asks and why, what they already have, where they saw it, codes with their levels apart
+        pytest.param(
+            "welfare", "我是做养老研究的，想问下：福利院2024年电费预算多少元？", 320000, id="self-introduction"
+        ),
+        pytest.param("justice", "帮同事问一下：司法局2026年三公经费预算多少万元？", 10.81, id="asking-for-someone"),
+        pytest.param("wanli", "写稿要用：万里街道2024年公务用车运行费预算多少万元？", 21.56, id="purpose"),
+        pytest.param("finance", "街坊问的：财政局2024年津贴补贴决算多少万元？只要数字", 1238.58, id="hearsay-and-tail"),
+        pytest.param("welfare", "302-04 电费是多少元", 320000, id="code-with-dashes"),
+        pytest.param("finance", "301/02 津贴补贴的决算数是多少万元", 1238.58, id="code-with-slashes"),
+        pytest.param("wanli", "212-01-01 行政运行的基本支出多少元", 16353248, id="item-code-with-dashes"),
+        pytest.param("welfare", "政府采购预算里服务采购多少元？货物那块我已经知道了", 1206000, id="known-after"),
+        pytest.param("wanli", "政府采购预算里服务采购多少万元？（货物那块我已经有了）", 752.59, id="known-in-brackets"),
+        pytest.param("justice", "人民调解项目（项目经费情况说明里的）年度预算多少万元", 795, id="place-in-brackets"),
+        pytest.param("dapeng", "政府投资项目（重点项目说明里的）预算多少万元", 2008, id="place-in-brackets-text"),
     ],
 )
 def test_wordings_answer_the_printed_figure(
@@ -1965,6 +1997,10 @@ def test_wordings_answer_the_printed_figure(
 def test_a_code_spelled_by_level_is_joined() -> None:
     assert analyze("经济分类302类39款其他交通费用").codes == ["30239"]
     assert analyze("201类06款02项是多少").codes == ["2010602"]
+    assert analyze("301-02津贴补贴").codes == ["30102"]  # its levels apart
+    assert analyze("212/01/01 行政运行").codes == ["2120101"]
+    assert analyze("2024-2025年相差多少").codes == []  # a range of years is no code
+    assert "30102" not in analyze("合计1,301-02是多少").codes  # a figure's thousands, not a code
 
 
 def test_last_years_budget_is_not_its_spending(qa: Assistant, ids: dict[str, str]) -> None:
@@ -2412,3 +2448,48 @@ def test_a_later_clause_is_never_answered_with_an_earlier_ones_figure(
     # 进口产品 is printed nowhere: its clause is not answered with the row a clause before it asked; a clause naming
     # that row's item asks it (福利院's 三公经费 is its 公务用车运行费, both 6.4)
     assert [p.value for p in qa.ask(question, doc=ids[doc]).parts] == [pytest.approx(v) if v else v for v in values]
+
+
+# -- who asks, what they already have, how they type --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value", "year"),
+    [
+        (
+            "welfare",
+            "福利院2024年财政拨款收入950.12万元，说明里讲比上年增加了0.46万元，那2023年的财政拨款收入是多少万元？",
+            949.66,
+            2023,
+        ),
+        ("dapeng", "写稿要用：政府投资项目2022年安排2,008万元，那它2021年的预算是多少万元？", 1425, 2021),
+        (
+            "finance",
+            "财政局2024年度收入支出总计是2995.39万元，文件里说比上年减少了56.95万元，那2023年度的收入支出总计是多少万元？",
+            3052.34,
+            2023,
+        ),
+    ],
+)
+def test_a_premise_of_this_year_then_a_question_of_last_year(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float, year: int
+) -> None:
+    # the premise's year is not the one asked: the prior year's figure is derived, never this year's repeated
+    answer = qa.ask(question, doc=ids[doc])
+    assert (answer.value, answer.year) == (pytest.approx(value), year)
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value"),
+    [
+        ("welfare", "医疗这块（210-11-02 事业单位医疗）2024年安排50.37万元，比2023年执行数涨了百分之几？", 14.04),
+        ("justice", "信息化（204-06-13 信息化建设）2026年安排227.88万元，比2025年执行数增长了百分之几？", 277.22),
+        ("finance", "财政局2024年决算中，住房改革支出（款）445.69万元里，购房补贴这一项占多少比例？", 58.0),
+        ("welfare", "表8里工资福利支出6,958,414元，绩效工资（301 07）占它的百分之几？", 51.46),
+    ],
+)
+def test_the_item_a_premise_states_is_the_one_asked(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float
+) -> None:
+    # a bracket naming the document's term names the item; 里 after the figure makes it the whole; 它 refers to it
+    assert qa.ask(question, doc=ids[doc]).value == pytest.approx(value, abs=0.01)

@@ -1,0 +1,147 @@
+"""How a question lists items: `A、B和C各是多少` asks each (`each_asked`), a head named once is shared
+(`share_head`: 行政编制和事业编制的实有在编人数), a later item may take the first's head (公务用车购置费和运行费), and
+the joining words inside one name (社会保障和就业支出) are shielded from splitting (`shield`, `unshield`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from assistant.data import load_data
+from assistant.lexicon import known_terms
+from index.classification import JOINERS, joined_names, national_names
+
+_CONTAINER = re.compile(load_data("question.toml")["container"])  # 政府采购预算中…: the items' container
+
+_HIDDEN = "\ue000\ue001\ue002"  # private-use stand-ins, one per joining word
+_SHIELDED = str.maketrans(JOINERS, _HIDDEN)
+_UNSHIELDED = str.maketrans(_HIDDEN, JOINERS)
+
+
+@cache
+def _joined_terms() -> re.Pattern[str]:
+    """Names holding a joining word: the national 科目 (社会保障和就业支出) and the genre's measures (年末结转和结余,
+    购置及运行维护费: answering.toml `measure_words`, `generic_suffixes`)."""
+    data = load_data("answering.toml")
+    genre = [w for w in [*data["measure_words"], *data["generic_suffixes"]] if any(j in w[1:-1] for j in JOINERS)]
+    terms = sorted({*joined_names(), *genre}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, terms)))
+
+
+def shield(text: str) -> str:
+    """`text` with the joining words inside one name (社会保障和就业支出) hidden from splitting; `unshield` undoes it."""
+    return _joined_terms().sub(lambda m: m.group(0).translate(_SHIELDED), text)
+
+
+def unshield(text: str) -> str:
+    return text.translate(_UNSHIELDED)
+
+
+# `A、B、C三类各签了多少`: a count of the items (三类, 两项) and any short verb before 多少 may stand between
+_EACH = re.compile(
+    r"^(?P<head>.*?)(?P<items>[^,;]+?)(?:[两二三四五六七八九十]+(?:类|项|种|个|部分))?(?:分别|各自|各)"
+    r"(?:[^,;多几]{0,4}?)(?P<tail>多少.*|几.*)$"
+)
+_ITEM_SEP = re.compile(r"、")
+_LAST_SEP = re.compile(r"以及|和")  # 及 and 与 also join words inside one name (购置及运行费)
+_CONTAINER_HEAD = re.compile(r"(里|中|里面|当中|之中)(的)?,?$")
+
+
+def each_asked(clause: str) -> list[str]:
+    """`A、B和C各是多少万元` asks three questions: `A是多少万元`, `B是多少万元`, `C是多少万元`.
+
+    A leading container (`政府采购预算中，货物和工程各是多少`) qualifies every item, so each keeps it."""
+    m = _EACH.match(clause)
+    if not m:
+        return [clause]
+    *first, last = _ITEM_SEP.split(shield(m.group("items")))
+    items = [unshield(i) for i in [*first, *_LAST_SEP.split(last)] if i]
+    head = m.group("head")
+    if len(items) == 1:  # 水费电费各多少: national names written one after the other
+        lead, items = _juxtaposed(items[0])
+        head += lead
+    if len(items) < 2:
+        return [clause]
+    if items[0].startswith("其中"):  # 其中货物、工程、服务三类分别是多少: each is a part of the item before
+        head, items[0] = head + "其中", items[0][2:]
+    inner = _CONTAINER.match(items[0])  # 政府采购预算中货物、工程、服务: the container qualifies each
+    if inner and not any(_CONTAINER.match(i) for i in items[1:]):
+        head, items[0] = f"{head}{inner.group(1)}中", inner.group(2)
+    # 201一般公共服务支出里基本支出和项目支出各是多少: columns of one row; the row qualifies each
+    columns = set(load_data("answering.toml")["measure_words"])
+    if all(item in columns for item in items[1:]):
+        column = next((c for c in sorted(columns, key=len, reverse=True) if items[0].endswith(c)), None)
+        if column and len(items[0]) > len(column):
+            head, items[0] = head + items[0][: -len(column)], column
+    if "的" in items[0] and not any("的" in i for i in items[1:]):  # 新建工程的地上、地下…: 新建工程 qualifies all
+        before, items[0] = items[0].rsplit("的", 1)
+        head += before
+    head = _CONTAINER_HEAD.sub("中", re.sub(r"的$", "", head))  # 政府采购预算中，货物… -> 政府采购预算中货物…
+    return [f"{head}{item}是{m.group('tail')}" for item in _completed(share_head(items))]
+
+
+def _completed(items: list[str]) -> list[str]:
+    """`公务用车购置费和运行费`: a later item is the first's head with it (公务用车运行费) when that reads, in order, a
+    term the documents or the national vocabulary know beginning with that head (公务用车运行维护费)."""
+    terms, first = known_terms(), items[0]
+    spans = [(j, k) for k in range(len(first) - 2, 1, -1) for j in range(k - 1)]
+
+    def completed(item: str) -> str:
+        for j, k in spans:
+            head = first[j:k]
+            if not item.startswith(head) and any(
+                t.startswith(head) and t not in first and _in_order(head + item, t) for t in terms
+            ):
+                return first[:k] + item
+        return item
+
+    return [first] + [completed(i) for i in items[1:]]
+
+
+def _in_order(chars: str, word: str) -> bool:
+    rest = iter(word)
+    return all(c in rest for c in chars)
+
+
+@cache
+def _national_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(national_names(), key=len, reverse=True))
+
+
+def _juxtaposed(text: str) -> tuple[str, list[str]]:
+    """`万里水费电费` -> (`万里`, [水费, 电费]): the longest tail of `text` that is two or more national 科目 names
+    written one after the other (longest name first at each place), and what precedes it; else (``, [text])."""
+    names = _national_longest_first()
+    for start in range(len(text) - 3):
+        found, at = [], start
+        while at < len(text) and (name := next((n for n in names if text.startswith(n, at)), None)):
+            found.append(name)
+            at += len(name)
+        if at == len(text) and len(found) >= 2:
+            return text[:start], found
+    return "", [text]
+
+
+def share_head(items: Sequence[str]) -> list[str]:
+    """Items listed before a head they share get that head: Chinese names it once, after the last.
+
+    `行政编制和事业编制的实有在编人数` -> 行政编制的实有在编人数, 事业编制的实有在编人数 (the head after 的);
+    A 科目 after 的 is an item of its own (`医疗和社会保障和就业支出的住房公积金`), never a shared head.
+    `地上、地下建筑面积` and `行政、事业单位` -> 地上建筑面积, 地下建筑面积 / 行政单位, 事业单位 (short
+    modifiers of one length, the rest of the last item being the head). Items that name their own head
+    (`基本支出和项目支出`, `办公费的预算数和印刷费的预算数`) are returned as they are.
+    """
+    *first, last = items
+    if not first or any("的" in i for i in first):
+        return list(items)
+    if "的" in last:
+        head = last.rsplit("的", 1)[1]
+        if len(head) < 2 or any(head.startswith(n) for n in national_names()):  # …和就业支出的住房公积金: an item
+            return list(items)
+        return [f"{i}的{head}" for i in first] + [last]
+    bare = [re.sub(r"^其中", "", i) for i in first]
+    k = len(bare[0])
+    if k <= 3 and all(len(b) == k for b in bare) and len(last) >= k + 2:
+        return [f"{i}{last[k:]}" for i in first] + [last]
+    return list(items)
