@@ -5,10 +5,13 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from assistant.data import load_data
 from assistant.lexicon import known_terms
+from assistant.lists import shield, unshield
 from assistant.names import stages_named
+from index.classification import national_names
 
 Cues = dict[str, re.Pattern[str]]
 
@@ -26,6 +29,10 @@ def without_asides(text: str, cues: Cues) -> str:
     text = cues["dashed_examples"].sub(r"(\g<examples>)", text)
     text = cues["remainder"].sub(r"\g<whole>减\g<part>是\g<ask>", text)
     text = cues["known_aside"].sub(_known_off, text)
+    text = cues["term_aside"].sub(_term_read, cues["row_ordinal"].sub(_ordinal_off, text))
+    text = cues["whole_figure"].sub("", cues["level_aside"].sub(_level_off, cues["level_marker"].sub("", text)))
+    if not re.search("占|比例|比重", text):  # 基本支出中人员经费占比: there the outer column is the whole
+        text = _inner_measures().sub(r"\g<inner>", text)
     for aside in ("place_aside", "explained", "intro", "part_pointer", "sign_request", "basis_request"):
         text = cues[aside].sub("", text)
     lead = cues["lead_statement"].match(text)
@@ -39,6 +46,43 @@ _NAMES_ITS_ROW = 6  # a statement of what the asker has, without its figure, thi
 def _known_off(m: re.Match[str]) -> str:
     said = m.group("said") or ""
     return said if len(_FIGURE.sub("", said)) > _NAMES_ITS_ROW else ""
+
+
+_JOINS = re.compile("加上|加|以及|和|与|及|、")
+_DESCRIPTION = re.compile("^(用于|主要用于|主要|包括|含|即|也就是|就是|指)")
+
+
+def _term_read(m: re.Match[str]) -> str:
+    """`办公楼的水电——水费加电费——`: terms the documents know, listed between dashes or in brackets, are the items
+    asked (the asker's words before them go, their year stays); `那一项（社会福利事业单位，用于…）`: a term then its description
+    glosses the words before it."""
+    terms, outer, content = known_terms(), m.group("outer"), m.group("content")
+    first, *described = content.split(",")
+    listed = [unshield(p) for p in _JOINS.split(shield(first))]
+    if not described and len(listed) >= 2 and all(p in terms for p in listed):
+        return "".join(re.findall(r"20\d{2}年度?", outer)) + first
+    if described and first in terms and all(_DESCRIPTION.match(d) for d in described):
+        return f"{outer}({first})"
+    return m.group(0)
+
+
+@cache
+def _inner_measures() -> re.Pattern[str]:
+    """`X基本支出里的公用经费`: a column of a row named inside another (the 公用经费 printed under 基本支出) is the
+    column asked."""
+    words = "|".join(map(re.escape, sorted(load_data("answering.toml")["measure_words"], key=len, reverse=True)))
+    return re.compile(f"(?<=[\\u4e00-\\u9fff),])(?:{words})(?:里面的|里的|中的|下的|当中的)(?P<inner>{words})")
+
+
+def _level_off(m: re.Match[str]) -> str:
+    """`“行政运行”项（局本部人员经费和公用经费）`: the asker's description after a level word goes; a term stays."""
+    return m.group(0) if m.group(0)[1:-1].split(",")[0] in known_terms() else ""
+
+
+def _ordinal_off(m: re.Match[str]) -> str:
+    """`二、社会保障和就业支出`: the summary table's ordinal before a national name goes."""
+    name = m.group("name")
+    return name if any(name.startswith(n) for n in national_names()) else m.group(0)
 
 
 def units_requested(text: str, cues: Cues) -> tuple[str, list[str]]:

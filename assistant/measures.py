@@ -14,6 +14,7 @@ from assistant.analyze import Query, expand, strip_filler, total_row_names
 from assistant.data import load_data
 from assistant.names import stage_index, stage_terms, strip_endings, vocabulary
 from assistant.question import cue
+from index import classification
 from index.model import Fact
 from index.text import bigrams, containment, normalize
 
@@ -153,3 +154,17 @@ def unasked(query: Query, fact: Fact, measures: Sequence[str], doc_year: int | N
         return False
     earlier = fact.year is not None and doc_year is not None and fact.year < doc_year and fact.year in query.years
     return not (earlier and "执行" in measure and _SPENT.search(query.norm.split("|")[0]))
+
+
+def row_dropped(name: str, measures: Sequence[str], rest: Sequence[str], described: frozenset[str]) -> bool:
+    """A column matched by its name (人员经费) while the question also names a national row (司法的人员经费) the fact
+    does not describe: the row's figure is asked, never the column's total."""
+    if name not in measures:
+        return False
+    return any(n in r and containment(bigrams(n), described) < 1 for r in rest for n in _rows())
+
+
+@cache
+def _rows() -> tuple[str, ...]:
+    words = set(load_data("answering.toml")["measure_words"])
+    return tuple(n for n in classification.national_names() if len(n) >= 2 and n not in words)

@@ -9,6 +9,7 @@ from assistant.analyze import CODE, Query
 from assistant.match import Scored, choose, confident, rank_facts
 from assistant.operations.base import Context
 from assistant.operations.lookup import agreeing
+from assistant.question import cue
 from index.model import Fact
 from index.text import normalize
 
@@ -20,13 +21,19 @@ def part_codes(query: Query, part: str, parts: Sequence[str]) -> list[str]:
     plus those next to no part's name (司法（20406）款下…: where every part sits). A code beside another part's
     name is that part's only, so three parts named with their codes are three rows, never the first one thrice."""
     asked = query.norm.split("|")[0]
-    spans = {p: _span(asked, p) for p in parts}
+    spans = {p: _span(asked, _own(p)) for p in parts}
     own: list[str] = []
     for m in CODE.finditer(asked):
         gaps = {p: _gap(s, m.span()) for p, s in spans.items() if s and _gap(s, m.span()) <= _NEXT_TO}
         if not gaps or min(gaps, key=lambda p: gaps[p]) == part:  # the nearest name: 普法宣传（2040605）、公共…
             own.append(m.group(1))
     return own
+
+
+def _own(part: str) -> str:
+    """A part without the container said before it (一般公共预算中，基层司法业务: 基层司法业务)."""
+    inner = cue("container").match(part)
+    return inner.group(2) if inner else part
 
 
 def _span(text: str, part: str) -> tuple[int, int] | None:

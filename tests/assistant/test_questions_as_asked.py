@@ -1986,6 +1986,51 @@ def test_a_part_of_spending_named_is_never_the_whole(qa: Assistant, ids: dict[st
         pytest.param("wanli", "政府采购预算里服务采购多少万元？（货物那块我已经有了）", 752.59, id="known-in-brackets"),
         pytest.param("justice", "人民调解项目（项目经费情况说明里的）年度预算多少万元", 795, id="place-in-brackets"),
         pytest.param("dapeng", "政府投资项目（重点项目说明里的）预算多少万元", 2008, id="place-in-brackets-text"),
+        # terms the asker lists between dashes or names in brackets after their own words are the items asked
+        pytest.param(
+            "wanli", "万里街道2024年办公楼的水电——水费加电费——一共预算多少元？", 557500, id="terms-between-dashes"
+        ),
+        pytest.param("welfare", "院里办公的水电——水费加电费——一共多少元？", 380000, id="terms-between-dashes-2"),
+        pytest.param(
+            "finance",
+            "财政局2024年花在委托中介机构做审计和绩效评价上的那一项（财政委托业务支出），年初预算是多少万元？",
+            450.52,
+            id="term-after-那一项",
+        ),
+        pytest.param(
+            "welfare",
+            "福利院养老院日常运营那一项（社会福利事业单位，用于人员经费及公用经费），2023年当年预算执行数是多少万元？",
+            711.34,
+            id="term-then-description",
+        ),
+        # a description after a level word goes; a level in brackets and a figure given for the whole are no item
+        pytest.param(
+            "finance",
+            "普陀区财政局2024年“行政运行”项（局本部人员经费和公用经费）的支出决算比年初预算少了多少万元？",
+            -48.16,
+            id="description-after-项",
+        ),
+        pytest.param(
+            "wanli",
+            "“行政运行”项（街道机关的人员和公用经费）的基本支出是多少元？",
+            16353248,
+            id="description-after-项-2",
+        ),
+        pytest.param(
+            "justice",
+            "司法局2026年一般公共预算中，基层司法业务（2040604）占司法（款）合计87267272.44元的比例是多少？",
+            24.87,
+            id="whole-with-its-figure",
+        ),
+        pytest.param("welfare", "绩效工资占工资福利支出6,958,414元的比例是多少？", 51.46, id="whole-with-its-figure-2"),
+        # the summary table's ordinal and a column named inside another (基本支出里的公用经费)
+        pytest.param(
+            "welfare",
+            "福利院2024年财务收支预算总表（表1），“二、社会保障和就业支出”这一行，基本支出里的公用经费是多少元？",
+            2120950,
+            id="ordinal-and-inner-column",
+        ),
+        pytest.param("welfare", "社会保障和就业支出基本支出中的人员经费是多少元？", 6540674, id="inner-column"),
     ],
 )
 def test_wordings_answer_the_printed_figure(
@@ -2493,3 +2538,18 @@ def test_the_item_a_premise_states_is_the_one_asked(
 ) -> None:
     # a bracket naming the document's term names the item; 里 after the figure makes it the whole; 它 refers to it
     assert qa.ask(question, doc=ids[doc]).value == pytest.approx(value, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    ("doc", "question"),
+    [
+        ("justice", "司法（款）的人员经费是多少元？"),
+        ("finance", "一般公共服务支出的人员经费决算多少万元？"),
+        ("dapeng", "政务服务事务的人员经费是多少万元？"),
+    ],
+)
+def test_a_row_whose_column_is_not_printed_gets_no_total_of_the_column(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str
+) -> None:
+    # these documents print 人员经费 for the department only: its total is no row's figure
+    assert _no_figure(qa.ask(question, doc=ids[doc]).answer)
