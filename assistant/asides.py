@@ -28,7 +28,7 @@ def without_asides(text: str, cues: Cues) -> str:
     text = cues["sum_then_head"].sub(r"\g<items>\g<head>\g<sum>\g<rest>", text)
     text = cues["dashed_examples"].sub(r"(\g<examples>)", text)
     text = cues["remainder"].sub(r"\g<whole>减\g<part>是\g<ask>", text)
-    text = cues["known_aside"].sub(_known_off, text)
+    text = cues["closing_remark"].sub("", cues["known_aside"].sub(_known_off, text))
     text = cues["term_aside"].sub(_term_read, cues["row_ordinal"].sub(_ordinal_off, text))
     text = cues["whole_figure"].sub("", cues["level_aside"].sub(_level_off, cues["level_marker"].sub("", text)))
     if not re.search("占|比例|比重", text):  # 基本支出中人员经费占比: there the outer column is the whole
@@ -89,7 +89,8 @@ def units_requested(text: str, cues: Cues) -> tuple[str, list[str]]:
     """`…是多少？请换算成元` / `折合多少万元` / `请精确到元` / `是不是九千多万`: the question without the request or
     the rough figure checked, and the units asked."""
     units = [m.group("unit") for m in cues["unit_request"].finditer(text)]
-    units += [f"{m.group('unit')}元" for m in cues["rough_figure"].finditer(text)]  # 是不是九千多万: 万元
+    if not re.search("多少(亿元|万元|元)", text):  # 多少元？是不是一百多万: the unit named is the one asked
+        units += [f"{m.group('unit')}元" for m in cues["rough_figure"].finditer(text)]  # 是不是九千多万: 万元
     for cue_name in ("unit_request", "rough_figure"):
         text = cues[cue_name].sub(",", text).strip(",").rstrip(",.。")
     return text, units
@@ -135,10 +136,13 @@ def stated_premise(text: str, cues: Cues) -> str:
     if cues["asking"].search(lead):
         return text
     item, rest = _premise_item(m.group("premise")), m.group("rest")
-    rest = cues["source_said"].sub("", re.sub("^(那么|那)", "", cues["stated_change"].sub("", rest, count=1)))
+    inside = bool(m.group("inside"))
+    while (said := cues["stated_change"].match(rest)) and len(cues["bare_question"].sub("", rest[said.end() :])) > 4:
+        inside, rest = inside or rest.startswith(("里面", "其中")), rest[said.end() :]  # 里面货物才3万多，…
+    rest = cues["source_said"].sub("", re.sub("^(那么|那)", "", rest))
     if cues["asked_year"].search(rest):
         item = cues["asked_year"].sub("", item)
-    return lead + _premise_and_question(item, rest, m.group("inside"), cues)
+    return lead + _premise_and_question(item, rest, inside, cues)
 
 
 _PLACE = re.compile(r"预算|决算|表|说明|公开|报告")
@@ -149,7 +153,7 @@ def _lead_kept(clause: str) -> str:
     return "".join(re.findall(r"20\d{2}年度?", clause)) if _PLACE.search(clause) else clause
 
 
-def _premise_and_question(item: str, rest: str, inside: str | None, cues: Cues) -> str:
+def _premise_and_question(item: str, rest: str, inside: bool, cues: Cues) -> str:
     if "它" in rest:  # 绩效工资占它的百分之几: the premise's item
         return rest.replace("它", item, 1)
     if inside or rest.startswith("其中"):
@@ -163,4 +167,7 @@ def _premise_and_question(item: str, rest: str, inside: str | None, cues: Cues) 
     if len(own) <= 4 or rest.startswith(("比", "较", "与", "和")):
         return f"{item}{rest}"
     head = next((item[i:] for i in range(1, len(item) - 1) if item[i:] in rest), "")  # 事业编制15人，…比编制少几个
-    return f"{item}{rest.replace(head, item, 1)}" if len(head) >= 2 else rest
+    return f"{item}{rest.replace(head, item, 1)}" if 2 <= len(head) <= _SHORT_HEAD else rest
+
+
+_SHORT_HEAD = 3  # a head of the premise's item this short (编制) stands for it; a longer one names the item itself

@@ -108,7 +108,8 @@ def score_fact(
     score += delta + _place_terms(query, fact, text, outside, hits)
     # another item: the rest of it (其他…), a qualified total, another amount in its name (单价100万元以上)
     other = residual(name, text) or qualified_total(name, described, beside) or other_amount(fact.subject, text)
-    ok = measure_ok and unit_ok and (coded or not other) and not ms.row_dropped(name, measures, rest, described)
+    other = (not coded and other) or ms.narrower(query, fact, name, measures, rest, described)
+    ok = measure_ok and unit_ok and not other
     return Scored(fact, score, recall, coverage, name, unit_match=unit_match, measure_ok=ok)
 
 

@@ -156,9 +156,15 @@ def unasked(query: Query, fact: Fact, measures: Sequence[str], doc_year: int | N
     return not (earlier and "执行" in measure and _SPENT.search(query.norm.split("|")[0]))
 
 
-def row_dropped(name: str, measures: Sequence[str], rest: Sequence[str], described: frozenset[str]) -> bool:
-    """A column matched by its name (人员经费) while the question also names a national row (司法的人员经费) the fact
-    does not describe: the row's figure is asked, never the column's total."""
+def narrower(
+    query: Query, fact: Fact, name: str, measures: Sequence[str], rest: Sequence[str], described: frozenset[str]
+) -> bool:
+    """The question asks for less than the fact holds: a 科目 under the fact's (网信事务 for 2013701 网信事务行政运行:
+    the 款's figure is no 项's), or a national row with a column matched by its name (司法的人员经费 against the
+    department's 人员经费: the row's figure is asked, never the column's total)."""
+    own = (fact.code,) if fact.code else classification.codes_of(fact.subject)  # a sentence's 科目 by its name
+    if any(c != o and c.startswith(o) for c in query.codes for o in own):  # 20106财政事务下的2010605…: the 项
+        return True
     if name not in measures:
         return False
     return any(n in r and containment(bigrams(n), described) < 1 for r in rest for n in _rows())

@@ -44,6 +44,13 @@ def note(code: str | None, name: str) -> str:
     return by_name.get(printed, "")
 
 
+@cache
+def codes_of(name: str) -> tuple[str, ...]:
+    """The national codes of the items named `name` (信息化建设: 2010607 and 2040613)."""
+    printed = normalize(name)
+    return tuple(code for code, (national, _) in _notes()[0].items() if national == printed)
+
+
 # How people point at a whole 类: "住房方面的钱", "卫生健康领域", "教育这方面", "在教育上"
 _CATEGORY_CUES = ("方面", "领域", "这方面", "这个方面", "这一块", "这块", "这一类", "这类")
 _CATEGORY_AROUND = (("在", "上"),)

@@ -2031,6 +2031,42 @@ def test_a_part_of_spending_named_is_never_the_whole(qa: Assistant, ids: dict[st
             id="ordinal-and-inner-column",
         ),
         pytest.param("welfare", "社会保障和就业支出基本支出中的人员经费是多少元？", 6540674, id="inner-column"),
+        # a rough figure checked never changes the unit named; a remark after the question goes
+        pytest.param(
+            "wanli", "万里街道办24年的物业管理费预算是多少元？是不是一百多万？", 1090020, id="rough-after-unit"
+        ),
+        pytest.param(
+            "welfare", "福利院今年的绩效工资安排了多少元？我听人说有四百万？", 3580522, id="rough-after-unit-2"
+        ),
+        pytest.param(
+            "welfare", "福利院24年电费预算多少元？住了那么多老人，空调肯定开得多。", 320000, id="closing-remark"
+        ),
+        pytest.param("justice", "司法局2026年三公经费预算多少万元？感觉不多啊。", 10.81, id="closing-remark-2"),
+        # what the asker read between the premise and the question: other figures, a change without a figure
+        pytest.param(
+            "justice",
+            "区司法局2026年政府采购预算总共1486.42万元，里面货物才3万多、工程36万多，那买服务的部分是多少万元？",
+            1446.32,
+            id="figures-read-between",
+        ),
+        pytest.param(
+            "wanli",
+            "街道办今年（2024年）的政府采购预算一共1662万多，其中工程类的采购预算是多少万元？",
+            815.87,
+            id="rough-premise",
+        ),
+        pytest.param(
+            "welfare",
+            "福利院今年财政拨款收入950.12万元，说比上一年预算多了一点点，那去年（2023年）的财政拨款收入预算是多少万元？",
+            949.66,
+            id="change-without-figure",
+        ),
+        pytest.param(
+            "finance",
+            "财政局2024年度收入支出总计是2995.39万元，说比上年少了一些，那2023年度的收入支出总计是多少万元？",
+            3052.34,
+            id="change-without-figure-2",
+        ),
     ],
 )
 def test_wordings_answer_the_printed_figure(
@@ -2546,10 +2582,13 @@ def test_the_item_a_premise_states_is_the_one_asked(
         ("justice", "司法（款）的人员经费是多少元？"),
         ("finance", "一般公共服务支出的人员经费决算多少万元？"),
         ("dapeng", "政务服务事务的人员经费是多少万元？"),
+        # a 科目 under the one printed: the 款's figure is no 项's
+        ("dapeng", "表7 中 2013701 网信事务行政运行 的预算是多少万元？"),
+        ("finance", "20106 财政事务下的 2010605 财政国库业务决算是多少万元？"),
     ],
 )
-def test_a_row_whose_column_is_not_printed_gets_no_total_of_the_column(
+def test_a_narrower_item_than_printed_gets_no_figure_of_the_wider(
     qa: Assistant, ids: dict[str, str], doc: str, question: str
 ) -> None:
-    # these documents print 人员经费 for the department only: its total is no row's figure
+    # these documents print 人员经费 for the department only: its total is no row's figure; nor is a 款's its 项's
     assert _no_figure(qa.ask(question, doc=ids[doc]).answer)
