@@ -305,7 +305,7 @@ def _split_parts(text: str, intent: str) -> list[str]:
         m = re.search(r"(.+?)减(?!少|半|免|持)去?(.+?)(?:是|等于|得|为|剩|还剩)?多少", text)
         if m:
             return [strip_filler(m.group(1)), strip_filler(m.group(2))]
-    if intent in ("sum", "compare"):
+    if intent in ("sum", "compare", "largest"):
         core = re.split(
             r"加起来|合起来|加在一起|加一起|合在一起|加到一起|一共|总共|合计|之和|共计|哪个|哪家|哪一个|谁|更", text
         )[0]

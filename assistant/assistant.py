@@ -275,7 +275,7 @@ class Assistant:
         if scope.unknown and not scope.named:
             warning = f"问题提到的“{'、'.join(scope.unknown)}”不在已载入的文件中。"
             return abstain(query, warning=warning), list(ctx.hits)
-        if len(scope.named_docs) >= 2 or (query.intent == "compare" and len(scope.doc_ids) >= 2):
+        if len(scope.named_docs) >= 2 or (query.intent in ("compare", "largest") and len(scope.doc_ids) >= 2):
             return operations.across(query, ctx, scope.named_docs or scope.doc_ids), list(ctx.hits)
         if query.intent == "open":
             return self._open(query, ctx.hits, ctx, prior), list(ctx.hits)

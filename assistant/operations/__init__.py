@@ -17,6 +17,7 @@ from assistant.operations.arithmetic import compare, difference, lookup_or_total
 from assistant.operations.base import Context, abstain
 from assistant.operations.change import change, rate
 from assistant.operations.completion import completion
+from assistant.operations.largest import largest
 from assistant.operations.lookup import lookup
 
 Operation = Callable[[Query, Context], Answer]
@@ -30,6 +31,7 @@ OPERATIONS: dict[str, Operation] = {
     "sum": sum_of,
     "difference": difference,
     "compare": compare,
+    "largest": largest,
     "ratio": ratio_in_doc,
     "completion": completion,
 }

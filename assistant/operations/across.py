@@ -52,7 +52,7 @@ def across(query: Query, ctx: Context, docs: Sequence[str]) -> Answer:
         value = round(vals[0] / vals[1], 2)
         formula = f"{operands[0]} ÷ {operands[1]} = {value:g}"
         return ratio_answer(query, ctx, picks[:2], value, formula, subject=name, places=places)
-    if query.intent == "compare" or len(vals) < 2:
+    if query.intent in ("compare", "largest") or len(vals) < 2:  # 哪个单位的…最多: a comparison
         less = asks_less(query)
         index = vals.index(min(vals) if less else max(vals))
         formula = "；".join(f"{o}{unit}" for o in operands)

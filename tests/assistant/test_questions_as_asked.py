@@ -2592,3 +2592,25 @@ def test_a_narrower_item_than_printed_gets_no_figure_of_the_wider(
 ) -> None:
     # these documents print 人员经费 for the department only: its total is no row's figure; nor is a 款's its 项's
     assert _no_figure(qa.ask(question, doc=ids[doc]).answer)
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value", "winner"),
+    [
+        ("finance", "20805 行政事业单位养老支出款下哪一项决算数最大？", 160.75, "机关事业单位基本养老保险缴费支出"),
+        ("justice", "302 商品和服务支出类下面，哪一款的公用经费最多？", 699435, "其他商品和服务支出"),
+        ("welfare", "301 工资福利支出下哪一款的人员经费最少？", 47972, "其他社会保障缴费"),
+    ],
+)
+def test_the_largest_item_under_a_coded_row(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float, winner: str
+) -> None:
+    # the items one level under the row the question names, in its column; every item's figure is listed
+    answer = qa.ask(question, doc=ids[doc])
+    assert answer.value == pytest.approx(value) and answer.subject == winner and answer.formula
+    assert len(answer.citations) >= 2
+
+
+def test_which_is_largest_naming_no_coded_row_is_a_comparison(qa: Assistant, ids: dict[str, str]) -> None:
+    answer = qa.ask("万里街道和福利院，哪个单位的三公经费预算最多？", doc=[ids["wanli"], ids["welfare"]])
+    assert answer.value == pytest.approx(47.91)
