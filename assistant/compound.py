@@ -13,6 +13,7 @@ from dataclasses import replace
 from assistant.analyze import Query, analyze, side_of_total
 from assistant.answer_types import Answer, Citation
 from assistant.compose import cite_marks, exact, format_value, load_templates
+from assistant.lexicon import known_terms
 from assistant.llm_route import merge_grounding
 from assistant.names import stage_cue_words, stage_terms, strip_endings, vocabulary
 from assistant.operations import Context, abstain
@@ -45,6 +46,8 @@ def item_of(clause: Query) -> str:
     if clause.intent == "share" and clause.parts:  # …占…的比例是多少？它的决算金额: the part
         return clause.parts[0]
     content = clause.content[-1] if clause.content else ""  # as asked: leaning re-reads everyday words
+    if clause.intent == "open":  # 为什么信息化建设今年涨了277%？: the term it asks about
+        return max((t for t in known_terms() if len(t) >= 3 and t in content), key=len, default=content)
     compared = re.search("比|较", content[2:])  # 信息技术服务较2021年预算变化了多少: 信息技术服务
     return strip_endings(content[: compared.start() + 2] if compared else content, (*stage_terms(), "当年"))
 
@@ -93,7 +96,7 @@ def lean_on(clause: Query, item: str, analyze: Callable[[str], Query]) -> Query:
     # `…，比当年三公经费预算多出多少`: the item before compared with another
     against_year = cue("base_relative").match(body) or cue("base_year").match(body)  # 比上年, 比2025年: a change
     compared = re.match("比|较", body) and not against_year
-    if not own or (len(own) >= 2 and item.endswith(own)) or re.search(cue("continues"), body) or compared:
+    if len(own) < 2 or item.endswith(own) or re.search(cue("continues"), body) or compared:  # 只有多少: 只 names none
         return analyze(f"{item}{body}")
     if _stage_of_item(own, body) and side_of_total(item) is None:  # 实际决算支出: the item before, at its 决算
         return analyze(f"{item}{body}")

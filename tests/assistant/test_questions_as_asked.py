@@ -2614,3 +2614,31 @@ def test_the_largest_item_under_a_coded_row(
 def test_which_is_largest_naming_no_coded_row_is_a_comparison(qa: Assistant, ids: dict[str, str]) -> None:
     answer = qa.ask("万里街道和福利院，哪个单位的三公经费预算最多？", doc=[ids["wanli"], ids["welfare"]])
     assert answer.value == pytest.approx(47.91)
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value"),
+    [
+        (
+            "justice",
+            "为什么司法局的信息化建设今年一下子涨了277%？文件说是业务量增加，那它去年（2025年）当年预算执行数只有多少万元？",
+            60.41,
+        ),
+        (
+            "wanli",
+            "为什么万里街道的专项普查活动今年少了那么多？文件说是工作量减少，那它2023年当年预算执行数只有多少万元？",
+            60.13,
+        ),
+        (
+            "dapeng",
+            "为什么大鹏数据局的政府投资项目比上年增加了？说明里讲是新增项目——那2021年的政府投资项目预算是多少万元？",
+            1425,
+        ),
+    ],
+)
+def test_a_figure_asked_after_why_is_of_the_item_the_why_named(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float
+) -> None:
+    # the why gets passages; the figure after what the asker read (文件说…，那/——那) is of the term the why named
+    answer = qa.ask(question, doc=ids[doc])
+    assert answer.parts[-1].value == pytest.approx(value)
