@@ -15,7 +15,7 @@ from assistant.analyze import Query, analyze
 from assistant.answer_types import Answer
 from assistant.compose import load_templates, printed_row
 from assistant.compound import clause_query, item_of, join_parts, name_document, per_document, which_of_previous
-from assistant.consistency import asks_consistency, consistency_answer
+from assistant.consistency import asks_consistency, consistency_answer, verdict_only
 from assistant.fact_chunks import FactChunks
 from assistant.llm_client import LLMClient
 from assistant.llm_route import load_llm_prompts, open_question
@@ -174,7 +174,7 @@ class Assistant:
             raise BudgetQAError("没有已载入的文件：先运行 `budgetqa ingest FILE` / no documents loaded")
         scope = resolve_scope(query, summaries, doc)
         query = resolve_years(without_mentions(query, scope), scope.doc_ids, summaries)
-        audit = self._consistency(question, scope) if asks_consistency(question) else None
+        audit = self._consistency(question, scope) if asks_consistency(question, query.clauses) else None
         if audit is not None:
             answer, hits = audit, list[Hit]()
         elif len(query.clauses) >= 2:  # each question decides whether it can be answered (人均… refuses alone)
@@ -213,6 +213,8 @@ class Assistant:
             sub = resolve_years(without_mentions(clause_query(query, i, item), own), own.doc_ids, summaries)
             item = item_of(sub) or item
             done = which_of_previous(query.clauses[i], parts) or refuse_unanswerable(sub, self._all_facts, own.doc_ids)
+            if verdict_only(query.clauses[i]):  # …对得上吗: the document's own check, narrowed by the whole question
+                done = self._consistency(query.text, own) or abstain(sub)
             part, found = (done, list[Hit]()) if done else self._answer(sub, own, summaries, timings, parts)
             part = keep_to_period(sub, part)
             parts.append(part)

@@ -4,6 +4,7 @@ checks as `budgetqa check`, with every figure of every finding cited."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from assistant.answer_types import Answer, Citation
 from assistant.check import answer_consistency, is_consistency_question
@@ -19,9 +20,17 @@ _STATED = re.compile(r"\d[\d,.]*\s*(亿元|万元|元|%|辆|人|个)")
 _SHOWN = 5
 
 
-def asks_consistency(question: str) -> bool:
-    """Is this a question about the document's own consistency rather than a figure?"""
+def verdict_only(clause: str) -> bool:
+    """A clause asking only whether figures agree (和款的合计对得上吗), no figure of its own."""
+    return bool(_VERDICT.search(clause)) and not _FIGURE.search(clause)
+
+
+def asks_consistency(question: str, clauses: Sequence[str] = ()) -> bool:
+    """Is this a question about the document's own consistency rather than a figure? One asking a figure in one
+    clause and whether it agrees in another (…两项相加是多少元？和款的合计对得上吗) has each clause answered."""
     if not is_consistency_question(question):
+        return False
+    if any(verdict_only(c) for c in clauses) and any(_FIGURE.search(c) for c in clauses):
         return False
     if _VERDICT.search(question):
         return True

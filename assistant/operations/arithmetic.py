@@ -26,12 +26,16 @@ from assistant.operations.change import change
 from assistant.operations.lookup import agreeing, lookup, parallel, rank_all
 from assistant.operations.operands import find_parts
 from assistant.operations.periods import asks_each, each_period, period_rows
+from assistant.operations.under import parent_with_items
 from assistant.question import cue
 from assistant.stated import StatedShare, bare_name, stated_shares
 from index.model import Fact
 from index.text import bigrams, containment, normalize
 
 # a lookup asking a total (一共, 合计…): an item under parallel parents is their sum
+_UNDER = re.compile(
+    r"(下面|下属|下的|之下|以下|下)的?(各|所有|全部|几个|[两二三四五六七八九十]个|这些|各个)(项|款|类|科目)"
+)
 _TOTAL = re.compile(load_data("intents.toml")["total_cue"])
 
 
@@ -143,6 +147,10 @@ def lookup_or_total(query: Query, ctx: Context) -> Answer:
     rows = period_rows(query, ctx, whole_year=whole) if whole or each else None
     if rows:  # 每个季度用款计划多少, 全年用款计划合计 (分季度安排的，全年合计: the total is what is asked)
         return each_period(query, ctx, rows) if each and not total else sum_of(query, ctx, rows)
+    if total and _UNDER.search(asked):  # 把它下面各项的基本支出加起来: the rows under the row named
+        parent, items = parent_with_items(query, ctx)
+        if parent is not None:
+            return sum_of(query, ctx, items)
     if not total and query.unit != "人":  # 实际在编几个人: a department's staff are those of all its parts
         return lookup(query, ctx)
     ranked = rank_all(query, ctx)

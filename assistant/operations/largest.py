@@ -8,34 +8,21 @@ parent (两个单位哪个多) is a comparison.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from assistant.analyze import Query
 from assistant.answer_types import Answer
 from assistant.compose import describe, money_unit_for
-from assistant.match import confident
 from assistant.names import display_name
 from assistant.operations.arithmetic import compare, computed
 from assistant.operations.base import Context
-from assistant.operations.lookup import rank_all
-from index.model import Fact
+from assistant.operations.under import parent_with_items
 
-_NEXT_LEVEL = {3: 5, 5: 7}
 _SMALLEST = re.compile("最少|最小|最低")
-_LOOKED_AT = 10  # the best-ranked facts looked through for the parent row
 
 
 def largest(query: Query, ctx: Context) -> Answer:
     """The item under the named parent with the largest (最少: smallest) figure, every item's figure listed."""
-    ranked = rank_all(query, ctx)
-    parent, items = None, []
-    for scored in ranked[:_LOOKED_AT]:
-        fact = scored.fact
-        if fact.code and (fact.code in query.codes or confident(scored, ctx.tun)):
-            items = items_under(fact, ctx.facts)
-            if len(items) >= 2:
-                parent = fact
-                break
+    parent, items = parent_with_items(query, ctx)
     if parent is None:
         return compare(query, ctx)
     unit = money_unit_for(items, query.unit) if parent.is_money else parent.unit
@@ -57,23 +44,3 @@ def largest(query: Query, ctx: Context) -> Answer:
     )
     answer.subject = display_name(winner, ctx.departments)
     return answer
-
-
-def items_under(parent: Fact, facts: Sequence[Fact]) -> list[Fact]:
-    """The rows one level below `parent` in its table and column (one per code)."""
-    level = _NEXT_LEVEL.get(len(parent.code or ""))
-    if level is None:
-        return []
-    found: dict[str, Fact] = {}
-    for f in facts:
-        if (
-            f.code
-            and len(f.code) == level
-            and f.code.startswith(parent.code or "")
-            and f.source.doc_id == parent.source.doc_id
-            and f.source.table == parent.source.table
-            and f.measure == parent.measure
-            and f.year == parent.year
-        ):
-            found.setdefault(f.code, f)
-    return list(found.values())

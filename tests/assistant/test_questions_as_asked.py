@@ -2642,3 +2642,32 @@ def test_a_figure_asked_after_why_is_of_the_item_the_why_named(
     # the why gets passages; the figure after what the asker read (文件说…，那/——那) is of the term the why named
     answer = qa.ask(question, doc=ids[doc])
     assert answer.parts[-1].value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value", "operands"),
+    [
+        ("wanli", "212类01款 城乡社区管理事务下面各项的基本支出加起来是多少元？", 76609000, 4),
+        ("finance", "20805 行政事业单位养老支出下面各项的决算数加起来是多少万元？", 326.72, 4),
+    ],
+)
+def test_the_rows_under_a_coded_row_added_up(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float, operands: int
+) -> None:
+    # each row one level under the row named is an operand, cited; never the row's own printed total
+    answer = qa.ask(question, doc=ids[doc])
+    assert answer.value == pytest.approx(value) and answer.formula and answer.formula.count("+") == operands - 1
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value"),
+    [
+        ("wanli", "212类01款 城乡社区管理事务下面各项的基本支出加起来是多少元？和款的合计对得上吗？", 76609000),
+        ("justice", "住房公积金和购房补贴两项加起来是多少元？和住房改革支出的合计一致吗？", 4521559),
+    ],
+)
+def test_a_figure_then_whether_it_agrees_answers_both(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float
+) -> None:
+    answer = qa.ask(question, doc=ids[doc])
+    assert answer.parts[0].value == pytest.approx(value) and "一致" in answer.parts[1].answer
