@@ -2550,6 +2550,19 @@ def test_a_later_clause_is_never_answered_with_an_earlier_ones_figure(
             3052.34,
             2023,
         ),
+        # a long method (按…编制说明里的增加额倒推，) names the document's year, not the year asked
+        (
+            "justice",
+            "按司法局2026年部门预算编制说明里的增加额倒推，司法局2025年的财政拨款收入预算是多少万元？",
+            8835.08,
+            2025,
+        ),
+        (
+            "wanli",
+            "按万里街道2024年部门预算编制说明里写的减少额倒推，万里街道2023年的财政拨款收入预算是多少万元？",
+            16497.86,
+            2023,
+        ),
     ],
 )
 def test_a_premise_of_this_year_then_a_question_of_last_year(
