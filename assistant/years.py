@@ -36,12 +36,18 @@ def _compared_with(query: Query) -> str:
     return f"比{base}{_CHANGE_WORDS[query.intent]}"
 
 
+_ONE_YEAR = ("lookup", "yesno", "change", "rate", "share")  # questions answered with one year's figure
+
+
 def resolve_years(query: Query, doc_ids: Sequence[str], summaries: Sequence[dict[str, Any]]) -> Query:
-    """Years named relative to the document (去年, 下一年度) made absolute against the document's year."""
+    """Years named relative to the document (去年, 下一年度) made absolute against the document's year; of two years
+    named for one figure, the document's own names the document (its frame was not recognised), the other is asked."""
     years = {d["year"] for d in summaries if d["doc_id"] in doc_ids and d.get("year")}
     if len(years) != 1:
         return query
     year = int(next(iter(years)))
+    if len(query.years) >= 2 and year in query.years and not query.clauses and query.intent in _ONE_YEAR:
+        query = replace(query, years=[y for y in query.years if y != year])  # 按…2026年预算…，2025年的X: 2025
     if query.relative_year is not None and not query.years:
         query = replace(query, years=[year + query.relative_year])
     if query.base_relative is not None and not query.base_years:

@@ -2563,6 +2563,9 @@ def test_a_later_clause_is_never_answered_with_an_earlier_ones_figure(
             16497.86,
             2023,
         ),
+        # a frame not recognised (拿…部门预算来说，): of two years named for one figure, the document's names it
+        ("justice", "拿司法局2026年的部门预算来说，2025年的财政拨款收入预算是多少万元？", 8835.08, 2025),
+        ("wanli", "拿万里街道2024年的部门预算来说，2023年的财政拨款收入预算是多少万元？", 16497.86, 2023),
     ],
 )
 def test_a_premise_of_this_year_then_a_question_of_last_year(
