@@ -164,7 +164,7 @@ def _premise_and_question(item: str, rest: str, inside: bool, cues: Cues) -> str
     if mine and theirs and mine != theirs:
         return item.replace(theirs, "") + rest
     own = cues["bare_question"].sub("", rest)
-    if len(own) <= 4 or rest.startswith(("比", "较", "与", "和")):
+    if len(own) <= 4 or rest.startswith(("比", "较", "与", "和", "跟", "同", "相比", "相较", "对比")):
         return f"{item}{rest}"
     head = next((item[i:] for i in range(1, len(item) - 1) if item[i:] in rest), "")  # 事业编制15人，…比编制少几个
     return f"{item}{rest.replace(head, item, 1)}" if 2 <= len(head) <= _SHORT_HEAD else rest

@@ -240,7 +240,8 @@ def split_clauses(text: str) -> list[str]:
     that only qualifies ("2022年，…") stays joined to the next.
     """
     cues = _cues()
-    pieces = [p for p in cues["joiners"].split(text) if p and p.strip(",;?!. ")]
+    text = _BRACKETED.sub(lambda m: m.group(0).replace(",", _INNER_COMMA), text)  # (全部资金口径,非财政拨款口径)
+    pieces = [p.replace(_INNER_COMMA, ",") for p in cues["joiners"].split(text) if p and p.strip(",;?!. ")]
     clauses: list[str] = []
     pending = ""
     for i, piece in enumerate(pieces):
@@ -256,6 +257,10 @@ def split_clauses(text: str) -> list[str]:
         clauses[-1] += "," + pending.rstrip(",")
     clauses = [one for clause in clauses for listed in _asks_apart(clause) for one in each_asked(listed)]
     return clauses if len(clauses) >= 2 else []
+
+
+_BRACKETED = re.compile(r"\([^()]*\)")
+_INNER_COMMA = "\ue010"  # a comma inside brackets separates no questions
 
 
 def _asks_apart(clause: str) -> list[str]:
@@ -274,11 +279,22 @@ _SPELLED_CODE = re.compile(r"(?<!\d)(\d{3})类(\d{2})款(?:(\d{2})项)?")
 # …with its levels apart (301-02, 212/01/01, 204—06—13) is joined too; a decimal point separates no levels.
 _SEPARATED_CODE = re.compile(r"(?<![\d.])(?<!\d,)(\d{3})[-/—–](\d{2})(?:[-/—–](\d{2}))?(?![\d.,%])")
 
+# …or after each level's name (公共安全支出（204类）司法（06款）基层司法业务（04项）): the last name with the whole code.
+_BRACKETED_LEVELS = re.compile(
+    r"[\u4e00-\u9fff]{2,20}\((\d{3})类\)(?P<kuan>[\u4e00-\u9fff]{2,20})\((\d{2})款\)"
+    r"(?:(?P<xiang>[\u4e00-\u9fff]{2,20})\((\d{2})项\))?"
+)
+
+
+def _levels_joined(m: re.Match[str]) -> str:
+    return f"{m.group('xiang') or m.group('kuan')}({m.group(1)}{m.group(3)}{m.group(5) or ''})"
+
 
 def plain_words(norm: str) -> str:
     """A question in the words the documents print: a 科目编码 spelled by level (302类39款) or with its levels
-    apart (301-02) joined (30239, 30102), a year
+    apart (301-02) or after each level's name (司法（06款）基层司法业务（04项）) joined (30239, 30102, 2040604), a year
     in two digits in four (24年 → 2024年), a kind of 政府采购 asked with 类 (服务类的采购) as printed (服务采购)."""
+    norm = _BRACKETED_LEVELS.sub(_levels_joined, norm)
     for code in (_SPELLED_CODE, _SEPARATED_CODE):
         norm = code.sub(lambda m: "".join(g for g in m.groups() if g), norm)
     norm = _SHORT_YEAR.sub(r"20\1", norm)  # 比23年少了多少: 2023年

@@ -125,7 +125,8 @@ def render_lookup(
     """The answer sentence of a lookup (marks for the figure and the `also` places agreeing with it), and a
     warning naming the `others` places printing another figure for the item."""
     name = fact_name(fact, ctx.departments)
-    printed = format_value(value, unit, places=decimal_places(fact, unit))
+    places = decimal_places(fact, unit) if query.round is None else query.round  # 请按万元保留四位小数
+    printed = format_value(value, unit, places=places)
     text = load_templates().render(
         "lookup",
         subject=shown_subject(fact, ctx),
@@ -150,7 +151,7 @@ def render_lookup(
             subject=fact.subject,
             year=year_phrase(fact),
             measure=measure_phrase(fact, name),
-            value=format_value(value, unit, places=decimal_places(fact, unit)),
+            value=format_value(value, unit, places=places),
             unit=unit,
             cite=cite_marks(1, 1 + also),
         )

@@ -1,10 +1,15 @@
-"""Hand-made facts mirroring real rows and sentences, for engine unit tests (no store, no model)."""
+"""Hand-made facts mirroring real rows and sentences, for engine unit tests (no store, no model); and the four corpus
+PDFs with the bundled Dapeng text in one real store (fake embedder: figures come from facts and BM25), per module."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from assistant.assistant import Assistant
 from index.model import Fact, Provenance
+from index.settings import Settings
 
 DAPENG = "dapeng000000"
 JUSTICE = "justice00000"
@@ -210,3 +215,28 @@ def dapeng_facts() -> list[Fact]:
             year=None,
         ),
     ]
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+PDFS = {
+    "justice": FIXTURES / "shanghai_putuo_justice_2026_dept_budget.pdf",
+    "finance": FIXTURES / "shanghai_putuo_finance_2024_dept_final.pdf",
+    "wanli": FIXTURES / "shanghai_putuo_wanli_street_2024_dept_budget.pdf",
+    "welfare": FIXTURES / "shanghai_putuo_welfare_home_2024_unit_budget.pdf",
+}
+
+
+@pytest.fixture(scope="module")
+def qa(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    qa = Assistant.open(Settings(home=tmp_path_factory.mktemp("home"), embed_model="fake:64"))  # seeds Dapeng
+    assert not qa.ingest(list(PDFS.values())).failed
+    return qa
+
+
+@pytest.fixture(scope="module")
+def ids(qa: Assistant) -> dict[str, str]:
+    """Document ids by short name: justice, finance, wanli, welfare, dapeng."""
+    by_file = {d["file_name"]: d["doc_id"] for d in qa.documents()}
+    named = {key: by_file[path.name] for key, path in PDFS.items()}
+    named["dapeng"] = next(v for k, v in by_file.items() if "dapeng" in k)
+    return named

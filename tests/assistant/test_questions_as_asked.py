@@ -6,7 +6,6 @@ Real documents through the real Assistant (fake embedder: figures come from fact
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -15,30 +14,6 @@ from assistant.answer_types import Answer
 from assistant.assistant import Assistant
 from assistant.measures import container_head
 from assistant.question import frame, split_clauses
-from index.settings import Settings
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-PDFS = {
-    "justice": FIXTURES / "shanghai_putuo_justice_2026_dept_budget.pdf",
-    "finance": FIXTURES / "shanghai_putuo_finance_2024_dept_final.pdf",
-    "wanli": FIXTURES / "shanghai_putuo_wanli_street_2024_dept_budget.pdf",
-    "welfare": FIXTURES / "shanghai_putuo_welfare_home_2024_unit_budget.pdf",
-}
-
-
-@pytest.fixture(scope="module")
-def qa(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    qa = Assistant.open(Settings(home=tmp_path_factory.mktemp("home"), embed_model="fake:64"))  # seeds Dapeng
-    assert not qa.ingest(list(PDFS.values())).failed
-    return qa
-
-
-@pytest.fixture(scope="module")
-def ids(qa: Assistant) -> dict[str, str]:
-    by_file = {d["file_name"]: d["doc_id"] for d in qa.documents()}
-    named = {key: by_file[path.name] for key, path in PDFS.items()}
-    named["dapeng"] = next(v for k, v in by_file.items() if "dapeng" in k)
-    return named
 
 
 def _no_figure(text: str) -> bool:
