@@ -33,7 +33,7 @@ def without_asides(text: str, cues: Cues) -> str:
     text = cues["whole_figure"].sub("", cues["level_aside"].sub(_level_off, cues["level_marker"].sub("", text)))
     if not re.search("占|比例|比重", text):  # 基本支出中人员经费占比: there the outer column is the whole
         text = _inner_measures().sub(r"\g<inner>", text)
-    for aside in ("place_aside", "explained", "intro", "part_pointer", "sign_request", "basis_request"):
+    for aside in ("place_aside", "budget_scope", "explained", "intro", "part_pointer", "sign_request", "basis_request"):
         text = cues[aside].sub("", text)
     lead = cues["lead_statement"].match(text)
     return text[lead.end() :] if lead and cues["bare_question"].sub("", text[lead.end() :]) else text

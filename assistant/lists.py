@@ -76,9 +76,22 @@ def each_asked(clause: str) -> list[str]:
             head, items[0] = head + items[0][: -len(column)], column
     if "的" in items[0] and not any("的" in i for i in items[1:]):  # 新建工程的地上、地下…: 新建工程 qualifies all
         before, items[0] = items[0].rsplit("的", 1)
-        head += before
-    head = _CONTAINER_HEAD.sub("中", re.sub(r"的$", "", head))  # 政府采购预算中，货物… -> 政府采购预算中货物…
-    return [f"{head}{item}是{m.group('tail')}" for item in _completed(share_head(items))]
+        head += before + "的"
+    items = _completed(share_head(items))
+    if not any(_makes_a_measure(head[:-1], item) for item in items if head.endswith("的")):  # 项目的支出决算数
+        head = _CONTAINER_HEAD.sub("中", re.sub(r"的$", "", head))  # 政府采购预算中，货物… -> 政府采购预算中货物…
+    return [f"{head}{item}是{m.group('tail')}" for item in items]
+
+
+def _makes_a_measure(head: str, item: str) -> bool:
+    """`行政单位医疗项目` + `支出决算数` reads 项目支出, a column neither names: the 的 between them stays."""
+    joined = head[-4:] + item[:4]
+    return any(w in joined and w not in head[-4:] and w not in item[:4] for w in _measure_words())
+
+
+@cache
+def _measure_words() -> tuple[str, ...]:
+    return tuple(load_data("answering.toml")["measure_words"])
 
 
 def _completed(items: list[str]) -> list[str]:

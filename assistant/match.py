@@ -26,7 +26,7 @@ from assistant.names import (
 from index import classification
 from index.model import MONEY_UNITS, Fact, Hit
 from index.settings import Tunables
-from index.text import bigrams, containment, normalize
+from index.text import YEAR_IN_TEXT, bigrams, containment, normalize
 
 COUNT_UNITS = frozenset("人 辆 个 份 次 家 台 条 期 项 件 平方米 米 公里 批次 人次 分".split())
 
@@ -350,8 +350,8 @@ def _specific_first(ranked: list[Scored], question: Sequence[str], tun: Tunables
             continue
         name_b = bigrams(s.name)
         # the words it adds (公务用车 + 购置费), which may be said in everyday words (买公车: 购置, never 车购)
-        whole = best.name in s.name
-        extra = bigrams(s.name.replace(best.name, "")) - best_b if whole else name_b - best_b
+        whole = best.name in s.name  # a year in the name (2022年政府采购项目) makes it no more specific
+        extra = bigrams(YEAR_IN_TEXT.sub("", s.name.replace(best.name, ""))) - best_b if whole else name_b - best_b
         says = bool(extra) and containment(extra, read if whole else asked) >= 0.5
         # unless the question also says what the best's full name has beyond it (购置和运行: the whole)
         beyond = (bigrams(normalize(best.fact.subject)) - best_b - name_b) & asked

@@ -376,7 +376,8 @@ def ratio_answer(
 
 def ratio_in_doc(query: Query, ctx: Context) -> Answer:
     """`A是B的几倍` within the documents in scope."""
-    facts = find_parts(query, ctx, query.parts[:2]) if len(query.parts) >= 2 else None
+    places: list[Fact] = []  # the other places printing the operands (the narrative beside 表14), cited too
+    facts = find_parts(query, ctx, query.parts[:2], places) if len(query.parts) >= 2 else None
     if not facts:
         return abstain(query)
     unit = money_unit_for(facts, None)
@@ -386,4 +387,4 @@ def ratio_in_doc(query: Query, ctx: Context) -> Answer:
     value = round(va / vb, 2)
     names = operand_names(facts, ctx.departments)
     formula = f"{describe(facts[0], unit, names[0])} ÷ {describe(facts[1], unit, names[1])} = {value:g}"
-    return ratio_answer(query, ctx, facts, value, formula, subject=f"{names[0]}与{names[1]}之比")
+    return ratio_answer(query, ctx, facts, value, formula, subject=f"{names[0]}与{names[1]}之比", places=places)

@@ -186,29 +186,15 @@ def derive_from_years(query: Query, ctx: Context, intent: str) -> Answer:
         value, out_unit = round((va - vb) / vb * 100, 2 if query.round is None else query.round), "%"
         shown = format_value(value, "%", places=query.round)
         formula = f"({a.year}年{format_value(va, unit)} − {b.year}年{format_value(vb, unit)}) ÷ {format_value(vb, unit)} = {shown}%"
-    direction = _direction(value)
-    text = load_templates().render(
-        "derived_rate" if intent == "rate" else "prior_year",
-        **(
-            {
-                "subject": a.subject,
-                "year": year_phrase(a),
-                "direction": direction,
-                "value": format_value(abs(value), out_unit, places=query.round),
-                "unit": out_unit,
-                "formula": formula,
-                "cite": cite_marks(1, 2),
-            }
-            if intent == "rate"
-            else {
-                "subject": f"{a.subject}比上年{direction}",
-                "year": "",
-                "value": format_value(abs(value), out_unit),
-                "unit": out_unit,
-                "formula": formula,
-                "cite": cite_marks(1, 2),
-            }
-        ),
+    text = load_templates().render(  # 城管执法2024年比上年减少72.32万元（2024年604.34 − 2023年676.66 = -72.32万元）
+        "derived_rate",
+        subject=a.subject,
+        year=year_phrase(a),
+        direction=_direction(value),
+        value=format_value(abs(value), out_unit, places=query.round),
+        unit=out_unit,
+        formula=formula,
+        cite=cite_marks(1, 2),
     )
     return Answer(
         question=query.text,
