@@ -13,7 +13,7 @@ from functools import cache
 from assistant.asides import measures_named as _measures_named
 from assistant.data import load_data
 from assistant.lexicon import glossed, synonyms
-from assistant.lists import share_head, shield, unshield
+from assistant.lists import LIST_END, listed, share_head, shield, unshield
 from assistant.question import YEAR as _YEAR
 from assistant.question import (
     Framed,
@@ -306,11 +306,9 @@ def _split_parts(text: str, intent: str) -> list[str]:
         if m:
             return [strip_filler(m.group(1)), strip_filler(m.group(2))]
     if intent in ("sum", "compare", "largest"):
-        core = re.split(
-            r"加起来|合起来|加在一起|加一起|合在一起|加到一起|一共|总共|合计|之和|共计|哪个|哪家|哪一个|谁|更", text
-        )[0]
-        raw = [p for p in re.split(r"和|与|及|加上|(?<!增)加|、|以及|跟", core) if strip_filler(p)]
-        pieces = [strip_filler(p) for p in (share_head(raw) if len(raw) >= 2 else raw)]
+        core = LIST_END.split(text)[0]
+        raw = [p for p in listed(core) if CODE.search(p) or strip_filler(p)]  # 2010301、2010302: coded rows
+        pieces = ["".join(CODE.findall(p)) + strip_filler(p) for p in (share_head(raw) if len(raw) >= 2 else raw)]
         if len(pieces) >= 2:
             return pieces
     return []

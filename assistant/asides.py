@@ -28,7 +28,7 @@ def without_asides(text: str, cues: Cues) -> str:
     text = cues["sum_then_head"].sub(r"\g<items>\g<head>\g<sum>\g<rest>", text)
     text = cues["dashed_examples"].sub(r"(\g<examples>)", text)
     text = cues["remainder"].sub(r"\g<whole>减\g<part>是\g<ask>", text)
-    text = cues["closing_remark"].sub("", cues["known_aside"].sub(_known_off, text))
+    text = cues["closing_remark"].sub("", cues["known_aside"].sub(_known_off, cues["checked_claim"].sub("", text)))
     text = cues["term_aside"].sub(_term_read, cues["row_ordinal"].sub(_ordinal_off, text))
     text = cues["whole_figure"].sub("", cues["level_aside"].sub(_level_off, cues["level_marker"].sub("", text)))
     if not re.search("占|比例|比重", text):  # 基本支出中人员经费占比: there the outer column is the whole
@@ -164,9 +164,11 @@ def _premise_and_question(item: str, rest: str, inside: bool, cues: Cues) -> str
     if mine and theirs and mine != theirs:
         return item.replace(theirs, "") + rest
     own = cues["bare_question"].sub("", rest)
-    if len(own) <= 4 or rest.startswith(("比", "较", "与", "和", "跟", "同", "相比", "相较", "对比")):
+    if len(own) <= 4 or rest.startswith(("比", "较", "与", "和", "跟", "同", "相比", "相较", "对比", "占")):
         return f"{item}{rest}"
     head = next((item[i:] for i in range(1, len(item) - 1) if item[i:] in rest), "")  # 事业编制15人，…比编制少几个
+    if any(head in w and w in rest for w in load_data("answering.toml")["measure_words"]):
+        return rest  # 政府投资项目2008万元，占…项目支出总额的比例: 项目 is a column's word there, not the item
     return f"{item}{rest.replace(head, item, 1)}" if 2 <= len(head) <= _SHORT_HEAD else rest
 
 

@@ -183,7 +183,7 @@ class Assistant:
             answer, hits = refusal, list[Hit]()
         else:
             answer, hits = self._answer(query, scope, summaries, timings)
-        answer = keep_to_period(query, answer)
+        answer = keep_to_period(query, answer) if len(query.clauses) < 2 else answer  # a compound's, part by part
         if doc is None and not scope.spelled_out and len(summaries) > 1:
             answer = name_document(answer, {d["doc_id"]: d["title"] for d in summaries})
         timings["total"] = _ms(started)

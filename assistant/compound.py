@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from assistant.analyze import Query, analyze, side_of_total
 from assistant.answer_types import Answer, Citation
+from assistant.backrefs import by_items_before, without_request
 from assistant.compose import cite_marks, exact, format_value, load_templates
 from assistant.lexicon import known_terms
 from assistant.llm_route import merge_grounding
@@ -103,28 +104,6 @@ def lean_on(clause: Query, item: str, analyze: Callable[[str], Query]) -> Query:
     return clause
 
 
-# `…，并说明年末较年初增加了多少`: the request to work a figure out names no item
-_REQUEST = re.compile(r"^(并且?|再|也)?请?(说明|指出|算出|计算|告诉我)(一下)?")
-_HEADS_COMPARED = re.compile(
-    r"^(?P<a>[^比较,?]{1,4}?)(?:比|较)(?P<b>[^比较,?]{1,4}?)(?P<rest>(?:多|少|高|低|增加|减少|增长|下降|相差|差).*)$"
-)
-
-
-def _by_their_heads(clause: str, items: Sequence[str]) -> str:
-    """`年初结转和结余、年末结转和结余各多少？年末较年初增加了多少`: two items just asked, named by the words they begin
-    with and the rest they share, compared in full."""
-    m = _HEADS_COMPARED.match(clause)
-    if not m:
-        return clause
-    a, b = m.group("a"), m.group("b")
-    tails = {x.split(a, 1)[1] for x in items if a in x} & {y.split(b, 1)[1] for y in items if b in y}
-    tail = _UNIT_END.sub("", max(tails, key=len, default=""))
-    return f"{a}{tail}比{b}{tail}{m.group('rest')}" if len(tail) >= 2 else clause
-
-
-_UNIT_END = re.compile(r"(平方米|亿元|万元|元|人|辆|个|台|项)$")
-
-
 def _is_measure(word: str) -> bool:
     """A column or stage word alone (基本支出, 项目支出, 决算, 年初预算数), naming no item."""
     return word in vocabulary().measure_words or word in stage_terms()
@@ -143,13 +122,12 @@ def _stage_of_item(own: str, body: str) -> bool:
 def clause_query(query: Query, i: int, item: str) -> Query:
     """The i-th clause of a compound question as a question of its own, with what it leans on: the item of
     the clause before (`item`, see `lean_on`), the reason asked of it (`borrow_subject`), the whole's frame."""
-    clause = _REQUEST.sub("", query.clauses[i])
+    clause = without_request(query.clauses[i])
     if i:
         clause = with_previous_head(clause, query.clauses[i - 1])
-    if i >= 2 and re.search("前者|后者", clause):  # A和B各多少？前者是后者的几倍: the two items just asked
-        former, latter = (item_of(analyze(c)) for c in query.clauses[i - 2 : i])
-        clause = clause.replace("前者", former).replace("后者", latter)
-    named = _by_their_heads(clause, [item_of(analyze(c)) for c in query.clauses[:i]]) if i >= 2 else clause
+        if clause.endswith("呢") and query.clauses[i - 1].startswith("其中"):  # 其中货物多少？另外服务呢: 其中服务
+            clause = "其中" + re.sub("^其中", "", clause)
+    named = by_items_before(clause, [item_of(analyze(c)) for c in query.clauses[:i]]) if i >= 2 else clause
     clause, whole_items = named, named != clause  # both items written in full: it leans on nothing
     alone = analyze(clause)
     within = cue("share_of_previous")

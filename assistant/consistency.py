@@ -9,7 +9,9 @@ from collections.abc import Sequence
 from assistant.answer_types import Answer, Citation
 from assistant.check import answer_consistency, is_consistency_question
 from assistant.check_rules import Finding
+from assistant.question import cue
 from index.model import Document
+from index.text import normalize
 
 # A trigger word (加起来, 检查…) in a question asking for a figure (加起来一共多少) is a sum, not an audit,
 # unless the question also asks whether something agrees.
@@ -27,7 +29,9 @@ def verdict_only(clause: str) -> bool:
 
 def asks_consistency(question: str, clauses: Sequence[str] = ()) -> bool:
     """Is this a question about the document's own consistency rather than a figure? One asking a figure in one
-    clause and whether it agrees in another (…两项相加是多少元？和款的合计对得上吗) has each clause answered."""
+    clause and whether it agrees in another (…两项相加是多少元？和款的合计对得上吗) has each clause answered; what someone
+    said of a figure asked (…多少万元？老张说是七万多，对不对？) is answered by the figure."""
+    question = cue("checked_claim").sub("", normalize(question))
     if not is_consistency_question(question):
         return False
     if any(verdict_only(c) for c in clauses) and any(_FIGURE.search(c) for c in clauses):

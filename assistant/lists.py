@@ -158,3 +158,28 @@ def share_head(items: Sequence[str]) -> list[str]:
     if k <= 3 and all(len(b) == k for b in bare) and len(last) >= k + 2:
         return [f"{i}{last[k:]}" for i in first] + [last]
     return list(items)
+
+
+# Where a list ends and what is asked of it begins (A和B加起来, A、B哪个多)
+LIST_END = re.compile(
+    "加起来|合起来|加在一起|加一起|合在一起|加到一起|加总|相加|一共|总共|合计|之和|总和|共计|哪个|哪家|哪一个|谁|更"
+)
+_JOINED = re.compile(r"和|与|及|加上|(?<!增)加|、|以及|跟")
+
+
+def listed(core: str) -> list[str]:
+    """The items a sum or comparison lists (A、B和C, A加上B), from the clause listing them (`listing_clause`)."""
+    return _JOINED.split(listing_clause(core))
+
+
+def listing_clause(core: str) -> str:
+    """`街道办的水电,水费加电费,一共…`: the clause listing the items (an earlier one only says them in other words,
+    unless it is their container: `三公经费里,接待费和运行费加起来`)."""
+    clauses = [c for c in core.split(",") if c]
+    listing = [i for i, c in enumerate(clauses) if _JOINED.search(c)]
+    start = listing[-1] if listing else 0
+    while start and _JOINED.match(clauses[start]):  # …的车辆，加上…购置的车辆: the list began a clause before
+        start -= 1
+    if not start or re.search(r"(里|中|里面|之中|方面)$", clauses[start - 1]):
+        return core
+    return ",".join(clauses[start:])

@@ -28,7 +28,7 @@ from index.model import MONEY_UNITS, Fact, Hit
 from index.settings import Tunables
 from index.text import YEAR_IN_TEXT, bigrams, containment, normalize
 
-COUNT_UNITS = frozenset("人 辆 个 份 次 家 台 条 期 项 件 平方米 米 公里 批次 人次 分".split())
+COUNT_UNITS = frozenset("人 辆 个 份 次 家 台 条 期 项 件 套 户 场 平方米 米 公里 批次 人次 分".split())
 
 SPECIFIC_WINDOW = 20  # runners-up looked at for a more specific name the question supports
 
@@ -160,7 +160,7 @@ def _measure_terms(
     # Measures: a named measure must match; otherwise prefer the total/default column.
     if measures and query.unit not in COUNT_UNITS:  # measure words name money columns, not counts
         # or the table all of whose figures are of the measure (一般公共预算基本支出…经济分类预算表)
-        title = normalize(table_title(fact.source.table)) if fact.source.table else ""
+        title = normalize(table_title(fact.source.table)) if fact.source.table else normalize(fact.source.section or "")
         met = [m for m in measures if m == measure or m in measure or m in name or m in title]
         delta += 0.15 if len(met) == len(measures) else 0.0 if met else -0.4  # every measure named, or some
         measure_ok = not any(m in voc.part_columns for m in measures if m not in met)  # 基本支出的年初预算
@@ -176,8 +176,8 @@ def _measure_terms(
     if head:  # a column the question excludes (非财政拨款的其他收入) is no part of the item asked
         head = re.sub("(非|除|不含|不包括)(" + "|".join(map(re.escape, voc.measure_words)) + ")", "", head)
     said = [head, *ms.head_terms(asked, head)] if head and len(head) >= 2 else []  # 买公车的钱: 公务用车购置费
-    own = bigrams(name + measure + normalize(fact.context) + normalize(fact.source.table or "")) if said else None
-    if own is not None and all(containment(bigrams(w), own) < 0.5 for w in said):  # own words, not the note's
+    own = bigrams(name + measure + normalize(fact.context) + normalize(fact.source.table or fact.source.section or ""))
+    if said and all(containment(bigrams(w), own) < 0.5 for w in said):  # own words (or its section's), not the note's
         measure_ok = False
         delta -= 0.6  # below the items naming Y; Y is named by the figure, not by X's national note (燃料费)
     # 一般公共预算拨款收入 is not 一般公共预算拨款支出, however alike the names (nor 一般公共预算资金, an income)

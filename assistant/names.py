@@ -168,6 +168,8 @@ def _candidate_names(fact: Fact, departments: frozenset[str]) -> tuple[str, ...]
     year_total = re.fullmatch(r"(本年)?(收入|支出)合计", subject)
     if year_total and measure in voc.fund_words:  # 本年支出合计 in the 一般公共预算 column: 一般公共预算支出
         names.append(measure + year_total.group(2))
+    if item_code := re.match(r"([A-C]\d{2,10})\s", fact.source.row or ""):  # 品目编码C99: the 政府采购品目 by its code
+        names.append(item_code.group(1))
     kind = classification.procurement_kind(subject)  # 工程采购 (a kind of 政府采购) is 政府采购工程
     if kind:
         names.append(f"政府采购{kind}")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from assistant.asides import hearsay, stated_premise, units_requested, without_asides
+from assistant.backrefs import each_of_before
 from assistant.data import load_data
 from assistant.lists import each_asked
 from index.classification import kind_words
@@ -144,7 +145,7 @@ def _years_said(text: str) -> list[str]:
 def frame(norm: str) -> Framed:
     """Take the framing off a normalised question (see the module docstring)."""
     cues = _cues()
-    norm = _repeat(_lead_off, _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_NUMERALS), norm))
+    norm = _repeat(_lead_off, _as_written(norm, cues))
     text = norm
     doc_years: list[int] = []
     # 上海市普陀区财政局2024年2023年… / …2022年去年…: the first year names the document, not the year asked
@@ -203,6 +204,14 @@ def frame(norm: str) -> Framed:
     )
 
 
+def _as_written(norm: str, cues: dict[str, re.Pattern[str]]) -> str:
+    """Years in Chinese numerals in digits (二〇二六年); spoken fillers (嗯，那个，…哈), what the asker takes back or
+    rules out (三公，不对，是…; ，不是津贴补贴哈，) gone; a gloss after 就是 in brackets (，就是印刷费，)."""
+    norm = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_NUMERALS), norm)
+    norm = cues["spoken_correction"].sub("", cues["spoken"].sub("", norm))
+    return cues["spoken_gloss"].sub(r"(就是\g<term>)", norm)
+
+
 def _lead_off(gone: str, text: str) -> str:
     """Politeness and who asks (请问, 我是做薪酬研究的，, 帮邻居问一下：, …只要数字) taken off."""
     cues = _cues()
@@ -255,7 +264,9 @@ def split_clauses(text: str) -> list[str]:
             pending += piece + ","
     if pending and clauses:
         clauses[-1] += "," + pending.rstrip(",")
-    clauses = [one for clause in clauses for listed in _asks_apart(clause) for one in each_asked(listed)]
+    clauses = each_of_before(
+        [one for clause in clauses for listed in _asks_apart(clause) for one in each_asked(listed)]
+    )
     return clauses if len(clauses) >= 2 else []
 
 

@@ -228,9 +228,9 @@ def parse_question(obj: dict[str, Any], where: str = "") -> Question:
         source=where.rsplit(":", 1)[0],
         extra={k: v for k, v in obj.items() if k not in known},
         parts=parts,
-        year=_year(obj.get("year"), where),
+        year=_year(obj.get("year", (answer or {}).get("year")), where),  # on the question or in its answer
         round=top.round,
-        derived=bool(obj.get("derived", False)),
+        derived=bool(obj.get("derived", (answer or {}).get("derived", False))),
     )
 
 

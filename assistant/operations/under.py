@@ -1,8 +1,10 @@
 """The rows one level under a coded row the question names (类 3 → 款 5 → 项 7 digits; 经济分类 3 → 5), in the
-row's table and column: what `哪一项最大` ranks and `下面各项加起来` adds."""
+row's table and column: what `哪一项最大` ranks and `下面各项加起来` adds; and the kinds a department's units are
+counted by (本部门中，行政单位1家，参公单位1家，事业单位4家): what `一共包括几家单位` adds."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.analyze import Query
@@ -44,3 +46,23 @@ def items_under(parent: Fact, facts: Sequence[Fact]) -> list[Fact]:
         ):
             found.setdefault(f.code, f)
     return list(found.values())
+
+
+# `部门预算一共包括几家单位`: all its units, not the 下属…预算单位 besides the department's own office, nor one kind
+_ALL_UNITS = re.compile(
+    r"(一共|总共|共|包括|包含|含|合计|总计).{0,6}(几|多少)家单位|(几|多少)家单位.{0,4}(一共|总共|合计)"
+)
+
+
+def kinds_counted(query: Query, ctx: Context) -> list[Fact]:
+    """The kinds of unit one sentence counts the department's units by (行政单位1家，参公单位1家，事业单位4家), when the
+    question asks how many units there are in all and names no kind of its own; [] otherwise."""
+    asked = query.norm.split("|")[0]
+    if not _ALL_UNITS.search(asked) or re.search(r"(行政|参公|事业|下属|预算)单位", asked):
+        return []
+    by_sentence: dict[tuple[str, str], list[Fact]] = {}
+    for fact in ctx.facts:
+        if fact.unit == "家" and fact.subject.endswith("单位") and fact.origin == "text":
+            by_sentence.setdefault((fact.source.doc_id, fact.source.quote), []).append(fact)
+    kinds = max(by_sentence.values(), key=len, default=[])
+    return kinds if len({f.subject for f in kinds}) >= 2 else []

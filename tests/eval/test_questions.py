@@ -250,6 +250,10 @@ def test_loader_reads_compound_parts_and_years() -> None:
     assert prior.expects_abstention and prior.year == 2021
     derived = parse_question(_q(kind="prior_year_long", answer={"value": 5282, "unit": "万元"}, derived=True), "t:3")
     assert derived.derived and derived.value == 5282 and "derived" not in derived.extra
+    inside = parse_question(  # the year and derivation written inside the answer read the same
+        _q(kind="prior_year_long", answer={"value": 3003.19, "unit": "万元", "year": 2023, "derived": True}), "t:4"
+    )
+    assert inside.year == 2023 and inside.derived
 
 
 @pytest.mark.parametrize(
