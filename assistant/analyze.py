@@ -13,7 +13,7 @@ from functools import cache
 from assistant.asides import measures_named as _measures_named
 from assistant.data import load_data
 from assistant.lexicon import glossed, synonyms
-from assistant.lists import LIST_END, listed, share_head, shield, unshield
+from assistant.lists import EXAMPLES, LIST_END, listed, share_head, shield, unshield
 from assistant.question import YEAR as _YEAR
 from assistant.question import (
     Framed,
@@ -275,8 +275,8 @@ _SAME_ITEM = re.compile(r"^(该|此|这一?|本|其)(类|款|项|科目|行)?(�
 
 def split_parts(norm: str, intent: str) -> list[str]:
     """Named items of a sum/difference/share/compare question, filler removed; a joining word inside one name
-    (社会保障和就业支出, 年末结转和结余) joins nothing."""
-    return [unshield(p) for p in _split_parts(shield(glossed(_YEAR.sub("", norm))), intent)]
+    (社会保障和就业支出, 年末结转和结余) joins nothing, nor one in an aside describing an item (（数据共享、光纤那些）)."""
+    return [unshield(p) for p in _split_parts(shield(EXAMPLES.sub("", glossed(_YEAR.sub("", norm)))), intent)]
 
 
 def _split_parts(text: str, intent: str) -> list[str]:
@@ -288,7 +288,7 @@ def _split_parts(text: str, intent: str) -> list[str]:
             return [strip_filler(m.group(1)), strip_filler(m.group(2))]
     if intent == "difference":
         m = (
-            re.search(r"(.+?)比(.+?)(?:增加|减少|增长|下降|超支|节约|节省)了?多少", text)
+            re.search(r"(.+?)比([^?]+?)(?:增加|减少|增长|下降|超支|节约|节省|,?相?差)了?多少", text)
             or re.search(r"(.+?)比(.+?)(?:多|少|高|低|大|小)(?:花|用|支出|出)?(?:出|了)?多少", text)
             or re.search(r"(.+?)比(.+?)(?:多|少|高|低)", text)
         )

@@ -34,12 +34,12 @@ def by_items_before(clause: str, items: Sequence[str]) -> str:
     just asked, by 前者/后者, or by the words they begin with and the rest they share, written in full."""
     if re.search("前者|后者", clause) and len(items) >= 2:
         return clause.replace("前者", items[-2]).replace("后者", items[-1])
-    m = _HEADS_COMPARED.match(clause)
+    m = _HEADS_COMPARED.match(re.sub("^(还有|另外|那么|那|并且?)", "", clause))  # 还有年末比年初多了多少
     if not m:
         return clause
     a, b = m.group("a"), m.group("b")
-    tails = {x.split(a, 1)[1] for x in items if a in x} & {y.split(b, 1)[1] for y in items if b in y}
-    tail = _UNIT_END.sub("", max(tails, key=len, default=""))
+    tails = {_UNIT_END.sub("", x.split(a, 1)[1]) for x in items if a in x}
+    tail = max(tails & {_UNIT_END.sub("", y.split(b, 1)[1]) for y in items if b in y}, key=len, default="")
     return f"{a}{tail}比{b}{tail}{m.group('rest')}" if len(tail) >= 2 else clause
 
 

@@ -46,11 +46,17 @@ def item_of(clause: Query) -> str:
     预算执行数增长` → `信息化建设`)."""
     if clause.intent == "share" and clause.parts:  # …占…的比例是多少？它的决算金额: the part
         return clause.parts[0]
+    gloss = _GLOSS.search(clause.norm.split("|")[0])  # 那个搞卫生的钱（城乡社区环境卫生）: the term it glosses
+    if gloss and gloss.group(1) in known_terms():
+        return gloss.group(1)
     content = clause.content[-1] if clause.content else ""  # as asked: leaning re-reads everyday words
     if clause.intent == "open":  # 为什么信息化建设今年涨了277%？: the term it asks about
         return max((t for t in known_terms() if len(t) >= 3 and t in content), key=len, default=content)
     compared = re.search("比|较", content[2:])  # 信息技术服务较2021年预算变化了多少: 信息技术服务
     return strip_endings(content[: compared.start() + 2] if compared else content, (*stage_terms(), "当年"))
+
+
+_GLOSS = re.compile(r"\(([^()\d,、]{4,})\)")
 
 
 def own_item(clause: Query) -> str:

@@ -160,6 +160,10 @@ def share_head(items: Sequence[str]) -> list[str]:
     return list(items)
 
 
+# Examples in brackets after an item (政府投资项目（数据共享2.0、政务光纤二期那些）): they describe it, naming no part
+EXAMPLES = re.compile(
+    r"\((?![^()]*(合计|加起来|一共))(?=[^()]*[\u4e00-\u9fff]{2})[^()]*(、|那些|那块|这些|等等|等|之类)[^()]*\)"
+)
 # Where a list ends and what is asked of it begins (A和B加起来, A、B哪个多)
 LIST_END = re.compile(
     "加起来|合起来|加在一起|加一起|合在一起|加到一起|加总|相加|一共|总共|合计|之和|总和|共计|哪个|哪家|哪一个|谁|更"

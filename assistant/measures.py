@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 
 from assistant.analyze import Query, expand, strip_filler, total_row_names
 from assistant.data import load_data
+from assistant.lexicon import known_terms
 from assistant.names import stage_index, stage_terms, strip_endings, vocabulary
 from assistant.question import cue
 from index import classification
@@ -26,6 +27,11 @@ def asked_measures(query: Query, titles: Iterable[str] = ()) -> list[str]:
     found: list[str] = []
     # a total a question's words stand for (支出总额: 本年支出合计) names a row, not the column 本年支出
     asked, *terms = query.norm.split("|")
+    if _names_an_item(asked):  # 日常运转用的机关运行经费: the everyday words describe the item named, no column
+        terms = [t for t in terms if t not in vocabulary().measure_words]
+    elif _WORD_ASIDE.search(asked):  # 大厅运营事务（…政务大厅日常运转那块）: words describing the item name no column
+        outside = expand(_WORD_ASIDE.sub("", asked))
+        terms = [t for t in terms if t in outside or t not in vocabulary().measure_words]
     rest = "|".join([asked, *(t for t in terms if t not in total_row_names())])
     for title in titles:
         if len(title) >= 6 and title in rest:
@@ -41,6 +47,15 @@ def asked_measures(query: Query, titles: Iterable[str] = ()) -> list[str]:
                 found.append(word)
             rest = rest.replace(word, "\u0000")
     return found
+
+
+_WORD_ASIDE = re.compile(r"\((?=[^()]*[\u4e00-\u9fff]{2})[^()]{4,}\)")  # a bracketed aside in words (no code, （含）)
+
+
+def _names_an_item(asked: str) -> bool:
+    """Does the question say, in the document's words, an item that is no column (机关运行经费, 住房公积金)?"""
+    words = vocabulary().measure_words
+    return any(len(t) >= 5 and t in asked and not any(t in w or w in t for w in words) for t in known_terms())
 
 
 def complete_parts(parts: Sequence[str]) -> list[str]:

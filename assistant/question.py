@@ -18,6 +18,7 @@ from functools import cache
 from assistant.asides import hearsay, stated_premise, units_requested, without_asides
 from assistant.backrefs import each_of_before
 from assistant.data import load_data
+from assistant.lexicon import known_terms
 from assistant.lists import each_asked
 from index.classification import kind_words
 
@@ -209,7 +210,21 @@ def _as_written(norm: str, cues: dict[str, re.Pattern[str]]) -> str:
     rules out (三公，不对，是…; ，不是津贴补贴哈，) gone; a gloss after 就是 in brackets (，就是印刷费，)."""
     norm = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_NUMERALS), norm)
     norm = cues["spoken_correction"].sub("", cues["spoken"].sub("", norm))
-    return cues["spoken_gloss"].sub(r"(就是\g<term>)", norm)
+    return cues["spoken_gloss"].sub(_gloss_read, norm)
+
+
+def _gloss_read(m: re.Match[str]) -> str:
+    """`，就是基本工资加上津贴补贴，` names the items asked (terms the documents know): kept as said; any other gloss
+    (，就是财政拨款收入，, ，就是养车跑车那个钱，) is kept as an aside glossing the words before it, but one after a term
+    the documents know (行政单位医疗，就是给在职人员交医保那块，) or saying what the item is not (，就是不是财政给的那部分，),
+    which goes with the asides (see `explained`)."""
+    term = m.group("term")
+    pieces = [p for p in re.split("加上|和|、|及", term) if p]
+    if len(pieces) >= 2 and all(p in known_terms() for p in pieces):
+        return f",{term}"
+    before = re.split("[,?]", m.string[: m.start()])[-1]
+    named = any(len(t) >= 4 and t in before for t in known_terms())  # 行政单位医疗，就是给在职人员交医保那块
+    return f"(就是{term})" if named or term.startswith(("不", "没", "非")) else f"({term})"
 
 
 def _lead_off(gone: str, text: str) -> str:

@@ -257,6 +257,27 @@ def test_a_count_asked_is_never_a_sum_of_money(qa: Assistant, ids: dict[str, str
             [2336.91, 603.14, 79.49, 20.51],
         ),
         (
+            "finance",
+            "呃，财政局2024年决算的收入支出总表里，不光是财政拨款的那个哈，年初结转和结余是多少万元？年末结转和结余又是多少？"
+            "还有年末比年初多了多少？",
+            [49.14, 55.34, 6.2],
+        ),
+        (
+            "wanli",
+            "万里街道2024年地上建筑面积多少平方米？地下建筑面积又是多少？还有地上比地下多多少？",
+            [8013, 5356, 2657],
+        ),
+        (
+            "wanli",
+            "那个搞卫生的钱，就是城乡社区环境卫生，街道办2024年安排了多少万元？比2023年执行数是涨了还是降了，百分之几？",
+            [599.33, -27.81],
+        ),
+        (
+            "justice",
+            "司法局2026年普法宣传安排了多少万元？比2025年执行数是涨了还是降了，百分之几？",
+            [124.29, 4.92],
+        ),
+        (
             "wanli",
             "万里街道2024年基本支出和项目支出分别是多少万元？这两部分各占支出合计的百分之几？",
             [9970.602, 5650.5103, 63.83, 36.17],
@@ -406,6 +427,74 @@ def test_a_year_said_after_就是_is_the_year_asked(
             id="the_units_a_department_counts",
         ),
         pytest.param("wanli", "万里街道部门预算下属几家预算单位？", 5, id="the_units_a_department_counts"),
+        # everyday words describing an item the question names (日常运转用的机关运行经费, 大厅运营事务（…日常运转那块）)
+        # name no column (日常运转 reads 基本支出 alone)
+        pytest.param(
+            "wanli",
+            "万里街道2024年机关和参公单位日常运转用的机关运行经费预算多少？",
+            443.18,
+            id="description_names_no_column",
+        ),
+        pytest.param(
+            "justice",
+            "司法局2026年机关日常运转用的机关运行经费预算是多少万元？",
+            217.83,
+            id="description_names_no_column",
+        ),
+        pytest.param(
+            "dapeng",
+            "大厅运营事务（窗口人员服务、政务大厅日常运转那块）2021年的预算是多少万元？",
+            638,
+            id="description_names_no_column",
+        ),
+        pytest.param(
+            "justice",
+            "普法宣传（宣传活动、日常运转那块）2026年的预算是多少万元？",
+            124.29,
+            id="description_names_no_column",
+        ),
+        # examples in brackets after the part of a share are no part of it
+        pytest.param(
+            "dapeng",
+            "项目支出里，政府投资项目（数据共享2.0、政务光纤二期那些）占项目支出总额的比例是多少？按百分比保留两位小数。",
+            43.24,
+            id="examples_in_a_share",
+        ),
+        pytest.param(
+            "wanli",
+            "城乡社区支出（212类，含城管执法、环境卫生等）占万里街道支出总计的比例是多少？按百分比保留两位小数。",
+            76.43,
+            id="examples_in_a_share",
+        ),
+        # a gloss after 就是 naming the items (基本工资加上津贴补贴) is what is added; one in everyday words (养车跑车那个钱)
+        # glosses the words before it
+        pytest.param(
+            "finance",
+            "财政局2024年决算里头发工资这块，嗯，就是基本工资加上津贴补贴，这两样加起来一共多少万元？奖金不算哈，奖金那栏好像是空的。",
+            1500.91,
+            id="spoken_gloss",
+        ),
+        pytest.param(
+            "wanli",
+            "万里街道2024年发工资这块，就是基本工资加上津贴补贴，这两样加起来一共多少元？",
+            22497361,
+            id="spoken_gloss",
+        ),
+        pytest.param("welfare", "福利院公家的车，就是养车跑车那个钱，2024年预算多少块钱？", 64000, id="spoken_gloss"),
+        pytest.param("justice", "司法局公家的车，就是养车跑车那个钱，2026年预算多少元？", 99750, id="spoken_gloss"),
+        # 是多了还是少了，差多少: the signed difference answers both; a gloss after a term the documents know goes
+        pytest.param(
+            "finance",
+            "财政局2024年决算里那个行政单位医疗，就是给在职人员交医保那块，嗯，实际决算数比年初预算是多了还是少了，差多少万元？",
+            -1.3,
+            id="more_or_less_and_by_how_much",
+        ),
+        pytest.param(
+            "wanli",
+            "万里街道2024年城管执法预算比2023年执行数是多了还是少了，差多少万元？",
+            -72.32,
+            id="more_or_less_and_by_how_much",
+        ),
     ],
 )
 def test_the_figure_asked(qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float) -> None:
