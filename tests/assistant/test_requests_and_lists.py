@@ -278,6 +278,11 @@ def test_a_count_asked_is_never_a_sum_of_money(qa: Assistant, ids: dict[str, str
             [124.29, 4.92],
         ),
         (
+            "welfare",
+            "福利院2024年的三公经费是多少万元？跟上一年比是涨了还是持平，变化了多少万元？",
+            [6.4, 0],
+        ),
+        (
             "wanli",
             "万里街道2024年基本支出和项目支出分别是多少万元？这两部分各占支出合计的百分之几？",
             [9970.602, 5650.5103, 63.83, 36.17],
@@ -494,6 +499,19 @@ def test_a_year_said_after_就是_is_the_year_asked(
             "万里街道2024年城管执法预算比2023年执行数是多了还是少了，差多少万元？",
             -72.32,
             id="more_or_less_and_by_how_much",
+        ),
+        # what the asker read (看到…说…一共251.25万元，分…三块，) is a premise: the part asked is of its item
+        pytest.param(
+            "finance",
+            "看到上海市普陀区财政局说2024年度政府采购合同金额一共251.25万元，分货物、工程、服务三块，其中服务采购那块是多少万元？",
+            246.47,
+            id="what_the_asker_read",
+        ),
+        pytest.param(
+            "justice",
+            "看到司法局说2026年政府采购预算一共1486.42万元，分货物、工程、服务三块，其中工程那块是多少万元？",
+            36.44,
+            id="what_the_asker_read",
         ),
     ],
 )
