@@ -107,7 +107,9 @@ def hearsay(text: str, cues: Cues) -> str:
     m = cues["hearsay"].match(text)
     if not m:
         return text
-    if re.match("我?(看到|看见)", m.group(0)):  # 看到财政局说…一共251.25万元，分…三块，其中…: what was read is a premise
+    if re.match(
+        "我?(看到|看见)", m.group(0)
+    ):  # 看到财政局说…一共251.25万元，分…三块，其中…: what was read is a premise
         return f"{m.group('claim')},{m.group('rest')}"
     return cues["claimed_figure"].sub("", m.group("claim")) + cues["said_in_document"].sub("", m.group("rest"))
 
