@@ -42,16 +42,15 @@ CODE = re.compile(r"(?<!\d)(\d{7}|\d{5}|\d{3})(?!\d)")  # 科目编码: 类 3, �
 @cache
 def _filler() -> re.Pattern[str]:
     """Words that carry the question's form (asking, comparing, computing), not its subject."""
-    words = load_data("answering.toml")["question_words"]
-    # 有 asks (有多少), except inside the genre's words (实有在编人数, 所有, 拥有, 享有)
-    alternatives = [_INSIDE_WORDS.get(w, re.escape(normalize(w))) for w in sorted(words, key=len, reverse=True)]
+    data = load_data("answering.toml")
+    words, inside = data["question_words"], data["question_word_patterns"]  # 有 asks, but not in 实有在编人数
+    alternatives = [inside.get(w, re.escape(normalize(w))) for w in sorted(words, key=len, reverse=True)]
     return re.compile("|".join(alternatives) + r"|[?!,.:;、()]")
 
 
 _COUNT_ASKED = re.compile(
     "(?:几|多少)(?:个(?!点)|辆|人次|人|份|次|家|台|项|条|批次|批|名|所|套|户|期|件)"
 )  # names no item
-_INSIDE_WORDS = {"有": "(?<![实所拥享具国占])有"}
 
 
 # Years named relative to the document's: the year asked (not one compared against: 比上年 is a base).

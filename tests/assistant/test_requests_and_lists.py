@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.analyze import strip_filler
 from assistant.assistant import Assistant
 from assistant.question import frame, split_clauses
 
@@ -513,7 +514,23 @@ def test_a_year_said_after_就是_is_the_year_asked(
             36.44,
             id="what_the_asker_read",
         ),
+        # 收支 says 收入支出 short
+        pytest.param("finance", "财政局收支总计降了几个点", -1.87, id="收支_short_for_收入支出"),
+        pytest.param("wanli", "万里街道收支总计是多少万元", 15621.11, id="收支_short_for_收入支出"),
     ],
 )
 def test_the_figure_asked(qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float) -> None:
     assert qa.ask(question, doc=ids[doc]).value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("said", "content"),
+    [
+        ("财政拨款支出比2023年少了多少", "财政拨款支出"),  # 比 before a direction, 少了: no item words
+        ("收入比上年减少了多少", "收入"),
+        ("人员经费的比例", "人员经费"),  # 比例 is a share's word, not 比
+        ("实有在编人数有多少", "实有在编人数"),  # 有 asks, but not inside 实有
+    ],
+)
+def test_the_words_of_asking_are_no_item(said: str, content: str) -> None:
+    assert strip_filler(said) == content
