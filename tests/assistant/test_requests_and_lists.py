@@ -283,6 +283,16 @@ def test_a_count_asked_is_never_a_sum_of_money(qa: Assistant, ids: dict[str, str
             "福利院2024年的三公经费是多少万元？跟上一年比是涨了还是持平，变化了多少万元？",
             [6.4, 0],
         ),
+        (  # 照这个算: how to work it out, no item
+            "justice",
+            "根据司法局2026年部门预算，普法宣传2026年是多少万元？比2025年执行数增加了多少万元？照这个算，2025年执行数是多少万元？",
+            [124.29, 5.83, 118.46],
+        ),
+        (
+            "welfare",
+            "根据福利院2024年单位预算，三公经费是多少万元？比2023年预算增加了多少？照这个算，2023年预算是多少万元？",
+            [6.4, 0, 6.4],
+        ),
         (
             "wanli",
             "万里街道2024年基本支出和项目支出分别是多少万元？这两部分各占支出合计的百分之几？",
@@ -513,6 +523,19 @@ def test_a_year_said_after_就是_is_the_year_asked(
             "看到司法局说2026年政府采购预算一共1486.42万元，分货物、工程、服务三块，其中工程那块是多少万元？",
             36.44,
             id="what_the_asker_read",
+        ),
+        # a basis said after a colon (…的政府采购：按预算口径，) is no item; 那几个项目 asks no count
+        pytest.param(
+            "justice",
+            "想了解下司法局2026年的政府采购：按预算口径，当年的服务采购金额是多少万元？",
+            1446.32,
+            id="basis_after_a_colon",
+        ),
+        pytest.param(
+            "finance",
+            "想了解下财政局2024年的政府采购：按合同签订口径，当年的货物采购金额是多少万元？",
+            4.79,
+            id="basis_after_a_colon",
         ),
         # 收支 says 收入支出 short
         pytest.param("finance", "财政局收支总计降了几个点", -1.87, id="收支_short_for_收入支出"),
