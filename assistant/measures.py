@@ -180,6 +180,8 @@ def narrower(
     own = (fact.code,) if fact.code else classification.codes_of(fact.subject)  # a sentence's 科目 by its name
     if any(c != o and c.startswith(o) for c in query.codes for o in own):  # 20106财政事务下的2010605…: the 项
         return True
+    if _SEPARATELY.search(query.norm) and _shortened_modifies(query.norm.split("|")[0], name, normalize(fact.subject)):
+        return True
     if name not in measures:
         return False
     return any(n in r and containment(bigrams(n), described) < 1 for r in rest for n in _rows())
@@ -189,3 +191,19 @@ def narrower(
 def _rows() -> tuple[str, ...]:
     words = set(load_data("answering.toml")["measure_words"])
     return tuple(n for n in classification.national_names() if len(n) >= 2 and n not in words)
+
+
+# 单独安排了多少: an item printed on its own is asked, never the row whose name only qualifies it
+_SEPARATELY = re.compile("单独|单列|专门安排|另外安排")
+
+
+def _shortened_modifies(asked: str, name: str, subject: str) -> bool:
+    """`12345政务服务便民热线这块…单独安排了多少`: a name shortened from the fact's (政务服务 of 政务服务事务) followed by
+    other item words only says what another item (the hotline) is for; that item is not the fact's."""
+    if name == subject or not subject.startswith(name) or name not in asked:
+        return False
+    after = re.split(r"[,?;:]", asked[asked.index(name) + len(name) :])[0]
+    for word in (*vocabulary().measure_words, *stage_terms()):
+        after = after.replace(word, "")
+    left = strip_filler(_SEPARATELY.sub("", after))
+    return len(left) >= 2 and not subject[len(name) :].startswith(left[:1])

@@ -557,3 +557,20 @@ def test_the_figure_asked(qa: Assistant, ids: dict[str, str], doc: str, question
 )
 def test_the_words_of_asking_are_no_item(said: str, content: str) -> None:
     assert strip_filler(said) == content
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value"),
+    [
+        ("dapeng", "12345政务服务便民热线这块，大鹏数据局2022年单独安排了多少钱？", None),
+        ("wanli", "一般行政管理系统升级这块，万里街道2024年单独安排了多少钱？", None),
+        ("dapeng", "政务服务这块2022年单独安排了多少万元？", 624),
+    ],
+)
+def test_an_item_asked_on_its_own_is_no_row_its_name_qualifies(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float | None
+) -> None:
+    # 单独安排了多少: 政务服务 (of 政务服务事务) before 便民热线 says what the hotline is for, and the hotline is printed
+    # nowhere; said alone it is the row
+    answer = qa.ask(question, doc=ids[doc])
+    assert answer.value == (None if value is None else pytest.approx(value))
