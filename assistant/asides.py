@@ -7,10 +7,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from assistant.data import load_data
 from assistant.lexicon import known_terms
 from assistant.lists import shield, unshield
-from assistant.names import stages_named
+from assistant.names import stages_named, vocabulary
 from index.classification import national_names
 
 Cues = dict[str, re.Pattern[str]]
@@ -70,7 +69,7 @@ def _term_read(m: re.Match[str]) -> str:
 def _inner_measures() -> re.Pattern[str]:
     """`X基本支出里的公用经费`: a column of a row named inside another (the 公用经费 printed under 基本支出) is the
     column asked."""
-    words = "|".join(map(re.escape, sorted(load_data("answering.toml")["measure_words"], key=len, reverse=True)))
+    words = "|".join(map(re.escape, vocabulary().measure_words))
     return re.compile(f"(?<=[\\u4e00-\\u9fff),])(?:{words})(?:里面的|里的|中的|下的|当中的)(?P<inner>{words})")
 
 
@@ -98,8 +97,7 @@ def units_requested(text: str, cues: Cues) -> tuple[str, list[str]]:
 
 def measures_named(*texts: str) -> list[str | None]:
     """The measure (column) each text names first, longest words first (基本支出, 决算数…), or None."""
-    words = sorted(load_data("answering.toml")["measure_words"], key=len, reverse=True)
-    return [next((w for w in words if w in t), None) for t in texts]
+    return [next((w for w in vocabulary().measure_words if w in t), None) for t in texts]
 
 
 def hearsay(text: str, cues: Cues) -> str:
@@ -107,9 +105,7 @@ def hearsay(text: str, cues: Cues) -> str:
     m = cues["hearsay"].match(text)
     if not m:
         return text
-    if re.match(
-        "我?(看到|看见)", m.group(0)
-    ):  # 看到财政局说…一共251.25万元，分…三块，其中…: what was read is a premise
+    if re.match("我?(看到|看见)", m.group(0)):  # 看到财政局说…一共251.25万元，分…三块，其中…: a premise
         return f"{m.group('claim')},{m.group('rest')}"
     return cues["claimed_figure"].sub("", m.group("claim")) + cues["said_in_document"].sub("", m.group("rest"))
 
@@ -171,7 +167,7 @@ def _premise_and_question(item: str, rest: str, inside: bool, cues: Cues) -> str
     if len(own) <= 4 or rest.startswith(("比", "较", "与", "和", "跟", "同", "相比", "相较", "对比", "占")):
         return f"{item}{rest}"
     head = next((item[i:] for i in range(1, len(item) - 1) if item[i:] in rest), "")  # 事业编制15人，…比编制少几个
-    if any(head in w and w in rest for w in load_data("answering.toml")["measure_words"]):
+    if any(head in w and w in rest for w in vocabulary().measure_words):
         return rest  # 政府投资项目2008万元，占…项目支出总额的比例: 项目 is a column's word there, not the item
     return f"{item}{rest.replace(head, item, 1)}" if 2 <= len(head) <= _SHORT_HEAD else rest
 

@@ -10,6 +10,7 @@ from functools import cache
 
 from assistant.data import load_data
 from assistant.lexicon import known_terms
+from assistant.names import vocabulary
 from index.classification import JOINERS, joined_names, national_names
 
 _CONTAINER = re.compile(load_data("question.toml")["container"])  # 政府采购预算中…: the items' container
@@ -69,7 +70,7 @@ def each_asked(clause: str) -> list[str]:
     if inner and not any(_CONTAINER.match(i) for i in items[1:]):
         head, items[0] = f"{head}{inner.group(1)}中", inner.group(2)
     # 201一般公共服务支出里基本支出和项目支出各是多少: columns of one row; the row qualifies each
-    columns = set(load_data("answering.toml")["measure_words"])
+    columns = set(vocabulary().measure_words)
     if all(item in columns for item in items[1:]):
         column = next((c for c in sorted(columns, key=len, reverse=True) if items[0].endswith(c)), None)
         if column and len(items[0]) > len(column):
@@ -86,12 +87,7 @@ def each_asked(clause: str) -> list[str]:
 def _makes_a_measure(head: str, item: str) -> bool:
     """`行政单位医疗项目` + `支出决算数` reads 项目支出, a column neither names: the 的 between them stays."""
     joined = head[-4:] + item[:4]
-    return any(w in joined and w not in head[-4:] and w not in item[:4] for w in _measure_words())
-
-
-@cache
-def _measure_words() -> tuple[str, ...]:
-    return tuple(load_data("answering.toml")["measure_words"])
+    return any(w in joined and w not in head[-4:] and w not in item[:4] for w in vocabulary().measure_words)
 
 
 def _completed(items: list[str]) -> list[str]:
