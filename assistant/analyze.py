@@ -12,7 +12,7 @@ from functools import cache
 
 from assistant.asides import measures_named as _measures_named
 from assistant.data import load_data
-from assistant.lexicon import glossed, synonyms
+from assistant.lexicon import glossed, inside_other_name, synonyms
 from assistant.lists import EXAMPLES, LIST_END, listed, share_head, shield, unshield
 from assistant.question import YEAR as _YEAR
 from assistant.question import (
@@ -144,7 +144,7 @@ def substitute(norm: str, pick: int = 0) -> str:
 
     def replace(m: re.Match[str]) -> str:
         target = table[m.group(0)][pick]
-        return m.group(0) if target in norm else target
+        return m.group(0) if target in norm or inside_other_name(norm, *m.span(), table[m.group(0)]) else target
 
     return _synonym_pattern().sub(replace, norm)
 
@@ -185,7 +185,7 @@ def expand(norm: str) -> list[str]:
     terms: list[str] = side_totals(strip_filler(norm))
     rest = norm
     for word, targets in synonyms():
-        if word in rest:
+        if word in rest and not inside_other_name(rest, rest.find(word), rest.find(word) + len(word), targets):
             rest = rest.replace(word, "\u0000")
             terms.extend(t for t in targets if t not in terms)
     return terms

@@ -32,7 +32,17 @@ def without_asides(text: str, cues: Cues) -> str:
     text = cues["whole_figure"].sub("", cues["level_aside"].sub(_level_off, cues["level_marker"].sub("", text)))
     if not re.search("占|比例|比重", text):  # 基本支出中人员经费占比: there the outer column is the whole
         text = _inner_measures().sub(r"\g<inner>", text)
-    for aside in ("place_aside", "budget_scope", "explained", "intro", "part_pointer", "sign_request", "basis_request"):
+    for aside in (
+        "place_aside",
+        "purpose_aside",
+        "unit_scope",
+        "budget_scope",
+        "explained",
+        "intro",
+        "part_pointer",
+        "sign_request",
+        "basis_request",
+    ):
         text = cues[aside].sub("", text)
     lead = cues["lead_statement"].match(text)
     return text[lead.end() :] if lead and cues["bare_question"].sub("", text[lead.end() :]) else text
@@ -146,6 +156,8 @@ def stated_premise(text: str, cues: Cues) -> str:
 
 
 _PLACE = re.compile(r"预算|决算|表|说明|公开|报告")
+_SAID = re.compile(r"^[^,?]{0,30}?(说|讲|提到|写着|写|显示|称|表示)(了|的是|着)?")  # 说明里讲…: where the asker read it
+_COMPARED = re.compile(r"(比|较|与|和|跟|同)[^,?]{0,16}?(增加|减少|增长|下降|多|少|持平|涨|降)了?$")
 
 
 def _lead_kept(clause: str) -> str:
@@ -156,6 +168,10 @@ def _lead_kept(clause: str) -> str:
 def _premise_and_question(item: str, rest: str, inside: bool, cues: Cues) -> str:
     if "它" in rest:  # 绩效工资占它的百分之几: the premise's item
         return rest.replace("它", item, 1)
+    anaphor = cues["item_anaphor"].search(rest)  # …比2021年预算多了11万元，2021年这一项的预算是多少: the premise's item
+    before = cues["bare_question"].sub("", cues["method"].sub("", rest[: anaphor.start()])) if anaphor else ""
+    if anaphor and not before:  # (not 购房补贴这一项: the name before it; 照这样推算，2021年这一项 is the premise's)
+        return rest[: anaphor.start()] + _SAID.sub("", _COMPARED.sub("", item)) + rest[anaphor.end() :]
     if inside or rest.startswith("其中"):
         return f"{item}中{re.sub('^其中', '', rest)}"
     mine, theirs = stages_named(rest, item)  # …支出决算2940.05万元，对应的全年预算数: the item at another stage

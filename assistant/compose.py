@@ -109,7 +109,11 @@ QUOTE_CHARS = 120
 
 
 def quote_window(quote: str, fact: Fact, limit: int = QUOTE_CHARS) -> str:
-    """The quoted line, cut to `limit` characters around the printed value when it is longer."""
+    """The quoted line, cut to `limit` characters around the printed value when it is longer.
+
+    When the cut leaves out the words naming the figure's item (`…和就业支出。2023年当年预算执行数为…减少44.60%`),
+    the clause that names it comes first: `20. “…其他社会保障和就业支出（项）”781.24万元…2023年当年…减少44.60%。`.
+    """
     if len(quote) <= limit:
         return quote
     at = next((quote.find(f) for f in [fact.text, *printed_forms_raw(fact)] if f and f in quote), -1)
@@ -117,7 +121,31 @@ def quote_window(quote: str, fact: Fact, limit: int = QUOTE_CHARS) -> str:
         return quote[: limit - 1] + "…"
     start = max(0, at - limit // 2)
     end = min(len(quote), start + limit)
-    return ("…" if start else "") + quote[start:end] + ("…" if end < len(quote) else "")
+    tail = quote[start:end] + ("…" if end < len(quote) else "")
+    head = _naming_clause(quote, fact.subject, start, at) if start else None
+    if head is None:
+        return ("…" if start else "") + tail
+    if head[1] >= start:
+        return ("…" if head[0] else "") + quote[head[0] : start] + tail
+    return ("…" if head[0] else "") + quote[head[0] : head[1]] + "…" + tail
+
+
+_CLAUSE_ENDS = "，,。；;：:\n"
+
+
+def _naming_clause(quote: str, subject: str, before: int, at: int) -> tuple[int, int] | None:
+    """Where the first clause naming `subject` starts and ends, when it lies before `before` and `subject` is not
+    named between `before` and the figure at `at` (quotation marks and spaces inside the name allowed); at most
+    QUOTE_CHARS // 2 long."""
+    if not subject:
+        return None
+    named = re.compile(r"[“”\"‘’\s]*".join(map(re.escape, subject)))
+    first = named.search(quote, 0, before)
+    if first is None or named.search(quote, before, at):
+        return None
+    lo = max(quote.rfind(c, 0, first.start()) for c in _CLAUSE_ENDS) + 1
+    hi = min((i for i in (quote.find(c, first.end()) for c in _CLAUSE_ENDS) if i >= 0), default=len(quote))
+    return max(lo, hi - QUOTE_CHARS // 2), hi
 
 
 def printed_forms_raw(fact: Fact) -> list[str]:

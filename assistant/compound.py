@@ -130,7 +130,8 @@ def clause_query(query: Query, i: int, item: str) -> Query:
     the clause before (`item`, see `lean_on`), the reason asked of it (`borrow_subject`), the whole's frame."""
     clause = without_request(query.clauses[i])
     if i:
-        clause = with_previous_head(clause, query.clauses[i - 1])
+        before = against_before(query.clauses[i - 1], query.clauses[i - 2]) if i >= 2 else query.clauses[i - 1]
+        clause = with_previous_comparison(against_before(with_previous_head(clause, before), before), before)
         if clause.endswith("呢") and query.clauses[i - 1].startswith("其中"):  # 其中货物多少？另外服务呢: 其中服务
             clause = "其中" + re.sub("^其中", "", clause)
     named = by_items_before(clause, [item_of(analyze(c)) for c in query.clauses[:i]]) if i >= 2 else clause
@@ -145,6 +146,30 @@ def clause_query(query: Query, i: int, item: str) -> Query:
     if i and sub.intent == "open":  # `…增长了多少，原因是什么`: the reason of the clause before
         sub = borrow_subject(sub, analyze(query.clauses[i - 1]))
     return inherit_frame(sub, query)
+
+
+_BARE_CHANGE = re.compile(r"^(增加|减少|增长|下降|多|少|涨|降)了?(多少|几)")
+_COMPARISON = re.compile(r"^(?P<frame>[^,?]*?(比|较)[^,?]{0,20}?)(增加|减少|增长|下降|多|少|涨|降|变化|增减)")
+
+
+def with_previous_comparison(clause: str, before: str) -> str:
+    """`少多少万元` after `2024年比其减少百分之几、` asks the same comparison in an amount: `2024年比其少多少万元`."""
+    frame = _COMPARISON.match(before) if _BARE_CHANGE.match(clause) else None
+    return frame.group("frame") + clause if frame else clause
+
+
+def against_before(clause: str, before: str) -> str:
+    """`2024年比其减少百分之几` after `…2023年预算执行数是多少`: 其 is the figure the clause before asked (its year
+    and stage)."""
+    year = next(
+        (
+            y
+            for y in re.findall(r"20\d{2}年(?:当年)?(?:预算执行数|执行数|决算数|预算数)?", before)
+            if y[:5] not in clause
+        ),
+        None,
+    )
+    return re.sub("(比|较)(其|它)", lambda m: m.group(1) + year, clause, count=1) if year else clause
 
 
 def with_previous_head(clause: str, before: str) -> str:

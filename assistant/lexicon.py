@@ -44,3 +44,11 @@ def _gloss() -> re.Pattern[str]:
 def known_terms() -> frozenset[str]:
     lexicon = {t for _, targets in synonyms() for t in targets}
     return frozenset({*lexicon, *load_data("answering.toml")["measure_words"], *classification.national_names()})
+
+
+def inside_other_name(text: str, start: int, end: int, targets: list[str]) -> bool:
+    """Is the everyday word at text[start:end] part of a longer national name that is none of its terms
+    (卫生 of 社区环境卫生, a part of 城乡社区环境卫生, stands for no 卫生健康支出)?"""
+    pieces = [text[max(0, start - 2) : start + 2], text[end - 2 : end + 2]]  # the word's ends with their neighbours
+    pieces = [p for p in pieces if len(p) == 4]
+    return any(p in n and not any(p in t for t in targets) for p in pieces for n in classification.national_names())

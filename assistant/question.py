@@ -21,6 +21,7 @@ from assistant.data import load_data
 from assistant.lexicon import known_terms
 from assistant.lists import each_asked
 from index.classification import kind_words
+from index.text import bigrams
 
 YEAR = re.compile(r"(?<!\d)(20\d{2})(?:\s*年度?|(?!\d))")
 _CN_YEAR = re.compile("[〇零一二三四五六七八九]{4}(?=年)")  # 二〇二四年 is 2024年
@@ -107,10 +108,11 @@ def _doc_frame(text: str, cues: dict[str, re.Pattern[str]], doc_years: list[int]
     if m:
         doc_years += _years(m.group(0))
         section, text = cues["section_words"].sub("", m.group("section")), text[m.end() :]
-        if len(section) >= 2:
+        if len(section) >= 2 and not section.endswith(("预算", "决算")):  # 这份2026年部门预算的说明: the document
             text, referred = cues["section_anaphor"].subn(section, text, count=1)
-            if not referred and not cues["bare_question"].sub("", text):
-                text = section + text
+            own = cues["bare_question"].sub("", text)
+            if not referred and not (bigrams(own) & bigrams(section)):  # 年度预算安排: a heading of the part's item
+                text = section + ("的" if own else "") + text
         return text
     m = cues["doc_reference"].match(text) or cues["doc_label"].match(text)
     if m:
@@ -162,10 +164,10 @@ def frame(norm: str) -> Framed:
     text = cues["doc_inline"].sub(lambda mm: "" if mm.group("frame") else mm.group(0), text)
     text = _repeat(_lead_off, text)
     premise = cues["premise"].match(text)
-    if premise and cues["bare_question"].sub("", text[premise.end() :]):
+    if premise and cues["bare_question"].sub("", cues["item_anaphor"].sub("", text[premise.end() :])):
         text = text[premise.end() :]  # what follows names its item: the premise read in the document is no question
     text = stated_premise(_asides_off(hearsay(without_asides(text, cues), cues), cues), cues)
-    text = cues["self_reference"].sub("", cues["method"].sub("", text))
+    text = cues["self_reference"].sub("", cues["item_anaphor"].sub("", cues["method"].sub("", text)))
     date = cues["as_of"].search(text)  # 截至2025年8月31日: when a stock is counted, not the year asked
     if date:
         text = (text[: date.start()] + text[date.end() :]).lstrip(",")
@@ -209,7 +211,7 @@ def _as_written(norm: str, cues: dict[str, re.Pattern[str]]) -> str:
     """Years in Chinese numerals in digits (二〇二六年); spoken fillers (嗯，那个，…哈), what the asker takes back or
     rules out (三公，不对，是…; ，不是津贴补贴哈，) gone; a gloss after 就是 in brackets (，就是印刷费，)."""
     norm = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_NUMERALS), norm)
-    norm = cues["spoken_correction"].sub("", cues["spoken"].sub("", norm))
+    norm = cues["kind_word"].sub("", cues["spoken_correction"].sub("", cues["spoken"].sub("", norm)))
     return cues["spoken_gloss"].sub(_gloss_read, norm)
 
 

@@ -116,17 +116,22 @@ def text_has_value(text: str, value: float, unit: str | None) -> bool:
     return False
 
 
+# between a citation's quote and its locator: whitespace to every matching rule, so a rule can read the quote alone
+LOCATOR_SEP = "\u2028"
+
+
 def citation_text(c: Citation | dict[str, Any]) -> str:
-    """What a person sees at a citation: its quote and its locator."""
+    """What a person sees at a citation: its quote and its locator (joined by LOCATOR_SEP)."""
     if isinstance(c, dict):
-        return f"{c.get('quote', '')} {c.get('locator', '')}"
-    return f"{c.quote} {c.locator}"
+        return f"{c.get('quote', '')}{LOCATOR_SEP}{c.get('locator', '')}"
+    return f"{c.quote}{LOCATOR_SEP}{c.locator}"
 
 
 def evidence_cited(texts: Sequence[str], evidence: Sequence[str]) -> bool:
     """Every evidence string is held by one of `texts` (citations: quote + locator); False without evidence.
 
-    A number line (an evidence string of figures only) that comes with a label fragment
+    A number line with no label fragment is held when the citations, read in order, print all its figures
+    one after another. A number line (an evidence string of figures only) that comes with a label fragment
     (an evidence string without digits) is the 财政局 决算's layout: the PDF prints a
     paragraph's figures on the line below its words, so one line carries the figures of
     the end of one sentence and the start of the next. A citation of one sentence holds
@@ -139,8 +144,16 @@ def evidence_cited(texts: Sequence[str], evidence: Sequence[str]) -> bool:
     return all(
         any(evidence_in(t, e) for t in texts)
         or (bool(labels) and _is_number_line(e) and any(_holds_number_line(t, e, labels) for t in texts))
+        or (not labels and _is_number_line(e) and _prints_in_order(texts, e))
         for e in evidence
     )
+
+
+def _prints_in_order(texts: Sequence[str], line: str) -> bool:
+    """Do the citations, read in order, print every figure of a number line one after another (the line lifted
+    off two sentences, `2940.05 100.00% 2023`, cited as those two sentences)?"""
+    wanted, printed = _figures(line), _figures(" ".join(t.split(LOCATOR_SEP)[0] for t in texts))
+    return any(printed[i : i + len(wanted)] == wanted for i in range(len(printed) - len(wanted) + 1))
 
 
 def _figures(text: str) -> list[str]:

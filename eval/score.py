@@ -58,7 +58,7 @@ from eval.evidence import (
 from eval.questionset import Part, Question
 from eval.score_record import Score, as_variant, error_score
 from eval.vocab import words
-from eval.years import answer_year, asked_year, is_wrong_year, years_in_text
+from eval.years import answer_year, asked_year, is_wrong_year, part_year
 from index.model import MONEY_UNITS
 
 __all__ = [  # the matching helpers and the Score record are re-exported: callers import them from here
@@ -200,8 +200,7 @@ def _score_parts(q: Question, ans: Answer, asked: int | None, reasons: list[str]
             out.right.append(ok)
             out.cited.append(True)
             continue
-        years = years_in_text(got.question) if got.question else []
-        part_asked = want.year if want.year is not None else (years[0] if years else asked)
+        part_asked = want.year if want.year is not None else (part_year(got.question, asked) if got.question else asked)
         ok, wrong_year = _judge_value(q, want, got, part_asked, reasons, label)
         out.wrong_year |= wrong_year
         texts = _texts(got.citations)

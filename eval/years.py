@@ -3,7 +3,8 @@
 The asked year is the question's `year` field; else the first 20xx年 (or 今年 / 去年 / 前年,
 counted from the document's year) in its text that is not the base year of a comparison (a
 year right after 比/较/与/同/跟/相比/对比: "比2021年增加" asks about the document's year);
-else the document's year. The answer's year is its
+else the document's year. A part of a compound question asks the year its own text names, else the date a
+stock is counted at (截至2024年12月31日), else the whole question's. The answer's year is its
 `year`; else, when no citation is of the asked year, the years its citations carry.
 """
 
@@ -47,6 +48,20 @@ def years_in_text(text: str, doc_year: int | None = None) -> list[int]:
         and not (text[:start].rstrip().endswith(("和", "与", "跟")) and text[end:].lstrip().startswith(after))
         and not text[:start].rstrip().endswith(as_of)
     ]
+
+
+def part_year(part_question: str, asked: int | None) -> int | None:
+    """The year one part of a compound question asks about, from the engine's text of that part: the year it
+    names; else the date it counts a stock at (`截至2024年12月31日…共有车辆几辆` is of 2024, whatever year another
+    part names); else the whole question's."""
+    years = years_in_text(part_question)
+    if years:
+        return years[0]
+    as_of = tuple(words()["years"]["as_of"])
+    dated = [
+        int(m.group(1)) for m in _YEAR.finditer(part_question) if part_question[: m.start()].rstrip().endswith(as_of)
+    ]
+    return dated[0] if dated else asked
 
 
 def asked_year(q: Question, doc_year: int | None) -> int | None:

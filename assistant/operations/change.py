@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from assistant.analyze import Query
@@ -20,17 +21,20 @@ from assistant.operations.base import Context, abstain, cite
 from index.model import Fact
 from index.text import normalize
 
+_BY_HOW_MUCH = re.compile(r"(?<![减增])(多|少)(了|出)?多少")
+
 
 def change(query: Query, ctx: Context) -> Answer:
     """A change the document states, else derived from two years. Asked with no unit (增长了多少) of an item whose
     change the document states only as a rate (比2023年预算执行数增加8.12%), the stated rate answers, the amount
-    derived from the two years beside it."""
+    derived from the two years beside it; asked 多多少 / 少了多少, the amount answers."""
     voc = vocabulary()
     stated = _stated(query, ctx, voc.change_measures, "change")
     if stated is not None:
         return stated
     derived = _from_years(query, ctx, "change")
-    said = _stated(query, ctx, voc.rate_measures, "rate") if query.unit is None and not query.money else None
+    amount_asked = query.unit is not None or query.money or _BY_HOW_MUCH.search(query.norm)  # 多多少: an amount
+    said = None if amount_asked else _stated(query, ctx, voc.rate_measures, "rate")
     if said is None or derived.value is None:
         return said or derived
     amount = load_templates().render(

@@ -42,12 +42,21 @@ def period_rows(query: Query, ctx: Context, *, whole_year: bool) -> list[Fact] |
     words = bigrams(asked)
     fit = {key: containment(bigrams(key[1]), words) if key[1] else 0.0 for key in groups}
     best = [key for key in groups if len(groups[key]) >= 2 and fit[key] == max(fit.values())]
-    if len(best) != 1:
+    if len(best) != 1 or _other_project(asked, best[0][1]):
         return None
     facts = _one_each(groups[best[0]])
     if whole_year and len(facts) != _YEAR_OF[best[0][3]]:
         return None
     return facts
+
+
+_PROJECT = re.compile(r"([\u4e00-\u9fff]{2,12}?)项目")
+
+
+def _other_project(asked: str, context: str) -> bool:
+    """Does the question name a project (人民调解项目) the period rows are not printed under? (这个项目 names none.)"""
+    names = [m.group(1) for m in _PROJECT.finditer(asked) if not re.match("(这个|这|该|此|那个|那|本)", m.group(1))]
+    return any(n not in context for n in names)
 
 
 def _heading_named(fact: Fact, asked: str) -> bool:

@@ -137,6 +137,16 @@ class _Sentence:
     locked: bool = False
 
 
+# a department that has none of an item (2024年上海市普陀区社会福利院无机关运行经费。/ 上海市普陀区财政局 年度无 三公
+# 经费财政拨款支出。: the year lifted off the line)
+_NONE = re.compile(
+    r"^\s*(?:20\d{2}\s*年度?)?\s*(?P<who>[^，,。；;无\d]{2,40}?)\s*(?:20\d{2})?\s*(?:年度|年)?\s*无\s*(?P<item>[^，,。；;]{2,24}?)\s*[。；;]?\s*$"
+)
+# a quote of figures and units only (795万元): it names nothing, so the section's own heading goes before it
+_FIGURES = re.compile(r"[\d,.%％]+|亿元|万元|元|人|辆|个|台|套|项|家|次|份|约|共|计")
+_WORDS = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
 class _Reader:
     """Reads one section's sentences, keeping the topic across sentences of a numbered item."""
 
@@ -164,6 +174,8 @@ class _Reader:
         value = kw.pop("value")
         kw["subject"] = kw["subject"] or self.heading[0]
         quote = self._quote(a, b, pos, kw["subject"])
+        if self.section.heading_path and not _WORDS.search(_FIGURES.sub("", quote)):  # 六、年度预算安排 / 795万元
+            quote = f"{self.section.heading_path[-1]} {quote}"
         heading = self.section.heading or "正文"
         src = Provenance(self.doc.doc_id, heading, quote, self._page(pos), section=self.section.heading or None)
         if kw["subject"]:
@@ -183,12 +195,28 @@ class _Reader:
         back = max(0, a - QUOTE_BACK)
         found = [m.start() for m in named.finditer(self.flat, back, a)]
         if not found:
+            # a long numbered item (5. 信息技术服务 780 万元，主要用于…（200 characters）…。较 2021 年预算减少 73 万元):
+            # from the item's own line, when its first clause names the subject
+            entry = self._entry_start(a)
+            clause = re.match(r"[^，,。；;]*", self.flat[entry[1] : a]) if entry is not None else None
+            if entry is not None and clause and named.search(clause.group(0)):
+                return self.flat[entry[0] : b].strip()
             return quote
         # the item's own numbered line (12、住房保障支出（221类）…住房公积金（01项）) rather than a later mention
         item = [i + 1 for i in range(back, a) if self.flat[i] in "。；;\n" and NUMBERED.match(self.flat[i + 1 : a])]
         own = [f for f in found if not item or f >= item[-1]]
         start = max(self.flat.rfind(c, 0, (own or found)[0 if own else -1]) for c in "。；;\n") + 1
         return self.flat[start:b].strip()
+
+    def _entry_start(self, a: int) -> tuple[int, int] | None:
+        """Where the numbered item holding position `a` starts (after a sentence end) and where its words start
+        after the number; None outside a numbered item."""
+        for i in range(a - 1, -2, -1):
+            if i < 0 or self.flat[i] in "。；;\n":
+                numbered = NUMBERED.match(self.flat[i + 1 : a])
+                if numbered:
+                    return i + 1, i + 1 + numbered.end()
+        return None
 
     def _set_topic(self, s: str, chains: list[_Chain]) -> None:
         numbered = NUMBERED.match(s)
@@ -222,6 +250,22 @@ class _Reader:
             if any(c.start <= start < c.end for c in chains):
                 continue  # the （01项） of a 科目 chain
             self._figure(st, start, m)
+        if not events:
+            self._none_stated(st)
+
+    def _none_stated(self, st: _Sentence) -> None:
+        """`2024年上海市普陀区社会福利院无机关运行经费。`: the department states it has none of an item, a 0 the
+        sentence prints in words."""
+        m = _NONE.match(st.s)
+        who = re.sub(r"\s", "", m.group("who")) if m else ""
+        if not m or not (who in ("本单位", "本部门") or who in self.doc.department or self.doc.department in who):
+            return
+        item = re.sub(r"[\s“”\"]", "", m.group("item"))
+        if not is_weak(item):
+            fields = {"subject": item, "code": None, "code_level": None, "context": "", "year": st.year}
+            self._emit(
+                st.a, st.b, st.a + m.start("item"), "无", value=0.0, measure=self.default_measure, unit="万元", **fields
+            )
 
     def _emit_in(
         self, st: _Sentence, start: int, printed: str, measure: str, value: float, unit: str, **kw: Any

@@ -250,6 +250,20 @@ def test_wrong_year_answer_counts_wrong() -> None:
     assert summarize([s])["wrong_year"] == 0
 
 
+def test_a_part_counting_a_stock_at_a_date_asks_that_dates_year() -> None:
+    # another part names 2025 (what the document does not give); the stock counted 截至2024年12月31日 is of 2024
+    stock = {
+        "id": "c2", "docs": [DAPENG], "kind": "compound",
+        "question": "截至2024年12月31日共有车辆几辆？2025年计划购置几辆车？",
+        "answer": {"parts": [{"value": 0, "unit": "辆"}, None]}, "evidence": ["共有车辆0辆"],
+    }  # fmt: skip
+    cars = Answer("截至2024年12月31日共有车辆几辆", "车辆截至2024年12月31日为0辆。", value=0, unit="辆", citations=[Citation("d", "财政局", "资产", None, "共有车辆0辆", year=2024)], year=2024)  # fmt: skip
+    declined = _part(None, "", abstained=True, text="文件中没有找到这一数字")
+    whole = Answer("q", "a", value=0, unit="辆", citations=cars.citations, parts=[cars, declined], year=2024)
+    s = score_answer(parse_question(stock), whole, doc_year=2024)
+    assert s.correct and not s.wrong_year
+
+
 def test_compared_years_and_count_dates_are_not_the_year_asked() -> None:
     from eval.years import years_in_text
 
@@ -624,6 +638,17 @@ def test_number_lines_that_span_two_sentences_are_held_by_a_sentence_with_its_la
     assert not evidence_cited([staff], ["其中：公用经费 万元", "2336.91 2152.26"])
     # without a label the number line must be held whole, as a table row's cells are
     assert not evidence_cited(["人员经费合计 2,152.26 公用经费合计 184.65"], ["2336.91 2152.26", "184.65"])
+    # ... by the citations read in order: p.21's line `2940.05 100.00% 2023` ends one sentence and starts the next
+    first = "一般公共预算财政拨款支出2940.05万元，占本年支出合计的100.00%。"
+    second = "与2023年度相比，一般公共预算财政拨款支出减少63.14万元，下降2.10%。"
+    assert evidence_cited([first, second], ["2940.05 100.00% 2023", "63.14 2.10%"])
+    from eval.evidence import citation_text
+
+    where = "第三部分 上海市普陀区财政局2024年度部门决算情况说明 › 五、…"  # the locator's year is no figure printed
+    cited = [citation_text({"quote": q, "locator": where}) for q in (first, second)]
+    assert evidence_cited(cited, ["2940.05 100.00% 2023", "63.14 2.10%"])
+    assert not evidence_cited([second, first], ["2940.05 100.00% 2023", "63.14 2.10%"])
+    assert not evidence_cited([first], ["2940.05 100.00% 2023"])
 
 
 def test_figures_lifted_after_a_sentence_and_code_parts_beside_another_column() -> None:

@@ -225,7 +225,7 @@ def test_justice_2026_narrative() -> None:
     assert one(facts, "财政拨款收入", "比上年增减").value == 793.14
     mediation = one(facts, "人民调解项目", "预算数")
     assert (mediation.value, mediation.unit, mediation.source.page) == (795, "万元", 23)
-    assert mediation.source.quote == "795万元" and "六、年度预算安排" in mediation.source.locator
+    assert mediation.source.quote == "六、年度预算安排 795万元" and "六、年度预算安排" in mediation.source.locator
     involved = one(facts, "编报绩效目标的项目涉及项目预算资金", "预算数")
     assert involved.value == 7054.05 and involved.source.page == 22
     assert all(f.source.page for f in facts)
@@ -347,3 +347,42 @@ def test_a_project_parts_figures_carry_the_project() -> None:
     built = Section(("项目经费情况说明", "一、项目概况"), "由某某街道办事处实施的社区养老服务设施改造项目，位于…")
     assert project_names([built]) == {"项目经费情况说明": "社区养老服务设施改造项目"}
     assert project_names([Section(("项目经费情况说明",), "年度预算安排如下。")]) == {}
+
+
+def test_a_department_with_none_of_an_item_states_a_zero() -> None:
+    welfare = _doc("上海市普陀区社会福利院", 2024)
+    facts = _facts(
+        "2024年上海市普陀区社会福利院无机关运行经费。", welfare, ("其他相关情况说明", "二、机关运行经费预算")
+    )
+    f = one(facts, "机关运行经费", "预算数")
+    assert f.value == 0 and f.year == 2024 and "无机关运行经费" in f.source.quote
+    final = _doc("上海市普陀区财政局", 2024, "决算")
+    lifted = _facts(
+        "上海市普陀区财政局 年度无 三公 经费财政拨款支出。", final, ("七、财政拨款“三公”经费支出决算情况说明",)
+    )
+    assert one(lifted, "三公经费财政拨款支出", "决算数").value == 0
+    # a reason (主要原因是无公车购置计划) and a table note (故本表无数据) are no department saying it has none
+    reasons = _facts("公务用车购置费0万元，与2025年预算持平，主要原因是无公车购置计划；故本表无数据。", welfare)
+    assert not find(reasons, "公车购置计划", "预算数") and not find(reasons, "数据", "预算数")
+
+
+def test_a_figure_printed_alone_under_its_heading_is_quoted_with_the_heading() -> None:
+    justice = _doc("上海市普陀区司法局", 2026)
+    facts = _facts("795万元", justice, ("人民调解项目经费情况说明", "六、年度预算安排"))
+    assert facts and facts[0].value == 795 and facts[0].source.quote == "六、年度预算安排 795万元"
+    welfare = _doc("上海市普陀区社会福利院", 2024)
+    facts = _facts("120.60万元", welfare, ("其他相关情况说明", "三、政府采购预算总额"))
+    assert facts and facts[0].source.quote == "三、政府采购预算总额 120.60万元"
+
+
+def test_a_figure_of_a_long_numbered_item_quotes_the_items_line() -> None:
+    # the item's line names it; its stated change comes after a long 主要用于… (over QUOTE_BACK characters)
+    uses = "、".join(["短信平台费用", "网络出口费", "信息化项目专家评审费", "信息安全工作经费", "综合运维服务"] * 8)
+    text = f"5. 信息技术服务 780 万元，主要用于{uses}等。较 2021 年预算减少 73 万元，减幅 8.6%。"
+    change = one(_facts(text), "信息技术服务", "比上年增减")
+    assert change.value == -73 and change.source.quote.startswith("5. 信息技术服务 780 万元")
+    wanli = _doc("上海市普陀区人民政府万里街道办事处", 2024)
+    line = f"20. “社会保障和就业支出（类）其他社会保障和就业支出（款）其他社会保障和就业支出（项）”781.24万元，主要用于{uses}。"
+    text = line + "2023年当年预算执行数为1410.22万元，2024年预算安排781.24万元，比2023年预算执行数减少44.60%。"
+    rate = one(_facts(text, wanli, ("2024年部门预算编制说明",)), "其他社会保障和就业支出", "增长率")
+    assert rate.value == -44.6 and rate.source.quote.startswith("20. “社会保障和就业支出（类）")

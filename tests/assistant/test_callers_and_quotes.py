@@ -1,0 +1,198 @@
+"""Questions passed on for someone else (市民想了解…, 来电人询问：), what the money is for said before the item
+(用于…的那项X), an item referred to again after a premise or a clause (这项支出, 该项, 这一项), a comparison carried
+into the next clause (…比其减少百分之几、少多少万元), and quotes that say what their figure is of. Each class on two
+documents, through the real Assistant."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer_types import Citation
+from assistant.assistant import Assistant
+from eval.evidence import squash
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value"),
+    [
+        # who passes the question on (市民想了解…, 来电人询问：) names no item;
+        # 用于…的那项X: the description goes, X is asked (按元算 is the unit asked, 算 no item word);
+        # 这项支出 / 这一项 after a premise: the premise's item (照这样推算, 说明里讲 are no item words);
+        # 机关和参公事业单位的机关运行经费: the documents' definition of whose costs these are, not two parts to add;
+        # 这类 inside an item's name (电信和其他信息传输这类服务) is read through;
+        # 年度预算安排 is a heading of the named part's item (人民调解项目经费情况说明中，…)
+        pytest.param(
+            "welfare", "市民想了解普陀区社会福利院2024年一整年的电费预算安排了多少元？", 320000, id="passed_on"
+        ),
+        pytest.param("dapeng", "来电人询问：大鹏数据局2022年政府投资项目预算是多少万元？", 2008, id="passed_on"),
+        pytest.param("wanli", "有市民打电话问，万里街道2024年城管执法预算多少万元", 604.339, id="passed_on"),
+        pytest.param("justice", "来电人想知道普陀司法局2026年普法宣传预算是多少万元？", 124.29, id="passed_on"),
+        pytest.param(
+            "justice",
+            "普陀司法局今年用于人民调解、医患纠纷、社区矫正和安置帮教的那项基层司法业务经费，按元算预算是多少？",
+            21703947,
+            id="purpose_before_item",
+        ),
+        pytest.param("wanli", "万里街道主要用于城管执法的那项经费按元算是多少？", 6043390, id="purpose_before_item"),
+        pytest.param(
+            "finance",
+            "《上海市普陀区财政局2024年度部门决算》提到一般公共预算财政拨款支出比上年减少了63.14万元，那么２０２３年度这项支出应是多少万元？",
+            3003.19,
+            id="anaphor_after_premise",
+        ),
+        pytest.param(
+            "dapeng",
+            "大鹏数据局2022年政务服务事务比2021年预算多了11万元，照这样推算，二〇二一年这一项的预算是多少万元？",
+            613,
+            id="anaphor_after_premise",
+        ),
+        pytest.param(
+            "justice",
+            "司法局说明里提到信息化建设比2025年预算执行数增加了167.47万元，那2025年这项经费执行了多少万元？",
+            60.41,
+            id="anaphor_after_premise",
+        ),
+        pytest.param(
+            "wanli",
+            "万里街道2024年下属机关和参公事业单位的机关运行经费预算一共是多少万元？",
+            443.18,
+            id="whose_running_costs",
+        ),
+        pytest.param(
+            "justice",
+            "司法局2026年下属1家机关和1家参公事业单位财政拨款的机关运行经费预算是多少万元",
+            217.83,
+            id="whose_running_costs",
+        ),
+        pytest.param(
+            "dapeng",
+            "大鹏数据局2022年政府采购里，电信和其他信息传输这类服务的采购金额是多少万元？",
+            103,
+            id="kind_word",
+        ),
+        pytest.param("welfare", "福利院物业管理这类费用2024年预算多少元", 1206000, id="kind_word"),
+        pytest.param(
+            "justice", "人民调解项目经费情况说明中，年度预算安排是多少万元？", 795, id="heading_in_named_part"
+        ),
+        pytest.param("wanli", "国有资产占有使用情况说明中，车辆有几辆？", 7, id="heading_in_named_part"),
+    ],
+)
+def test_the_figure_asked_around_the_item(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float
+) -> None:
+    assert qa.ask(question, doc=ids[doc]).value == pytest.approx(value)
+
+
+def test_what_a_bare_pointer_after_the_description_asks_is_the_description(qa: Assistant, ids: dict[str, str]) -> None:
+    # 用于…的那笔钱: the description is the item (钱 names none), so it is not taken out
+    answer = qa.ask("万里街道今年用于城管执法的那笔钱预算多少万元", doc=ids["wanli"])
+    assert answer.value == pytest.approx(604.339)
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "values"),
+    [
+        (
+            "finance",
+            "普陀区财政局2024年度一般公共预算财政拨款支出比2023年度减少多少万元？据此推算2023年度该项支出为多少万元？",
+            [-63.14, 3003.19],
+        ),
+        (
+            "wanli",
+            "万里街道其他城乡社区支出（212 99 99）2023年预算执行数是多少万元？2024年比其减少百分之几、少多少万元？",
+            [1822.46, -49.41, -900.44],
+        ),
+        (
+            "justice",
+            "普陀司法局信息化建设2025年预算执行数是多少万元？2026年比其增加了百分之几、多了多少万元？",
+            [60.41, 277.22, 167.47],
+        ),
+    ],
+)
+def test_a_later_clause_asks_the_item_and_comparison_before_it(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, values: list[float]
+) -> None:
+    # 该项支出: the clause before's item; 比其: the figure the clause before asked; 少多少万元 after
+    # 比其减少百分之几、: the same comparison in an amount
+    answer = qa.ask(question, doc=ids[doc])
+    assert [p.value for p in answer.parts] == pytest.approx(values)
+
+
+def _quotes(qa: Assistant, ids: dict[str, str], doc: str, question: str) -> list[str]:
+    answer = qa.ask(question, doc=ids[doc])
+    assert answer.value is not None
+    return [squash(c.quote) for c in answer.citations if isinstance(c, Citation)]
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "named"),
+    [
+        (
+            "wanli",
+            "万里街道2024年其他社会保障和就业支出比2023年执行数减少了百分之几？",
+            "其他社会保障和就业支出（项）”781.24万元",
+        ),
+        ("justice", "司法局2026年基层司法业务比2025年执行数增长了百分之几？", "基层司法业务（04项）2170.39万元"),
+        ("dapeng", "信息技术服务2022年比2021年预算减少了百分之几？", "信息技术服务780万元"),
+        ("dapeng", "信息化运维项目2022年比2021年预算增加了多少万元？", "信息化运维项目315万元"),
+    ],
+)
+def test_a_change_quotes_the_words_naming_its_item(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, named: str
+) -> None:
+    # the stated change is far from the item's name (a long 主要用于… between): the quote keeps the naming clause
+    assert any(squash(named) in q for q in _quotes(qa, ids, doc, question))
+
+
+def test_a_figure_printed_alone_under_its_heading_quotes_the_heading(qa: Assistant, ids: dict[str, str]) -> None:
+    quotes = _quotes(qa, ids, "justice", "司法局的人民调解项目，2026年预算里给了多少钱？")
+    assert any("年度预算安排795万元" in q for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value", "unit"),
+    [
+        ("justice", "司法局信息化比25年执行数多多少", 167.47, "万元"),
+        ("wanli", "万里街道城管执法2024年比2023年执行数少了多少", -72.32, "万元"),
+        ("justice", "司法局信息化建设比2025年执行数增长了多少", 277.22, "%"),  # 增长了多少: the rate stated
+    ],
+)
+def test_more_or_less_by_how_much_asks_an_amount(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float, unit: str
+) -> None:
+    # the documents state these changes only as rates; 多多少 / 少了多少 ask the amount worked out from both years
+    answer = qa.ask(question, doc=ids[doc])
+    assert (answer.value, answer.unit) == (pytest.approx(value), unit)
+
+
+def test_an_item_the_department_says_it_has_none_of_is_zero_cited_by_that_sentence(
+    qa: Assistant, ids: dict[str, str]
+) -> None:
+    # the facts of the sentence on two documents: tests/index/facts/test_facts_text.py
+    answer = qa.ask("福利院2024年的机关运行经费预算是多少？", doc=ids["welfare"])
+    assert answer.value == 0
+    assert any("2024年上海市普陀区社会福利院无机关运行经费" in squash(c.quote) for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "category_total"),
+    [
+        ("wanli", "万里街道2024年社区环境卫生这块的钱预算多少元", 3223657),  # 卫生健康支出
+        ("finance", "财政局2024年其他社会保障这块决算多少万元", 326.72),  # 社会保障和就业支出
+    ],
+)
+def test_a_category_word_inside_a_longer_national_name_is_no_category(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, category_total: float
+) -> None:
+    # 卫生这块 names 卫生健康支出, but 社区环境卫生 is (城乡)社区环境卫生; 其他社会保障 is not 社会保障和就业支出
+    assert qa.ask(question, doc=ids[doc]).value != pytest.approx(category_total)
+
+
+def test_period_rows_answer_only_for_the_project_they_are_printed_under(qa: Assistant, ids: dict[str, str]) -> None:
+    # 万里街道 prints its new building's 年度预算安排 by quarter; a question naming another project is not about them
+    unscoped = qa.ask("人民调解项目经费情况说明中，年度预算安排是多少万元？")
+    assert "795" in unscoped.answer and "用款计划" not in unscoped.answer
+    assert qa.ask("人民调解项目的年度预算安排合计多少万元？", doc=ids["wanli"]).value is None
+    own = qa.ask("社区公共服务中心新建工程的年度预算安排合计多少万元", doc=ids["wanli"])
+    assert own.value == pytest.approx(632.2)
+    assert qa.ask("这个项目的年度预算安排合计多少万元", doc=ids["wanli"]).value == pytest.approx(632.2)
