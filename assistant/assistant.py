@@ -14,12 +14,13 @@ from assistant import operations
 from assistant.analyze import Query, analyze
 from assistant.answer_types import Answer
 from assistant.compose import load_templates, printed_row
-from assistant.compound import clause_query, item_of, join_parts, name_document, per_document, which_of_previous
+from assistant.compound import clause_query, item_of, join_parts, name_document, per_document
 from assistant.consistency import asks_consistency, consistency_answer, verdict_only
 from assistant.fact_chunks import FactChunks
 from assistant.llm_client import LLMClient
 from assistant.llm_route import load_llm_prompts, open_question
 from assistant.operations import Context, abstain
+from assistant.pairs import which_of_previous
 from assistant.scope import Scope, clause_scope, narrow_scope, resolve_scope, without_mentions
 from assistant.years import explain_abstention, keep_to_period, keep_to_year, refuse_unanswerable, resolve_years
 from index.errors import BudgetQAError, QuestionError
@@ -205,9 +206,7 @@ class Assistant:
         self, query: Query, scope: Scope, summaries: list[dict[str, Any]], timings: dict[str, float]
     ) -> tuple[Answer, list[Hit]]:
         """Two or more questions in one: each clause answered on its own (leaning on the one before), then joined."""
-        parts: list[Answer] = []
-        hits: list[Hit] = []
-        item = ""
+        parts, hits, item = list[Answer](), list[Hit](), ""
         for i in range(len(query.clauses)):
             own = clause_scope(query.clauses[i], scope)
             sub = resolve_years(without_mentions(clause_query(query, i, item), own), own.doc_ids, summaries)

@@ -128,7 +128,8 @@ def citation_text(c: Citation | dict[str, Any]) -> str:
 
 
 def evidence_cited(texts: Sequence[str], evidence: Sequence[str]) -> bool:
-    """Every evidence string is held by one of `texts` (citations: quote + locator); False without evidence.
+    """Every evidence string is held by one of `texts` (citations: quote + locator) or by their quotes read in
+    order as one text (two sentences cited one after the other); False without evidence.
 
     A number line with no label fragment is held when the citations, read in order, print all its figures
     one after another. A number line (an evidence string of figures only) that comes with a label fragment
@@ -140,19 +141,22 @@ def evidence_cited(texts: Sequence[str], evidence: Sequence[str]) -> bool:
     """
     if not evidence:
         return False
+    # the citations' quotes read in order, as one text: a sentence the answer cites as its two halves
+    joined = " ".join(t.split(LOCATOR_SEP)[0] for t in texts)
+    texts = [*texts, joined]
     labels = [e for e in evidence if squash(e) and not any(ch.isdigit() for ch in e)]
     return all(
         any(evidence_in(t, e) for t in texts)
         or (bool(labels) and _is_number_line(e) and any(_holds_number_line(t, e, labels) for t in texts))
-        or (not labels and _is_number_line(e) and _prints_in_order(texts, e))
+        or (not labels and _is_number_line(e) and _prints_in_order(joined, e))
         for e in evidence
     )
 
 
-def _prints_in_order(texts: Sequence[str], line: str) -> bool:
-    """Do the citations, read in order, print every figure of a number line one after another (the line lifted
-    off two sentences, `2940.05 100.00% 2023`, cited as those two sentences)?"""
-    wanted, printed = _figures(line), _figures(" ".join(t.split(LOCATOR_SEP)[0] for t in texts))
+def _prints_in_order(quotes: str, line: str) -> bool:
+    """Do the citations' quotes, read in order, print every figure of a number line one after another (the line
+    lifted off two sentences, `2940.05 100.00% 2023`, cited as those two sentences)?"""
+    wanted, printed = _figures(line), _figures(quotes)
     return any(printed[i : i + len(wanted)] == wanted for i in range(len(printed) - len(wanted) + 1))
 
 
@@ -233,11 +237,21 @@ def evidence_in(text: str, evidence: str) -> bool:
     parts = [squash(p) for p in evidence.split() if squash(p)]
     if len(parts) < 2:
         return False
+    swapped = _NAME_THEN_CODE.match(evidence)  # 住房公积金 221 02 01 187.19: the name printed above its code
     return (
         _parts_in_order(squash(text), parts)
         or _parts_in_order(_spaced(text), _spaced(evidence).split(" "))
         or _parts_in_order(_spaced(text, join_codes=False), _spaced(evidence, join_codes=False).split(" "))
+        or (
+            swapped is not None
+            and evidence_in(text, f"{swapped.group('code')} {swapped.group('name')}{swapped.group('rest')}")
+        )
     )
+
+
+# a table row copied from a text layer that prints a row's name on the line above its 科目编码 (财政局 决算 p.15):
+# the same row as `221 02 01 住房公积金 187.19`
+_NAME_THEN_CODE = re.compile(r"^(?P<name>[^\d\s]+) (?P<code>[23]\d{2}(?: \d{2}){0,2})(?P<rest> [\d,.]+.*)$")
 
 
 def _lifted_after_sentence(text: str, evidence: str) -> bool:

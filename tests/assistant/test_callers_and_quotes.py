@@ -196,3 +196,27 @@ def test_period_rows_answer_only_for_the_project_they_are_printed_under(qa: Assi
     own = qa.ask("社区公共服务中心新建工程的年度预算安排合计多少万元", doc=ids["wanli"])
     assert own.value == pytest.approx(632.2)
     assert qa.ask("这个项目的年度预算安排合计多少万元", doc=ids["wanli"]).value == pytest.approx(632.2)
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "sentence"),
+    [
+        (
+            "justice",
+            "2026年司法局的信息化建设和普法宣传，哪一项预算安排更多？多出多少万元？",
+            "信息化建设（13项）227.88万元",
+        ),
+        (
+            "wanli",
+            "2024年万里街道的其他社会保障和就业支出（项）和公益性岗位补贴（项），哪个预算安排更多？多多少万元？",
+            "公益性岗位补贴（项）”421.23万元",
+        ),
+    ],
+)
+def test_how_much_more_cites_every_place_the_comparison_cited(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, sentence: str
+) -> None:
+    # the gap is worked out from the two figures: it cites the table rows and the sentences stating them
+    answer = qa.ask(question, doc=ids[doc])
+    assert len(answer.parts) == 2 and answer.parts[1].value is not None
+    assert any(squash(sentence) in squash(c.quote) for c in answer.parts[1].citations)

@@ -649,6 +649,21 @@ def test_number_lines_that_span_two_sentences_are_held_by_a_sentence_with_its_la
     assert evidence_cited(cited, ["2940.05 100.00% 2023", "63.14 2.10%"])
     assert not evidence_cited([second, first], ["2940.05 100.00% 2023", "63.14 2.10%"])
     assert not evidence_cited([first], ["2940.05 100.00% 2023"])
+    # a label split over two sentences the answer cites one after the other (p.23)
+    basic, staff = "一般公共预算财政拨款基本支出2336.91万元。", "其中：人员经费2152.26万元，主要包括：基本工资"
+    label = ["一般公共预算财政拨款基本支出 万元。其中：人员经费 万元，主要", "2336.91 2152.26"]
+    assert evidence_cited([basic, staff], label) and not evidence_cited([staff, basic], label)
+
+
+def test_a_row_whose_name_the_text_layer_prints_above_its_code_is_the_same_row() -> None:
+    from eval.score import evidence_in
+
+    # 财政局 决算 p.15 prints `住房公积金` on the line above `221 02 01 187.19 187.19`; the row cites code first
+    row = "221 02 01 住房公积金 187.19 187.19 一般公共预算财政拨款支出决算表 · 2210201 住房公积金 · 合计"
+    assert evidence_in(row, "住房公积金 221 02 01 187.19 187.19")
+    assert evidence_in("201 一般公共服务支出 2,106.66 1,503.52 603.14", "一般公共服务支出 201 2,106.66")
+    assert not evidence_in("221 02 03 购房补贴 258.50 258.50", "住房公积金 221 02 01 187.19")
+    assert not evidence_in(row.replace("187.19", "187.91"), "住房公积金 221 02 01 187.19 187.19")
 
 
 def test_figures_lifted_after_a_sentence_and_code_parts_beside_another_column() -> None:
