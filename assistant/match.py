@@ -176,7 +176,7 @@ def _measure_terms(
     if head:  # a column the question excludes (非财政拨款的其他收入) is no part of the item asked
         head = re.sub("(非|除|不含|不包括)(" + "|".join(map(re.escape, voc.measure_words)) + ")", "", head)
     said = [head, *ms.head_terms(asked, head)] if head and len(head) >= 2 else []  # 买公车的钱: 公务用车购置费
-    own = bigrams(name + measure + normalize(fact.context) + normalize(fact.source.table or fact.source.section or ""))
+    own = bigrams(name + measure + ms.item_context(fact) + normalize(fact.source.table or fact.source.section or ""))
     if said and all(containment(bigrams(w), own) < 0.5 for w in said):  # own words (or its section's), not the note's
         measure_ok = False
         delta -= 0.6  # below the items naming Y; Y is named by the figure, not by X's national note (燃料费)

@@ -14,7 +14,7 @@ from assistant.analyze import Query, expand, strip_filler, total_row_names
 from assistant.data import load_data
 from assistant.lexicon import known_terms
 from assistant.names import stage_index, stage_terms, strip_endings, vocabulary
-from assistant.question import cue
+from assistant.question import cue, organisations
 from index import classification
 from index.model import Fact
 from index.text import bigrams, containment, normalize
@@ -207,3 +207,11 @@ def _shortened_modifies(asked: str, name: str, subject: str) -> bool:
         after = after.replace(word, "")
     left = strip_filler(_SEPARATELY.sub("", after))
     return len(left) >= 2 and not subject[len(name) :].startswith(left[:1])
+
+
+def item_context(fact: Fact) -> str:
+    """A fact's context as words of its item: a department's name (a table row listing the units: 深圳市大鹏新区
+    政务服务数据管理局) says whose figure it is, not which item (its 数据管理 is no 数据管理事务)."""
+    context = normalize(fact.context)
+    strong, weak, _ = organisations()
+    return "" if context.endswith((*strong, *weak)) else context

@@ -53,7 +53,7 @@ def share(query: Query, ctx: Context) -> Answer:
         return abstain(query)
     part, whole = facts
     unit = money_unit_for(facts, None)
-    vp, vw = part.in_unit(unit), whole.in_unit(unit)
+    vp, vw = (as_printed_alike(f, unit, facts) for f in facts)
     if vp is None or vw in (None, 0) or (_one_row(part, whole) and vp >= vw):
         return abstain(query)  # a row's total over its own column is no share (社会保障和就业支出 ÷ its 一般公共预算)
     assert vw is not None
@@ -67,6 +67,14 @@ def share(query: Query, ctx: Context) -> Answer:
     shown = format_value(value, "%", places=query.round)
     formula = f"{describe(part, unit, names[0])} ÷ {describe(whole, unit, names[1])} = {shown}%"
     return computed(query, ctx, "share", facts, value, "%", formula, subject=f"{names[0]}占{names[1]}", places=places)
+
+
+def as_printed_alike(fact: Fact, unit: str, facts: Sequence[Fact]) -> float | None:
+    """The fact's value in `unit`, to no more decimals than the coarsest operand printed in that unit has: a 元 row
+    (12,121,164) beside a sentence's 950.12万元 is read as 1212.12, so one rounding does not carry into the other."""
+    value = fact.in_unit(unit)
+    printed = [decimals_of(f.text) for f in facts if f.unit == unit and f.text]
+    return round(value, min(printed)) if value is not None and printed and fact.unit != unit else value
 
 
 def _one_row(a: Fact, b: Fact) -> bool:

@@ -5,11 +5,16 @@ documents, through the real Assistant."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.answer_types import Citation
 from assistant.assistant import Assistant
+from assistant.measures import item_context
+from assistant.operations.arithmetic import as_printed_alike
 from eval.evidence import squash
+from index.model import Fact, Provenance
 
 
 @pytest.mark.parametrize(
@@ -220,3 +225,29 @@ def test_how_much_more_cites_every_place_the_comparison_cited(
     answer = qa.ask(question, doc=ids[doc])
     assert len(answer.parts) == 2 and answer.parts[1].value is not None
     assert any(squash(sentence) in squash(c.quote) for c in answer.parts[1].citations)
+
+
+def _fact(value: float, unit: str, text: str) -> Fact:
+    return Fact("x", "预算数", value, unit, Provenance("d", "表", text, None), text=text)
+
+
+def test_an_exact_row_beside_a_rounded_sentence_is_read_at_the_sentences_precision() -> None:
+    # 福利院: 财政拨款 950.12万元 (a sentence) over 收入合计 12,121,164 元 (a row): 950.12 ÷ 1212.12 = 78.38 %, not
+    # 950.12 ÷ 1212.1164 = 78.39 %; 司法局: 住房公积金 208.8万元 over a 元 row of 2,087,959.00
+    part, whole = _fact(950.12, "万元", "950.12"), _fact(12121164, "元", "12,121,164")
+    assert as_printed_alike(whole, "万元", [part, whole]) == pytest.approx(1212.12)
+    assert as_printed_alike(part, "万元", [part, whole]) == pytest.approx(950.12)
+    rounded, row = _fact(208.8, "万元", "208.8"), _fact(2087959.0, "元", "2,087,959.00")
+    assert as_printed_alike(row, "万元", [rounded, row]) == pytest.approx(208.8)
+    assert as_printed_alike(row, "元", [rounded, row]) == pytest.approx(2087959.0)  # its own unit: as printed
+
+
+def test_a_department_row_names_no_item_inside_a_container(qa: Assistant, ids: dict[str, str]) -> None:
+    # 大鹏's 支出总表 row is the department (…政务服务数据管理局): its 项目支出 is no 数据管理事务, whose 数据管理 it shares
+    answer = qa.ask("大鹏数据局2022年项目支出中数据管理事务是多少万元", doc=ids["dapeng"])
+    assert answer.value == pytest.approx(80)
+    unit_row = Fact(
+        "合计", "项目支出", 1.0, "元", Provenance("d", "表", "", None), context="上海市普陀区人民政府万里街道办事处"
+    )
+    coded = replace(unit_row, context="社会保障和就业支出 › 行政事业单位养老支出")
+    assert item_context(unit_row) == "" and item_context(coded) == "社会保障和就业支出›行政事业单位养老支出"
