@@ -15,7 +15,7 @@ from assistant.compose import (
     money_unit_for,
     year_phrase,
 )
-from assistant.match import choose, confident, rank_facts
+from assistant.match import Scored, choose, confident, rank_facts
 from assistant.names import fact_name, vocabulary
 from assistant.operations.base import Context, abstain, cite
 from index.model import Fact
@@ -158,16 +158,25 @@ def year_pair(query: Query, ctx: Context) -> tuple[Fact, Fact] | None:
     if prior is None:
         # the current year's figure must be the later one
         later = next(
-            (s for s in ranked[1:60] if s.name == current.name and s.fact.year == (current.fact.year or 0) + 1),
+            (  # the item's whole figure or one of the measure asked (not 收入预算总表's 其他收入 0 of a 支出 item)
+                s
+                for s in ranked[1:60]
+                if s.name == current.name and _whole(s) and s.fact.year == (current.fact.year or 0) + 1
+            ),
             None,
         )
         if later is None:
             return None
         current, prior = later, current
     # the later year's figure from the same place as the earlier one, when it is printed there too
-    same_year = [s for s in ranked if s.fact.year == current.fact.year and s.name == current.name]
+    same_year = [s for s in ranked if s.fact.year == current.fact.year and s.name == current.name and _whole(s)]
     current = choose(same_year, anchor=prior.fact, margin=1.0, tun=ctx.tun) if same_year else current
     return current.fact, prior.fact
+
+
+def _whole(s: Scored) -> bool:
+    """A figure of the measure asked, or the item's whole figure (合计, 预算数, 决算数), not one column of it."""
+    return s.measure_ok or normalize(s.fact.measure) in ("合计", "预算数", "决算数")
 
 
 def derive_from_years(query: Query, ctx: Context, intent: str) -> Answer:

@@ -251,3 +251,25 @@ def test_a_department_row_names_no_item_inside_a_container(qa: Assistant, ids: d
     )
     coded = replace(unit_row, context="社会保障和就业支出 › 行政事业单位养老支出")
     assert item_context(unit_row) == "" and item_context(coded) == "社会保障和就业支出›行政事业单位养老支出"
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value"),
+    [
+        # the later year's figure of a change worked out from two years is the item's whole figure, never a
+        # column of another side (收入预算总表's 其他收入 0 for 其他城乡社区支出 gave 0 − 1,822.46)
+        (
+            "wanli",
+            "城乡社区支出（类）其他城乡社区支出（款）其他城乡社区支出（项）2024年比2023年执行数少了多少万元",
+            -900.44,
+        ),
+        ("welfare", "事业单位离退休2024年比2023年执行数少了多少万元", -0.76),
+        # 比执行数 with no year: in a budget, the year before's 当年预算执行数
+        ("wanli", "城管执法比执行数少了多少万元", -72.32),
+        ("justice", "信息化建设比执行数多了多少万元", 167.47),
+    ],
+)
+def test_a_change_from_two_years_takes_whole_figures(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float
+) -> None:
+    assert qa.ask(question, doc=ids[doc]).value == pytest.approx(value)
