@@ -185,7 +185,7 @@ def expand(norm: str) -> list[str]:
     terms: list[str] = side_totals(strip_filler(norm))
     rest = norm
     for word, targets in synonyms():
-        if word in rest and not inside_other_name(rest, rest.find(word), rest.find(word) + len(word), targets):
+        if (at := rest.find(word)) >= 0 and not inside_other_name(rest, at, at + len(word), targets):
             rest = rest.replace(word, "\u0000")
             terms.extend(t for t in targets if t not in terms)
     return terms

@@ -189,7 +189,7 @@ def narrower(
 
 @cache
 def _rows() -> tuple[str, ...]:
-    words = set(load_data("answering.toml")["measure_words"])
+    words = set(vocabulary().measure_words)
     return tuple(n for n in classification.national_names() if len(n) >= 2 and n not in words)
 
 

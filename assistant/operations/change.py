@@ -21,7 +21,7 @@ from assistant.operations.base import Context, abstain, cite
 from index.model import Fact
 from index.text import normalize
 
-_BY_HOW_MUCH = re.compile(r"(?<![减增])(多|少)(了|出)?多少")
+_AMOUNT_ASKED = re.compile(r"(?<![减增])(多|少)(了|出)?多少")  # 多多少 / 少了多少, not 减少多少
 
 
 def change(query: Query, ctx: Context) -> Answer:
@@ -33,7 +33,7 @@ def change(query: Query, ctx: Context) -> Answer:
     if stated is not None:
         return stated
     derived = _from_years(query, ctx, "change")
-    amount_asked = query.unit is not None or query.money or _BY_HOW_MUCH.search(query.norm)  # 多多少: an amount
+    amount_asked = query.unit is not None or query.money or _AMOUNT_ASKED.search(query.norm)  # 多多少: an amount
     said = None if amount_asked else _stated(query, ctx, voc.rate_measures, "rate")
     if said is None or derived.value is None:
         return said or derived

@@ -194,17 +194,17 @@ class _Reader:
             return quote
         back = max(0, a - QUOTE_BACK)
         found = [m.start() for m in named.finditer(self.flat, back, a)]
+        entry = self._entry_start(a)
         if not found:
             # a long numbered item (5. 信息技术服务 780 万元，主要用于…（200 characters）…。较 2021 年预算减少 73 万元):
             # from the item's own line, when its first clause names the subject
-            entry = self._entry_start(a)
             clause = re.match(r"[^，,。；;]*", self.flat[entry[1] : a]) if entry is not None else None
             if entry is not None and clause and named.search(clause.group(0)):
                 return self.flat[entry[0] : b].strip()
             return quote
         # the item's own numbered line (12、住房保障支出（221类）…住房公积金（01项）) rather than a later mention
-        item = [i + 1 for i in range(back, a) if self.flat[i] in "。；;\n" and NUMBERED.match(self.flat[i + 1 : a])]
-        own = [f for f in found if not item or f >= item[-1]]
+        item = entry[0] if entry is not None and entry[0] > back else None
+        own = [f for f in found if item is None or f >= item]
         start = max(self.flat.rfind(c, 0, (own or found)[0 if own else -1]) for c in "。；;\n") + 1
         return self.flat[start:b].strip()
 

@@ -26,6 +26,7 @@ from index.model import Fact, Provenance
         # 机关和参公事业单位的机关运行经费: the documents' definition of whose costs these are, not two parts to add;
         # 这类 inside an item's name (电信和其他信息传输这类服务) is read through;
         # 年度预算安排 is a heading of the named part's item (人民调解项目经费情况说明中，…)
+        # (and the cases below, each with its reason)
         pytest.param(
             "welfare", "市民想了解普陀区社会福利院2024年一整年的电费预算安排了多少元？", 320000, id="passed_on"
         ),
@@ -80,18 +81,26 @@ from index.model import Fact, Provenance
             "justice", "人民调解项目经费情况说明中，年度预算安排是多少万元？", 795, id="heading_in_named_part"
         ),
         pytest.param("wanli", "国有资产占有使用情况说明中，车辆有几辆？", 7, id="heading_in_named_part"),
+        # 用于…的那笔钱: the description is the item (钱 names none), so it is not taken out
+        pytest.param("wanli", "万里街道今年用于城管执法的那笔钱预算多少万元", 604.339, id="bare_pointer_after_purpose"),
+        # the later year's figure of a change worked out from two years is the item's whole figure, never a
+        # column of another side (收入预算总表's 其他收入 0 for 其他城乡社区支出 gave 0 − 1,822.46)
+        pytest.param(
+            "wanli",
+            "城乡社区支出（类）其他城乡社区支出（款）其他城乡社区支出（项）2024年比2023年执行数少了多少万元",
+            -900.44,
+            id="whole_figure_of_a_change",
+        ),
+        pytest.param("welfare", "事业单位离退休2024年比2023年执行数少了多少万元", -0.76, id="whole_figure_of_a_change"),
+        # 比执行数 with no year: in a budget, the year before's 当年预算执行数
+        pytest.param("wanli", "城管执法比执行数少了多少万元", -72.32, id="execution_as_base"),
+        pytest.param("justice", "信息化建设比执行数多了多少万元", 167.47, id="execution_as_base"),
     ],
 )
 def test_the_figure_asked_around_the_item(
     qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float
 ) -> None:
     assert qa.ask(question, doc=ids[doc]).value == pytest.approx(value)
-
-
-def test_what_a_bare_pointer_after_the_description_asks_is_the_description(qa: Assistant, ids: dict[str, str]) -> None:
-    # 用于…的那笔钱: the description is the item (钱 names none), so it is not taken out
-    answer = qa.ask("万里街道今年用于城管执法的那笔钱预算多少万元", doc=ids["wanli"])
-    assert answer.value == pytest.approx(604.339)
 
 
 @pytest.mark.parametrize(
@@ -251,25 +260,3 @@ def test_a_department_row_names_no_item_inside_a_container(qa: Assistant, ids: d
     )
     coded = replace(unit_row, context="社会保障和就业支出 › 行政事业单位养老支出")
     assert item_context(unit_row) == "" and item_context(coded) == "社会保障和就业支出›行政事业单位养老支出"
-
-
-@pytest.mark.parametrize(
-    ("doc", "question", "value"),
-    [
-        # the later year's figure of a change worked out from two years is the item's whole figure, never a
-        # column of another side (收入预算总表's 其他收入 0 for 其他城乡社区支出 gave 0 − 1,822.46)
-        (
-            "wanli",
-            "城乡社区支出（类）其他城乡社区支出（款）其他城乡社区支出（项）2024年比2023年执行数少了多少万元",
-            -900.44,
-        ),
-        ("welfare", "事业单位离退休2024年比2023年执行数少了多少万元", -0.76),
-        # 比执行数 with no year: in a budget, the year before's 当年预算执行数
-        ("wanli", "城管执法比执行数少了多少万元", -72.32),
-        ("justice", "信息化建设比执行数多了多少万元", 167.47),
-    ],
-)
-def test_a_change_from_two_years_takes_whole_figures(
-    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float
-) -> None:
-    assert qa.ask(question, doc=ids[doc]).value == pytest.approx(value)
