@@ -12,7 +12,7 @@ from functools import cache
 
 from assistant.asides import measures_named as _measures_named
 from assistant.data import load_data
-from assistant.lexicon import glossed, inside_other_name, synonyms
+from assistant.lexicon import glossed, inside_other_name, said_alone, synonyms
 from assistant.lists import EXAMPLES, LIST_END, listed, share_head, shield, unshield
 from assistant.question import YEAR as _YEAR
 from assistant.question import (
@@ -144,7 +144,8 @@ def substitute(norm: str, pick: int = 0) -> str:
 
     def replace(m: re.Match[str]) -> str:
         target = table[m.group(0)][pick]
-        return m.group(0) if target in norm or inside_other_name(norm, *m.span(), table[m.group(0)]) else target
+        kept = target in norm or inside_other_name(norm, *m.span(), table[m.group(0)]) or said_alone(norm, m.start())
+        return m.group(0) if kept else target
 
     return _synonym_pattern().sub(replace, norm)
 
@@ -185,7 +186,8 @@ def expand(norm: str) -> list[str]:
     terms: list[str] = side_totals(strip_filler(norm))
     rest = norm
     for word, targets in synonyms():
-        if (at := rest.find(word)) >= 0 and not inside_other_name(rest, at, at + len(word), targets):
+        at = rest.find(word)
+        if at >= 0 and not inside_other_name(rest, at, at + len(word), targets) and not said_alone(rest, at):
             rest = rest.replace(word, "\u0000")
             terms.extend(t for t in targets if t not in terms)
     return terms

@@ -182,10 +182,12 @@ def _premise_and_question(item: str, rest: str, inside: bool, cues: Cues) -> str
     own = cues["bare_question"].sub("", rest)
     if len(own) <= 4 or rest.startswith(("比", "较", "与", "和", "跟", "同", "相比", "相较", "对比", "占")):
         return f"{item}{rest}"
-    head = next((item[i:] for i in range(1, len(item) - 1) if item[i:] in rest), "")  # 事业编制15人，…比编制少几个
+    # 事业编制15人，…比编制少几个 (not 三公经费预算10万元，公务接待费预算…: 费预算 is no head of 三公经费, the stage no word)
+    head = next((item[i:] for i in range(1, len(item) - 1) if item[i:] in rest and not _STAGED.search(item[i:])), "")
     if any(head in w and w in rest for w in vocabulary().measure_words):
         return rest  # 政府投资项目2008万元，占…项目支出总额的比例: 项目 is a column's word there, not the item
     return f"{item}{rest.replace(head, item, 1)}" if 2 <= len(head) <= _SHORT_HEAD else rest
 
 
+_STAGED = re.compile("(预算|决算|数)$")
 _SHORT_HEAD = 3  # a head of the premise's item this short (编制) stands for it; a longer one names the item itself

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import time
@@ -21,6 +22,7 @@ from assistant.llm_client import LLMClient
 from assistant.llm_route import load_llm_prompts, open_question
 from assistant.operations import Context, abstain
 from assistant.pairs import which_of_previous
+from assistant.paraphrase import Catalogue, reread
 from assistant.scope import Scope, clause_scope, narrow_scope, resolve_scope, without_mentions
 from assistant.years import explain_abstention, keep_to_period, keep_to_year, refuse_unanswerable, resolve_years
 from index.errors import BudgetQAError, QuestionError
@@ -70,14 +72,10 @@ class Assistant:
         load_llm_prompts()  # … or prompts/llm.toml
         self.llm = LLMClient.from_settings(settings)  # None: fully offline
         self.tunables = settings.tunables  # the eval's LODO swaps these between folds
-        # Guards the in-memory views below. Never held while a file is read, embedded or written:
-        # an ingest only takes it to swap the views, so questions are answered meanwhile.
+        # Guards the in-memory views (never held while reading, embedding or writing: questions go on during ingest)
         self._lock = threading.RLock()
         self._retriever: Retriever | None = None
-        self._facts: dict[str, list[Fact]] = {}
-        self._places = FactChunks()
-        self._docs: dict[str, Document] = {}
-        self._epoch = store.epoch
+        self._invalidate()
         self.seeded = False
 
     @classmethod
@@ -247,6 +245,8 @@ class Assistant:
             tun=self.tunables,
         )
         answer, hits = self._route(query, scope, ctx, prior)
+        route = functools.partial(self._route, scope=scope, ctx=ctx, prior=prior)  # everyday words read as an item
+        answer, hits = reread(query, answer, ctx, self._catalogue, route) or (answer, hits)
         if answer.year is None and answer.value is not None and answer.citations:
             answer.year = answer.citations[0].year
         answer = keep_to_year(query, answer, ctx)
@@ -378,10 +378,11 @@ class Assistant:
 
     def _invalidate(self) -> None:
         """Swap in empty views (refilled lazily from the store). The caller holds `_lock`."""
-        self._facts = {}
+        self._facts: dict[str, list[Fact]] = {}
         self._places = FactChunks()
-        self._docs = {}
+        self._docs: dict[str, Document] = {}
         self._retriever = None
+        self._catalogue = Catalogue(lambda: self._get_retriever().embedder)  # everyday words read as items
         self._epoch = self.store.epoch
 
     def _sync_views(self) -> None:

@@ -36,11 +36,25 @@ def by_items_before(clause: str, items: Sequence[str]) -> str:
         return clause.replace("前者", items[-2]).replace("后者", items[-1])
     m = _HEADS_COMPARED.match(re.sub("^(还有|另外|那么|那|并且?)", "", clause))  # 还有年末比年初多了多少
     if not m:
-        return clause
+        return _shortened(clause, items)
     a, b = m.group("a"), m.group("b")
     tails = {_UNIT_END.sub("", x.split(a, 1)[1]) for x in items if a in x}
     tail = max(tails & {_UNIT_END.sub("", y.split(b, 1)[1]) for y in items if b in y}, key=len, default="")
     return f"{a}{tail}比{b}{tail}{m.group('rest')}" if len(tail) >= 2 else clause
+
+
+_SHORTEST_TAIL = 3  # 购置费 (of 公务用车购置费); a shorter tail (费, 支出) names no item
+
+
+def _shortened(clause: str, items: Sequence[str]) -> str:
+    """`购置费比2023年预算增加了多少` after `公务用车购置费是多少…公务用车运行费是多少`: a clause opening with the
+    end of an item just asked (and of no other) asks that item, written in full."""
+    for item in reversed(items):
+        for n in range(len(item) - 2, _SHORTEST_TAIL - 1, -1):
+            tail = item[-n:]
+            if clause.startswith(tail) and sum(x.endswith(tail) for x in set(items)) == 1:
+                return item + clause[n:]
+    return clause
 
 
 def each_of_before(clauses: Sequence[str]) -> list[str]:

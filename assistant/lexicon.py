@@ -46,6 +46,12 @@ def known_terms() -> frozenset[str]:
     return frozenset({*lexicon, *load_data("answering.toml")["measure_words"], *classification.national_names()})
 
 
+def said_alone(text: str, start: int) -> bool:
+    """`光加油`, `只算油费`: one thing an item covers asked on its own (光/只/仅 before the word) stands for no
+    whole item (加油 reads 公务用车运行维护费 only beside its other parts: 加油、维修、保险这些)."""
+    return start > 0 and text[start - 1] in "光只仅"
+
+
 def inside_other_name(text: str, start: int, end: int, targets: list[str]) -> bool:
     """Is the everyday word at text[start:end] part of a longer national name that is none of its terms
     (卫生 of 社区环境卫生, a part of 城乡社区环境卫生, stands for no 卫生健康支出)?"""

@@ -109,7 +109,7 @@ def score_fact(
     # another item: the rest of it (其他…), a qualified total, another amount in its name (单价100万元以上)
     other = residual(name, text) or qualified_total(name, described, beside) or other_amount(fact.subject, text)
     other = (not coded and other) or ms.narrower(query, fact, name, measures, rest, described)
-    ok = measure_ok and unit_ok and not other
+    ok = measure_ok and unit_ok and not other and not ms.alone(text, described)  # 光加油: one thing it covers
     return Scored(fact, score, recall, coverage, name, unit_match=unit_match, measure_ok=ok)
 
 
@@ -161,7 +161,8 @@ def _measure_terms(
     if measures and query.unit not in COUNT_UNITS:  # measure words name money columns, not counts
         # or the table all of whose figures are of the measure (一般公共预算基本支出…经济分类预算表)
         title = normalize(table_title(fact.source.table)) if fact.source.table else normalize(fact.source.section or "")
-        met = [m for m in measures if m == measure or m in measure or m in name or m in title]
+        column = normalize(fact.source.column or "")  # 基本支出/人员经费: a column under its group
+        met = [m for m in measures if m == measure or m in measure or m in name or m in title or m in column]
         delta += 0.15 if len(met) == len(measures) else 0.0 if met else -0.4  # every measure named, or some
         measure_ok = not any(m in voc.part_columns for m in measures if m not in met)  # 基本支出的年初预算
     elif measure not in voc.default_measures and not measure.endswith(name):
@@ -172,9 +173,7 @@ def _measure_terms(
         where = measure + name + normalize(fact.source.table or "") + normalize(fact.source.column or "")
         if not all(w in where for w in funds):
             delta -= 0.3
-    head = ms.container_head(asked) if not titled else None  # X中的Y asks Y: a figure not naming Y answers X
-    if head:  # a column the question excludes (非财政拨款的其他收入) is no part of the item asked
-        head = re.sub("(非|除|不含|不包括)(" + "|".join(map(re.escape, voc.measure_words)) + ")", "", head)
+    head = ms.asked_head(asked) if not titled else None  # X中的Y asks Y: a figure not naming Y answers X
     said = [head, *ms.head_terms(asked, head)] if head and len(head) >= 2 else []  # 买公车的钱: 公务用车购置费
     own = bigrams(name + measure + ms.item_context(fact) + normalize(fact.source.table or fact.source.section or ""))
     if said and all(containment(bigrams(w), own) < 0.5 for w in said):  # own words (or its section's), not the note's

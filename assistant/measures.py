@@ -209,6 +209,29 @@ def _shortened_modifies(asked: str, name: str, subject: str) -> bool:
     return len(left) >= 2 and not subject[len(name) :].startswith(left[:1])
 
 
+_STAGE_TAIL = re.compile("(年初预算数|调整预算数|全年预算数|预算执行数|执行数|决算数|预算数)$")
+_ALONE = re.compile("[光只仅](?:算|看|是)?(?P<part>[\u4e00-\u9fff]{2,4}?)(?=的|要|花|用|多少|一年|[,?]|$)")
+
+
+def asked_head(asked: str) -> str | None:
+    """The item a `X中(的)Y` question asks (`container_head`) without a column it excludes (非财政拨款的其他收入) or
+    the figure's stage (卫生健康支出决算数: its 决算数 is every figure's of a 决算)."""
+    head = container_head(asked)
+    if not head:
+        return None
+    return _STAGE_TAIL.sub(
+        "", re.sub("(非|除|不含|不包括)(" + "|".join(map(re.escape, vocabulary().measure_words)) + ")", "", head)
+    )
+
+
+def alone(text: str, described: frozenset[str]) -> bool:
+    """`公车光加油一年多少`: one thing asked on its own (光/只/仅 X) that the fact's words (bigrams `described`) do not
+    name is another item than the fact, however much of the rest its name holds (公务用车运行费 covers 加油 among
+    others)."""
+    m = _ALONE.search(text)
+    return m is not None and containment(bigrams(m.group("part")), described) < 1
+
+
 def item_context(fact: Fact) -> str:
     """A fact's context as words of its item: a department's name (a table row listing the units: 深圳市大鹏新区
     政务服务数据管理局) says whose figure it is, not which item (its 数据管理 is no 数据管理事务)."""

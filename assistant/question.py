@@ -111,7 +111,8 @@ def _doc_frame(text: str, cues: dict[str, re.Pattern[str]], doc_years: list[int]
         if len(section) >= 2 and not section.endswith(("预算", "决算")):  # 这份2026年部门预算的说明: the document
             text, referred = cues["section_anaphor"].subn(section, text, count=1)
             own = cues["bare_question"].sub("", text)
-            if not referred and not (bigrams(own) & bigrams(section)):  # 年度预算安排: a heading of the part's item
+            # 年度预算安排: a heading of the part's item; 政府采购金额里的服务采购 (其他重要事项的情况说明中) names its own
+            if not referred and not (bigrams(own) & bigrams(section)) and not _names_item(own):
                 text = section + ("的" if own else "") + text
         return text
     m = cues["doc_reference"].match(text) or cues["doc_label"].match(text)
@@ -121,12 +122,34 @@ def _doc_frame(text: str, cues: dict[str, re.Pattern[str]], doc_years: list[int]
     return text
 
 
+def _names_item(text: str) -> bool:
+    """Does `text` hold a name the lexicon or the national classification knows, or a part of spending (公用支出)?
+    A column or stage (财政拨款, 预算执行数) alone names no item."""
+    return any(len(t) >= 3 and t in text for t in _item_terms())
+
+
+@cache
+def _item_terms() -> frozenset[str]:
+    data = load_data("answering.toml")
+    return known_terms() - (set(data["measure_words"]) - set(data["spending_parts"]))
+
+
+def _topic_off(text: str, cues: dict[str, re.Pattern[str]]) -> str:
+    """`关于绩效管理：…`, `人大这边要看采购分类：…`: a leading topic closed by a colon goes when what follows names
+    an item of its own (a topic the rest leans on, `人民调解项目：年度预算安排多少`, stays)."""
+    m = cues["topic_lead"].match(text)
+    text = text[m.end() :] if m and _names_item(text[m.end() :]) else text
+    part = cues["part_title"].search(text)  # 第三部分部门预算支出具体情况中，公用支出…: a place
+    rest = text[: part.start()] + text[part.end() :] if part else ""
+    return rest if part and _names_item(text[part.end() :]) else text
+
+
 def _asides_off(text: str, cues: dict[str, re.Pattern[str]]) -> str:
     """`以万元计，X是多少` asks X in 万元; `…，这是2024年的数` / `请按部门决算说明作答` only say where or which year."""
     said: list[str] = []
     tail = cues["aside_tail"].search(text)
-    if tail:
-        said, text = _years_said(tail.group(0)), text[: tail.start()]
+    if tail:  # 请按万元回答 is a unit asked as well
+        said, text = _years_said(tail.group(0)) + _MONEY_UNIT.findall(tail.group(0))[:1], text[: tail.start()]
     lead = cues["unit_lead"].search(text)
     if lead:
         said.append(lead.group("unit"))
@@ -139,6 +162,9 @@ def _asides_off(text: str, cues: dict[str, re.Pattern[str]]) -> str:
         many = any(j in what for j in ("和", "、"))
         text = text[: ask.start()] + what + ("分别是多少" if many else "是多少")
     return text.rstrip("?.。") + "".join(said) if said else text
+
+
+_MONEY_UNIT = re.compile("亿元|万元|元")
 
 
 def _years_said(text: str) -> list[str]:
@@ -162,7 +188,7 @@ def frame(norm: str) -> Framed:
         if inline.group("frame"):  # 2022年部门预算中，… names the document; 2021年部门预算收入 asks a figure
             doc_years += _years(inline.group(0))
     text = cues["doc_inline"].sub(lambda mm: "" if mm.group("frame") else mm.group(0), text)
-    text = _repeat(_lead_off, text)
+    text = _topic_off(_repeat(_lead_off, text), cues)
     premise = cues["premise"].match(text)
     if premise and cues["bare_question"].sub("", cues["item_anaphor"].sub("", text[premise.end() :])):
         text = text[premise.end() :]  # what follows names its item: the premise read in the document is no question
@@ -177,10 +203,7 @@ def frame(norm: str) -> Framed:
         text, table = text.replace("表上", "", 1) if table.group(0).endswith("表上") else text, None
     if table:
         text = (text[: table.start()] + text[table.end() :]).lstrip(",")
-    for aside in ("excluded", "sign_note", "basis_note", "stated_aside", "threshold", "section_pointer"):
-        text = cues[aside].sub("", text)
-    text = text.strip(",")
-    text = _formula_asked(text, cues)
+    text = _compared(_formula_asked(_notes_off(text, cues).strip(","), cues), cues)
     rounding = cues["rounding"].search(text)
     places = None
     if rounding:
@@ -205,6 +228,21 @@ def frame(norm: str) -> Framed:
         clauses=tuple(split_clauses(text)),
         as_of=date.group(0) if date else "",
     )
+
+
+_NOTES = ("excluded", "sign_note", "basis_note", "stated_aside", "threshold", "section_pointer", "table_position")
+
+
+def _notes_off(text: str, cues: dict[str, re.Pattern[str]]) -> str:
+    """Notes around the item that name none (不含…, 正数表示增加, “X”一行“Y”列's 一行 and 列)."""
+    for note in _NOTES:
+        text = cues[note].sub("", text)
+    return text
+
+
+def _compared(text: str, cues: dict[str, re.Pattern[str]]) -> str:
+    """`决算和年初预算比，差了多少` as 决算比年初预算; `A跟B比，差多少` as A与B相差."""
+    return cues["compared_items"].sub(r"与\g<b>相差", cues["compared_columns"].sub(r"\g<a>比\g<b>", text))
 
 
 def _as_written(norm: str, cues: dict[str, re.Pattern[str]]) -> str:

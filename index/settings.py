@@ -69,6 +69,11 @@ class Tunables(BaseModel):
     fact_margin: float = _knob(
         0.25, [0.1, 0.25, 0.5], "Facts within this score of the best one feed the fact-matched chunk ranking."
     )
+    paraphrase_margin: float = _knob(
+        0.02,
+        [0.01, 0.015, 0.02, 0.03, 1.0],
+        "How far ahead of the next item the embedding model must rank a document item to read everyday words as it (1: never).",
+    )
     rrf_k: int = _knob(5, [1, 5, 20, 60], "Reciprocal-rank-fusion constant (small: top ranks count most).")
 
     @classmethod

@@ -22,6 +22,7 @@ class HashedEmbedder:
     def __init__(self, dim: int = 64) -> None:
         self.dim = dim
         self.model_id = f"{FAKE_PREFIX}{dim}"
+        self.semantic = False  # hashed characters: no meaning to rank paraphrases by (assistant/paraphrase.py)
 
     def _vector(self, text: str) -> np.ndarray:
         vec = np.zeros(self.dim, dtype=np.float32)

@@ -1,0 +1,169 @@
+"""An item said in everyday words, read as one the document prints, by the embedding model.
+
+The rules match a question's words against the document's catalogue (row labels, fact subjects) and the
+national classification. When they find nothing and the item words hold no name either knows (印材料的钱,
+修房子修设备这些修修补补, 给居民搞体育健身活动的钱), the e5 model already loaded for retrieval ranks the
+document's money items, each described by its name and what the national classification says it covers
+(印刷费: 反映单位的印刷、复印等支出), against those words. The best is taken only when it is clearly ahead of
+every item not named alike (`Tunables.paraphrase_margin`, chosen by leave-one-document-out) and shares a
+character of meaning with the words; the question is then answered as if it had named that item, and the
+answer says how the words were read. A name the rules know but the document does not print (事业编制 in a
+document without one) is never read as something else: the document does not give it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import threading
+from collections.abc import Callable, Sequence
+from functools import cache
+
+import numpy as np
+
+from assistant.analyze import Query
+from assistant.answer_types import Answer
+from assistant.compose import load_templates
+from assistant.lexicon import known_terms
+from assistant.operations import Context
+from assistant.question import organisations
+from index import classification
+from index.embed.embedder import Embedder
+from index.model import MONEY_UNITS, Fact, Hit
+from index.text import bigrams, containment, normalize
+
+# what is left of the content words once the figure's own words are gone (预算, 比执行数, 花了): the item
+_TAIL = re.compile(
+    r"(比|较)?(上年|去年|当年|年初|全年|调整)?(预算执行数|执行数|预算数|决算数|预算|决算|支出|安排|实际|花|交|用)+$"
+)
+_HEAD = re.compile(r"^(在|给|为|用于|花在|拿来)")
+# characters any two money items share; a shared one says nothing of meaning
+_GENERIC = frozenset("的费用支出钱经项目资金额其他和与及等类款这那些个一")
+_SEPARATE = re.compile("单独|单列")
+_QUOTED = re.compile("[“\"‘'「『]([^”\"’'」』]+)[”\"’'」』]")
+MIN_WORDS = 2  # characters of item words worth reading
+
+
+def item_words(query: Query) -> str:
+    """The words naming the item in a question's content (`印材料预算` -> 印材料), or ""."""
+    words = query.content[0] if query.content else ""
+    return _HEAD.sub("", _TAIL.sub("", words))
+
+
+@cache
+def _names_known() -> tuple[str, ...]:
+    return tuple(t for t in known_terms() if len(t) >= 3)
+
+
+def unknown_words(words: str, catalogue: Sequence[str]) -> bool:
+    """Item words naming nothing the lexicon, the measures, the national classification or the document knows."""
+    if len(words) < MIN_WORDS:
+        return False
+    return not any(t in words for t in _names_known()) and not any(len(n) >= 3 and n in words for n in catalogue)
+
+
+class Catalogue:
+    """The documents' money items with their vectors (each document embedded once, when first needed)."""
+
+    def __init__(self, embedder: Callable[[], Embedder]) -> None:
+        self._embedder = embedder
+        self._vectors: dict[str, tuple[list[str], np.ndarray]] = {}
+        self._lock = threading.Lock()
+
+    def items(self, facts: Sequence[Fact]) -> tuple[list[str], np.ndarray]:
+        """(names, vectors) of the money items of the documents these facts are of."""
+        by_doc: dict[str, list[Fact]] = {}
+        for fact in facts:
+            by_doc.setdefault(fact.source.doc_id, []).append(fact)
+        names: list[str] = []
+        vectors: list[np.ndarray] = []
+        for doc_id, own in by_doc.items():
+            doc_names, doc_vectors = self._document(doc_id, own)
+            names.extend(doc_names)
+            vectors.append(doc_vectors)
+        return names, (np.vstack(vectors) if vectors else np.zeros((0, 1), dtype=np.float32))
+
+    def embed(self, words: str) -> np.ndarray:
+        return self._embedder().embed_queries([words])[0]
+
+    @property
+    def semantic(self) -> bool:
+        """Does the embedder know meaning (not the model-free `fake:` one tests use)?"""
+        return bool(getattr(self._embedder(), "semantic", True))
+
+    def _document(self, doc_id: str, facts: Sequence[Fact]) -> tuple[list[str], np.ndarray]:
+        with self._lock:
+            if doc_id not in self._vectors:
+                names = sorted({normalize(f.subject) for f in facts if f.is_money and f.subject.strip()})
+                texts = [f"{n}：{note}" if (note := classification.note(None, n)) else n for n in names]
+                self._vectors[doc_id] = (names, self._embedder().embed_passages(texts))
+            return self._vectors[doc_id]
+
+
+def said_in_everyday_words(query: Query, words: str) -> bool:
+    """May the item words be a description rather than a name? Not when the question asks no amount of money
+    (几层, 多少位), asks a part printed on its own (单独, 单列), names an organisation (财政所, 法律援助中心: a unit
+    of the department, whose figures a document gives or not) or quotes a name (“财政专户管理资金收入”: a name
+    as printed, which the document prints or does not)."""
+    if query.unit is not None and query.unit not in MONEY_UNITS:
+        return False
+    strong, weak, _ = organisations()
+    if _SEPARATE.search(query.norm) or any(e in words[1:] for e in (*strong, *weak)):
+        return False
+    return not any(len(q) >= 3 for q in _QUOTED.findall(query.text))
+
+
+def read_as(query: Query, facts: Sequence[Fact], catalogue: Catalogue, margin: float) -> tuple[str, str] | None:
+    """(words, name): the document's item the question's everyday item words stand for, or None."""
+    words = item_words(query)
+    if not catalogue.semantic or not said_in_everyday_words(query, words):
+        return None
+    names, vectors = catalogue.items(facts)
+    if not names or not unknown_words(words, names):
+        return None
+    sims = vectors @ catalogue.embed(words)
+    order = np.argsort(-sims)
+    best = names[order[0]]
+    runner_up = next((sims[i] for i in order[1:] if not _alike(best, names[i])), -1.0)
+    if sims[order[0]] - runner_up < margin or not _shares_meaning(words, best):
+        return None
+    return words, best
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two names of one item (公务用车运行费, 公务用车购置及运行费 share most of their bigrams)."""
+    return max(containment(bigrams(a), bigrams(b)), containment(bigrams(b), bigrams(a))) >= 0.5
+
+
+def _shares_meaning(words: str, name: str) -> bool:
+    described = name + classification.note(None, name)
+    return bool((set(words) - _GENERIC) & set(described))
+
+
+def with_item(query: Query, name: str) -> Query:
+    """The question as if it had named the document's item `name`."""
+    return dataclasses.replace(
+        query, norm=f"{query.norm}|{name}", terms=[*query.terms, name], content=(name, *query.content)
+    )
+
+
+def reread(
+    query: Query,
+    answer: Answer,
+    ctx: Context,
+    catalogue: Catalogue,
+    route: Callable[[Query], tuple[Answer, list[Hit]]],
+) -> tuple[Answer, list[Hit]] | None:
+    """When `answer` found nothing and the item was said in everyday words that read as a document's item,
+    the answer (and hits) for that item, saying how the words were read; else None."""
+    margin = ctx.tun.paraphrase_margin
+    if not answer.abstained or query.intent == "open" or margin >= 1:
+        return None
+    found = read_as(query, ctx.facts, catalogue, margin)
+    if found is None:
+        return None
+    retried, hits = route(with_item(query, found[1]))
+    if retried.abstained:
+        return None
+    retried.answer += load_templates().render("read_as", words=found[0], name=found[1])
+    return retried, hits
