@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from assistant import measures as ms
 from assistant.analyze import Query, beside_total, content_variants, expand, strip_filler
+from assistant.confidence import confident as confident  # answered from: the thresholds
 from assistant.names import (
     any_count,
     candidate_names,
@@ -254,11 +255,8 @@ def rank_facts(
     doc_years: Mapping[str, int | None] | None = None,
     tun: Tunables,
 ) -> list[Scored]:
-    """Facts scored for the question (or one named part), best first.
-
-    `allow` limits measures (e.g. only change measures); special measures
-    (changes, rates, empty-table records) are excluded unless allowed.
-    """
+    """Facts scored for the question (or one named part), best first. `allow` limits measures (e.g. only change
+    measures); special measures (changes, rates, empty-table records) are excluded unless allowed."""
     if text is None:
         target, core = query.norm, query.content
     else:
@@ -384,16 +382,3 @@ def choose(
         if tabled:
             return tabled[0]
     return best
-
-
-def confident(best: Scored | None, tun: Tunables) -> bool:
-    """Does the best match clear the thresholds to be answered from?"""
-    if best is None:
-        return False
-    if best.unit_match:  # a count asked in exactly the fact's unit (几辆, 几份) is evidence in itself
-        min_recall, min_coverage = tun.min_recall_same_unit, tun.min_coverage_same_unit
-    else:
-        min_recall, min_coverage = tun.min_recall, tun.min_coverage
-    return (
-        best.measure_ok and best.score >= tun.min_score and best.recall >= min_recall and best.coverage >= min_coverage
-    )

@@ -192,6 +192,7 @@ def frame(norm: str) -> Framed:
     premise = cues["premise"].match(text)
     if premise and cues["bare_question"].sub("", cues["item_anaphor"].sub("", text[premise.end() :])):
         text = text[premise.end() :]  # what follows names its item: the premise read in the document is no question
+    text = cues["either_way"].sub("差", text)  # 比年初预算多花还是少花了多少: 差多少
     text = stated_premise(_asides_off(hearsay(without_asides(text, cues), cues), cues), cues)
     text = cues["self_reference"].sub("", cues["item_anaphor"].sub("", cues["method"].sub("", text)))
     date = cues["as_of"].search(text)  # 截至2025年8月31日: when a stock is counted, not the year asked

@@ -120,6 +120,9 @@ def text_has_value(text: str, value: float, unit: str | None) -> bool:
 LOCATOR_SEP = "\u2028"
 
 
+REGION_MARK = "\u2029"  # opens the lines a citation's region prints (eval/regions.py): no quote to read in order
+
+
 def citation_text(c: Citation | dict[str, Any]) -> str:
     """What a person sees at a citation: its quote and its locator (joined by LOCATOR_SEP)."""
     if isinstance(c, dict):
@@ -142,15 +145,37 @@ def evidence_cited(texts: Sequence[str], evidence: Sequence[str]) -> bool:
     if not evidence:
         return False
     # the citations' quotes read in order, as one text: a sentence the answer cites as its two halves
-    joined = " ".join(t.split(LOCATOR_SEP)[0] for t in texts)
+    joined = " ".join(t.split(LOCATOR_SEP)[0] for t in texts if not t.startswith(REGION_MARK))  # quotes only
     texts = [*texts, joined]
     labels = [e for e in evidence if squash(e) and not any(ch.isdigit() for ch in e)]
     return all(
         any(evidence_in(t, e) for t in texts)
         or (bool(labels) and _is_number_line(e) and any(_holds_number_line(t, e, labels) for t in texts))
         or (not labels and _is_number_line(e) and _prints_in_order(joined, e))
+        or _glued_in_order(joined, e)
         for e in evidence
     )
+
+
+def _glued_in_order(quotes: str, line: str) -> bool:
+    """A line of figures copied with its spaces removed (`56.951.87%`, of `减少56.95万元，下降1.87%`): held when the
+    quotes, read in order, print figures one after another that spell it."""
+    needle = _THOUSANDS.sub("", squash(unicodedata.normalize("NFKC", line)))
+    if not _GLUED.fullmatch(needle) or _is_number_line(line):
+        return False
+    printed = _figures(quotes)
+    for i in range(len(printed)):
+        spelled = ""
+        for figure in printed[i:]:
+            spelled += figure
+            if spelled == needle:
+                return True
+            if not needle.startswith(spelled):
+                break
+    return False
+
+
+_GLUED = re.compile(r"[\d.%-]+")
 
 
 def _prints_in_order(quotes: str, line: str) -> bool:

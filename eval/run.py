@@ -21,6 +21,7 @@ from typing import Any
 from assistant.assistant import Assistant
 from eval.progress import Progress, Steps
 from eval.questionset import Question, default_files, load_sets
+from eval.regions import REGIONS
 from eval.score import Score, first_relevant_rank
 from eval.slices import ask_scored, run_long_forms, run_unscoped, single_doc
 from eval.summary import EvalReport, RetrievalRun, grounding_totals, long_form_summary, summarize, unscoped_summary
@@ -304,6 +305,8 @@ def load_documents(
     """Open the eval store with every document the questions name; the ingest seconds by file name."""
     qa, by_name, ingest_s = open_eval_store(es, list(paths.values()), fresh=fresh, steps=steps)
     summaries = {d["file_name"]: d for d in qa.documents()}
+    for path in paths.values():  # the scorer reads what a citation's region prints (eval/regions.py)
+        REGIONS.add(by_name[path.name], path)
     loaded = Loaded(
         qa=qa,
         doc_ids={name: by_name[path.name] for name, path in paths.items()},

@@ -38,6 +38,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from assistant.answer_types import Answer, Citation
 from eval.evidence import (
+    REGION_MARK,
     citation_text,
     close,
     contains_all,
@@ -56,6 +57,7 @@ from eval.evidence import (
     value_in_unit,
 )
 from eval.questionset import Part, Question
+from eval.regions import REGIONS
 from eval.score_record import Score, as_variant, error_score
 from eval.vocab import words
 from eval.years import answer_year, asked_year, is_wrong_year, part_year
@@ -134,7 +136,8 @@ def says_not_given(ans: Answer) -> bool:
 
 
 def _texts(citations: Sequence[Citation]) -> list[str]:
-    return [citation_text(c) for c in citations]
+    """What each citation shows (quote and locator), then the lines its region prints on the page (eval/regions)."""
+    return [citation_text(c) for c in citations] + [REGION_MARK + t for c in citations if (t := REGIONS.text(c))]
 
 
 def _citation_ok(q: Question, texts: Sequence[str]) -> bool:

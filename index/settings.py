@@ -52,6 +52,11 @@ class Tunables(BaseModel):
     min_coverage: float = _knob(
         0.3, [0.2, 0.3, 0.4, 0.5], "Share of the question's content words the fact's description must cover."
     )
+    min_coverage_named: float = _knob(
+        0.15,
+        [0.1, 0.15, 0.2, 0.3],
+        "min_coverage when the question holds the fact's whole name and names no other item (the rest describes it).",
+    )
     min_recall_same_unit: float = _knob(
         0.6, [0.5, 0.6, 0.7], "min_recall when the question asks a count in exactly the fact's unit (几辆, 几份)."
     )

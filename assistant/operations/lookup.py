@@ -66,7 +66,8 @@ def lookup(query: Query, ctx: Context, ranked: Sequence[Scored] | None = None) -
         or (bool(empty.fact.source.table) and pointed_table(query, ctx.facts) == empty.fact.source.table)
     ):
         return answer_empty(query, empty, ctx)
-    if not confident(best, ctx.tun):
+    everyday = [t for t in query.terms if t not in query.norm.split("|")[0]]  # said in other words (做咨询 -> 咨询费)
+    if not confident(best, ctx.tun, ranked, everyday):
         if query.years and derivable_prior_year(query, ctx):
             return prior_year(query, ctx)
         return abstain(query)

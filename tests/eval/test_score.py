@@ -680,3 +680,45 @@ def test_figures_lifted_after_a_sentence_and_code_parts_beside_another_column() 
     row = "301 01 基本工资 262.33 302 01 办公费 21.21 基本支出决算表 · 30101 基本工资 · 决算数"
     assert evidence_in(row, "基本工资 01 办公费")
     assert not evidence_in(row, "基本工资 02 办公费")
+
+
+def test_a_figure_line_copied_without_its_spaces_is_held_by_a_quote_printing_those_figures() -> None:
+    from eval.evidence import evidence_cited
+
+    # 财政局 2024 决算 p.21: "减少 万元，下降 。" with "56.95 1.87%" on the line below, copied as "56.951.87%"
+    quote = "与2023年度相比，收入支出总计减少56.95万元，下降1.87%。\u2028第三部分 › 一、收入支出决算总体情况说明"
+    assert evidence_cited([quote], ["56.951.87%"])
+    assert not evidence_cited([quote], ["56.951.88%"])  # another figure
+    assert not evidence_cited(["减少56.95万元。另：下降1.87%"], ["1.8756.95"])  # the figures out of order
+
+
+def test_the_lines_a_citations_region_prints_hold_the_row_as_the_text_layer_reads_it() -> None:
+    from pathlib import Path
+
+    from eval.regions import Regions
+    from eval.score import REGION_MARK, evidence_cited
+
+    pdf = Path(__file__).resolve().parents[1] / "fixtures" / "shanghai_putuo_finance_2024_dept_final.pdf"
+    regions = Regions()
+    regions.add("fin", pdf)
+    # the two-column 基本支出决算表 (p.16): the cell 差旅费 1.20 sits beside 其他社会保障缴费 1.61; the text layer reads
+    # the pair's codes, names and figures as three lines
+    cell = Citation(
+        doc="fin",
+        title="财政局",
+        locator="一般公共预算财政拨款基本支出决算表 · 30211 差旅费 · 决算数",
+        page=16,
+        quote="301 12 其他社会保障缴费 1.61 302 11 差旅费 1.20",
+        bbox=(529.83, 508.89, 582.5, 538.17),
+    )
+    printed = regions.text(cell)
+    assert "差旅费" in printed and "1.61 1.20" in printed
+    assert evidence_cited([REGION_MARK + printed], ["差旅费 1.61 1.20"])
+    assert regions.text(Citation(doc="fin", title="财政局", locator="…", page=16, quote="…")) == ""  # no box
+    assert regions.text(replace_doc(cell, "other")) == ""  # a document not registered (a text file)
+
+
+def replace_doc(c: Citation, doc: str) -> Citation:
+    from dataclasses import replace
+
+    return replace(c, doc=doc)
