@@ -12,6 +12,7 @@ guessing keeps bbox None.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -130,13 +131,23 @@ def sentence_box(search: Search, fact: Fact) -> BBox | None:
     for prefix in [*dict.fromkeys(before[-n:] for n in _PREFIXES if before), ""]:
         found = search(prefix + fact.text)
         if len(found) == 1:
-            chars = found[0]["chars"][len(prefix) :]
-            if not chars:
-                return None
-            return (
-                min(float(c["x0"]) for c in chars),
-                min(float(c["top"]) for c in chars),
-                max(float(c["x1"]) for c in chars),
-                max(float(c["bottom"]) for c in chars),
-            )
-    return None
+            return _chars_box(found[0]["chars"][len(prefix) :])
+    # a layout printing a paragraph's figures on the line below its words (万元 above, 56.95 below): the figure
+    # alone, when the page prints it once
+    figure = _FIGURE.match(fact.text)
+    found = search(figure.group(0)) if figure and figure.group(0) != fact.text else []
+    return _chars_box(found[0]["chars"]) if len(found) == 1 else None
+
+
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
+
+
+def _chars_box(chars: Sequence[dict[str, Any]]) -> BBox | None:
+    if not chars:
+        return None
+    return (
+        min(float(c["x0"]) for c in chars),
+        min(float(c["top"]) for c in chars),
+        max(float(c["x1"]) for c in chars),
+        max(float(c["bottom"]) for c in chars),
+    )

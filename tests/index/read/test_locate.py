@@ -13,7 +13,7 @@ from typing import Any
 import pdfplumber
 import pytest
 
-from index.model import Document, Fact
+from index.model import Document, Fact, Provenance
 from index.read.locate import sentence_box
 
 
@@ -53,6 +53,38 @@ def test_sentence_facts_have_the_box_of_their_figure(
     assert _printed_in(corpus_path("justice"), fact) == "201.50万元"
     x0, top, x1, bottom = fact.source.bbox or (0, 0, 0, 0)
     assert 40 < x1 - x0 < 80 and 8 < bottom - top < 16
+
+
+def test_a_figure_printed_below_its_words_is_placed_by_the_figure_alone_when_the_page_prints_it_once(
+    corpus_doc: Callable[[str], Document], corpus_path: Callable[[str], Path]
+) -> None:
+    # 财政局 2024 决算 p.21 prints "…支出总计减少 万元，下降 。" with "56.95 1.87%" on the line below
+    doc = corpus_doc("finance")
+    fact = next(f for f in doc.facts if f.origin == "text" and f.text == "56.95万元")
+    assert fact.source.page == 21 and _printed_in(corpus_path("finance"), fact) == "56.95"
+    # a figure the page prints twice (2940.05: 财政拨款收入 and 本年支出合计) is not guessed
+    twice = [f for f in doc.facts if f.origin == "text" and f.source.page == 21 and f.text == "2940.05万元"]
+    assert twice and all(f.source.bbox is None for f in twice)
+
+
+def fake_search(found: dict[str, int]) -> Callable[[str], list[dict[str, Any]]]:
+    char = {"x0": 1.0, "x1": 2.0, "top": 3.0, "bottom": 4.0}
+    return lambda text: [{"chars": [char] * len(text)}] * found.get(text, 0)
+
+
+def test_the_figure_alone_only_when_the_words_and_unit_are_not_found_with_it() -> None:
+    fact = Fact(
+        subject="X",
+        measure="决算数",
+        value=1.5,
+        unit="万元",
+        text="1.50万元",
+        origin="text",
+        source=Provenance(doc_id="d", locator="…", page=1, quote="减少1.50万元，下降"),
+    )
+    assert sentence_box(fake_search({"1.50": 1}), fact) == (1.0, 3.0, 2.0, 4.0)
+    assert sentence_box(fake_search({"1.50": 2}), fact) is None  # printed twice: no guess
+    assert sentence_box(fake_search({}), fact) is None
 
 
 def test_text_documents_have_no_boxes(corpus_doc: Callable[[str], Document]) -> None:
