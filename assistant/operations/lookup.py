@@ -41,6 +41,9 @@ def printed_with_unit(fact: Fact) -> str:
     return text if text.endswith(fact.unit) else f"{text}{fact.unit}"
 
 
+_EXCEPT = re.compile("除了|除去|不含|不包括|以外|之外")
+
+
 def rank_all(query: Query, ctx: Context) -> list[Scored]:
     """Every fact in scope scored for the whole question, best first."""
     return rank_facts(
@@ -66,7 +69,8 @@ def lookup(query: Query, ctx: Context, ranked: Sequence[Scored] | None = None) -
         or (bool(empty.fact.source.table) and pointed_table(query, ctx.facts) == empty.fact.source.table)
     ):
         return answer_empty(query, empty, ctx)
-    everyday = [t for t in query.terms if t not in query.norm.split("|")[0]]  # said in other words (做咨询 -> 咨询费)
+    asked = query.norm.split("|")[0]  # said in other words (做咨询 -> 咨询费), and not ruled out (除了…公积金)
+    everyday = [] if _EXCEPT.search(asked) else [t for t in query.terms if t not in asked]
     if not confident(best, ctx.tun, ranked, everyday):
         if query.years and derivable_prior_year(query, ctx):
             return prior_year(query, ctx)

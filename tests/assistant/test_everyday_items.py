@@ -34,6 +34,12 @@ def _read(qa: Assistant, catalogue: Catalogue, doc_id: str, question: str) -> tu
         ("finance", "财政局2024年给退休人员发的钱决算多少万元", "退休费"),
         ("wanli", "万里街道2024年设了绩效目标的项目一共涉及多少预算资金", "编报绩效目标的项目涉及项目预算资金"),
         ("welfare", "福利院2024年设了绩效目标的项目一共涉及多少预算资金", "编报绩效目标的项目涉及项目预算资金"),
+        # 除了A、B、C，其他的X: A, B and C are not asked, so 公积金 names no item here
+        (
+            "finance",
+            "普陀财政局2024年除了养老、医疗、公积金，其他的社保（像工伤、失业这些）交了多少？",
+            "其他社会保障缴费",
+        ),
     ],
 )
 def test_everyday_words_read_as_the_documents_item(
@@ -110,6 +116,10 @@ def test_a_model_free_embedder_reads_no_paraphrase(qa: Assistant, ids: dict[str,
         # a premise (三公经费预算10万元) before an item ending in its last words (公务接待费预算) is context only
         ("dapeng", "大鹏数据局2022年三公经费预算10万元，分项问一下：公务接待费预算多少万元？", 2),
         ("wanli", "万里街道2024年三公经费预算47.91万元，分项问一下：公务用车运行费预算多少万元？", 21.56),
+        # 养老金 is the pension paid to retirees (退休费); what is paid in is 养老保险
+        ("welfare", "福利院发的养老金多少", 421800),
+        ("finance", "财政局2024年发的养老金决算多少万元", 69.1),
+        ("welfare", "福利院2024年交的养老保险多少元", 767579),
         # 多花还是少花了多少: the difference
         ("finance", "普陀财政局2024年一般行政管理事务（2010602）的决算，比年初预算多花还是少花了多少万元？", 0),
         ("justice", "司法局2026年信息化建设比2025年执行数多花还是少花了多少万元", 167.47),
@@ -137,6 +147,8 @@ def test_words_around_the_item_that_name_no_item(
         # a name said as printed with a qualifier the document does not print is no description of the whole
         ("welfare", "福利院面向中小企业预留的政府采购项目预算金额是多少？"),
         ("dapeng", "大鹏新区信息中心2022年单独的部门预算是多少？"),
+        # what 除了… rules out is never the answer (福利院 prints no other insurance by that name)
+        ("welfare", "福利院2024年除了公积金，给职工交的其他保险一共多少元？"),
     ],
 )
 def test_no_figure_for_a_part_or_qualifier_the_document_does_not_print(
