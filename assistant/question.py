@@ -320,10 +320,27 @@ def split_clauses(text: str) -> list[str]:
             pending += piece + ","
     if pending and clauses:
         clauses[-1] += "," + pending.rstrip(",")
+    clauses = _units_restated(clauses, cues)
     clauses = each_of_before(
         [one for clause in clauses for listed in _asks_apart(clause) for one in each_asked(listed)]
     )
     return clauses if len(clauses) >= 2 else []
+
+
+def _units_restated(clauses: list[str], cues: dict[str, re.Pattern[str]]) -> list[str]:
+    """`…是多少？请换算成元，是多少元？`: a clause asking only a unit asks the clause before in that unit."""
+    out: list[str] = []
+    for clause in clauses:
+        m = cues["unit_only_clause"].match(clause)
+        if m and out:
+            before = out[-1]
+            unit = m.group("unit")
+            out[-1] = (
+                re.sub("(亿元|万元|元)$", unit, before) if re.search("多少(亿元|万元|元)$", before) else before + unit
+            )
+        else:
+            out.append(clause)
+    return out
 
 
 _BRACKETED = re.compile(r"\([^()]*\)")
