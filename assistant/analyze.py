@@ -12,7 +12,7 @@ from functools import cache
 
 from assistant.asides import measures_named as _measures_named
 from assistant.data import load_data
-from assistant.lexicon import glossed, inside_other_name, said_alone, synonyms
+from assistant.lexicon import glossed, inside_other_name, stands_for, synonyms
 from assistant.lists import EXAMPLES, LIST_END, listed, share_head, shield, unshield
 from assistant.question import YEAR as _YEAR
 from assistant.question import (
@@ -135,16 +135,16 @@ def _synonym_pattern() -> re.Pattern[str]:
 
 
 def substitute(norm: str, pick: int = 0) -> str:
-    """The question with everyday words replaced by a document term they stand for (the first, or `pick`).
-
-    Words are found in the question as asked, left to right: a replacement never joins the text
-    beside it into another word (新买几辆车 is 购置 + 车辆, not 新买 + 车辆 read again as 买车).
-    """
+    """The question with everyday words replaced by a document term they stand for (the first, or `pick`). Words are
+    found as asked, left to right: a replacement never joins the text beside it into another word (新买几辆车 is
+    购置 + 车辆, not 新买 + 车辆 read again as 买车)."""
     table = _synonym_table()
 
     def replace(m: re.Match[str]) -> str:
         target = table[m.group(0)][pick]
-        kept = target in norm or inside_other_name(norm, *m.span(), table[m.group(0)]) or said_alone(norm, m.start())
+        kept = (
+            target in norm or inside_other_name(norm, *m.span(), table[m.group(0)]) or not stands_for(norm, m.start())
+        )
         return m.group(0) if kept else target
 
     return _synonym_pattern().sub(replace, norm)
@@ -187,7 +187,7 @@ def expand(norm: str) -> list[str]:
     rest = norm
     for word, targets in synonyms():
         at = rest.find(word)
-        if at >= 0 and not inside_other_name(rest, at, at + len(word), targets) and not said_alone(rest, at):
+        if at >= 0 and not inside_other_name(rest, at, at + len(word), targets) and stands_for(rest, at):
             rest = rest.replace(word, "\u0000")
             terms.extend(t for t in targets if t not in terms)
     return terms

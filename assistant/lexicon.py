@@ -52,6 +52,24 @@ def said_alone(text: str, start: int) -> bool:
     return start > 0 and text[start - 1] in "光只仅"
 
 
+_GROUP = re.compile("(?P<group>[\u4e00-\u9fff]{1,4}?[员工师生长])的?$")
+
+
+def staff_group(text: str, start: int) -> bool:
+    """`护理员的工资`, `保安的工资`: a wage word after a group of people other than the staff as a whole names a part
+    of the wages no disclosure prints apart, never the whole 工资福利支出 (员工的工资 does)."""
+    data = load_data("synonyms.toml")
+    if not any(text.startswith(w, start) for w in data["wage_words"]):
+        return False
+    m = _GROUP.search(text[max(0, start - 6) : start])
+    return m is not None and not any(m.group("group").endswith(w) for w in data["whole_staff"])
+
+
+def stands_for(text: str, at: int) -> bool:
+    """Does the everyday word at `at` stand for its document terms (not 光加油, not 护理员的工资)?"""
+    return not said_alone(text, at) and not staff_group(text, at)
+
+
 def inside_other_name(text: str, start: int, end: int, targets: list[str]) -> bool:
     """Is the everyday word at text[start:end] part of a longer national name that is none of its terms
     (卫生 of 社区环境卫生, a part of 城乡社区环境卫生, stands for no 卫生健康支出)?"""

@@ -61,6 +61,8 @@ def test_everyday_words_read_as_the_documents_item(
         # a name in quotation marks is a name as printed
         ("finance", "财政局2024年收入决算表里“财政专户管理资金收入”是多少万元"),
         ("welfare", "福利院2024年“养老床位运营补贴”预算多少元"),
+        # a group of staff before a wage word names a part of the wages, which the model must not read as the whole
+        ("welfare", "福利院2024年护理员的工资一共预算了多少钱？"),
         # a name the national classification knows, printed or not, is never read as another
         ("finance", "财政局2024年事业单位离退休决算多少万元"),
         ("dapeng", "大鹏数据局2022年住房公积金预算多少万元"),
@@ -116,6 +118,9 @@ def test_a_model_free_embedder_reads_no_paraphrase(qa: Assistant, ids: dict[str,
         # a premise (三公经费预算10万元) before an item ending in its last words (公务接待费预算) is context only
         ("dapeng", "大鹏数据局2022年三公经费预算10万元，分项问一下：公务接待费预算多少万元？", 2),
         ("wanli", "万里街道2024年三公经费预算47.91万元，分项问一下：公务用车运行费预算多少万元？", 21.56),
+        # the staff as a whole before a wage word: the department's 工资福利支出
+        ("welfare", "福利院2024年员工的工资一共预算了多少钱？", 6958414),
+        ("wanli", "万里街道2024年员工工资预算多少元", 88282511),
         # 养老金 is the pension paid to retirees (退休费); what is paid in is 养老保险
         ("welfare", "福利院发的养老金多少", 421800),
         ("finance", "财政局2024年发的养老金决算多少万元", 69.1),
@@ -150,6 +155,9 @@ def test_words_around_the_item_that_name_no_item(
         # a name said as printed with a qualifier the document does not print is no description of the whole
         ("welfare", "福利院面向中小企业预留的政府采购项目预算金额是多少？"),
         ("dapeng", "大鹏新区信息中心2022年单独的部门预算是多少？"),
+        # a group of staff before a wage word (护理员的工资, 社工的工资) is a part of the wages no disclosure prints
+        ("welfare", "福利院2024年护理员的工资一共预算了多少钱？"),
+        ("wanli", "万里街道2024年社工的工资预算多少元"),
         # what 除了… rules out is never the answer (福利院 prints no other insurance by that name)
         ("welfare", "福利院2024年除了公积金，给职工交的其他保险一共多少元？"),
     ],
