@@ -46,10 +46,13 @@ def known_terms() -> frozenset[str]:
     return frozenset({*lexicon, *load_data("answering.toml")["measure_words"], *classification.national_names()})
 
 
+ONLY = "光只仅"  # 光加油, 只算油费: one thing asked on its own
+
+
 def said_alone(text: str, start: int) -> bool:
     """`光加油`, `只算油费`: one thing an item covers asked on its own (光/只/仅 before the word) stands for no
     whole item (加油 reads 公务用车运行维护费 only beside its other parts: 加油、维修、保险这些)."""
-    return start > 0 and text[start - 1] in "光只仅"
+    return start > 0 and text[start - 1] in ONLY
 
 
 _GROUP = re.compile("(?P<group>[\u4e00-\u9fff]{1,4}?[员工师生长])的?$")
@@ -63,6 +66,16 @@ def staff_group(text: str, start: int) -> bool:
         return False
     m = _GROUP.search(text[max(0, start - 6) : start])
     return m is not None and not any(m.group("group").endswith(w) for w in data["whole_staff"])
+
+
+def names_staff_group(text: str) -> bool:
+    """Does a wage word anywhere in `text` follow a group of staff (see `staff_group`)?"""
+    return any(staff_group(text, m.start()) for m in _wage_word().finditer(text))
+
+
+@cache
+def _wage_word() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, load_data("synonyms.toml")["wage_words"])))
 
 
 def stands_for(text: str, at: int) -> bool:

@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 
 from assistant.analyze import Query, expand, strip_filler, total_row_names
 from assistant.data import load_data
-from assistant.lexicon import known_terms
+from assistant.lexicon import ONLY, known_terms
 from assistant.names import stage_index, stage_terms, strip_endings, vocabulary
 from assistant.question import cue, organisations
 from index import classification
@@ -210,9 +210,10 @@ def _shortened_modifies(asked: str, name: str, subject: str) -> bool:
 
 
 _STAGE_TAIL = re.compile("(年初预算数|调整预算数|全年预算数|预算执行数|执行数|决算数|预算数)$")
-_ALONE = re.compile("[光只仅](?:算|看|是)?(?P<part>[\u4e00-\u9fff]{2,4}?)(?=的|要|花|用|多少|一年|[,?]|$)")
+_ALONE = re.compile(f"[{ONLY}](?:算|看|是)?(?P<part>[\u4e00-\u9fff]{{2,4}}?)(?=的|要|花|用|多少|一年|[,?]|$)")
 
 
+@cache
 def asked_head(asked: str) -> str | None:
     """The item a `X中(的)Y` question asks (`container_head`) without a column it excludes (非财政拨款的其他收入) or
     the figure's stage (卫生健康支出决算数: its 决算数 is every figure's of a 决算)."""

@@ -24,7 +24,7 @@ import numpy as np
 from assistant.analyze import Query
 from assistant.answer_types import Answer
 from assistant.compose import load_templates
-from assistant.lexicon import known_terms, staff_group
+from assistant.lexicon import known_terms, names_staff_group
 from assistant.operations import Context
 from assistant.question import organisations
 from index import classification
@@ -40,7 +40,6 @@ _HEAD = re.compile(r"^(在|给|为|用于|花在|拿来)")
 # characters any two money items share; a shared one says nothing of meaning
 _GENERIC = frozenset("的费用支出钱经项目资金额其他和与及等类款这那些个一")
 _SEPARATE = re.compile("单独|单列")
-_WAGES = re.compile("工资|奖金")
 _QUOTED = re.compile("[“\"‘'「『]([^”\"’'」』]+)[”\"’'」』]")
 MIN_WORDS = 2  # characters of item words worth reading
 
@@ -111,7 +110,7 @@ def said_in_everyday_words(query: Query, words: str) -> bool:
     strong, weak, _ = organisations()
     if _SEPARATE.search(query.norm) or any(e in words[1:] for e in (*strong, *weak)):
         return False
-    if any(staff_group(query.norm, m.start()) for m in _WAGES.finditer(query.norm)):  # 护理员的工资: a part of them
+    if names_staff_group(query.norm):  # 护理员的工资: a part of the wages
         return False
     return not any(len(q) >= 3 for q in _QUOTED.findall(query.text))
 

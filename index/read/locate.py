@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from index.model import BBox, Document, Fact, Table
+from index.text import NUMBER
 
 Grid = list[list[tuple[str, BBox | None]]]
 _PREFIXES = (8, 4, 2)  # characters before the value tried when searching a sentence's figure
@@ -139,7 +140,7 @@ def sentence_box(search: Search, fact: Fact) -> BBox | None:
     return _chars_box(found[0]["chars"]) if len(found) == 1 else None
 
 
-_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
+_FIGURE = re.compile(rf"(?:{NUMBER})%?")
 
 
 def _chars_box(chars: Sequence[dict[str, Any]]) -> BBox | None:

@@ -693,6 +693,7 @@ def test_a_figure_line_copied_without_its_spaces_is_held_by_a_quote_printing_tho
 
 
 def test_the_lines_a_citations_region_prints_hold_the_row_as_the_text_layer_reads_it() -> None:
+    from dataclasses import replace
     from pathlib import Path
 
     from eval.regions import Regions
@@ -715,10 +716,4 @@ def test_the_lines_a_citations_region_prints_hold_the_row_as_the_text_layer_read
     assert "差旅费" in printed and "1.61 1.20" in printed
     assert evidence_cited([REGION_MARK + printed], ["差旅费 1.61 1.20"])
     assert regions.text(Citation(doc="fin", title="财政局", locator="…", page=16, quote="…")) == ""  # no box
-    assert regions.text(replace_doc(cell, "other")) == ""  # a document not registered (a text file)
-
-
-def replace_doc(c: Citation, doc: str) -> Citation:
-    from dataclasses import replace
-
-    return replace(c, doc=doc)
+    assert regions.text(replace(cell, doc="other")) == ""  # a document not registered (a text file)
