@@ -27,6 +27,7 @@ _SPACE = re.compile(r"\s+")
 _LIFTED = re.compile(r"[-−]?\d[\d,.]*%?|[“”\"‘’]")
 _REL = 1e-9
 _SENTENCE_ENDS = ("。", "；", ";")
+_GLUED_AFTER_MARK = re.compile(r"([。；;])([-−]?\d[\d.,%\s]*)$")
 # a figure as printed in a number line or a sentence: 2995.39, -326, 15.16%
 _FIGURE = re.compile(r"(?<![\d.])[-−]?\d+(?:\.\d+)?%?")
 
@@ -286,7 +287,8 @@ def _lifted_after_sentence(text: str, evidence: str) -> bool:
     words, then the figures. Held by a text with the words (figures removed) that prints the
     figures in order.
     """
-    parts = unicodedata.normalize("NFKC", evidence).split()
+    # the figures may be glued to the closing mark (`台（套）。2`): read them as a part of their own
+    parts = _GLUED_AFTER_MARK.sub(r"\1 \2", unicodedata.normalize("NFKC", evidence)).split()
     first = next((i for i, p in enumerate(parts) if _is_figure(p)), None)
     if not first or not parts[first - 1].endswith(_SENTENCE_ENDS):
         return False
@@ -297,6 +299,16 @@ def _lifted_after_sentence(text: str, evidence: str) -> bool:
     return _without_lifted(words) in _without_lifted(text) and _parts_in_order(
         _spaced(text, join_codes=False), [_THOUSANDS.sub("", p) for p in figures]
     )
+
+
+def quotes_part_of(text: str, evidence: str) -> bool:
+    """Is the quote a citation shows (not its region's lines) a run of at least 8 characters of one evidence string?
+    A compound question's evidence may be one line holding two sentences (`行政编制总数 9 人，实有在编人数 9 人；事业编制总数
+    15 人…`); the part asking one of them cites that sentence alone."""
+    if text.startswith(REGION_MARK):
+        return False
+    quote = squash(text.split(LOCATOR_SEP)[0]).rstrip("。；;，,")  # the line may end before the sentence's mark
+    return len(quote) >= 8 and quote in squash(evidence)
 
 
 def _parts_in_order(hay: str, parts: Sequence[str]) -> bool:

@@ -51,6 +51,7 @@ from eval.evidence import (
     normalize_unit,
     numbers_in,
     percentile,
+    quotes_part_of,
     recall_at,
     squash,
     text_has_value,
@@ -207,7 +208,11 @@ def _score_parts(q: Question, ans: Answer, asked: int | None, reasons: list[str]
         ok, wrong_year = _judge_value(q, want, got, part_asked, reasons, label)
         out.wrong_year |= wrong_year
         texts = _texts(got.citations)
-        cited = not q.evidence or any(evidence_in(t, e) for t in texts for e in q.evidence)
+        cited = (
+            not q.evidence
+            or any(evidence_in(t, e) for t in texts for e in q.evidence)
+            or any(quotes_part_of(t, e) and text_has_value(t, want.value, want.unit) for t in texts for e in q.evidence)
+        )
         if not cited and got.value is not None:
             reasons.append(f"{label}evidence not cited")
         out.right.append(ok)

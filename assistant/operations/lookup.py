@@ -76,7 +76,7 @@ def lookup(query: Query, ctx: Context, ranked: Sequence[Scored] | None = None) -
             return prior_year(query, ctx)
         return abstain(query)
     assert best is not None
-    best = choose(ranked, tun=ctx.tun)
+    best = in_pointed_table(query, choose(ranked, tun=ctx.tun), ranked, ctx)
     if another_item(query, best, ctx):  # 住房公积金的项目支出: never the 项目支出 of all spending
         return abstain(query)
     fact = best.fact
@@ -109,6 +109,25 @@ def lookup(query: Query, ctx: Context, ranked: Sequence[Scored] | None = None) -
         comparison=fact.comparison,
         subject=shown_subject(fact, ctx),
     )
+
+
+def in_pointed_table(query: Query, best: Scored, ranked: Sequence[Scored], ctx: Context) -> Scored:
+    """The match printed in the table the question points into (…在经济分类表里，公车的运行费), when the best match is
+    printed elsewhere (the 三公 table's 公务用车运行费) and that table prints the same amount for an item of a name
+    alike (30210 车辆运行费): one sum, cited where the question looks."""
+    table = pointed_table(query, ctx.facts)
+    if not table or best.fact.source.table == table or not best.fact.is_money or not best.fact.value:
+        return best
+    same = (
+        s
+        for s in ranked[:20]
+        if s.fact.source.table == table
+        and s.measure_ok
+        and s.recall > 0
+        and s.fact.is_money
+        and abs(convert_money(s.fact.value, s.fact.unit, best.fact.unit) - best.fact.value) < 1e-6
+    )
+    return next(same, best)
 
 
 def shown_subject(fact: Fact, ctx: Context) -> str:

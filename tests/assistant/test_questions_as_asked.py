@@ -108,6 +108,22 @@ def test_a_table_named_in_the_question_is_where_to_look(qa: Assistant, ids: dict
     assert (ans.value, ans.unit) == (4755518, "元")
 
 
+@pytest.mark.parametrize(
+    ("doc", "question", "value", "row"),
+    [
+        # the 三公 table's 公务用车运行费 is the economic table's 30210 车辆运行费 (64,000 元 in both)
+        ("welfare", "福利院公车的油费保养这类开销，在经济分类表里安排了多少元？", 64000, "30210 车辆运行费"),
+        # the 机关运行经费 of the narrative is the 公用经费合计 of the basic-spending table (184.65 万元 in both)
+        ("finance", "财政局的机关运行经费，在一般公共预算财政拨款基本支出决算表里是多少万元？", 184.65, "公用经费合计"),
+    ],
+)
+def test_the_same_sum_is_cited_in_the_table_the_question_names(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float, row: str
+) -> None:
+    ans = qa.ask(question, doc=ids[doc])
+    assert ans.value == pytest.approx(value) and row in ans.citations[0].locator
+
+
 def test_a_figure_question_with_a_purpose_word_is_still_a_figure(qa: Assistant, ids: dict[str, str]) -> None:
     ans = qa.ask("用于买车的钱有多少", doc=ids["dapeng"])
     assert ans.intent == "lookup" and ans.value == 0 and "购置" in ans.citations[0].locator

@@ -394,6 +394,32 @@ def test_compound_part_the_document_does_not_give_must_be_declined() -> None:
     assert s.hallucinated
 
 
+def test_a_part_citing_its_own_sentence_of_a_two_sentence_evidence_line_is_cited() -> None:
+    staff = parse_question(
+        {
+            **COMPOUND,
+            "question": "大鹏数据局行政编制和事业编制各多少人？",
+            "answer": {"parts": [{"value": 9, "unit": "人"}, {"value": 15, "unit": "人"}]},
+            "evidence": ["行政编制总数 9 人，实有在编人数 9 人；事业编制总数 15 人，实有在编人数 13 人"],
+        }
+    )
+
+    def part(value: float, quote: str) -> Answer:
+        cites = [Citation("d", "大鹏", "二、机构设置情况", None, quote, year=2022)]
+        return Answer("q", "…", value=value, unit="人", citations=cites, year=2022)
+
+    first, second = (
+        part(9, "行政编制总数 9 人，实有在编人数 9 人；"),
+        part(15, "事业编制总数 15 人，实有在编人数 13 人；"),
+    )
+    whole = Answer("q", "a", value=9, unit="人", citations=first.citations + second.citations, parts=[first, second], year=2022)  # fmt: skip
+    assert score_answer(staff, whole, doc_year=2022).correct
+    # a sentence of the line that does not print the part's figure cites nothing for it
+    other = part(15, "行政编制总数 9 人，实有在编人数 9 人；")
+    s = score_answer(staff, Answer("q", "a", value=9, unit="人", citations=first.citations, parts=[first, other], year=2022), doc_year=2022)  # fmt: skip
+    assert not s.correct and s.parts_ok == [True, False]
+
+
 def test_new_kinds_and_null_prior_year_answers_parse() -> None:
     for kind in ("compound", "prior_year_long", "count", "final_columns"):
         assert kind in KINDS
@@ -676,6 +702,9 @@ def test_figures_lifted_after_a_sentence_and_code_parts_beside_another_column() 
     assert not evidence_in(
         "单价100万元（含）以上设备2台（套）。", "（含）以上设备（不含车辆） 台（套）。 2"
     )  # words kept
+    # the same line copied with the figure glued to the closing mark
+    assert evidence_in(assets, "（含）以上设备（不含车辆）台（套）。2")
+    assert not evidence_in(assets.replace("2台", "3台"), "（含）以上设备（不含车辆）台（套）。2")
     # p.12's two-column table: the text layer prints "基本工资 01 办公费" (302 elsewhere)
     row = "301 01 基本工资 262.33 302 01 办公费 21.21 基本支出决算表 · 30101 基本工资 · 决算数"
     assert evidence_in(row, "基本工资 01 办公费")
