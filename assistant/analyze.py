@@ -12,6 +12,7 @@ from functools import cache
 
 from assistant.asides import measures_named as _measures_named
 from assistant.data import load_data
+from assistant.described import without_description
 from assistant.lexicon import glossed, inside_other_name, stands_for, synonyms
 from assistant.lists import EXAMPLES, LIST_END, listed, share_head, shield, unshield
 from assistant.question import YEAR as _YEAR
@@ -330,7 +331,7 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
     framed = frame(plain_words(normalize(_SPACED_ASK.sub(r"\1？", text))))
     asked = framed.asked
     norm = framed.text
-    norm = with_table_item(norm, framed.table_hint)
+    norm = without_description(with_table_item(norm, framed.table_hint))
     years = list(framed.target_years)
     own_unit = wanted_unit(norm)  # 那两辆车一年跑多少公里 after …多少万元: the unit is the follow-up's own
     if history and _is_follow_up(norm):

@@ -24,6 +24,7 @@ def without_asides(text: str, cues: Cues) -> str:
     dashes stay, in brackets; what is left once a part is taken out (X中，除去Y的部分，还剩多少) is asked as X减Y."""
     terms = known_terms()
     text = cues["explained_term"].sub(lambda m: f"({t})" if (t := m.group("term")) in terms else m.group(0), text)
+    text = sum_said_after(text, cues)
     text = cues["sum_then_head"].sub(r"\g<items>\g<head>\g<sum>\g<rest>", text)
     text = cues["dashed_examples"].sub(r"(\g<examples>)", text)
     text = cues["remainder"].sub(r"\g<whole>减\g<part>是\g<ask>", text)
@@ -46,6 +47,20 @@ def without_asides(text: str, cues: Cues) -> str:
         text = cues[aside].sub("", text)
     lead = cues["lead_statement"].match(text)
     return text[lead.end() :] if lead and cues["bare_question"].sub("", text[lead.end() :]) else text
+
+
+_SUM_ASKED = re.compile("一共|总共|共计|合计|总计|共有|几|多少")
+
+
+def sum_said_after(text: str, cues: Cues) -> str:
+    """`…一共涵盖了几家单位？（行政单位和参公单位加起来）`: the bracket says what the figure adds up, so the items
+    are asked before the asking words (…行政单位和参公单位加起来一共涵盖了几家单位?)."""
+    m = cues["sum_aside"].search(text)
+    asking = _SUM_ASKED.search(text[: m.start()]) if m else None
+    if m is None or asking is None:
+        return text
+    at = asking.start()
+    return f"{text[:at]}{m.group('items')}{m.group('sum')}{text[at : m.start()]}?"
 
 
 _FIGURE = re.compile(r"\d[\d,.]*(亿元|万元|元|万|%)?")

@@ -130,7 +130,8 @@ def clause_query(query: Query, i: int, item: str) -> Query:
     clause = without_request(query.clauses[i])
     if i:
         before = against_before(query.clauses[i - 1], query.clauses[i - 2]) if i >= 2 else query.clauses[i - 1]
-        clause = with_previous_comparison(against_before(with_previous_head(clause, before), before), before)
+        clause = with_previous_head(with_previous_container(clause, before), before)
+        clause = with_previous_comparison(against_before(clause, before), before)
         if clause.endswith("呢") and query.clauses[i - 1].startswith("其中"):  # 其中货物多少？另外服务呢: 其中服务
             clause = "其中" + re.sub("^其中", "", clause)
     named = by_items_before(clause, [item_of(analyze(c)) for c in query.clauses[:i]]) if i >= 2 else clause
@@ -182,6 +183,19 @@ def with_previous_head(clause: str, before: str) -> str:
     if len(mod) <= 3 and head[0] == mod[0] and len(head) >= len(mod) + 2:  # 地上建筑面积…地下的: 地下建筑面积
         return f"{mod}{head[len(mod) :]}{rest}"
     return f"{mod}的{head}{rest}"
+
+
+_CONTAINED_SHORT = re.compile(
+    r"^(?P<container>[^,?;]{2,40}?(?:里面|当中|之中|里|中))(?P<item>[^,?;里中]{2,4}?)(?=多少|几|是|有|为)"
+)
+_SHORT_ITEM = re.compile(r"^(?P<item>[^,?;里中]{2,4}?)(?:又|呢)?(?=多少|几|是多少|有多少|为多少)")
+
+
+def with_previous_container(clause: str, before: str) -> str:
+    """`服务多少万元` after `政府采购预算里工程多少万元`: a short item said alone, after a clause asking a short item
+    inside a container, is inside that container too (政府采购预算里服务多少万元)."""
+    theirs, mine = _CONTAINED_SHORT.match(re.split("[,:;]", before)[-1]), _SHORT_ITEM.match(clause)
+    return f"{theirs.group('container')}{clause}" if theirs and mine else clause
 
 
 def borrow_subject(clause: Query, before: Query) -> Query:

@@ -95,7 +95,11 @@ def score_fact(
     measure = normalize(fact.measure)
     # what the national classification says the item covers describes it too (劳务费: 临时聘用人员的报酬)
     national = classification.note(fact.code, fact.subject)
-    described = bigrams(name + measure + normalize(fact.context) + normalize(fact.source.table or "") + national)
+    # the printed name's bracketed qualifier describes it too (政府采购金额（以合同签订为准）, named 政府采购)
+    qualifier = "".join(q for q in _QUALIFIER.findall(normalize(fact.subject)) if q not in name)
+    described = bigrams(
+        name + measure + normalize(fact.context) + normalize(fact.source.table or "") + national + qualifier
+    )
     coverage = max(containment(bigrams(c), described) for c in content or (text,))
     coded = bool(fact.code) and fact.code in query.codes
     if coded:  # the 科目编码 names the row as well as its name does (科目2010399: 其他…事务支出 itself)
@@ -112,6 +116,9 @@ def score_fact(
     other = (not coded and other) or ms.narrower(query, fact, name, measures, rest, described)
     ok = measure_ok and unit_ok and not other and not ms.alone(text, described)  # 光加油: one thing it covers
     return Scored(fact, score, recall, coverage, name, unit_match=unit_match, measure_ok=ok)
+
+
+_QUALIFIER = re.compile(r"\(([^()\d]{2,})\)")
 
 
 def best_name(

@@ -184,7 +184,10 @@ def narrower(
         return True
     if name not in measures:
         return False
-    return any(n in r and containment(bigrams(n), described) < 1 for r in rest for n in _rows())
+    asked = query.norm.split("|")[
+        0
+    ]  # a row said in the question, not an everyday word's reading (发工资 -> 工资福利支出)
+    return any(n in r and n in asked and containment(bigrams(n), described) < 1 for r in rest for n in _rows())
 
 
 @cache

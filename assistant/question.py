@@ -199,11 +199,7 @@ def frame(norm: str) -> Framed:
     if date:
         text = (text[: date.start()] + text[date.end() :]).lstrip(",")
     text = cues["examples"].sub("", text)
-    table = cues["table_hint"].search(text)
-    if table and not cues["table_words"].search(table.group("table")):
-        text, table = text.replace("表上", "", 1) if table.group(0).endswith("表上") else text, None
-    if table:
-        text = (text[: table.start()] + text[table.end() :]).lstrip(",")
+    text, table = _table_pointed(text, cues)
     text = _compared(_formula_asked(_notes_off(text, cues).strip(","), cues), cues)
     rounding = cues["rounding"].search(text)
     places = None
@@ -219,7 +215,7 @@ def frame(norm: str) -> Framed:
     return Framed(
         asked=norm,
         base_relative=base_relative,
-        table_hint=table.group("table") if table else None,
+        table_hint=table,
         text=text or norm,
         doc_years=tuple(dict.fromkeys(doc_years)),
         base_years=tuple(dict.fromkeys(base)),
@@ -232,6 +228,20 @@ def frame(norm: str) -> Framed:
 
 
 _NOTES = ("excluded", "sign_note", "basis_note", "stated_aside", "threshold", "section_pointer", "table_position")
+
+
+def _table_pointed(text: str, cues: dict[str, re.Pattern[str]]) -> tuple[str, str | None]:
+    """(the question without it, the table it points into): …经济分类表里， names the table; 按经济分类 the tables
+    of that classification (the economic 30108 row, not the functional 2080505 one, of one sum)."""
+    table = cues["table_hint"].search(text)
+    if table and not cues["table_words"].search(table.group("table")):
+        text, table = text.replace("表上", "", 1) if table.group(0).endswith("表上") else text, None
+    if table:
+        return (text[: table.start()] + text[table.end() :]).lstrip(","), table.group("table")
+    kind = cues["classification_hint"].search(text)
+    if kind:
+        return (text[: kind.start()] + text[kind.end() :]).lstrip(","), f"{kind.group('kind')}分类"
+    return text, None
 
 
 def _notes_off(text: str, cues: dict[str, re.Pattern[str]]) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from assistant.analyze import Query
+from assistant.analyze import Query, strip_filler
 from assistant.answer_types import Answer
 from assistant.compose import load_templates
 from assistant.match import rank_facts
@@ -87,7 +87,9 @@ def explain_abstention(query: Query, ctx: Context) -> str:
 
     Item names are shown without their codes or any figure: a refusal never carries a number but years.
     """
-    item = re.sub("(比|较|与|跟|同)$", "", query.content[0]) if query.content and query.content[0] else ""
+    # the words as asked (a lexicon reading written into them, 购买 -> 购购置, would show words nobody asked)
+    asked = strip_filler(query.norm.split("|")[0]) if query.content and query.content[0] else ""
+    item = re.sub("(比|较|与|跟|同)$", "", asked)
     docs = sorted({f.source.doc_id for f in ctx.facts})
     where = "、".join(ctx.titles.get(d, d) for d in docs[:3]) or "所载文件"
     years = sorted(query.years) or sorted({y for d in docs if (y := ctx.doc_years.get(d))})

@@ -1,0 +1,33 @@
+"""Words that only describe the item a question then names: `局本部给干部发工资、维持日常运转的那个行政运行项目`
+asks 行政运行, `那个通过政府购买…服务来做的人民调解项目` asks 人民调解项目. Not words that are the item themselves
+(`管环境卫生的那个项目`: a bare 项目 names nothing) nor a container (`财政事务里的那个行政运行` keeps its 款)."""
+
+from __future__ import annotations
+
+import re
+
+# words, then 的那个, then the item
+_DESCRIPTION = re.compile(
+    r"(?:^|(?<=[,:;]))(?P<words>[^,:;?()\d]{2,40}?)的(?:那个|这个|那项|这项|那笔|这笔)(?=(?P<named>[^,:;?]*))"
+)
+# 那个, then words saying how or what for, then 的 and the item
+_DESCRIBED_AFTER = re.compile(
+    r"(?:那个|这个|那项|这项)(?P<words>(?:通过|用来|用于|专门|负责|给|为|帮|搞|管|花在|用在|靠)[^,:;?()\d]{2,40})的"
+    r"(?=(?P<named>[^,:;?]*))"
+)
+_CONTAINED = re.compile("里|中|下面|下的|之下|其中|当中")
+# what names no item after the words: a generic head, or the asking words straight away (…的那个钱有多少)
+_NAMES_NONE = re.compile(
+    "^(?:的)?(?:项目|工作|事情|事儿?|钱|经费|费用|开支|支出|部分|块|款|笔|东西|是|有|为|花|用|一共|总共|大概|多少|几)"
+)
+
+
+def without_description(norm: str) -> str:
+    """The question without words that only describe the item it then names (…的那个X asks X)."""
+
+    def drop(m: re.Match[str]) -> str:
+        named = m.group("named")
+        kept = _CONTAINED.search(m.group("words")) or not named or _NAMES_NONE.match(named)
+        return m.group(0) if kept else ""
+
+    return _DESCRIBED_AFTER.sub(drop, _DESCRIPTION.sub(drop, norm))
