@@ -1,8 +1,5 @@
-"""Question analysis: intent, years, wanted unit, subject terms and named parts.
-
-Vocabulary (synonyms, intent cues) is data in assistant/data/*.toml; this module
-only applies it.
-"""
+"""Question analysis: intent, years, wanted unit, subject terms and named parts. Vocabulary (synonyms, intent
+cues) is data in assistant/data/*.toml; this module only applies it."""
 
 from __future__ import annotations
 
@@ -11,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from assistant.asides import measures_named as _measures_named
+from assistant.asides import reads_narrative
 from assistant.data import load_data
 from assistant.described import without_description
 from assistant.lexicon import glossed, inside_other_name, stands_for, synonyms
@@ -90,6 +88,7 @@ class Query:
     unsupported: str | None = None  # per_capita / period / currency: no annual figure answers it
     clauses: list[str] = field(default_factory=list)  # a compound question's questions, each on its own
     as_of: str = ""  # the date a stock is asked at (截至2023年8月31日)
+    narrative: bool = False  # the document's narrative is named as where to read (编制说明中…)
 
 
 @cache
@@ -330,8 +329,7 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
     text = question.strip()
     framed = frame(plain_words(normalize(_SPACED_ASK.sub(r"\1？", text))))
     asked = framed.asked
-    norm = framed.text
-    norm = without_description(with_table_item(norm, framed.table_hint))
+    norm = without_description(with_table_item(framed.text, framed.table_hint))
     years = list(framed.target_years)
     own_unit = wanted_unit(norm)  # 那两辆车一年跑多少公里 after …多少万元: the unit is the follow-up's own
     if history and _is_follow_up(norm):
@@ -367,6 +365,7 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
         unsupported=framed.unsupported,
         clauses=list(framed.clauses),
         as_of=framed.as_of,
+        narrative=reads_narrative(asked),
     )
 
 

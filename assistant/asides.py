@@ -24,7 +24,7 @@ def without_asides(text: str, cues: Cues) -> str:
     dashes stay, in brackets; what is left once a part is taken out (X中，除去Y的部分，还剩多少) is asked as X减Y."""
     terms = known_terms()
     text = cues["explained_term"].sub(lambda m: f"({t})" if (t := m.group("term")) in terms else m.group(0), text)
-    text = sum_said_after(text, cues)
+    text = cues["breakdown"].sub("其中", sum_said_after(text, cues))
     text = cues["sum_then_head"].sub(r"\g<items>\g<head>\g<sum>\g<rest>", text)
     text = cues["dashed_examples"].sub(r"(\g<examples>)", text)
     text = cues["remainder"].sub(r"\g<whole>减\g<part>是\g<ask>", text)
@@ -206,3 +206,12 @@ def _premise_and_question(item: str, rest: str, inside: bool, cues: Cues) -> str
 
 _STAGED = re.compile("(预算|决算|数)$")
 _SHORT_HEAD = 3  # a head of the premise's item this short (编制) stands for it; a longer one names the item itself
+
+
+# the narrative named as where to read (编制说明中, 情况说明里, 说明第4项), not a table's note (…预算表的说明)
+_NARRATIVE = re.compile(r"(编制|情况|文字)说明(中|里|当中|第|[,:])|说明(中|里面|里)写")
+
+
+def reads_narrative(asked: str) -> bool:
+    """Does the question say to read its figure in the document's narrative (where the tables print another)?"""
+    return _NARRATIVE.search(asked) is not None

@@ -13,6 +13,7 @@ from dataclasses import replace
 from assistant.analyze import Query, analyze, side_of_total
 from assistant.answer_types import Answer, Citation
 from assistant.backrefs import by_items_before, without_request
+from assistant.data import load_data
 from assistant.lexicon import known_terms
 from assistant.llm_route import merge_grounding
 from assistant.names import stage_cue_words, stage_terms, strip_endings, vocabulary
@@ -35,6 +36,7 @@ def inherit_frame(clause: Query, whole: Query) -> Query:
         round=clause.round or whole.round,
         table_hint=clause.table_hint or whole.table_hint,
         as_of=clause.as_of or whole.as_of,
+        narrative=clause.narrative or whole.narrative,
         unit=clause.unit or (whole.unit if whole.unit in MONEY_UNITS and clause.intent == "compare" else None),
     )
 
@@ -245,7 +247,8 @@ def _restated_off(pairs: list[tuple[str, Answer]]) -> list[tuple[str, Answer]]:
 
 
 def join_parts(query: Query, parts: Sequence[Answer]) -> Answer:
-    """One answer of numbered lines, one per part; citations renumbered; value/unit/year of the first part."""
+    """One answer of numbered lines, one per part; citations renumbered; value/unit/year of the first part giving a
+    figure (a why asked before it, `为什么…少了？…今年安排了多少`, gives none)."""
     lines: list[str] = []
     cites: list[Citation] = []
     warnings: list[str] = []
@@ -257,7 +260,9 @@ def join_parts(query: Query, parts: Sequence[Answer]) -> Answer:
         lines.append(f"{i}. {clause}：{text}" if part.abstained else f"{i}. {text}")
         cites.extend(part.citations)
         warnings.extend(w for w in part.warnings if w not in warnings)
-    first = parts[0]
+    why = re.compile(load_data("intents.toml")["reason_cue"])  # 为啥…少了？: its change is no figure asked
+    asked = [p for c, p in pairs if p.value is not None and not why.search(c)]
+    first = next(iter(asked), next((p for p in parts if p.value is not None), parts[0]))
     formulas = [p.formula for p in parts if p.formula]
     return Answer(
         question=query.text,

@@ -236,8 +236,12 @@ def _place_terms(query: Query, fact: Fact, text: str, outside: str, hits: dict[t
     delta = 0.04 if fact.origin == "table" else 0.0
     if query.codes and fact.code:  # another 科目 than the one named (one under it, 组织事务（20132）…, is not)
         delta += 0.3 if fact.code in query.codes else 0.0 if any(fact.code.startswith(c) for c in query.codes) else -0.3
+    elif query.codes and fact.origin != "table" and set(query.codes) & set(classification.codes_of(fact.subject)):
+        delta += 0.3  # a sentence naming the 项 whose code is named (社会福利事业单位（项） of 2081005)
     if "收入" not in outside.split("|")[0] and side(fact) == "收入":
         delta -= 0.1  # 行政运行 asked plainly is its spending, not its row in 收入决算表
+    if names_narrative(query):  # 编制说明中…: the figure the narrative prints, where the document prints two
+        delta += 0.2 if fact.origin != "table" else -0.2
     titled = table_title(fact.source.table)
     if len(titled) >= 6 and titled in text:
         delta += 0.2  # the question names this table
@@ -249,6 +253,11 @@ def _place_terms(query: Query, fact: Fact, text: str, outside: str, hits: dict[t
         named = containment(hint, bigrams(titled)) >= 0.6 or bool(number and fact.source.table.startswith(number[0]))
         delta += 0.2 if named else 0.0
     return delta + 0.08 * hits.get((fact.source.doc_id, _fact_key(fact)), 0.0)
+
+
+def names_narrative(query: Query) -> bool:
+    """Does the question say to read the figure in the narrative (编制说明中, 说明第4项) and name no table?"""
+    return query.narrative and not query.table_hint
 
 
 def rank_facts(

@@ -1,8 +1,6 @@
 """The names a fact answers to and the genre's vocabulary of measures and stages (assistant/data/answering.toml).
-
-A row labelled 合计 in 财政拨款收入支出决算总表 answers to 财政拨款收入支出总计; 行政运行经费支出 also to
-行政运行经费; a 决算表's 合计 column is an outturn. `assistant.match` scores facts by these names.
-"""
+A row labelled 合计 in 财政拨款收入支出决算总表 answers to 财政拨款收入支出总计; 行政运行经费支出 also to 行政运行经费; a
+决算表's 合计 column is an outturn. `assistant.match` scores facts by these names."""
 
 from __future__ import annotations
 
@@ -164,7 +162,7 @@ def _candidate_names(fact: Fact, departments: frozenset[str]) -> tuple[str, ...]
     bare = re.sub(r"\(.*?\)", "", subject)
     if bare != subject and len(bare) >= 2:
         names.append(bare)
-    names += [n for n in alternatives(subject) if n not in names]
+    names += [n for n in classification.alternatives(subject) if n not in names]
     year_total = re.fullmatch(r"(本年)?(收入|支出)合计", subject)
     if year_total and measure in voc.fund_words:  # 本年支出合计 in the 一般公共预算 column: 一般公共预算支出
         names.append(measure + year_total.group(2))
@@ -185,28 +183,22 @@ def _candidate_names(fact: Fact, departments: frozenset[str]) -> tuple[str, ...]
         for suffix in voc.generic_suffixes:
             if base.endswith(suffix) and len(base) - len(suffix) >= 4:
                 names.append(base[: -len(suffix)])
-    for base in list(names):  # the genre's own words, which people leave out: 部门预算安排购置车辆 ~ 安排购置车辆
+    return tuple(_without_genre_words(names, measure))
+
+
+def _without_genre_words(names: list[str], measure: str) -> list[str]:
+    """`names` and each without the genre's own words, which people leave out (部门预算安排购置车辆 ~ 安排购置车辆); a
+    change of 部门预算收入 (比2021年增加601万元) is the change of the side's total (收入合计)."""
+    voc = vocabulary()
+    for base in list(names):
         short = base
         for word in voc.genre_words:
             short = short.replace(word, "")
         if short != base and len(short) >= 4 and short not in names:
             names.append(short)
-    return tuple(names)
-
-
-_ONE_CHAR_ALTERNATIVE = re.compile(
-    r"^(?P<before>.*?)(?P<last>[\u4e00-\u9fff])\((?P<alt>[\u4e00-\u9fff])\)(?P<after>.*)$"
-)
-
-
-def alternatives(name: str) -> list[str]:
-    """A classification name with a one-character alternative in brackets names both readings and the two
-    said together: 维修(护)费 -> 维护费, 维修维护费; 因公出国(境)费 -> 因公出境费, 因公出国出境费."""
-    m = _ONE_CHAR_ALTERNATIVE.match(name)
-    if not m:
-        return []
-    before, last, alt, after = m.group("before", "last", "alt", "after")
-    return [f"{before}{alt}{after}", f"{before}{last}{before[-1:]}{alt}{after}"]
+        elif short in ("部门收入", "部门支出", "收入", "支出") and measure in voc.special_measures:
+            names += [n for n in (f"{short[-2:]}合计", f"{short[-2:]}总计") if n not in names]
+    return names
 
 
 def column_item(measure: str) -> str:

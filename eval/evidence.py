@@ -280,8 +280,12 @@ def evidence_in(text: str, evidence: str) -> bool:
 _NAME_THEN_CODE = re.compile(r"^(?P<name>[^\d\s]+) (?P<code>[23]\d{2}(?: \d{2}){0,2})(?P<rest> [\d,.]+.*)$")
 
 
+_LINE_WORDS = 10
+
+
 def _lifted_after_sentence(text: str, evidence: str) -> bool:
-    """A sentence copied with its figures after its closing mark ("（含）以上设备（不含车辆） 台（套）。 2").
+    """A sentence (or a text-layer line of one) copied with its figures after its words ("（含）以上设备（不含车辆）
+    台（套）。 2").
 
     The layout printed the sentence's figures on the line below, so the evidence reads the
     words, then the figures. Held by a text with the words (figures removed) that prints the
@@ -290,12 +294,13 @@ def _lifted_after_sentence(text: str, evidence: str) -> bool:
     # the figures may be glued to the closing mark (`台（套）。2`): read them as a part of their own
     parts = _GLUED_AFTER_MARK.sub(r"\1 \2", unicodedata.normalize("NFKC", evidence)).split()
     first = next((i for i, p in enumerate(parts) if _is_figure(p)), None)
-    if not first or not parts[first - 1].endswith(_SENTENCE_ENDS):
-        return False
-    figures = parts[first:]
-    if not all(_is_figure(p) for p in figures):
+    figures = parts[first:] if first else []
+    if not figures or not all(_is_figure(p) for p in figures):
         return False
     words = "".join(parts[:first])
+    # a line cut inside its sentence (`共有车辆 辆，其中：部级领导干部 2024 12 31 0`) needs that many words of its own
+    if not words.endswith(_SENTENCE_ENDS) and len(_without_lifted(words)) < _LINE_WORDS:
+        return False
     return _without_lifted(words) in _without_lifted(text) and _parts_in_order(
         _spaced(text, join_codes=False), [_THOUSANDS.sub("", p) for p in figures]
     )

@@ -8,6 +8,7 @@ that name is one item's only.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from index.lexicon import load_data
@@ -113,3 +114,18 @@ def joined_names() -> tuple[str, ...]:
     found = {n for n in national_names() if any(j in n[1:-1] for j in JOINERS)}
     found |= {n.removesuffix("支出") for n in found if n.endswith("支出") and len(n) > 6}
     return tuple(sorted(found, key=len, reverse=True))
+
+
+_ONE_CHAR_ALTERNATIVE = re.compile(
+    r"^(?P<before>.*?)(?P<last>[\u4e00-\u9fff])\((?P<alt>[\u4e00-\u9fff])\)(?P<after>.*)$"
+)
+
+
+def alternatives(name: str) -> list[str]:
+    """A classification name with a one-character alternative in brackets names both readings and the two
+    said together: 维修(护)费 -> 维护费, 维修维护费; 因公出国(境)费 -> 因公出境费, 因公出国出境费."""
+    m = _ONE_CHAR_ALTERNATIVE.match(name)
+    if not m:
+        return []
+    before, last, alt, after = m.group("before", "last", "alt", "after")
+    return [f"{before}{alt}{after}", f"{before}{last}{before[-1:]}{alt}{after}"]

@@ -17,7 +17,7 @@ from assistant.compose import (
     money_unit_for,
     year_phrase,
 )
-from assistant.match import Scored, choose, confident, rank_facts
+from assistant.match import Scored, choose, confident, names_narrative, rank_facts
 from assistant.names import fact_name, is_residual, operand_names, side, stage_of, vocabulary
 from assistant.operations.base import Context, abstain, cite, decimal_places, disagree, unit_compatible
 from assistant.operations.change import derivable_prior_year, prior_year
@@ -81,7 +81,7 @@ def lookup(query: Query, ctx: Context, ranked: Sequence[Scored] | None = None) -
         return abstain(query)
     fact = best.fact
     others = conflicts(best, ranked, ctx)
-    if fact.origin != "table" and any(o.origin == "table" for o in others):
+    if fact.origin != "table" and any(o.origin == "table" for o in others) and not names_narrative(query):
         # the document disagrees with itself: answer from the table, cite the text too
         table_fact = next(o for o in others if o.origin == "table")
         others = [fact, *(o for o in others if o is not table_fact)]
@@ -165,7 +165,10 @@ def render_lookup(
         listed = "；".join(
             f"{c.locator}：{o.subject}{printed_with_unit(o)}" for o, c in zip(others, cites[1 + also :], strict=False)
         )
-        warnings.append(f"文件中同一项目另有不同数字（{listed}），以上按表格数字作答。")
+        basis = (
+            "表格数字" if fact.origin == "table" else "[1]处的数字"
+        )  # two sentences disagreeing: the one cited first
+        warnings.append(f"文件中同一项目另有不同数字（{listed}），以上按{basis}作答。")
         text += "另见" + cite_marks(2 + also, len(others)) + "：文件中该项数字不一致。"
     if query.intent == "yesno":
         verdict = _verdict(query.text, value, unit)

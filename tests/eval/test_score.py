@@ -702,6 +702,13 @@ def test_figures_lifted_after_a_sentence_and_code_parts_beside_another_column() 
     assert not evidence_in(
         "单价100万元（含）以上设备2台（套）。", "（含）以上设备（不含车辆） 台（套）。 2"
     )  # words kept
+    # a text-layer line cut inside its sentence, its figures after its words: held with enough words of its own
+    cars = "截至2024年12月31日，上海市普陀区财政局共有车辆0辆，其中：部级领导干部用车0辆、主要领导干部用车0辆"
+    assert evidence_in(cars, "共有车辆 辆，其中：部级领导干部 2024 12 31 0")
+    assert not evidence_in(
+        cars.replace("车辆0辆", "车辆5辆").replace("用车0辆", "用车5辆"), "共有车辆 辆，其中：部级领导干部 2024 12 31 0"
+    )
+    assert not evidence_in("共有车辆0辆", "共有车辆 辆 0 1")  # a short line: no such reading
     # the same line copied with the figure glued to the closing mark
     assert evidence_in(assets, "（含）以上设备（不含车辆）台（套）。2")
     assert not evidence_in(assets.replace("2台", "3台"), "（含）以上设备（不含车辆）台（套）。2")
