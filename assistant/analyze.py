@@ -215,9 +215,10 @@ def wanted_unit(norm: str) -> str | None:
 def classify(norm: str) -> str:
     """The question's kind: the first whose cue pattern matches (assistant/data/intents.toml)."""
     data = load_data("intents.toml")
+    bare = re.sub(r"\([^()]*\)", "", norm)  # （不论什么用途都算上）: an aside's words ask nothing
     for name, pattern in _intents():
-        if pattern.search(norm):
-            if name == "open" and re.search(data["figure_cue"], norm) and not re.search(data["reason_cue"], norm):
+        if pattern.search(norm if name != "open" else bare):
+            if name == "open" and re.search(data["figure_cue"], norm) and not re.search(data["reason_cue"], bare):
                 return "lookup"
             return name
     return "lookup"

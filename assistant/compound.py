@@ -57,7 +57,7 @@ def item_of(clause: Query) -> str:
     return strip_endings(content[: compared.start() + 2] if compared else content, (*stage_terms(), "当年"))
 
 
-_GLOSS = re.compile(r"\(([^()\d,、]{4,})\)")
+_GLOSS = re.compile(r"\(([^()\d,、]{4,})(?:,(?:亿元|万元|元))?\)")  # (收入预算,万元): the term, then the unit asked
 
 
 def own_item(clause: Query) -> str:

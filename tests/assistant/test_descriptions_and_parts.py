@@ -234,3 +234,31 @@ def test_the_change_of_a_side_total_said_by_its_side(
     qa: Assistant, ids: dict[str, str], question: str, values: list[float]
 ) -> None:
     assert [p.value for p in qa.ask(question, doc=ids["dapeng"]).parts] == pytest.approx(values)
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "second"),
+    [
+        # （收入预算，万元）: the term the words before mean, then the unit; 其中… is of that term
+        ("welfare", "普陀区社会福利院今年一共预算了多少钱（收入预算，万元）？其中财政拨款是多少万元？", "财政拨款收入"),
+        ("wanli", "万里街道今年一共预算了多少钱（收入预算，万元）？其中财政拨款是多少万元？", "财政拨款收入"),
+    ],
+)
+def test_a_gloss_with_its_unit_is_what_其中_is_of(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, second: str
+) -> None:
+    assert qa.ask(question, doc=ids[doc]).parts[1].answer.startswith(second)
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value"),
+    [
+        ("welfare", "福利院一共有几辆车（不论什么用途都算上）？", 2),
+        ("justice", "司法局一共有几辆车（不管什么用途）？", 3),
+    ],
+)
+def test_asking_words_in_an_aside_ask_nothing(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float
+) -> None:
+    ans = qa.ask(question, doc=ids[doc])
+    assert (ans.value, ans.unit) == (value, "辆")
