@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import cache
 
 from assistant.analyze import Query, analyze, side_of_total
 from assistant.answer_types import Answer, Citation
@@ -246,6 +247,12 @@ def _restated_off(pairs: list[tuple[str, Answer]]) -> list[tuple[str, Answer]]:
     return kept
 
 
+@cache
+def _why() -> re.Pattern[str]:
+    """The words asking why (intents.toml `reason_cue`)."""
+    return re.compile(load_data("intents.toml")["reason_cue"])
+
+
 def join_parts(query: Query, parts: Sequence[Answer]) -> Answer:
     """One answer of numbered lines, one per part; citations renumbered; value/unit/year of the first part giving a
     figure (a why asked before it, `为什么…少了？…今年安排了多少`, gives none)."""
@@ -260,8 +267,7 @@ def join_parts(query: Query, parts: Sequence[Answer]) -> Answer:
         lines.append(f"{i}. {clause}：{text}" if part.abstained else f"{i}. {text}")
         cites.extend(part.citations)
         warnings.extend(w for w in part.warnings if w not in warnings)
-    why = re.compile(load_data("intents.toml")["reason_cue"])  # 为啥…少了？: its change is no figure asked
-    asked = [p for c, p in pairs if p.value is not None and not why.search(c)]
+    asked = [p for c, p in pairs if p.value is not None and not _why().search(c)]  # 为啥…少了？: no figure asked
     first = next(iter(asked), next((p for p in parts if p.value is not None), parts[0]))
     formulas = [p.formula for p in parts if p.formula]
     return Answer(

@@ -184,9 +184,8 @@ def narrower(
         return True
     if name not in measures:
         return False
-    asked = query.norm.split("|")[
-        0
-    ]  # a row said in the question, not an everyday word's reading (发工资 -> 工资福利支出)
+    # a row said in the question, not an everyday word's reading (发工资 -> 工资福利支出)
+    asked = query.norm.split("|")[0]
     return any(n in r and n in asked and containment(bigrams(n), described) < 1 for r in rest for n in _rows())
 
 

@@ -165,9 +165,8 @@ def render_lookup(
         listed = "；".join(
             f"{c.locator}：{o.subject}{printed_with_unit(o)}" for o, c in zip(others, cites[1 + also :], strict=False)
         )
-        basis = (
-            "表格数字" if fact.origin == "table" else "[1]处的数字"
-        )  # two sentences disagreeing: the one cited first
+        # the table's figure, or of two sentences disagreeing the one cited first
+        basis = "表格数字" if fact.origin == "table" else "[1]处的数字"
         warnings.append(f"文件中同一项目另有不同数字（{listed}），以上按{basis}作答。")
         text += "另见" + cite_marks(2 + also, len(others)) + "：文件中该项数字不一致。"
     if query.intent == "yesno":
