@@ -9,6 +9,7 @@ from functools import cache
 
 from assistant.asides import measures_named as _measures_named
 from assistant.asides import reads_narrative
+from assistant.codes import CODE, asked_codes
 from assistant.data import load_data
 from assistant.described import without_description
 from assistant.lexicon import glossed, inside_other_name, stands_for, synonyms
@@ -35,7 +36,6 @@ def _unit_cues() -> tuple[tuple[str, str], ...]:
 _MONEY_CUE = re.compile(r"多少钱|钱|资金|经费|费用|金额|花了多少|花多少|拨款")
 # Two questions typed with only a space between them (…合计多少万元 其中公务接待费多少万元): the space ends the first.
 _SPACED_ASK = re.compile(r"((?:多少|几)[^\s?？,，。;；]{0,4}|吗|呢)[ \u3000]+(?=[\u4e00-\u9fff])(?!亿元|万元|元)")
-CODE = re.compile(r"(?<!\d)(\d{7}|\d{5}|\d{3})(?!\d)")  # 科目编码: 类 3, 款 5, 项 7 digits
 
 
 @cache
@@ -355,7 +355,7 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
         content=content,
         parts=split_parts(norm, intent),
         relative_year=relative,
-        codes=CODE.findall(norm),
+        codes=asked_codes(norm),
         money=bool(_MONEY_CUE.search(norm)),
         asked=asked,
         doc_years=list(framed.doc_years),

@@ -21,13 +21,15 @@ def without_asides(text: str, cues: Cues) -> str:
     The asker's introduction (我想拆开看看：), a sentence said before asking, a pointer to a numbered part
     (第三部分十一（一）的), how to sign a difference (带正负号) and where the answer should come from (请按决算说明给出)
     go too. A sum's head said after it (行政和事业加起来，实际在编的有多少人) is written before it; examples between
-    dashes stay, in brackets; what is left once a part is taken out (X中，除去Y的部分，还剩多少) is asked as X减Y."""
+    dashes stay, in brackets; what is left once a part is taken out (X中，除去Y的部分，还剩多少) is asked as X减Y; a basis said before
+    the item (以合同签订为准的政府采购金额) follows it in brackets, as documents print it."""
     terms = known_terms()
     text = cues["explained_term"].sub(lambda m: f"({t})" if (t := m.group("term")) in terms else m.group(0), text)
     text = cues["breakdown"].sub("其中", sum_said_after(text, cues))
     text = cues["sum_then_head"].sub(r"\g<items>\g<head>\g<sum>\g<rest>", text)
     text = cues["dashed_examples"].sub(r"(\g<examples>)", text)
     text = cues["remainder"].sub(r"\g<whole>减\g<part>是\g<ask>", text)
+    text = cues["basis_before"].sub(r"\g<head>(\g<basis>)", text)
     text = cues["closing_remark"].sub("", cues["known_aside"].sub(_known_off, cues["checked_claim"].sub("", text)))
     text = cues["term_aside"].sub(_term_read, cues["row_ordinal"].sub(_ordinal_off, text))
     text = cues["whole_figure"].sub("", cues["level_aside"].sub(_level_off, cues["level_marker"].sub("", text)))

@@ -247,8 +247,6 @@ class Assistant:
         answer, hits = self._route(query, scope, ctx, prior)
         route = functools.partial(self._route, scope=scope, ctx=ctx, prior=prior)  # everyday words read as an item
         answer, hits = reread(query, answer, ctx, self._catalogue, route) or (answer, hits)
-        if answer.year is None and answer.value is not None and answer.citations:
-            answer.year = answer.citations[0].year
         answer = keep_to_year(query, answer, ctx)
         if answer.abstained and answer.answer == load_templates().abstain and query.intent != "open":
             answer.answer = explain_abstention(query, ctx)

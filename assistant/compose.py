@@ -205,6 +205,18 @@ def year_phrase(fact: Fact) -> str:
     return f"{fact.year}年" if fact.year else ""
 
 
+def as_of_year(date: str) -> int | None:
+    """The year of a date a stock is counted at (`截至2023年8月31日` → 2023); None for no date."""
+    found = re.search(r"(20\d{2})年", date)
+    return int(found.group(1)) if found else None
+
+
+def counted_year(quote: str) -> int | None:
+    """The year of the date a sentence counts a stock at (`截至2021年10月，…共有车辆2辆` → 2021), if it says one."""
+    dated = re.search(cue("as_of"), normalize(quote))
+    return as_of_year(dated.group(0)) if dated else None
+
+
 # Measures that add nothing after the subject ("住房公积金2026年合计为…" reads as "住房公积金2026年为…").
 _PLAIN_MEASURES = frozenset({"数值", "数量", "金额", "合计", "总计", "小计", "支出总计", "收入总计"})
 

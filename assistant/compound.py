@@ -127,6 +127,10 @@ def _stage_of_item(own: str, body: str) -> bool:
     return named and re.fullmatch(cue("bare_head"), bare) is not None
 
 
+# A clause asking the same of another item (…服务呢, …服务又是多少): after 其中…, of the same whole.
+_PARALLEL = re.compile("呢$|又是?(多少|几)")
+
+
 def clause_query(query: Query, i: int, item: str) -> Query:
     """The i-th clause of a compound question as a question of its own, with what it leans on: the item of
     the clause before (`item`, see `lean_on`), the reason asked of it (`borrow_subject`), the whole's frame."""
@@ -135,7 +139,7 @@ def clause_query(query: Query, i: int, item: str) -> Query:
         before = against_before(query.clauses[i - 1], query.clauses[i - 2]) if i >= 2 else query.clauses[i - 1]
         clause = with_previous_head(with_previous_container(clause, before), before)
         clause = with_previous_comparison(against_before(clause, before), before)
-        if clause.endswith("呢") and query.clauses[i - 1].startswith("其中"):  # 其中货物多少？另外服务呢: 其中服务
+        if _PARALLEL.search(clause) and query.clauses[i - 1].startswith("其中"):  # 其中货物多少？另外服务呢: 其中服务
             clause = "其中" + re.sub("^其中", "", clause)
     named = by_items_before(clause, [item_of(analyze(c)) for c in query.clauses[:i]]) if i >= 2 else clause
     clause, whole_items = named, named != clause  # both items written in full: it leans on nothing

@@ -178,7 +178,8 @@ def narrower(
     the 款's figure is no 项's), or a national row with a column matched by its name (司法的人员经费 against the
     department's 人员经费: the row's figure is asked, never the column's total)."""
     own = (fact.code,) if fact.code else classification.codes_of(fact.subject)  # a sentence's 科目 by its name
-    if any(c != o and c.startswith(o) for c in query.codes for o in own):  # 20106财政事务下的2010605…: the 项
+    # 20106财政事务下的2010605…: the 项 (a name both 款 and 项 bear, 城乡社区环境卫生 21205/2120501, is either)
+    if not set(query.codes) & set(own) and any(c != o and c.startswith(o) for c in query.codes for o in own):
         return True
     if _SEPARATELY.search(query.norm) and _shortened_modifies(query.norm.split("|")[0], name, normalize(fact.subject)):
         return True

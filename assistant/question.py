@@ -17,6 +17,7 @@ from functools import cache
 
 from assistant.asides import hearsay, stated_premise, units_requested, without_asides
 from assistant.backrefs import each_of_before
+from assistant.codes import codes_joined
 from assistant.data import load_data
 from assistant.lexicon import known_terms
 from assistant.lists import each_asked
@@ -368,30 +369,14 @@ def _asks_apart(clause: str) -> list[str]:
 _SHORT_YEAR = re.compile(r"(?<![\d.近去前后这多几第每满])([12]\d)(?=年(?!代))")
 
 
-# A 科目编码 spelled by level: 302类39款 is 30239, 201类06款02项 is 2010602.
-_SPELLED_CODE = re.compile(r"(?<!\d)(\d{3})类(\d{2})款(?:(\d{2})项)?")
-# …with its levels apart (301-02, 212/01/01, 204—06—13) is joined too; a decimal point separates no levels.
-_SEPARATED_CODE = re.compile(r"(?<![\d.])(?<!\d,)(\d{3})[-/—–](\d{2})(?:[-/—–](\d{2}))?(?![\d.,%])")
-
-# …or after each level's name (公共安全支出（204类）司法（06款）基层司法业务（04项）): the last name with the whole code.
-_BRACKETED_LEVELS = re.compile(
-    r"[\u4e00-\u9fff]{2,20}\((\d{3})类\)(?P<kuan>[\u4e00-\u9fff]{2,20})\((\d{2})款\)"
-    r"(?:(?P<xiang>[\u4e00-\u9fff]{2,20})\((\d{2})项\))?"
-)
-
-
-def _levels_joined(m: re.Match[str]) -> str:
-    return f"{m.group('xiang') or m.group('kuan')}({m.group(1)}{m.group(3)}{m.group(5) or ''})"
-
-
 def plain_words(norm: str) -> str:
     """A question in the words the documents print: a 科目编码 spelled by level (302类39款) or with its levels
-    apart (301-02) or after each level's name (司法（06款）基层司法业务（04项）) joined (30239, 30102, 2040604), a year
-    in two digits in four (24年 → 2024年), a kind of 政府采购 asked with 类 (服务类的采购) as printed (服务采购)."""
-    norm = _BRACKETED_LEVELS.sub(_levels_joined, norm)
-    for code in (_SPELLED_CODE, _SEPARATED_CODE):
-        norm = code.sub(lambda m: "".join(g for g in m.groups() if g), norm)
+    apart (301-02) or after each level's name (司法（06款）基层司法业务（04项）) joined (30239, 30102, 2040604), or
+    before each (204类…、06款…，04项基层司法业务) whole at each level (204, 20406, 2040604), a year in two
+    digits in four (24年 → 2024年), a kind of 政府采购 asked with 类 (服务类的采购) as printed (服务采购), and an
+    everyday spelling of a printed word as printed (年底 → 年末)."""
+    norm = codes_joined(norm)
     norm = _SHORT_YEAR.sub(r"20\1", norm)  # 比23年少了多少: 2023年
-    for word, kind in kind_words().items():
+    for word, kind in {**kind_words(), **load_data("synonyms.toml")["spellings"]}.items():
         norm = norm.replace(word, kind)
     return norm

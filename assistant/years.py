@@ -15,7 +15,7 @@ from typing import Any
 
 from assistant.analyze import Query, strip_filler
 from assistant.answer_types import Answer
-from assistant.compose import load_templates
+from assistant.compose import as_of_year, counted_year, load_templates
 from assistant.match import rank_facts
 from assistant.names import display_name
 from assistant.operations.base import Context
@@ -56,16 +56,41 @@ def resolve_years(query: Query, doc_ids: Sequence[str], summaries: Sequence[dict
 
 
 def asked_years(query: Query, doc_year: int | None) -> set[int]:
-    """The years whose figure answers the question: named, else one after a compared year, else the document's."""
+    """The years whose figure answers the question: named, else one after a compared year, else the document's;
+    and the year of the date a stock is asked at (截至2023年8月31日 in a 2024 budget)."""
+    dated = {year} if (year := as_of_year(query.as_of)) else set()
     if query.years:
-        return set(query.years)
+        return set(query.years) | dated
     if query.base_years and query.intent in _CHANGES:
         return {y + 1 for y in query.base_years}
-    return {doc_year} if doc_year else set()
+    return ({doc_year} if doc_year else set()) | dated
+
+
+def _counted_as_asked(query: Query, answer: Answer) -> bool:
+    """The figure is a count taken in the year of the date the question asks it at (截至2023年8月31日…7辆)."""
+    asked = as_of_year(query.as_of)
+    if not asked or answer.value is None or not answer.citations:
+        return False
+    return counted_year(answer.citations[0].quote) == asked
+
+
+def with_figure_year(query: Query, answer: Answer) -> Answer:
+    """The answer with the year of its figure: its own, else its first citation's. A count taken at the date the
+    question asks it at is of that date's year, as its sentence says (截至2023年8月31日共有车辆7辆 in a 2024
+    budget: 2023), and its question keeps the date (a compound said it once for all its parts:
+    `截至2024年12月31日共有车辆几辆？…2025年计划购置几辆车？`)."""
+    if _counted_as_asked(query, answer):
+        question = answer.question if query.as_of in answer.question else query.as_of + answer.question
+        return replace(answer, question=question, year=as_of_year(query.as_of))
+    if answer.year is None and answer.value is not None and answer.citations:
+        return replace(answer, year=answer.citations[0].year)
+    return answer
 
 
 def keep_to_year(query: Query, answer: Answer, ctx: Context) -> Answer:
-    """The answer, or an abstention naming the year asked when its figure is of another year."""
+    """The answer, with its figure's year, or an abstention naming the year asked when its figure is of another
+    year."""
+    answer = with_figure_year(query, answer)
     if answer.abstained or answer.value is None or answer.year is None or not answer.citations:
         return answer
     docs = {c.doc for c in answer.citations}

@@ -1,9 +1,10 @@
 """Which year a question asks about, and which year an answer's figure is of (the wrong-year check).
 
-The asked year is the question's `year` field; else the first 20xx年 (or 今年 / 去年 / 前年,
+The asked year is the question's `year` field; else the year of the date a stock is asked at (截至2023年
+8月31日 in a 2024 budget asks 2023), in a compound question only when it comes before any other year; else the first 20xx年 (or 今年 / 去年 / 前年,
 counted from the document's year) in its text that is not the base year of a comparison (a
-year right after 比/较/与/同/跟/相比/对比: "比2021年增加" asks about the document's year);
-else the document's year. A part of a compound question asks the year its own text names, else the date a
+year right after 比/较/与/同/跟/相比/对比: "比2021年增加" asks about the document's year); else the
+document's year. A part of a compound question asks the year its own text names, else the date a
 stock is counted at (截至2024年12月31日), else the whole question's. The answer's year is its
 `year`; else, when no citation is of the asked year, the years its citations carry.
 """
@@ -11,6 +12,7 @@ stock is counted at (截至2024年12月31日), else the whole question's. The an
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 from assistant.answer_types import Answer
@@ -40,14 +42,27 @@ def years_in_text(text: str, doc_year: int | None = None) -> list[int]:
     if doc_year is not None:
         pattern, table = _relative()
         found += [(m.start(), m.end(), doc_year + table[m.group(0)]) for m in pattern.finditer(text)]
-    after, as_of = tuple(words()["years"]["base_after"]), tuple(words()["years"]["as_of"])
+    as_of = tuple(words()["years"]["as_of"])
     return [
         year
         for start, end, year in sorted(found)
         if not text[:start].rstrip().endswith(_base_markers())
-        and not (text[:start].rstrip().endswith(("和", "与", "跟")) and text[end:].lstrip().startswith(after))
+        and not (text[:start].rstrip().endswith(("和", "与", "跟")) and _soon(text[end:], "base_after"))
+        and not (text[:start].rstrip().endswith("以") and _soon(text[end:], "base_of"))
         and not text[:start].rstrip().endswith(as_of)
     ]
+
+
+def _soon(rest: str, key: str) -> bool:
+    """One of the `[years] key` words comes within a few words, in the same clause (`预算比`, `预算执行数为基数`)."""
+    found = re.match(r"[^,，?？;；]{0,12}?(" + "|".join(map(re.escape, words()["years"][key])) + ")", rest)
+    return found is not None
+
+
+def _dated(text: str) -> int | None:
+    """The year of the date a stock is counted at in `text` (`截至2023年8月31日` → 2023), if it names one."""
+    as_of = tuple(words()["years"]["as_of"])
+    return next((int(m.group(1)) for m in _YEAR.finditer(text) if text[: m.start()].rstrip().endswith(as_of)), None)
 
 
 def part_year(part_question: str, asked: int | None) -> int | None:
@@ -57,19 +72,26 @@ def part_year(part_question: str, asked: int | None) -> int | None:
     years = years_in_text(part_question)
     if years:
         return years[0]
-    as_of = tuple(words()["years"]["as_of"])
-    dated = [
-        int(m.group(1)) for m in _YEAR.finditer(part_question) if part_question[: m.start()].rstrip().endswith(as_of)
-    ]
-    return dated[0] if dated else asked
+    dated = _dated(part_question)
+    return dated if dated is not None else asked
 
 
 def asked_year(q: Question, doc_year: int | None) -> int | None:
     """The year whose figure the question asks for (None: unknown)."""
     if q.year is not None:
         return q.year
-    found = years_in_text(q.question, doc_year)
+    text = unicodedata.normalize("NFKC", q.question)  # ２０２３年 is 2023年
+    dated = _dated(text)
+    if dated is not None and (not q.parts or text.find(f"{dated}年") < _first_year_at(text)):
+        return dated  # a compound's parts after the date ask what they name (截至2024年…几辆？2025年计划购置几辆)
+    found = years_in_text(text, doc_year)
     return found[0] if found else doc_year
+
+
+def _first_year_at(text: str) -> int:
+    """Where the first year asked (not a base, not a date) is written in `text`; its length if none is."""
+    named = years_in_text(text)
+    return text.find(f"{named[0]}年") if named else len(text)
 
 
 def answer_year(ans: Answer, asked: int | None = None) -> int | None:

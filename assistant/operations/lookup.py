@@ -19,7 +19,7 @@ from assistant.compose import (
 )
 from assistant.match import Scored, choose, confident, names_narrative, rank_facts
 from assistant.names import fact_name, is_residual, operand_names, side, stage_of, vocabulary
-from assistant.operations.base import Context, abstain, cite, decimal_places, disagree, unit_compatible
+from assistant.operations.base import Context, abstain, cite, counted_at_date, decimal_places, disagree, unit_compatible
 from assistant.operations.change import derivable_prior_year, prior_year
 from assistant.operations.tables import (
     answer_empty,
@@ -90,7 +90,7 @@ def lookup(query: Query, ctx: Context, ranked: Sequence[Scored] | None = None) -
     value = fact.in_unit(unit)
     if value is None or (query.unit and not unit_compatible(query.unit, unit)):
         return abstain(query)
-    also = agreeing(fact, best, ranked)
+    fact, also = counted_at_date(query, fact, agreeing(fact, best, ranked))
     cites = cite([fact, *also, *others], ctx)
     if not cites or cites[0].locator != fact.source.locator:
         return abstain(query, warning="找到的数字无法在原文中核对，未作回答。")

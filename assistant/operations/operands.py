@@ -18,8 +18,9 @@ _NEXT_TO = 3  # characters between a code and the name it is printed with: brack
 
 def part_codes(query: Query, part: str, parts: Sequence[str]) -> list[str]:
     """The 科目编码 said of one part: those printed next to its name (普法宣传（2040605）、公共法律服务（2040607）),
-    plus those next to no part's name (司法（20406）款下…: where every part sits). A code beside another part's
-    name is that part's only, so three parts named with their codes are three rows, never the first one thrice."""
+    plus those next to no part's name (司法（20406）款下…: where every part sits) unless the part's own is under
+    them. A code beside another part's name is that part's only, so three parts named with their codes are
+    three rows, never the first one thrice."""
     asked = query.norm.split("|")[0]
     spans = {p: _span(asked, _own(p)) for p in parts}
     own: list[str] = []
@@ -27,7 +28,8 @@ def part_codes(query: Query, part: str, parts: Sequence[str]) -> list[str]:
         gaps = {p: _gap(s, m.span()) for p, s in spans.items() if s and _gap(s, m.span()) <= _NEXT_TO}
         if not gaps or min(gaps, key=lambda p: gaps[p]) == part:  # the nearest name: 普法宣传（2040605）、公共…
             own.append(m.group(1))
-    return own
+    # a code where every part sits is no part's own row when the part names one under it (204…，2040604基层司法业务)
+    return [c for c in own if not any(o != c and o.startswith(c) for o in own)]
 
 
 def _own(part: str) -> str:

@@ -285,6 +285,25 @@ def test_asked_year_skips_base_years_and_honours_the_year_field() -> None:
     assert s.wrong_year and not s.correct
 
 
+def test_a_stock_asked_at_a_date_asks_that_dates_year() -> None:
+    from eval.years import asked_year, years_in_text
+
+    # 万里街道 2024 预算 p.32: 截至2023年8月31日共有车辆7辆; the figure asked is of 2023, whatever year the title says
+    stock = q(question="《万里街道办事处2024年部门预算》国有资产：截至２０２３年８月３１日，共有车辆多少辆？")
+    assert asked_year(stock, 2024) == 2023
+    assert asked_year(q(question="截至2021年10月，大鹏数据局共有几辆车？"), 2022) == 2021
+    # in a compound the date is the whole question's year only when said before any other year
+    cars = {"id": "c", "docs": [DAPENG], "kind": "compound", "evidence": ["共有车辆0辆"],
+            "question": "截至2024年12月31日共有车辆几辆？设备多少台？2025年计划购置几辆车？",
+            "answer": {"parts": [{"value": 0, "unit": "辆"}, {"value": 2, "unit": "台"}, None]}}  # fmt: skip
+    assert asked_year(parse_question(cars), 2024) == 2024
+    later = dict(cars, question="2025年计划购置几辆车？截至2024年12月31日共有车辆几辆？")
+    assert asked_year(parse_question(later), 2024) == 2025
+    # a base year said with 以…为基数 or a few words before 比 is no year asked
+    assert years_in_text("以2021年预算为基数，2022年信息技术服务的增减额是多少") == [2022]
+    assert years_in_text("2026年三公经费和2025年预算比增加了多少") == [2026]
+
+
 def test_right_value_cited_from_the_wrong_row_counts_wrong() -> None:
     # 司法局 2026 部门支出预算总表: 住房公积金 2,087,959.00 元; a row of another item printing the same amount
     housing = parse_question(

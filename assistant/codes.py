@@ -1,0 +1,62 @@
+"""科目编码 as people write them, joined into the codes the documents print (类 3, 款 5, 项 7 digits)."""
+
+from __future__ import annotations
+
+import re
+
+CODE = re.compile(r"(?<!\d)(\d{7}|\d{5}|\d{3})(?!\d)")  # 科目编码: 类 3, 款 5, 项 7 digits
+
+
+def asked_codes(norm: str) -> list[str]:
+    """The 科目编码 a question names, but those only saying where a deeper one named sits (212类…、21205…下面，
+    2120501…: 2120501 is the row asked)."""
+    codes = CODE.findall(norm)
+    return [c for c in codes if not any(o != c and o.startswith(c) for o in codes)]
+
+
+# A 科目编码 spelled by level: 302类39款 is 30239, 201类06款02项 is 2010602.
+_SPELLED_CODE = re.compile(r"(?<!\d)(\d{3})类(\d{2})款(?:(\d{2})项)?")
+# …with its levels apart (301-02, 212/01/01, 204—06—13) is joined too; a decimal point separates no levels.
+_SEPARATED_CODE = re.compile(r"(?<![\d.])(?<!\d,)(\d{3})[-/—–](\d{2})(?:[-/—–](\d{2}))?(?![\d.,%])")
+
+# …or after each level's name (公共安全支出（204类）司法（06款）基层司法业务（04项）): the last name with the whole code.
+_BRACKETED_LEVELS = re.compile(
+    r"[\u4e00-\u9fff]{2,20}\((\d{3})类\)(?P<kuan>[\u4e00-\u9fff]{2,20})\((\d{2})款\)"
+    r"(?:(?P<xiang>[\u4e00-\u9fff]{2,20})\((\d{2})项\))?"
+)
+
+
+# …or before each level's name (204类公共安全支出、06款司法下面，04项基层司法业务和07项公共法律服务): each its code.
+_LEADING_LEVEL = re.compile(r"(?<!\d)(\d{3})类|(?<!\d)(\d{2})(款|项)(?=[\u4e00-\u9fff])")
+
+
+def _leading_levels(norm: str) -> str:
+    """Each level marker before its name as the whole code of that level (06款 after 204类: 20406)."""
+    parents: dict[str, str] = {}
+
+    def whole(m: re.Match[str]) -> str:
+        if m.group(1):
+            parents["类"] = m.group(1)
+            parents.pop("款", None)
+            return m.group(1)
+        parent = parents.get("类" if m.group(3) == "款" else "款")
+        if parent is None:
+            return m.group(0)
+        if m.group(3) == "款":
+            parents["款"] = parent + m.group(2)
+        return parent + m.group(2)
+
+    return _LEADING_LEVEL.sub(whole, norm) if re.search(r"(?<!\d)\d{3}类", norm) else norm
+
+
+def _levels_joined(m: re.Match[str]) -> str:
+    return f"{m.group('xiang') or m.group('kuan')}({m.group(1)}{m.group(3)}{m.group(5) or ''})"
+
+
+def codes_joined(norm: str) -> str:
+    """A 科目编码 spelled by level (302类39款), with its levels apart (301-02), after each level's name
+    (司法（06款）基层司法业务（04项）) or before each (204类…、06款…，04项基层司法业务) as whole codes."""
+    norm = _BRACKETED_LEVELS.sub(_levels_joined, norm)
+    for code in (_SPELLED_CODE, _SEPARATED_CODE):
+        norm = code.sub(lambda m: "".join(g for g in m.groups() if g), norm)
+    return _leading_levels(norm)

@@ -1,0 +1,162 @@
+"""A stock counted at the date asked (its year is that date's), a base year said with 以…为基数, 增减率, 科目编码 written
+before each level's name (204类…、06款…，04项…), a name both a 款 and its 项 bear, who asks said before 想问, how to add
+up said in a sentence after the question, a part asking the same of another item after 其中…, a basis said before
+the item it qualifies, and 年底 for 年末. Each class on two documents where the corpus has two, through the real
+Assistant."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.analyze import analyze
+from assistant.assistant import Assistant
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value", "year", "date"),
+    [
+        ("wanli", "截至2023年8月31日，万里街道共有车辆几辆？", 7, 2023, "截至2023年8月31日"),
+        ("dapeng", "截至2021年10月，大鹏数据局共有几辆车？", 2, 2021, "截至2021年10月"),
+    ],
+)
+def test_a_stock_asked_at_a_date_is_of_that_dates_year(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: int, year: int, date: str
+) -> None:
+    ans = qa.ask(question, doc=ids[doc])
+    # the sentence dated as asked is the one answered from, so the answer says the date its year is
+    assert (ans.value, ans.year) == (value, year) and date in ans.answer
+    plain = qa.ask(question.split("，", 1)[1], doc=ids[doc])  # asked without a date: the document's year
+    assert plain.value == value and plain.year == year + 1
+
+
+def test_a_compounds_part_counted_at_the_date_keeps_it(qa: Assistant, ids: dict[str, str]) -> None:
+    ans = qa.ask("截至2024年12月31日普陀区财政局共有车辆几辆？2025年计划购置几辆车？", doc=ids["finance"])
+    cars, planned = ans.parts
+    assert cars.value == 0 and cars.question.startswith("截至2024年12月31日") and cars.year == 2024
+    assert planned.value is None
+    ans = qa.ask(
+        "万里街道2024年部门预算：截至2023年8月31日“其他用车”有几辆？2024年安排购置的“其他用车”几辆？", doc=ids["wanli"]
+    )
+    held, bought = ans.parts
+    assert (held.value, held.year) == (7, 2023) and (bought.value, bought.year) == (1, 2024)
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value", "unit"),
+    [
+        (
+            "wanli",
+            "以2023年当年预算执行数为基数，万里街道2024年“城乡社区环境卫生”（212 05 01）预算的增减率是多少？",
+            -27.81,
+            "%",
+        ),
+        (
+            "dapeng",
+            "以2021年预算为基数，大鹏新区政务服务数据管理局2022年“信息技术服务”项目预算的增减额是多少万元？",
+            -73,
+            "万元",
+        ),
+        ("finance", "跟2023年度比，上海市普陀区财政局2024年度一般公共预算财政拨款支出的增减率是多少？", -2.1, "%"),
+    ],
+)
+def test_a_base_said_with_以_为基数_and_增减率(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float, unit: str
+) -> None:
+    ans = qa.ask(question, doc=ids[doc])
+    assert (ans.value, ans.unit) == (pytest.approx(value), unit) and not ans.abstained
+
+
+def test_a_name_both_a_款_and_its_项_bear_is_either() -> None:
+    # 城乡社区环境卫生 is 21205 and 2120501: a sentence naming it is the 项 the code names, not a 款 above it
+    assert analyze("城乡社区环境卫生（212 05 01）比上年增长百分之几").codes == ["2120501"]
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value", "row"),
+    [
+        (
+            "justice",
+            "司法局2026年部门支出预算总表中，204类公共安全支出、06款司法下面，04项基层司法业务和07项公共法律服务两项加起来是多少元？",
+            28563947,
+            "2040607",
+        ),
+        (
+            "wanli",
+            "万里街道2024年支出预算中，212类城乡社区支出、05款城乡社区环境卫生下面，01项城乡社区环境卫生是多少元？",
+            5993300,
+            "2120501",
+        ),
+    ],
+)
+def test_codes_written_before_each_levels_name(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float, row: str
+) -> None:
+    ans = qa.ask(question, doc=ids[doc])
+    assert ans.value == pytest.approx(value) and any(row in c.locator for c in ans.citations)
+    assert "公共安全支出" not in ans.answer  # the 类 the parts sit in is no part
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value"),
+    [
+        (
+            "finance",
+            "我准备在思政课上讲政府采购，想问上海市普陀区财政局2024年度的政府采购金额（以合同签订为准）一共是多少万元？",
+            251.25,
+        ),
+        ("justice", "我在写一篇关于法治的文章，想了解司法局2026年行政运行是多少万元？", 1672.67),
+    ],
+)
+def test_who_asks_said_before_想问(qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float) -> None:
+    assert qa.ask(question, doc=ids[doc]).value == pytest.approx(value, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value"),
+    [
+        ("justice", "上海市普陀区司法局的部门预算一共包括几家单位？行政单位和参公单位都算上。", 2),
+        ("wanli", "万里街道的部门预算一共包括几家单位？行政单位和事业单位都算上。", 5),
+    ],
+)
+def test_how_to_add_up_said_in_a_sentence_after_the_question(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: int
+) -> None:
+    ans = qa.ask(question, doc=ids[doc])
+    assert (ans.value, ans.intent) == (value, "sum")
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "values"),
+    [
+        (
+            "dapeng",
+            "大鹏数据局2022年支出总表里，政府采购项目小计是多少万元？其中面向中小企业的多少万元？面向小型、微型企业的又是多少万元？",
+            [457, 457, 0],
+        ),
+        (
+            "finance",
+            "财政局2024年政府采购金额是多少万元？其中货物采购多少万元？服务采购又是多少万元？",
+            [251.25, 4.79, 246.47],
+        ),
+    ],
+)
+def test_a_part_asking_the_same_of_another_item_after_其中(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, values: list[float]
+) -> None:
+    ans = qa.ask(question, doc=ids[doc])
+    assert [p.value for p in ans.parts] == [pytest.approx(v) for v in values]
+
+
+def test_a_basis_said_before_the_item_follows_it(qa: Assistant, ids: dict[str, str]) -> None:
+    question = "请问上海市普陀区财政局2024年度部门决算中，以合同签订为准的政府采购金额里，服务采购金额是多少万元？"
+    assert qa.ask(question, doc=ids["finance"]).value == pytest.approx(246.47)
+    # the basis, in brackets after the item, describes it (the printed name's qualifier), never names it
+    assert analyze("以合同签订为准的政府采购金额里，服务采购金额是多少").content == ("政府采购里服务采购",)
+    assert analyze("按决算数为准的行政运行是多少").content == ("行政运行",)
+
+
+def test_年底_is_printed_年末(qa: Assistant, ids: dict[str, str]) -> None:
+    question = "财政局2024年决算的收入支出决算总表里，年底结转和结余下来的钱比年初多了多少万元？"
+    assert qa.ask(question, doc=ids["finance"]).value == pytest.approx(6.2)
+    assert qa.ask("财政局2024年年终结转和结余是多少万元？", doc=ids["finance"]).value == pytest.approx(55.34)
+    assert analyze("截至2023年底万里街道共有车辆几辆").as_of == "截至2023年末"
