@@ -7,7 +7,8 @@ document's money items, each described by its name and what the national classif
 (印刷费: 反映单位的印刷、复印等支出), against those words. The best is taken only when it is clearly ahead of
 every item not named alike (`Tunables.paraphrase_margin`, chosen by leave-one-document-out) and shares a
 character of meaning with the words; the question is then answered as if it had named that item, and the
-answer says how the words were read. A name the rules know but the document does not print (事业编制 in a
+answer says how the words were read. Failing that, an item the document's own sentences say pays for what the
+words describe is read the same way (`described_use`). A name the rules know but the document does not print (事业编制 in a
 document without one) is never read as something else: the document does not give it.
 """
 
@@ -24,6 +25,7 @@ import numpy as np
 from assistant.analyze import Query
 from assistant.answer_types import Answer
 from assistant.compose import load_templates
+from assistant.described_use import as_named, read_by_use
 from assistant.lexicon import known_terms, names_staff_group
 from assistant.operations import Context
 from assistant.question import organisations
@@ -100,12 +102,12 @@ class Catalogue:
             return self._vectors[doc_id]
 
 
-def said_in_everyday_words(query: Query, words: str) -> bool:
+def said_in_everyday_words(query: Query, words: str, *, rates: bool = False) -> bool:
     """May the item words be a description rather than a name? Not when the question asks no amount of money
-    (几层, 多少位), asks a part printed on its own (单独, 单列), names an organisation (财政所, 法律援助中心: a unit
-    of the department, whose figures a document gives or not) or quotes a name (“财政专户管理资金收入”: a name
-    as printed, which the document prints or does not)."""
-    if query.unit is not None and query.unit not in MONEY_UNITS:
+    (几层, 多少位; a rate of one when `rates`), asks a part printed on its own (单独, 单列), names an
+    organisation (财政所, 法律援助中心: a unit of the department, whose figures a document gives or not) or quotes
+    a name (“财政专户管理资金收入”: a name as printed, which the document prints or does not)."""
+    if query.unit is not None and query.unit not in MONEY_UNITS and not (rates and query.unit == "%"):
         return False
     strong, weak, _ = organisations()
     if _SEPARATE.search(query.norm) or any(e in words[1:] for e in (*strong, *weak)):
@@ -142,7 +144,7 @@ def _shares_meaning(words: str, name: str) -> bool:
     return bool((set(words) - _GENERIC) & set(described))
 
 
-def with_item(query: Query, name: str) -> Query:
+def with_item(query: Query, words: str, name: str) -> Query:
     """The question as if it had named the document's item `name`."""
     return dataclasses.replace(
         query, norm=f"{query.norm}|{name}", terms=[*query.terms, name], content=(name, *query.content)
@@ -161,10 +163,12 @@ def reread(
     margin = ctx.tun.paraphrase_margin
     if not answer.abstained or query.intent == "open" or margin >= 1:
         return None
-    found = read_as(query, ctx.facts, catalogue, margin)
+    found, named = read_as(query, ctx.facts, catalogue, margin), with_item
+    if found is None and said_in_everyday_words(query, item_words(query), rates=True):
+        found, named = read_by_use(query, ctx.facts), as_named
     if found is None:
         return None
-    retried, hits = route(with_item(query, found[1]))
+    retried, hits = route(named(query, *found))
     if retried.abstained:
         return None
     retried.answer += load_templates().render("read_as", words=found[0], name=found[1])

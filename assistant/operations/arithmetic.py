@@ -26,7 +26,7 @@ from assistant.operations.change import change
 from assistant.operations.lookup import agreeing, lookup, parallel, rank_all
 from assistant.operations.operands import find_parts
 from assistant.operations.periods import asks_each, each_period, period_rows
-from assistant.operations.under import kinds_counted, parent_with_items
+from assistant.operations.under import kinds_counted, parent_with_items, scope_of_units
 from assistant.question import cue
 from assistant.stated import StatedShare, bare_name, stated_shares
 from index.model import Fact
@@ -160,7 +160,7 @@ def lookup_or_total(query: Query, ctx: Context) -> Answer:
         if parent is not None:
             return sum_of(query, ctx, items)
     if kinds := kinds_counted(query, ctx):  # 一共包括几家单位: 行政单位1家 + 参公单位1家 + 事业单位4家
-        return sum_of(query, ctx, kinds)
+        return sum_of(query, ctx, kinds, scope_of_units(kinds, ctx))
     if not total and query.unit != "人":  # 实际在编几个人: a department's staff are those of all its parts
         return lookup(query, ctx)
     ranked = rank_all(query, ctx)
@@ -168,8 +168,8 @@ def lookup_or_total(query: Query, ctx: Context) -> Answer:
     return sum_of(query, ctx, facts) if facts else lookup(query, ctx, ranked)
 
 
-def sum_of(query: Query, ctx: Context, facts: list[Fact] | None = None) -> Answer:
-    places: list[Fact] = []
+def sum_of(query: Query, ctx: Context, facts: list[Fact] | None = None, places: list[Fact] | None = None) -> Answer:
+    places = places or []  # other places stating the figures, cited too
     if facts is None and len(query.parts) < 2:  # one item named: a total of it under its parallel parents
         ranked = rank_all(query, ctx)
         facts = siblings(ranked, query, ctx)

@@ -66,3 +66,14 @@ def kinds_counted(query: Query, ctx: Context) -> list[Fact]:
             by_sentence.setdefault((fact.source.doc_id, fact.source.quote), []).append(fact)
     kinds = max(by_sentence.values(), key=len, default=[])
     return kinds if len({f.subject for f in kinds}) >= 2 else []
+
+
+def scope_of_units(kinds: list[Fact], ctx: Context) -> list[Fact]:
+    """Where the document says which units its budget covers (…包括区司法局本部以及下属1家预算单位的综合收支计划):
+    cited beside the kinds counted, so the reader sees both statements of the department's units."""
+    doc = kinds[0].source.doc_id
+    return [
+        f
+        for f in ctx.facts
+        if f.source.doc_id == doc and f.unit == "家" and f.origin == "text" and "预算单位" in f.subject
+    ][:1]

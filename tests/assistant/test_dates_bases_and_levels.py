@@ -1,8 +1,9 @@
 """A stock counted at the date asked (its year is that date's), a base year said with 以…为基数, 增减率, 科目编码 written
 before each level's name (204类…、06款…，04项…), a name both a 款 and its 项 bear, who asks said before 想问, how to add
 up said in a sentence after the question, a part asking the same of another item after 其中…, a basis said before
-the item it qualifies, and 年底 for 年末. Each class on two documents where the corpus has two, through the real
-Assistant."""
+the item it qualifies, 年底 for 年末, an item described by what its sentence says it pays for, and the units a
+budget covers cited beside the kinds counted. Each class on two documents where the corpus has two, through the
+real Assistant."""
 
 from __future__ import annotations
 
@@ -160,3 +161,58 @@ def test_年底_is_printed_年末(qa: Assistant, ids: dict[str, str]) -> None:
     assert qa.ask(question, doc=ids["finance"]).value == pytest.approx(6.2)
     assert qa.ask("财政局2024年年终结转和结余是多少万元？", doc=ids["finance"]).value == pytest.approx(55.34)
     assert analyze("截至2023年底万里街道共有车辆几辆").as_of == "截至2023年末"
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value", "name"),
+    [
+        (
+            "dapeng",
+            "来电人问：大鹏新区数据局2022年做智慧城市研究课题、数据治理与数据开放那一块的项目，预算多少万元？",
+            80,
+            "数据管理事务",
+        ),
+        (
+            "dapeng",
+            "大鹏新区数据局管空间地理运维、政务光纤一期运维这些信息化系统维护的那个项目，2022年预算比2021年增长了百分之几？",
+            29.1,
+            "信息化运维项目",
+        ),
+        ("welfare", "福利院2024年给退休人员发福利费和生活补贴的那个项目预算多少万元？", 53.84, "事业单位离退休"),
+        ("justice", "司法局2026年管依法治区、法制业务经费那一块的项目预算多少万元？", 3845.49, "其他司法支出"),
+    ],
+)
+def test_an_item_described_by_what_its_sentence_says_it_pays_for(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float, name: str
+) -> None:
+    ans = qa.ask(question, doc=ids[doc])
+    assert ans.value == pytest.approx(value, abs=0.01) and f"按文件中的“{name}”理解" in ans.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "按深圳市大鹏新区政务服务数据管理局2022年部门预算，智慧城市专家综合服务2021年的预算是多少万元？",
+        "大鹏新区政数局2022年新开办企业免费刻章补贴这一项单独安排了多少万元？",
+        "大鹏数据局2022年纳入基本支出的行政服务大厅房租是多少万元？",
+    ],
+)
+def test_one_use_of_an_item_asked_as_an_item_is_not_read_as_it(
+    qa: Assistant, ids: dict[str, str], question: str
+) -> None:
+    ans = qa.ask(question, doc=ids["dapeng"])  # the item's sentence lists it; its own amount is printed nowhere
+    assert ans.abstained and ans.value is None
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value", "scope"),
+    [
+        ("justice", "司法局2026年部门预算里一共包括几家单位？", 2, "下属1家预算单位"),
+        ("wanli", "万里街道2024年部门预算一共包括几家单位？", 6, "下属5家预算单位"),
+    ],
+)
+def test_units_counted_cite_what_the_budget_covers_too(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: int, scope: str
+) -> None:
+    ans = qa.ask(question, doc=ids[doc])  # the kinds counted, and the sentence saying 本部以及下属N家预算单位
+    assert ans.value == value and any(scope in c.quote.replace(" ", "") for c in ans.citations)

@@ -1,0 +1,97 @@
+"""An item named by what the document says it is for (管空间地理运维、政务光纤一期运维这些…的那个项目).
+
+People who do not know an item's name describe it by its use, often in the document's own words: the sentence
+that prints the item's figure goes on to say what it pays for (信息化运维项目 315 万元，空间地理运维、政务光纤一期
+运维…等信息化项目的维护). When a question found nothing, the pieces of its words are looked for in those
+sentences, after the item's name; an item whose sentences hold them, clearly more than any other item's, is
+the one described, and the question is answered as if it had named it. The words must say they describe an
+item (…那一块的项目, …的那个项目): one use asked as if it were an item (智慧城市专家综合服务的预算) is a part the
+document may not print apart.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from assistant.analyze import Query
+from index.model import Fact
+from index.text import bigrams, containment, normalize
+
+# where a description breaks into pieces: lists, 的, pointers (这些, 那一块) and what asks the figure
+_BREAKS = re.compile(r"[,，、?？:：;；()（）“”\"]|这些|那些|这类|那一块|那块|这块|那个|这个|的|是|有|多少|几|比")
+# words around a piece that are no part of what the item is for
+_LEAD = re.compile(r"^(来电人问|市民问|请问|管|做|搞|负责|用于|用来|专门|主要|给|为|在)+")
+_TRAIL = re.compile(r"(项目|事项|工作|那一块|那块|预算|经费|资金|钱|花|安排|了)+$")
+# what says the words before it describe an item (…那一块的项目, …这些…的那个项目, …那块)
+_POINTER = re.compile("那个|那一块|那块|这块|这一块|那部分|这部分|那项|那笔|的项目|的事项")
+MIN_PIECE = 4  # characters a piece of description needs to say anything of its own
+PIECE_FOUND = 0.8  # share of a piece's bigrams its sentence must hold (智慧城市研究课题 in 智慧城市领域研究课题)
+MIN_SAID = 8  # characters of description found that name an item by its use: two pieces, not one name's fragment
+AHEAD = 2.0  # how far the item described must be ahead of any other item
+
+
+def pieces_of(asked: str) -> list[str]:
+    """The pieces of a question's words that may say what an item is for (空间地理运维, 政务光纤一期运维)."""
+    found = (_TRAIL.sub("", _LEAD.sub("", p)) for p in _BREAKS.split(_YEAR.sub(",", asked)))
+    return [p for p in found if len(p) >= MIN_PIECE and not re.search(r"\d", p)]
+
+
+_YEAR = re.compile(r"20\d{2}年度?")
+
+
+def _said_after_name(fact: Fact) -> str:
+    """What the fact's sentence says after the item's name (all of it when the name is not in it)."""
+    quote, name = normalize(fact.source.quote), normalize(fact.subject)
+    at = quote.find(name)
+    return quote[at + len(name) :] if at >= 0 else quote
+
+
+def read_by_use(query: Query, facts: Sequence[Fact]) -> tuple[str, str] | None:
+    """(words, name): the item whose own sentences say it pays for what the question describes, or None."""
+    pieces = pieces_of(query.norm.split("|")[0])
+    if not pieces:
+        return None
+    said: dict[str, list[str]] = {}
+    for fact in facts:
+        if not fact.is_money or fact.origin == "table" or not fact.subject.strip():
+            continue
+        name, held = normalize(fact.subject), bigrams(_said_after_name(fact))
+        found = [f for p in pieces if p not in name and (f := _found(p, held))]
+        if sum(map(len, found)) > sum(map(len, said.get(name, []))):
+            said[name] = found
+    ranked = sorted(((n, sum(map(len, f))) for n, f in said.items()), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < MIN_SAID:
+        return None
+    best, score = ranked[0]
+    if any(other * AHEAD > score for name, other in ranked[1:] if not _alike(name, best)):
+        return None
+    asked = query.norm.split("|")[0]
+    if not _POINTER.search(asked[asked.find(said[best][-1]) :]):
+        return None  # 智慧城市专家综合服务的预算: one use of an item asked as an item, which the document may not print
+    return "、".join(said[best]), best
+
+
+def as_named(query: Query, words: str, name: str) -> Query:
+    """The question as if it had named `name` where it described it: the name in place of the description's
+    pieces (`words`, joined by 、), so they narrow the item no further (福利费和生活补贴 is no 福利费 row)."""
+    asked, *rest = query.norm.split("|")
+    first, *others = words.split("、")
+    asked = asked.replace(first, name, 1)  # said where the description began, as if asked by name
+    for piece in others:
+        asked = asked.replace(piece, "")
+    return dataclasses.replace(query, norm="|".join([asked, *rest, name]), terms=[*query.terms, name], content=(name,))
+
+
+def _found(piece: str, held: frozenset[str]) -> str:
+    """The longest end of a piece the sentence holds (大鹏新区数据局管空间地理运维: 空间地理运维), or ""."""
+    for start in range(len(piece) - MIN_PIECE + 1):
+        if containment(bigrams(piece[start:]), held) >= PIECE_FOUND:
+            return piece[start:]
+    return ""
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two names of one item (信息化运维项目, 信息化运维)."""
+    return a in b or b in a
