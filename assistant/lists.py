@@ -92,7 +92,8 @@ def _makes_a_measure(head: str, item: str) -> bool:
 
 def _completed(items: list[str]) -> list[str]:
     """`公务用车购置费和运行费`: a later item is the first's head with it (公务用车运行费) when that reads, in order, a
-    term the documents or the national vocabulary know beginning with that head (公务用车运行维护费)."""
+    term the documents or the national vocabulary know beginning with that head (公务用车运行维护费); `基本工资和
+    绩效`: with the first's tail (绩效工资) when that is such a term and the item alone is none."""
     terms, first = known_terms(), items[0]
     spans = [(j, k) for k in range(len(first) - 2, 1, -1) for j in range(k - 1)]
 
@@ -103,7 +104,9 @@ def _completed(items: list[str]) -> list[str]:
                 t.startswith(head) and t not in first and _in_order(head + item, t) for t in terms
             ):
                 return first[:k] + item
-        return item
+        # 基本工资和绩效: the first's head said once, after it (绩效工资), when only that reads a term
+        tails = (item + first[-k:] for k in range(2, len(first)))
+        return item if item in terms else next((t for t in tails if t in terms and t != first), item)
 
     return [first] + [completed(i) for i in items[1:]]
 
