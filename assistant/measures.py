@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from assistant.analyze import Query, expand, strip_filler, total_row_names
 from assistant.data import load_data
 from assistant.lexicon import ONLY, known_terms
+from assistant.lists import EXAMPLES
 from assistant.names import stage_index, stage_terms, strip_endings, vocabulary
 from assistant.question import cue, organisations
 from index import classification
@@ -220,7 +221,7 @@ _ALONE = re.compile(f"[{ONLY}](?:算|看|是)?(?P<part>[\u4e00-\u9fff]{{2,4}}?)(
 def asked_head(asked: str) -> str | None:
     """The item a `X中(的)Y` question asks (`container_head`) without a column it excludes (非财政拨款的其他收入) or
     the figure's stage (卫生健康支出决算数: its 决算数 is every figure's of a 决算)."""
-    head = container_head(asked)
+    head = container_head(EXAMPLES.sub("", asked))  # …电信服务（网络线路那些）的钱: examples name no head
     if not head:
         return None
     return _STAGE_TAIL.sub(

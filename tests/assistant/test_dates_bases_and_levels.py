@@ -235,3 +235,20 @@ def test_a_later_item_takes_the_head_the_first_names_after_it(
 ) -> None:
     ans = qa.ask(question, doc=ids[doc])
     assert [p.value for p in ans.parts] == values
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value"),
+    [
+        (
+            "dapeng",
+            "来电人问：大鹏新区政务服务数据管理局2022年政府采购里，买电信服务（网络线路那些）的钱有多少元？",
+            1030000,
+        ),
+        ("finance", "财政局2024年政府采购里，买服务（审计评价那些）的钱有多少万元？", 246.47),
+    ],
+)
+def test_examples_in_brackets_after_the_item_name_no_head(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float
+) -> None:
+    assert qa.ask(question, doc=ids[doc]).value == pytest.approx(value)
