@@ -78,14 +78,21 @@ _JOINS = re.compile("加上|加|以及|和|与|及|、")
 _DESCRIPTION = re.compile("^(用于|主要用于|主要|包括|含|即|也就是|就是|指)")
 
 
+_COUNTED = re.compile("(两|二|三|四|[2-4])(?:个|项|笔)(?:项目|事项|项|支出|经费)?的?$")
+_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "2": 2, "3": 3, "4": 4}
+
+
 def _term_read(m: re.Match[str]) -> str:
     """`办公楼的水电——水费加电费——`: terms the documents know, listed between dashes or in brackets, are the items
-    asked (the asker's words before them go, their year stays); `那一项（社会福利事业单位，用于…）`: a term then its description
+    asked (the asker's words before them go, their year stays), and so are names of any kind when the words before
+    count them (`管电脑网络的两个项目——信息技术服务和信息化运维项目——`); `那一项（社会福利事业单位，用于…）`: a term then its description
     glosses the words before it."""
     terms, outer, content = known_terms(), m.group("outer"), m.group("content")
     first, *described = content.split(",")
     listed = [unshield(p) for p in _JOINS.split(shield(first))]
-    if not described and len(listed) >= 2 and all(p in terms for p in listed):
+    counted = _COUNTED.search(outer)  # 管电脑网络的两个项目——A和B——: as many names as the words count
+    said = counted is not None and _COUNTS.get(counted.group(1)) == len(listed)
+    if not described and len(listed) >= 2 and (said or all(p in terms for p in listed)):
         return "".join(re.findall(r"20\d{2}年度?", outer)) + first
     if described and first in terms and all(_DESCRIPTION.match(d) for d in described):
         return f"{outer}({first})"

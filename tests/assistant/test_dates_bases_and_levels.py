@@ -252,3 +252,17 @@ def test_examples_in_brackets_after_the_item_name_no_head(
     qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float
 ) -> None:
     assert qa.ask(question, doc=ids[doc]).value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value"),
+    [
+        ("dapeng", "大鹏数据局2022年管电脑网络的两个项目——信息技术服务和信息化运维项目——加起来预算多少万元？", 1095),
+        ("justice", "司法局2026年管调解和普法的两个项目——人民调解项目和普法宣传——加起来预算多少万元？", 919.29),
+    ],
+)
+def test_names_between_dashes_as_many_as_the_words_count_are_the_items(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float
+) -> None:
+    ans = qa.ask(question, doc=ids[doc])
+    assert (ans.value, ans.intent) == (pytest.approx(value), "sum")
