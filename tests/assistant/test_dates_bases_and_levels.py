@@ -266,3 +266,18 @@ def test_names_between_dashes_as_many_as_the_words_count_are_the_items(
 ) -> None:
     ans = qa.ask(question, doc=ids[doc])
     assert (ans.value, ans.intent) == (pytest.approx(value), "sum")
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value"),
+    [
+        ("finance", "财政局百万以上设备几台", 2),
+        ("wanli", "万里街道单价一百万元以上的设备有几台？", 0),
+    ],
+)
+def test_a_round_amount_in_words_is_the_printed_digits(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: int
+) -> None:
+    ans = qa.ask(question, doc=ids[doc])
+    assert ans.value == value and "100万元" in ans.citations[0].quote
+    assert "单价100万元以上" in analyze("单价一百万以上的设备").norm
