@@ -156,11 +156,14 @@ def test_a_basis_said_before_the_item_follows_it(qa: Assistant, ids: dict[str, s
     assert analyze("按决算数为准的行政运行是多少").content == ("行政运行",)
 
 
-def test_年底_is_printed_年末(qa: Assistant, ids: dict[str, str]) -> None:
+def test_everyday_spellings_are_read_as_printed(qa: Assistant, ids: dict[str, str]) -> None:
     question = "财政局2024年决算的收入支出决算总表里，年底结转和结余下来的钱比年初多了多少万元？"
     assert qa.ask(question, doc=ids["finance"]).value == pytest.approx(6.2)
     assert qa.ask("财政局2024年年终结转和结余是多少万元？", doc=ids["finance"]).value == pytest.approx(55.34)
     assert analyze("截至2023年底万里街道共有车辆几辆").as_of == "截至2023年末"
+    # 环卫 is 环境卫生 (only 万里街道 prints it among the corpus documents)
+    assert qa.ask("万里街道2024年城乡社区环卫预算多少元", doc=ids["wanli"]).value == 5993300
+    assert "环境卫生" in analyze("环卫工人的工资是多少").norm
 
 
 @pytest.mark.parametrize(
