@@ -87,11 +87,13 @@ def _per_document(q: Question, ans: Answer, own: DocMeta, reasons: list[str]) ->
     lines = [ln for ln in ans.answer.splitlines() if _names_document(ln, own)]
     cites = [c for c in ans.citations if c.doc == own.doc_id]
     asked = asked_year(q, own.year)
+    # a compound's parts may each ask their own year (`…比重是多少？2023年度…又是多少`: the first part's is set)
+    wanted = {asked, *(p.year for p in q.parts if p is not None and p.year is not None)}
     years = {c.year for c in cites if c.year is not None}
     # a line stating the asked year answers for it (a prior-year figure derived from a stated change cites
     # this year's figure and the change); otherwise the cited figures' years decide
     stated = any(asked in years_in_text(ln) for ln in lines)
-    wrong_year = bool(years) and asked is not None and asked not in years and not stated
+    wrong_year = bool(years) and asked is not None and not years & wanted and not stated
     right = any(_line_has_value(ln, q) for ln in lines)
     cited = not q.evidence or evidence_cited([citation_text(c) for c in cites], q.evidence)
     if not right:

@@ -636,6 +636,35 @@ def test_unscoped_per_document_prior_year_line_is_the_year_asked() -> None:
     assert s.wrong_year and not s.correct
 
 
+def test_unscoped_per_document_compound_part_of_its_own_year() -> None:
+    from eval.slices import score_unscoped
+    from eval.variants import DocMeta
+
+    # 财政局 2024 决算 p.16: the first part's share is of 2024 (its `year`); the second part names 2023
+    finance = DocMeta("c", "上海市普陀区财政局", 2024, "部门决算", "上海市普陀区财政局2024年度部门决算")
+    justice = DocMeta("j", "上海市普陀区司法局", 2026, "部门预算", "上海市普陀区司法局2026年部门预算")
+    q = parse_question(
+        {"id": "v8-finance-012", "docs": ["c.pdf"], "kind": "compound", "evidence": ["2,082.85", "262.33"],
+         "question": "基本工资占工资福利支出的比重是多少（保留一位小数）？2023年度基本工资决算数又是多少万元？",
+         "answer": {"parts": [{"value": 12.6, "unit": "%", "round": 1, "tolerance": 0.05, "year": 2024}, None]}}
+    )  # fmt: skip
+    cites = [
+        Citation("c", finance.title, "表6", 16, "工资福利支出2,082.85", year=2024),
+        Citation("c", finance.title, "表6", 16, "基本工资01办公费262.33", year=2024),
+    ]
+    text = f"1. {finance.title}：基本工资占工资福利支出的比例为12.6%。[1][2]\n2. 没有找到2023年的数字"
+    ans = Answer("q", text, citations=cites)
+    metas = {"c.pdf": finance, "j.pdf": justice}
+    s = score_unscoped(q, ans, score_answer(q, ans, doc_year=2024), finance, metas)
+    assert not s.wrong_year, s.reasons
+    q2023 = parse_question(
+        {"id": "x", "docs": ["c.pdf"], "kind": "text", "evidence": ["262.33"],
+         "question": "2023年度基本工资决算数是多少万元？", "answer": {"value": 262.33, "unit": "万元"}}
+    )  # fmt: skip
+    plain = Answer("q", f"{finance.title}：基本工资为262.33万元。[1]", value=262.33, unit="万元", citations=cites[1:])
+    assert score_unscoped(q2023, plain, score_answer(q2023, plain, doc_year=2024), finance, metas).wrong_year
+
+
 def test_lodo_does_not_buy_right_answers_with_a_wrong_number() -> None:
     from dataclasses import replace
 
