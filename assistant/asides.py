@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from assistant.lexicon import known_terms
+from assistant.lexicon import SMALL_NUMBERS, known_terms
 from assistant.lists import shield, unshield
 from assistant.names import stages_named, vocabulary
 from index.classification import national_names
@@ -79,7 +79,6 @@ _DESCRIPTION = re.compile("^(用于|主要用于|主要|包括|含|即|也就是
 
 
 _COUNTED = re.compile("(两|二|三|四|[2-4])(?:个|项|笔)(?:项目|事项|项|支出|经费)?的?$")
-_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "2": 2, "3": 3, "4": 4}
 
 
 def _term_read(m: re.Match[str]) -> str:
@@ -91,7 +90,7 @@ def _term_read(m: re.Match[str]) -> str:
     first, *described = content.split(",")
     listed = [unshield(p) for p in _JOINS.split(shield(first))]
     counted = _COUNTED.search(outer)  # 管电脑网络的两个项目——A和B——: as many names as the words count
-    said = counted is not None and _COUNTS.get(counted.group(1)) == len(listed)
+    said = counted is not None and SMALL_NUMBERS.get(counted.group(1)) == len(listed)
     if not described and len(listed) >= 2 and (said or all(p in terms for p in listed)):
         return "".join(re.findall(r"20\d{2}年度?", outer)) + first
     if described and first in terms and all(_DESCRIPTION.match(d) for d in described):

@@ -10,7 +10,11 @@ CODE = re.compile(r"(?<!\d)(\d{7}|\d{5}|\d{3})(?!\d)")  # 科目编码: 类 3, �
 def asked_codes(norm: str) -> list[str]:
     """The 科目编码 a question names, but those only saying where a deeper one named sits (212类…、21205…下面，
     2120501…: 2120501 is the row asked)."""
-    codes = CODE.findall(norm)
+    return deepest(CODE.findall(norm))
+
+
+def deepest(codes: list[str]) -> list[str]:
+    """The codes none of the others sits under (204, 20406, 2040604: 2040604)."""
     return [c for c in codes if not any(o != c and o.startswith(c) for o in codes)]
 
 

@@ -211,10 +211,11 @@ def as_of_year(date: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def counted_year(quote: str) -> int | None:
-    """The year of the date a sentence counts a stock at (`截至2021年10月，…共有车辆2辆` → 2021), if it says one."""
-    dated = re.search(cue("as_of"), normalize(quote))
-    return as_of_year(dated.group(0)) if dated else None
+def counted_as_asked(as_of: str, quote: str) -> bool:
+    """Does the sentence count a stock at a date in the year of the date asked (`as_of`, 截至2021年10月: `截至2021年
+    10月，…共有车辆2辆`)?"""
+    asked, dated = as_of_year(as_of), re.search(cue("as_of"), normalize(quote))
+    return asked is not None and dated is not None and as_of_year(dated.group(0)) == asked
 
 
 # Measures that add nothing after the subject ("住房公积金2026年合计为…" reads as "住房公积金2026年为…").

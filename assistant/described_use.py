@@ -32,13 +32,13 @@ MIN_SAID = 8  # characters of description found that name an item by its use: tw
 AHEAD = 2.0  # how far the item described must be ahead of any other item
 
 
+_YEAR = re.compile(r"20\d{2}年度?")
+
+
 def pieces_of(asked: str) -> list[str]:
     """The pieces of a question's words that may say what an item is for (空间地理运维, 政务光纤一期运维)."""
     found = (_TRAIL.sub("", _LEAD.sub("", p)) for p in _BREAKS.split(_YEAR.sub(",", asked)))
     return [p for p in found if len(p) >= MIN_PIECE and not re.search(r"\d", p)]
-
-
-_YEAR = re.compile(r"20\d{2}年度?")
 
 
 def _said_after_name(fact: Fact) -> str:
@@ -50,7 +50,8 @@ def _said_after_name(fact: Fact) -> str:
 
 def read_by_use(query: Query, facts: Sequence[Fact]) -> tuple[str, str] | None:
     """(words, name): the item whose own sentences say it pays for what the question describes, or None."""
-    pieces = pieces_of(query.norm.split("|")[0])
+    asked = query.norm.split("|")[0]
+    pieces = pieces_of(asked)
     if not pieces:
         return None
     said: dict[str, list[str]] = {}
@@ -67,7 +68,6 @@ def read_by_use(query: Query, facts: Sequence[Fact]) -> tuple[str, str] | None:
     best, score = ranked[0]
     if any(other * AHEAD > score for name, other in ranked[1:] if not _alike(name, best)):
         return None
-    asked = query.norm.split("|")[0]
     if not _POINTER.search(asked[asked.find(said[best][-1]) :]):
         return None  # 智慧城市专家综合服务的预算: one use of an item asked as an item, which the document may not print
     return "、".join(said[best]), best

@@ -10,6 +10,9 @@ from assistant.data import load_data
 from index import classification
 from index.text import normalize
 
+# Small counts as people write them (保留两位小数, 两个项目): digits or numerals one to four.
+SMALL_NUMBERS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
 
 @cache
 def synonyms() -> list[tuple[str, list[str]]]:

@@ -144,7 +144,7 @@ def _shares_meaning(words: str, name: str) -> bool:
     return bool((set(words) - _GENERIC) & set(described))
 
 
-def with_item(query: Query, words: str, name: str) -> Query:
+def with_item(query: Query, name: str) -> Query:
     """The question as if it had named the document's item `name`."""
     return dataclasses.replace(
         query, norm=f"{query.norm}|{name}", terms=[*query.terms, name], content=(name, *query.content)
@@ -163,12 +163,14 @@ def reread(
     margin = ctx.tun.paraphrase_margin
     if not answer.abstained or query.intent == "open" or margin >= 1:
         return None
-    found, named = read_as(query, ctx.facts, catalogue, margin), with_item
+    found = read_as(query, ctx.facts, catalogue, margin)
+    asked = with_item(query, found[1]) if found else None
     if found is None and said_in_everyday_words(query, item_words(query), rates=True):
-        found, named = read_by_use(query, ctx.facts), as_named
-    if found is None:
+        found = read_by_use(query, ctx.facts)
+        asked = as_named(query, *found) if found else None
+    if found is None or asked is None:
         return None
-    retried, hits = route(named(query, *found))
+    retried, hits = route(asked)
     if retried.abstained:
         return None
     retried.answer += load_templates().render("read_as", words=found[0], name=found[1])

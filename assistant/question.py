@@ -19,7 +19,7 @@ from assistant.asides import hearsay, stated_premise, units_requested, without_a
 from assistant.backrefs import each_of_before
 from assistant.codes import codes_joined
 from assistant.data import load_data
-from assistant.lexicon import known_terms
+from assistant.lexicon import SMALL_NUMBERS, known_terms
 from assistant.lists import each_asked
 from index.classification import kind_words
 from index.text import bigrams
@@ -27,7 +27,6 @@ from index.text import bigrams
 YEAR = re.compile(r"(?<!\d)(20\d{2})(?:\s*年度?|(?!\d))")
 _CN_YEAR = re.compile("[〇零一二三四五六七八九]{4}(?=年)")  # 二〇二四年 is 2024年
 _CN_NUMERALS = str.maketrans("〇零一二三四五六七八九", "00123456789")
-_CN_DIGITS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +204,7 @@ def frame(norm: str) -> Framed:
     rounding = cues["rounding"].search(text)
     places = None
     if rounding:
-        places = _CN_DIGITS.get(rounding.group("n"), 2)
+        places = SMALL_NUMBERS.get(rounding.group("n"), 2)
         text = (text[: rounding.start()] + text[rounding.end() :]).strip(",")
     base = [int(y) for y in cues["base_year"].findall(text)]
     base_relative = -1 if cues["base_relative"].search(text) else None

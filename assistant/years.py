@@ -15,7 +15,7 @@ from typing import Any
 
 from assistant.analyze import Query, strip_filler
 from assistant.answer_types import Answer
-from assistant.compose import as_of_year, counted_year, load_templates
+from assistant.compose import as_of_year, counted_as_asked, load_templates
 from assistant.match import rank_facts
 from assistant.names import display_name
 from assistant.operations.base import Context
@@ -68,10 +68,9 @@ def asked_years(query: Query, doc_year: int | None) -> set[int]:
 
 def _counted_as_asked(query: Query, answer: Answer) -> bool:
     """The figure is a count taken in the year of the date the question asks it at (截至2023年8月31日…7辆)."""
-    asked = as_of_year(query.as_of)
-    if not asked or answer.value is None or not answer.citations:
-        return False
-    return counted_year(answer.citations[0].quote) == asked
+    return (
+        answer.value is not None and bool(answer.citations) and counted_as_asked(query.as_of, answer.citations[0].quote)
+    )
 
 
 def with_figure_year(query: Query, answer: Answer) -> Answer:

@@ -10,10 +10,9 @@ from assistant.analyze import Query
 from assistant.answer_types import Answer, Citation
 from assistant.compose import (
     RowLookup,
-    as_of_year,
     citation_for,
     cite_checked,
-    counted_year,
+    counted_as_asked,
     load_templates,
 )
 from assistant.names import any_count, same_count_unit
@@ -96,6 +95,5 @@ def half_step(fact: Fact) -> float:
 def counted_at_date(query: Query, fact: Fact, also: list[Fact]) -> tuple[Fact, list[Fact]]:
     """(the fact to answer from, the others agreeing): of places printing one count, the sentence dated in the year
     the question asks it at (截至2021年10月…共有车辆2辆 before …现本级实有车辆2辆), so the answer says that date."""
-    year = as_of_year(query.as_of)
-    dated = next((f for f in [fact, *also] if year and counted_year(f.source.quote) == year), fact)
+    dated = next((f for f in [fact, *also] if counted_as_asked(query.as_of, f.source.quote)), fact)
     return dated, [f for f in [fact, *also] if f is not dated]

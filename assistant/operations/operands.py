@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from assistant.analyze import CODE, Query
+from assistant.analyze import Query
+from assistant.codes import CODE, deepest
 from assistant.match import Scored, choose, confident, rank_facts
 from assistant.operations.base import Context
 from assistant.operations.lookup import agreeing
@@ -29,7 +30,7 @@ def part_codes(query: Query, part: str, parts: Sequence[str]) -> list[str]:
         if not gaps or min(gaps, key=lambda p: gaps[p]) == part:  # the nearest name: 普法宣传（2040605）、公共…
             own.append(m.group(1))
     # a code where every part sits is no part's own row when the part names one under it (204…，2040604基层司法业务)
-    return [c for c in own if not any(o != c and o.startswith(c) for o in own)]
+    return deepest(own)
 
 
 def _own(part: str) -> str:
