@@ -30,12 +30,35 @@ def glossed(norm: str) -> str:
 
     def read(m: re.Match[str]) -> str:
         words, term = m.group("words"), m.group("term")
-        if not any(term in t for t in terms):
+        if not any(term in t for t in terms) or _scope_of(words, term):
             return m.group(0)
         last = words.rsplit("的", 1)
         return f"{last[0]}的{term}" if len(last) == 2 and len(last[1]) >= 2 else term
 
     return _gloss().sub(read, norm)
+
+
+def scoped_words(norm: str) -> str:
+    """The item words before a bracket of columns (`修东西` of 修东西的钱（一般公共预算基本支出）), or ''."""
+    for m in _gloss().finditer(norm):
+        if _scope_of(m.group("words"), m.group("term")):
+            return m.group("words")
+    return ""
+
+
+def _scope_of(words: str, term: str) -> bool:
+    """`租房子这类开销（一般公共预算基本支出）`: a bracket made only of columns, funds and stages (基本支出, 财政拨款,
+    一般公共预算, 年初预算…) says where the figure is printed, not what the words mean: the words name the item, unless
+    they read as the column themselves. Items that are also columns (人员经费, 事业收入) stay glosses
+    (发工资那块（人员支出）, 自己挣的钱，就是事业收入)."""
+    columns = load_data("answering.toml")["where_printed"]
+    rest = term
+    for word in sorted(columns, key=len, reverse=True):
+        rest = rest.replace(word, "")
+    if len(rest) >= 2:  # a term of its own (公务用车运行维护费, 人员经费)
+        return False
+    read = "".join(t for w, targets in synonyms() if w in words for t in targets)
+    return not any(w in read or w in words for w in columns if w in term)
 
 
 @cache

@@ -97,16 +97,16 @@ def score_fact(
     national = classification.note(fact.code, fact.subject)
     # the printed name's bracketed qualifier describes it too (政府采购金额（以合同签订为准）, named 政府采购)
     qualifier = "".join(q for q in _QUALIFIER.findall(normalize(fact.subject)) if q not in name)
-    described = bigrams(
-        name + measure + normalize(fact.context) + normalize(fact.source.table or "") + national + qualifier
-    )
+    table = normalize(fact.source.table or "")
+    described = bigrams(name + measure + normalize(fact.context) + table + national + qualifier)
     coverage = max(containment(bigrams(c), described) for c in content or (text,))
     coded = bool(fact.code) and fact.code in query.codes
     if coded:  # the 科目编码 names the row as well as its name does (科目2010399: 其他…事务支出 itself)
         recall, coverage, name = 1.0, 1.0, normalize(fact.subject)
     score = 0.6 * recall + 0.4 * coverage + _name_bonus(query, text, name, recall, described)
     rest = [c.replace(name, "") for c in content if name in c]  # 电费的公用经费: 公用经费 is the column asked
-    score -= 0.3 if name in measures and rest and all(containment(bigrams(r), described) < 0.5 for r in rest) else 0
+    unread = rest and all(containment(bigrams(r), described) < 0.5 for r in rest)
+    score -= 0.3 if unread and ms.of_measures(name, measures) else 0  # 一般公共预算基本支出: columns named together
     delta, measure_ok = _measure_terms(query, fact, name, measures, outside, bool(named_titles), doc_stage)
     score += delta + _year_term(query, fact, doc_year)
     delta, unit_match, unit_ok = _unit_terms(query, fact)

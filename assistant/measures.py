@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 
 from assistant.analyze import Query, expand, strip_filler, total_row_names
 from assistant.data import load_data
-from assistant.lexicon import ONLY, known_terms
+from assistant.lexicon import ONLY, known_terms, scoped_words
 from assistant.lists import EXAMPLES
 from assistant.names import stage_index, stage_terms, strip_endings, vocabulary
 from assistant.question import cue, organisations
@@ -176,19 +176,41 @@ def narrower(
     query: Query, fact: Fact, name: str, measures: Sequence[str], rest: Sequence[str], described: frozenset[str]
 ) -> bool:
     """The question asks for less than the fact holds: a 科目 under the fact's (网信事务 for 2013701 网信事务行政运行:
-    the 款's figure is no 项's), or a national row with a column matched by its name (司法的人员经费 against the
-    department's 人员经费: the row's figure is asked, never the column's total)."""
+    the 款's figure is no 项's), or a row with a column matched by its name (司法的人员经费 against the department's
+    人员经费, 修东西的钱（一般公共预算基本支出）: the row's figure is asked, never the column's total)."""
     own = (fact.code,) if fact.code else classification.codes_of(fact.subject)  # a sentence's 科目 by its name
     # 20106财政事务下的2010605…: the 项 (a name both 款 and 项 bear, 城乡社区环境卫生 21205/2120501, is either)
     if not set(query.codes) & set(own) and any(c != o and c.startswith(o) for c in query.codes for o in own):
         return True
     if _SEPARATELY.search(query.norm) and _shortened_modifies(query.norm.split("|")[0], name, normalize(fact.subject)):
         return True
+    if not of_measures(name, measures):
+        return False
+    if item_unsaid(
+        query.norm, described
+    ):  # 修东西的钱（一般公共预算基本支出）: the words name the item, not the column
+        return True
     if name not in measures:
         return False
     # a row said in the question, not an everyday word's reading (发工资 -> 工资福利支出)
     asked = query.norm.split("|")[0]
     return any(n in r and n in asked and containment(bigrams(n), described) < 1 for r in rest for n in _rows())
+
+
+def of_measures(name: str, measures: Sequence[str]) -> bool:
+    """Is `name` one of the measures asked, or made of them only (一般公共预算基本支出 of 一般公共预算 and 基本支出)?"""
+    if name in measures:
+        return True
+    for measure in sorted(measures, key=len, reverse=True):
+        name = name.replace(measure, "")
+    return bool(measures) and len(name) < 2
+
+
+def item_unsaid(norm: str, described: frozenset[str]) -> bool:
+    """Do everyday words before a bracket of columns (修东西的钱（一般公共预算基本支出）) name an item the fact's
+    description does not hold?"""
+    words = strip_filler(scoped_words(norm.split("|")[0]))
+    return bool(words) and containment(bigrams(words), described) < 0.5
 
 
 @cache
