@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from index import classification
+
 CODE = re.compile(r"(?<!\d)(\d{7}|\d{5}|\d{3})(?!\d)")  # 科目编码: 类 3, 款 5, 项 7 digits
 
 
@@ -53,14 +55,42 @@ def _leading_levels(norm: str) -> str:
     return _LEADING_LEVEL.sub(whole, norm) if re.search(r"(?<!\d)\d{3}类", norm) else norm
 
 
+# …or a level's two digits before its name under a code said before (212城乡社区支出(类)01城乡社区管理事务(款)01行政运行,
+# 20805…下的01行政单位离退休和02事业单位离退休): the whole code when the national item of that code bears the name.
+_CODE_OR_LEVEL = re.compile(r"(?<![\d.])(\d{5}|\d{3}|\d{2})(?![\d.%])(?=[\u4e00-\u9fff])")
+
+
+def _named_levels(norm: str) -> str:
+    """Two digits before a name as the whole code under the code said last, when the national item so coded has
+    that name (01城乡社区管理事务 after 212: 21201); any other two digits (12月, 10万元) stay as they are."""
+    parent = ""
+
+    def whole(m: re.Match[str]) -> str:
+        nonlocal parent
+        digits, after = m.group(1), norm[m.end() :]
+        if len(digits) > 2:
+            parent = digits if classification.name_of(digits) else ""
+            return digits
+        code = parent + digits
+        name = classification.name_of(code) if parent else ""
+        if not name or not after.startswith(name[:2]):
+            return digits
+        if len(code) == 5 and code[:3] == parent:  # a 款: its 项 follow it
+            parent = code
+        return code
+
+    return _CODE_OR_LEVEL.sub(whole, norm)
+
+
 def _levels_joined(m: re.Match[str]) -> str:
     return f"{m.group('xiang') or m.group('kuan')}({m.group(1)}{m.group(3)}{m.group(5) or ''})"
 
 
 def codes_joined(norm: str) -> str:
     """A 科目编码 spelled by level (302类39款), with its levels apart (301-02), after each level's name
-    (司法（06款）基层司法业务（04项）) or before each (204类…、06款…，04项基层司法业务) as whole codes."""
+    (司法（06款）基层司法业务（04项）) or before each (204类…、06款…，04项基层司法业务; 212城乡社区支出(类)01城乡社区管理
+    事务) as whole codes."""
     norm = _BRACKETED_LEVELS.sub(_levels_joined, norm)
     for code in (_SPELLED_CODE, _SEPARATED_CODE):
         norm = code.sub(lambda m: "".join(g for g in m.groups() if g), norm)
-    return _leading_levels(norm)
+    return _named_levels(_leading_levels(norm))

@@ -45,6 +45,11 @@ def note(code: str | None, name: str) -> str:
     return by_name.get(printed, "")
 
 
+def name_of(code: str) -> str:
+    """The national name of the item with this code (2120101: 行政运行), or ""."""
+    return _notes()[0].get(code, ("", ""))[0]
+
+
 @cache
 def codes_of(name: str) -> tuple[str, ...]:
     """The national codes of the items named `name` (信息化建设: 2010607 and 2040613)."""

@@ -98,6 +98,51 @@ def test_codes_written_before_each_levels_name(
 
 
 @pytest.mark.parametrize(
+    ("doc", "question", "value", "rows"),
+    [
+        (
+            "wanli",
+            "万里街道2024年一般公共预算支出功能分类预算表中，212 城乡社区支出（类）01 城乡社区管理事务（款）01 行政运行（项）的项目支出是多少元？",
+            250000,
+            ["2120101"],
+        ),
+        (
+            "justice",
+            "普陀司法局2026年，204 公共安全支出（类）06 司法（款）04 基层司法业务（项）的基本支出是多少元？",
+            0,
+            ["2040604"],
+        ),
+        (
+            "wanli",
+            "万里街道2024年，208 05 行政事业单位养老支出（款）下的 01 行政单位离退休 和 02 事业单位离退休 两个项合计多少元？",
+            319740,
+            ["2080501", "2080502"],
+        ),
+        (
+            "finance",
+            "普陀财政局2024年度决算，201 一般公共服务支出（类）06 财政事务（款）下的 01 行政运行 和 02 一般行政管理事务 两个项的决算数合计多少万元？",
+            1521.89,
+            ["2010601", "2010602"],
+        ),
+    ],
+)
+def test_a_levels_two_digits_before_its_name_under_a_code_said_before(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float, rows: list[str]
+) -> None:
+    # the 类's or 款's total is never the 项 asked: the two digits are the 项's own code under it
+    ans = qa.ask(question, doc=ids[doc])
+    assert ans.value == pytest.approx(value)
+    assert all(any(row in c.locator for c in ans.citations) for row in rows)
+
+
+def test_two_digits_before_a_name_that_is_not_that_code_stay() -> None:
+    assert analyze("212城乡社区支出下面12月份花了多少").codes == [
+        "212"
+    ]  # 21212 is no national 城乡社区 item named 月份
+    assert analyze("2024年12月31日共有10辆车").codes == []
+
+
+@pytest.mark.parametrize(
     ("doc", "question", "value"),
     [
         (
@@ -212,6 +257,9 @@ def test_one_use_of_an_item_asked_as_an_item_is_not_read_as_it(
     [
         ("justice", "司法局2026年部门预算里一共包括几家单位？", 2, "下属1家预算单位"),
         ("wanli", "万里街道2024年部门预算一共包括几家单位？", 6, "下属5家预算单位"),
+        # 本部 named with the 下属 units is all of them, not the 下属 count
+        ("justice", "司法局2026年部门预算一共包括几家单位（司法局本部加上下属预算单位）？", 2, "下属1家预算单位"),
+        ("wanli", "万里街道2024年部门预算一共包括几家单位（街道本部加上下属预算单位）？", 6, "下属5家预算单位"),
     ],
 )
 def test_units_counted_cite_what_the_budget_covers_too(
@@ -219,6 +267,8 @@ def test_units_counted_cite_what_the_budget_covers_too(
 ) -> None:
     ans = qa.ask(question, doc=ids[doc])  # the kinds counted, and the sentence saying 本部以及下属N家预算单位
     assert ans.value == value and any(scope in c.quote.replace(" ", "") for c in ans.citations)
+    below = qa.ask(question.split("一共")[0] + "下属几家预算单位？", doc=ids[doc])  # the 下属 count alone: 本部 is one
+    assert below.value == value - 1
 
 
 @pytest.mark.parametrize(
