@@ -13,7 +13,7 @@ from assistant.codes import CODE, asked_codes
 from assistant.data import load_data
 from assistant.described import without_description
 from assistant.lexicon import glossed, inside_other_name, stands_for, synonyms
-from assistant.lists import EXAMPLES, LIST_END, listed, share_head, shield, unshield
+from assistant.lists import EXAMPLES, LIST_END, examples_of_term, listed, share_head, shield, unshield
 from assistant.question import YEAR as _YEAR
 from assistant.question import (
     Framed,
@@ -337,8 +337,8 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
         previous = frame(normalize(history[-1]))
         norm, years = _merge_follow_up(previous, norm, years)
     intent = classify(norm)
-    terms = expand(norm)
-    content = content_variants(norm)
+    bare = examples_of_term(norm)  # 公用经费（水电费、物业管理费这些）: a term's examples name no item of their own
+    terms, content = expand(bare), content_variants(bare)
     relative = None
     if not years:
         for pattern, offset in _RELATIVE_YEARS:
@@ -347,7 +347,7 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
                 break
     return Query(
         text=text,
-        norm=norm + "".join(f"|{t}" for t in terms),
+        norm=bare + "".join(f"|{t}" for t in terms),
         intent=intent,
         years=years,
         unit=own_unit or wanted_unit(norm),

@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING
 
 from assistant import check_complete, check_cross, check_tables, check_text
 from assistant.check_rules import SEVERITIES, CheckReport, Finding, Rule, load_rules, rules_settings
+from assistant.question import cue
 from index.errors import BudgetQAError, StoreError
 from index.model import Document, Fact
-from index.text import squash
+from index.text import normalize, squash
 
 if TYPE_CHECKING:
     from index.settings import Settings
@@ -159,9 +160,11 @@ def render_report(report: CheckReport, *, as_json: bool = False) -> str:
 
 
 def is_consistency_question(question: str) -> bool:
-    """True for `是否一致` / `核对` / `有没有错误` / `加起来对不对` questions (words in check_rules.toml)."""
+    """True for `是否一致` / `核对` / `有没有错误` / `加起来对不对` questions (words in check_rules.toml), but not
+    for a check a figure asked after it settles (对得上吗？收入合计比支出合计多多少万元？: the figure is asked)."""
     q = squash(question)
-    return any(w in q for w in rules_settings()["questions"]["triggers"])
+    triggered = any(w in q for w in rules_settings()["questions"]["triggers"])
+    return triggered and not cue("settled_check").search(normalize(question))
 
 
 def answer_consistency(question: str, document: Document) -> list[Finding] | None:

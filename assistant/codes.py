@@ -82,6 +82,31 @@ def _named_levels(norm: str) -> str:
     return _CODE_OR_LEVEL.sub(whole, norm)
 
 
+# …or by name with its level in brackets, as the narrative prints it (公共安全支出（类）司法（款）): the national code.
+_LEVEL_MARK = re.compile(r"\((类|款|项)\)")
+_LEVEL_DIGITS = {"类": 3, "款": 5, "项": 7}
+
+
+def marked_codes(norm: str) -> list[str]:
+    """The national codes of names followed by their level in brackets (司法(款): 20406), each when one item of that
+    level bears the name (under the code named before it, when there is one): where the items asked sit
+    (公共安全支出下司法（款）里面哪个项级科目最多)."""
+    codes, parent, at = [], "", 0
+    for m in _LEVEL_MARK.finditer(norm):
+        before, digits = norm[: m.start()], _LEVEL_DIGITS[m.group(1)]
+        found = next((c for k in range(min(20, len(before)), 1, -1) if (c := _coded(before[-k:], digits, parent))), "")
+        prior = CODE.findall(norm[at : m.start()])  # 212城乡社区支出(类): a code said before the name
+        parent = found or (prior[-1] if prior else parent)
+        codes += [found] if found else []
+        at = m.end()
+    return codes
+
+
+def _coded(name: str, digits: int, parent: str) -> str:
+    codes = [c for c in classification.codes_of(name) if len(c) == digits and c.startswith(parent)]
+    return codes[0] if len(codes) == 1 else ""
+
+
 def _levels_joined(m: re.Match[str]) -> str:
     return f"{m.group('xiang') or m.group('kuan')}({m.group(1)}{m.group(3)}{m.group(5) or ''})"
 

@@ -192,16 +192,19 @@ def with_previous_head(clause: str, before: str) -> str:
     return f"{mod}的{head}{rest}"
 
 
+_STAGE_ASKED = "(?:类)?(?:预算数|预算|决算数|决算|金额)?"  # 工程类预算多少: the short item, then what of it is asked
 _CONTAINED_SHORT = re.compile(
-    r"^(?P<container>[^,?;]{2,40}?(?:里面|当中|之中|里|中))(?P<item>[^,?;里中]{2,4}?)(?=多少|几|是|有|为)"
+    r"^(?P<container>[^,?;]{2,40}?(?:里面|当中|之中|里|中),?)(?P<item>[^,?;里中]{2,4}?)"
+    rf"(?={_STAGE_ASKED}(?:多少|几|是|有|为))"
 )
-_SHORT_ITEM = re.compile(r"^(?P<item>[^,?;里中]{2,4}?)(?:又|呢)?(?=多少|几|是多少|有多少|为多少)")
+_SHORT_ITEM = re.compile(rf"^(?P<item>[^,?;里中]{{2,4}}?){_STAGE_ASKED}(?:又|呢)?(?=多少|几|是多少|有多少|为多少)")
 
 
 def with_previous_container(clause: str, before: str) -> str:
     """`服务多少万元` after `政府采购预算里工程多少万元`: a short item said alone, after a clause asking a short item
     inside a container, is inside that container too (政府采购预算里服务多少万元)."""
-    theirs, mine = _CONTAINED_SHORT.match(re.split("[,:;]", before)[-1]), _SHORT_ITEM.match(clause)
+    theirs = _CONTAINED_SHORT.match(re.split("[:;]", before)[-1]) or _CONTAINED_SHORT.match(re.split(",", before)[-1])
+    mine = _SHORT_ITEM.match(clause)
     return f"{theirs.group('container')}{clause}" if theirs and mine else clause
 
 

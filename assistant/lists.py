@@ -11,7 +11,7 @@ from functools import cache
 from assistant.data import load_data
 from assistant.lexicon import known_terms
 from assistant.names import vocabulary
-from index.classification import JOINERS, joined_names, national_names
+from index.classification import JOINERS, codes_of, joined_names, national_names
 
 _CONTAINER = re.compile(load_data("question.toml")["container"])  # 政府采购预算中…: the items' container
 
@@ -163,6 +163,19 @@ def share_head(items: Sequence[str]) -> list[str]:
 EXAMPLES = re.compile(
     r"\((?![^()]*(合计|加起来|一共))(?=[^()]*[\u4e00-\u9fff]{2})[^()]*(、|那些|那块|这些|等等|等|之类)[^()]*\)"
 )
+
+
+def examples_of_term(norm: str) -> str:
+    """Examples in brackets after a document term (公用经费（水电费、物业管理费这些）) taken out: the term is the item, its
+    examples only some of its parts. After everyday words (车子的日常开销（加油、维修这些）) they say what is meant, and stay."""
+
+    def read(m: re.Match[str]) -> str:
+        before = norm[max(0, m.start() - 12) : m.start()]
+        return "" if any(len(t) >= 3 and before.endswith(t) for t in known_terms()) else m.group(0)
+
+    return EXAMPLES.sub(read, norm)
+
+
 # Where a list ends and what is asked of it begins (A和B加起来, A、B哪个多)
 LIST_END = re.compile(
     "加起来|合起来|加在一起|加一起|合在一起|加到一起|加总|相加|一共|总共|合计|之和|总和|共计|哪个|哪家|哪一个|谁|更"
@@ -186,3 +199,35 @@ def listing_clause(core: str) -> str:
     if not start or re.search(r"(里|中|里面|之中|方面)$", clauses[start - 1]):
         return core
     return ",".join(clauses[start:])
+
+
+def siblings_joined(norm: str) -> str:
+    """`水费电费加起来`: two items of the national classification said one after the other with nothing between, of
+    the same level under the same parent (30205 水费, 30206 电费), are a list (水费和电费); a name after its parent's
+    (城乡社区管理事务行政运行) is one row's path and stays."""
+    found = sorted(
+        ((m.start(), m.end()) for n in _sibling_names() for m in re.finditer(re.escape(n), norm)),
+        key=lambda span: (span[0], -span[1]),
+    )
+    ends: dict[int, int] = {}
+    for start, end in found:
+        ends.setdefault(start, end)  # the longest name starting at each place
+    cuts = [
+        end
+        for start, end in ends.items()
+        if end in ends
+        and not any(s < end < e for s, e in found)  # no longer name runs across the join
+        and _siblings(norm[start:end], norm[end : ends[end]])
+    ]
+    for cut in sorted(cuts, reverse=True):
+        norm = f"{norm[:cut]}和{norm[cut:]}"
+    return norm
+
+
+@cache
+def _sibling_names() -> tuple[str, ...]:
+    return tuple(n for n in national_names() if len(n) >= 2 and codes_of(n))
+
+
+def _siblings(a: str, b: str) -> bool:
+    return any(len(x) == len(y) and x[:-2] == y[:-2] and x != y for x in codes_of(a) for y in codes_of(b))

@@ -20,7 +20,7 @@ from assistant.backrefs import each_of_before
 from assistant.codes import codes_joined
 from assistant.data import load_data
 from assistant.lexicon import SMALL_NUMBERS, known_terms
-from assistant.lists import each_asked
+from assistant.lists import each_asked, siblings_joined
 from index.classification import kind_words
 from index.text import bigrams
 
@@ -258,9 +258,11 @@ def _compared(text: str, cues: dict[str, re.Pattern[str]]) -> str:
 
 def _as_written(norm: str, cues: dict[str, re.Pattern[str]]) -> str:
     """Years in Chinese numerals in digits (二〇二六年); spoken fillers (嗯，那个，…哈), what the asker takes back or
-    rules out (三公，不对，是…; ，不是津贴补贴哈，) gone; a gloss after 就是 in brackets (，就是印刷费，)."""
+    rules out (三公，不对，是…; ，不是津贴补贴哈，) and a check the figure asked after it settles (相等吗？如果不相等，) gone;
+    a gloss after 就是 in brackets (，就是印刷费，)."""
     norm = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_NUMERALS), norm)
     norm = cues["kind_word"].sub("", cues["spoken_correction"].sub("", cues["spoken"].sub("", norm)))
+    norm = cues["settled_check"].sub("", norm)
     return cues["spoken_gloss"].sub(_gloss_read, norm)
 
 
@@ -378,10 +380,11 @@ def plain_words(norm: str) -> str:
     apart (301-02) or after each level's name (司法（06款）基层司法业务（04项）) joined (30239, 30102, 2040604), or
     before each (204类…、06款…，04项基层司法业务) whole at each level (204, 20406, 2040604), a year in two
     digits in four (24年 → 2024年), a kind of 政府采购 asked with 类 (服务类的采购) as printed (服务采购), and an
-    everyday spelling of a printed word as printed (年底 → 年末), a round amount in words in digits (百万 → 100万元)."""
+    everyday spelling of a printed word as printed (年底 → 年末), a round amount in words in digits (百万 → 100万元), and
+    two sibling items said with nothing between them as a list (水费电费 → 水费和电费)."""
     norm = codes_joined(norm)
     norm = _SHORT_YEAR.sub(r"20\1", norm)  # 比23年少了多少: 2023年
     for word, kind in {**kind_words(), **load_data("synonyms.toml")["spellings"]}.items():
         norm = norm.replace(word, kind)
     norm = _ROUND_AMOUNT.sub(lambda m: f"{_ROUND[m.group(1)]}万元", norm)  # 单价一百万以上: 100万元
-    return norm
+    return siblings_joined(norm)  # 水费电费: 水费和电费

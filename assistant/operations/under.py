@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from assistant.analyze import Query
+from assistant.codes import marked_codes
 from assistant.match import confident
+from assistant.names import stage_terms, strip_endings
 from assistant.operations.base import Context
 from assistant.operations.lookup import rank_all
 from index.model import Fact
@@ -17,11 +20,18 @@ _NEXT_LEVEL = {3: 5, 5: 7}
 _LOOKED_AT = 10  # the best-ranked facts looked through for the parent row
 
 
+# Words pointing at the level of the items asked (哪一项, 项级科目, 下面的款): no part of the parent's name
+_LEVEL_WORDS = re.compile(r"哪(一|个)?(项|款|类|个|笔)?|[类款项]级|科目")
+_UNDER = re.compile(r"(下面|下边|下属|下|里面|里|中)的?(各|每)?(一)?(项|款)?$")  # …下面的: where they sit
+
+
 def parent_with_items(query: Query, ctx: Context) -> tuple[Fact | None, list[Fact]]:
     """The best-ranked coded row the question names (by code, or confidently by name) that has rows under it."""
-    for scored in rank_all(query, ctx)[:_LOOKED_AT]:
+    content = tuple(_UNDER.sub("", _LEVEL_WORDS.sub("", strip_endings(c, stage_terms()))) for c in query.content)
+    named = {*query.codes, *marked_codes(query.asked)}  # 司法（款）: the 款 named by its level
+    for scored in rank_all(replace(query, content=content), ctx)[:_LOOKED_AT]:
         fact = scored.fact
-        if fact.code and (fact.code in query.codes or confident(scored, ctx.tun)):
+        if fact.code and (fact.code in named or confident(scored, ctx.tun)):
             items = items_under(fact, ctx.facts)
             if len(items) >= 2:
                 return fact, items
@@ -56,9 +66,11 @@ _ALL_UNITS = re.compile(
 
 def kinds_counted(query: Query, ctx: Context) -> list[Fact]:
     """The kinds of unit one sentence counts the department's units by (行政单位1家，参公单位1家，事业单位4家), when the
-    question asks how many units there are in all and names no kind of its own; [] otherwise."""
+    question asks how many units there are in all and names no kind of its own (本部 named with the 下属 units is all of
+    them: 本部加上下属预算单位); [] otherwise."""
     asked = query.norm.split("|")[0]
-    if not _ALL_UNITS.search(asked) or re.search(r"(行政|参公|事业|下属|预算)单位", asked):
+    kind = re.search(r"(行政|参公|事业|下属|预算)单位", asked) and "本部" not in asked
+    if not _ALL_UNITS.search(asked) or kind:
         return []
     by_sentence: dict[tuple[str, str], list[Fact]] = {}
     for fact in ctx.facts:

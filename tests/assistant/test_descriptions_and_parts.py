@@ -117,6 +117,13 @@ def test_what_is_left_once_a_part_is_taken_out(qa: Assistant, ids: dict[str, str
     [
         ("justice", "司法局2026年政府采购预算里工程类多少万元、服务类多少万元？", [36.44, 1446.32]),
         ("wanli", "万里街道2024年政府采购预算里货物类多少万元、服务类多少万元？", [93.98, 752.59]),
+        # the container closed by a comma, the items asked with what of them (预算) after them
+        (
+            "justice",
+            "上海市普陀区司法局2026年部门政府采购预算中，工程类预算多少万元？服务类预算多少万元？",
+            [36.44, 1446.32],
+        ),
+        ("wanli", "万里街道2024年政府采购预算中，货物类预算多少元？服务类预算多少元？", [939800, 7525900]),
     ],
 )
 def test_a_short_item_after_one_inside_a_container_is_inside_it_too(
