@@ -117,6 +117,19 @@ def test_levels_named_with_their_level_in_brackets(
             3900,
             id="largest-wanli",
         ),
+        # what is left once one 款 or 项 is taken out (除了…这一款以外，其余几款加起来): the whole less it
+        pytest.param(
+            "wanli",
+            "万里街道2024年城乡社区支出（212类）里，除了城乡社区管理事务（212 01）这一款以外，其余几款加起来一共多少元？",
+            24935300,
+            id="rest-wanli",
+        ),
+        pytest.param(
+            "justice",
+            "司法局2026年司法（204 06）里，除了其他司法支出这一项以外，其余几项加起来一共多少元？",
+            48812372.44,
+            id="rest-justice",
+        ),
         # what is ruled out before 而是 names no column (不是财政拨款、而是…其他收入栏)
         pytest.param(
             "finance",
