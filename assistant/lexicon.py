@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from assistant.data import load_data
 from index import classification
@@ -38,6 +38,7 @@ def glossed(norm: str) -> str:
     return _gloss().sub(read, norm)
 
 
+@lru_cache(maxsize=256)
 def scoped_words(norm: str) -> str:
     """The item words before a bracket of columns (`修东西` of 修东西的钱（一般公共预算基本支出）), or ''."""
     for m in _gloss().finditer(norm):

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
+from itertools import pairwise
 
 from assistant.data import load_data
 from assistant.lexicon import known_terms
@@ -201,32 +202,26 @@ def listing_clause(core: str) -> str:
     return ",".join(clauses[start:])
 
 
+@lru_cache(maxsize=512)
 def siblings_joined(norm: str) -> str:
     """`水费电费加起来`: two items of the national classification said one after the other with nothing between, of
     the same level under the same parent (30205 水费, 30206 电费), are a list (水费和电费); a name after its parent's
     (城乡社区管理事务行政运行) is one row's path and stays."""
-    found = sorted(
-        ((m.start(), m.end()) for n in _sibling_names() for m in re.finditer(re.escape(n), norm)),
-        key=lambda span: (span[0], -span[1]),
-    )
-    ends: dict[int, int] = {}
-    for start, end in found:
-        ends.setdefault(start, end)  # the longest name starting at each place
+    found = [(m.start(), m.end()) for m in _sibling_names().finditer(norm)]  # leftmost, longest first
     cuts = [
         end
-        for start, end in ends.items()
-        if end in ends
-        and not any(s < end < e for s, e in found)  # no longer name runs across the join
-        and _siblings(norm[start:end], norm[end : ends[end]])
+        for (start, end), (after, stop) in pairwise(found)
+        if end == after and _siblings(norm[start:end], norm[after:stop])
     ]
-    for cut in sorted(cuts, reverse=True):
+    for cut in reversed(cuts):
         norm = f"{norm[:cut]}和{norm[cut:]}"
     return norm
 
 
 @cache
-def _sibling_names() -> tuple[str, ...]:
-    return tuple(n for n in national_names() if len(n) >= 2 and codes_of(n))
+def _sibling_names() -> re.Pattern[str]:
+    names = sorted((n for n in national_names() if len(n) >= 2 and codes_of(n)), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
 
 
 def _siblings(a: str, b: str) -> bool:

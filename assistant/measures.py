@@ -201,6 +201,8 @@ def of_measures(name: str, measures: Sequence[str]) -> bool:
     """Is `name` one of the measures asked, or made of them only (一般公共预算基本支出 of 一般公共预算 and 基本支出)?"""
     if name in measures:
         return True
+    if not any(m in name for m in measures):
+        return False
     for measure in sorted(measures, key=len, reverse=True):
         name = name.replace(measure, "")
     return bool(measures) and len(name) < 2
