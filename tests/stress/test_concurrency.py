@@ -40,7 +40,13 @@ KILLS = int(os.environ.get("BUDGETQA_STRESS_KILLS", "8"))
 SEED = int(os.environ.get("BUDGETQA_STRESS_SEED", str(random.SystemRandom().randrange(10**6))))
 FIGURE = "大鹏数据局政府投资项目预算多少"
 OPEN = "大鹏数据局政府投资项目主要用于什么"
-DEBRIS = ("interrupted write:", "the saved BM25 index is behind", "manifest.json does not list")
+# what a killed writer may leave beside complete documents; the next write repairs it
+DEBRIS = (
+    "interrupted write:",
+    "the saved BM25 index is behind",
+    "manifest.json does not list",
+    "leftover of an interrupted write or rebuild",
+)
 
 
 def _env(home: Path) -> dict[str, str]:
