@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from assistant.data import load_data
@@ -53,13 +54,17 @@ def _scope_of(words: str, term: str) -> bool:
     they read as the column themselves. Items that are also columns (人员经费, 事业收入) stay glosses
     (发工资那块（人员支出）, 自己挣的钱，就是事业收入)."""
     columns = load_data("answering.toml")["where_printed"]
-    rest = term
-    for word in sorted(columns, key=len, reverse=True):
-        rest = rest.replace(word, "")
-    if len(rest) >= 2:  # a term of its own (公务用车运行维护费, 人员经费)
+    if not made_of(term, columns):  # a term of its own (公务用车运行维护费, 人员经费)
         return False
     read = "".join(t for w, targets in synonyms() if w in words for t in targets)
     return not any(w in read or w in words for w in columns if w in term)
+
+
+def made_of(name: str, words: Sequence[str]) -> bool:
+    """Is `name` made only of these words (一般公共预算基本支出 of 一般公共预算 and 基本支出), all but a character?"""
+    for word in sorted(words, key=len, reverse=True):
+        name = name.replace(word, "")
+    return len(name) < 2
 
 
 @cache

@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 
 from assistant.analyze import Query, expand, strip_filler, total_row_names
 from assistant.data import load_data
-from assistant.lexicon import ONLY, known_terms, scoped_words
+from assistant.lexicon import ONLY, known_terms, made_of, scoped_words
 from assistant.lists import EXAMPLES
 from assistant.names import stage_index, stage_terms, strip_endings, vocabulary
 from assistant.question import cue, organisations
@@ -186,9 +186,9 @@ def narrower(
         return True
     if not of_measures(name, measures):
         return False
-    if item_unsaid(
-        query.norm, described
-    ):  # 修东西的钱（一般公共预算基本支出）: the words name the item, not the column
+    # 修东西的钱（一般公共预算基本支出）: the words name the item, not the column
+    words = scoped_item(query.norm)
+    if words and containment(bigrams(words), described) < 0.5:
         return True
     if name not in measures:
         return False
@@ -199,20 +199,12 @@ def narrower(
 
 def of_measures(name: str, measures: Sequence[str]) -> bool:
     """Is `name` one of the measures asked, or made of them only (一般公共预算基本支出 of 一般公共预算 and 基本支出)?"""
-    if name in measures:
-        return True
-    if not any(m in name for m in measures):
-        return False
-    for measure in sorted(measures, key=len, reverse=True):
-        name = name.replace(measure, "")
-    return bool(measures) and len(name) < 2
+    return name in measures or (any(m in name for m in measures) and made_of(name, measures))
 
 
-def item_unsaid(norm: str, described: frozenset[str]) -> bool:
-    """Do everyday words before a bracket of columns (修东西的钱（一般公共预算基本支出）) name an item the fact's
-    description does not hold?"""
-    words = strip_filler(scoped_words(norm.split("|")[0]))
-    return bool(words) and containment(bigrams(words), described) < 0.5
+def scoped_item(norm: str) -> str:
+    """The item words before a bracket of columns, fillers out (修东西 of 修东西的钱（一般公共预算基本支出）), or ''."""
+    return strip_filler(scoped_words(norm.split("|")[0]))
 
 
 @cache

@@ -22,11 +22,12 @@ from functools import cache
 
 import numpy as np
 
-from assistant.analyze import Query, strip_filler
+from assistant.analyze import Query
 from assistant.answer_types import Answer
 from assistant.compose import load_templates
 from assistant.described_use import as_named, read_by_use
-from assistant.lexicon import known_terms, names_staff_group, scoped_words
+from assistant.lexicon import known_terms, names_staff_group
+from assistant.measures import scoped_item
 from assistant.operations import Context
 from assistant.question import organisations
 from index import classification
@@ -49,7 +50,7 @@ MIN_WORDS = 2  # characters of item words worth reading
 def item_words(query: Query) -> str:
     """The words naming the item in a question's content (`印材料预算` -> 印材料; 修东西 before a bracket of
     columns, 修东西的钱（一般公共预算基本支出）), or ""."""
-    words = strip_filler(scoped_words(query.norm.split("|")[0])) or (query.content[0] if query.content else "")
+    words = scoped_item(query.norm) or (query.content[0] if query.content else "")
     return _HEAD.sub("", _TAIL.sub("", words))
 
 

@@ -130,6 +130,13 @@ def test_levels_named_with_their_level_in_brackets(
             48812372.44,
             id="rest-justice",
         ),
+        # examples after a document term name no item: the whole is asked, never one example's row (物业管理费's 公用经费)
+        pytest.param(
+            "wanli", "万里街道2024年公用经费（水电费、物业管理费这些）一共多少元？", 11168569, id="examples-wanli"
+        ),
+        pytest.param(
+            "welfare", "福利院2024年公用经费（水电费、物业管理费这些）是多少元？", 2120950, id="examples-welfare"
+        ),
         # what is ruled out before 而是 names no column (不是财政拨款、而是…其他收入栏)
         pytest.param(
             "finance",

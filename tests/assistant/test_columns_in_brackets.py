@@ -54,17 +54,3 @@ def test_items_that_are_columns_too_stay_glosses() -> None:
     assert scoped_words(normalize("出差的钱（财政拨款）")) == "出差的钱"
     # words that read as the column themselves are its gloss (日常运转的钱 is no name the lexicon knows of 基本支出)
     assert scoped_words(normalize("基本支出的钱（基本支出）")) == ""
-
-
-@pytest.mark.parametrize(
-    ("doc", "question", "value"),
-    [
-        ("wanli", "万里街道2024年公用经费（水电费、物业管理费这些）一共多少元？", 11168569),
-        ("welfare", "福利院2024年公用经费（水电费、物业管理费这些）是多少元？", 2120950),
-    ],
-)
-def test_examples_in_brackets_name_no_item_of_their_own(
-    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float
-) -> None:
-    # the whole the examples describe is asked, never one example's row (物业管理费's 公用经费)
-    assert qa.ask(question, doc=ids[doc]).value == value
