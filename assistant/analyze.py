@@ -13,7 +13,7 @@ from assistant.codes import CODE, asked_codes
 from assistant.data import load_data
 from assistant.described import without_description
 from assistant.lexicon import glossed, inside_other_name, stands_for, synonyms
-from assistant.lists import EXAMPLES, LIST_END, examples_of_term, listed, share_head, shield, unshield
+from assistant.lists import EXAMPLES, LIST_END, examples_of_term, heads_of_topic, listed, share_head, shield, unshield
 from assistant.question import YEAR as _YEAR
 from assistant.question import (
     Framed,
@@ -310,7 +310,7 @@ def _split_parts(text: str, intent: str) -> list[str]:
     if intent in ("sum", "compare", "largest"):
         core = LIST_END.split(text)[0]
         raw = [p for p in listed(core) if CODE.search(p) or strip_filler(p)]  # 2010301、2010302: coded rows
-        pieces = ["".join(CODE.findall(p)) + strip_filler(p) for p in (share_head(raw) if len(raw) >= 2 else raw)]
+        pieces = heads_of_topic(core, ["".join(CODE.findall(p)) + strip_filler(p) for p in share_head(raw)])
         if len(pieces) >= 2:
             return pieces
     return []

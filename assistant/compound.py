@@ -192,12 +192,13 @@ def with_previous_head(clause: str, before: str) -> str:
     return f"{mod}的{head}{rest}"
 
 
-_STAGE_ASKED = "(?:类)?(?:预算数|预算|决算数|决算|金额)?"  # 工程类预算多少: the short item, then what of it is asked
+# 工程类预算多少, 服务类（C）是多少: the short item (its code in brackets), then what of it is asked
+_STAGE_ASKED = r"(?:类)?(?:\([A-Z]?\d{0,4}\))?(?:预算数|预算|决算数|决算|金额)?"
 _CONTAINED_SHORT = re.compile(
-    r"^(?P<container>[^,?;]{2,40}?(?:里面|当中|之中|里|中),?)(?P<item>[^,?;里中]{2,4}?)"
+    r"^(?P<container>[^,?;]{2,40}?(?:里面|当中|之中|里|中),?)(?P<item>[^,?;里中()]{2,4}?)"
     rf"(?={_STAGE_ASKED}(?:多少|几|是|有|为))"
 )
-_SHORT_ITEM = re.compile(rf"^(?P<item>[^,?;里中]{{2,4}}?){_STAGE_ASKED}(?:又|呢)?(?=多少|几|是多少|有多少|为多少)")
+_SHORT_ITEM = re.compile(rf"^(?P<item>[^,?;里中()]{{2,4}}?){_STAGE_ASKED}(?:又|呢)?(?=多少|几|是多少|有多少|为多少)")
 
 
 def with_previous_container(clause: str, before: str) -> str:

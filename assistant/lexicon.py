@@ -87,22 +87,33 @@ def said_alone(text: str, start: int) -> bool:
     return start > 0 and text[start - 1] in ONLY
 
 
-_GROUP = re.compile("(?P<group>[\u4e00-\u9fff]{1,4}?[员工师生长])的?$")
+# a group of people (…员, …工, …师, …生, …长, or a job), then its other name in brackets and the time paid for
+_GROUP = "(?P<group>[\u4e00-\u9fff]{{1,4}}?[员工师生长]|{jobs})(?:\\([^()]{{1,8}}\\))?的?(?:一年|全年|每年|一个月|每个月|每月)?的?$"
 
 
-def staff_group(text: str, start: int) -> bool:
-    """`护理员的工资`, `保安的工资`: a wage word after a group of people other than the staff as a whole names a part
-    of the wages no disclosure prints apart, never the whole 工资福利支出 (员工的工资 does)."""
+def staff_group(text: str, start: int) -> str:
+    """`护理员的工资`, `保安一年的工资`: a wage word after a group of people other than the staff as a whole names a
+    part of the wages no disclosure prints apart, never the whole 工资福利支出 (员工的工资 does): that group, or ''."""
     data = load_data("synonyms.toml")
     if not any(text.startswith(w, start) for w in data["wage_words"]):
-        return False
-    m = _GROUP.search(text[max(0, start - 6) : start])
-    return m is not None and not any(m.group("group").endswith(w) for w in data["whole_staff"])
+        return ""
+    m = _group().search(text[max(0, start - 16) : start])
+    return m.group("group") if m and not any(m.group("group").endswith(w) for w in data["whole_staff"]) else ""
+
+
+@cache
+def _group() -> re.Pattern[str]:
+    return re.compile(_GROUP.format(jobs="|".join(map(re.escape, load_data("synonyms.toml")["jobs"]))))
+
+
+def staff_groups(text: str) -> list[str]:
+    """The groups of staff wage words in `text` follow (see `staff_group`)."""
+    return [g for m in _wage_word().finditer(text) if (g := staff_group(text, m.start()))]
 
 
 def names_staff_group(text: str) -> bool:
     """Does a wage word anywhere in `text` follow a group of staff (see `staff_group`)?"""
-    return any(staff_group(text, m.start()) for m in _wage_word().finditer(text))
+    return bool(staff_groups(text))
 
 
 @cache

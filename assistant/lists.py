@@ -145,8 +145,10 @@ def share_head(items: Sequence[str]) -> list[str]:
     modifiers of one length, the rest of the last item being the head). Items that name their own head
     (`基本支出和项目支出`, `办公费的预算数和印刷费的预算数`) are returned as they are.
     """
+    if len(items) < 2:
+        return list(items)
     *first, last = items
-    if not first or any("的" in i for i in first):
+    if any("的" in i for i in first):
         return list(items)
     if "的" in last:
         head = last.rsplit("的", 1)[1]
@@ -226,3 +228,21 @@ def _sibling_names() -> re.Pattern[str]:
 
 def _siblings(a: str, b: str) -> bool:
     return any(len(x) == len(y) and x[:-2] == y[:-2] and x != y for x in codes_of(a) for y in codes_of(b))
+
+
+# A topic said before the items (离退休这块，…; 离退休里…), and a modifier said without a head of its own (行政单位的加上…)
+_TOPIC = re.compile(r"^(?P<topic>[^,?;]{2,12}?)(?:这一块|这块|那一块|那块|这部分|方面|里面|当中|里|中),?")
+_BARE_MODIFIER = r"的(?=加上|加|和|与|及|、|跟|一共|总共|合计|共计|加起来|合起来|加在一起|是|有|为|,|\?|$)"
+
+
+def heads_of_topic(core: str, pieces: list[str]) -> list[str]:
+    """`离退休这块，行政单位的加上事业单位的一共多少`: modifiers listed without a head (each followed by 的 and no name)
+    after a topic are of the topic (行政单位离退休, 事业单位离退休); other lists are returned as they are."""
+    m = _TOPIC.match(core)
+    if m is None or len(pieces) < 2:
+        return pieces
+    said, rest = m.group(0).rstrip(","), core[m.end() :]
+    own = [p.removeprefix(said).lstrip(",") for p in pieces]
+    if not all(o and re.search(re.escape(o) + _BARE_MODIFIER, rest) for o in own):
+        return pieces
+    return [f"{o}{m.group('topic')}" for o in own]

@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 
 from assistant.analyze import Query, expand, strip_filler, total_row_names
 from assistant.data import load_data
-from assistant.lexicon import ONLY, known_terms, made_of, scoped_words
+from assistant.lexicon import ONLY, known_terms, made_of, scoped_words, staff_groups
 from assistant.lists import EXAMPLES
 from assistant.names import stage_index, stage_terms, strip_endings, vocabulary
 from assistant.question import cue, organisations
@@ -176,7 +176,7 @@ def narrower(
     query: Query, fact: Fact, name: str, measures: Sequence[str], rest: Sequence[str], described: frozenset[str]
 ) -> bool:
     """The question asks for less than the fact holds: a 科目 under the fact's (网信事务 for 2013701 网信事务行政运行:
-    the 款's figure is no 项's), or a row with a column matched by its name (司法的人员经费 against the department's
+    the 款's figure is no 项's), the pay of one job (护工的工资), or a row with a column matched by its name (司法的人员经费 against the department's
     人员经费, 修东西的钱（一般公共预算基本支出）: the row's figure is asked, never the column's total)."""
     own = (fact.code,) if fact.code else classification.codes_of(fact.subject)  # a sentence's 科目 by its name
     # 20106财政事务下的2010605…: the 项 (a name both 款 and 项 bear, 城乡社区环境卫生 21205/2120501, is either)
@@ -184,6 +184,8 @@ def narrower(
         return True
     if _SEPARATELY.search(query.norm) and _shortened_modifies(query.norm.split("|")[0], name, normalize(fact.subject)):
         return True
+    if any(containment(bigrams(group), described) < 1 for group in staff_groups(query.norm.split("|")[0])):
+        return True  # 护工一年的工资: the pay of one group of staff, which no row of the document is
     if not of_measures(name, measures):
         return False
     # 修东西的钱（一般公共预算基本支出）: the words name the item, not the column

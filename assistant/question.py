@@ -136,12 +136,18 @@ def _item_terms() -> frozenset[str]:
 
 def _topic_off(text: str, cues: dict[str, re.Pattern[str]]) -> str:
     """`关于绩效管理：…`, `人大这边要看采购分类：…`: a leading topic closed by a colon goes when what follows names
-    an item of its own (a topic the rest leans on, `人民调解项目：年度预算安排多少`, stays)."""
+    an item of its own (a topic the rest leans on, `人民调解项目：年度预算安排多少`, stays); so does a part or section
+    named as the place a figure is said (`国有资产占有使用情况里说…共有几辆车`)."""
     m = cues["topic_lead"].match(text)
     text = text[m.end() :] if m and _names_item(text[m.end() :]) else text
-    part = cues["part_title"].search(text)  # 第三部分部门预算支出具体情况中，公用支出…: a place
-    rest = text[: part.start()] + text[part.end() :] if part else ""
-    return rest if part and _names_item(text[part.end() :]) else text
+    for place in ("part_title", "section_place"):  # 第三部分部门预算支出具体情况中，公用支出…: a place
+        part = cues[place].search(text)
+        if part and (_names_item(text[part.end() :]) or _COUNTED.search(text[part.end() :])):
+            text = text[: part.start()] + text[part.end() :]
+    return text
+
+
+_COUNTED = re.compile("(几|多少)[辆台个名家项]")  # …里说一共有几辆车: a count names what it counts
 
 
 def _asides_off(text: str, cues: dict[str, re.Pattern[str]]) -> str:

@@ -41,13 +41,17 @@ _ONE_YEAR = ("lookup", "yesno", "change", "rate", "share")  # questions answered
 
 def resolve_years(query: Query, doc_ids: Sequence[str], summaries: Sequence[dict[str, Any]]) -> Query:
     """Years named relative to the document (去年, 下一年度) made absolute against the document's year; of two years
-    named for one figure, the document's own names the document (its frame was not recognised), the other is asked."""
+    named for one figure, the document's own names the document (its frame was not recognised), the other is asked;
+    a document of another year named as where to read (`2023年预算里的X` in a 2024 budget) asks that year's figure."""
     years = {d["year"] for d in summaries if d["doc_id"] in doc_ids and d.get("year")}
     if len(years) != 1:
         return query
     year = int(next(iter(years)))
     if len(query.years) >= 2 and year in query.years and not query.clauses and query.intent in _ONE_YEAR:
         query = replace(query, years=[y for y in query.years if y != year])  # 按…2026年预算…，2025年的X: 2025
+    other = [y for y in query.doc_years if y != year]
+    if other and not query.years and query.relative_year is None and query.intent in _ONE_YEAR:
+        query = replace(query, years=other[:1])  # 2023年预算里的X, this document of 2024: the 2023 figure is asked
     if query.relative_year is not None and not query.years:
         query = replace(query, years=[year + query.relative_year])
     if query.base_relative is not None and not query.base_years:

@@ -20,7 +20,15 @@ from assistant.answer_types import Citation
 from eval.questionset import Question
 from index.model import MONEY_UNITS, convert_money
 
-_UNIT_ALIASES = {"％": "%", "百分比": "%", "万": "万元", "亿": "亿元", "元人民币": "元", "人民币元": "元"}
+_UNIT_ALIASES = {
+    "％": "%",
+    "百分比": "%",
+    "万": "万元",
+    "亿": "亿元",
+    "元人民币": "元",
+    "人民币元": "元",
+    "台(套)": "台",
+}
 _NUMBER = re.compile(r"(?<![\d.])[-−]?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|(?<![\d.])[-−]?\d+(?:\.\d+)?")
 _SPACE = re.compile(r"\s+")
 # figures (with a trailing %) and quotation marks: what some PDF text layers print on the line below

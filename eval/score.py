@@ -61,7 +61,7 @@ from eval.questionset import Part, Question
 from eval.regions import REGIONS
 from eval.score_record import Score, as_variant, error_score
 from eval.vocab import words
-from eval.years import answer_year, asked_year, is_wrong_year, part_year
+from eval.years import answer_year, asked_year, is_wrong_year, part_year, parts_said, year_said
 from index.model import MONEY_UNITS
 
 __all__ = [  # the matching helpers and the Score record are re-exported: callers import them from here
@@ -186,6 +186,7 @@ class _Parts:
 def _score_parts(q: Question, ans: Answer, asked: int | None, reasons: list[str]) -> _Parts:
     """Each expected part against the answer's part in the same place."""
     out = _Parts()
+    pieces = parts_said(q)
     for i, want in enumerate(q.parts):
         label = f"part {i + 1}: "
         got = ans.parts[i] if i < len(ans.parts) else None
@@ -204,7 +205,10 @@ def _score_parts(q: Question, ans: Answer, asked: int | None, reasons: list[str]
             out.right.append(ok)
             out.cited.append(True)
             continue
-        part_asked = want.year if want.year is not None else (part_year(got.question, asked) if got.question else asked)
+        said = year_said(pieces[i]) if pieces else None
+        part_asked = next(
+            (y for y in (want.year, said) if y is not None), part_year(got.question, asked) if got.question else asked
+        )
         ok, wrong_year = _judge_value(q, want, got, part_asked, reasons, label)
         out.wrong_year |= wrong_year
         texts = _texts(got.citations)

@@ -4,7 +4,8 @@ The asked year is the question's `year` field; else the year of the date a stock
 8月31日 in a 2024 budget asks 2023), in a compound question only when it comes before any other year; else the first 20xx年 (or 今年 / 去年 / 前年,
 counted from the document's year) in its text that is not the base year of a comparison (a
 year right after 比/较/与/同/跟/相比/对比: "比2021年增加" asks about the document's year); else the
-document's year. A part of a compound question asks the year its own text names, else the date a
+document's year. A part of a compound question asks the year its own text names (the question's piece
+between question marks, when there is one per part; else the engine's text of the part), else the date a
 stock is counted at (截至2024年12月31日), else the whole question's. The answer's year is its
 `year`; else, when no citation is of the asked year, the years its citations carry.
 """
@@ -74,6 +75,19 @@ def part_year(part_question: str, asked: int | None) -> int | None:
         return years[0]
     dated = _dated(part_question)
     return dated if dated is not None else asked
+
+
+def parts_said(q: Question) -> list[str]:
+    """The question's own text of each part, when its question marks split it into as many pieces as it has parts."""
+    pieces = [p for p in re.split(r"[?？]", unicodedata.normalize("NFKC", q.question)) if p.strip(" ,，。")]
+    return pieces if len(pieces) == len(q.parts) else []
+
+
+def year_said(piece: str) -> int | None:
+    """The year one part's own text asks: the date it counts a stock at, else the one year it names (none when it
+    names two: one may name the document, `2024年部门预算里说，…`)."""
+    years = set(years_in_text(piece))
+    return _dated(piece) or (years.pop() if len(years) == 1 else None)
 
 
 def asked_year(q: Question, doc_year: int | None) -> int | None:

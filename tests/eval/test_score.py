@@ -264,6 +264,37 @@ def test_a_part_counting_a_stock_at_a_date_asks_that_dates_year() -> None:
     assert s.correct and not s.wrong_year
 
 
+def test_a_part_after_a_dated_stock_asks_the_year_its_own_text_names() -> None:
+    # the engine's text of a part may leave its year out (又打算买几辆); the question's own piece names it
+    asked = {
+        "id": "c3", "docs": [DAPENG], "kind": "compound",
+        "question": "万里街道截至2023年8月31日共有几辆车？2024年预算里又打算买几辆？",
+        "answer": {"parts": [{"value": 7, "unit": "辆"}, {"value": 1, "unit": "辆"}]},
+        "evidence": ["共有车辆7辆", "安排购置车辆1辆"],
+    }  # fmt: skip
+    held = Answer("截至2023年8月31日共有几辆车", "车辆截至2023年8月31日为7辆。", value=7, unit="辆", citations=[Citation("d", "万里", "资产", 32, "共有车辆7辆", year=2023)], year=2023)  # fmt: skip
+    bought = Answer("又打算买几辆", "部门预算安排购置车辆2024年为1辆。", value=1, unit="辆", citations=[Citation("d", "万里", "资产", 32, "2024年部门预算安排购置车辆1辆", year=2024)], year=2024)  # fmt: skip
+    whole = Answer("q", "a", value=7, unit="辆", citations=[*held.citations, *bought.citations], parts=[held, bought])
+    s = score_answer(parse_question(asked), whole, doc_year=2024)
+    assert s.correct and not s.wrong_year
+    # the purchase given for the stock is still a figure of another year
+    swapped = Answer("q", "a", value=1, unit="辆", citations=whole.citations, parts=[bought, bought])
+    s = score_answer(parse_question(asked), swapped, doc_year=2024)
+    assert not s.correct and s.wrong_year
+
+
+def test_a_count_printed_in_tai_tao_is_counted_in_tai() -> None:
+    sets = q(
+        kind="count",
+        question="单价100万元以上的设备有多少台（套）？",
+        answer={"value": 2, "unit": "台"},
+        evidence=["2"],
+    )
+    cite = Citation("d1", "财政局", "资产", 24, "单价100万元（含）以上设备（不含车辆）2台（套）")
+    assert score_answer(sets, ans(2, "台（套）", [cite])).unit_ok
+    assert not score_answer(sets, ans(2, "辆", [cite])).unit_ok
+
+
 def test_compared_years_and_count_dates_are_not_the_year_asked() -> None:
     from eval.years import years_in_text
 

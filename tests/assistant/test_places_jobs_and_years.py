@@ -1,0 +1,129 @@
+"""Where and whose, as people say it: a document of another year named as where to read (`2023年预算里的X` in a 2024
+budget asks the 2023 figure), the pay of one job (`护工一年的工资`: no row), a rate asked as `多少（%）`, a section of
+the narrative named as the place a figure is said (`国有资产占有使用情况里说…`), a sentence about the asker before
+the question (`我们公司做物业的，…。`), a short item with its code in brackets after a container (`服务类（C）`), the
+bottom row of a table (`最底下那行“总计”`) and modifiers listed after a topic (`离退休这块，行政单位的加上事业单位的`).
+Each on two or three documents, through the real Assistant."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.analyze import analyze
+from assistant.assistant import Assistant
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value", "year"),
+    [
+        ("wanli", "万里街道2023年预算里的公务用车购置费是多少万元？", 0, 2023),  # 25 − 比2023年预算增加25
+        ("justice", "司法局2025年预算里的公务用车运行费是多少万元？", 9.98, 2025),  # 与2025年预算持平
+        ("dapeng", "大鹏数据局2021年预算里的政府投资项目是多少万元？", 1425, 2021),  # 2,008 − 583
+    ],
+)
+def test_a_document_of_another_year_named_as_where_to_read_asks_that_years_figure(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float, year: int
+) -> None:
+    ans = qa.ask(question, doc=ids[doc])
+    assert ans.value == pytest.approx(value) and ans.year == year and ans.formula
+
+
+def test_a_document_of_another_year_with_no_stated_change_is_declined(qa: Assistant, ids: dict[str, str]) -> None:
+    ans = qa.ask("根据2023年部门预算，万里街道的机关运行经费是多少万元？", doc=ids["wanli"])
+    assert ans.abstained and ans.value is None and "2023年" in ans.answer
+
+
+@pytest.mark.parametrize(
+    ("doc", "job", "whole", "value"),
+    [
+        ("welfare", "福利院护工（护理员）一年的工资总共预算了多少钱？", "福利院员工的工资预算多少元？", 6958414),
+        ("justice", "司法局的司机一年的工资预算多少元？", "司法局给工作人员发工资的钱预算多少元？", 23084662),
+    ],
+)
+def test_the_pay_of_one_job_is_no_row_of_the_document(
+    qa: Assistant, ids: dict[str, str], doc: str, job: str, whole: str, value: float
+) -> None:
+    ans = qa.ask(job, doc=ids[doc])
+    assert ans.abstained and ans.value is None
+    assert qa.ask(whole, doc=ids[doc]).value == pytest.approx(value)  # the staff as a whole: 工资福利支出
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value"),
+    [
+        ("welfare", "福利院2024年“事业单位医疗”这一项比2023年预算执行数增长了多少（%）？", 14.04),
+        ("dapeng", "大鹏数据局2022年部门预算收入比上年增长了多少(%)？", 11),
+    ],
+)
+def test_a_rate_asked_as_how_much_in_percent(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float
+) -> None:
+    ans = qa.ask(question, doc=ids[doc])
+    assert ans.intent == "rate" and ans.unit == "%" and ans.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value"),
+    [
+        # a section of the narrative named as the place a figure is said
+        (
+            "dapeng",
+            "大鹏数据局2022年部门预算第八部分“其他需要说明情况”里讲的机关运行经费，财政拨款预算是多少万元？",
+            337,
+        ),
+        ("justice", "国有资产占有使用情况里说司法局一共有几辆车？", 3),
+        ("wanli", "国有资产占有使用情况里说万里街道一共有几辆车？", 7),
+        # a sentence about the asker before the question
+        (
+            "dapeng",
+            "我们公司主要做物业管理和后勤外包，最近在找投标机会。深圳市大鹏新区政务服务数据管理局2022年部门预算的"
+            "表12政府采购项目支出表里，采购品目（C99）其他服务那一行的金额是多少万元？",
+            348,
+        ),
+        ("justice", "我们公司做物业的，想多了解点。普陀区司法局2026年政府采购预算中服务类（C）是多少万元？", 1446.32),
+        # the bottom row of a table
+        ("finance", "普陀区财政局2024年度部门决算的财政拨款收入支出决算总表里，最底下那行“总计”是多少万元？", 2961.68),
+        ("justice", "普陀区司法局2026年部门收支总表里，最底下那行“支出总计”是多少元？", 96282213.44),
+        # modifiers listed after a topic are of the topic
+        (
+            "wanli",
+            "万里街道2024年一般公共预算支出功能分类预算表中，离退休这块，行政单位的加上事业单位的一共多少元？",
+            319740,
+        ),
+        ("wanli", "万里街道2024年行政事业单位医疗这块，行政单位的加上事业单位的一共多少元？", 3023657),
+    ],
+)
+def test_places_askers_rows_and_topics_said_around_the_item(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float
+) -> None:
+    assert qa.ask(question, doc=ids[doc]).value == pytest.approx(value)
+
+
+def test_a_section_title_with_nothing_else_asked_stays_the_item() -> None:
+    assert "机关运行经费" in analyze("机关运行经费情况里讲的是多少").norm
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "values"),
+    [
+        (
+            "welfare",
+            "上海市普陀区社会福利院2024年政府采购预算中，货物类（A）是多少万元，服务类（C）是多少万元？",
+            [0, 120.6],
+        ),
+        ("justice", "普陀区司法局2026年政府采购预算中，货物类（A）是多少万元，工程类（B）是多少万元？", [3.66, 36.44]),
+    ],
+)
+def test_short_items_with_their_code_in_brackets_stay_in_the_container(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, values: list[float]
+) -> None:
+    ans = qa.ask(question, doc=ids[doc])
+    assert [p.value for p in ans.parts] == pytest.approx(values)
+
+
+def test_modifiers_of_a_topic_one_of_which_the_document_does_not_print(qa: Assistant, ids: dict[str, str]) -> None:
+    # 司法局 prints 行政单位离退休 only: never its figure for the sum
+    ans = qa.ask("司法局2026年离退休这块，行政单位的加上事业单位的一共多少元？", doc=ids["justice"])
+    assert ans.abstained and ans.value is None
+    assert analyze("离退休里行政单位的和事业单位的加起来多少").parts == ["行政单位离退休", "事业单位离退休"]
+    assert analyze("水费和电费加起来多少").parts == ["水费", "电费"]
