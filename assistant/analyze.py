@@ -61,6 +61,7 @@ _RELATIVE_YEARS = (
     (r"(今年|本年度(?!预算)|当年)", 0),
 )
 _FOLLOW_UP = re.compile(r"^(那|那么|还有|另外)|呢\??$")
+_OWN_ITEM = 4  # words left besides a year and asking words: more name an item of the question's own
 
 
 @dataclass(slots=True)
@@ -116,10 +117,7 @@ def beside_total(content: str) -> tuple[str, frozenset[str]]:
     `政府采购支出总额` -> (`政府采购`, {支出总计, 本年支出合计, 支出…}). A total named with words that remain
     (and its own name taken out too) is asked of those words' item, not of the document."""
     words, names = _document_totals()
-    rest = content
-    for word in words:
-        rest = rest.replace(word, "")
-    return rest, names
+    return re.sub("|".join(sorted(map(re.escape, words), key=len, reverse=True)), "", content), names
 
 
 @cache
@@ -252,13 +250,13 @@ _SHARE = re.compile(r"(.+?)(?:所占|占|在)(.+?)(?:当中|之中|里面|中|�
 
 
 def _share_parts(text: str) -> list[str]:
-    """[part, whole] of a share question; the whole may be named as a container before the part.
-
-    `人员经费占基本支出的比例`, `基本支出中人员经费占比`, `基本支出里的人员经费占基本支出的比例`
-    and `人员经费在基本支出中的占比` all divide 人员经费 by 基本支出; with no whole named, [part] only.
-    """
+    """[part, whole] of a share question; the whole may be named as a container before the part: `人员经费占基本支出的比例`,
+    `基本支出中人员经费占比`, `基本支出里的人员经费占基本支出的比例` and `人员经费在基本支出中的占比` all divide 人员经费
+    by 基本支出; with no whole named, [part] only; with no part named (占本年收入合计的百分之几), none."""
     core = re.sub(r"^其中", "", _SHARE_TAIL.sub("", text))
     m = _SHARE.match(core)
+    if m is None and core.startswith("占"):  # 占本年收入合计的百分之几 alone: the part is not said
+        return []
     part, whole = (m.group(1), strip_filler(m.group(2))) if m else (core, "")
     inner = cue("container").match(part)
     # the container is the whole when the question names none, names it again, or names only its total (占总额)
@@ -371,9 +369,10 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
 
 
 def _is_follow_up(norm: str) -> bool:
-    """`那2021年呢？`, `去年？`: a question naming nothing but a year (an item named, however short, is a new
-    question: `住房方面的钱` asks 住房)."""
-    return bool(_FOLLOW_UP.search(norm)) or not strip_filler(norm)
+    """`那2021年呢？`, `去年？`: a question naming nothing but a year (an item named, however short, is a new question:
+    `住房方面的钱`; so is `还有，货物采购比2021年增加了多少`, asking a figure of its own)."""
+    own = strip_filler(_YEAR.sub("", norm)) if re.search("多少|几", norm) else ""
+    return (bool(_FOLLOW_UP.search(norm)) and len(own) <= _OWN_ITEM) or not strip_filler(norm)
 
 
 def _merge_follow_up(previous: Framed, current: str, years: list[int]) -> tuple[str, list[int]]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from assistant.lexicon import SMALL_NUMBERS, known_terms
+from assistant.lexicon import COUNTED, SMALL_NUMBERS, known_terms, names_item
 from assistant.lists import shield, unshield
 from assistant.names import stages_named, vocabulary
 from index.classification import national_names
@@ -29,6 +29,8 @@ def without_asides(text: str, cues: Cues) -> str:
     text = cues["sum_then_head"].sub(r"\g<items>\g<head>\g<sum>\g<rest>", text)
     text = cues["dashed_examples"].sub(r"(\g<examples>)", text)
     text = cues["remainder"].sub(r"\g<whole>减\g<part>是\g<ask>", text)
+    text = cues["remainder_before"].sub(r"\g<whole>减\g<part>", text)
+    text = cues["subtract_asked"].sub(r"\g<a>比\g<b>增加", text)
     text = cues["basis_before"].sub(r"\g<head>(\g<basis>)", text)
     text = cues["closing_remark"].sub("", cues["known_aside"].sub(_known_off, cues["checked_claim"].sub("", text)))
     text = cues["term_aside"].sub(_term_read, cues["row_ordinal"].sub(_ordinal_off, text))
@@ -47,8 +49,31 @@ def without_asides(text: str, cues: Cues) -> str:
         "basis_request",
     ):
         text = cues[aside].sub("", text)
-    lead = cues["lead_statement"].match(text)
-    return text[lead.end() :] if lead and cues["bare_question"].sub("", text[lead.end() :]) else text
+    for _ in range(_SENTENCES_BEFORE):  # 我退休前是搞工程的。我记得…也可能记混了。麻烦按…: each said before asking
+        lead = cues["lead_statement"].match(text)
+        rest = text[lead.end() :] if lead else ""
+        if not rest or not cues["bare_question"].sub("", rest) or not _names_own(rest, lead.group(0) if lead else ""):
+            break
+        text = rest
+    return text
+
+
+_SENTENCES_BEFORE = 3  # how many sentences said before the question are read off at most
+# an item made of columns and funds (一般公共预算财政拨款支出): no single term, an item all the same
+_MEASURED_ITEM = re.compile(
+    "(一般公共预算|财政拨款|政府性基金|国有资本经营|基本|项目|人员|公用)[^,?]{0,8}?(支出|收入|经费)"
+)
+
+
+def _names_own(rest: str, said: str) -> bool:
+    """Does the question after a sentence said before it name an item of its own (else the sentence names it)? A
+    name the sentence said too (政府投资项目2,008万元，…；请据此推算2021年政府投资项目…) is the question's own."""
+    if names_item(rest) or COUNTED.search(rest) or _MEASURED_ITEM.search(rest):
+        return True
+    return any(rest[i : i + 4] in said for i in range(len(rest) - 3) if _HAN4.fullmatch(rest[i : i + 4]))
+
+
+_HAN4 = re.compile("[\u4e00-\u9fff]{4}")
 
 
 _SUM_ASKED = re.compile("一共|总共|共计|合计|总计|共有|几|多少")
@@ -120,6 +145,7 @@ def _ordinal_off(m: re.Match[str]) -> str:
 def units_requested(text: str, cues: Cues) -> tuple[str, list[str]]:
     """`…是多少？请换算成元` / `折合多少万元` / `请精确到元` / `是不是九千多万`: the question without the request or
     the rough figure checked, and the units asked."""
+    text = cues["unit_printed"].sub(",", text)  # 表里单位是元，请换算成万元: the table's unit is not the one asked
     units = [m.group("unit") for m in cues["unit_request"].finditer(text)]
     if not re.search("多少(亿元|万元|元)", text):  # 多少元？是不是一百多万: the unit named is the one asked
         units += [f"{m.group('unit')}元" for m in cues["rough_figure"].finditer(text)]  # 是不是九千多万: 万元
@@ -195,6 +221,7 @@ def _premise_and_question(item: str, rest: str, inside: bool, cues: Cues) -> str
     before = cues["bare_question"].sub("", cues["method"].sub("", rest[: anaphor.start()])) if anaphor else ""
     if anaphor and not before:  # (not 购房补贴这一项: the name before it; 照这样推算，2021年这一项 is the premise's)
         return rest[: anaphor.start()] + _SAID.sub("", _COMPARED.sub("", item)) + rest[anaphor.end() :]
+    rest = _ASKER.sub("", rest) if _ASKER.sub("", rest).startswith("其中") else rest  # 我想知道其中…: 其中…
     if inside or rest.startswith("其中"):
         return f"{item}中{re.sub('^其中', '', rest)}"
     mine, theirs = stages_named(rest, item)  # …支出决算2940.05万元，对应的全年预算数: the item at another stage
@@ -213,6 +240,7 @@ def _premise_and_question(item: str, rest: str, inside: bool, cues: Cues) -> str
 
 
 _STAGED = re.compile("(预算|决算|数)$")
+_ASKER = re.compile("^(我|我们)?(想知道|想问问?|想了解|想请教|请问|问一下)")
 _SHORT_HEAD = 3  # a head of the premise's item this short (编制) stands for it; a longer one names the item itself
 
 

@@ -77,7 +77,7 @@ def is_elliptical(clause: Query) -> bool:
 def lean_on(clause: Query, item: str, analyze: Callable[[str], Query]) -> Query:
     """A later clause that names no item, or only the other half of a share, asks about `item` (the one
     the clause before it asked about): re-read with the item written in."""
-    if not item:
+    if not item or _DERIVED.search(item):  # 收入减财政拨款…？占…的百分之几: no figure of the document to lean on
         return clause
     body = clause.norm.split("|")[0]  # framed: 该局/它 and the document reference are gone
     if clause.intent == "share":
@@ -110,6 +110,9 @@ def lean_on(clause: Query, item: str, analyze: Callable[[str], Query]) -> Query:
     if _stage_of_item(own, body) and side_of_total(item) is None:  # 实际决算支出: the item before, at its 决算
         return analyze(f"{item}{body}")
     return clause
+
+
+_DERIVED = re.compile("(?<![增递])减(?![少半免持])|加上|加起来|合起来")  # an item the clause computes
 
 
 def _is_measure(word: str) -> bool:

@@ -78,6 +78,21 @@ def known_terms() -> frozenset[str]:
     return frozenset({*lexicon, *load_data("answering.toml")["measure_words"], *classification.national_names()})
 
 
+COUNTED = re.compile("(几|多少)[辆台个名家项人]")  # …一共有几辆车: a count names what it counts
+
+
+def names_item(text: str) -> bool:
+    """Does `text` hold a name the lexicon or the national classification knows, or a part of spending (公用支出)?
+    A column or stage (财政拨款, 预算执行数) alone names no item."""
+    return any(len(t) >= 3 and t in text for t in _item_terms())
+
+
+@cache
+def _item_terms() -> frozenset[str]:
+    data = load_data("answering.toml")
+    return known_terms() - (set(data["measure_words"]) - set(data["spending_parts"]))
+
+
 ONLY = "光只仅"  # 光加油, 只算油费: one thing asked on its own
 
 

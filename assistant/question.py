@@ -19,7 +19,7 @@ from assistant.asides import hearsay, stated_premise, units_requested, without_a
 from assistant.backrefs import each_of_before
 from assistant.codes import codes_joined
 from assistant.data import load_data
-from assistant.lexicon import SMALL_NUMBERS, known_terms
+from assistant.lexicon import COUNTED, SMALL_NUMBERS, known_terms, names_item
 from assistant.lists import each_asked, siblings_joined
 from index.classification import kind_words
 from index.text import bigrams
@@ -112,26 +112,14 @@ def _doc_frame(text: str, cues: dict[str, re.Pattern[str]], doc_years: list[int]
             text, referred = cues["section_anaphor"].subn(section, text, count=1)
             own = cues["bare_question"].sub("", text)
             # 年度预算安排: a heading of the part's item; 政府采购金额里的服务采购 (其他重要事项的情况说明中) names its own
-            if not referred and not (bigrams(own) & bigrams(section)) and not _names_item(own):
+            if not referred and not (bigrams(own) & bigrams(section)) and not names_item(own):
                 text = section + ("的" if own else "") + text
         return text
     m = cues["doc_reference"].match(text) or cues["doc_label"].match(text)
-    if m:
+    if m and not cues["table_named"].match(text):  # 请就…决算总表回答：names a table (see `_table_pointed`)
         doc_years += _years(m.group(0))
         text = text[m.end() :]
     return text
-
-
-def _names_item(text: str) -> bool:
-    """Does `text` hold a name the lexicon or the national classification knows, or a part of spending (公用支出)?
-    A column or stage (财政拨款, 预算执行数) alone names no item."""
-    return any(len(t) >= 3 and t in text for t in _item_terms())
-
-
-@cache
-def _item_terms() -> frozenset[str]:
-    data = load_data("answering.toml")
-    return known_terms() - (set(data["measure_words"]) - set(data["spending_parts"]))
 
 
 def _topic_off(text: str, cues: dict[str, re.Pattern[str]]) -> str:
@@ -139,15 +127,26 @@ def _topic_off(text: str, cues: dict[str, re.Pattern[str]]) -> str:
     an item of its own (a topic the rest leans on, `人民调解项目：年度预算安排多少`, stays); so does a part or section
     named as the place a figure is said (`国有资产占有使用情况里说…共有几辆车`)."""
     m = cues["topic_lead"].match(text)
-    text = text[m.end() :] if m and _names_item(text[m.end() :]) else text
+    text = text[m.end() :] if m and names_item(text[m.end() :]) else text
     for place in ("part_title", "section_place"):  # 第三部分部门预算支出具体情况中，公用支出…: a place
         part = cues[place].search(text)
-        if part and (_names_item(text[part.end() :]) or _COUNTED.search(text[part.end() :])):
+        if part and (names_item(text[part.end() :]) or COUNTED.search(text[part.end() :])):
             text = text[: part.start()] + text[part.end() :]
     return text
 
 
-_COUNTED = re.compile("(几|多少)[辆台个名家项]")  # …里说一共有几辆车: a count names what it counts
+def _inline_frame_off(m: re.Match[str], text: str) -> str:
+    """A document named inline as where to read goes (2022年部门预算中，…); in a later question of several
+    (…？2023年预算里的X又是多少) it names the year that question asks, so its year stays."""
+    if not m.group("frame"):
+        return m.group(0)
+    year = YEAR.search(m.group(0))
+    return year.group(0) if year and _later_question(m, text) else ""
+
+
+def _later_question(m: re.Match[str], text: str) -> bool:
+    """Does `m` begin a later question of several (…？2023年预算里的X又是多少)?"""
+    return m.start() > 0 and text[m.start() - 1] == "?"
 
 
 def _asides_off(text: str, cues: dict[str, re.Pattern[str]]) -> str:
@@ -191,9 +190,9 @@ def frame(norm: str) -> Framed:
         text = text[: stacked.start()] + text[first.end() if first else stacked.end(1) :]
     text = _doc_frame(text, cues, doc_years)
     for inline in cues["doc_inline"].finditer(text):
-        if inline.group("frame"):  # 2022年部门预算中，… names the document; 2021年部门预算收入 asks a figure
+        if inline.group("frame") and not _later_question(inline, text):  # 2022年部门预算中，… names the document
             doc_years += _years(inline.group(0))
-    text = cues["doc_inline"].sub(lambda mm: "" if mm.group("frame") else mm.group(0), text)
+    text = cues["doc_inline"].sub(lambda mm: _inline_frame_off(mm, text), text)
     text = _topic_off(_repeat(_lead_off, text), cues)
     premise = cues["premise"].match(text)
     if premise and cues["bare_question"].sub("", cues["item_anaphor"].sub("", text[premise.end() :])):
@@ -233,13 +232,23 @@ def frame(norm: str) -> Framed:
     )
 
 
-_NOTES = ("excluded", "sign_note", "basis_note", "stated_aside", "threshold", "section_pointer", "table_position")
+_NOTES = (
+    "enumerator",
+    "missing_request",
+    "excluded",
+    "sign_note",
+    "basis_note",
+    "stated_aside",
+    "threshold",
+    "section_pointer",
+    "table_position",
+)
 
 
 def _table_pointed(text: str, cues: dict[str, re.Pattern[str]]) -> tuple[str, str | None]:
     """(the question without it, the table it points into): …经济分类表里， names the table; 按经济分类 the tables
     of that classification (the economic 30108 row, not the functional 2080505 one, of one sum)."""
-    table = cues["table_hint"].search(text)
+    table = cues["table_named"].match(text) or cues["table_hint"].search(text)
     if table and not cues["table_words"].search(table.group("table")):
         text, table = text.replace("表上", "", 1) if table.group(0).endswith("表上") else text, None
     if table:
@@ -252,6 +261,7 @@ def _table_pointed(text: str, cues: dict[str, re.Pattern[str]]) -> tuple[str, st
 
 def _notes_off(text: str, cues: dict[str, re.Pattern[str]]) -> str:
     """Notes around the item that name none (不含…, 正数表示增加, “X”一行“Y”列's 一行 and 列)."""
+    text = cues["percent_unit"].sub("%", text)  # 增长多少，单位：% asks 增长多少%
     for note in _NOTES:
         text = cues[note].sub("", text)
     return text
