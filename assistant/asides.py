@@ -251,3 +251,20 @@ _NARRATIVE = re.compile(r"(编制|情况|文字)说明(中|里|当中|第|[,:])|
 def reads_narrative(asked: str) -> bool:
     """Does the question say to read its figure in the document's narrative (where the tables print another)?"""
     return _NARRATIVE.search(asked) is not None
+
+
+_DOC_YEAR = re.compile(r"(?<!\d)20\d{2}\s*年度?")  # the year of a document named inline
+
+
+def inline_frame_off(m: re.Match[str], text: str) -> str:
+    """A document named inline as where to read goes (2022年部门预算中，…); in a later question of several
+    (…？2023年预算里的X又是多少) it names the year that question asks, so its year stays."""
+    if not m.group("frame"):
+        return m.group(0)
+    year = _DOC_YEAR.search(m.group(0))
+    return year.group(0) if year and later_question(m, text) else ""
+
+
+def later_question(m: re.Match[str], text: str) -> bool:
+    """Does `m` begin a later question of several (…？2023年预算里的X又是多少)?"""
+    return m.start() > 0 and text[m.start() - 1] == "?"

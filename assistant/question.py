@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from assistant.asides import hearsay, stated_premise, units_requested, without_asides
+from assistant.asides import hearsay, inline_frame_off, later_question, stated_premise, units_requested, without_asides
 from assistant.backrefs import each_of_before
 from assistant.codes import codes_joined
 from assistant.data import load_data
@@ -135,20 +135,6 @@ def _topic_off(text: str, cues: dict[str, re.Pattern[str]]) -> str:
     return text
 
 
-def _inline_frame_off(m: re.Match[str], text: str) -> str:
-    """A document named inline as where to read goes (2022年部门预算中，…); in a later question of several
-    (…？2023年预算里的X又是多少) it names the year that question asks, so its year stays."""
-    if not m.group("frame"):
-        return m.group(0)
-    year = YEAR.search(m.group(0))
-    return year.group(0) if year and _later_question(m, text) else ""
-
-
-def _later_question(m: re.Match[str], text: str) -> bool:
-    """Does `m` begin a later question of several (…？2023年预算里的X又是多少)?"""
-    return m.start() > 0 and text[m.start() - 1] == "?"
-
-
 def _asides_off(text: str, cues: dict[str, re.Pattern[str]]) -> str:
     """`以万元计，X是多少` asks X in 万元; `…，这是2024年的数` / `请按部门决算说明作答` only say where or which year."""
     said: list[str] = []
@@ -190,9 +176,9 @@ def frame(norm: str) -> Framed:
         text = text[: stacked.start()] + text[first.end() if first else stacked.end(1) :]
     text = _doc_frame(text, cues, doc_years)
     for inline in cues["doc_inline"].finditer(text):
-        if inline.group("frame") and not _later_question(inline, text):  # 2022年部门预算中，… names the document
+        if inline.group("frame") and not later_question(inline, text):  # 2022年部门预算中，… names the document
             doc_years += _years(inline.group(0))
-    text = cues["doc_inline"].sub(lambda mm: _inline_frame_off(mm, text), text)
+    text = cues["doc_inline"].sub(lambda mm: inline_frame_off(mm, text), text)
     text = _topic_off(_repeat(_lead_off, text), cues)
     premise = cues["premise"].match(text)
     if premise and cues["bare_question"].sub("", cues["item_anaphor"].sub("", text[premise.end() :])):
