@@ -289,7 +289,7 @@ def _split_parts(text: str, intent: str) -> list[str]:
     if intent == "difference":
         m = (
             re.search(r"(.+?)比([^?]+?)(?:增加|减少|增长|下降|超支|节约|节省|,?相?差)了?多少", text)
-            or re.search(r"(.+?)比(.+?)(?:多|少|高|低|大|小)(?:花|用|支出|出)?(?:出|了)?多少", text)
+            or re.search(r"(.+?)比(.+?)(?:多|少|高|低|大|小)(?:花|用|支出|出|安排|拨|给)?(?:出|了)?多少", text)
             or re.search(r"(.+?)比(.+?)(?:多|少|高|低)", text)
         )
         if m:

@@ -25,7 +25,7 @@ def without_asides(text: str, cues: Cues) -> str:
     the item (以合同签订为准的政府采购金额) follows it in brackets, as documents print it."""
     terms = known_terms()
     text = cues["explained_term"].sub(lambda m: f"({t})" if (t := m.group("term")) in terms else m.group(0), text)
-    text = cues["breakdown"].sub("其中", sum_said_after(text, cues))
+    text = cues["breakdown"].sub("其中", cues["kinds_listed"].sub("", sum_said_after(text, cues)))
     text = cues["sum_then_head"].sub(r"\g<items>\g<head>\g<sum>\g<rest>", text)
     text = cues["dashed_examples"].sub(r"(\g<examples>)", text)
     text = cues["remainder"].sub(r"\g<whole>减\g<part>是\g<ask>", text)

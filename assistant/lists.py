@@ -231,7 +231,7 @@ def _siblings(a: str, b: str) -> bool:
 
 
 # A topic said before the items (离退休这块，…; 离退休里…), and a modifier said without a head of its own (行政单位的加上…)
-_TOPIC = re.compile(r"^(?P<topic>[^,?;]{2,12}?)(?:这一块|这块|那一块|那块|这部分|方面|里面|当中|里|中),?")
+_TOPIC = re.compile(r"^(?P<topic>[^,?;]{2,12}?)(?:(?:这一块|这块|那一块|那块|这部分|方面|里面|当中|里|中),?|,)")
 _BARE_MODIFIER = r"的(?=加上|加|和|与|及|、|跟|一共|总共|合计|共计|加起来|合起来|加在一起|是|有|为|,|\?|$)"
 
 

@@ -93,8 +93,9 @@ def _half_up(value: float, places: int) -> Decimal:
     return Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
-def value_matches(want: Part, got: float | None, got_unit: str | None) -> bool:
-    """The answered value equals the expected one (money converted; `round` / `tolerance` as given)."""
+def value_matches(want: Part, got: float | None, got_unit: str | None, printed_in: str | None = None) -> bool:
+    """The answered value equals the expected one (money converted; `round` / `tolerance` as given); `printed_in`:
+    the unit the cited figure is printed in."""
     if got is None or want.value is None:
         return False
     conv = value_in_unit(got, got_unit, want.unit)
@@ -102,17 +103,22 @@ def value_matches(want: Part, got: float | None, got_unit: str | None) -> bool:
         return False
     if want.round is not None:
         return _half_up(conv, want.round) == _half_up(want.value, want.round)
-    if (
-        want.tolerance is None
-        and normalize_unit(want.unit) in MONEY_UNITS
-        and decimals(conv) >= decimals(want.value) + 2
-    ):
+    if want.tolerance is None and normalize_unit(want.unit) in MONEY_UNITS:
+        places = decimals(want.value)
         # the same amount from a print in a smaller unit (16,726,725.44 元 for 1672.67 万元, two or more
         # extra decimals once converted; 8.1 for a printed 8 is a different figure, not a finer print):
         # it must round to the expected figure at the decimals that figure is written with
-        places = decimals(want.value)
-        return round(conv, places) == round(want.value, places)
+        if decimals(conv) >= places + 2:
+            return round(conv, places) == round(want.value, places)
+        # a figure cited from a print in a smaller unit (99,750 元 for 9.98 万元) rounds half up, as documents do
+        if decimals(conv) > places and _SMALLER.get(normalize_unit(printed_in) or "", 0) > _SMALLER.get(
+            normalize_unit(want.unit) or "", 0
+        ):
+            return _half_up(conv, places) == _half_up(want.value, places)
     return close(conv, want.value, want.tolerance)
+
+
+_SMALLER = {"元": 3, "万元": 2, "亿元": 1}  # money units, the smaller the larger the key
 
 
 def _unit_ok(q: Question, want: Part, got: float | None, got_unit: str | None) -> bool:
@@ -149,6 +155,11 @@ def _citation_ok(q: Question, texts: Sequence[str]) -> bool:
     return any(text_has_value(t, q.value, q.unit) for t in texts)
 
 
+def _printed_in(ans: Answer) -> str | None:
+    """The unit the answer's first cited figure is printed in (a table cell's), if known."""
+    return next((c.unit for c in ans.citations if c.unit), None)
+
+
 def _judge_value(
     q: Question, want: Part, ans: Answer, asked: int | None, reasons: list[str], label: str = ""
 ) -> tuple[bool, bool]:
@@ -157,7 +168,7 @@ def _judge_value(
         reasons.append(f"{label}abstained" if ans.abstained else f"{label}no number")
         return False, False
     ok = True
-    if not value_matches(want, ans.value, ans.unit):
+    if not value_matches(want, ans.value, ans.unit, _printed_in(ans)):
         reasons.append(f"{label}wrong value")
         ok = False
     if not _unit_ok(q, want, ans.value, ans.unit):
@@ -276,7 +287,7 @@ def _judge_single(
     """A value question: value, unit and year right, the comparison stated, the evidence cited."""
     verdict = _Verdict(
         correct=False,
-        value_ok=q.value is not None and value_matches(want, ans.value, ans.unit),
+        value_ok=q.value is not None and value_matches(want, ans.value, ans.unit, _printed_in(ans)),
         unit_ok=_unit_ok(q, want, ans.value, ans.unit),
     )
     correct, verdict.wrong_year = _judge_value(q, want, ans, asked, reasons)

@@ -78,9 +78,14 @@ def part_year(part_question: str, asked: int | None) -> int | None:
 
 
 def parts_said(q: Question) -> list[str]:
-    """The question's own text of each part, when its question marks split it into as many pieces as it has parts."""
-    pieces = [p for p in re.split(r"[?？]", unicodedata.normalize("NFKC", q.question)) if p.strip(" ,，。")]
-    return pieces if len(pieces) == len(q.parts) else []
+    """The question's own text of each part, when its question marks (else its question marks and semicolons: `(1)…；
+    (2)…；(3)…？`) split it into as many pieces as it has parts."""
+    text = unicodedata.normalize("NFKC", q.question)
+    for marks in (r"[?？]", r"[?？;；]"):
+        pieces = [p for p in re.split(marks, text) if p.strip(" ,，。")]
+        if len(pieces) == len(q.parts):
+            return pieces
+    return []
 
 
 def year_said(piece: str) -> int | None:

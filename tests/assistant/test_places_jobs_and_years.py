@@ -160,6 +160,24 @@ def test_a_rate_asked_as_how_much_in_percent(
         ("justice", "司法局2026年住房公积金是多少？表里单位是元，请换算成万元。", 208.7959),
         ("wanli", "万里街道2024年城乡社区环境卫生是多少？表里单位是元，请换算成万元。", 599.33),
         # rates in other words
+        ("justice", "司法局的信息化建设2026年预算比2025年预算执行数增长了多少百分比？", 277.22),
+        ("welfare", "福利院2024年事业单位医疗比2023年预算执行数增长了多少百分比？", 14.04),
+        # the whole budget said in other words (全部预算, 整个预算)
+        ("dapeng", "算个比例：大鹏数据局2022年项目支出占全部预算的百分之多少？结果保留两位小数。", 78.94),
+        ("justice", "司法局2026年项目支出占整个预算的比例是多少？保留两位小数。", 73.26),
+        # the kinds a whole divides into, listed before 其中
+        (
+            "justice",
+            "普陀区司法局2026年政府采购预算分货物、工程、服务三块，其中工程类的政府采购预算是多少万元？",
+            36.44,
+        ),
+        ("welfare", "福利院2024年政府采购预算分为货物、工程、服务三类，其中服务类的是多少万元？", 120.6),
+        # a topic closed by a comma, then modifiers without a head
+        ("dapeng", "嗯，政数局实有在编的人，行政的加上事业的，一共多少人？", 22),
+        ("wanli", "万里街道2024年离退休，行政单位的加上事业单位的一共多少元？", 319740),
+        # …比…多安排了多少: a difference of the two items, never one of them
+        ("justice", "司法局2026年基层司法业务比信息化建设多安排了多少万元？", 1942.5147),
+        ("wanli", "万里街道2024年城乡社区环境卫生比行政运行多安排了多少元？", -10609948),
         ("welfare", "福利院2024年事业单位医疗与2023年预算执行数相比变动的百分比是多少？", 14.04),
         ("dapeng", "大鹏数据局2022年部门预算收入比上年增长多少，单位：%", 11),
         # what is left of a whole once a part is taken, said before the whole

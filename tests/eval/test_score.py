@@ -283,6 +283,33 @@ def test_a_part_after_a_dated_stock_asks_the_year_its_own_text_names() -> None:
     assert not s.correct and s.wrong_year
 
 
+def test_parts_split_by_semicolons_ask_the_years_their_own_pieces_name() -> None:
+    # a long form puts the document (2024) before a stock counted 截至2023年12月31日; the parts are split by ；
+    asked = {
+        "id": "c4", "docs": [DAPENG], "kind": "compound",
+        "question": "根据福利院2024年单位预算，(1) 截至2023年12月31日共有车辆几辆；(2) 2024年安排购置车辆几辆？",
+        "answer": {"parts": [{"value": 2, "unit": "辆"}, {"value": 0, "unit": "辆"}]},
+        "evidence": ["共有车辆2辆", "安排购置车辆0辆"],
+    }  # fmt: skip
+    held = Answer("单位共有车辆几辆", "车辆截至2023年12月31日为2辆。", value=2, unit="辆", citations=[Citation("d", "福利院", "资产", 16, "共有车辆2辆", year=2023)], year=2023)  # fmt: skip
+    bought = Answer("安排购置车辆几辆", "2024年为0辆。", value=0, unit="辆", citations=[Citation("d", "福利院", "资产", 16, "安排购置车辆0辆", year=2024)], year=2024)  # fmt: skip
+    whole = Answer("q", "a", value=2, unit="辆", citations=[*held.citations, *bought.citations], parts=[held, bought])
+    s = score_answer(parse_question(asked), whole, doc_year=2024)
+    assert s.correct and not s.wrong_year
+
+
+def test_a_figure_cited_from_a_print_in_yuan_rounds_half_up_to_the_wan_yuan_expected() -> None:
+    # 99,750 元 (经济分类 table) is printed 9.98 万元 in the 三公 table; 8.1 万元 against a printed 8 万元 stays wrong
+    run = q(question="公务用车运行维护费多少万元？", answer={"value": 9.98, "unit": "万元"}, evidence=["99,750"])
+    in_yuan = Citation("d1", "司法局", "30231", 19, "30231 公务用车运行维护费 99,750.00", unit="元")
+    assert score_answer(run, ans(9.975, "万元", [in_yuan])).value_ok
+    assert not score_answer(run, ans(9.975, "万元", [GOOD_CITE])).value_ok  # not printed in 元: one decimal more
+    eight = q(question="公务用车购置和运行维护费多少万元？", answer={"value": 8, "unit": "万元"}, evidence=["8"])
+    assert not score_answer(
+        eight, ans(8.1, "万元", [Citation("d1", "大鹏", "三公", None, "8.1万元", unit="万元")])
+    ).value_ok
+
+
 def test_a_count_printed_in_tai_tao_is_counted_in_tai() -> None:
     sets = q(
         kind="count",
