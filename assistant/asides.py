@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from assistant.lexicon import COUNTED, SMALL_NUMBERS, known_terms, names_item
+from assistant.lexicon import SMALL_NUMBERS, YEAR, known_terms, names_own_item
 from assistant.lists import shield, unshield
 from assistant.names import stages_named, vocabulary
 from index.classification import national_names
@@ -68,7 +68,7 @@ _MEASURED_ITEM = re.compile(
 def _names_own(rest: str, said: str) -> bool:
     """Does the question after a sentence said before it name an item of its own (else the sentence names it)? A
     name the sentence said too (政府投资项目2,008万元，…；请据此推算2021年政府投资项目…) is the question's own."""
-    if names_item(rest) or COUNTED.search(rest) or _MEASURED_ITEM.search(rest):
+    if names_own_item(rest) or _MEASURED_ITEM.search(rest):
         return True
     return any(rest[i : i + 4] in said for i in range(len(rest) - 3) if _HAN4.fullmatch(rest[i : i + 4]))
 
@@ -253,16 +253,13 @@ def reads_narrative(asked: str) -> bool:
     return _NARRATIVE.search(asked) is not None
 
 
-_DOC_YEAR = re.compile(r"(?<!\d)20\d{2}\s*年度?")  # the year of a document named inline
-
-
 def inline_frame_off(m: re.Match[str], text: str) -> str:
     """A document named inline as where to read goes (2022年部门预算中，…); in a later question of several
     (…？2023年预算里的X又是多少) it names the year that question asks, so its year stays."""
     if not m.group("frame"):
         return m.group(0)
-    year = _DOC_YEAR.search(m.group(0))
-    return year.group(0) if year and later_question(m, text) else ""
+    year = next((y.group(0) for y in YEAR.finditer(m.group(0)) if "年" in y.group(0)), "")  # not a figure's digits
+    return year if later_question(m, text) else ""
 
 
 def later_question(m: re.Match[str], text: str) -> bool:

@@ -78,7 +78,13 @@ def known_terms() -> frozenset[str]:
     return frozenset({*lexicon, *load_data("answering.toml")["measure_words"], *classification.national_names()})
 
 
-COUNTED = re.compile("(几|多少)[辆台个名家项人]")  # …一共有几辆车: a count names what it counts
+YEAR = re.compile(r"(?<!\d)(20\d{2})(?:\s*年度?|(?!\d))")  # a year as written (2024, 2024年, 2024年度)
+_COUNTED = re.compile("(几|多少)[辆台个名家项人]")  # …一共有几辆车: a count names what it counts
+
+
+def names_own_item(text: str) -> bool:
+    """Does what is left of a question name what it asks: an item (`names_item`) or what a count counts (几辆车)?"""
+    return names_item(text) or _COUNTED.search(text) is not None
 
 
 def names_item(text: str) -> bool:
@@ -121,9 +127,11 @@ def _group() -> re.Pattern[str]:
     return re.compile(_GROUP.format(jobs="|".join(map(re.escape, load_data("synonyms.toml")["jobs"]))))
 
 
-def staff_groups(text: str) -> list[str]:
-    """The groups of staff wage words in `text` follow (see `staff_group`)."""
-    return [g for m in _wage_word().finditer(text) if (g := staff_group(text, m.start()))]
+@lru_cache(maxsize=256)
+def staff_groups(text: str) -> tuple[str, ...]:
+    """The groups of staff wage words in `text` follow (see `staff_group`); remembered, since every fact ranked for
+    one question asks it again (measures.narrower)."""
+    return tuple(g for m in _wage_word().finditer(text) if (g := staff_group(text, m.start())))
 
 
 def names_staff_group(text: str) -> bool:

@@ -176,8 +176,9 @@ def narrower(
     query: Query, fact: Fact, name: str, measures: Sequence[str], rest: Sequence[str], described: frozenset[str]
 ) -> bool:
     """The question asks for less than the fact holds: a 科目 under the fact's (网信事务 for 2013701 网信事务行政运行:
-    the 款's figure is no 项's), the pay of one job (护工的工资), or a row with a column matched by its name (司法的人员经费 against the department's
-    人员经费, 修东西的钱（一般公共预算基本支出）: the row's figure is asked, never the column's total)."""
+    the 款's figure is no 项's), the pay of one job (护工的工资), or a row with a column matched by its name
+    (司法的人员经费 against the department's 人员经费, 修东西的钱（一般公共预算基本支出）: the row's figure is asked,
+    never the column's total)."""
     own = (fact.code,) if fact.code else classification.codes_of(fact.subject)  # a sentence's 科目 by its name
     # 20106财政事务下的2010605…: the 项 (a name both 款 and 项 bear, 城乡社区环境卫生 21205/2120501, is either)
     if not set(query.codes) & set(own) and any(c != o and c.startswith(o) for c in query.codes for o in own):

@@ -19,12 +19,11 @@ from assistant.asides import hearsay, inline_frame_off, later_question, stated_p
 from assistant.backrefs import each_of_before
 from assistant.codes import codes_joined
 from assistant.data import load_data
-from assistant.lexicon import COUNTED, SMALL_NUMBERS, known_terms, names_item
+from assistant.lexicon import SMALL_NUMBERS, YEAR, known_terms, names_item, names_own_item
 from assistant.lists import each_asked, siblings_joined
 from index.classification import kind_words
 from index.text import bigrams
 
-YEAR = re.compile(r"(?<!\d)(20\d{2})(?:\s*年度?|(?!\d))")
 _CN_YEAR = re.compile("[〇零一二三四五六七八九]{4}(?=年)")  # 二〇二四年 is 2024年
 _CN_NUMERALS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
@@ -130,7 +129,7 @@ def _topic_off(text: str, cues: dict[str, re.Pattern[str]]) -> str:
     text = text[m.end() :] if m and names_item(text[m.end() :]) else text
     for place in ("part_title", "section_place"):  # 第三部分部门预算支出具体情况中，公用支出…: a place
         part = cues[place].search(text)
-        if part and (names_item(text[part.end() :]) or COUNTED.search(text[part.end() :])):
+        if part and names_own_item(text[part.end() :]):
             text = text[: part.start()] + text[part.end() :]
     return text
 

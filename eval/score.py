@@ -118,7 +118,7 @@ def value_matches(want: Part, got: float | None, got_unit: str | None, printed_i
     return close(conv, want.value, want.tolerance)
 
 
-_SMALLER = {"元": 3, "万元": 2, "亿元": 1}  # money units, the smaller the larger the key
+_SMALLER = {"元": 3, "万元": 2, "亿元": 1}  # money units: the smaller the unit, the larger its number
 
 
 def _unit_ok(q: Question, want: Part, got: float | None, got_unit: str | None) -> bool:
@@ -156,7 +156,7 @@ def _citation_ok(q: Question, texts: Sequence[str]) -> bool:
 
 
 def _printed_in(ans: Answer) -> str | None:
-    """The unit the answer's first cited figure is printed in (a table cell's), if known."""
+    """The unit the answer's first citation that records one prints its figure in (a table cell's), if any."""
     return next((c.unit for c in ans.citations if c.unit), None)
 
 

@@ -264,38 +264,46 @@ def test_a_part_counting_a_stock_at_a_date_asks_that_dates_year() -> None:
     assert s.correct and not s.wrong_year
 
 
-def test_a_part_after_a_dated_stock_asks_the_year_its_own_text_names() -> None:
-    # the engine's text of a part may leave its year out (又打算买几辆); the question's own piece names it
-    asked = {
-        "id": "c3", "docs": [DAPENG], "kind": "compound",
-        "question": "万里街道截至2023年8月31日共有几辆车？2024年预算里又打算买几辆？",
-        "answer": {"parts": [{"value": 7, "unit": "辆"}, {"value": 1, "unit": "辆"}]},
-        "evidence": ["共有车辆7辆", "安排购置车辆1辆"],
+@pytest.mark.parametrize(
+    ("question", "said", "held", "bought"),
+    [
+        # the engine's text of a part may leave its year out (又打算买几辆); the question's own piece names it
+        (
+            "万里街道截至2023年8月31日共有几辆车？2024年预算里又打算买几辆？",
+            ("截至2023年8月31日共有几辆车", "又打算买几辆"),
+            7,
+            1,
+        ),
+        # a long form puts the document (2024) before a stock counted 截至2023年12月31日; the parts are split by ；
+        (
+            "根据福利院2024年单位预算，(1) 截至2023年12月31日共有车辆几辆；(2) 2024年安排购置车辆几辆？",
+            ("单位共有车辆几辆", "安排购置车辆几辆"),
+            2,
+            0,
+        ),
+    ],
+)
+def test_a_stock_and_a_purchase_ask_the_years_their_own_pieces_name(
+    question: str, said: tuple[str, str], held: int, bought: int
+) -> None:
+    spec = {
+        "id": "c3", "docs": [DAPENG], "kind": "compound", "question": question,
+        "answer": {"parts": [{"value": held, "unit": "辆"}, {"value": bought, "unit": "辆"}]},
+        "evidence": [f"共有车辆{held}辆", f"安排购置车辆{bought}辆"],
     }  # fmt: skip
-    held = Answer("截至2023年8月31日共有几辆车", "车辆截至2023年8月31日为7辆。", value=7, unit="辆", citations=[Citation("d", "万里", "资产", 32, "共有车辆7辆", year=2023)], year=2023)  # fmt: skip
-    bought = Answer("又打算买几辆", "部门预算安排购置车辆2024年为1辆。", value=1, unit="辆", citations=[Citation("d", "万里", "资产", 32, "2024年部门预算安排购置车辆1辆", year=2024)], year=2024)  # fmt: skip
-    whole = Answer("q", "a", value=7, unit="辆", citations=[*held.citations, *bought.citations], parts=[held, bought])
-    s = score_answer(parse_question(asked), whole, doc_year=2024)
+    asked = parse_question(spec)
+    stock = Answer(said[0], f"车辆为{held}辆。", value=held, unit="辆", citations=[Citation("d", "d", "资产", 32, f"共有车辆{held}辆", year=2023)], year=2023)  # fmt: skip
+    plan = Answer(said[1], f"购置车辆2024年为{bought}辆。", value=bought, unit="辆", citations=[Citation("d", "d", "资产", 32, f"2024年部门预算安排购置车辆{bought}辆", year=2024)], year=2024)  # fmt: skip
+    cites = [*stock.citations, *plan.citations]
+    s = score_answer(
+        asked, Answer("q", "a", value=held, unit="辆", citations=cites, parts=[stock, plan]), doc_year=2024
+    )
     assert s.correct and not s.wrong_year
     # the purchase given for the stock is still a figure of another year
-    swapped = Answer("q", "a", value=1, unit="辆", citations=whole.citations, parts=[bought, bought])
-    s = score_answer(parse_question(asked), swapped, doc_year=2024)
+    s = score_answer(
+        asked, Answer("q", "a", value=bought, unit="辆", citations=cites, parts=[plan, plan]), doc_year=2024
+    )
     assert not s.correct and s.wrong_year
-
-
-def test_parts_split_by_semicolons_ask_the_years_their_own_pieces_name() -> None:
-    # a long form puts the document (2024) before a stock counted 截至2023年12月31日; the parts are split by ；
-    asked = {
-        "id": "c4", "docs": [DAPENG], "kind": "compound",
-        "question": "根据福利院2024年单位预算，(1) 截至2023年12月31日共有车辆几辆；(2) 2024年安排购置车辆几辆？",
-        "answer": {"parts": [{"value": 2, "unit": "辆"}, {"value": 0, "unit": "辆"}]},
-        "evidence": ["共有车辆2辆", "安排购置车辆0辆"],
-    }  # fmt: skip
-    held = Answer("单位共有车辆几辆", "车辆截至2023年12月31日为2辆。", value=2, unit="辆", citations=[Citation("d", "福利院", "资产", 16, "共有车辆2辆", year=2023)], year=2023)  # fmt: skip
-    bought = Answer("安排购置车辆几辆", "2024年为0辆。", value=0, unit="辆", citations=[Citation("d", "福利院", "资产", 16, "安排购置车辆0辆", year=2024)], year=2024)  # fmt: skip
-    whole = Answer("q", "a", value=2, unit="辆", citations=[*held.citations, *bought.citations], parts=[held, bought])
-    s = score_answer(parse_question(asked), whole, doc_year=2024)
-    assert s.correct and not s.wrong_year
 
 
 def test_a_figure_cited_from_a_print_in_yuan_rounds_half_up_to_the_wan_yuan_expected() -> None:
