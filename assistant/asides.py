@@ -24,6 +24,7 @@ def without_asides(text: str, cues: Cues) -> str:
     dashes stay, in brackets; what is left once a part is taken out (X中，除去Y的部分，还剩多少) is asked as X减Y; a basis said before
     the item (以合同签订为准的政府采购金额) follows it in brackets, as documents print it."""
     terms = known_terms()
+    text = _gloss_after(text, cues)
     text = cues["explained_term"].sub(lambda m: f"({t})" if (t := m.group("term")) in terms else m.group(0), text)
     text = cues["breakdown"].sub("其中", cues["kinds_listed"].sub("", sum_said_after(text, cues)))
     text = cues["sum_then_head"].sub(r"\g<items>\g<head>\g<sum>\g<rest>", text)
@@ -49,13 +50,28 @@ def without_asides(text: str, cues: Cues) -> str:
         "basis_request",
     ):
         text = cues[aside].sub("", text)
+    text = cues["belongs_to"].sub(r"\g<kind>", cues["gloss_mid"].sub(r"(\g<term>)", text))
     for _ in range(_SENTENCES_BEFORE):  # 我退休前是搞工程的。我记得…也可能记混了。麻烦按…: each said before asking
-        lead = cues["lead_statement"].match(text)
+        lead = cues["lead_statement"].match(text) or cues["asker_lead"].match(text)
         rest = text[lead.end() :] if lead else ""
         if not rest or not cues["bare_question"].sub("", rest) or not _names_own(rest, lead.group(0) if lead else ""):
             break
         text = rest
     return text
+
+
+def _gloss_after(text: str, cues: Cues) -> str:
+    """`X是多少万元？就是Y那一块`: Y glosses X (`X（Y）是多少万元`); with no figure asked before it (`X，就是Y那一块，
+    …是多少`), it glosses the words before it in place (question.toml's `gloss_mid`)."""
+    m = cues["gloss_tail"].search(text)
+    if not m:
+        return text
+    before, after = text[: m.start()].rstrip("?,"), text[m.end() :]
+    ask = list(re.finditer("(是|有|为|安排了?|花了?)?(多少|几)", before))
+    if not ask:
+        return text
+    at = ask[-1].start()
+    return f"{before[:at]}({m.group('term')}){before[at:]}?{after}"
 
 
 _SENTENCES_BEFORE = 3  # how many sentences said before the question are read off at most
@@ -68,12 +84,22 @@ _MEASURED_ITEM = re.compile(
 def _names_own(rest: str, said: str) -> bool:
     """Does the question after a sentence said before it name an item of its own (else the sentence names it)? A
     name the sentence said too (政府投资项目2,008万元，…；请据此推算2021年政府投资项目…) is the question's own."""
-    if names_own_item(rest) or _MEASURED_ITEM.search(rest):
+    if names_own_item(rest) or _MEASURED_ITEM.search(rest) or _CODE_NAMED.search(rest):
+        return True
+    if any(name in rest for name in _short_national_names()):  # 水费和电费各是多少: national names of two characters
         return True
     return any(rest[i : i + 4] in said for i in range(len(rest) - 3) if _HAN4.fullmatch(rest[i : i + 4]))
 
 
+@cache
+def _short_national_names() -> tuple[str, ...]:
+    return tuple(n for n in national_names() if len(n) == 2)
+
+
 _HAN4 = re.compile("[\u4e00-\u9fff]{4}")
+_CODE_NAMED = re.compile(
+    r"(编码|科目|代码)[A-C]?\d{2,}|(?<![A-Za-z])[A-C]\d{2,10}(?!\d)"
+)  # 品目编码C99: a catalogue item
 
 
 _SUM_ASKED = re.compile("一共|总共|共计|合计|总计|共有|几|多少")
@@ -152,6 +178,24 @@ def units_requested(text: str, cues: Cues) -> tuple[str, list[str]]:
     for cue_name in ("unit_request", "rough_figure"):
         text = cues[cue_name].sub(",", text).strip(",").rstrip(",.。")
     return text, units
+
+
+def requests_listed(text: str, cues: Cues, *, converted: bool) -> str:
+    """Figures asked by a request, not a question: `请分别列出A、其中B，以及C` and `…？顺便也说下A，以及B` ask A, B and C;
+    `A，顺便也说下B，以及C，分别是多少` lists them; `请把A和B两项分别换算成万元` (`converted`: the unit request gone) asks
+    A and B, and `…A和B，…，请把这两项分别换算成万元` the items said before it."""
+    if cues["chain_joint"].search(text) and re.search("(分别|各自?)(是|有|为)?(多少|几)", text):
+        text = re.sub(",(?=分别|各)", "", cues["chain_joint"].sub("、", text).replace(",以及", "、"))
+    ask = cues["list_request"].search(text) or (cues["convert_request"].search(text) if converted else None)
+    if not ask:
+        return text
+    what = ask.group("what")
+    start = ask.start()
+    if not what:  # 请把这两项分别…: the items said before the request
+        what, start = text[: ask.start()].rstrip(",."), 0
+    what = re.sub(",?(以及|及)|,", "、", what).replace("、其中", "、")
+    many = any(j in what for j in ("和", "、"))
+    return text[:start] + what + ("分别是多少" if many else "是多少")
 
 
 def measures_named(*texts: str) -> list[str | None]:
@@ -245,12 +289,16 @@ _SHORT_HEAD = 3  # a head of the premise's item this short (编制) stands for i
 
 
 # the narrative named as where to read (编制说明中, 情况说明里, 说明第4项), not a table's note (…预算表的说明)
-_NARRATIVE = re.compile(r"(编制|情况|文字)说明(中|里|当中|第|[,:])|说明(中|里面|里)写")
+_TABLES = re.compile(r"(以|按|根据)(表中|表里|表格|预算表|表上)[^,?;。]{0,8}?(为准|说)")
+_NARRATIVE = re.compile(
+    r"(编制|情况|文字)说明(中|里|当中|第|[,:])|说明(中|里面|里)写|(按|以|根据)(文字部分|文字说明|正文)"
+)
 
 
-def reads_narrative(asked: str) -> bool:
-    """Does the question say to read its figure in the document's narrative (where the tables print another)?"""
-    return _NARRATIVE.search(asked) is not None
+def reads_narrative(asked: str) -> bool | None:
+    """Does the question say to read its figure in the document's narrative (True) or in its tables (False, 以表中数字
+    为准), where the document prints two? None when it says neither."""
+    return False if _TABLES.search(asked) else True if _NARRATIVE.search(asked) else None
 
 
 def inline_frame_off(m: re.Match[str], text: str) -> str:

@@ -37,7 +37,7 @@ def inherit_frame(clause: Query, whole: Query) -> Query:
         round=clause.round or whole.round,
         table_hint=clause.table_hint or whole.table_hint,
         as_of=clause.as_of or whole.as_of,
-        narrative=clause.narrative or whole.narrative,
+        narrative=whole.narrative if clause.narrative is None else clause.narrative,
         unit=clause.unit or (whole.unit if whole.unit in MONEY_UNITS and clause.intent == "compare" else None),
     )
 

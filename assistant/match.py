@@ -240,8 +240,10 @@ def _place_terms(query: Query, fact: Fact, text: str, outside: str, hits: dict[t
         delta += 0.3  # a sentence naming the 项 whose code is named (社会福利事业单位（项） of 2081005)
     if "收入" not in outside.split("|")[0] and side(fact) == "收入":
         delta -= 0.1  # 行政运行 asked plainly is its spending, not its row in 收入决算表
-    if names_narrative(query):  # 编制说明中…: the figure the narrative prints, where the document prints two
-        delta += 0.2 if fact.origin != "table" else -0.2
+    if (
+        names_narrative(query) or query.narrative is False
+    ):  # 编制说明中… / 以表中数字为准: where the document prints two
+        delta += 0.2 if (fact.origin != "table") == bool(query.narrative) else -0.2
     titled = table_title(fact.source.table)
     if len(titled) >= 6 and titled in text:
         delta += 0.2  # the question names this table
@@ -257,7 +259,7 @@ def _place_terms(query: Query, fact: Fact, text: str, outside: str, hits: dict[t
 
 def names_narrative(query: Query) -> bool:
     """Does the question say to read the figure in the narrative (编制说明中, 说明第4项) and name no table?"""
-    return query.narrative and not query.table_hint
+    return bool(query.narrative) and not query.table_hint
 
 
 def rank_facts(

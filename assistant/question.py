@@ -15,7 +15,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from assistant.asides import hearsay, inline_frame_off, later_question, stated_premise, units_requested, without_asides
+from assistant.asides import (
+    hearsay,
+    inline_frame_off,
+    later_question,
+    requests_listed,
+    stated_premise,
+    units_requested,
+    without_asides,
+)
 from assistant.backrefs import each_of_before
 from assistant.codes import codes_joined
 from assistant.data import load_data
@@ -137,6 +145,7 @@ def _topic_off(text: str, cues: dict[str, re.Pattern[str]]) -> str:
 def _asides_off(text: str, cues: dict[str, re.Pattern[str]]) -> str:
     """`以万元计，X是多少` asks X in 万元; `…，这是2024年的数` / `请按部门决算说明作答` only say where or which year."""
     said: list[str] = []
+    text = cues["doc_remark"].sub("", cues["source_note"].sub("", text))  # 请以表中数字为准，…: where to read
     tail = cues["aside_tail"].search(text)
     if tail:  # 请按万元回答 is a unit asked as well
         said, text = _years_said(tail.group(0)) + _MONEY_UNIT.findall(tail.group(0))[:1], text[: tail.start()]
@@ -144,13 +153,9 @@ def _asides_off(text: str, cues: dict[str, re.Pattern[str]]) -> str:
     if lead:
         said.append(lead.group("unit"))
         text = text[: lead.start()] + text[lead.end() :]
-    text, units = units_requested(text, cues)  # 请换算成元, 折合多少万元: the unit asked
+    text, units = units_requested(cues["exact_note"].sub("", text), cues)  # 请换算成元, 折合多少万元: the unit asked
     said += units[:1]
-    ask = cues["list_request"].search(text)  # 请分别列出A、其中B，以及C → A、B、C分别是多少
-    if ask:
-        what = re.sub(",?(以及|及)|,", "、", ask.group("what")).replace("、其中", "、")
-        many = any(j in what for j in ("和", "、"))
-        text = text[: ask.start()] + what + ("分别是多少" if many else "是多少")
+    text = requests_listed(text, cues, converted=bool(units))  # 请分别列出A和B, 请把这两项分别换算成万元
     return text.rstrip("?.。") + "".join(said) if said else text
 
 
@@ -188,7 +193,7 @@ def frame(norm: str) -> Framed:
     date = cues["as_of"].search(text)  # 截至2025年8月31日: when a stock is counted, not the year asked
     if date:
         text = (text[: date.start()] + text[date.end() :]).lstrip(",")
-    text = cues["examples"].sub("", text)
+    text = cues["examples"].sub("", cues["printed_as"].sub("", text))  # 编码印成“7 11 02”的, C99那一类: the item
     text, table = _table_pointed(text, cues)
     text = _compared(_formula_asked(_notes_off(text, cues).strip(","), cues), cues)
     rounding = cues["rounding"].search(text)
@@ -227,6 +232,8 @@ _NOTES = (
     "threshold",
     "section_pointer",
     "table_position",
+    "count_determiner",
+    "units_scope",
 )
 
 

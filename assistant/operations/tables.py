@@ -69,6 +69,18 @@ def unprinted_table(query: Query, facts: Iterable[Fact]) -> str | None:
     return re.sub(r"^.*?20\d{2}年度?", "", hint) or hint
 
 
+def unprinted_code(query: Query, facts: Iterable[Fact]) -> str | None:
+    """`品目编码“C99”的采购`: a 政府采购品目 code the question names that no row of its documents prints (their
+    政府采购 total is no answer); None when a row prints it, or the question names none."""
+    asked = _ITEM_CODE.findall(query.norm.split("|")[0])
+    printed = {m.group(1) for f in facts if (m := _ITEM_CODE.match(f.source.row or ""))}
+    missing = [c for c in asked if c not in printed]
+    return f"品目编码为“{missing[0]}”的项目" if missing else None
+
+
+_ITEM_CODE = re.compile(r"(?<![A-Za-z\d])([A-C]\d{2,10})(?![\d])")
+
+
 def fund_of(fact: Fact) -> str:
     """The fund or account a table is of (`2026年部门政府性基金预算支出功能分类预算表` -> 政府性基金预算), if that
     long (a table of 支出 or 预算 alone names none)."""
