@@ -89,9 +89,7 @@ class Query:
     unsupported: str | None = None  # per_capita / period / currency: no annual figure answers it
     clauses: list[str] = field(default_factory=list)  # a compound question's questions, each on its own
     as_of: str = ""  # the date a stock is asked at (截至2023年8月31日)
-    narrative: bool | None = (
-        None  # where to read: the narrative (编制说明中…: True) or the tables (以表中数字为准: False)
-    )
+    narrative: bool | None = None  # where to read: the narrative (编制说明中…) or the tables (以表中数字为准: False)
 
 
 @cache

@@ -11,6 +11,7 @@ from functools import cache
 
 from assistant.answer_types import Citation
 from assistant.data import load_data as assistant_data
+from assistant.lexicon import EXACT_PLACES
 from assistant.names import column_item
 from assistant.question import cue
 from index.errors import BudgetQAError
@@ -81,7 +82,8 @@ def format_value(value: float, unit: str, *, places: int | None = None) -> str:
         if unit == "%" and not float(value).is_integer():
             places = 1 if round(value, 1) == round(value, 2) else 2
     rounded = Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    return f"{rounded:,.{places}f}" if unit in MONEY_UNITS else f"{rounded:.{places}f}"
+    text = f"{rounded:,.{places}f}" if unit in MONEY_UNITS else f"{rounded:.{places}f}"
+    return text.rstrip("0").rstrip(".") if places == EXACT_PLACES else text  # unrounded: the digits it has
 
 
 def bounded_value(text: str, unit: str, comparison: str | None) -> str:

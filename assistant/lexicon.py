@@ -12,6 +12,7 @@ from index import classification
 from index.text import normalize
 
 # Small counts as people write them (保留两位小数, 两个项目): digits or numerals one to four.
+EXACT_PLACES = 6  # the decimals of a figure asked unrounded (不要四舍五入): all a conversion of printed figures has
 SMALL_NUMBERS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 

@@ -169,12 +169,15 @@ EXAMPLES = re.compile(
 
 
 def examples_of_term(norm: str) -> str:
-    """Examples in brackets after a document term (公用经费（水电费、物业管理费这些）) taken out: the term is the item, its
-    examples only some of its parts. After everyday words (车子的日常开销（加油、维修这些）) they say what is meant, and stay."""
+    """Examples in brackets after a document term (公用经费（水电费、物业管理费这些）), or the end of one (环境卫生（保洁、
+    垃圾清运这一块）: 城乡社区环境卫生), taken out: the term is the item, its examples only some of its parts. After
+    everyday words (车子的日常开销（加油、维修这些）) they say what is meant, and stay."""
 
     def read(m: re.Match[str]) -> str:
         before = norm[max(0, m.start() - 12) : m.start()]
-        return "" if any(len(t) >= 3 and before.endswith(t) for t in known_terms()) else m.group(0)
+        end = before[-4:] if re.fullmatch("[\u4e00-\u9fff]{4}", before[-4:]) else None
+        term = any((len(t) >= 3 and before.endswith(t)) or (end and t.endswith(end)) for t in known_terms())
+        return "" if term else m.group(0)
 
     return EXAMPLES.sub(read, norm)
 

@@ -240,9 +240,7 @@ def _place_terms(query: Query, fact: Fact, text: str, outside: str, hits: dict[t
         delta += 0.3  # a sentence naming the 项 whose code is named (社会福利事业单位（项） of 2081005)
     if "收入" not in outside.split("|")[0] and side(fact) == "收入":
         delta -= 0.1  # 行政运行 asked plainly is its spending, not its row in 收入决算表
-    if (
-        names_narrative(query) or query.narrative is False
-    ):  # 编制说明中… / 以表中数字为准: where the document prints two
+    if names_narrative(query) or query.narrative is False:  # 编制说明中… / 以表中数字为准: of two prints
         delta += 0.2 if (fact.origin != "table") == bool(query.narrative) else -0.2
     titled = table_title(fact.source.table)
     if len(titled) >= 6 and titled in text:

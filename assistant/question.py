@@ -27,7 +27,7 @@ from assistant.asides import (
 from assistant.backrefs import each_of_before
 from assistant.codes import codes_joined
 from assistant.data import load_data
-from assistant.lexicon import SMALL_NUMBERS, YEAR, known_terms, names_item, names_own_item
+from assistant.lexicon import EXACT_PLACES, SMALL_NUMBERS, YEAR, known_terms, names_item, names_own_item
 from assistant.lists import each_asked, siblings_joined
 from index.classification import kind_words
 from index.text import bigrams
@@ -215,7 +215,7 @@ def frame(norm: str) -> Framed:
         doc_years=tuple(dict.fromkeys(doc_years)),
         base_years=tuple(dict.fromkeys(base)),
         target_years=tuple(dict.fromkeys(targets)),
-        round=places,
+        round=EXACT_PLACES if places is None and cues["exact_note"].search(norm) else places,  # 不要四舍五入
         unsupported=unsupported,
         clauses=tuple(split_clauses(text)),
         as_of=date.group(0) if date else "",

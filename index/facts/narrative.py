@@ -358,13 +358,19 @@ class _Reader:
         measure = measure_in(phrase)
         raw = re.sub(r"\s", "", phrase)
         involve = next((w for w in v["involve_words"] if raw.startswith(w)), None)
-        if involve and st.count_subject and not chained:
-            self._own(st, st.count_subject + involve + re.sub(r"[“”\"]", "", raw[len(involve) :]))
+        whose = (st.count_subject or self._clause_before(st.s[:start].rsplit(involve, 1)[0])) if involve else ""
+        if whose and not chained:
+            self._own(st, whose + involve + re.sub(r"[“”\"]", "", raw[len(involve) :]))
         elif not chained and not is_weak(named):
             self._own(st, named)
         if not st.cur[0]:
             measure = measure or self.heading[1]
         self._emit_in(st, start, printed, measure or self.default_measure, value, unit)
+
+    def _clause_before(self, before: str) -> str:
+        """`所有项目支出预算纳入部门预算绩效管理，涉及预算资金4644万元`: the clause before, with no count, says what of."""
+        named = clean_phrase(re.split("[，,；;：:]", before.rstrip("，, "))[-1], self.doc.department)
+        return named if 4 <= len(named) <= 30 and not re.search(r"\d", named) else ""
 
     def _count(
         self, st: _Sentence, start: int, m: re.Match[str], printed: str, value: float, unit: str, phrase: str,

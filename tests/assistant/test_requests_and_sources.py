@@ -71,6 +71,8 @@ def test_items_asked_to_be_converted_are_each_answered_in_that_unit(
 ) -> None:
     ans = qa.ask(question, doc=ids[doc])
     assert [p.value for p in ans.parts] == pytest.approx(values) and {p.unit for p in ans.parts} == {"万元"}
+    if "不要四舍五入" in question:  # shown with every digit the conversion has
+        assert "114.9678万元" in ans.parts[0].answer and "452.1559万元" in ans.parts[1].answer
 
 
 @pytest.mark.parametrize(
@@ -205,3 +207,28 @@ def test_the_units_a_department_covers_said_as_the_scope_ask_no_count(
 ) -> None:
     ans = qa.ask(question, doc=ids[doc])
     assert ans.value == pytest.approx(value) and not ans.parts
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value"),
+    [
+        ("dapeng", "大鹏数据局2022年纳入部门预算绩效管理的项目支出涉及预算资金多少万元？", 4644),
+        ("justice", "司法局2026年纳入绩效管理、编报绩效目标的项目涉及项目预算资金多少万元？", 7054.05),
+    ],
+)
+def test_money_a_clause_involves(qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float) -> None:
+    assert qa.ask(question, doc=ids[doc]).value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("question", "example"),
+    [
+        ("万里街道二〇二四年搞环境卫生（保洁、垃圾清运这一块）的钱有多少元？", "保洁"),  # 城乡社区环境卫生
+        ("司法局2026年法律服务（律师咨询、法律援助这些）预算多少元？", "律师咨询"),  # 公共法律服务
+    ],
+)
+def test_examples_after_the_end_of_a_term_name_no_item(question: str, example: str) -> None:
+    assert example not in analyze(question).norm
+    assert (
+        "加油" in analyze("车子的日常开销（加油、维修这些）一年多少").norm
+    )  # after everyday words they say what is meant

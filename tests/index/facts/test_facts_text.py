@@ -145,6 +145,18 @@ def test_amount_involved_belongs_to_the_count_before_it_and_scores() -> None:
     assert one(budget, "编报绩效目标的项目涉及项目预算资金", "预算数").value == 7054.05
 
 
+def test_amount_involved_with_no_count_before_it_belongs_to_the_clause_before() -> None:
+    dapeng = _doc("深圳市大鹏新区政务服务数据管理局", 2022)
+    facts = _facts(
+        "2022 年深圳市大鹏新区政务服务数据管理局所有项目支出预算纳入部门预算绩效管理，涉及预算资金 4644 万元，"
+        "设置并编报 7 个项目绩效目标。",
+        dapeng,
+    )
+    assert one(facts, "所有项目支出预算纳入部门预算绩效管理涉及预算资金", "预算数").value == 4644
+    welfare = _facts("本单位项目全部纳入绩效管理，涉及项目预算资金262万元。", _doc("上海市普陀区社会福利院", 2024))
+    assert one(welfare, "项目全部纳入绩效管理涉及项目预算资金", "预算数").value == 262  # 本单位 cut
+
+
 def test_change_and_flat_name_their_own_subject() -> None:
     final = _doc("上海市普陀区财政局", 2024, "决算")
     facts = _facts(
