@@ -229,7 +229,10 @@ def strip_endings(text: str, words: Iterable[str]) -> str:
 
 def side(fact: Fact) -> str | None:
     """Which side of the accounts a figure is on, when it says: 收入 (an income table, a 收入 column or
-    measure) or 支出; None when it names both or neither."""
+    measure) or 支出; None when it names both or neither. A row of an income table is income, whatever its name
+    (收入决算表's 201 一般公共服务支出 is the income that function took in)."""
+    if fact.source.table_kind == "income":
+        return "收入"
     said = (
         fact.measure
         + fact.subject

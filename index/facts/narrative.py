@@ -357,7 +357,7 @@ class _Reader:
         st.money_unit = unit
         measure = measure_in(phrase)
         raw = re.sub(r"\s", "", phrase)
-        involve = next((w for w in v["involve_words"] if raw.startswith(w)), None)
+        involve = next((w for w in v["involve_words"] if raw.startswith(w)), "")
         whose = (st.count_subject or self._clause_before(st.s[:start].rsplit(involve, 1)[0])) if involve else ""
         if whose and not chained:
             self._own(st, whose + involve + re.sub(r"[“”\"]", "", raw[len(involve) :]))

@@ -232,3 +232,22 @@ def test_examples_after_the_end_of_a_term_name_no_item(question: str, example: s
     assert (
         "加油" in analyze("车子的日常开销（加油、维修这些）一年多少").norm
     )  # after everyday words they say what is meant
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value"),
+    [
+        # 收入决算表 prints 201 一般公共服务支出 2,112.86 (with 其他收入 6.20): the income that function took in
+        (
+            "finance",
+            "财政局2024年一般公共预算财政拨款支出中，行政运行占一般公共服务支出的比重是多少？保留一位小数。",
+            71.8,
+        ),
+        ("finance", "财政局2024年财政委托业务支出占一般公共服务支出的百分之几？（保留两位小数）", 21.34),
+        ("wanli", "万里街道2024年城乡社区支出占支出合计的比重是多少？保留两位小数。", 76.43),
+    ],
+)
+def test_a_share_of_spending_is_not_read_from_an_income_table(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float
+) -> None:
+    assert qa.ask(question, doc=ids[doc]).value == pytest.approx(value)
