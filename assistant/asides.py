@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from assistant.codes import ITEM_CODE
 from assistant.lexicon import SMALL_NUMBERS, YEAR, known_terms, names_own_item
 from assistant.lists import shield, unshield
 from assistant.names import stages_named, vocabulary
@@ -84,7 +85,7 @@ _MEASURED_ITEM = re.compile(
 def _names_own(rest: str, said: str) -> bool:
     """Does the question after a sentence said before it name an item of its own (else the sentence names it)? A
     name the sentence said too (政府投资项目2,008万元，…；请据此推算2021年政府投资项目…) is the question's own."""
-    if names_own_item(rest) or _MEASURED_ITEM.search(rest) or _CODE_NAMED.search(rest):
+    if names_own_item(rest) or _MEASURED_ITEM.search(rest) or _CODE_NAMED.search(rest) or ITEM_CODE.search(rest):
         return True
     if any(name in rest for name in _short_national_names()):  # 水费和电费各是多少: national names of two characters
         return True
@@ -97,9 +98,7 @@ def _short_national_names() -> tuple[str, ...]:
 
 
 _HAN4 = re.compile("[\u4e00-\u9fff]{4}")
-_CODE_NAMED = re.compile(
-    r"(编码|科目|代码)[A-C]?\d{2,}|(?<![A-Za-z])[A-C]\d{2,10}(?!\d)"
-)  # 品目编码C99: a catalogue item
+_CODE_NAMED = re.compile(r"(编码|科目|代码)\d{3,}")  # 科目编码2080505 (品目编码C99: ITEM_CODE): a catalogue item
 
 
 _SUM_ASKED = re.compile("一共|总共|共计|合计|总计|共有|几|多少")

@@ -7,6 +7,7 @@ import re
 from index import classification
 
 CODE = re.compile(r"(?<!\d)(\d{7}|\d{5}|\d{3})(?!\d)")  # 科目编码: 类 3, 款 5, 项 7 digits
+ITEM_CODE = re.compile(r"(?<![A-Za-z\d])([A-C]\d{2,10})(?!\d)")  # 政府采购品目编码: C99, C0301, A02
 
 
 def asked_codes(norm: str) -> list[str]:

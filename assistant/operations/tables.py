@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from assistant.analyze import Query
 from assistant.answer_types import Answer
+from assistant.codes import ITEM_CODE
 from assistant.compose import citation_for, cite_marks, load_templates
 from assistant.data import load_data
 from assistant.match import Scored, rank_facts
@@ -72,13 +73,10 @@ def unprinted_table(query: Query, facts: Iterable[Fact]) -> str | None:
 def unprinted_code(query: Query, facts: Iterable[Fact]) -> str | None:
     """`品目编码“C99”的采购`: a 政府采购品目 code the question names that no row of its documents prints (their
     政府采购 total is no answer); None when a row prints it, or the question names none."""
-    asked = _ITEM_CODE.findall(query.norm.split("|")[0])
-    printed = {m.group(1) for f in facts if (m := _ITEM_CODE.match(f.source.row or ""))}
+    asked = ITEM_CODE.findall(query.norm.split("|")[0])
+    printed = {m.group(1) for f in facts if (m := ITEM_CODE.match(f.source.row or ""))}
     missing = [c for c in asked if c not in printed]
     return f"品目编码为“{missing[0]}”的项目" if missing else None
-
-
-_ITEM_CODE = re.compile(r"(?<![A-Za-z\d])([A-C]\d{2,10})(?![\d])")
 
 
 def fund_of(fact: Fact) -> str:
