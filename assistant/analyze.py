@@ -12,7 +12,7 @@ from assistant.asides import reads_narrative
 from assistant.codes import CODE, asked_codes
 from assistant.data import load_data
 from assistant.described import without_description
-from assistant.lexicon import glossed, inside_other_name, stands_for, synonyms
+from assistant.lexicon import glossed, inside_other_name, spend_verbs, stands_for, synonyms
 from assistant.lists import EXAMPLES, LIST_END, examples_of_term, heads_of_topic, listed, share_head, shield, unshield
 from assistant.question import YEAR as _YEAR
 from assistant.question import (
@@ -94,7 +94,8 @@ class Query:
 
 @cache
 def _intents() -> list[tuple[str, re.Pattern[str]]]:
-    return [(i["name"], re.compile(i["pattern"])) for i in load_data("intents.toml")["intent"]]
+    intents = load_data("intents.toml")["intent"]
+    return [(i["name"], re.compile(i["pattern"].replace("{spend_verbs}", spend_verbs()))) for i in intents]
 
 
 @cache
@@ -289,7 +290,7 @@ def _split_parts(text: str, intent: str) -> list[str]:
     if intent == "difference":
         m = (
             re.search(r"(.+?)比([^?]+?)(?:增加|减少|增长|下降|超支|节约|节省|,?相?差)了?多少", text)
-            or re.search(r"(.+?)比(.+?)(?:多|少|高|低|大|小)(?:花|用|支出|出|安排|拨|给)?(?:出|了)?多少", text)
+            or re.search(rf"(.+?)比(.+?)(?:多|少|高|低|大|小)(?:{spend_verbs()})?(?:出|了)?多少", text)
             or re.search(r"(.+?)比(.+?)(?:多|少|高|低)", text)
         )
         if m:

@@ -83,6 +83,12 @@ YEAR = re.compile(r"(?<!\d)(20\d{2})(?:\s*年度?|(?!\d))")  # a year as written
 _COUNTED = re.compile("(几|多少)[辆台个名家项人]")  # …一共有几辆车: a count names what it counts
 
 
+@cache
+def spend_verbs() -> str:
+    """What is spent, said after 多/少 in a difference (比B多花/多安排了多少): intents.toml's `spend_verbs`."""
+    return str(load_data("intents.toml")["spend_verbs"])
+
+
 def names_own_item(text: str) -> bool:
     """Does what is left of a question name what it asks: an item (`names_item`) or what a count counts (几辆车)?"""
     return names_item(text) or _COUNTED.search(text) is not None

@@ -58,8 +58,8 @@ def lookup(query: Query, ctx: Context, ranked: Sequence[Scored] | None = None) -
     if missing:  # 表4《基本支出总表》中…: a table the document does not print answers nothing
         return abstain(query, warning=f"文件中没有“{missing}”这张表。")
     column = unprinted_column(query, ctx.facts)  # 行政运行的上年结转收入 where no 上年结转 is printed, or 品目编码C99
-    if column := (f"“{column}”这一栏" if column else unprinted_code(query, ctx.facts)):  # never the row's 合计
-        return abstain(query, warning=f"文件中没有{column}。")
+    if missing := (f"“{column}”这一栏" if column else unprinted_code(query, ctx.facts)):  # never the row's 合计
+        return abstain(query, warning=f"文件中没有{missing}。")
     ranked = rank_all(query, ctx) if ranked is None else ranked
     empty = empty_table(query, ctx)
     best = ranked[0] if ranked else None
