@@ -197,4 +197,7 @@ class ChromaBackend:
             )
         ids = result["ids"][0] if result["ids"] else []
         dists = result["distances"][0] if result.get("distances") else [1.0] * len(ids)
-        return [(str(i), 1.0 - float(d)) for i, d in zip(ids, dists, strict=False)]
+        hits = [(str(i), 1.0 - float(d)) for i, d in zip(ids, dists, strict=False)]
+        # equal vectors (a chunk text printed twice) come back in graph order, which follows insertion:
+        # rank ties by id so a store rebuilt or healed answers exactly as before
+        return sorted(hits, key=lambda hit: (-hit[1], hit[0]))

@@ -133,8 +133,7 @@ def test_ingest_of_a_known_file_heals_its_missing_vectors(settings: Settings, tm
     assert report.skipped == ["doc0.txt"] and report.healed == [f"{doc_id} (doc0.txt): re-embedded 5 missing vectors"]
     assert check_store(store).ok
     after = snapshot(store)
-    # identical chunk texts give identical vectors: their order in Chroma's graph follows insertion
-    assert {k: v for k, v in after.items() if k != "hybrid"} == {k: v for k, v in before.items() if k != "hybrid"}
+    assert after == before  # equal vectors re-inserted elsewhere in Chroma's graph still rank alike
     assert sorted(_dense(store)) == sorted(dense_before)
 
 
