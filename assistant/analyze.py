@@ -21,8 +21,8 @@ from assistant.question import (
     frame,
     organisations,
     plain_words,
-    without_bases,
 )
+from assistant.relative import RELATIVE_YEARS, relative_years
 from index.text import normalize
 
 
@@ -52,14 +52,6 @@ _COUNT_ASKED = re.compile(
 )  # names no item
 
 
-# Years named relative to the document's: the year asked (not one compared against: 比上年 is a base).
-_COMPARED = r"(?<!比)(?<!较)(?<!与)(?<!同)(?<!跟)"
-_RELATIVE_YEARS = (
-    # 减去年初预算 is 减去 + 年初预算, not 去年; 结转到下一年 is an item
-    (_COMPARED + r"((?<![减除扣刨])去年|上年度?(?!预算执行|结转|结余)|上一年度?|前一年|上一个?年度)", -1),
-    (_COMPARED + r"(?<!结转到)(?<!结转至)(?<!转入)(明年|下一年度?|下年度?|下一个?年度|来年)", 1),
-    (r"(今年|本年度(?!预算)|当年)", 0),
-)
 _FOLLOW_UP = re.compile(r"^(那|那么|还有|另外)|呢\??$")
 _OWN_ITEM = 4  # words left besides a year and asking words: more name an item of the question's own
 
@@ -226,7 +218,7 @@ def classify(norm: str) -> str:
 def strip_filler(norm: str) -> str:
     """The question's content words: years (2024年, 今年, 上年), units, codes and question words out."""
     text = _YEAR.sub("", _SAID_FIGURE.sub("", norm))  # 是不是55.34万元, 预算1486.42万元里的: figures name nothing
-    for pattern, _ in _RELATIVE_YEARS:
+    for pattern, _ in RELATIVE_YEARS:
         text = re.sub(pattern, "", text)
     for pattern, _ in _unit_cues()[:3]:
         text = re.sub(pattern, "", text)
@@ -338,12 +330,7 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
     intent = classify(norm)
     bare = examples_of_term(norm)  # 公用经费（水电费、物业管理费这些）: a term's examples name no item of their own
     terms, content = expand(bare), content_variants(bare)
-    relative = None
-    if not years:
-        for pattern, offset in _RELATIVE_YEARS:
-            if re.search(pattern, without_bases(norm)):
-                relative = offset
-                break
+    years, relative = relative_years(norm, years, joined=bool(framed.clauses))
     return Query(
         text=text,
         norm=bare + "".join(f"|{t}" for t in terms),
@@ -384,7 +371,7 @@ def _merge_follow_up(previous: Framed, current: str, years: list[int]) -> tuple[
     """
     body = re.sub(r"^(那么|那|还有|另外)", "", current).replace("呢", "")
     if not years and previous.target_years:
-        for pattern, offset in _RELATIVE_YEARS:
+        for pattern, offset in RELATIVE_YEARS:
             found = re.search(pattern, body)
             if found:
                 years = [previous.target_years[0] + offset]

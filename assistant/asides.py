@@ -52,6 +52,7 @@ def without_asides(text: str, cues: Cues) -> str:
     ):
         text = cues[aside].sub("", text)
     text = cues["belongs_to"].sub(r"\g<kind>", cues["gloss_mid"].sub(r"(\g<term>)", text))
+    text = cues["belongs_kind"].sub(r"\g<kind>\g<head>", text)  # 属于服务类的采购: 服务采购
     for _ in range(_SENTENCES_BEFORE):  # 我退休前是搞工程的。我记得…也可能记混了。麻烦按…: each said before asking
         lead = cues["lead_statement"].match(text) or cues["asker_lead"].match(text)
         rest = text[lead.end() :] if lead else ""
@@ -153,7 +154,9 @@ def _inner_measures() -> re.Pattern[str]:
     """`X基本支出里的公用经费`: a column of a row named inside another (the 公用经费 printed under 基本支出) is the
     column asked."""
     words = "|".join(map(re.escape, vocabulary().measure_words))
-    return re.compile(f"(?<=[\\u4e00-\\u9fff),])(?:{words})(?:里面的|里的|中的|下的|当中的)(?P<inner>{words})")
+    return re.compile(
+        f"(?<=[\\u4e00-\\u9fff),])(?:{words})(?:里面的|里的|中的|下的|下面的|下边的|底下的|当中的)(?P<inner>{words})"
+    )
 
 
 def _level_off(m: re.Match[str]) -> str:
@@ -225,6 +228,35 @@ def _premise_item(premise: str) -> str:
     return before + (f"({inside})" if re.fullmatch(r"\d{3,7}", inside) else "") + after
 
 
+def premise_off(text: str, cues: Cues) -> str:
+    """What is asked after a premise read in the document (`…说明里讲了和上年比的情况，按这个说法推算一下，2025年的
+    “三公”经费预算是多少`, `…部门预算里说…，那么2021年综合管理事务预算是多少`): the rest, when it names an item of its
+    own; else the whole question (`…，能不能倒推一下2021年这一项是多少` asks the premise's item)."""
+    premise = cues["premise"].match(text)
+    if premise and _names_item(text[premise.end() :], cues):
+        text = text[premise.end() :]
+    derive = ([None, *cues["derive_request"].finditer(text)])[-1]  # the last request to work a figure out
+    if derive is None:
+        return text
+    rest = text[derive.end() :]
+    if _names_item(rest, cues):
+        return rest
+    before = _READ_IN_DOCUMENT.sub("", text[: derive.start()]).rstrip(",:;—")  # …三公经费的说明里讲了…: 三公经费
+    return f"{before},{rest}" if before and not cues["item_anaphor"].search(rest) else text
+
+
+def _names_item(rest: str, cues: Cues) -> bool:
+    return bool(rest and cues["bare_question"].sub("", _RELATIVE_YEAR.sub("", cues["item_anaphor"].sub("", rest))))
+
+
+_READ_IN_DOCUMENT = re.compile(
+    "的?(说明|文件|文中|报告|文字)?(里|中|上)?(讲了|提到了?|写了|说了|说是|写着|显示)[^,?;]*[,:;]?$"
+)
+
+
+_RELATIVE_YEAR = re.compile("上一?年度?|去年|前一年|今年|本年度?")
+
+
 def stated_premise(text: str, cues: Cues) -> str:
     """`…三公经费预算是47.91万元，其中公务接待费是多少` asks 公务接待费 within the item the premise states (so does
     `…445.69万元里，…`); `…年初预算是0.95万元，那决算数是多少` the same item at another measure; `…支出为184.65万元，
@@ -241,7 +273,7 @@ def stated_premise(text: str, cues: Cues) -> str:
     inside = bool(m.group("inside"))
     while (said := cues["stated_change"].match(rest)) and len(cues["bare_question"].sub("", rest[said.end() :])) > 4:
         inside, rest = inside or rest.startswith(("里面", "其中")), rest[said.end() :]  # 里面货物才3万多，…
-    rest = cues["source_said"].sub("", re.sub("^(那么|那)", "", rest))
+    rest = cues["source_said"].sub("", _ASKER.sub("", re.sub("^(那么|那)", "", rest)))  # 想确认下文件里说它…
     if cues["asked_year"].search(rest):
         item = cues["asked_year"].sub("", item)
     return lead + _premise_and_question(item, rest, inside, cues)
@@ -283,7 +315,7 @@ def _premise_and_question(item: str, rest: str, inside: bool, cues: Cues) -> str
 
 
 _STAGED = re.compile("(预算|决算|数)$")
-_ASKER = re.compile("^(我|我们)?(想知道|想问问?|想了解|想请教|请问|问一下)")
+_ASKER = re.compile("^(我|我们)?(想知道|想问问?|想了解|想请教|请问|问一下|想(确认|核实|核对)一?下?)")
 _SHORT_HEAD = 3  # a head of the premise's item this short (编制) stands for it; a longer one names the item itself
 
 

@@ -27,7 +27,8 @@ from index.model import MONEY_UNITS, Fact
 
 def inherit_frame(clause: Query, whole: Query) -> Query:
     """A clause keeps what the whole question said once for all: the document's year, rounding, a table, the date
-    a stock is asked at, and the money unit (哪项更多？多出多少万元: both in 万元) when it names none.
+    a stock is asked at, and the money unit when it names none and the whole says it for all (哪项更多？多出多少万元:
+    both in 万元; `…招待费多少？都按万元说`).
 
     Not the year asked: a clause names its own (`…支出是多少？2021年决算支出又是多少？`), and an elliptical
     one takes the year of the clause before it (see `analyze`'s follow-up handling)."""
@@ -38,8 +39,18 @@ def inherit_frame(clause: Query, whole: Query) -> Query:
         table_hint=clause.table_hint or whole.table_hint,
         as_of=clause.as_of or whole.as_of,
         narrative=whole.narrative if clause.narrative is None else clause.narrative,
-        unit=clause.unit or (whole.unit if whole.unit in MONEY_UNITS and clause.intent == "compare" else None),
+        unit=clause.unit or (whole.unit if whole.unit in MONEY_UNITS and _unit_for_all(clause, whole) else None),
     )
+
+
+# 都按万元说 / 单位都用万元 / 金额一律以元计: the unit said once for every figure asked
+_FOR_ALL = re.compile(
+    "(都|均|一律|统一|全部|全都)(按|用|以|换算成|折合成?|折算成?)?(亿元|万元|元)|单位(都|均|统一)?(用|按|为|是)?[:：]?(亿元|万元|元)"
+)
+
+
+def _unit_for_all(clause: Query, whole: Query) -> bool:
+    return clause.intent == "compare" or bool(_FOR_ALL.search(whole.text))
 
 
 def item_of(clause: Query) -> str:

@@ -15,7 +15,7 @@ from index.text import normalize
 
 # A trigger word (加起来, 检查…) in a question asking for a figure (加起来一共多少) is a sum, not an audit,
 # unless the question also asks whether something agrees.
-_FIGURE = re.compile(r"多少|几[个辆人次台家项]")
+_FIGURE = re.compile(r"多少|几[个辆人次台家项]|百分之几|占比|比例|比重")
 _VERDICT = re.compile(r"一致|对不对|对得上|有误|错误|相符|正确|勾稽")
 # 核对 / 检查 a figure (`帮我核对一下…是不是55.34万元`, `请核对…是多少万元`) asks the figure, not an audit
 _STATED = re.compile(r"\d[\d,.]*\s*(亿元|万元|元|%|辆|人|个)")

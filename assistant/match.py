@@ -250,8 +250,8 @@ def _place_terms(query: Query, fact: Fact, text: str, outside: str, hits: dict[t
         # or its number (表7)
         number = re.search(r"表\d+$", query.table_hint)
         hint = bigrams(re.sub(r"^.*?20\d{2}年度?", "", normalize(query.table_hint)))
-        named = containment(hint, bigrams(titled)) >= 0.6 or bool(number and fact.source.table.startswith(number[0]))
-        delta += 0.2 if named else 0.0
+        share = containment(hint, bigrams(titled))  # 财政拨款收入支出决算总表 names 收入支出决算总表 less
+        delta += 0.2 if number and fact.source.table.startswith(number[0]) else 0.2 * share if share >= 0.6 else 0.0
     return delta + 0.08 * hits.get((fact.source.doc_id, _fact_key(fact)), 0.0)
 
 

@@ -19,6 +19,7 @@ from assistant.asides import (
     hearsay,
     inline_frame_off,
     later_question,
+    premise_off,
     requests_listed,
     stated_premise,
     units_requested,
@@ -184,9 +185,7 @@ def frame(norm: str) -> Framed:
             doc_years += _years(inline.group(0))
     text = cues["doc_inline"].sub(lambda mm: inline_frame_off(mm, text), text)
     text = _topic_off(_repeat(_lead_off, text), cues)
-    premise = cues["premise"].match(text)
-    if premise and cues["bare_question"].sub("", cues["item_anaphor"].sub("", text[premise.end() :])):
-        text = text[premise.end() :]  # what follows names its item: the premise read in the document is no question
+    text = premise_off(text, cues)
     text = cues["either_way"].sub("差", text)  # 比年初预算多花还是少花了多少: 差多少
     text = stated_premise(_asides_off(hearsay(without_asides(text, cues), cues), cues), cues)
     text = cues["self_reference"].sub("", cues["item_anaphor"].sub("", cues["method"].sub("", text)))

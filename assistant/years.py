@@ -145,8 +145,10 @@ def refuse_unanswerable(
     `facts(doc_ids)` reads the documents' facts, only for a question asked by period."""
     if not query.unsupported:
         return None
-    period = _period(query)
+    period, detail = _period(query), unsupported_words(query.text) if query.unsupported == "detail" else ""
     if period and any(period in normalize(f"{f.subject}{f.measure}{f.source.column or ''}") for f in facts(doc_ids)):
+        return None
+    if detail and any(detail in normalize(f"{f.subject}{f.context}{f.source.quote}") for f in facts(doc_ids)):
         return None
     return refuse_unsupported(query)
 
@@ -168,6 +170,7 @@ def keep_to_period(query: Query, answer: Answer) -> Answer:
 
 
 def refuse_unsupported(query: Query) -> Answer:
-    """Per-capita, quarterly or foreign-currency questions: a disclosure prints annual totals in 元/万元 only."""
+    """Per-capita, quarterly or foreign-currency questions (a disclosure prints annual totals in 元/万元 only), and
+    details of a purchase or asset the documents do not print (品牌, 账面原值)."""
     text = load_templates().refusals[query.unsupported or ""]
     return Answer(question=query.text, answer=text, abstained=True, intent=query.intent)

@@ -9,8 +9,9 @@ from assistant.answer_types import Answer
 from assistant.compose import describe, exact, money_unit_for
 from assistant.match import choose, confident, rank_facts
 from assistant.names import display_name
-from assistant.operations.arithmetic import asks_less, computed, ratio_answer
+from assistant.operations.arithmetic import asks_less
 from assistant.operations.base import Context, abstain
+from assistant.operations.computed import computed, ratio_answer
 from assistant.operations.lookup import agreeing
 from index.model import Fact
 

@@ -5,24 +5,23 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.analyze import Query, strip_filler
-from assistant.answer_types import Answer, Citation
+from assistant.analyze import Query, split_parts, strip_filler
+from assistant.answer_types import Answer
 from assistant.check_rules import load_rules
 from assistant.compose import (
-    cite_marks,
     decimals_of,
     describe,
     exact,
     format_value,
-    load_templates,
     money_unit_for,
 )
 from assistant.data import load_data
 from assistant.match import Scored, choose, confident, rank_facts
 from assistant.measures import complete_parts
 from assistant.names import candidate_names, display_name, operand_names, strip_endings, vocabulary
-from assistant.operations.base import Context, abstain, cite, disagree
+from assistant.operations.base import Context, abstain, disagree
 from assistant.operations.change import change
+from assistant.operations.computed import computed, ratio_answer
 from assistant.operations.lookup import agreeing, lookup, parallel, rank_all
 from assistant.operations.operands import find_parts
 from assistant.operations.periods import asks_each, each_period, period_rows
@@ -43,6 +42,9 @@ def share(query: Query, ctx: Context) -> Answer:
     parts = list(query.parts)
     if len(parts) == 1:  # no whole named: the total of the part's side of the accounts (其他收入占比: 收入总计)
         parts.append("收入总计" if "收入" in parts[0] and "支出" not in parts[0] else "支出总计")
+    summed = share_of_sum(query, ctx, parts)
+    if summed is not None:
+        return summed
     places: list[Fact] = []
     # the whole first: among equal matches the part is then read where the whole is (its table's scope)
     facts = find_parts(query, ctx, parts[1::-1], places)
@@ -67,6 +69,31 @@ def share(query: Query, ctx: Context) -> Answer:
     shown = format_value(value, "%", places=query.round)
     formula = f"{describe(part, unit, names[0])} ÷ {describe(whole, unit, names[1])} = {shown}%"
     return computed(query, ctx, "share", facts, value, "%", formula, subject=f"{names[0]}占{names[1]}", places=places)
+
+
+_THESE_KINDS = re.compile("这[两二三四五六七八九几]?(个|块|项|类|部分|笔)(项目)?$")
+
+
+def share_of_sum(query: Query, ctx: Context, parts: Sequence[str]) -> Answer | None:
+    """`A和B加起来占Z的百分之几` (and `A和B这两类占Z的比例`): the share of their sum, never of A alone; None when
+    one item is asked, or each item's own share (`各占`), or the items are not all found (one name holding 和)."""
+    items = split_parts(f"{parts[0]}加起来是多少", "sum") if len(parts) >= 2 else []
+    if len(items) < 2 or re.search("各|分别", query.norm.split("|")[0]):
+        return None
+    places: list[Fact] = []
+    facts = find_parts(query, ctx, [parts[1], *(_THESE_KINDS.sub("", i) for i in items)], places)
+    if not facts or len({id(f) for f in facts}) < len(facts):
+        return None  # 小型和微型企业的采购金额: one item whose name holds 和
+    unit = money_unit_for(facts, None)
+    whole, values = as_printed_alike(facts[0], unit, facts), [as_printed_alike(f, unit, facts) for f in facts[1:]]
+    if not whole or any(v is None for v in values):
+        return abstain(query)
+    value = round(sum(v for v in values if v is not None) / whole * 100, 2 if query.round is None else query.round)
+    names = operand_names(facts, ctx.departments)
+    added = " + ".join(describe(f, unit, n) for f, n in zip(facts[1:], names[1:], strict=True))
+    formula = f"（{added}）÷ {describe(facts[0], unit, names[0])} = {format_value(value, '%', places=query.round)}%"
+    subject = f"{'、'.join(names[1:])}合计占{names[0]}"
+    return computed(query, ctx, "share", facts, value, "%", formula, subject=subject, places=places)
 
 
 def as_printed_alike(fact: Fact, unit: str, facts: Sequence[Fact]) -> float | None:
@@ -313,75 +340,6 @@ def compare(query: Query, ctx: Context) -> Answer:
     answer.compared = sorted(items, key=lambda a: a.value or 0.0, reverse=not less)
     answer.year = winner.year  # the figure answered is the winner's, of its own document's year
     return answer
-
-
-def computed(
-    query: Query,
-    ctx: Context,
-    intent: str,
-    facts: Sequence[Fact],
-    value: float,
-    unit: str,
-    formula: str,
-    places: Sequence[Fact] = (),
-    **extra: str,
-) -> Answer:
-    cites = operand_citations(ctx, facts, places)
-    if cites is None:
-        return abstain(query, warning="计算所需的数字无法在原文中逐一核对，未作回答。")
-    text = load_templates().render(
-        intent,
-        value=format_value(abs(value) if intent == "difference" else value, unit, places=query.round),
-        unit=unit,
-        formula=formula,
-        cite=cite_marks(1, len(cites)),
-        **extra,
-    )
-    return Answer(
-        question=query.text,
-        answer=text,
-        value=value,
-        unit=unit,
-        citations=cites,
-        formula=formula,
-        intent=intent,
-        subject=extra.get("subject"),
-    )
-
-
-def operand_citations(ctx: Context, facts: Sequence[Fact], places: Sequence[Fact]) -> list[Citation] | None:
-    """Each operand's citation, then the other `places` printing an operand's figure (each place once); None
-    when an operand's figure cannot be checked in its source."""
-    cites = cite(facts, ctx)
-    if len(cites) < len(facts):
-        return None
-    seen = {(c.doc, c.locator, c.quote) for c in cites}
-    for place in cite([p for p in places if p not in facts], ctx):
-        if (place.doc, place.locator, place.quote) not in seen:
-            seen.add((place.doc, place.locator, place.quote))
-            cites.append(place)
-    return cites
-
-
-def ratio_answer(
-    query: Query,
-    ctx: Context,
-    facts: Sequence[Fact],
-    value: float,
-    formula: str,
-    *,
-    subject: str,
-    places: Sequence[Fact] = (),
-) -> Answer:
-    cites = operand_citations(ctx, facts, places)
-    if cites is None:
-        return abstain(query, warning="计算所需的数字无法在原文中逐一核对，未作回答。")
-    text = load_templates().render(
-        "ratio", subject=subject, value=f"{value:g}", formula=formula, cite=cite_marks(1, len(cites))
-    )
-    return Answer(
-        question=query.text, answer=text, value=value, unit="倍", citations=cites, formula=formula, intent="ratio"
-    )
 
 
 def ratio_in_doc(query: Query, ctx: Context) -> Answer:

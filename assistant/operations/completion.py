@@ -15,8 +15,8 @@ from assistant.compose import describe, year_phrase
 from assistant.data import load_data
 from assistant.measures import complete_parts
 from assistant.names import operand_names, stage_terms, strip_endings
-from assistant.operations.arithmetic import computed
 from assistant.operations.base import Context, abstain
+from assistant.operations.computed import computed
 from assistant.operations.lookup import lookup
 from assistant.operations.operands import find_parts
 from index.model import Fact

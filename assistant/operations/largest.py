@@ -13,8 +13,9 @@ from assistant.analyze import Query
 from assistant.answer_types import Answer
 from assistant.compose import describe, money_unit_for
 from assistant.names import display_name
-from assistant.operations.arithmetic import compare, computed
+from assistant.operations.arithmetic import compare
 from assistant.operations.base import Context
+from assistant.operations.computed import computed
 from assistant.operations.under import parent_with_items
 
 _SMALLEST = re.compile("最少|最小|最低")

@@ -1,0 +1,139 @@
+"""Figures asked to be worked out from what the document says (`…说明里讲了比上年少了多少，能不能据此倒推出2023年的…`),
+a year said relative to one named before it (`2024年三公经费，上一年是多少`), details budget disclosures do not print
+(`什么品牌、什么型号`, `账面原值`), the share of a sum (`A和B加起来占Z的百分之几`), a unit said once for every part
+(`…都按万元说`), money asked of vehicles (`车辆日常运行花多少`), a cell by its row and column (`“支出总计”那一行，基本
+支出下面的人员经费`, `本年收入合计一栏印的数字`), a base year in brackets (`比上一年（2025年）的预算`), what belongs to a
+kind (`属于服务类的采购`) and a figure the asker wants to confirm (`想确认下文件里说它…`). Each on two documents, through the
+real Assistant."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.assistant import Assistant
+
+P = pytest.param
+
+# (document, question, value, year of the figure)
+VALUES = [
+    P(
+        "welfare",
+        "福利院今年的财政拨款收入预算说是比上年只多了一点点，能不能按说明倒推一下上一年的财政拨款收入预算是多少万元？",
+        949.66,
+        2023,
+        id="derived-on-request",
+    ),
+    P(
+        "finance",
+        "财政局2024年度收入支出总计是2995.39万元，说明里讲了与2023年度相比减少了多少——据此推算2023年度的收入支出总计是多少万元？",
+        3052.34,
+        2023,
+        id="derived-on-request-2",
+    ),
+    P(
+        "justice",
+        "司法局的说明里提到财政拨款收入和上年比的情况，请据此倒推一下，2025年财政拨款收入预算是多少万元？",
+        8835.08,
+        2025,
+        id="derived-on-request-3",
+    ),
+    P("wanli", "万里街道2024年三公经费的说明里讲了和上年比的变化，能不能倒推一下上一年是多少？", 22.91, 2023, id="derived-no-item"),
+    P("wanli", "万里街道2024年三公经费，上一年是多少？", 22.91, 2023, id="relative-to-a-named-year"),
+    P(
+        "dapeng",
+        "大鹏新区政务服务数据管理局2022年政府投资项目2008万元，上一年是多少万元？",
+        1425,
+        2021,
+        id="relative-to-a-named-year-2",
+    ),
+    P(
+        "welfare",
+        "福利院2024年机关事业单位基本养老保险缴费支出和职业年金缴费支出加起来占支出合计的百分之几",
+        9.5,
+        2024,
+        id="share-of-a-sum",
+    ),
+    P(
+        "wanli",
+        "万里街道2024年社会保障和就业支出和卫生健康支出这两类占支出总计的比例是多少",
+        14.61,
+        2024,
+        id="share-of-a-sum-2",
+    ),
+    P("dapeng", "表6《政府预算拨款收支总表》里，本年收入合计一栏印的数字是多少万元", 5901, 2022, id="column-cell"),
+    P("welfare", "福利院2024年支出总计那一行，基本支出下面的人员经费是多少元", 7380214, 2024, id="row-then-column"),
+    P("justice", "司法局2026年支出合计那一行，基本支出下面的公用经费是多少元", 2178324.44, 2026, id="row-then-column-2"),
+    P("justice", "普陀区司法局2026年的财政拨款收入，比上一年（2025年）的预算增加了多少万元？", 793.14, 2026, id="base-year"),
+    P("wanli", "万里街道2024年的财政拨款收入比上年(2023年)减少了多少万元？", -876.75, 2024, id="base-year-2"),
+    P("dapeng", "大鹏数据局2022年纳入部门预算的政府采购项目里，属于服务类的采购是多少万元？", 451, 2022, id="kind"),
+    P("finance", "普陀区财政局2024年政府采购里属于服务类的采购是多少万元？", 246.47, 2024, id="kind-2"),
+    P(
+        "dapeng",
+        "我看大鹏数据局2022年预算里“信息技术服务”这个项目是780万元，想确认下文件里说它跟2021年预算比变动多少万元？",
+        -73,
+        2022,
+        id="asker-confirms",
+    ),
+    P(
+        "wanli",
+        "我看万里街道2024年预算里财政拨款收入是15621.11万元，想确认下文件里说它跟2023年预算比减少了多少万元？",
+        -876.75,
+        2024,
+        id="asker-confirms-2",
+    ),
+]
+
+
+@pytest.mark.parametrize(("doc", "question", "value", "year"), VALUES)
+def test_one_figure(qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float, year: int) -> None:
+    ans = qa.ask(question, doc=ids[doc])
+    assert (ans.value, ans.year) == (pytest.approx(value), year), ans.answer
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "first"),
+    [
+        P(
+            "dapeng",
+            "大鹏数据局2022年的政府采购项目支出表里，便携式计算机（品目编码A02010105）安排了多少万元？"
+            "另外这批笔记本电脑具体买的是什么品牌？",
+            6,
+            id="brand",
+        ),
+        P("wanli", "万里街道2024年公务用车购置费安排了多少万元？打算买的是什么型号的车？", 25, id="model"),
+        P("justice", "普陀区司法局2026年执法执勤用车有几辆？这些车的账面原值一共多少万元？", 3, id="book-value"),
+    ],
+)
+def test_a_detail_no_document_prints_is_declined(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, first: float
+) -> None:
+    ans = qa.ask(question, doc=ids[doc])
+    assert ans.parts[0].value == pytest.approx(first)
+    assert ans.parts[-1].abstained and ans.parts[-1].value is None and "不作回答" in ans.parts[-1].answer
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "values"),
+    [
+        P(
+            "justice",
+            "普陀区司法局2026年的三公经费：公车日常运行的钱多少？招待费多少？都按万元说。",
+            [9.98, 0.83],
+            id="unit-for-all",
+        ),
+        P("welfare", "普陀区社会福利院2024年：公务用车运行费多少？住房公积金多少？单位都用万元。", [6.4, 33.5816], id="unit-for-all-2"),
+    ],
+)
+def test_a_unit_said_for_all_parts(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, values: list[float]
+) -> None:
+    ans = qa.ask(question, doc=ids[doc])
+    # 8,265 元 converted, or the narrative's 0.83万元
+    assert [p.value for p in ans.parts] == pytest.approx(values, abs=0.005) and {p.unit for p in ans.parts} == {"万元"}
+
+
+@pytest.mark.parametrize("doc", ["wanli", "justice"])
+def test_money_asked_of_vehicles_is_no_count(qa: Assistant, ids: dict[str, str], doc: str) -> None:
+    ans = qa.ask("车辆日常运行一年花多少？", doc=ids[doc])
+    assert ans.unit != "辆"
+    assert qa.ask("一共有几辆车？", doc=ids[doc]).unit == "辆"
