@@ -14,6 +14,24 @@ from index.text import normalize
 # Small counts as people write them (保留两位小数, 两个项目): digits or numerals one to four.
 EXACT_PLACES = 6  # the decimals of a figure asked unrounded (不要四舍五入): all a conversion of printed figures has
 SMALL_NUMBERS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_CN_YEAR = re.compile("[〇零一二三四五六七八九]{4}(?=年)")  # 二〇二四年 is 2024年
+_CN_NUMERALS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+_TABLE_ORDINAL = re.compile("第([0-9]{1,2}|[一二三四五六七八九十]{1,3})张表")  # 第6张表, 第五张表: 表6, 表5
+
+
+def numerals_in_digits(text: str) -> str:
+    """Years and table ordinals said in Chinese numerals, in digits: 二〇二四年 -> 2024年, 第十二张表 -> 表12."""
+    text = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_NUMERALS), text)
+    return _TABLE_ORDINAL.sub(lambda m: f"表{_ordinal(m.group(1))}", text)
+
+
+def _ordinal(said: str) -> int:
+    """二十一 -> 21, 十二 -> 12, 7 -> 7."""
+    if said.isdigit():
+        return int(said)
+    tens, _, ones = said.rpartition("十")
+    digit = str.maketrans("一二三四五六七八九", "123456789")
+    return (int(tens.translate(digit) or 1) * 10 if "十" in said else 0) + int(ones.translate(digit) or 0)
 
 
 @cache

@@ -176,7 +176,8 @@ def narrower(
     query: Query, fact: Fact, name: str, measures: Sequence[str], rest: Sequence[str], described: frozenset[str]
 ) -> bool:
     """The question asks for less than the fact holds: a 科目 under the fact's (网信事务 for 2013701 网信事务行政运行:
-    the 款's figure is no 项's), the pay of one job (护工的工资), or a row with a column matched by its name
+    the 款's figure is no 项's), the pay of one job (护工的工资), one of two kinds of spending a name joins (运行 of
+    公务用车购置及运行费), or a row with a column matched by its name
     (司法的人员经费 against the department's 人员经费, 修东西的钱（一般公共预算基本支出）: the row's figure is asked,
     never the column's total)."""
     own = (fact.code,) if fact.code else classification.codes_of(fact.subject)  # a sentence's 科目 by its name
@@ -187,6 +188,9 @@ def narrower(
         return True
     if any(containment(bigrams(group), described) < 1 for group in staff_groups(query.norm.split("|")[0])):
         return True  # 护工一年的工资: the pay of one group of staff, which no row of the document is
+    joined = _JOINED.match(normalize(fact.subject))  # 公车日常运行的钱: 运行 of 公务用车购置及运行费 only
+    if joined and (joined.group("a") in query.norm) != (joined.group("b") in query.norm):
+        return True
     if not of_measures(name, measures):
         return False
     # 修东西的钱（一般公共预算基本支出）: the words name the item, not the column
@@ -198,6 +202,10 @@ def narrower(
     # a row said in the question, not an everyday word's reading (发工资 -> 工资福利支出)
     asked = query.norm.split("|")[0]
     return any(n in r and n in asked and containment(bigrams(n), described) < 1 for r in rest for n in _rows())
+
+
+# A name joining two kinds of spending on one thing (公务用车购置及运行费, …购置及运行维护费): the two kinds
+_JOINED = re.compile("^.{2,}?(?P<a>[\u4e00-\u9fff]{2})及(?P<b>[\u4e00-\u9fff]{2})(维护)?费$")
 
 
 def of_measures(name: str, measures: Sequence[str]) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
+from assistant import lexicon
 from assistant.asides import (
     hearsay,
     inline_frame_off,
@@ -32,9 +33,6 @@ from assistant.lexicon import EXACT_PLACES, SMALL_NUMBERS, YEAR, known_terms, na
 from assistant.lists import each_asked, siblings_joined
 from index.classification import kind_words
 from index.text import bigrams
-
-_CN_YEAR = re.compile("[〇零一二三四五六七八九]{4}(?=年)")  # 二〇二四年 is 2024年
-_CN_NUMERALS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +229,7 @@ _NOTES = (
     "threshold",
     "section_pointer",
     "table_position",
+    "side_word",
     "count_determiner",
     "units_scope",
 )
@@ -264,10 +263,10 @@ def _compared(text: str, cues: dict[str, re.Pattern[str]]) -> str:
 
 
 def _as_written(norm: str, cues: dict[str, re.Pattern[str]]) -> str:
-    """Years in Chinese numerals in digits (二〇二六年); spoken fillers (嗯，那个，…哈), what the asker takes back or
+    """Years and table numbers in Chinese numerals in digits (二〇二六年, 第五张表); spoken fillers (嗯，那个，…哈), what the asker takes back or
     rules out (三公，不对，是…; ，不是津贴补贴哈，) and a check the figure asked after it settles (相等吗？如果不相等，) gone;
     a gloss after 就是 in brackets (，就是印刷费，)."""
-    norm = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_NUMERALS), norm)
+    norm = lexicon.numerals_in_digits(norm)
     norm = cues["kind_word"].sub("", cues["spoken_correction"].sub("", cues["spoken"].sub("", norm)))
     norm = cues["settled_check"].sub("", norm)
     return cues["spoken_gloss"].sub(_gloss_read, norm)
