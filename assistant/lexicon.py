@@ -60,11 +60,22 @@ def glossed(norm: str) -> str:
 
 @lru_cache(maxsize=256)
 def scoped_words(norm: str) -> str:
-    """The item words before a bracket of columns (`修东西` of 修东西的钱（一般公共预算基本支出）), or ''."""
+    """The item words before a bracket of columns (`修东西` of 修东西的钱（一般公共预算基本支出）) or before the columns
+    said as where it is printed (`邮电开销` of 邮电开销基本支出里安排了多少), or ''."""
     for m in _gloss().finditer(norm):
         if _scope_of(m.group("words"), m.group("term")):
             return m.group("words")
+    # 邮电开销基本支出里安排了多少: the columns said after the item, as where it is printed
+    inside = _PRINTED_IN.search(norm.split("|")[0])
+    said = inside.group(1) if inside else ""
+    for column in sorted(load_data("answering.toml")["where_printed"], key=len, reverse=True) if said else []:
+        words = said.removesuffix(column).rstrip(",").split(",")[-1] if said.endswith(column) else ""
+        if len(words) >= 2 and _scope_of(words, column):
+            return words
     return ""
+
+
+_PRINTED_IN = re.compile("^(.+?)(?:里面|里|中)(?=安排|是|有|为|花|用|预算|多少)")
 
 
 def _scope_of(words: str, term: str) -> bool:

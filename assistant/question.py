@@ -184,7 +184,7 @@ def frame(norm: str) -> Framed:
     text = cues["doc_inline"].sub(lambda mm: inline_frame_off(mm, text), text)
     text = _topic_off(_repeat(_lead_off, text), cues)
     text = premise_off(text, cues)
-    text = cues["either_way"].sub("差", text)  # 比年初预算多花还是少花了多少: 差多少
+    text = cues["relative_to"].sub("比", cues["either_way"].sub("差", text))  # 多花还是少花了多少: 差多少
     text = stated_premise(_asides_off(hearsay(without_asides(text, cues), cues), cues), cues)
     text = cues["self_reference"].sub("", cues["item_anaphor"].sub("", cues["method"].sub("", text)))
     date = cues["as_of"].search(text)  # 截至2025年8月31日: when a stock is counted, not the year asked
@@ -331,11 +331,13 @@ def split_clauses(text: str) -> list[str]:
         piece = piece.strip(",;?!. ")
         later_asks = any(cues["asking"].search(p) for p in pieces[i + 1 :])
         # 有没有…？…是多少 / 多了还是少了，差多少: the figure asked next answers the yes/no too
-        if cues["asking"].search(piece) and not (cues["yes_no"].search(piece) and later_asks):
+        # 和上年比呢，变化了多少: the comparison is the frame of the question after it
+        framing = later_asks and (cues["yes_no"].search(piece) or cues["compared_only"].match(piece))
+        if cues["asking"].search(piece) and not framing:
             clauses.append(pending + piece)
             pending = ""
         else:
-            pending += piece + ","
+            pending += piece.removesuffix("呢") + ","
     if pending and clauses:
         clauses[-1] += "," + pending.rstrip(",")
     clauses = _units_restated(clauses, cues)

@@ -5,7 +5,8 @@ a year said relative to one named before it (`2024年三公经费，上一年是
 支出下面的人员经费`, `本年收入合计一栏印的数字`), a base year in brackets (`比上一年（2025年）的预算`), what belongs to a
 kind (`属于服务类的采购`), a figure the asker wants to confirm (`想确认下文件里说它…`), the side of a two-sided table said
 before its item (`收入方“本年收入合计”`), a table by its ordinal (`第6张表`, `第十二张表`) and 每月 describing an item
-(`单位每月配缴的那种住房公积金`). Each on two documents, through the real Assistant."""
+(`单位每月配缴的那种住房公积金`), 相对 for 比, a comparison said alone (`和上年比呢，变化了多少`), the columns said after the
+item as where it is printed (`邮电开销基本支出里`) and 办公用车. Each on two documents, through the real Assistant."""
 
 from __future__ import annotations
 
@@ -90,6 +91,10 @@ VALUES = [
     P("welfare", "福利院2024年预算第三张表里，住房公积金是多少元", 335816, 2024, id="table-ordinal-unnumbered"),
     P("wanli", "万里街道2024年单位每月配缴的那种住房公积金，预算是多少元？", 3503499, 2024, id="monthly-describes"),
     P("welfare", "福利院2024年每月给职工缴的公积金一年预算多少元？", 335816, 2024, id="monthly-describes-2"),
+    P("finance", "财政局2024年信息化建设（项）的支出决算数相对年初预算差了多少万元？", -0.65, 2024, id="relative-to"),
+    P("justice", "司法局行政运行2026年预算相对2025年执行数少了多少万元？", -18.02, 2026, id="relative-to-2"),
+    P("welfare", "福利院办公用的车2024年一年运行费预算多少万元", 6.4, 2024, id="office-car"),
+    P("justice", "普陀区司法局2026年办公用车的运行费预算多少万元", 9.98, 2026, id="office-car-2"),
     P(
         "justice",
         "普陀区司法局2026年的财政拨款收入，比上一年（2025年）的预算增加了多少万元？",
@@ -168,6 +173,47 @@ def test_a_unit_said_for_all_parts(
     ans = qa.ask(question, doc=ids[doc])
     # 8,265 元 converted, or the narrative's 0.83万元
     assert [p.value for p in ans.parts] == pytest.approx(values, abs=0.005) and {p.unit for p in ans.parts} == {"万元"}
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "values"),
+    [
+        P(
+            "justice",
+            "上海市普陀区司法局2026年三公经费预算数是多少万元？和上年比呢，变化了多少万元？",
+            [10.81, 0],
+            id="compared",
+        ),
+        P(
+            "wanli",
+            "万里街道2024年财政拨款收入是多少万元？跟2023年比呢，少了多少？",
+            [15621.1123, -876.75],
+            id="compared-2",
+        ),
+    ],
+)
+def test_a_comparison_said_alone_frames_the_question_after_it(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, values: list[float]
+) -> None:
+    ans = qa.ask(question, doc=ids[doc])
+    assert [p.value for p in ans.parts] == pytest.approx(values)
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "row"),
+    [
+        P("justice", "司法局2026年打电话寄东西这些邮电开销，基本支出里安排了多少元", 130000, id="item-before-column"),
+        P("wanli", "万里街道2024年邮电开销基本支出里安排了多少元", 390000, id="item-before-column-2"),
+        P("welfare", "水电开销基本支出里安排了多少元", None, id="no-such-row"),
+    ],
+)
+def test_words_before_a_column_never_get_its_total(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, row: float | None
+) -> None:
+    """The 邮电费 row (read by the e5 model; the tests' hashed embedder may not read it) or nothing, never the
+    基本支出 total (25,741,666.44 元 at 司法局, which had been given)."""
+    ans = qa.ask(question, doc=ids[doc])
+    assert ans.value in (None, row)
 
 
 @pytest.mark.parametrize("doc", ["welfare", "justice"])
