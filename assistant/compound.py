@@ -43,14 +43,8 @@ def inherit_frame(clause: Query, whole: Query) -> Query:
     )
 
 
-# 都按万元说 / 单位都用万元 / 金额一律以元计: the unit said once for every figure asked
-_FOR_ALL = re.compile(
-    "(都|均|一律|统一|全部|全都)(按|用|以|换算成|折合成?|折算成?)?(亿元|万元|元)|单位(都|均|统一)?(用|按|为|是)?[:：]?(亿元|万元|元)"
-)
-
-
 def _unit_for_all(clause: Query, whole: Query) -> bool:
-    return clause.intent == "compare" or bool(_FOR_ALL.search(whole.text))
+    return clause.intent == "compare" or bool(cue("unit_for_all").search(whole.text))
 
 
 def item_of(clause: Query) -> str:

@@ -30,8 +30,7 @@ def _ordinal(said: str) -> int:
     if said.isdigit():
         return int(said)
     tens, _, ones = said.rpartition("十")
-    digit = str.maketrans("一二三四五六七八九", "123456789")
-    return (int(tens.translate(digit) or 1) * 10 if "十" in said else 0) + int(ones.translate(digit) or 0)
+    return (int(tens.translate(_CN_NUMERALS) or 1) * 10 if "十" in said else 0) + int(ones.translate(_CN_NUMERALS) or 0)
 
 
 @cache

@@ -263,9 +263,9 @@ def _compared(text: str, cues: dict[str, re.Pattern[str]]) -> str:
 
 
 def _as_written(norm: str, cues: dict[str, re.Pattern[str]]) -> str:
-    """Years and table numbers in Chinese numerals in digits (二〇二六年, 第五张表); spoken fillers (嗯，那个，…哈), what the asker takes back or
-    rules out (三公，不对，是…; ，不是津贴补贴哈，) and a check the figure asked after it settles (相等吗？如果不相等，) gone;
-    a gloss after 就是 in brackets (，就是印刷费，)."""
+    """Years and table numbers in Chinese numerals in digits (二〇二六年, 第五张表); spoken fillers (嗯，那个，…哈),
+    what the asker takes back or rules out (三公，不对，是…; ，不是津贴补贴哈，) and a check the figure asked after it
+    settles (相等吗？如果不相等，) gone; a gloss after 就是 in brackets (，就是印刷费，)."""
     norm = lexicon.numerals_in_digits(norm)
     norm = cues["kind_word"].sub("", cues["spoken_correction"].sub("", cues["spoken"].sub("", norm)))
     norm = cues["settled_check"].sub("", norm)

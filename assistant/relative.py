@@ -23,9 +23,11 @@ def relative_years(norm: str, years: list[int], *, joined: bool) -> tuple[list[i
     plain = without_bases(norm)
     for pattern, offset in RELATIVE_YEARS:
         said = re.search(pattern, plain)
-        if said and not years:
+        if not said:
+            continue
+        if not years:
             return years, offset
-        named = [int(y) for y in YEAR.findall(plain[: said.start()])] if said and offset and not joined else []
-        if named and not YEAR.search(plain, said.end()):  # type: ignore[union-attr]
+        named = [int(y) for y in YEAR.findall(plain[: said.start()])] if offset and not joined else []
+        if named and not YEAR.search(plain, said.end()):
             return [named[-1] + offset], None
     return years, None
