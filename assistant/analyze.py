@@ -12,8 +12,9 @@ from assistant.asides import reads_narrative
 from assistant.codes import CODE, asked_codes
 from assistant.data import load_data
 from assistant.described import without_description
-from assistant.lexicon import glossed, inside_other_name, spend_verbs, stands_for, synonyms
+from assistant.lexicon import english_read, glossed, inside_other_name, simplified, spend_verbs, stands_for, synonyms
 from assistant.lists import EXAMPLES, LIST_END, examples_of_term, heads_of_topic, listed, share_head, shield, unshield
+from assistant.names import vocabulary
 from assistant.question import YEAR as _YEAR
 from assistant.question import (
     Framed,
@@ -260,6 +261,8 @@ def _share_parts(text: str) -> list[str]:
     measure = _measures_named(part)[0]
     if measure and _SAME_ITEM.match(whole):  # X的项目支出占该类支出合计: X's own total is the whole
         whole = part.replace(measure, "").removesuffix("的")
+    elif inner and part in vocabulary().spending_parts and whole and not _measures_named(whole)[0]:
+        part = f"{whole}{part}"  # 城乡社区支出里，项目支出占这一类合计: that row's 项目支出, not the document's
     return [part, whole] if whole else [part]
 
 
@@ -319,7 +322,8 @@ def with_table_item(norm: str, table_hint: str | None) -> str:
 def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
     """Analyse one question; an elliptical follow-up ("那2021年呢？") borrows the previous question."""
     text = question.strip()
-    framed = frame(plain_words(normalize(_SPACED_ASK.sub(r"\1？", text))))
+    # 請問…預算裡 in simplified characters, 2024年 budget 里的 total in Chinese: as the documents print them
+    framed = frame(plain_words(normalize(_SPACED_ASK.sub(r"\1？", english_read(simplified(text))))))
     asked = framed.asked
     norm = without_description(with_table_item(framed.text, framed.table_hint))
     years = list(framed.target_years)

@@ -170,10 +170,25 @@ def _ordinal_off(m: re.Match[str]) -> str:
     return name if any(name.startswith(n) for n in national_names()) else m.group(0)
 
 
+def which_folded(text: str, cues: Cues) -> str:
+    """`A和B哪个更多？用A减B，差多少`: the difference answers which is larger, so the which-question goes; what was
+    said before A (the department, year, 基本支出里) stays. Unchanged unless the rest names both and asks a difference."""
+    m = cues["which_of_two"].search(text)
+    rest = text[m.end() :] if m else ""
+    if m is None or m.group("b") not in rest or not cues["difference_of_two"].search(rest):
+        return text
+    a = m.group("a")
+    tail = next((a[k:] for k in range(len(a) - 1) if a[k:] in rest), None)  # A as the difference names it
+    return text if tail is None else text[: m.start("a")] + a[: len(a) - len(tail)] + rest
+
+
 def units_requested(text: str, cues: Cues) -> tuple[str, list[str]]:
     """`…是多少？请换算成元` / `折合多少万元` / `请精确到元` / `是不是九千多万`: the question without the request or
     the rough figure checked, and the units asked."""
     text = cues["unit_printed"].sub(",", text)  # 表里单位是元，请换算成万元: the table's unit is not the one asked
+    again = cues["unit_again"].search(text)
+    if again and again.group("unit") != again.group("first"):  # 是多少元？换成万元是多少: a part in each unit
+        text = f"{text[: again.start('again')]}{again.group('unit')}又是多少"
     units = [m.group("unit") for m in cues["unit_request"].finditer(text)]
     if not re.search("多少(亿元|万元|元)", text):  # 多少元？是不是一百多万: the unit named is the one asked
         units += [f"{m.group('unit')}元" for m in cues["rough_figure"].finditer(text)]  # 是不是九千多万: 万元
@@ -219,6 +234,7 @@ def _premise_item(premise: str) -> str:
     """The item a premise states. A bracket holding a document term names it (医疗这块（210-11-02 事业单位医疗）2024年
     安排: 事业单位医疗), one holding a code adds the code (绩效工资（301 07）); any other bracket goes."""
     terms = known_terms()
+    premise = re.sub("(那|这)(笔|个)?$", "", premise)  # 政府投资项目那2,008万元里: the item said before 那
     bracket = re.search(r"\(([^()]*)\)", premise)
     if not bracket:
         return premise
@@ -297,6 +313,8 @@ def _premise_and_question(item: str, rest: str, inside: bool, cues: Cues) -> str
     if anaphor and not before:  # (not 购房补贴这一项: the name before it; 照这样推算，2021年这一项 is the premise's)
         return rest[: anaphor.start()] + _SAID.sub("", _COMPARED.sub("", item)) + rest[anaphor.end() :]
     rest = _ASKER.sub("", rest) if _ASKER.sub("", rest).startswith("其中") else rest  # 我想知道其中…: 其中…
+    this = _THIS_COMPARED.match(_ASKER.sub("", rest))  # 我想知道这比2025年…增长了百分之多少: the premise's figure
+    rest = rest if this is None else _ASKER.sub("", rest)[this.end() :]
     if inside or rest.startswith("其中"):
         return f"{item}中{re.sub('^其中', '', rest)}"
     mine, theirs = stages_named(rest, item)  # …支出决算2940.05万元，对应的全年预算数: the item at another stage
@@ -315,6 +333,7 @@ def _premise_and_question(item: str, rest: str, inside: bool, cues: Cues) -> str
 
 
 _STAGED = re.compile("(预算|决算|数)$")
+_THIS_COMPARED = re.compile("(这个数|这个|这笔钱?|这一?项|这)(?=比|较|相比|相较|占)")
 _ASKER = re.compile("^(我|我们)?(想知道|想问问?|想了解|想请教|请问|问一下|想(确认|核实|核对)一?下?)")
 _SHORT_HEAD = 3  # a head of the premise's item this short (编制) stands for it; a longer one names the item itself
 

@@ -20,6 +20,7 @@ from assistant.llm_route import merge_grounding
 from assistant.names import stage_cue_words, stage_terms, strip_endings, vocabulary
 from assistant.operations import Context, abstain
 from assistant.operations import answer as answer_in
+from assistant.operations.completion import completed_item
 from assistant.question import cue
 from assistant.years import keep_to_year, resolve_years
 from index.model import MONEY_UNITS, Fact
@@ -91,6 +92,13 @@ def lean_on(clause: Query, item: str, analyze: Callable[[str], Query]) -> Query:
             return analyze(f"{item}占{whole.group('whole')}的比例是多少")
         if re.search(cue("share_of_previous"), body) and len(clause.parts) == 1:
             return analyze(f"{clause.parts[0]}占{item}的比例是多少")
+    bare = re.match(cue("asked_bare"), re.sub(r",?\((?:亿元|万元|元)\)$", "", body.rstrip("?")))  # …？（万元）
+    if bare and bare.group(2):  # 比上年？ / 和上年比呢: the change of the item before on that year
+        return analyze(f"{item}比{bare.group(3)}增减了多少")
+    if clause.intent == "completion" and not completed_item(
+        clause
+    ):  # 决算数相当于年初预算的百分之几: of the item before
+        return analyze(f"{item}{body}")
     plural = re.match(cue("plural_anaphor"), body)
     if plural:  # 这些项目一共涉及多少资金: the 编报绩效目标的项目 counted before
         noun = plural.group("noun") or ""

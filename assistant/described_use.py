@@ -25,7 +25,7 @@ _BREAKS = re.compile(r"[,，、?？:：;；()（）“”\"]|这些|那些|这�
 _LEAD = re.compile(r"^(来电人问|市民问|请问|管|做|搞|负责|用于|用来|专门|主要|给|为|在)+")
 _TRAIL = re.compile(r"(项目|事项|工作|那一块|那块|预算|经费|资金|钱|花|安排|了)+$")
 # what says the words before it describe an item (…那一块的项目, …这些…的那个项目, …那块)
-_POINTER = re.compile("那个|那一块|那块|这块|这一块|那部分|这部分|那项|那笔|的项目|的事项")
+_POINTER = re.compile("那个|那一块|那块|这块|这一块|那部分|这部分|[那这]一?项|那一?类|那笔|的项目|的事项")
 MIN_PIECE = 4  # characters a piece of description needs to say anything of its own
 PIECE_FOUND = 0.8  # share of a piece's bigrams its sentence must hold (智慧城市研究课题 in 智慧城市领域研究课题)
 MIN_SAID = 8  # characters of description found that name an item by its use: two pieces, not one name's fragment
@@ -68,7 +68,8 @@ def read_by_use(query: Query, facts: Sequence[Fact]) -> tuple[str, str] | None:
     best, score = ranked[0]
     if any(other * AHEAD > score for name, other in ranked[1:] if not _alike(name, best)):
         return None
-    if not _POINTER.search(asked[asked.find(said[best][-1]) :]):
+    written = query.asked or asked  # as asked: the framing takes a pointer (那一项) off the words it reads
+    if not _POINTER.search(written[written.find(said[best][-1]) :]):
         return None  # 智慧城市专家综合服务的预算: one use of an item asked as an item, which the document may not print
     return "、".join(said[best]), best
 

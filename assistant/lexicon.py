@@ -7,6 +7,8 @@ import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
+from opencc import OpenCC
+
 from assistant.data import load_data
 from index import classification
 from index.text import normalize
@@ -17,6 +19,38 @@ SMALL_NUMBERS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "1": 1, "2": 
 _CN_YEAR = re.compile("[〇零一二三四五六七八九]{4}(?=年)")  # 二〇二四年 is 2024年
 _CN_NUMERALS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _TABLE_ORDINAL = re.compile("第([0-9]{1,2}|[一二三四五六七八九十]{1,3})张表")  # 第6张表, 第五张表: 表6, 表5
+
+
+def simplified(text: str) -> str:
+    """A question written in traditional characters (請問…單位預算裡) in the simplified ones the documents print
+    (OpenCC's t2s tables); text GB2312 encodes, simplified throughout, is left as written."""
+    try:
+        text.encode("gb2312")
+    except UnicodeEncodeError:
+        return _to_simplified().convert(text)
+    return text
+
+
+_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2,})(?:\s*[(（]([\u4e00-\u9fff]{2,12})[)）])?(?![A-Za-z0-9])")
+
+
+def english_read(text: str) -> str:
+    """English words mixed into a question in the documents' Chinese: a word glossed in brackets as its gloss
+    (goods（货物采购） → 货物采购), a word of synonyms.toml `english` as its entry (total → 合计), a greeting gone;
+    any other Latin word (a code such as C99, an abbreviation) stays."""
+    data = load_data("synonyms.toml")
+    words, greetings = data["english"], set(data["greetings"])
+
+    def read(m: re.Match[str]) -> str:
+        word = m.group(1).lower()
+        return m.group(2) or ("" if word in greetings else words.get(word, m.group(0)))
+
+    return _LATIN_WORD.sub(read, text) if re.search("[A-Za-z]{2}", text) else text
+
+
+@cache
+def _to_simplified() -> OpenCC:
+    return OpenCC("t2s")
 
 
 def numerals_in_digits(text: str) -> str:

@@ -170,7 +170,7 @@ def _measure_terms(
         # or the table all of whose figures are of the measure (一般公共预算基本支出…经济分类预算表)
         title = normalize(table_title(fact.source.table)) if fact.source.table else normalize(fact.source.section or "")
         column = normalize(fact.source.column or "")  # 基本支出/人员经费: a column under its group
-        met = [m for m in measures if m == measure or m in measure or m in name or m in title or m in column]
+        met = [m for m in measures if any(m in w for w in (measure, name, title, column)) or ms.said_with_name(fact, m)]
         delta += 0.15 if len(met) == len(measures) else 0.0 if met else -0.4  # every measure named, or some
         measure_ok = not any(m in voc.part_columns for m in measures if m not in met)  # 基本支出的年初预算
     elif measure not in voc.default_measures and not measure.endswith(name):

@@ -264,6 +264,17 @@ def alone(text: str, described: frozenset[str]) -> bool:
     return m is not None and containment(bigrams(m.group("part")), described) < 1
 
 
+def said_with_name(fact: Fact, measure: str) -> bool:
+    """Does the sentence of a narrative figure print `measure` right after its item (机关运行经费财政拨款预算337万元:
+    财政拨款)? A table cell's measure is its column, read elsewhere."""
+    if fact.origin == "table":
+        return False
+    return (
+        re.search(re.escape(normalize(fact.subject)) + ".{0,2}?" + re.escape(measure), normalize(fact.source.quote))
+        is not None
+    )
+
+
 def item_context(fact: Fact) -> str:
     """A fact's context as words of its item: a department's name (a table row listing the units: 深圳市大鹏新区
     政务服务数据管理局) says whose figure it is, not which item (its 数据管理 is no 数据管理事务)."""

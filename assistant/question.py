@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from assistant import lexicon
+from assistant import clauses, lexicon
 from assistant.asides import (
     hearsay,
     inline_frame_off,
@@ -24,13 +24,13 @@ from assistant.asides import (
     requests_listed,
     stated_premise,
     units_requested,
+    which_folded,
     without_asides,
 )
-from assistant.backrefs import each_of_before
 from assistant.codes import codes_joined
 from assistant.data import load_data
 from assistant.lexicon import EXACT_PLACES, SMALL_NUMBERS, YEAR, known_terms, names_item, names_own_item
-from assistant.lists import each_asked, siblings_joined
+from assistant.lists import siblings_joined
 from index.classification import kind_words
 from index.text import bigrams
 
@@ -169,7 +169,7 @@ def frame(norm: str) -> Framed:
     """Take the framing off a normalised question (see the module docstring)."""
     cues = _cues()
     norm = _repeat(_lead_off, _as_written(norm, cues))
-    text = norm
+    text = which_folded(norm, cues)  # A和B哪个多？A减B差多少: the difference says which
     doc_years: list[int] = []
     # 上海市普陀区财政局2024年2023年… / …2022年去年…: the first year names the document, not the year asked
     stacked = cues["stacked_years"].search(text) or cues["year_then_relative"].search(text)
@@ -185,6 +185,7 @@ def frame(norm: str) -> Framed:
     text = _topic_off(_repeat(_lead_off, text), cues)
     text = premise_off(text, cues)
     text = cues["relative_to"].sub("比", cues["either_way"].sub("差", text))  # 多花还是少花了多少: 差多少
+    text = cues["compared_with"].sub(lambda m: f"比{m.group('base')}", text)  # 跟上年比起来: 比上年
     text = stated_premise(_asides_off(hearsay(without_asides(text, cues), cues), cues), cues)
     text = cues["self_reference"].sub("", cues["item_anaphor"].sub("", cues["method"].sub("", text)))
     date = cues["as_of"].search(text)  # 截至2025年8月31日: when a stock is counted, not the year asked
@@ -225,6 +226,7 @@ _NOTES = (
     "excluded",
     "sign_note",
     "basis_note",
+    "ignore_note",
     "stated_aside",
     "threshold",
     "section_pointer",
@@ -238,7 +240,7 @@ _NOTES = (
 def _table_pointed(text: str, cues: dict[str, re.Pattern[str]]) -> tuple[str, str | None]:
     """(the question without it, the table it points into): …经济分类表里， names the table; 按经济分类 the tables
     of that classification (the economic 30108 row, not the functional 2080505 one, of one sum)."""
-    table = cues["table_named"].match(text) or cues["table_hint"].search(text)
+    table = cues["table_named"].match(text) or cues["table_hint"].search(text) or cues["table_total"].search(text)
     if table and not cues["table_words"].search(table.group("table")):
         text, table = text.replace("表上", "", 1) if table.group(0).endswith("表上") else text, None
     if table:
@@ -317,61 +319,9 @@ def _names_doc_year_only(norm: str, doc_years: list[int]) -> bool:
 
 
 def split_clauses(text: str) -> list[str]:
-    """The questions a compound question joins (`…收入是多少万元，比上年增长多少？` -> two), else [].
-
-    A clause counts only when it asks something of its own (多少, 几, 是否, 原因…); a leading clause
-    that only qualifies ("2022年，…") stays joined to the next.
-    """
-    cues = _cues()
-    text = _BRACKETED.sub(lambda m: m.group(0).replace(",", _INNER_COMMA), text)  # (全部资金口径,非财政拨款口径)
-    pieces = [p.replace(_INNER_COMMA, ",") for p in cues["joiners"].split(text) if p and p.strip(",;?!. ")]
-    clauses: list[str] = []
-    pending = ""
-    for i, piece in enumerate(pieces):
-        piece = piece.strip(",;?!. ")
-        later_asks = any(cues["asking"].search(p) for p in pieces[i + 1 :])
-        # 有没有…？…是多少 / 多了还是少了，差多少: the figure asked next answers the yes/no too
-        # 和上年比呢，变化了多少: the comparison is the frame of the question after it
-        framing = later_asks and (cues["yes_no"].search(piece) or cues["compared_only"].match(piece))
-        if cues["asking"].search(piece) and not framing:
-            clauses.append(pending + piece)
-            pending = ""
-        else:
-            pending += piece.removesuffix("呢") + ","
-    if pending and clauses:
-        clauses[-1] += "," + pending.rstrip(",")
-    clauses = _units_restated(clauses, cues)
-    clauses = each_of_before(
-        [one for clause in clauses for listed in _asks_apart(clause) for one in each_asked(listed)]
-    )
-    return clauses if len(clauses) >= 2 else []
-
-
-def _units_restated(clauses: list[str], cues: dict[str, re.Pattern[str]]) -> list[str]:
-    """`…是多少？请换算成元，是多少元？`: a clause asking only a unit asks the clause before in that unit."""
-    out: list[str] = []
-    for clause in clauses:
-        m = cues["unit_only_clause"].match(clause)
-        if m and out:
-            before = out[-1]
-            unit = m.group("unit")
-            out[-1] = (
-                re.sub("(亿元|万元|元)$", unit, before) if re.search("多少(亿元|万元|元)$", before) else before + unit
-            )
-        else:
-            out.append(clause)
-    return out
-
-
-_BRACKETED = re.compile(r"\([^()]*\)")
-_INNER_COMMA = "\ue010"  # a comma inside brackets separates no questions
-
-
-def _asks_apart(clause: str) -> list[str]:
-    """`项目有多少个、涉及资金多少万元`: items listed with 、 that each ask something are two questions (a list of
-    items asked together, `住房公积金、购房补贴分别是多少`, stays one)."""
-    pieces = clause.split("、")
-    return pieces if len(pieces) >= 2 and all(_cues()["asking"].search(p) for p in pieces) else [clause]
+    """The questions a compound question joins (`…收入是多少万元，比上年增长多少？` -> two), else [] (see
+    `assistant.clauses`)."""
+    return clauses.split_clauses(text, _cues())
 
 
 # A year written with two digits (24年公积金, 比23年, 25年执行数), never a count of years (近10年, 第15年, 每10年).

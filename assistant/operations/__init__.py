@@ -19,6 +19,7 @@ from assistant.operations.change import change, rate
 from assistant.operations.completion import completion
 from assistant.operations.largest import largest
 from assistant.operations.lookup import lookup
+from assistant.operations.tables import placed_table
 
 Operation = Callable[[Query, Context], Answer]
 
@@ -39,6 +40,7 @@ OPERATIONS: dict[str, Operation] = {
 
 def answer(query: Query, ctx: Context) -> Answer:
     """Answer a figure question within one document's (or the scope's) facts."""
+    query = placed_table(query, ctx.facts)  # 表2 of a document that numbers no table: its second
     result = OPERATIONS.get(query.intent, lookup)(query, ctx)
     result.intent = result.intent or query.intent
     return result

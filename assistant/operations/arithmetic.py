@@ -18,13 +18,14 @@ from assistant.compose import (
 from assistant.data import load_data
 from assistant.match import Scored, choose, confident, rank_facts
 from assistant.measures import complete_parts
-from assistant.names import candidate_names, display_name, operand_names, strip_endings, vocabulary
+from assistant.names import candidate_names, display_name, operand_names, strip_endings, table_title, vocabulary
 from assistant.operations.base import Context, abstain, disagree
 from assistant.operations.change import change
 from assistant.operations.computed import computed, ratio_answer
 from assistant.operations.lookup import agreeing, lookup, parallel, rank_all
 from assistant.operations.operands import find_parts
 from assistant.operations.periods import asks_each, each_period, period_rows
+from assistant.operations.tables import pointed_table
 from assistant.operations.under import kinds_counted, parent_with_items, scope_of_units
 from assistant.question import cue
 from assistant.stated import StatedShare, bare_name, stated_shares
@@ -40,7 +41,10 @@ _TOTAL = re.compile(load_data("intents.toml")["total_cue"])
 
 def share(query: Query, ctx: Context) -> Answer:
     parts = list(query.parts)
-    if len(parts) == 1:  # no whole named: the total of the part's side of the accounts (其他收入占比: 收入总计)
+    table = pointed_table(query, ctx.facts)
+    if len(parts) == 1 and table:  # 占部门支出预算总表合计的百分之几: the total of the table named
+        parts.append(f"{table_title(table)}合计")
+    elif len(parts) == 1:  # no whole named: the total of the part's side of the accounts (其他收入占比: 收入总计)
         parts.append("收入总计" if "收入" in parts[0] and "支出" not in parts[0] else "支出总计")
     summed = share_of_sum(query, ctx, parts)
     if summed is not None:

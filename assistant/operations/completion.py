@@ -21,9 +21,12 @@ from assistant.operations.lookup import lookup
 from assistant.operations.operands import find_parts
 from index.model import Fact
 
+_RATE = "完成率"  # the measure a printed completion rate is read as (answering.toml `measure_phrases`)
+
 
 def completion(query: Query, ctx: Context) -> Answer:
-    printed = lookup(query, ctx)
+    # only a printed completion rate answers (占本年支出合计的100.00% is a share of another whole)
+    printed = lookup(query, replace(ctx, facts=[f for f in ctx.facts if f.unit != "%" or f.measure == _RATE]))
     if not printed.abstained and printed.unit == "%":
         return printed
     item = completed_item(query)

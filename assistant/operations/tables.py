@@ -48,6 +48,33 @@ def pointed_table(query: Query, facts: Iterable[Fact]) -> str | None:
     return named_table(query.table_hint, {f.source.table for f in facts if f.source.table})
 
 
+def placed_table(query: Query, facts: Iterable[Fact]) -> Query:
+    """`表2` / `第二张表` of a document that prints no table numbers is its second table in page order, the order of
+    its 目录 (1. 财务收支预算总表, 2. 收入预算总表…): the hint becomes that table's title. Unchanged when the question
+    names no number alone, a document in scope numbers its tables, or the documents' Nth tables differ."""
+    hint = re.sub(r"^.*?20\d{2}年度?", "", normalize(query.table_hint or ""))
+    number = re.fullmatch(r"表(\d+)", hint)
+    if number is None:
+        return query
+    if query.content == (hint,):  # 表3的合计是多少: the table's total is the item, as its title names it
+        named = named_table(hint, {f.source.table for f in facts if f.source.table})
+        query = replace(query, content=(f"{table_title(named)}合计",)) if named else query
+    first: dict[str, dict[str, int]] = {}
+    for f in facts:
+        if f.source.table and f.source.page is not None:
+            pages = first.setdefault(f.source.doc_id, {})
+            pages[f.source.table] = min(pages.get(f.source.table, f.source.page), f.source.page)
+    if not first or any(_NUMBER.match(normalize(t)) for pages in first.values() for t in pages):
+        return query
+    n = int(number.group(1))
+    nth = {sorted(pages, key=pages.__getitem__)[n - 1] for pages in first.values() if 0 < n <= len(pages)}
+    titles = {table_title(t) for t in nth}
+    if len(titles) != 1 or len(nth) != len(first):
+        return query
+    content = (f"{titles.pop()}合计",) if query.content == (hint,) else query.content
+    return replace(query, table_hint=nth.pop(), content=content)
+
+
 def unprinted_column(query: Query, facts: Iterable[Fact]) -> str | None:
     """A column of income the question names (上年结转, 事业收入: answering.toml `part_columns`) that the documents in
     scope print nowhere, as a column or a row; None when every column named is printed."""

@@ -1,0 +1,75 @@
+"""The questions a compound question joins (`…收入是多少万元，比上年增长多少？` -> two).
+
+A clause counts only when it asks something of its own (多少, 几, 是否, 原因…), or, ended by a question mark, names
+a total or a year compared against (`三公经费 合计？比上年？`); a leading clause that only qualifies ("2022年，…") stays
+joined to the next. The cue patterns are question.toml's, passed in by `assistant.question`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.backrefs import each_of_before
+from assistant.lists import each_asked
+
+Cues = dict[str, re.Pattern[str]]
+
+
+def split_clauses(text: str, cues: Cues) -> list[str]:
+    """The questions `text` joins, or [] when it asks one."""
+    text = _BRACKETED.sub(lambda m: m.group(0).replace(",", _INNER_COMMA), text)  # (全部资金口径,非财政拨款口径)
+    split = re.split(f"({cues['joiners'].pattern})", text)  # each piece with the mark after it
+    marked = [(split[k].replace(_INNER_COMMA, ","), split[k + 1 : k + 2] == ["?"]) for k in range(0, len(split), 2)]
+    marked = [(p, q) for p, q in marked if p and p.strip(",;?!. ")]
+    pieces = [p for p, _ in marked]
+    clauses: list[str] = []
+    pending = ""
+    for i, (piece, questioned) in enumerate(marked):
+        piece = piece.strip(",;?!. ")
+        later_asks = any(cues["asking"].search(p) for p in pieces[i + 1 :])
+        # 有没有…？…是多少 / 多了还是少了，差多少: the figure asked next answers the yes/no too
+        # 和上年比呢，变化了多少: the comparison is the frame of the question after it
+        framing = later_asks and (cues["yes_no"].search(piece) or cues["compared_only"].match(piece))
+        asks = cues["asking"].search(piece) or (questioned and cues["asked_bare"].search(piece))  # 合计？比上年？
+        if asks and not framing:
+            clauses.append(pending.rstrip("、") + piece)
+            pending = ""
+        else:  # 政府采购预算？货物？服务？各多少: items asked one by one, then each of them
+            each = re.match("各|分别", pieces[-1].strip(",;?!. ")) and not any(
+                map(cues["asking"].search, pieces[i + 1 : -1])
+            )
+            pending += piece.removesuffix("呢") + ("、" if questioned and each else ",")
+    if pending and clauses:
+        clauses[-1] += "," + pending.rstrip(",")
+    clauses = _units_restated(clauses, cues)
+    clauses = each_of_before(
+        [one for clause in clauses for listed in _asks_apart(clause, cues) for one in each_asked(listed)]
+    )
+    return clauses if len(clauses) >= 2 else []
+
+
+def _units_restated(clauses: list[str], cues: Cues) -> list[str]:
+    """`…是多少？请换算成元，是多少元？`: a clause asking only a unit asks the clause before in that unit."""
+    out: list[str] = []
+    for clause in clauses:
+        m = cues["unit_only_clause"].match(clause)
+        if m and out:
+            before = out[-1]
+            unit = m.group("unit")
+            out[-1] = (
+                re.sub("(亿元|万元|元)$", unit, before) if re.search("多少(亿元|万元|元)$", before) else before + unit
+            )
+        else:
+            out.append(clause)
+    return out
+
+
+_BRACKETED = re.compile(r"\([^()]*\)")
+_INNER_COMMA = "\ue010"  # a comma inside brackets separates no questions
+
+
+def _asks_apart(clause: str, cues: Cues) -> list[str]:
+    """`项目有多少个、涉及资金多少万元`: items listed with 、 that each ask something are two questions (a list of
+    items asked together, `住房公积金、购房补贴分别是多少`, stays one)."""
+    pieces = clause.split("、")
+    return pieces if len(pieces) >= 2 and all(cues["asking"].search(p) for p in pieces) else [clause]
