@@ -294,6 +294,8 @@ def _split_parts(text: str, intent: str) -> list[str]:
                 second = "年初预算"  # 决算比预算: a 决算's 预算 is the 年初预算 it was set against
             if second in ("年初预算", "年初预算数") and not any(w in first for w in ("预算", "决算", "执行", "年初")):
                 first += "决算"  # 三公经费比年初预算少多少: what was spent against what was set
+            elif _STAGE_ONLY.fullmatch(second) and _STAGE_ONLY.search(first):  # X的年初预算比支出决算多多少: X's
+                second = _STAGE_ONLY.sub("", first).removesuffix("的") + second
             return [first, second]
         m = re.search(r"(.+?)(?:和|与|跟)(.+?)(?:相差|差额|差距|差多少)", text)
         if m:
@@ -310,6 +312,7 @@ def _split_parts(text: str, intent: str) -> list[str]:
     return []
 
 
+_STAGE_ONLY = re.compile("(?:支出)?(?:年初预算|全年预算|调整预算|预算执行|决算|执行|预算)数?$")
 _TOTAL_WORDS = frozenset({"", "数", "合计", "总计", "小计", "金额", "总额", "数额", "合计数", "总数"})
 
 

@@ -170,6 +170,28 @@ def _ordinal_off(m: re.Match[str]) -> str:
     return name if any(name.startswith(n) for n in national_names()) else m.group(0)
 
 
+_PATH = re.compile(r"(?P<类>[^,?;:()]{2,20}?\(类\))(?P<款>[^,?;:()]{2,20}?\(款\))?(?P<项>[^,?;:()]{2,20}?\(项\))")
+_CODE7 = re.compile(r"(?<!\d)(\d{3})(\d{2})(\d{2})(?!\d)")
+
+
+def parent_asked(text: str, cues: Cues) -> str:
+    """`“A（类）B（款）C（项）”，这个项所属的款合计是多少` asks B's row: the path is cut at the level asked (a 7-digit
+    code at its 5 or 3 digits) and the words asking the level go. Unchanged when no path or code names the child."""
+    m = cues["parent_level"].search(text)
+    if m is None:
+        return text
+    before, level = text[: m.start()], m.group("level")
+    path = _PATH.search(before)
+    if path and (level == "类" or path.group("款")):
+        cut = path.group("类") + (path.group("款") if level == "款" else "")
+        return before[: path.start()] + cut + before[path.end() :] + "," + text[m.end() :]
+    code = _CODE7.search(before)
+    if code:
+        cut = code.group(1) + (code.group(2) if level == "款" else "")
+        return before[: code.start()] + cut + before[code.end() :] + "," + text[m.end() :]
+    return text
+
+
 def which_folded(text: str, cues: Cues) -> str:
     """`A和B哪个更多？用A减B，差多少`: the difference answers which is larger, so the which-question goes; what was
     said before A (the department, year, 基本支出里) stays. Unchanged unless the rest names both and asks a difference."""

@@ -45,7 +45,10 @@ def inherit_frame(clause: Query, whole: Query) -> Query:
 
 
 def _unit_for_all(clause: Query, whole: Query) -> bool:
-    return clause.intent == "compare" or bool(cue("unit_for_all").search(whole.text))
+    # 请逐栏告诉我：因公出国(境)费多少万元？购置费多少？: parts asked column by column, in the unit said first
+    return clause.intent == "compare" or bool(
+        cue("unit_for_all").search(whole.text) or cue("by_column").search(whole.text)
+    )
 
 
 def item_of(clause: Query) -> str:

@@ -20,6 +20,7 @@ from assistant.asides import (
     hearsay,
     inline_frame_off,
     later_question,
+    parent_asked,
     premise_off,
     requests_listed,
     stated_premise,
@@ -169,7 +170,7 @@ def frame(norm: str) -> Framed:
     """Take the framing off a normalised question (see the module docstring)."""
     cues = _cues()
     norm = _repeat(_lead_off, _as_written(norm, cues))
-    text = which_folded(norm, cues)  # A和B哪个多？A减B差多少: the difference says which
+    text = parent_asked(which_folded(norm, cues), cues)  # A和B哪个多？A减B差多少; 这个项所属的款
     doc_years: list[int] = []
     # 上海市普陀区财政局2024年2023年… / …2022年去年…: the first year names the document, not the year asked
     stacked = cues["stacked_years"].search(text) or cues["year_then_relative"].search(text)

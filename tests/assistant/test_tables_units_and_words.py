@@ -1,10 +1,12 @@
 """A table's own total (`占《部门支出预算表》合计的百分之几`, `表3的合计`; `表2` of a document that numbers no table is
 the second in its 目录), a figure asked again in another unit (`是多少元？换成万元是多少？`), which of two asked before
-their difference (`A和B哪个更高？A减去B是多少`), telegraphic parts (`合计？比上年？`), a completion rate said as a
-share (`决算数占年初预算的百分之多少`; a printed share of another whole is no answer), a comparison said around its
-base (`跟上一年预算比起来`), items asked one by one and then each (`政府采购预算？货物？服务？各多少`), 日常运行, 这一侧, 那一格, `不用管其他表`, `（不是财政拨款那张表）`, a column of a row named before it (`城乡社区
-支出里，项目支出占这一类合计`), a figure stated before `这比…`, traditional characters and English words. Each on two
-documents or more, through the real Assistant."""
+their difference (`A和B哪个更高？A减去B是多少`), telegraphic parts (`合计？比上年？`, `政府采购预算？货物？服务？各多少`),
+a completion rate said as a share (`决算数占年初预算的百分之多少`; a printed share of another whole is no answer), a
+comparison said around its base (`跟上一年预算比起来`), 日常运行, 这一侧, 那一格, `不用管其他表`, `（不是财政拨款那张
+表）`, a column of a row named before it (`城乡社区支出里，项目支出占这一类合计`), a figure stated before `这比…`,
+traditional characters and English words, the level above an item (`这个项所属的款`), a difference whose second
+operand is a stage only (`X的年初预算比支出决算多多少`), parts asked column by column in the unit said first
+(`请逐栏告诉我`) and `减少的话请写负数`. Each on two documents or more, through the real Assistant."""
 
 from __future__ import annotations
 
@@ -100,6 +102,33 @@ VALUES = [
         2087959,
         id="not-that-table-2",
     ),
+    P(
+        "justice",
+        "司法局2026年部门支出预算总表里有“公共安全支出（类）司法（款）信息化建设（项）”，这个项所属的款在表中合计是多少元？",
+        87267272.44,
+        id="parent-level",
+    ),
+    P(
+        "wanli",
+        "万里街道2024年部门支出预算总表里“城乡社区支出（类）城乡社区管理事务（款）城管执法（项）”，这个项上一级的款，表里合计是多少元？",
+        94450003,
+        id="parent-level-2",
+    ),
+    P("welfare", "福利院2024年支出预算总表中，2080506所属的款合计是多少元？", 1696828, id="parent-level-code"),
+    P(
+        "finance",
+        "财政局2024年“一般公共服务支出（类）财政事务（款）信息化建设（项）”的年初预算比支出决算多出多少万元？",
+        0.65,
+        id="stage-operand",
+    ),
+    P("finance", "财政局2024年行政运行的年初预算比决算数多多少万元？", 48.16, id="stage-operand-2"),
+    P(
+        "dapeng",
+        "大鹏那个数据管理局的“大厅运营事务”，2022年预算跟2021年预算比变了多少万元？减少的话请写负数。",
+        -326,
+        id="sign-said",
+    ),
+    P("wanli", "万里街道2024年三公经费跟2023年预算比变了多少万元？减少的话请写负数。", 25, id="sign-said-2"),
     P("justice", "普陀區司法局2026年「三公」經費預算是多少萬元？", 10.81, id="traditional"),
     P("dapeng", "大鵬數據局2022年政府投資項目預算多少萬元？", 2008, id="traditional-2"),
     P("wanli", "Hi，想确认下万里街道2024年 budget 里一般公共预算基本支出的 total 是多少元？", 99706020, id="english"),
@@ -138,6 +167,18 @@ def test_one_figure(qa: Assistant, ids: dict[str, str], doc: str, question: str,
         P("justice", "普陀司法局26年 三公经费 合计？比上年？（万元）", [10.81, 0], id="telegraphic"),
         P("wanli", "万里街道2024年三公经费多少万元？比上年？", [47.91, 25], id="telegraphic-2"),
         P("wanli", "万里街道2024年三公经费多少？和上年比呢？", [47.91, 25], id="compared-alone"),
+        P(
+            "wanli",
+            "万里街道2024年的“三公”经费预算表，请逐栏告诉我：“因公出国(境)费”多少万元？“公务接待费”多少？",
+            [0, 1.35],
+            id="column-by-column",
+        ),
+        P(
+            "justice",
+            "司法局2026年“三公”经费预算表，请逐栏告诉我：“因公出国(境)费”多少万元？“公务接待费”多少？",
+            [0, 0.83],
+            id="column-by-column-2",
+        ),
         P(
             "finance",
             "财政局2024年度《收入支出决算总表》里（不是财政拨款那张表），“年初结转和结余”和“年末结转和结余”分别是多少万元？",
