@@ -61,7 +61,7 @@ from eval.questionset import Part, Question
 from eval.regions import REGIONS
 from eval.score_record import Score, as_variant, error_score
 from eval.vocab import words
-from eval.years import answer_year, asked_year, is_wrong_year, part_year, parts_said, year_said
+from eval.years import answer_year, asked_year, is_wrong_year, part_year, parts_said, year_carried, year_said
 from index.model import MONEY_UNITS
 
 __all__ = [  # the matching helpers and the Score record are re-exported: callers import them from here
@@ -216,7 +216,7 @@ def _score_parts(q: Question, ans: Answer, asked: int | None, reasons: list[str]
             out.right.append(ok)
             out.cited.append(True)
             continue
-        said = year_said(pieces[i]) if pieces else None
+        said = (year_said(pieces[i]) or year_carried(pieces, i)) if pieces else None
         part_asked = next(
             (y for y in (want.year, said) if y is not None), part_year(got.question, asked) if got.question else asked
         )

@@ -95,6 +95,15 @@ def year_said(piece: str) -> int | None:
     return _dated(piece) or (years.pop() if len(years) == 1 else None)
 
 
+def year_carried(pieces: list[str], i: int) -> int | None:
+    """The year part `i` asks when its own text names none: the year the nearest part before it names (2024年预算安排
+    购置几辆？对应的购置费是多少: 2024), never the date a stock is counted at (that part's alone); None if none does."""
+    for piece in reversed(pieces[:i]):
+        if _dated(piece) is None and (said := year_said(piece)) is not None:
+            return said
+    return None
+
+
 def asked_year(q: Question, doc_year: int | None) -> int | None:
     """The year whose figure the question asks for (None: unknown)."""
     if q.year is not None:

@@ -264,6 +264,27 @@ def test_a_part_counting_a_stock_at_a_date_asks_that_dates_year() -> None:
     assert s.correct and not s.wrong_year
 
 
+def test_a_part_naming_no_year_asks_the_year_the_part_before_names() -> None:
+    """`截至2023年8月31日共有车辆多少辆？2024年预算安排购置几辆？对应的公务用车购置费是多少万元？`: the third part
+    asks 2024's figure (the purchase the part before names), not the 2023 of the date the stock is counted at."""
+    spec = {
+        "id": "c4", "docs": [DAPENG], "kind": "compound",
+        "question": "截至2023年8月31日共有车辆多少辆？2024年预算安排购置几辆？对应的公务用车购置费是多少万元？",
+        "answer": {"parts": [{"value": 7, "unit": "辆"}, {"value": 1, "unit": "辆"}, {"value": 25, "unit": "万元"}]},
+        "evidence": ["共有车辆7辆", "购置车辆1辆", "公务用车购置费25万元"],
+    }  # fmt: skip
+    held = Answer("共有车辆多少辆", "车辆为7辆。", value=7, unit="辆", citations=[Citation("d", "d", "资产", 32, "共有车辆7辆", year=2023)], year=2023)  # fmt: skip
+    plan = Answer("2024年预算安排购置几辆", "1辆。", value=1, unit="辆", citations=[Citation("d", "d", "资产", 32, "安排购置车辆1辆", year=2024)], year=2024)  # fmt: skip
+    fee = Answer("公务用车购置费是多少万元", "25万元。", value=25, unit="万元", citations=[Citation("d", "d", "三公", 32, "公务用车购置费25万元", year=2024)], year=2024)  # fmt: skip
+    cites = [*held.citations, *plan.citations, *fee.citations]
+    whole = Answer("q", "a", value=7, unit="辆", citations=cites, parts=[held, plan, fee])
+    s = score_answer(parse_question(spec), whole, doc_year=2024)
+    assert s.correct and not s.wrong_year, s.reasons
+    wrong = Answer("公务用车购置费是多少万元", "25万元。", value=25, unit="万元", citations=fee.citations, year=2023)
+    s = score_answer(parse_question(spec), Answer("q", "a", value=7, unit="辆", citations=cites, parts=[held, plan, wrong]), doc_year=2024)  # fmt: skip
+    assert s.wrong_year
+
+
 @pytest.mark.parametrize(
     ("question", "said", "held", "bought"),
     [
