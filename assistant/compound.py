@@ -98,9 +98,8 @@ def lean_on(clause: Query, item: str, analyze: Callable[[str], Query]) -> Query:
     bare = re.match(cue("asked_bare"), re.sub(r",?\((?:亿元|万元|元)\)$", "", body.rstrip("?")))  # …？（万元）
     if bare and bare.group(2):  # 比上年？ / 和上年比呢: the change of the item before on that year
         return analyze(f"{item}比{bare.group(3)}增减了多少")
-    if clause.intent == "completion" and not completed_item(
-        clause
-    ):  # 决算数相当于年初预算的百分之几: of the item before
+    # 决算数相当于年初预算的百分之几: the completion rate of the item before
+    if clause.intent == "completion" and not completed_item(clause):
         return analyze(f"{item}{body}")
     plural = re.match(cue("plural_anaphor"), body)
     if plural:  # 这些项目一共涉及多少资金: the 编报绩效目标的项目 counted before

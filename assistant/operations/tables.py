@@ -50,8 +50,9 @@ def pointed_table(query: Query, facts: Iterable[Fact]) -> str | None:
 
 def placed_table(query: Query, facts: Iterable[Fact]) -> Query:
     """`表2` / `第二张表` of a document that prints no table numbers is its second table in page order, the order of
-    its 目录 (1. 财务收支预算总表, 2. 收入预算总表…): the hint becomes that table's title. Unchanged when the question
-    names no number alone, a document in scope numbers its tables, or the documents' Nth tables differ."""
+    its 目录 (1. 财务收支预算总表, 2. 收入预算总表…): the hint becomes that table's title. A question asking only the
+    table's total (表3的合计是多少) asks its 合计 by the table's title, numbered or not. Unchanged when the question
+    names no number alone; the hint stays when a document in scope numbers its tables or the documents' Nth differ."""
     hint = re.sub(r"^.*?20\d{2}年度?", "", normalize(query.table_hint or ""))
     number = re.fullmatch(r"表(\d+)", hint)
     if number is None:
