@@ -216,7 +216,7 @@ def _score_parts(q: Question, ans: Answer, asked: int | None, reasons: list[str]
             out.right.append(ok)
             out.cited.append(True)
             continue
-        said = (year_said(pieces[i]) or year_carried(pieces, i)) if pieces else None
+        said = (year_said(pieces[i]) or year_carried(pieces, i, asked)) if pieces else None
         part_asked = next(
             (y for y in (want.year, said) if y is not None), part_year(got.question, asked) if got.question else asked
         )

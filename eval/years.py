@@ -95,9 +95,13 @@ def year_said(piece: str) -> int | None:
     return _dated(piece) or (years.pop() if len(years) == 1 else None)
 
 
-def year_carried(pieces: list[str], i: int) -> int | None:
-    """The year part `i` asks when its own text names none: the year the nearest part before it names (2024年预算安排
-    购置几辆？对应的购置费是多少: 2024), never the date a stock is counted at (that part's alone); None if none does."""
+def year_carried(pieces: list[str], i: int, asked: int | None) -> int | None:
+    """The year part `i` asks when its own text names none and the whole question's year is only the date a stock is
+    counted at (截至2023年8月31日共有车辆多少辆？2024年预算安排购置几辆？对应的购置费是多少: 2024, the year the nearest
+    part before it names; a date is that part's alone). None otherwise: after a prior year's part (2023年执行数是多少？
+    增长了百分之几) a part asks the whole question's year."""
+    if asked is None or not any(_dated(p) == asked for p in pieces[:i]):
+        return None
     for piece in reversed(pieces[:i]):
         if _dated(piece) is None and (said := year_said(piece)) is not None:
             return said

@@ -285,6 +285,22 @@ def test_a_part_naming_no_year_asks_the_year_the_part_before_names() -> None:
     assert s.wrong_year
 
 
+def test_a_rate_after_a_prior_years_part_asks_the_questions_year() -> None:
+    """`…2024年预算安排多少万元？2023年当年预算执行数是多少万元？增长了百分之几？`: the rate is 2024's."""
+    spec = {
+        "id": "c5", "docs": [DAPENG], "kind": "compound",
+        "question": "社会福利事业单位2024年预算安排多少万元？2023年当年预算执行数是多少万元？增长了百分之几？",
+        "answer": {"parts": [{"value": 738.66, "unit": "万元"}, {"value": 711.34, "unit": "万元", "year": 2023}, {"value": 3.84, "unit": "%"}]},
+        "evidence": ["738.66万元", "711.34万元", "3.84%"],
+    }  # fmt: skip
+    now = Answer("2024年预算安排多少万元", "738.66万元。", value=738.66, unit="万元", citations=[Citation("d", "d", "说明", 6, "738.66万元", year=2024)], year=2024)  # fmt: skip
+    then = Answer("2023年当年预算执行数", "711.34万元。", value=711.34, unit="万元", citations=[Citation("d", "d", "说明", 6, "711.34万元", year=2023)], year=2023)  # fmt: skip
+    rate = Answer("增长了百分之几", "3.84%。", value=3.84, unit="%", citations=[Citation("d", "d", "说明", 6, "3.84%", year=2024)], year=2024)  # fmt: skip
+    whole = Answer("q", "a", value=738.66, unit="万元", citations=[*now.citations, *then.citations, *rate.citations], parts=[now, then, rate])  # fmt: skip
+    s = score_answer(parse_question(spec), whole, doc_year=2024)
+    assert s.correct and not s.wrong_year, s.reasons
+
+
 @pytest.mark.parametrize(
     ("question", "said", "held", "bought"),
     [
