@@ -334,9 +334,10 @@ def _premise_and_question(item: str, rest: str, inside: bool, cues: Cues) -> str
     before = cues["bare_question"].sub("", cues["method"].sub("", rest[: anaphor.start()])) if anaphor else ""
     if anaphor and not before:  # (not 购房补贴这一项: the name before it; 照这样推算，2021年这一项 is the premise's)
         return rest[: anaphor.start()] + _SAID.sub("", _COMPARED.sub("", item)) + rest[anaphor.end() :]
-    rest = _ASKER.sub("", rest) if _ASKER.sub("", rest).startswith("其中") else rest  # 我想知道其中…: 其中…
-    this = _THIS_COMPARED.match(_ASKER.sub("", rest))  # 我想知道这比2025年…增长了百分之多少: the premise's figure
-    rest = rest if this is None else _ASKER.sub("", rest)[this.end() :]
+    plain = _ASKER.sub("", rest)
+    rest = plain if plain.startswith("其中") else rest  # 我想知道其中…: 其中…
+    this = _THIS_COMPARED.match(plain)  # 我想知道这比2025年…增长了百分之多少: the premise's figure
+    rest = rest if this is None else plain[this.end() :]
     if inside or rest.startswith("其中"):
         return f"{item}中{re.sub('^其中', '', rest)}"
     mine, theirs = stages_named(rest, item)  # …支出决算2940.05万元，对应的全年预算数: the item at another stage

@@ -96,8 +96,8 @@ def lean_on(clause: Query, item: str, analyze: Callable[[str], Query]) -> Query:
         if re.search(cue("share_of_previous"), body) and len(clause.parts) == 1:
             return analyze(f"{clause.parts[0]}占{item}的比例是多少")
     bare = re.match(cue("asked_bare"), re.sub(r",?\((?:亿元|万元|元)\)$", "", body.rstrip("?")))  # …？（万元）
-    if bare and bare.group(2):  # 比上年？ / 和上年比呢: the change of the item before on that year
-        return analyze(f"{item}比{bare.group(3)}增减了多少")
+    if bare and bare.group("base"):  # 比上年？ / 和上年比呢: the change of the item before on that year
+        return analyze(f"{item}比{bare.group('base')}增减了多少")
     # 决算数相当于年初预算的百分之几: the completion rate of the item before
     if clause.intent == "completion" and not completed_item(clause):
         return analyze(f"{item}{body}")

@@ -38,6 +38,8 @@ def english_read(text: str) -> str:
     """English words mixed into a question in the documents' Chinese: a word glossed in brackets as its gloss
     (goods（货物采购） → 货物采购), a word of synonyms.toml `english` as its entry (total → 合计), a greeting gone;
     any other Latin word (a code such as C99, an abbreviation) stays."""
+    if not re.search("[A-Za-z]{2}", text):
+        return text
     data = load_data("synonyms.toml")
     words, greetings = data["english"], set(data["greetings"])
 
@@ -45,7 +47,7 @@ def english_read(text: str) -> str:
         word = m.group(1).lower()
         return m.group(2) or ("" if word in greetings else words.get(word, m.group(0)))
 
-    return _LATIN_WORD.sub(read, text) if re.search("[A-Za-z]{2}", text) else text
+    return _LATIN_WORD.sub(read, text)
 
 
 @cache

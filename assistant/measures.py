@@ -267,12 +267,14 @@ def alone(text: str, described: frozenset[str]) -> bool:
 def said_with_name(fact: Fact, measure: str) -> bool:
     """Does the sentence of a narrative figure print `measure` right after its item (机关运行经费财政拨款预算337万元:
     财政拨款)? A table cell's measure is its column, read elsewhere."""
-    if fact.origin == "table":
-        return False
-    return (
-        re.search(re.escape(normalize(fact.subject)) + ".{0,2}?" + re.escape(measure), normalize(fact.source.quote))
-        is not None
-    )
+    return fact.origin != "table" and _said_after(fact.subject, fact.source.quote, measure)
+
+
+@lru_cache(maxsize=1 << 16)
+def _said_after(subject: str, quote: str, measure: str) -> bool:
+    """(cached: every ranking naming a measure asks it of every narrative figure)"""
+    pattern = re.escape(normalize(subject)) + ".{0,2}?" + re.escape(measure)
+    return re.search(pattern, normalize(quote)) is not None
 
 
 def item_context(fact: Fact) -> str:

@@ -57,23 +57,26 @@ def placed_table(query: Query, facts: Iterable[Fact]) -> Query:
     number = re.fullmatch(r"表(\d+)", hint)
     if number is None:
         return query
-    if query.content == (hint,):  # 表3的合计是多少: the table's total is the item, as its title names it
-        named = named_table(hint, {f.source.table for f in facts if f.source.table})
-        query = replace(query, content=(f"{table_title(named)}合计",)) if named else query
+    facts = list(facts)
+    printed = named_table(hint, {f.source.table for f in facts if f.source.table})  # its number printed: the hint stays
+    table = printed or _nth_table(int(number.group(1)), facts)
+    if table is None:
+        return query
+    content = (f"{table_title(table)}合计",) if query.content == (hint,) else query.content  # 表3的合计是多少
+    return replace(query, table_hint=query.table_hint if printed else table, content=content)
+
+
+def _nth_table(n: int, facts: Iterable[Fact]) -> str | None:
+    """The n-th table in page order of each document in scope, when none numbers its tables and all agree on it."""
     first: dict[str, dict[str, int]] = {}
     for f in facts:
         if f.source.table and f.source.page is not None:
             pages = first.setdefault(f.source.doc_id, {})
             pages[f.source.table] = min(pages.get(f.source.table, f.source.page), f.source.page)
     if not first or any(_NUMBER.match(normalize(t)) for pages in first.values() for t in pages):
-        return query
-    n = int(number.group(1))
+        return None
     nth = {sorted(pages, key=pages.__getitem__)[n - 1] for pages in first.values() if 0 < n <= len(pages)}
-    titles = {table_title(t) for t in nth}
-    if len(titles) != 1 or len(nth) != len(first):
-        return query
-    content = (f"{titles.pop()}合计",) if query.content == (hint,) else query.content
-    return replace(query, table_hint=nth.pop(), content=content)
+    return nth.pop() if len(nth) == len(first) and len({table_title(t) for t in nth}) == 1 else None
 
 
 def unprinted_column(query: Query, facts: Iterable[Fact]) -> str | None:
