@@ -1,7 +1,8 @@
 """Which year a question asks about, and which year an answer's figure is of (the wrong-year check).
 
 The asked year is the question's `year` field; else the year of the date a stock is asked at (截至2023年
-8月31日 in a 2024 budget asks 2023), in a compound question only when it comes before any other year; else the first 20xx年 (or 今年 / 去年 / 前年,
+8月31日 in a 2024 budget asks 2023), in a compound question or one asking an amount of money only when it comes
+before any other year; else the first 20xx年 (or 今年 / 去年 / 前年,
 counted from the document's year) in its text that is not the base year of a comparison (a
 year right after 比/较/与/同/跟/相比/对比: "比2021年增加" asks about the document's year); else the
 document's year. A part of a compound question asks the year its own text names (the question's piece
@@ -20,7 +21,13 @@ from assistant.answer_types import Answer
 from eval.questionset import Question
 from eval.vocab import words
 
-_YEAR = re.compile(r"(20\d{2})\s*年")
+# 2024年, and 24年 as people shorten it (not 第24年, 24年来)
+_MONEY = ("元", "万元", "亿元")
+_YEAR = re.compile(r"(?<![\d第])(20\d{2}|[1-3]\d)\s*年(?!代|龄|级|来|间)")
+
+
+def _year_of(m: re.Match[str]) -> int:
+    return int(m.group(1)) if len(m.group(1)) == 4 else 2000 + int(m.group(1))
 
 
 @cache
@@ -37,15 +44,20 @@ def _relative() -> tuple[re.Pattern[str], dict[str, int]]:
 def years_in_text(text: str, doc_year: int | None = None) -> list[int]:
     """The years a text asks about, in order, leaving out base years of comparisons.
 
-    20xx年 always; 今年 / 去年 / 前年 only when `doc_year` is known.
+    20xx年 (and 24年) always; 今年 / 去年 / 前年 only when `doc_year` is known.
     """
-    found: list[tuple[int, int, int]] = [(m.start(), m.end(), int(m.group(1))) for m in _YEAR.finditer(text)]
+    return [year for _, year in _years_at(text, doc_year)]
+
+
+def _years_at(text: str, doc_year: int | None = None) -> list[tuple[int, int]]:
+    """(where, year) of each year `years_in_text` keeps."""
+    found: list[tuple[int, int, int]] = [(m.start(), m.end(), _year_of(m)) for m in _YEAR.finditer(text)]
     if doc_year is not None:
         pattern, table = _relative()
         found += [(m.start(), m.end(), doc_year + table[m.group(0)]) for m in pattern.finditer(text)]
     as_of = tuple(words()["years"]["as_of"])
     return [
-        year
+        (start, year)
         for start, end, year in sorted(found)
         if not text[:start].rstrip().endswith(_base_markers())
         and not (text[:start].rstrip().endswith(("和", "与", "跟")) and _soon(text[end:], "base_after"))
@@ -63,7 +75,7 @@ def _soon(rest: str, key: str) -> bool:
 def _dated(text: str) -> int | None:
     """The year of the date a stock is counted at in `text` (`截至2023年8月31日` → 2023), if it names one."""
     as_of = tuple(words()["years"]["as_of"])
-    return next((int(m.group(1)) for m in _YEAR.finditer(text) if text[: m.start()].rstrip().endswith(as_of)), None)
+    return next((_year_of(m) for m in _YEAR.finditer(text) if text[: m.start()].rstrip().endswith(as_of)), None)
 
 
 def part_year(part_question: str, asked: int | None) -> int | None:
@@ -114,16 +126,19 @@ def asked_year(q: Question, doc_year: int | None) -> int | None:
         return q.year
     text = unicodedata.normalize("NFKC", q.question)  # ２０２３年 is 2023年
     dated = _dated(text)
-    if dated is not None and (not q.parts or text.find(f"{dated}年") < _first_year_at(text)):
-        return dated  # a compound's parts after the date ask what they name (截至2024年…几辆？2025年计划购置几辆)
+    # a compound's parts after the date ask what they name (截至2024年…几辆？2025年计划购置几辆); so does an amount
+    # named with its year before the date of a count it is divided by (2024年公务用车运行费，按截至2023年8月底的车辆数平均)
+    later = text.find(f"{dated}年") < _first_year_at(text)
+    if dated is not None and (later or not (q.parts or q.unit in _MONEY)):
+        return dated
     found = years_in_text(text, doc_year)
     return found[0] if found else doc_year
 
 
 def _first_year_at(text: str) -> int:
     """Where the first year asked (not a base, not a date) is written in `text`; its length if none is."""
-    named = years_in_text(text)
-    return text.find(f"{named[0]}年") if named else len(text)
+    named = _years_at(text)
+    return named[0][0] if named else len(text)
 
 
 def answer_year(ans: Answer, asked: int | None = None) -> int | None:

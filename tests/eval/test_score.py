@@ -376,6 +376,16 @@ def test_compared_years_and_count_dates_are_not_the_year_asked() -> None:
     assert years_in_text("2022年和2021年的预算一共多少", 2022) == [2022, 2021]  # a sum of two years asks both
 
 
+def test_a_year_shortened_to_two_digits_is_the_year_asked() -> None:
+    """`福利院24年三公经费…？和2023年预算比变了多少？`: 24年 is 2024, so a change on 2023 is 2024's, not 2023's."""
+    from eval.years import asked_year, years_in_text
+
+    assert years_in_text("普陀司法局26年三公经费多少") == [2026]
+    assert years_in_text("第24年，24年来，80年代") == []
+    asked = q(question="福利院24年公务用车运行费预算多少万元？和2023年预算比变了多少万元？")
+    assert asked_year(asked, 2024) == 2024
+
+
 def test_asked_year_skips_base_years_and_honours_the_year_field() -> None:
     from eval.years import asked_year, years_in_text
 
@@ -392,9 +402,15 @@ def test_a_stock_asked_at_a_date_asks_that_dates_year() -> None:
     from eval.years import asked_year, years_in_text
 
     # 万里街道 2024 预算 p.32: 截至2023年8月31日共有车辆7辆; the figure asked is of 2023, whatever year the title says
-    stock = q(question="《万里街道办事处2024年部门预算》国有资产：截至２０２３年８月３１日，共有车辆多少辆？")
+    cars = {"value": 7, "unit": "辆"}
+    stock = q(
+        question="《万里街道办事处2024年部门预算》国有资产：截至２０２３年８月３１日，共有车辆多少辆？", answer=cars
+    )
     assert asked_year(stock, 2024) == 2023
-    assert asked_year(q(question="截至2021年10月，大鹏数据局共有几辆车？"), 2022) == 2021
+    assert asked_year(q(question="截至2021年10月，大鹏数据局共有几辆车？", answer=cars), 2022) == 2021
+    # an amount of 2024 averaged over the cars counted at a 2023 date is 2024's
+    average = q(question="万里街道2024年公务用车运行费预算，按截至2023年8月底共有的车辆数平均，每辆车多少万元？")
+    assert asked_year(average, 2024) == 2024
     # in a compound the date is the whole question's year only when said before any other year
     cars = {"id": "c", "docs": [DAPENG], "kind": "compound", "evidence": ["共有车辆0辆"],
             "question": "截至2024年12月31日共有车辆几辆？设备多少台？2025年计划购置几辆车？",
