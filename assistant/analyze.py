@@ -12,8 +12,19 @@ from assistant.asides import reads_narrative
 from assistant.codes import CODE, asked_codes
 from assistant.data import load_data
 from assistant.described import without_description
+from assistant.filler import strip_filler, unit_cues
 from assistant.lexicon import english_read, glossed, inside_other_name, simplified, spend_verbs, stands_for, synonyms
-from assistant.lists import EXAMPLES, LIST_END, examples_of_term, heads_of_topic, listed, share_head, shield, unshield
+from assistant.lists import (
+    EXAMPLES,
+    LIST_END,
+    examples_of_term,
+    heads_of_topic,
+    listed,
+    other_side,
+    share_head,
+    shield,
+    unshield,
+)
 from assistant.names import vocabulary
 from assistant.question import YEAR as _YEAR
 from assistant.question import (
@@ -26,31 +37,11 @@ from assistant.question import (
 from assistant.relative import RELATIVE_YEARS, relative_years
 from index.text import normalize
 
-
-@cache
-def _unit_cues() -> tuple[tuple[str, str], ...]:
-    """(cue pattern, unit) in the order they are tried (assistant/data/question.toml `unit_cues`)."""
-    return tuple((p, u) for p, u in load_data("question.toml")["unit_cues"])
-
-
 # Words that ask for an amount of money without naming the unit.
 _MONEY_CUE = re.compile(r"多少钱|钱|资金|经费|费用|金额|花了多少|花多少|拨款")
 # Two questions typed with only a space between them (…合计多少万元 其中公务接待费多少万元): the space ends the first.
+_QUOTED_LIST = re.compile(r"(?<=[”」』])\s*(?=[“「『])")
 _SPACED_ASK = re.compile(r"((?:多少|几)[^\s?？,，。;；]{0,4}|吗|呢)[ \u3000]+(?=[\u4e00-\u9fff])(?!亿元|万元|元)")
-
-
-@cache
-def _filler() -> re.Pattern[str]:
-    """Words that carry the question's form (asking, comparing, computing), not its subject."""
-    data = load_data("answering.toml")
-    words, inside = data["question_words"], data["question_word_patterns"]  # 有 asks, but not in 实有在编人数
-    alternatives = [inside.get(w, re.escape(normalize(w))) for w in sorted(words, key=len, reverse=True)]
-    return re.compile("|".join(alternatives) + r"|[?!,.:;、()]")
-
-
-_COUNT_ASKED = re.compile(
-    "(?<![那这])(?:几|多少)(?:个(?!点)|辆|人次|人|份|次|家|台|项|条|批次|批|名|所|套|户|期|件)"
-)  # names no item
 
 
 _FOLLOW_UP = re.compile(r"^(那|那么|还有|另外)|呢\??$")
@@ -187,7 +178,6 @@ def expand(norm: str) -> list[str]:
 
 _PER_ITEM = re.compile(r"每(台|套|人|件|辆|份|次)")
 _STATED_FIGURE = re.compile(r"\d[\d,.]*\s*(亿元|万元|元)")
-_SAID_FIGURE = re.compile(r"(?<=是|为|达|共)\d[\d,.]*\s*(亿元|万元|元|%)|(?<![价于过])\d[\d,.]*\s*(亿元|万元)(?!以)")
 _EXCLUDED = re.compile(r"\((?:不含|不包括|不包含|除)[^()]*\)|(?:不含|不包括|不包含)[^\d,?;()的]{1,6}")
 
 
@@ -198,7 +188,7 @@ def wanted_unit(norm: str) -> str | None:
     # a figure the question states (单价100万元以上的设备有几台) names no unit asked, unless nothing else does
     asked = _EXCLUDED.sub("", norm)  # 设备（不含车辆）有几台: what is left out names no unit
     for text in (_STATED_FIGURE.sub("", asked), asked):
-        for pattern, unit in _unit_cues():
+        for pattern, unit in unit_cues():
             if re.search(pattern, text):
                 return unit
     return None
@@ -214,27 +204,6 @@ def classify(norm: str) -> str:
                 return "lookup"
             return name
     return "lookup"
-
-
-def strip_filler(norm: str) -> str:
-    """The question's content words: years (2024年, 今年, 上年), units, codes and question words out."""
-    text = _YEAR.sub("", _SAID_FIGURE.sub("", norm))  # 是不是55.34万元, 预算1486.42万元里的: figures name nothing
-    for pattern, _ in RELATIVE_YEARS:
-        text = re.sub(pattern, "", text)
-    for pattern, _ in _unit_cues()[:3]:
-        text = re.sub(pattern, "", text)
-    text = CODE.sub("", _COUNT_ASKED.sub("", text))
-    kept = _kept_terms()  # 用款计划 keeps its 计划
-    if kept is None:
-        return _filler().sub("", text)
-    return "".join(p if i % 2 else _filler().sub("", p) for i, p in enumerate(kept.split(text)))
-
-
-@cache
-def _kept_terms() -> re.Pattern[str] | None:
-    """Document terms that hold a question word (用款计划: 计划): the lexicon entries that stand for themselves."""
-    words = [w for w, terms in synonyms() if w in terms and _filler().search(w)]
-    return re.compile("(" + "|".join(map(re.escape, words)) + ")") if words else None
 
 
 _SHARE_TAIL = re.compile(
@@ -296,10 +265,11 @@ def _split_parts(text: str, intent: str) -> list[str]:
                 first += "决算"  # 三公经费比年初预算少多少: what was spent against what was set
             elif _STAGE_ONLY.fullmatch(second) and _STAGE_ONLY.search(first):  # X的年初预算比支出决算多多少: X's
                 second = _STAGE_ONLY.sub("", first).removesuffix("的") + second
-            return [first, second]
-        m = re.search(r"(.+?)(?:和|与|跟)(.+?)(?:相差|差额|差距|差多少)", text)
+            return [first, other_side(first, second)]
+        m = re.search(r"(.+?)(?:和|与|跟)(.+?),?(?:(?:这)?(?:两者|二者|两项)(?:之间)?)?(?:相差|差额|差距|差多少)", text)
         if m:
-            return [strip_filler(m.group(1)), strip_filler(m.group(2))]
+            first = strip_filler(m.group(1))
+            return [first, other_side(first, strip_filler(m.group(2)))]
         m = re.search(r"(.+?)减(?!少|半|免|持)去?(.+?)(?:是|等于|得|为|剩|还剩)?多少", text)
         if m:
             return [strip_filler(m.group(1)), strip_filler(m.group(2))]
@@ -326,6 +296,7 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
     """Analyse one question; an elliptical follow-up ("那2021年呢？") borrows the previous question."""
     text = question.strip()
     # 請問…預算裡 in simplified characters, 2024年 budget 里的 total in Chinese: as the documents print them
+    text = _QUOTED_LIST.sub("、", text)  # “A”“B”“C”三项: a list, once the quotes go
     framed = frame(plain_words(normalize(_SPACED_ASK.sub(r"\1？", english_read(simplified(text))))))
     asked = framed.asked
     norm = without_description(with_table_item(framed.text, framed.table_hint))

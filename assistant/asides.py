@@ -22,7 +22,7 @@ def without_asides(text: str, cues: Cues) -> str:
     The asker's introduction (我想拆开看看：), a sentence said before asking, a pointer to a numbered part
     (第三部分十一（一）的), how to sign a difference (带正负号) and where the answer should come from (请按决算说明给出)
     go too. A sum's head said after it (行政和事业加起来，实际在编的有多少人) is written before it; examples between
-    dashes stay, in brackets; what is left once a part is taken out (X中，除去Y的部分，还剩多少) is asked as X减Y; a basis said before
+    dashes stay, in brackets; what is left once a part is taken out (X中，除去Y的部分，还剩多少; X里不是Y的那部分) is asked as X减Y; a basis said before
     the item (以合同签订为准的政府采购金额) follows it in brackets, as documents print it."""
     terms = known_terms()
     text = _gloss_after(text, cues)
@@ -31,6 +31,7 @@ def without_asides(text: str, cues: Cues) -> str:
     text = cues["sum_then_head"].sub(r"\g<items>\g<head>\g<sum>\g<rest>", text)
     text = cues["dashed_examples"].sub(r"(\g<examples>)", text)
     text = cues["remainder"].sub(r"\g<whole>减\g<part>是\g<ask>", text)
+    text = cues["not_part"].sub(_not_part, text)
     text = cues["remainder_before"].sub(r"\g<whole>减\g<part>", text)
     text = cues["subtract_asked"].sub(r"\g<a>比\g<b>增加", text)
     text = cues["basis_before"].sub(r"\g<head>(\g<basis>)", text)
@@ -192,11 +193,22 @@ def parent_asked(text: str, cues: Cues) -> str:
     return text
 
 
+def _not_part(m: re.Match[str]) -> str:
+    """`收入预算里，不是靠财政拨款的那部分`: 收入预算减财政拨款收入 (the part on the whole's side of the accounts)."""
+    whole, part = m.group("whole"), m.group("part")
+    side = next((s for s in ("收入", "支出") if s in f"{m.group('side') or ''}{whole}"), "")
+    if side and not part.endswith(("收入", "支出")):
+        part += side
+    return f"{whole}减{part}是{m.group('ask')}"
+
+
 def which_folded(text: str, cues: Cues) -> str:
-    """`A和B哪个更多？用A减B，差多少`: the difference answers which is larger, so the which-question goes; what was
+    """`A和B哪个更多？用A减B，差多少` (or `前者减后者`): the difference answers which is larger, so the which-question goes; what was
     said before A (the department, year, 基本支出里) stays. Unchanged unless the rest names both and asks a difference."""
     m = cues["which_of_two"].search(text)
     rest = text[m.end() :] if m else ""
+    if m and "前者" in rest and "后者" in rest:  # 请用前者减后者: A减B
+        rest = rest.replace("前者", m.group("a"), 1).replace("后者", m.group("b"), 1)
     if m is None or m.group("b") not in rest or not cues["difference_of_two"].search(rest):
         return text
     a = m.group("a")

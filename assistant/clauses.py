@@ -41,11 +41,25 @@ def split_clauses(text: str, cues: Cues) -> list[str]:
             pending += piece.removesuffix("呢") + ("、" if questioned and each else ",")
     if pending and clauses:
         clauses[-1] += "," + pending.rstrip(",")
-    clauses = _units_restated(clauses, cues)
+    clauses = _lead_for_all(_units_restated(clauses, cues), cues)
     clauses = each_of_before(
         [one for clause in clauses for listed in _asks_apart(clause, cues) for one in each_asked(listed)]
     )
     return clauses if len(clauses) >= 2 else []
+
+
+def _lead_for_all(clauses: list[str], cues: Cues) -> list[str]:
+    """`福利院2023年当年预算执行数方面：住房公积金是多少？事业单位离退休又是多少？`: a lead closed by a colon that
+    names a year or a stage, and asks nothing, is said once for every question after it; a later clause naming
+    its own year or stage keeps it (`决算数：行政运行多少？年初预算呢？`)."""
+    lead = cues["lead_for_all"].match(clauses[0]) if clauses else None
+    if not lead:
+        return clauses
+    said = lead.group(0)
+    return [clauses[0]] + [c if ":" in c or _OWN_FRAME.search(c) else said + c for c in clauses[1:]]
+
+
+_OWN_FRAME = re.compile(r"20\d{2}年|执行数|决算|预算数|年初|调整|全年")
 
 
 def _units_restated(clauses: list[str], cues: Cues) -> list[str]:

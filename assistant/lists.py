@@ -245,7 +245,22 @@ def heads_of_topic(core: str, pieces: list[str]) -> list[str]:
     if m is None or len(pieces) < 2:
         return pieces
     said, rest = m.group(0).rstrip(","), core[m.end() :]
-    own = [p.removeprefix(said).lstrip(",") for p in pieces]
-    if not all(o and re.search(re.escape(o) + _BARE_MODIFIER, rest) for o in own):
-        return pieces
-    return [f"{o}{m.group('topic')}" for o in own]
+    own = [_COUNTED.sub("", p.removeprefix(said).lstrip(",")) for p in pieces]
+    if all(o and re.search(re.escape(o) + _BARE_MODIFIER, rest) for o in own):
+        return [f"{o}{m.group('topic')}" for o in own]
+    # 政府采购预算中，货物和服务两类: short names after a container are inside it (政府采购预算中服务)
+    if m.group(0).rstrip(",").endswith(_WITHIN) and pieces[0].startswith(said) and all(0 < len(o) <= 4 for o in own):
+        return [f"{said}{o}" for o in own]
+    return pieces
+
+
+_WITHIN = ("里面", "当中", "里", "中")
+_COUNTED = re.compile("(这|那)?[两二三四几](类|项|个|块|部分)$")  # 货物和服务两类: the items, not their count
+
+
+def other_side(first: str, second: str) -> str:
+    """`一般公共预算拨款收入和支出相差多少`: a bare 支出 after X收入 is X支出 (and 收入 after X支出)."""
+    for side, other in (("收入", "支出"), ("支出", "收入")):
+        if second == other and first.endswith(side) and len(first) > len(side):
+            return first[: -len(side)] + other
+    return second

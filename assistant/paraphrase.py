@@ -4,7 +4,8 @@ The rules match a question's words against the document's catalogue (row labels,
 national classification. When they find nothing and the item words hold no name either knows (印材料的钱,
 修房子修设备这些修修补补, 给居民搞体育健身活动的钱), the e5 model already loaded for retrieval ranks the
 document's money items, each described by its name and what the national classification says it covers
-(印刷费: 反映单位的印刷、复印等支出), against those words. The best is taken only when it is clearly ahead of
+(印刷费: 反映单位的印刷、复印等支出) and what the document's own sentence says it is for (主要用于：委托中介机构
+开展各类审计及绩效评价工作), against those words. The best is taken only when it is clearly ahead of
 every item not named alike (`Tunables.paraphrase_margin`, chosen by leave-one-document-out) and shares a
 character of meaning with the words; the question is then answered as if it had named that item, and the
 answer says how the words were read. Failing that, an item the document's own sentences say pays for what the
@@ -99,9 +100,34 @@ class Catalogue:
         with self._lock:
             if doc_id not in self._vectors:
                 names = sorted({normalize(f.subject) for f in facts if f.is_money and f.subject.strip()})
-                texts = [f"{n}：{note}" if (note := classification.note(None, n)) else n for n in names]
+                uses = _uses(facts)
+                texts = [_described(n, classification.note(None, n), uses.get(n, "")) for n in names]
                 self._vectors[doc_id] = (names, self._embedder().embed_passages(texts))
             return self._vectors[doc_id]
+
+
+# what a document's sentence says an item pays for (…（项）。主要用于：委托中介机构开展各类审计及绩效评价工作。)
+_USE = re.compile(r"主要用于[:：]?([^。；;]{2,60})")
+
+
+def _uses(facts: Sequence[Fact]) -> dict[str, str]:
+    """What the document's own sentences say each item is for, by the item's name."""
+    uses: dict[str, str] = {}
+    for fact in facts:
+        name = normalize(fact.subject)
+        if fact.origin == "text" and name and name not in uses:
+            at = fact.source.quote.find(fact.subject)
+            use = _USE.search(fact.source.quote, max(at, 0))
+            if use and at >= 0 and fact.subject not in use.group(1):
+                uses[name] = use.group(1)
+    return uses
+
+
+def _described(name: str, note: str, use: str) -> str:
+    """An item as the model reads it: its name, what the national classification says it covers, what the
+    document says it is for."""
+    said = "；".join(t for t in (note, use) if t)
+    return f"{name}：{said}" if said else name
 
 
 def said_in_everyday_words(query: Query, words: str, *, rates: bool = False) -> bool:

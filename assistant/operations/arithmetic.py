@@ -108,6 +108,22 @@ def as_printed_alike(fact: Fact, unit: str, facts: Sequence[Fact]) -> float | No
     return round(value, min(printed)) if value is not None and printed and fact.unit != unit else value
 
 
+def rounded_away(facts: Sequence[Fact], unit: str, value: float) -> Fact | None:
+    """The most roughly printed operand, when the difference is smaller than its last printed digit: a table's
+    96,282,213.44元 less a sentence's 9628.22万元 is no difference, only the sentence's rounding (13.44元)."""
+    steps = [_step(f, unit) for f in facts]
+    if not value or len({f.unit for f in facts}) < 2 or None in steps:
+        return None
+    step, rough = max((s, f) for s, f in zip(steps, facts, strict=True) if s is not None)
+    return rough if abs(value) < step / 2 else None
+
+
+def _step(fact: Fact, unit: str) -> float | None:
+    """The last printed digit of a fact, in `unit` (9628.22万元 in 元: 100)."""
+    one = fact.in_unit(unit) if fact.value else None
+    return None if not one or not fact.value else abs(one / fact.value) * 10 ** -decimals_of(fact.text)
+
+
 def _one_row(a: Fact, b: Fact) -> bool:
     """Two figures of one printed item (one subject in one document): columns of one row."""
     return a.source.doc_id == b.source.doc_id and normalize(a.subject) == normalize(b.subject)
@@ -270,6 +286,10 @@ def difference(query: Query, ctx: Context) -> Answer:
     value = exact(va - vb)
     names = operand_names(facts, ctx.departments)
     formula = f"{describe(facts[0], unit, names[0])} − {describe(facts[1], unit, names[1])} = {format_value(value, unit)}{unit}"
+    rough = rounded_away(facts, unit, value)
+    if rough is not None:  # the operands agree to the digits printed
+        formula += f"，不足{rough.text}的末位，按印出的精度两者相同"
+        value = 0.0
     return computed(
         query,
         ctx,

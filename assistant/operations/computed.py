@@ -25,6 +25,13 @@ def computed(
     cites = operand_citations(ctx, facts, places)
     if cites is None:
         return abstain(query, warning="计算所需的数字无法在原文中逐一核对，未作回答。")
+    return worked_out(query, intent, cites, value, unit, formula, **extra)
+
+
+def worked_out(
+    query: Query, intent: str, cites: list[Citation], value: float, unit: str, formula: str, **extra: str
+) -> Answer:
+    """The answer computed from operands already cited (`cites`), rendered with the intent's template."""
     text = load_templates().render(
         intent,
         value=format_value(abs(value) if intent == "difference" else value, unit, places=query.round),
