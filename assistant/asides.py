@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from assistant.codes import ITEM_CODE
-from assistant.lexicon import SMALL_NUMBERS, YEAR, known_terms, names_own_item
+from assistant.lexicon import SMALL_NUMBERS, known_terms, names_own_item
 from assistant.lists import shield, unshield
 from assistant.names import stages_named, vocabulary
 from index.classification import national_names
@@ -384,17 +384,3 @@ def reads_narrative(asked: str) -> bool | None:
     """Does the question say to read its figure in the document's narrative (True) or in its tables (False, 以表中数字
     为准), where the document prints two? None when it says neither."""
     return False if _TABLES.search(asked) else True if _NARRATIVE.search(asked) else None
-
-
-def inline_frame_off(m: re.Match[str], text: str) -> str:
-    """A document named inline as where to read goes (2022年部门预算中，…); in a later question of several
-    (…？2023年预算里的X又是多少) it names the year that question asks, so its year stays."""
-    if not m.group("frame"):
-        return m.group(0)
-    year = next((y.group(0) for y in YEAR.finditer(m.group(0)) if "年" in y.group(0)), "")  # not a figure's digits
-    return year if later_question(m, text) else ""
-
-
-def later_question(m: re.Match[str], text: str) -> bool:
-    """Does `m` begin a later question of several (…？2023年预算里的X又是多少)?"""
-    return m.start() > 0 and text[m.start() - 1] == "?"

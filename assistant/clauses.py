@@ -2,7 +2,8 @@
 
 A clause counts only when it asks something of its own (多少, 几, 是否, 原因…), or, ended by a question mark, names
 a total or a year compared against (`三公经费 合计？比上年？`); a leading clause that only qualifies ("2022年，…") stays
-joined to the next. The cue patterns are question.toml's, passed in by `assistant.question`.
+joined to the next. The cue patterns are question.toml's, passed in by `assistant.question`. A document named
+inline (2022年部门预算中，…) goes from a clause, unless it begins a later question.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.backrefs import each_of_before
+from assistant.lexicon import YEAR, names_item
 from assistant.lists import each_asked
 
 Cues = dict[str, re.Pattern[str]]
@@ -87,3 +89,21 @@ def _asks_apart(clause: str, cues: Cues) -> list[str]:
     items asked together, `住房公积金、购房补贴分别是多少`, stays one)."""
     pieces = clause.split("、")
     return pieces if len(pieces) >= 2 and all(cues["asking"].search(p) for p in pieces) else [clause]
+
+
+def inline_frame_off(m: re.Match[str], text: str) -> str:
+    """A document named inline as where to read goes (2022年部门预算中，…); in a later question of several
+    (…？2023年预算里的X又是多少) it names the year that question asks, so its year stays."""
+    if not m.group("frame"):
+        return m.group(0)
+    named = YEAR.search(m.group(0))
+    before = m.group(0)[: named.start()] if named else ""
+    if m.group("frame") == "," and not re.search("(部门|单位)(预算|决算)", m.group(0)) and names_item(before):
+        return m.group(0)  # 事业单位医疗2024年预算，比…增长了百分之几: an item's budget, not the document
+    year = next((y.group(0) for y in YEAR.finditer(m.group(0)) if "年" in y.group(0)), "")  # not a figure's digits
+    return year if later_question(m, text) else ""
+
+
+def later_question(m: re.Match[str], text: str) -> bool:
+    """Does `m` begin a later question of several (…？2023年预算里的X又是多少)?"""
+    return m.start() > 0 and text[m.start() - 1] == "?"

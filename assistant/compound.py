@@ -90,9 +90,9 @@ def lean_on(clause: Query, item: str, analyze: Callable[[str], Query]) -> Query:
         return clause
     body = clause.norm.split("|")[0]  # framed: 该局/它 and the document reference are gone
     if clause.intent == "share":
-        whole = re.search(cue("share_in"), body)
-        if whole and whole.group("whole"):
-            return analyze(f"{item}占{whole.group('whole')}的比例是多少")
+        whole = re.search(cue("share_in"), body)  # 占X的百分之几, 在所属的X款里占多大比重
+        if whole and (whole.group("whole") or whole.group("container")):
+            return analyze(f"{item}占{whole.group('whole') or whole.group('container')}的比例是多少")
         if re.search(cue("share_of_previous"), body) and len(clause.parts) == 1:
             return analyze(f"{clause.parts[0]}占{item}的比例是多少")
     bare = re.match(cue("asked_bare"), re.sub(r",?\((?:亿元|万元|元)\)$", "", body.rstrip("?")))  # …？（万元）

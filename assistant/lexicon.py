@@ -31,13 +31,16 @@ def simplified(text: str) -> str:
     return text
 
 
-_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2,})(?:\s*[(（]([\u4e00-\u9fff]{2,12})[)）])?(?![A-Za-z0-9])")
+_LATIN_WORD = re.compile(
+    r"(?<![A-Za-z0-9])([A-Za-z]{2,})(?:\s*[(（]([\u4e00-\u9fff](?:[\u4e00-\u9fff+\uff0b、 ]{0,14}[\u4e00-\u9fff])?)[)）])?(?![A-Za-z0-9])"
+)
 
 
 def english_read(text: str) -> str:
     """English words mixed into a question in the documents' Chinese: a word glossed in brackets as its gloss
     (goods（货物采购） → 货物采购), a word of synonyms.toml `english` as its entry (total → 合计), a greeting gone;
-    any other Latin word (a code such as C99, an abbreviation) stays."""
+    a year before an English word its 年 (2022 budget → 2022年预算); any other Latin word (a code such as C99, an
+    abbreviation) stays."""
     if not re.search("[A-Za-z]{2}", text):
         return text
     data = load_data("synonyms.toml")
@@ -45,9 +48,13 @@ def english_read(text: str) -> str:
 
     def read(m: re.Match[str]) -> str:
         word = m.group(1).lower()
-        return m.group(2) or ("" if word in greetings else words.get(word, m.group(0)))
+        gloss = re.sub("[+\uff0b]", "、", (m.group(2) or "").replace(" ", ""))  # utilities（水费 + 电费）: 水费、电费
+        return gloss or ("" if word in greetings else words.get(word, m.group(0)))
 
-    return _LATIN_WORD.sub(read, text)
+    return _LATIN_WORD.sub(read, _YEAR_BEFORE_LATIN.sub(r"\1年", text))  # 2022 budget: 2022年预算
+
+
+_YEAR_BEFORE_LATIN = re.compile(r"(?<!\d)(20\d{2})\s+(?=[A-Za-z])")
 
 
 @cache

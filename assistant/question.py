@@ -18,8 +18,6 @@ from functools import cache
 from assistant import clauses, lexicon
 from assistant.asides import (
     hearsay,
-    inline_frame_off,
-    later_question,
     parent_asked,
     premise_off,
     requests_listed,
@@ -153,6 +151,7 @@ def _asides_off(text: str, cues: dict[str, re.Pattern[str]]) -> str:
     if lead:
         said.append(lead.group("unit"))
         text = text[: lead.start()] + text[lead.end() :]
+    text = cues["unit_asked_inline"].sub("是", text)  # 人员经费折合多少万元: 人员经费是多少万元
     text, units = units_requested(cues["exact_note"].sub("", text), cues)  # 请换算成元, 折合多少万元: the unit asked
     said += units[:1]
     text = requests_listed(text, cues, converted=bool(units))  # 请分别列出A和B, 请把这两项分别换算成万元
@@ -180,9 +179,9 @@ def frame(norm: str) -> Framed:
         text = text[: stacked.start()] + text[first.end() if first else stacked.end(1) :]
     text = _doc_frame(text, cues, doc_years)
     for inline in cues["doc_inline"].finditer(text):
-        if inline.group("frame") and not later_question(inline, text):  # 2022年部门预算中，… names the document
+        if inline.group("frame") and not clauses.later_question(inline, text):  # 2022年部门预算中，… names the document
             doc_years += _years(inline.group(0))
-    text = cues["doc_inline"].sub(lambda mm: inline_frame_off(mm, text), text)
+    text = cues["doc_inline"].sub(lambda mm: clauses.inline_frame_off(mm, text), text)
     text = _topic_off(_repeat(_lead_off, text), cues)
     text = premise_off(text, cues)
     text = cues["relative_to"].sub("比", cues["either_way"].sub("差", text))  # 多花还是少花了多少: 差多少
@@ -197,7 +196,10 @@ def frame(norm: str) -> Framed:
     text = _compared(_formula_asked(_notes_off(text, cues).strip(","), cues), cues)
     rounding = cues["rounding"].search(text)
     places = None
-    if rounding:
+    whole = cues["whole_units"].search(text)
+    if whole:  # 取整到万元: in 万元, no decimals
+        places, text = 0, (text[: whole.start()] + text[whole.end() :]).strip(",") + whole.group("unit")
+    elif rounding:
         places = SMALL_NUMBERS.get(rounding.group("n"), 2)
         text = (text[: rounding.start()] + text[rounding.end() :]).strip(",")
     base = [int(y) for y in cues["base_year"].findall(text)]

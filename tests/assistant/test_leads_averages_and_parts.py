@@ -3,7 +3,10 @@ difference smaller than the last digit printed (`一般公共预算拨款收入�
 which of two is larger, an amount averaged over the vehicles a document counts, what is not of a named part
 (`收入预算里，不是靠财政拨款的那部分`), quoted names listed back to back (`“A”“B”“C”三项加总`), short names after a
 container (`政府采购预算中，货物和服务两类加起来`) and what a document says an item is for, read by the paraphrase
-model. Each on two documents or more, through the real Assistant."""
+model; rates asked in 百分点, an item's budget said before a comma (`事业单位医疗2024年预算，同比…`), 取整到万元, 按表里
+的元精确换算, English courtesies and `2022 budget`, a glossed English word listing items (`utilities（水费 + 电费）`), a
+share of the parent said as `在所属的X款里占多大比重`, and `X折合多少万元` as the question itself. Each on two
+documents or more, through the real Assistant."""
 
 from __future__ import annotations
 
@@ -33,6 +36,30 @@ P = pytest.param
             id="lead-stage",
         ),
         P("finance", "决算数：行政运行多少万元？年初预算呢？", [1511.89, 1560.05], id="lead-then-own-stage"),
+        P(
+            "wanli",
+            "万里街道24年一般公共预算基本支出中，人员经费折合多少万元？公用经费折合多少万元？经济分类里303 02退休费又是多少元？",
+            [8853.7451, 1116.8569, 254940],
+            id="unit-asked-inline",
+        ),
+        P(
+            "justice",
+            "司法局2026年一般公共预算基本支出中，人员经费折合多少万元？公用经费折合多少万元？",
+            [2356.3342, 217.832444],
+            id="unit-asked-inline-2",
+        ),
+        P(
+            "justice",
+            "普陀区司法局2026年“其他司法支出”（204 06 99）预算是多少元？它在所属的“司法”款里占多大比重（百分比保留两位小数）？",
+            [38454900, 44.07],
+            id="share-of-own-parent",
+        ),
+        P(
+            "wanli",
+            "万里街道2024年行政运行（2120101）预算是多少元？它在所属的城乡社区管理事务款里占多大比重？",
+            [16603248, 17.58],
+            id="share-of-own-parent-2",
+        ),
     ],
 )
 def test_each_part(qa: Assistant, ids: dict[str, str], doc: str, question: str, values: list[float]) -> None:
@@ -93,11 +120,71 @@ def test_a_lead_naming_a_stage_is_no_document_label() -> None:
         P("wanli", "万里街道2024年“行政单位医疗”“事业单位医疗”两项加起来是多少元？", 3023657, id="quoted-list-2"),
         P("justice", "司法局2026年政府采购预算中，货物和服务两类加起来是多少万元？", 1449.98, id="within-container"),
         P("dapeng", "政府采购预算中，货物和服务两类加起来是多少万元？", 457, id="within-container-2"),
+        P("welfare", "福利院事业单位医疗2024年预算比2023年预算执行数增长了多少个百分点？", 14.04, id="percent-points"),
+        P("wanli", "城乡社区环境卫生2024年预算比2023年预算执行数减少了多少个百分点？", -27.81, id="percent-points-2"),
+        P("welfare", "事业单位医疗2024年预算，同比2023年预算执行数增长了百分之几？", 14.04, id="item-budget-comma"),
+        P("wanli", "城乡社区环境卫生2024年预算，比2023年预算执行数减少了百分之几？", -27.81, id="item-budget-comma-2"),
+        P(
+            "justice",
+            "司法局2026年工会经费（302 28）折合多少万元？请按表里的元精确换算，别四舍五入。",
+            26.597444,
+            id="exact-conversion",
+        ),
+        P(
+            "wanli",
+            "万里街道2024年工会经费（302 28）折合多少万元？请按表里的元精确换算，别四舍五入。",
+            60.7849,
+            id="exact-2",
+        ),
+        P(
+            "dapeng",
+            "Quick question：Dapeng data bureau 2022 budget 里，综合管理事务、数据管理事务、政务服务事务这三个 project 加起来 total 是多少万元？",
+            1230,
+            id="english-courtesy",
+        ),
+        P(
+            "justice",
+            "Quick question：普陀司法局 2026 budget 里，基层司法业务、普法宣传这两个 project 加起来 total 是多少元？",
+            22946847,
+            id="english-courtesy-2",
+        ),
+        P(
+            "welfare",
+            "福利院 2024 budget 的经济分类表里，utilities（水费 + 电费）加起来 total 多少元？",
+            380000,
+            id="gloss-list",
+        ),
+        P(
+            "wanli",
+            "万里街道 2024 budget 的经济分类表里，utilities（水费 + 电费）加起来 total 多少元？",
+            557500,
+            id="gloss-list-2",
+        ),
     ],
 )
 def test_one_figure(qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float) -> None:
     ans = qa.ask(question, doc=ids[doc])
     assert ans.value == pytest.approx(value, abs=0.005), ans.answer
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value", "said"),
+    [
+        (
+            "justice",
+            "普陀区司法局2026年部门收入预算总共大概多少万元？给我一个取整到万元的数就可以。",
+            9628.22,
+            "9,628万元",
+        ),
+        ("wanli", "万里街道2024年部门收入预算总共大概多少万元？给我一个取整到万元的数就可以。", 15621.11, "15,621万元"),
+    ],
+)
+def test_a_whole_number_of_a_unit(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float, said: str
+) -> None:
+    ans = qa.ask(question, doc=ids[doc])
+    assert ans.value == pytest.approx(value, abs=0.01) and ans.unit == "万元", ans.answer
+    assert said in ans.answer
 
 
 def test_a_rounding_difference_says_so(qa: Assistant, ids: dict[str, str]) -> None:
