@@ -3,7 +3,7 @@ difference smaller than the last digit printed (`一般公共预算拨款收入�
 which of two is larger, an amount averaged over the vehicles a document counts, what is not of a named part
 (`收入预算里，不是靠财政拨款的那部分`), quoted names listed back to back (`“A”“B”“C”三项加总`), short names after a
 container (`政府采购预算中，货物和服务两类加起来`) and what a document says an item is for, read by the paraphrase
-model; rates asked in 百分点, an item's budget said before a comma (`事业单位医疗2024年预算，同比…`), 取整到万元, 按表里
+model; rates asked in 百分点, an item's budget said before a comma (`事业单位医疗2024年预算，同比…`), the operands of a difference said in brackets (`（决算数减年初预算）`), 取整到万元, 按表里
 的元精确换算, English courtesies and `2022 budget`, a glossed English word listing items (`utilities（水费 + 电费）`), a
 share of the parent said as `在所属的X款里占多大比重`, and `X折合多少万元` as the question itself. Each on two
 documents or more, through the real Assistant."""
@@ -120,6 +120,18 @@ def test_a_lead_naming_a_stage_is_no_document_label() -> None:
         P("wanli", "万里街道2024年“行政单位医疗”“事业单位医疗”两项加起来是多少元？", 3023657, id="quoted-list-2"),
         P("justice", "司法局2026年政府采购预算中，货物和服务两类加起来是多少万元？", 1449.98, id="within-container"),
         P("dapeng", "政府采购预算中，货物和服务两类加起来是多少万元？", 457, id="within-container-2"),
+        P(
+            "finance",
+            "财政局2024年决算里，住房公积金（221 02 01）的支出决算数比年初预算多还是少？差额是多少万元（决算数减年初预算）？",
+            -0.56,
+            id="operands-in-brackets",
+        ),
+        P(
+            "welfare",
+            "事业单位医疗2024年预算比2023年预算执行数多还是少？差额是多少万元（预算数减执行数）？",
+            6.2,
+            id="operands-in-brackets-2",
+        ),
         P("welfare", "福利院事业单位医疗2024年预算比2023年预算执行数增长了多少个百分点？", 14.04, id="percent-points"),
         P("wanli", "城乡社区环境卫生2024年预算比2023年预算执行数减少了多少个百分点？", -27.81, id="percent-points-2"),
         P("welfare", "事业单位医疗2024年预算，同比2023年预算执行数增长了百分之几？", 14.04, id="item-budget-comma"),
