@@ -52,16 +52,17 @@ def split_clauses(text: str, cues: Cues) -> list[str]:
 
 def _lead_for_all(clauses: list[str], cues: Cues) -> list[str]:
     """`福利院2023年当年预算执行数方面：住房公积金是多少？事业单位离退休又是多少？`: a lead closed by a colon that
-    names a year or a stage, and asks nothing, is said once for every question after it; a later clause naming
-    its own year or stage keeps it (`决算数：行政运行多少？年初预算呢？`)."""
-    lead = cues["lead_for_all"].match(clauses[0]) if clauses else None
+    names a year or a stage, and asks nothing, is said once for every question after it; so is one naming a row by its
+    code (`…208 10 05社会福利事业单位这一行：财政拨款收入多少？事业收入占该行合计的百分比？`). A later clause naming its
+    own year, stage or code keeps it (`决算数：行政运行多少？年初预算呢？`)."""
+    lead = (cues["lead_for_all"].match(clauses[0]) or cues["row_lead"].match(clauses[0])) if clauses else None
     if not lead:
         return clauses
     said = lead.group(0)
     return [clauses[0]] + [c if ":" in c or _OWN_FRAME.search(c) else said + c for c in clauses[1:]]
 
 
-_OWN_FRAME = re.compile(r"20\d{2}年|执行数|决算|预算数|年初|调整|全年")
+_OWN_FRAME = re.compile(r"20\d{2}年|执行数|决算|预算数|年初|调整|全年|\d{3,}")
 
 
 def _units_restated(clauses: list[str], cues: Cues) -> list[str]:

@@ -20,7 +20,8 @@ from assistant.match import rank_facts
 from assistant.names import display_name
 from assistant.operations.base import Context
 from assistant.question import cue, unsupported_words
-from index.model import Fact
+from index.facts.phrases import size_units
+from index.model import MONEY_UNITS, Fact
 from index.text import normalize
 
 # Kinds of answer whose figure is a change: its year is the later of the two compared.
@@ -90,6 +91,17 @@ def with_figure_year(query: Query, answer: Answer) -> Answer:
     return answer
 
 
+def _stated_at(query: Query, answer: Answer) -> int | None:
+    """The year of the date a count is stated at in its sentence (`截至2025年8月31日…共有车辆3辆`: 2025), when the
+    question names no year of its own; None for no such date."""
+    if query.years or answer.value is None or not answer.citations:
+        return None
+    if answer.unit in MONEY_UNITS or answer.unit in ("%", None) or answer.unit in size_units():
+        return None
+    dated = re.search(cue("as_of"), normalize(answer.citations[0].quote))
+    return as_of_year(dated.group(0)) if dated else None
+
+
 def keep_to_year(query: Query, answer: Answer, ctx: Context) -> Answer:
     """The answer, with its figure's year, or an abstention naming the year asked when its figure is of another
     year."""
@@ -101,7 +113,11 @@ def keep_to_year(query: Query, answer: Answer, ctx: Context) -> Answer:
         return answer  # across documents each figure is its own document's (checked by the engine)
     doc = answer.citations[0].doc
     wanted = asked_years(query, ctx.doc_years.get(doc))
-    if not wanted or answer.year in wanted:
+    stated = _stated_at(query, answer)
+    if query.as_of and stated is not None and stated != as_of_year(query.as_of):
+        # 截至2023年8月底 asked of a document counting at 截至2025年8月31日: not the count of the date asked
+        wanted, answer = {y for y in (as_of_year(query.as_of),) if y}, replace(answer, year=stated)
+    elif not wanted or answer.year in wanted:
         return answer
     title = ctx.titles.get(doc, doc)
     text = load_templates().render(

@@ -3,10 +3,11 @@ difference smaller than the last digit printed (`一般公共预算拨款收入�
 which of two is larger, an amount averaged over the vehicles a document counts, what is not of a named part
 (`收入预算里，不是靠财政拨款的那部分`), quoted names listed back to back (`“A”“B”“C”三项加总`), short names after a
 container (`政府采购预算中，货物和服务两类加起来`) and what a document says an item is for, read by the paraphrase
-model; rates asked in 百分点, an item's budget said before a comma (`事业单位医疗2024年预算，同比…`), the operands of a difference said in brackets (`（决算数减年初预算）`), 取整到万元, 按表里
-的元精确换算, English courtesies and `2022 budget`, a glossed English word listing items (`utilities（水费 + 电费）`), a
-share of the parent said as `在所属的X款里占多大比重`, and `X折合多少万元` as the question itself. Each on two
-documents or more, through the real Assistant."""
+model; rates asked in 百分点, an item's budget said before a comma (`事业单位医疗2024年预算，同比…`), the operands
+of a difference said in brackets (`（决算数减年初预算）`), 取整到万元, 按表里的元精确换算, English courtesies and
+`2022 budget`, a glossed English word listing items (`utilities（水费 + 电费）`), a share of the parent said as
+`在所属的X款里占多大比重`, `X折合多少万元` as the question itself, a lead naming one row by its code, and a count
+asked at a date of another year than its sentence's. Each on two documents or more, through the real Assistant."""
 
 from __future__ import annotations
 
@@ -36,6 +37,18 @@ P = pytest.param
             id="lead-stage",
         ),
         P("finance", "决算数：行政运行多少万元？年初预算呢？", [1511.89, 1560.05], id="lead-then-own-stage"),
+        P(
+            "welfare",
+            "就《2024年预算单位收入预算总表》208 10 05社会福利事业单位这一行请教：财政拨款收入多少元？事业收入多少元？事业收入占该行合计的百分比是多少（保留两位小数）？",
+            [6964796, 2620000, 27.33],
+            id="row-lead",
+        ),
+        P(
+            "justice",
+            "就《2026年部门支出预算总表》204 06 04 基层司法业务这一行：基本支出多少元？项目支出多少元？",
+            [0, 21703947],
+            id="row-lead-2",
+        ),
         P(
             "wanli",
             "万里街道24年一般公共预算基本支出中，人员经费折合多少万元？公用经费折合多少万元？经济分类里303 02退休费又是多少元？",
@@ -197,6 +210,18 @@ def test_a_whole_number_of_a_unit(
     ans = qa.ask(question, doc=ids[doc])
     assert ans.value == pytest.approx(value, abs=0.01) and ans.unit == "万元", ans.answer
     assert said in ans.answer
+
+
+@pytest.mark.parametrize(("doc", "year", "cars"), [("justice", 2025, 3), ("wanli", 2023, 7)])
+def test_a_count_asked_at_another_date_is_not_answered(
+    qa: Assistant, ids: dict[str, str], doc: str, year: int, cars: int
+) -> None:
+    """A document counting `截至2025年8月31日…共有车辆3辆` answers `截至2025年8月底` (a date said with 底 too), and
+    not a date of another year."""
+    dated = qa.ask(f"截至{year}年8月底单位共有车辆几辆？", doc=ids[doc])
+    assert (dated.value, dated.year) == (cars, year), dated.answer
+    other = qa.ask(f"截至{year - 1}年8月底单位共有车辆几辆？", doc=ids[doc])
+    assert other.abstained and other.value is None, other.answer
 
 
 def test_a_rounding_difference_says_so(qa: Assistant, ids: dict[str, str]) -> None:
