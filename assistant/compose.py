@@ -200,11 +200,14 @@ def year_phrase(fact: Fact) -> str:
     size (用地面积4000.6平方米), which is no year's figure."""
     if fact.unit in size_units():
         return ""
-    if not fact.is_money and fact.unit != "%":
-        dated = re.search(cue("as_of"), normalize(fact.source.quote))
-        if dated:
-            return dated.group(0).rstrip(",")
-    return f"{fact.year}年" if fact.year else ""
+    dated = date_stated(fact.source.quote) if not fact.is_money and fact.unit != "%" else ""
+    return dated or (f"{fact.year}年" if fact.year else "")
+
+
+def date_stated(quote: str) -> str:
+    """The date a sentence counts a stock at, as printed (`截至2021年10月`), or ""."""
+    dated = re.search(cue("as_of"), normalize(quote))
+    return dated.group(0).rstrip(",") if dated else ""
 
 
 def as_of_year(date: str) -> int | None:
@@ -216,8 +219,8 @@ def as_of_year(date: str) -> int | None:
 def counted_as_asked(as_of: str, quote: str) -> bool:
     """Does the sentence count a stock at a date in the year of the date asked (`as_of`, 截至2021年10月: `截至2021年
     10月，…共有车辆2辆`)?"""
-    asked, dated = as_of_year(as_of), re.search(cue("as_of"), normalize(quote))
-    return asked is not None and dated is not None and as_of_year(dated.group(0)) == asked
+    asked = as_of_year(as_of)
+    return asked is not None and as_of_year(date_stated(quote)) == asked
 
 
 # Measures that add nothing after the subject ("住房公积金2026年合计为…" reads as "住房公积金2026年为…").

@@ -116,9 +116,9 @@ def _uses(facts: Sequence[Fact]) -> dict[str, str]:
     for fact in facts:
         name = normalize(fact.subject)
         if fact.origin == "text" and name and name not in uses:
-            at = fact.source.quote.find(fact.subject)
-            use = _USE.search(fact.source.quote, max(at, 0))
-            if use and at >= 0 and fact.subject not in use.group(1):
+            at = fact.source.quote.find(fact.subject)  # what is said after the item's own name
+            use = _USE.search(fact.source.quote, at) if at >= 0 else None
+            if use and fact.subject not in use.group(1):
                 uses[name] = use.group(1)
     return uses
 

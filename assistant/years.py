@@ -15,7 +15,7 @@ from typing import Any
 
 from assistant.analyze import Query, strip_filler
 from assistant.answer_types import Answer
-from assistant.compose import as_of_year, counted_as_asked, load_templates
+from assistant.compose import as_of_year, counted_as_asked, date_stated, load_templates
 from assistant.match import rank_facts
 from assistant.names import display_name
 from assistant.operations.base import Context
@@ -98,8 +98,7 @@ def _stated_at(query: Query, answer: Answer) -> int | None:
         return None
     if answer.unit in MONEY_UNITS or answer.unit in ("%", None) or answer.unit in size_units():
         return None
-    dated = re.search(cue("as_of"), normalize(answer.citations[0].quote))
-    return as_of_year(dated.group(0)) if dated else None
+    return as_of_year(date_stated(answer.citations[0].quote))
 
 
 def keep_to_year(query: Query, answer: Answer, ctx: Context) -> Answer:
@@ -113,10 +112,10 @@ def keep_to_year(query: Query, answer: Answer, ctx: Context) -> Answer:
         return answer  # across documents each figure is its own document's (checked by the engine)
     doc = answer.citations[0].doc
     wanted = asked_years(query, ctx.doc_years.get(doc))
-    stated = _stated_at(query, answer)
-    if query.as_of and stated is not None and stated != as_of_year(query.as_of):
+    stated, asked_at = _stated_at(query, answer), as_of_year(query.as_of)
+    if asked_at is not None and stated is not None and stated != asked_at:
         # 截至2023年8月底 asked of a document counting at 截至2025年8月31日: not the count of the date asked
-        wanted, answer = {y for y in (as_of_year(query.as_of),) if y}, replace(answer, year=stated)
+        wanted, answer = {asked_at}, replace(answer, year=stated)
     elif not wanted or answer.year in wanted:
         return answer
     title = ctx.titles.get(doc, doc)

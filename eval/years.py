@@ -20,9 +20,9 @@ from functools import cache
 from assistant.answer_types import Answer
 from eval.questionset import Question
 from eval.vocab import words
+from index.model import MONEY_UNITS
 
 # 2024年, and 24年 as people shorten it (not 第24年, 24年来)
-_MONEY = ("元", "万元", "亿元")
 _YEAR = re.compile(r"(?<![\d第])(20\d{2}|[1-3]\d)\s*年(?!代|龄|级|来|间)")
 
 
@@ -74,8 +74,16 @@ def _soon(rest: str, key: str) -> bool:
 
 def _dated(text: str) -> int | None:
     """The year of the date a stock is counted at in `text` (`截至2023年8月31日` → 2023), if it names one."""
+    dated = _dated_at(text)
+    return dated[1] if dated else None
+
+
+def _dated_at(text: str) -> tuple[int, int] | None:
+    """(where, year) of the date a stock is counted at in `text`, if it names one."""
     as_of = tuple(words()["years"]["as_of"])
-    return next((_year_of(m) for m in _YEAR.finditer(text) if text[: m.start()].rstrip().endswith(as_of)), None)
+    return next(
+        ((m.start(), _year_of(m)) for m in _YEAR.finditer(text) if text[: m.start()].rstrip().endswith(as_of)), None
+    )
 
 
 def part_year(part_question: str, asked: int | None) -> int | None:
@@ -125,12 +133,11 @@ def asked_year(q: Question, doc_year: int | None) -> int | None:
     if q.year is not None:
         return q.year
     text = unicodedata.normalize("NFKC", q.question)  # ２０２３年 is 2023年
-    dated = _dated(text)
+    dated = _dated_at(text)
     # a compound's parts after the date ask what they name (截至2024年…几辆？2025年计划购置几辆); so does an amount
     # named with its year before the date of a count it is divided by (2024年公务用车运行费，按截至2023年8月底的车辆数平均)
-    later = text.find(f"{dated}年") < _first_year_at(text)
-    if dated is not None and (later or not (q.parts or q.unit in _MONEY)):
-        return dated
+    if dated is not None and (dated[0] < _first_year_at(text) or not (q.parts or q.unit in MONEY_UNITS)):
+        return dated[1]
     found = years_in_text(text, doc_year)
     return found[0] if found else doc_year
 

@@ -121,7 +121,7 @@ def rounded_away(facts: Sequence[Fact], unit: str, value: float) -> Fact | None:
 def _step(fact: Fact, unit: str) -> float | None:
     """The last printed digit of a fact, in `unit` (9628.22万元 in 元: 100)."""
     one = fact.in_unit(unit) if fact.value else None
-    return None if not one or not fact.value else abs(one / fact.value) * 10 ** -decimals_of(fact.text)
+    return abs(one / fact.value) * 10 ** -decimals_of(fact.text) if one and fact.value else None
 
 
 def _one_row(a: Fact, b: Fact) -> bool:
