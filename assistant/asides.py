@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from assistant.codes import ITEM_CODE
-from assistant.lexicon import SMALL_NUMBERS, known_terms, names_own_item
+from assistant.lexicon import SMALL_NUMBERS, known_terms, names_own_item, synonyms
 from assistant.lists import shield, unshield
 from assistant.names import stages_named, vocabulary
 from index.classification import national_names
@@ -128,6 +128,7 @@ def _known_off(m: re.Match[str]) -> str:
 
 _JOINS = re.compile("加上|加|以及|和|与|及|、")
 _DESCRIPTION = re.compile("^(用于|主要用于|主要|包括|含|即|也就是|就是|指)")
+_DEFINED = re.compile("(的|那)一?(部分|块|笔钱?|些钱|钱)$")
 
 
 _COUNTED = re.compile("(两|二|三|四|[2-4])(?:个|项|笔)(?:项目|事项|项|支出|经费)?的?$")
@@ -137,8 +138,11 @@ def _term_read(m: re.Match[str]) -> str:
     """`办公楼的水电——水费加电费——`: terms the documents know, listed between dashes or in brackets, are the items
     asked (the asker's words before them go, their year stays), and so are names of any kind when the words before
     count them (`管电脑网络的两个项目——信息技术服务和信息化运维项目——`); `那一项（社会福利事业单位，用于…）`: a term then its description
-    glosses the words before it."""
+    glosses the words before it; `“人头费”（…花在人身上的部分）`: an everyday word the lexicon reads, then what it means in
+    the asker's words, is read by the lexicon alone."""
     terms, outer, content = known_terms(), m.group("outer"), m.group("content")
+    if _DEFINED.search(content) and any(outer.endswith(w) and w not in terms for w, _ in synonyms()):
+        return outer
     first, *described = content.split(",")
     listed = [unshield(p) for p in _JOINS.split(shield(first))]
     counted = _COUNTED.search(outer)  # 管电脑网络的两个项目——A和B——: as many names as the words count
@@ -259,7 +263,7 @@ def hearsay(text: str, cues: Cues) -> str:
     m = cues["hearsay"].match(text)
     if not m:
         return text
-    if re.match("我?(看到|看见)", m.group(0)):  # 看到财政局说…一共251.25万元，分…三块，其中…: a premise
+    if re.match("我?(看到|看见)(?!有人|网上|别人|新闻|报道|媒体|朋友|同事)", m.group(0)):  # 看到财政局说…: a premise
         return f"{m.group('claim')},{m.group('rest')}"
     return cues["claimed_figure"].sub("", m.group("claim")) + cues["said_in_document"].sub("", m.group("rest"))
 

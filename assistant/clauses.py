@@ -55,13 +55,19 @@ def _lead_for_all(clauses: list[str], cues: Cues) -> list[str]:
     names a year or a stage, and asks nothing, is said once for every question after it; so is one naming a row by its
     code (`…208 10 05社会福利事业单位这一行：财政拨款收入多少？事业收入占该行合计的百分比？`). A later clause naming its
     own year, stage or code keeps it (`决算数：行政运行多少？年初预算呢？`)."""
-    lead = (cues["lead_for_all"].match(clauses[0]) or cues["row_lead"].match(clauses[0])) if clauses else None
+    staged = cues["lead_for_all"].match(clauses[0]) if clauses else None
+    lead = staged or (cues["row_lead"].match(clauses[0]) if clauses else None)
     if not lead:
         return clauses
-    said = lead.group(0)
+    # of a year or stage lead only the year and the stage (普陀区司法局2026年：…？它比上一年…？: 2026年, the item the
+    # clause before's); a row's lead whole (its row is the item)
+    said = "".join(_YEAR_STAGE.findall(lead.group(0))) + ":" if staged else lead.group(0)
     return [clauses[0]] + [c if ":" in c or _OWN_FRAME.search(c) else said + c for c in clauses[1:]]
 
 
+_YEAR_STAGE = re.compile(
+    r"20\d{2}年度?|当年|预算执行数|实际执行数|执行数|决算数|预算数|年初预算数?|调整预算数?|全年预算数?"
+)
 _OWN_FRAME = re.compile(r"20\d{2}年|执行数|决算|预算数|年初|调整|全年|\d{3,}")
 
 

@@ -32,15 +32,16 @@ def simplified(text: str) -> str:
 
 
 _LATIN_WORD = re.compile(
-    r"(?<![A-Za-z0-9])([A-Za-z]{2,})(?:\s*[(（]([\u4e00-\u9fff](?:[\u4e00-\u9fff+\uff0b、 ]{0,14}[\u4e00-\u9fff])?)[)）])?(?![A-Za-z0-9])"
+    r"(?<![A-Za-z0-9])([A-Za-z]{2,})(?![A-Za-z0-9])(?:\s*[(（]([\u4e00-\u9fff](?:[\u4e00-\u9fff+\uff0b、 ]{0,14}[\u4e00-\u9fff])?)[)）])?"
 )
 
 
 def english_read(text: str) -> str:
     """English words mixed into a question in the documents' Chinese: a word glossed in brackets as its gloss
     (goods（货物采购） → 货物采购), a word of synonyms.toml `english` as its entry (total → 合计), a greeting gone;
-    a year before an English word its 年 (2022 budget → 2022年预算); any other Latin word (a code such as C99, an
-    abbreviation) stays."""
+    a year before an English word its 年 (2022 budget → 2022年预算); a phrase of `english_phrases` first (compared
+    with → 比, basic expenditure → 基本支出). An abbreviation in capitals (PPP) and a code (C99) stay; any other
+    English word (a name: Putuo Justice Bureau, Wanli street) names nothing the documents print, and goes."""
     if not re.search("[A-Za-z]{2}", text):
         return text
     data = load_data("synonyms.toml")
@@ -49,9 +50,23 @@ def english_read(text: str) -> str:
     def read(m: re.Match[str]) -> str:
         word = m.group(1).lower()
         gloss = re.sub("[+\uff0b]", "、", (m.group(2) or "").replace(" ", ""))  # utilities（水费 + 电费）: 水费、电费
-        return gloss or ("" if word in greetings else words.get(word, m.group(0)))
+        if gloss or word in greetings:
+            return gloss
+        return words.get(word, m.group(0) if m.group(1).isupper() else "")
 
-    return _LATIN_WORD.sub(read, _YEAR_BEFORE_LATIN.sub(r"\1年", text))  # 2022 budget: 2022年预算
+    return _LATIN_WORD.sub(read, _english_phrases().sub(_phrase_read, _YEAR_BEFORE_LATIN.sub(r"\1年", text)))
+
+
+@cache
+def _english_phrases() -> re.Pattern[str]:
+    phrases = sorted(load_data("synonyms.toml")["english_phrases"], key=len, reverse=True)
+    spaced = (r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    gloss = r"(?:\s*[(（]([\u4e00-\u9fff]{2,16})[)）])?"  # basic expenditure（基本支出）: its gloss, once
+    return re.compile(r"(?<![A-Za-z])(" + "|".join(spaced) + r")(?![A-Za-z])" + gloss, re.IGNORECASE)
+
+
+def _phrase_read(m: re.Match[str]) -> str:
+    return m.group(2) or str(load_data("synonyms.toml")["english_phrases"][" ".join(m.group(1).lower().split())])
 
 
 _YEAR_BEFORE_LATIN = re.compile(r"(?<!\d)(20\d{2})\s+(?=[A-Za-z])")

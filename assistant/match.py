@@ -9,9 +9,9 @@ from dataclasses import dataclass, replace
 from assistant import measures as ms
 from assistant.analyze import Query, beside_total, content_variants, expand, strip_filler
 from assistant.confidence import confident as confident  # answered from: the thresholds
+from assistant.fact_names import best_name, pointed_into, side_total_names
 from assistant.names import (
     any_count,
-    candidate_names,
     document_stages,
     fact_stage,
     other_amount,
@@ -91,7 +91,16 @@ def score_fact(
     outside, words = text, [c for c in content if c]
     for title in named_titles:
         outside, words = outside.replace(title, "\u0000"), [w.replace(title, "\u0000") for w in words]
-    recall, name = best_name(fact, departments, "|".join([text, *content]), "|".join([outside, *words]), named_titles)
+    pointed = pointed_into(query, fact, text)  # 财政拨款收入支出决算总表中，收入“总计”: that table's 收入 half
+    said = text.split("|")[0] + "|" + (content[-1] if content else "")  # its words as asked, fillers out
+    recall, name = best_name(
+        fact,
+        departments,
+        "|".join([text, *content]),
+        "|".join([outside, *words]),
+        named_titles,
+        [n for n in side_total_names(fact) if n in said] if pointed else (),  # as said: 总计 is no 合计
+    )
     measure = normalize(fact.measure)
     # what the national classification says the item covers describes it too (劳务费: 临时聘用人员的报酬)
     national = classification.note(fact.code, fact.subject)
@@ -110,7 +119,7 @@ def score_fact(
     delta, measure_ok = _measure_terms(query, fact, name, measures, outside, bool(named_titles), doc_stage)
     score += delta + _year_term(query, fact, doc_year)
     delta, unit_match, unit_ok = _unit_terms(query, fact)
-    score += delta + _place_terms(query, fact, text, outside, hits)
+    score += delta + _place_terms(query, fact, text, outside, hits, pointed)
     # another item: the rest of it (其他…), a qualified total, another amount in its name (单价100万元以上)
     other = residual(name, text) or qualified_total(name, described, beside) or other_amount(fact.subject, text)
     other = (not coded and other) or ms.narrower(query, fact, name, measures, rest, described)
@@ -119,22 +128,6 @@ def score_fact(
 
 
 _QUALIFIER = re.compile(r"\(([^()\d]{2,})\)")
-
-
-def best_name(
-    fact: Fact, departments: frozenset[str], text: str, outside: str, named_titles: Sequence[str]
-) -> tuple[float, str]:
-    """(recall, name): the fact's name the question holds most of (ties: the longer name)."""
-    best = (-1.0, "")
-    for candidate in candidate_names(fact, departments):
-        hay = text if any(t in candidate for t in named_titles) else outside
-        bare, hay = candidate.replace("的", ""), hay.replace("的", "")  # 的 is said or left out at will
-        r = 1.0 if bare and bare in hay else containment(bigrams(bare), bigrams(hay))
-        if len(candidate) <= 2:
-            r *= 0.85  # a two-character name is weak evidence
-        if r > best[0] or (r == best[0] and len(candidate) > len(best[1])):
-            best = (r, candidate)
-    return best
 
 
 def _name_bonus(query: Query, text: str, name: str, recall: float, described: frozenset[str]) -> float:
@@ -231,7 +224,9 @@ def _unit_terms(query: Query, fact: Fact) -> tuple[float, bool, bool]:
     return 0.0, False, True
 
 
-def _place_terms(query: Query, fact: Fact, text: str, outside: str, hits: dict[tuple[str, str], float]) -> float:
+def _place_terms(
+    query: Query, fact: Fact, text: str, outside: str, hits: dict[tuple[str, str], float], pointed: float
+) -> float:
     """Where the fact is printed: the code, table or hint the question names, tables, retrieval."""
     delta = 0.04 if fact.origin == "table" else 0.0
     if query.codes and fact.code:  # another 科目 than the one named (one under it, 组织事务（20132）…, is not)
@@ -242,16 +237,7 @@ def _place_terms(query: Query, fact: Fact, text: str, outside: str, hits: dict[t
         delta -= 0.1  # 行政运行 asked plainly is its spending, not its row in 收入决算表
     if names_narrative(query) or query.narrative is False:  # 编制说明中… / 以表中数字为准: of two prints
         delta += 0.2 if (fact.origin != "table") == bool(query.narrative) else -0.2
-    titled = table_title(fact.source.table)
-    if len(titled) >= 6 and titled in text:
-        delta += 0.2  # the question names this table
-    elif query.table_hint and fact.source.table:
-        # the share of the table the question names (after its year: 财政局2024年收入决算表) found in this title,
-        # or its number (表7)
-        number = re.search(r"表\d+$", query.table_hint)
-        hint = bigrams(re.sub(r"^.*?20\d{2}年度?", "", normalize(query.table_hint)))
-        share = containment(hint, bigrams(titled))  # 财政拨款收入支出决算总表 names 收入支出决算总表 less
-        delta += 0.2 if number and fact.source.table.startswith(number[0]) else 0.2 * share if share >= 0.6 else 0.0
+    delta += 0.2 * pointed  # the question points into this table
     return delta + 0.08 * hits.get((fact.source.doc_id, _fact_key(fact)), 0.0)
 
 

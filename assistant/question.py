@@ -121,7 +121,7 @@ def _doc_frame(text: str, cues: dict[str, re.Pattern[str]], doc_years: list[int]
                 text = section + ("的" if own else "") + text
         return text
     m = cues["doc_reference"].match(text) or cues["doc_label"].match(text)
-    if m and not cues["table_named"].match(text):  # 请就…决算总表回答：names a table (see `_table_pointed`)
+    if m and not (cues["table_named"].match(text) or cues["table_lead"].match(text)):  # 请就…决算总表回答：a table
         doc_years += _years(m.group(0))
         text = text[m.end() :]
     return text
@@ -188,6 +188,7 @@ def frame(norm: str) -> Framed:
     text = cues["compared_with"].sub(lambda m: f"比{m.group('base')}", text)  # 跟上年比起来: 比上年
     text = stated_premise(_asides_off(hearsay(without_asides(text, cues), cues), cues), cues)
     text = cues["self_reference"].sub("", cues["item_anaphor"].sub("", cues["method"].sub("", text)))
+    text = cues["table_anaphor"].sub("", text)  # 那张表里的: the table named before (`_table_pointed`)
     date = cues["as_of"].search(text)  # 截至2025年8月31日: when a stock is counted, not the year asked
     if date:
         text = (text[: date.start()] + text[date.end() :]).lstrip(",")
@@ -243,7 +244,12 @@ _NOTES = (
 def _table_pointed(text: str, cues: dict[str, re.Pattern[str]]) -> tuple[str, str | None]:
     """(the question without it, the table it points into): …经济分类表里， names the table; 按经济分类 the tables
     of that classification (the economic 30108 row, not the functional 2080505 one, of one sum)."""
-    table = cues["table_named"].match(text) or cues["table_hint"].search(text) or cues["table_total"].search(text)
+    table = (
+        cues["table_named"].match(text)
+        or cues["table_lead"].match(text)
+        or cues["table_hint"].search(text)
+        or cues["table_total"].search(text)
+    )
     if table and not cues["table_words"].search(table.group("table")):
         text, table = text.replace("表上", "", 1) if table.group(0).endswith("表上") else text, None
     if table:
@@ -270,10 +276,11 @@ def _compared(text: str, cues: dict[str, re.Pattern[str]]) -> str:
 def _as_written(norm: str, cues: dict[str, re.Pattern[str]]) -> str:
     """Years and table numbers in Chinese numerals in digits (二〇二六年, 第五张表); spoken fillers (嗯，那个，…哈),
     what the asker takes back or rules out (三公，不对，是…; ，不是津贴补贴哈，) and a check the figure asked after it
-    settles (相等吗？如果不相等，) gone; a gloss after 就是 in brackets (，就是印刷费，)."""
+    settles (相等吗？如果不相等，) gone; a gloss after 就是 in brackets (，就是印刷费，); `X，里头A和B` as `X里，A和B`."""
     norm = lexicon.numerals_in_digits(norm)
     norm = cues["kind_word"].sub("", cues["spoken_correction"].sub("", cues["spoken"].sub("", norm)))
-    norm = cues["settled_check"].sub("", norm)
+    norm = cues["inner_items"].sub("里,", cues["settled_check"].sub("", norm))  # X，里头A和B: X里，A和B
+    norm = cues["claim_contrast"].sub("", cues["each_after_comma"].sub("", norm))  # A和B，各是多少: A和B各是多少
     return cues["spoken_gloss"].sub(_gloss_read, norm)
 
 

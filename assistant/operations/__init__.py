@@ -14,7 +14,7 @@ from assistant.analyze import Query
 from assistant.answer_types import Answer
 from assistant.operations.across import across
 from assistant.operations.arithmetic import compare, difference, lookup_or_total, ratio_in_doc, share, sum_of
-from assistant.operations.average import per_vehicle
+from assistant.operations.average import per_person, per_vehicle
 from assistant.operations.base import Context, abstain
 from assistant.operations.change import change, rate
 from assistant.operations.completion import completion
@@ -36,6 +36,7 @@ OPERATIONS: dict[str, Operation] = {
     "largest": largest,
     "ratio": ratio_in_doc,
     "per_vehicle": per_vehicle,
+    "per_person": per_person,
     "completion": completion,
 }
 

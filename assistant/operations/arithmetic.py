@@ -39,8 +39,11 @@ _UNDER = re.compile(
 _TOTAL = re.compile(load_data("intents.toml")["total_cue"])
 
 
+_ALL_WORDS = frozenset(("全部", "全部合计", "全部总计", "合计", "总计", "总额", "总数", "整体", "所有"))
+
+
 def share(query: Query, ctx: Context) -> Answer:
-    parts = list(query.parts)
+    parts = [p for i, p in enumerate(query.parts) if i != 1 or p not in _ALL_WORDS]  # 占全部合计: no whole named
     table = pointed_table(query, ctx.facts)
     if len(parts) == 1 and table:  # 占部门支出预算总表合计的百分之几: the total of the table named
         parts.append(f"{table_title(table)}合计")

@@ -1,7 +1,10 @@
-"""An amount averaged over the vehicles a document counts (`公务用车运行费预算，平均到每辆车多少万元`).
+"""An amount averaged over what a document counts: the vehicles (`公务用车运行费预算，平均到每辆车多少万元`,
+`用公务用车运行费预算除以现有车辆数`) or the persons the question names (`人员支出按行政编制和事业编制的实有在编
+人数加总来平均，每人多少万元`).
 
-The amount and the count are each looked up as their own question (`公务用车运行费预算是多少`, `共有车辆几辆`)
-and divided; both are cited and the formula shown. A document that prints either not at all gets no answer.
+The amount and the count are each looked up as their own question (`公务用车运行费预算是多少`, `共有车辆几辆`,
+`行政编制和事业编制的实有在编人数加总是多少人`) and divided; both are cited and the formula shown. A document that
+prints either not at all gets no answer, and so does a head count the question does not name (人均 of which 编制?).
 """
 
 from __future__ import annotations
@@ -12,47 +15,70 @@ from dataclasses import replace
 from assistant.analyze import Query, analyze
 from assistant.answer_types import Answer
 from assistant.compose import format_value
+from assistant.operations.arithmetic import sum_of
 from assistant.operations.base import Context, abstain
 from assistant.operations.computed import worked_out
 from assistant.operations.lookup import lookup
 from index.model import MONEY_UNITS, convert_money
 
-_COUNT_QUESTION = "共有车辆几辆"
+_VEHICLES_COUNTED = "共有车辆几辆"
 _VEHICLES = re.compile("车辆|每一?辆")
+_PERSONS = re.compile("人数|编制|在编|在职|职工|员工|干部")
 _LEAD_IN = re.compile("(如果|按照?|以|平均|分摊|摊到|摊)+$")
+# `用A除以B`, `A按B平均`: the amount before, the count after
+_DIVIDED = re.compile(
+    r"(?:^|[,:])(?:想算算?[^,:]{0,12}[,:])?(?:用|拿|把)?的?(?P<amount>[^,:]{2,40}?),?(?:除以|按照?|以)(?P<count>[^,]{2,40}?)(?:来|进行)?(?:平均|分摊|摊|[,]|$)"
+)
 
 
-def _amount_asked(asked: str) -> str:
-    """The amount averaged: what the question says before its clause on vehicles (`公务用车运行费预算，按现有车辆
-    数平均，每辆车多少` → `公务用车运行费预算是多少`)."""
+def _split(asked: str, person: bool) -> tuple[str, str | None]:
+    """(the amount asked, the count it is divided by as a question, or None for the vehicles counted)."""
+    divided = _DIVIDED.search(asked)
+    named = divided is not None and (_PERSONS if person else _VEHICLES).search(divided.group("count")) is not None
+    if divided is not None and named:
+        count = re.sub("(加总|加起来|合计|之和)?(来|进行)?$", "", divided.group("count"))
+        plus = "加总" if re.search("和|与|加", count) else ""
+        return divided.group("amount") + "是多少", (None if not person else f"{count}{plus}是多少人")
     vehicles = _VEHICLES.search(asked)
-    if vehicles is None:
-        return asked
+    if vehicles is None or person:
+        return asked, None
     clause = asked.rfind(",", 0, vehicles.start())
     amount = asked[: clause if clause >= 0 else vehicles.start()]
-    return _LEAD_IN.sub("", amount) + "是多少"
+    return _LEAD_IN.sub("", amount) + "是多少", None
 
 
 def per_vehicle(query: Query, ctx: Context) -> Answer:
-    amount_text = _amount_asked(query.norm.split("|")[0])
-    amount_q = replace(
-        analyze(amount_text), years=query.years, doc_years=query.doc_years, relative_year=query.relative_year
-    )
-    count_q = replace(analyze(_COUNT_QUESTION), years=query.years, doc_years=query.doc_years, as_of=query.as_of)
-    amount, count = lookup(amount_q, ctx), lookup(count_q, ctx)
+    return _averaged(query, ctx, person=False)
+
+
+def per_person(query: Query, ctx: Context) -> Answer:
+    return _averaged(query, ctx, person=True)
+
+
+def _averaged(query: Query, ctx: Context, *, person: bool) -> Answer:
+    amount_text, count_text = _split(query.norm.split("|")[0], person)
+    if person and count_text is None:  # 人均 with no head count named: which one is not ours to choose
+        return abstain(query)
+    years, doc_years = query.years, query.doc_years
+    amount_q = replace(analyze(amount_text), years=years, doc_years=doc_years, relative_year=query.relative_year)
+    count_q = replace(analyze(count_text or _VEHICLES_COUNTED), years=years, doc_years=doc_years, as_of=query.as_of)
+    amount, count = lookup(amount_q, ctx), (sum_of if count_q.intent == "sum" else lookup)(count_q, ctx)
+    counted = "人" if person else "辆"
     if amount.abstained or count.abstained or amount.value is None or not count.value:
         return abstain(query)
-    if amount.unit not in MONEY_UNITS or count.unit != "辆":
+    if amount.unit not in MONEY_UNITS or count.unit != counted:
         return abstain(query)
     unit = query.unit if query.unit in MONEY_UNITS else amount.unit
     total = convert_money(amount.value, amount.unit, unit)
     value = round(total / count.value, 2 if query.round is None else query.round)
     subject = amount.subject or re.sub(r"\d.*$", "", amount.answer)
+    divisor = (count.subject or "人数") if person else "车辆"
     formula = (
-        f"{subject}{format_value(total, unit)}{unit} ÷ 车辆{format_value(count.value, '辆')}辆"
+        f"{subject}{format_value(total, unit)}{unit} ÷ {divisor}{format_value(count.value, counted)}{counted}"
         f" = {format_value(value, unit, places=query.round)}{unit}"
     )
     cites = [*amount.citations, *count.citations]
-    answer = worked_out(query, "per_vehicle", cites, value, unit, formula, subject=subject)
+    intent = "per_person" if person else "per_vehicle"
+    answer = worked_out(query, intent, cites, value, unit, formula, subject=subject)
     answer.year = amount.year
     return answer
