@@ -207,9 +207,9 @@ def classify(norm: str) -> str:
 
 
 _SHARE_TAIL = re.compile(
-    r"(?:的)?(?:所占|占)?(?:多大的?)?(?:比例|比重|占比|百分比|百分之几|百分之多少|几成|是多少|为多少|多少|%|\?)+.*$"
+    r"(?:的)?(?:所占|占)?的?(?:多大的?)?(?:比例|比重|占比|百分比|百分之几|百分之多少|几成|是多少|为多少|多少|%|\?)+.*$"
 )
-_SHARE = re.compile(r"(.+?)(?:所占|占|在)(?:所属|所在)?的?(.+?)(?:当中|之中|里面|中|里)?(?:的)?$")
+_SHARE = re.compile(r"(.+?)(?:所占|占到|占了|占|在)(?:所属|所在)?的?(.+?)(?:当中|之中|里面|中|里)?(?:的)?$")
 
 
 def _share_parts(text: str) -> list[str]:
@@ -232,7 +232,14 @@ def _share_parts(text: str) -> list[str]:
         whole = part.replace(measure, "").removesuffix("的")
     elif inner and part in vocabulary().spending_parts and whole and not _measures_named(whole)[0]:
         part = f"{whole}{part}"  # 城乡社区支出里，项目支出占这一类合计: that row's 项目支出, not the document's
-    return [part, whole] if whole else [part]
+    return [_owner_off(part), _owner_off(whole)] if whole else [_owner_off(part)]
+
+
+def _owner_off(name: str) -> str:
+    """A part named with the department before it (普陀区财政局本年支出): the item, not whose it is."""
+    strong = organisations()[0]
+    m = re.match("^[\u4e00-\u9fff]{0,12}?(?:" + "|".join(map(re.escape, strong)) + ")", name)
+    return name[m.end() :] if m and len(name) - m.end() >= 2 else name
 
 
 _SAME_ITEM = re.compile(r"^(该|此|这一?|本|其)(类|款|项|科目|行)?(支出|收入)?(合计|总计|小计|总额)?$")

@@ -57,6 +57,9 @@ def without_asides(text: str, cues: Cues) -> str:
     for _ in range(_SENTENCES_BEFORE):  # 我退休前是搞工程的。我记得…也可能记混了。麻烦按…: each said before asking
         lead = cues["lead_statement"].match(text) or cues["asker_lead"].match(text)
         rest = text[lead.end() :] if lead else ""
+        if lead and rest and _LEANS_BACK.search(rest):  # …科目：X【20103】。请列明该款级科目的…: X's
+            text = lead.group(0).rstrip("。.;") + "的" + rest
+            break
         if not rest or not cues["bare_question"].sub("", rest) or not _names_own(rest, lead.group(0) if lead else ""):
             break
         text = rest
@@ -100,6 +103,7 @@ def _short_national_names() -> tuple[str, ...]:
 
 
 _HAN4 = re.compile("[\u4e00-\u9fff]{4}")
+_LEANS_BACK = re.compile("(该|此|上述|以上|这一?)(款|类|项)级?科目|(该|此|上述|以上)科目")
 _CODE_NAMED = re.compile(r"(编码|科目|代码)\d{3,}")  # 科目编码2080505 (品目编码C99: ITEM_CODE): a catalogue item
 
 
@@ -249,7 +253,7 @@ def requests_listed(text: str, cues: Cues, *, converted: bool) -> str:
     if not what:  # 请把这两项分别…: the items said before the request
         what, start = text[: ask.start()].rstrip(",."), 0
     what = re.sub(",?(以及|及)|,", "、", what).replace("、其中", "、")
-    many = any(j in what for j in ("和", "、"))
+    many = any(j in what for j in ("和", "、", "与"))
     return text[:start] + what + ("分别是多少" if many else "是多少")
 
 

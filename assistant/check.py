@@ -161,10 +161,18 @@ def render_report(report: CheckReport, *, as_json: bool = False) -> str:
 
 def is_consistency_question(question: str) -> bool:
     """True for `是否一致` / `核对` / `有没有错误` / `加起来对不对` questions (words in check_rules.toml), but not
-    for a check a figure asked after it settles (对得上吗？收入合计比支出合计多多少万元？: the figure is asked)."""
+    for a check a figure asked after it settles (对得上吗？收入合计比支出合计多多少万元？: the figure is asked), nor
+    for figures asked with only 核对/加起来/检查 and no check asked (核对如下科目：请列明项目支出数)."""
     q = squash(question)
-    triggered = any(w in q for w in rules_settings()["questions"]["triggers"])
-    return triggered and not cue("settled_check").search(normalize(question))
+    said = {w for w in rules_settings()["questions"]["triggers"] if w in q}
+    if said and said <= _WEAK and _FIGURE_ASKED.search(q) and not _CHECK_ASKED.search(q):
+        return False  # 核对如下科目：请分别列明基本支出数与项目支出数: figures asked, no check
+    return bool(said) and not cue("settled_check").search(normalize(question))
+
+
+_WEAK = frozenset(("核对", "加起来", "检查"))  # words as often said of asking figures as of checking them
+_FIGURE_ASKED = re.compile("多少|几[个项辆人]|列明|列出|分别是|各是|是多少")
+_CHECK_ASKED = re.compile("吗|是否|对不对|有没有|有无|一致|相符|相等|等于|对得上|错")
 
 
 def answer_consistency(question: str, document: Document) -> list[Finding] | None:

@@ -26,10 +26,11 @@ _SPELLED_CODE = re.compile(r"(?<!\d)(\d{3})类(\d{2})款(?:(\d{2})项)?")
 # …with its levels apart (301-02, 212/01/01, 204—06—13) is joined too; a decimal point separates no levels.
 _SEPARATED_CODE = re.compile(r"(?<![\d.])(?<!\d,)(\d{3})[-/—–](\d{2})(?:[-/—–](\d{2}))?(?![\d.,%])")
 
-# …or after each level's name (公共安全支出（204类）司法（06款）基层司法业务（04项）): the last name with the whole code.
+# …or after each level's name (公共安全支出（204类）司法（06款）基层司法业务（04项）, or 城乡社区支出（212）城乡社区管理
+# 事务（01）行政运行（01）): the last name with the whole code.
 _BRACKETED_LEVELS = re.compile(
-    r"[\u4e00-\u9fff]{2,20}\((\d{3})类\)(?P<kuan>[\u4e00-\u9fff]{2,20})\((\d{2})款\)"
-    r"(?:(?P<xiang>[\u4e00-\u9fff]{2,20})\((\d{2})项\))?"
+    r"[\u4e00-\u9fff]{2,20}\((\d{3})类?\)(?P<kuan>[\u4e00-\u9fff]{2,20})\((\d{2})款?\)"
+    r"(?:(?P<xiang>[\u4e00-\u9fff]{2,20})\((\d{2})项?\))?"
 )
 
 

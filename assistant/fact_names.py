@@ -28,14 +28,14 @@ def pointed_into(query: Query, fact: Fact, text: str) -> float:
 
 
 def side_total_names(fact: Fact) -> tuple[str, ...]:
-    """A two-sided table's total row by its half and its printed label: 收入总计 (the 总计 row under 收入 of
+    """A two-sided table's total row by its half and its printed label, or by both (收支总计): 收入总计 (the 总计 row under 收入 of
     财政拨款收入支出决算总表). Only for a question pointing into that table: elsewhere 收入合计 is the income
     table's own total, and a 总计 holds more than the 合计 of the year."""
     half = normalize((fact.source.column or "").split("/")[0])
     label = normalize(fact.source.row or fact.subject)
     if half not in ("收入", "支出") or label not in vocabulary().total_labels:
         return ()
-    return (half + label,)
+    return (half + label, "收支" + label)  # 收支总计: either half's, the same figure
 
 
 def best_name(

@@ -50,6 +50,18 @@ _LAST_SEP = re.compile(r"以及|和")  # 及 and 与 also join words inside one 
 _CONTAINER_HEAD = re.compile(r"(里|中|里面|当中|之中)(的)?,?$")
 
 
+def _last_items(last: str) -> list[str]:
+    """The items joined by 和/以及; by 与 only when each side ends with a column (基本支出数与项目支出数: 与 also
+    joins words inside one name, 城乡社区规划与管理)."""
+    items = _LAST_SEP.split(last)
+    if len(items) == 1 and "与" in last:
+        columns = vocabulary().measure_words
+        sides = [re.sub("数$", "", p) for p in last.split("与")]
+        if all(any(p.endswith(c) for c in columns) for p in sides):
+            return sides
+    return items
+
+
 def each_asked(clause: str) -> list[str]:
     """`A、B和C各是多少万元` asks three questions: `A是多少万元`, `B是多少万元`, `C是多少万元`.
 
@@ -58,7 +70,7 @@ def each_asked(clause: str) -> list[str]:
     if not m:
         return [clause]
     *first, last = _ITEM_SEP.split(shield(m.group("items")))
-    items = [unshield(i) for i in [*first, *_LAST_SEP.split(last)] if i]
+    items = [unshield(i) for i in [*first, *_last_items(last)] if i]
     head = m.group("head")
     if len(items) == 1:  # 水费电费各多少: national names written one after the other
         lead, items = _juxtaposed(items[0])

@@ -147,7 +147,7 @@ def _asides_off(text: str, cues: dict[str, re.Pattern[str]]) -> str:
     tail = cues["aside_tail"].search(text)
     if tail:  # 请按万元回答 is a unit asked as well
         said, text = _years_said(tail.group(0)) + _MONEY_UNIT.findall(tail.group(0))[:1], text[: tail.start()]
-    lead = cues["unit_lead"].search(text)
+    lead = cues["unit_lead"].search(text) or cues["unit_bracket"].search(text)
     if lead:
         said.append(lead.group("unit"))
         text = text[: lead.start()] + text[lead.end() :]
@@ -278,8 +278,12 @@ def _as_written(norm: str, cues: dict[str, re.Pattern[str]]) -> str:
     what the asker takes back or rules out (三公，不对，是…; ，不是津贴补贴哈，) and a check the figure asked after it
     settles (相等吗？如果不相等，) gone; a gloss after 就是 in brackets (，就是印刷费，); `X，里头A和B` as `X里，A和B`."""
     norm = lexicon.numerals_in_digits(norm)
+    if said_first := cues["format_lead"].match(norm):  # 请以万元为单位作答：Q: Q，请以万元为单位作答
+        norm = norm[said_first.end() :].rstrip("?.。") + "?" + said_first.group("lead") + "."
     norm = cues["kind_word"].sub("", cues["spoken_correction"].sub("", cues["spoken"].sub("", norm)))
-    norm = cues["inner_items"].sub("里,", cues["settled_check"].sub("", norm))  # X，里头A和B: X里，A和B
+    norm = cues["sum_check"].sub(r"\g<items>", cues["settled_check"].sub("", norm))  # X等于A和B之和吗？相加…
+    norm = cues["inner_items"].sub("里,", cues["how_then_figure"].sub("", norm))  # X，里头A和B: X里，A和B
+    norm = cues["used_for"].sub("", cues["side_position"].sub("", norm))  # 收入一侧最后的总计: 收入总计
     norm = cues["claim_contrast"].sub("", cues["each_after_comma"].sub("", norm))  # A和B，各是多少: A和B各是多少
     return cues["spoken_gloss"].sub(_gloss_read, norm)
 

@@ -351,7 +351,7 @@ def compare(query: Query, ctx: Context) -> Answer:
         value,
         unit,
         formula,
-        subject=display_name(picks[0], ctx.departments),
+        subject="、".join(dict.fromkeys(display_name(f, ctx.departments) for f in picks)),  # A、B、C：B更多
         winner=label,
         more="少" if less else "多",
         places=places,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -58,6 +59,7 @@ def find_parts(query: Query, ctx: Context, parts: Sequence[str], places: list[Fa
     """The fact each named part asks for (None when one is not found). `places` collects other places
     printing the same figures, so a computed answer cites every place its operands are stated."""
     chosen: list[Fact] = []
+    container = _container_code(query, ctx.facts)  # 城乡社区管理事务款下面的A、B、C: the rows under that 款
     for part in parts:
         ranked = rank_facts(
             replace(query, codes=part_codes(query, part, parts)) if len(parts) > 1 else query,
@@ -71,6 +73,7 @@ def find_parts(query: Query, ctx: Context, parts: Sequence[str], places: list[Fa
         if not ranked or not confident(ranked[0], ctx.tun):
             return None
         best = _under_same_parent(choose(ranked, anchor=chosen[0] if chosen else None, tun=ctx.tun), ranked, chosen)
+        best = _under_container(best, ranked, container)
         chosen.append(best.fact)
         if places is not None:
             places.extend(agreeing(best.fact, best, ranked, limit=2))
@@ -90,3 +93,29 @@ def _under_same_parent(best: Scored, ranked: Sequence[Scored], chosen: Sequence[
         if same and s.fact.context and normalize(s.fact.context) in heads:
             return s
     return best
+
+
+_CONTAINER = re.compile(r"(?P<name>[\u4e00-\u9fff()]{2,24}?)(?:款|类)?(?:下面|下属|之下|底下)的?")
+
+
+def _container_code(query: Query, facts: Sequence[Fact]) -> str:
+    """The code of a 类 or 款 the question names as where its parts sit (城乡社区管理事务款下面的…), or ""."""
+    m = _CONTAINER.search(query.norm.split("|")[0])
+    if m is None:
+        return ""
+    name = m.group("name")
+    codes = {f.code for f in facts if f.code and len(f.code) in (3, 5) and name.endswith(normalize(f.subject))}
+    return max(codes, key=len) if len(codes) == 1 else ""
+
+
+def _under_container(best: Scored, ranked: Sequence[Scored], container: str) -> Scored:
+    """Of rows alike by name (一般行政管理事务 under several 款), the one under the container named."""
+    if not container or not best.fact.code or best.fact.code.startswith(container):
+        return best  # a sentence's figure carries no code: its place is its own
+    measure = normalize(best.fact.measure)
+    alike = (
+        s
+        for s in ranked[:20]
+        if s.name == best.name and normalize(s.fact.measure) == measure and (s.fact.code or "").startswith(container)
+    )
+    return next(alike, best)

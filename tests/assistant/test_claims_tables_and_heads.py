@@ -6,7 +6,13 @@ expenditure`), an amount over the persons a count names (`按…实有在编人�
 (`用…除以现有车辆数`), spoken fillers and items said after the container (`…基本支出哈，就是说里头A和B，各是多少`),
 what the asker says is not meant (`（…，不是功能分类的“行政单位离退休”）`), a share of `全部合计`, an everyday word
 glossed in the asker's words (`“人头费”（…花在人身上的部分）`), a year lead carried as its year only (`…2026年：A？它比
-上一年…？`), `一是…；二是…` and `我有三个问题：`. Each on two documents or more, through the real Assistant."""
+上一年…？`), `一是…；二是…` and `我有三个问题：`; how to answer said first (`请以万元为单位、保留两位小数作答：…`), `X这块，…是
+怎么安排的，多少万元`, where on a table a total is (`收入一侧最后的“总计”`), `贵单位`, `大家好奇：`, `办公用的设备`, `占到`,
+`compared with last year (2021)`, codes in brackets after each level's name (`城乡社区支出（212）…（01）…（01）`), a
+check settled by the sum after it (`…等于A和B两款之和吗？两款相加是多少`), `（用两个数相减）`, a lead asking how it
+is split (`这笔钱是怎么分的：`), `（下降记负）`, figures asked with 核对 and no check asked, rows named under a 款
+(`城乡社区管理事务款下面的A、B、C`) and a row said in a sentence, then its columns asked (`…【20103】。请分别列明该款级科目的
+基本支出数与项目支出数`). Each on two documents or more, through the real Assistant."""
 
 from __future__ import annotations
 
@@ -181,6 +187,110 @@ P = pytest.param
             320000,
             id="long-table-title-in-brackets",
         ),
+        P(
+            "wanli",
+            "请以万元为单位、保留两位小数作答：万里街道办事处2024年部门收入预算总表中，208 07 05 公益性岗位补贴是多少？",
+            421.23,
+            id="format-first",
+        ),
+        P(
+            "welfare",
+            "请用万元作答、保留两位小数：普陀区社会福利院2024年一般公共预算基本支出经济分类预算表中，物业管理费是多少？",
+            120.6,
+            id="format-first-2",
+        ),
+        P(
+            "dapeng",
+            "请用百分比回答，保留一位小数：深圳市大鹏新区政务服务数据管理局2022年部门预算中，政府投资项目占全部项目支出的比重是多少？",
+            43.2,
+            id="format-first-3",
+        ),
+        P(
+            "finance",
+            "普陀区财政局2024年财政拨款收入支出决算总表中，收入一侧最后的“总计”是多少万元？",
+            2961.68,
+            id="side-position",
+        ),
+        P("finance", "普陀区财政局2024年财政拨款收入支出决算总表里，收支总计是多少万元？", 2961.68, id="both-sides"),
+        P("justice", "请问贵单位上海市普陀区司法局，2026年财政拨款收入是多少万元？", 9628.22, id="your-unit"),
+        P(
+            "wanli",
+            "群里有人在街道上班，大家好奇：万里街道2024年公务接待费预算多少万元？",
+            1.35,
+            id="everyone-wonders",
+        ),
+        P("finance", "普陀区财政局2024年买电脑、打印机这类办公用的设备，决算花了多少万元？", 13.58, id="office-use"),
+        P("justice", "司法局2026年办公用的设备购置预算多少元？", 36600, id="office-use-2"),
+        P(
+            "justice",
+            "上海市普陀区司法局2026年部门支出预算总表里，基本支出合计大概占到支出合计的百分之多少？结果保留两位小数。",
+            26.74,
+            id="share-reaches",
+        ),
+        P("welfare", "福利院2024年基本支出占到支出合计的百分之多少？", 78.38, id="share-reaches-2"),
+        P("finance", "普陀区财政局2024年本年支出合计中，基本支出占的比例是多少？", 79.49, id="share-owner-named"),
+        P("wanli", "万里街道2024年支出总计中，城乡社区支出占的比例是多少？", 76.43, id="share-owner-named-2"),
+        P(
+            "justice",
+            "Putuo 司法局 2026 财政拨款收入 compared with last year，增加了多少万元？",
+            793.14,
+            id="english-last-year",
+        ),
+        P(
+            "wanli",
+            "请协助查询：上海市普陀区人民政府万里街道办事处2024年部门支出预算总表内，城乡社区支出（212）城乡社区管理事务（01）行政运行（01）一项中列入项目支出的金额是多少元？",
+            250000,
+            id="codes-after-levels",
+        ),
+        P(
+            "justice",
+            "公共安全支出（204）司法（06）基层司法业务（04）的项目支出是多少元？",
+            21703947,
+            id="codes-after-levels-2",
+        ),
+        P(
+            "welfare",
+            "表3 支出预算总表：208 社会保障和就业支出 的合计等于 20805 和 20810 两款之和吗？两款相加是多少元？",
+            11281624,
+            id="sum-settles-check",
+        ),
+        P(
+            "wanli",
+            "万里街道2024年支出预算总表里，204公共安全支出的合计等于20406和20499两款之和吗？两款相加是多少元？",
+            1633000,
+            id="sum-settles-check-2",
+        ),
+        P(
+            "justice",
+            "司法局2026年“基层司法业务”预算安排，比2025年当年预算执行数多出多少万元？（用两个数相减，保留两位小数）",
+            20.94,
+            id="two-numbers-subtracted",
+        ),
+        P(
+            "wanli",
+            "万里街道2024年其他城乡社区支出预算，比2023年当年预算执行数少了多少万元？（用两个数相减，保留两位小数）",
+            -900.44,
+            id="two-numbers-subtracted-2",
+        ),
+        P(
+            "dapeng",
+            "大鹏数据局2022年信息技术服务比2021年预算变化了多少万元（减少记负）？",
+            -73,
+            id="sign-note-negative",
+        ),
+        P("welfare", "核对一下：福利院2024年物业管理费是多少元？", 1206000, id="check-word-figure-asked"),
+        P(
+            "wanli",
+            "万里街道“城乡社区管理事务”款下面的行政运行、一般行政管理事务、城管执法这三项，2024年预算哪项最高？只说它的金额，单位元。",
+            17591003,
+            id="rows-under-the-container",
+        ),
+        P(
+            "dapeng",
+            "大鹏数据局“政府办公厅（室）及相关机构事务”款下面的行政运行和一般行政管理事务，哪项2022年预算更高？只说它的金额，单位万元。",
+            1461,
+            id="rows-under-the-container-2",
+        ),
     ],
 )
 def test_one_figure(qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float) -> None:
@@ -240,6 +350,66 @@ def test_one_figure(qa: Assistant, ids: dict[str, str], doc: str, question: str,
             [15621.11, -876.75],
             id="intro-then-parts",
         ),
+        P(
+            "dapeng",
+            "机关运行经费这块，大鹏新区政数局2022年财政拨款预算是怎么安排的，多少万元？跟2021年预算比又多了多少万元？",
+            [337, 284],
+            id="topic-how-then-figure",
+        ),
+        P(
+            "welfare",
+            "住房公积金这块，福利院24年是怎么安排的，预算多少万元？23年当年实际执行数又是多少万元？",
+            [33.58, 33.74],
+            id="topic-how-then-figure-2",
+        ),
+        P(
+            "finance",
+            "请问贵单位上海市普陀区财政局，2024年度收入决算表中本年收入合计是多少万元？其中其他收入是多少万元？",
+            [2946.25, 6.2],
+            id="your-unit-parts",
+        ),
+        P(
+            "welfare",
+            "学校家长群里有人在福利院上班，大家好奇：普陀区社会福利院2024年给职工看病的事业单位医疗预算安排了多少万元？比2023年当年预算执行数涨了百分之几？",
+            [50.37, 14.04],
+            id="everyone-wonders-parts",
+        ),
+        P(
+            "dapeng",
+            "Hi，我是留学生，在写 paper。深圳大鹏新区政务服务数据管理局 2022 年部门预算的 total 收入是多少万元？compared with last year (2021)，增长了多少 percent？",
+            [5883, 11],
+            id="english-last-year-parts",
+        ),
+        P(
+            "dapeng",
+            "大鹏数据局22年这笔钱是怎么分的：正文里人员支出是多少万元？公用支出是多少万元？另外表3支出总表里的基本支出一共是多少万元？",
+            [895, 345, 1239],
+            id="how-split-lead",
+        ),
+        P(
+            "wanli",
+            "万里街道2024年的基本支出是怎么构成的：人员经费多少元？公用经费多少元？",
+            [88537451, 11168569],
+            id="how-split-lead-2",
+        ),
+        P(
+            "welfare",
+            "社会福利院2024年“事业单位离退休”这一项预算安排多少万元？和2023年预算执行数相比变动了百分之几（下降记负）？",
+            [53.84, -1.39],
+            id="sign-note-parts",
+        ),
+        P(
+            "dapeng",
+            "兹就深圳市大鹏新区政务服务数据管理局2022年一般公共预算支出表（按功能分类，表7）核对如下科目：一般公共服务支出【201】—政府办公厅（室）及相关机构事务【20103】。请分别列明该款级科目的基本支出数与项目支出数（单位：万元）。",
+            [849, 1776],
+            id="row-said-then-its-columns",
+        ),
+        P(
+            "justice",
+            "兹就普陀区司法局2026年部门支出预算总表核对如下科目：公共安全支出【204】—司法【20406】。请分别列明该款级科目的基本支出数与项目支出数（单位：元）。",
+            [16726725.44, 70540547],
+            id="row-said-then-its-columns-2",
+        ),
     ],
 )
 def test_each_part(qa: Assistant, ids: dict[str, str], doc: str, question: str, values: list[float]) -> None:
@@ -264,3 +434,9 @@ def test_english_words_read() -> None:
 def test_a_comparison_base_is_no_document_frame() -> None:
     """`比2021年预算，` compares; it does not name the document (a 2021 budget)."""
     assert analyze("大鹏2022年预算里的政府投资项目，比2021年预算，增幅是多少%？").doc_years == [2022]
+
+
+def test_a_check_asked_stays_a_check(qa: Assistant, ids: dict[str, str]) -> None:
+    """加起来对不对 asks a check; 核对一下：X是多少 asks X."""
+    assert qa.ask("表3支出预算总表里各项加起来对不对？", doc=ids["welfare"]).intent == "consistency"
+    assert qa.ask("核对一下：福利院2024年物业管理费是多少元？", doc=ids["welfare"]).intent != "consistency"
