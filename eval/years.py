@@ -38,7 +38,8 @@ def _base_markers() -> tuple[str, ...]:
 @cache
 def _relative() -> tuple[re.Pattern[str], dict[str, int]]:
     table: dict[str, int] = words()["years"]["relative"]
-    return re.compile("|".join(sorted(map(re.escape, table), key=len, reverse=True))), table
+    words_ = "|".join(sorted(map(re.escape, table), key=len, reverse=True))
+    return re.compile(f"(?:{words_})(?<!减去年)(?<!除去年)(?<!扣去年)"), table  # 减去年初预算数: 减去 + 年初
 
 
 def years_in_text(text: str, doc_year: int | None = None) -> list[int]:

@@ -374,6 +374,10 @@ def test_compared_years_and_count_dates_are_not_the_year_asked() -> None:
     assert years_in_text("和2023年相比增加多少", 2024) == []
     assert years_in_text("截至2025年8月31日，司法局的执法执勤用车有几辆？", 2026) == []
     assert years_in_text("2022年和2021年的预算一共多少", 2022) == [2022, 2021]  # a sum of two years asks both
+    # 减去年初预算数 is 减去 + 年初预算数: no 去年 asked; 去年 said alone still is
+    assert years_in_text("行政运行支出决算数减去年初预算数是多少万元", 2024) == []
+    assert years_in_text("财政局去年行政运行决算是多少", 2024) == [2023]
+    assert years_in_text("Putuo 2026年 budget 里，普法宣传 compared with 2025年预算执行数", 2026) == [2026]
 
 
 def test_a_year_shortened_to_two_digits_is_the_year_asked() -> None:
