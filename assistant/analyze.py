@@ -256,8 +256,8 @@ def _split_parts(text: str, intent: str) -> list[str]:
         return _share_parts(text)
     if intent == "ratio":
         m = re.search(r"(.+?)是(.+?)的(?:几|多少)倍", text)
-        if m:
-            return [strip_filler(m.group(1)), strip_filler(m.group(2))]
+        if m:  # 政府采购里，工程类预算是货物类预算的几倍: kinds inside the container said first
+            return heads_of_topic(m.group(1), [strip_filler(m.group(1)), strip_filler(m.group(2))])
     if intent == "difference":
         m = (
             re.search(r"(.+?)比([^?]+?)(?:增加|减少|增长|下降|超支|节约|节省|,?相?差)了?多少", text)
@@ -289,7 +289,7 @@ def _split_parts(text: str, intent: str) -> list[str]:
     return []
 
 
-_STAGE_ONLY = re.compile("(?:支出)?(?:年初预算|全年预算|调整预算|预算执行|决算|执行|预算)数?$")
+_STAGE_ONLY = re.compile("(?:实际)?(?:支出)?(?:年初预算|全年预算|调整预算|预算执行|决算|执行|预算)数?$")
 _TOTAL_WORDS = frozenset({"", "数", "合计", "总计", "小计", "金额", "总额", "数额", "合计数", "总数"})
 
 

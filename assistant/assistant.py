@@ -208,12 +208,13 @@ class Assistant:
         for i in range(len(query.clauses)):
             own = clause_scope(query.clauses[i], scope)
             sub = resolve_years(without_mentions(clause_query(query, i, item), own), own.doc_ids, summaries)
-            item = item_of(sub) or item
+            named = item_of(sub)
             done = which_of_previous(query.clauses[i], parts) or refuse_unanswerable(sub, self._all_facts, own.doc_ids)
             if verdict_only(query.clauses[i]):  # …对得上吗: the document's own check, narrowed by the whole question
                 done = self._consistency(query.text, own) or abstain(sub)
             part, found = (done, list[Hit]()) if done else self._answer(sub, own, summaries, timings, parts)
             part = keep_to_period(sub, part)
+            item = named if named and (not part.abstained or not item) else item  # a part not found names no item
             parts.append(part)
             hits.extend(h for h in found if h not in hits)
         return join_parts(query, parts), hits

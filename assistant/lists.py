@@ -169,7 +169,8 @@ def share_head(items: Sequence[str]) -> list[str]:
         return [f"{i}的{head}" for i in first] + [last]
     bare = [re.sub(r"^其中", "", i) for i in first]
     k = len(bare[0])
-    if k <= 3 and all(len(b) == k for b in bare) and len(last) >= k + 2:
+    named = any(b in national_names() for b in bare)  # 电费、水费、物业管理费: names of their own, no shared head
+    if k <= 3 and all(len(b) == k for b in bare) and len(last) >= k + 2 and not named:
         return [f"{i}{last[k:]}" for i in first] + [last]
     return list(items)
 
@@ -197,6 +198,7 @@ def examples_of_term(norm: str) -> str:
 # Where a list ends and what is asked of it begins (A和B加起来, A、B哪个多)
 LIST_END = re.compile(
     "加起来|合起来|加在一起|加一起|合在一起|加到一起|加总|相加|一共|总共|合计|之和|总和|共计|哪个|哪家|哪一个|谁|更"
+    "|哪一?[项类款笔]|(?:这|那)[两二三四五六几][项类款笔个](?=里|中|当中|之中|,|哪)"  # A、B、C这三项里，哪项最多
 )
 _JOINED = re.compile(r"和|与|及|加上|(?<!增)加|、|以及|跟")
 
@@ -256,8 +258,8 @@ def heads_of_topic(core: str, pieces: list[str]) -> list[str]:
     m = _TOPIC.match(core)
     if m is None or len(pieces) < 2:
         return pieces
-    said, rest = m.group(0).rstrip(","), core[m.end() :]
-    own = [_COUNTED.sub("", p.removeprefix(said).lstrip(",")) for p in pieces]
+    said, rest = m.group(0).rstrip(",").replace("的", ""), core[m.end() :]  # 2026年的政府采购预算中: 的 said or not
+    own = [_KIND.sub("", _COUNTED.sub("", p.removeprefix(said).lstrip(","))) for p in pieces]
     if all(o and re.search(re.escape(o) + _BARE_MODIFIER, rest) for o in own):
         return [f"{o}{m.group('topic')}" for o in own]
     # 政府采购预算中，货物和服务两类: short names after a container are inside it (政府采购预算中服务)
@@ -268,6 +270,7 @@ def heads_of_topic(core: str, pieces: list[str]) -> list[str]:
 
 _WITHIN = ("里面", "当中", "里", "中")
 _COUNTED = re.compile("(这|那)?[两二三四几](类|项|个|块|部分)$")  # 货物和服务两类: the items, not their count
+_KIND = re.compile("(?<=[\u4e00-\u9fff]{2})类(?:预算|采购|支出)?$")  # 政府采购里，工程类预算: the kind 工程
 
 
 def other_side(first: str, second: str) -> str:

@@ -284,6 +284,8 @@ def _as_written(norm: str, cues: dict[str, re.Pattern[str]]) -> str:
     norm = cues["sum_check"].sub(r"\g<items>", cues["settled_check"].sub("", norm))  # X等于A和B之和吗？相加…
     norm = cues["inner_items"].sub("里,", cues["how_then_figure"].sub("", norm))  # X，里头A和B: X里，A和B
     norm = cues["used_for"].sub("", cues["side_position"].sub("", norm))  # 收入一侧最后的总计: 收入总计
+    norm = cues["noticed_item"].sub(r"\g<item>", norm)  # 注意到X这一项有变化，请问该项…: X，…
+    norm = cues["winner_amount"].sub(lambda m: m.group("unit") or "", norm)  # 哪项最多？那一项的金额（元）
     norm = cues["claim_contrast"].sub("", cues["each_after_comma"].sub("", norm))  # A和B，各是多少: A和B各是多少
     return cues["spoken_gloss"].sub(_gloss_read, norm)
 

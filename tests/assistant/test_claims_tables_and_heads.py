@@ -11,8 +11,10 @@ glossed in the asker's words (`“人头费”（…花在人身上的部分）`
 `compared with last year (2021)`, codes in brackets after each level's name (`城乡社区支出（212）…（01）…（01）`), a
 check settled by the sum after it (`…等于A和B两款之和吗？两款相加是多少`), `（用两个数相减）`, a lead asking how it
 is split (`这笔钱是怎么分的：`), `（下降记负）`, figures asked with 核对 and no check asked, rows named under a 款
-(`城乡社区管理事务款下面的A、B、C`) and a row said in a sentence, then its columns asked (`…【20103】。请分别列明该款级科目的
-基本支出数与项目支出数`). Each on two documents or more, through the real Assistant."""
+(`城乡社区管理事务款下面的A、B、C`), a row said in a sentence, then its columns asked (`…【20103】。请分别列明该款级科目的
+基本支出数与项目支出数`), 政府采购 kinds said with 类 after the container, what the asker noticed (`注意到X这一项有变化，
+请问该项…`), `实际决算数`, the largest of three named items and its amount, and a part the document does not give, which
+names no item for the parts after it. Each on two documents or more, through the real Assistant."""
 
 from __future__ import annotations
 
@@ -280,6 +282,61 @@ P = pytest.param
         ),
         P("welfare", "核对一下：福利院2024年物业管理费是多少元？", 1206000, id="check-word-figure-asked"),
         P(
+            "justice",
+            "普陀区司法局2026年的政府采购预算中，货物类和工程类两项加起来一共是多少万元？",
+            40.1,
+            id="kinds-in-the-container",
+        ),
+        P(
+            "wanli",
+            "万里街道2024年的政府采购中，货物和服务两类加起来是多少万元？",
+            846.57,
+            id="kinds-in-the-container-2",
+        ),
+        P(
+            "wanli",
+            "万里街道2024年的政府采购里，工程类预算是货物类预算的多少倍？结果保留两位小数。",
+            8.68,
+            id="ratio-of-kinds",
+        ),
+        P(
+            "justice",
+            "司法局2026年政府采购中，工程类预算是货物类预算的几倍？保留两位小数。",
+            9.96,
+            id="ratio-of-kinds-2",
+        ),
+        P(
+            "dapeng",
+            "看大鹏数据局2022年预算说明时注意到“信息技术服务”这一项有变化，请问该项2022年预算与2021年预算相比，增减幅度是百分之多少？",
+            -8.6,
+            id="item-noticed",
+        ),
+        P(
+            "wanli",
+            "看万里街道2024年预算说明时注意到“其他城乡社区支出”这一项变化很大，请问该项2024年预算比2023年预算执行数减少了百分之几？",
+            -49.41,
+            id="item-noticed-2",
+        ),
+        P(
+            "finance",
+            "财政局2024年决算中，“财政事务（款）行政运行（项）”的年初预算比实际决算数多出多少万元？",
+            48.16,
+            id="actual-outturn",
+        ),
+        P("finance", "财政局2024年信息化建设的年初预算比实际决算数多出多少万元？", 0.65, id="actual-outturn-2"),
+        P(
+            "welfare",
+            "电费、水费、物业管理费这三项里，福利院2024年哪项花得最多？只要告诉我那一项的预算金额（元）。",
+            1206000,
+            id="largest-of-three-amount",
+        ),
+        P(
+            "justice",
+            "办公费、印刷费、差旅费这三项里，司法局2026年哪项预算最多？只要告诉我那一项的金额（元）。",
+            120000,
+            id="largest-of-three-amount-2",
+        ),
+        P(
             "wanli",
             "万里街道“城乡社区管理事务”款下面的行政运行、一般行政管理事务、城管执法这三项，2024年预算哪项最高？只说它的金额，单位元。",
             17591003,
@@ -397,6 +454,18 @@ def test_one_figure(qa: Assistant, ids: dict[str, str], doc: str, question: str,
             "社会福利院2024年“事业单位离退休”这一项预算安排多少万元？和2023年预算执行数相比变动了百分之几（下降记负）？",
             [53.84, -1.39],
             id="sign-note-parts",
+        ),
+        P(
+            "finance",
+            "财政局“信息化建设（项）”2024年的年初预算是多少万元？全年预算（调整后）是多少万元？决算数又是多少万元？",
+            [135.9, None, 135.25],
+            id="part-not-found-names-no-item",
+        ),
+        P(
+            "welfare",
+            "福利院2024年住房公积金预算是多少万元？调整后的全年预算是多少万元？2023年当年预算执行数又是多少万元？",
+            [33.58, None, 33.74],
+            id="part-not-found-names-no-item-2",
         ),
         P(
             "dapeng",
