@@ -274,20 +274,36 @@ def _compared(text: str, cues: dict[str, re.Pattern[str]]) -> str:
 
 
 def _as_written(norm: str, cues: dict[str, re.Pattern[str]]) -> str:
-    """Years and table numbers in Chinese numerals in digits (二〇二六年, 第五张表); spoken fillers (嗯，那个，…哈),
-    what the asker takes back or rules out (三公，不对，是…; ，不是津贴补贴哈，) and a check the figure asked after it
-    settles (相等吗？如果不相等，) gone; a gloss after 就是 in brackets (，就是印刷费，); `X，里头A和B` as `X里，A和B`."""
+    """Years and table numbers in Chinese numerals in digits (二〇二六年, 第五张表); how to answer, said first, read after
+    the question (请以万元为单位作答：…); then each of `_SAID_AS` in turn: spoken fillers (嗯，那个，…哈), what the asker
+    takes back or rules out (三公，不对，是…), a check the figure after it settles (相等吗？如果不相等，; …等于A和B两款之和吗？
+    两款相加是多少: A和B), `X这块，…是怎么安排的，多少`, `X，里头A和B` (X里，A和B), where on a table a total is (收入一侧
+    最后的总计), 办公用的设备, what the asker noticed (注意到X这一项有变化，请问该项…), the amount of the largest asked again
+    (那一项的金额（元）), `A和B，各是多少`, a claim's contrast (实际文件里的, 这个好像搞混了吧？实际…); a gloss after 就是 in
+    brackets last (，就是印刷费，)."""
     norm = lexicon.numerals_in_digits(norm)
     if said_first := cues["format_lead"].match(norm):  # 请以万元为单位作答：Q: Q，请以万元为单位作答
         norm = norm[said_first.end() :].rstrip("?.。") + "?" + said_first.group("lead") + "."
-    norm = cues["kind_word"].sub("", cues["spoken_correction"].sub("", cues["spoken"].sub("", norm)))
-    norm = cues["sum_check"].sub(r"\g<items>", cues["settled_check"].sub("", norm))  # X等于A和B之和吗？相加…
-    norm = cues["inner_items"].sub("里,", cues["how_then_figure"].sub("", norm))  # X，里头A和B: X里，A和B
-    norm = cues["used_for"].sub("", cues["side_position"].sub("", norm))  # 收入一侧最后的总计: 收入总计
-    norm = cues["noticed_item"].sub(r"\g<item>", norm)  # 注意到X这一项有变化，请问该项…: X，…
-    norm = cues["winner_amount"].sub(lambda m: m.group("unit") or "", norm)  # 哪项最多？那一项的金额（元）
-    norm = cues["claim_contrast"].sub("", cues["each_after_comma"].sub("", norm))  # A和B，各是多少: A和B各是多少
+    for name, said in _SAID_AS:
+        norm = cues[name].sub(said, norm)
     return cues["spoken_gloss"].sub(_gloss_read, norm)
+
+
+_SAID_AS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
+    ("spoken", ""),
+    ("spoken_correction", ""),
+    ("kind_word", ""),
+    ("settled_check", ""),
+    ("sum_check", r"\g<items>"),
+    ("how_then_figure", ""),
+    ("inner_items", "里,"),
+    ("side_position", ""),
+    ("used_for", ""),
+    ("noticed_item", r"\g<item>"),
+    ("winner_amount", lambda m: m.group("unit") or ""),
+    ("each_after_comma", ""),
+    ("claim_contrast", ""),
+)
 
 
 def _gloss_read(m: re.Match[str]) -> str:
