@@ -92,14 +92,15 @@ def score_fact(
     for title in named_titles:
         outside, words = outside.replace(title, "\u0000"), [w.replace(title, "\u0000") for w in words]
     pointed = pointed_into(query, fact, text)  # 财政拨款收入支出决算总表中，收入“总计”: that table's 收入 half
-    said = text.split("|")[0] + "|" + (content[-1] if content else "")  # its words as asked, fillers out
+    halves = side_total_names(fact) if pointed else ()
+    said = text.split("|")[0] + "|" + (content[-1] if content else "") if halves else ""  # as asked, fillers out
     recall, name = best_name(
         fact,
         departments,
         "|".join([text, *content]),
         "|".join([outside, *words]),
         named_titles,
-        [n for n in side_total_names(fact) if n in said] if pointed else (),  # as said: 总计 is no 合计
+        [n for n in halves if n in said],  # as said: 总计 is no 合计
     )
     measure = normalize(fact.measure)
     # what the national classification says the item covers describes it too (劳务费: 临时聘用人员的报酬)
