@@ -20,6 +20,7 @@ from assistant.lists import (
     examples_of_term,
     heads_of_topic,
     listed,
+    listed_lines,
     other_side,
     share_head,
     shield,
@@ -304,7 +305,7 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
     text = question.strip()
     # 請問…預算裡 in simplified characters, 2024年 budget 里的 total in Chinese: as the documents print them
     text = _QUOTED_LIST.sub("、", text)  # “A”“B”“C”三项: a list, once the quotes go
-    framed = frame(plain_words(normalize(_SPACED_ASK.sub(r"\1？", english_read(simplified(text))))))
+    framed = frame(plain_words(normalize(_SPACED_ASK.sub(r"\1？", english_read(simplified(listed_lines(text)))))))
     asked = framed.asked
     norm = without_description(with_table_item(framed.text, framed.table_hint))
     years = list(framed.target_years)

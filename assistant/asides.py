@@ -1,6 +1,7 @@
 """Asides around the item a question asks about: what the asker explains in their own words (——也就是…——,
 （短信平台、网络出口那一摊）), how they introduce the questions (我想拆开看看：), the unit they want the figure in
-(请换算成元, 折合多少万元), hearsay they check, and a figure they already have. The cues are question.toml's."""
+(请换算成元, 折合多少万元) and where to read it (以表中数字为准). Claims, premises and figures the asker already has are
+`assistant.premises`'. The cues are question.toml's."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from functools import cache
 from assistant.codes import ITEM_CODE
 from assistant.lexicon import SMALL_NUMBERS, known_terms, names_own_item, synonyms
 from assistant.lists import shield, unshield
-from assistant.names import stages_named, vocabulary
+from assistant.names import vocabulary
 from index.classification import national_names
 
 Cues = dict[str, re.Pattern[str]]
@@ -82,6 +83,9 @@ def _gloss_after(text: str, cues: Cues) -> str:
 
 _SENTENCES_BEFORE = 3  # how many sentences said before the question are read off at most
 # an item made of columns and funds (一般公共预算财政拨款支出): no single term, an item all the same
+_TOTAL_ASKED = re.compile(
+    "(?:部门|单位)(?:预算|决算)?(?:总)?(?:收入|支出)(?:合计|总计|总额)?(?:是|为|有|一共|共|总共)?(?:多少|几)"
+)
 _MEASURED_ITEM = re.compile(
     "(一般公共预算|财政拨款|政府性基金|国有资本经营|基本|项目|人员|公用)[^,?]{0,8}?(支出|收入|经费)"
 )
@@ -91,6 +95,8 @@ def _names_own(rest: str, said: str) -> bool:
     """Does the question after a sentence said before it name an item of its own (else the sentence names it)? A
     name the sentence said too (政府投资项目2,008万元，…；请据此推算2021年政府投资项目…) is the question's own."""
     if names_own_item(rest) or _MEASURED_ITEM.search(rest) or _CODE_NAMED.search(rest) or ITEM_CODE.search(rest):
+        return True
+    if _TOTAL_ASKED.search(rest):  # 2021年该局的部门预算收入是多少: the document's total, an item of its own
         return True
     if any(name in rest for name in _short_national_names()):  # 水费和电费各是多少: national names of two characters
         return True
@@ -262,127 +268,9 @@ def measures_named(*texts: str) -> list[str | None]:
     return [next((w for w in vocabulary().measure_words if w in t), None) for t in texts]
 
 
-def hearsay(text: str, cues: Cues) -> str:
-    """`有报道说…三公经费压到了9.98万元，部门预算里实际写的是多少`: the claim's item asked as the document has it."""
-    m = cues["hearsay"].match(text)
-    if not m:
-        return text
-    if re.match("我?(看到|看见)(?!有人|网上|别人|新闻|报道|媒体|朋友|同事)", m.group(0)):  # 看到财政局说…: a premise
-        return f"{m.group('claim')},{m.group('rest')}"
-    return cues["claimed_figure"].sub("", m.group("claim")) + cues["said_in_document"].sub("", m.group("rest"))
-
-
-def _premise_item(premise: str) -> str:
-    """The item a premise states. A bracket holding a document term names it (医疗这块（210-11-02 事业单位医疗）2024年
-    安排: 事业单位医疗), one holding a code adds the code (绩效工资（301 07）); any other bracket goes."""
-    terms = known_terms()
-    premise = re.sub("(那|这)(笔|个)?$", "", premise)  # 政府投资项目那2,008万元里: the item said before 那
-    bracket = re.search(r"\(([^()]*)\)", premise)
-    if not bracket:
-        return premise
-    inside, before, after = bracket.group(1), premise[: bracket.start()], premise[bracket.end() :]
-    if any(len(t) >= 3 and t in inside for t in terms):
-        return inside + after
-    return before + (f"({inside})" if re.fullmatch(r"\d{3,7}", inside) else "") + after
-
-
-def premise_off(text: str, cues: Cues) -> str:
-    """What is asked after a premise read in the document (`…说明里讲了和上年比的情况，按这个说法推算一下，2025年的
-    “三公”经费预算是多少`, `…部门预算里说…，那么2021年综合管理事务预算是多少`): the rest, when it names an item of its
-    own; else the whole question (`…，能不能倒推一下2021年这一项是多少` asks the premise's item)."""
-    premise = cues["premise"].match(text)
-    if premise and _names_item(text[premise.end() :], cues):
-        text = text[premise.end() :]
-    derive = ([None, *cues["derive_request"].finditer(text)])[-1]  # the last request to work a figure out
-    if derive is None:
-        return text
-    rest = text[derive.end() :]
-    if _names_item(rest, cues):
-        return rest
-    before = _READ_IN_DOCUMENT.sub("", text[: derive.start()]).rstrip(",:;—")  # …三公经费的说明里讲了…: 三公经费
-    return f"{before},{rest}" if before and not cues["item_anaphor"].search(rest) else text
-
-
-def _names_item(rest: str, cues: Cues) -> bool:
-    return bool(rest and cues["bare_question"].sub("", _RELATIVE_YEAR.sub("", cues["item_anaphor"].sub("", rest))))
-
-
-_READ_IN_DOCUMENT = re.compile(
-    "的?(说明|文件|文中|报告|文字)?(里|中|上)?(讲了|提到了?|写了|说了|说是|写着|显示)[^,?;]*[,:;]?$"
+_TABLES = re.compile(
+    r"(以|按|根据)(表中|表里|表格|预算表|表上)[^,?;。]{0,8}?(为准|说)|(要|需要)的?是?(预算表|表中|表里|表格|表上)(里|中|上)?的(数字?|数据)"
 )
-
-
-_RELATIVE_YEAR = re.compile("上一?年度?|去年|前一年|今年|本年度?")
-
-
-def stated_premise(text: str, cues: Cues) -> str:
-    """`…三公经费预算是47.91万元，其中公务接待费是多少` asks 公务接待费 within the item the premise states (so does
-    `…445.69万元里，…`); `…年初预算是0.95万元，那决算数是多少` the same item at another measure; `…支出为184.65万元，
-    比2023年度增加了多少` and `…安排2,008万元，那它2021年的预算是多少` the item itself, the year the rest asks (a
-    change the asker read in between is the document's). A premise followed by a question naming its own item only
-    gives context."""
-    m = cues["stated_premise"].match(text)
-    if not m or cues["asking"].search(m.group("premise")):
-        return text
-    lead = "".join(_lead_kept(c) for c in (m.group("lead") or "").split(",") if c)
-    if cues["asking"].search(lead):
-        return text
-    item, rest = _premise_item(m.group("premise")), m.group("rest")
-    inside = bool(m.group("inside"))
-    while (said := cues["stated_change"].match(rest)) and len(cues["bare_question"].sub("", rest[said.end() :])) > 4:
-        inside, rest = inside or rest.startswith(("里面", "其中")), rest[said.end() :]  # 里面货物才3万多，…
-    rest = cues["source_said"].sub("", _ASKER.sub("", re.sub("^(那么|那)", "", rest)))  # 想确认下文件里说它…
-    if cues["asked_year"].search(rest):
-        item = cues["asked_year"].sub("", item)
-    return lead + _premise_and_question(item, rest, inside, cues)
-
-
-_PLACE = re.compile(r"预算|决算|表|说明|公开|报告")
-_SAID = re.compile(r"^[^,?]{0,30}?(说|讲|提到|写着|写|显示|称|表示)(了|的是|着)?")  # 说明里讲…: where the asker read it
-_COMPARED = re.compile(r"(比|较|与|和|跟|同)[^,?]{0,16}?(增加|减少|增长|下降|多|少|持平|涨|降)了?$")
-
-
-def _lead_kept(clause: str) -> str:
-    """A clause before the premise: one naming the document or a table (财政局2024年决算中) keeps only its year."""
-    return "".join(re.findall(r"20\d{2}年度?", clause)) if _PLACE.search(clause) else clause
-
-
-def _premise_and_question(item: str, rest: str, inside: bool, cues: Cues) -> str:
-    if "它" in rest:  # 绩效工资占它的百分之几: the premise's item
-        return rest.replace("它", item, 1)
-    anaphor = cues["item_anaphor"].search(rest)  # …比2021年预算多了11万元，2021年这一项的预算是多少: the premise's item
-    before = cues["bare_question"].sub("", cues["method"].sub("", rest[: anaphor.start()])) if anaphor else ""
-    if anaphor and not before:  # (not 购房补贴这一项: the name before it; 照这样推算，2021年这一项 is the premise's)
-        return rest[: anaphor.start()] + _SAID.sub("", _COMPARED.sub("", item)) + rest[anaphor.end() :]
-    plain = _ASKER.sub("", rest)
-    rest = plain if plain.startswith("其中") else rest  # 我想知道其中…: 其中…
-    this = _THIS_COMPARED.match(plain)  # 我想知道这比2025年…增长了百分之多少: the premise's figure
-    rest = rest if this is None else plain[this.end() :]
-    if inside or rest.startswith("其中"):
-        return f"{item}中{re.sub('^其中', '', rest)}"
-    mine, theirs = stages_named(rest, item)  # …支出决算2940.05万元，对应的全年预算数: the item at another stage
-    if not (mine and theirs):
-        mine, theirs = measures_named(rest, item)
-    if mine and theirs and mine != theirs:
-        return item.replace(theirs, "") + rest
-    own = cues["bare_question"].sub("", rest)
-    if len(own) <= 4 or rest.startswith(("比", "较", "与", "和", "跟", "同", "相比", "相较", "对比", "占")):
-        return f"{item}{rest}"
-    # 事业编制15人，…比编制少几个 (not 三公经费预算10万元，公务接待费预算…: 费预算 is no head of 三公经费, the stage no word)
-    head = next((item[i:] for i in range(1, len(item) - 1) if item[i:] in rest and not _STAGED.search(item[i:])), "")
-    if any(head in w and w in rest for w in vocabulary().measure_words):
-        return rest  # 政府投资项目2008万元，占…项目支出总额的比例: 项目 is a column's word there, not the item
-    return f"{item}{rest.replace(head, item, 1)}" if 2 <= len(head) <= _SHORT_HEAD else rest
-
-
-_STAGED = re.compile("(预算|决算|数)$")
-_THIS_COMPARED = re.compile("(这个数|这个|这笔钱?|这一?项|这)(?=比|较|相比|相较|占)")
-_ASKER = re.compile("^(我|我们)?(想知道|想问问?|想了解|想请教|请问|问一下|想(确认|核实|核对)一?下?)")
-_SHORT_HEAD = 3  # a head of the premise's item this short (编制) stands for it; a longer one names the item itself
-
-
-# the narrative named as where to read (编制说明中, 情况说明里, 说明第4项), not a table's note (…预算表的说明)
-_TABLES = re.compile(r"(以|按|根据)(表中|表里|表格|预算表|表上)[^,?;。]{0,8}?(为准|说)")
 _NARRATIVE = re.compile(
     r"(编制|情况|文字)说明(中|里|当中|第|[,:])|说明(中|里面|里)写|(按|以|根据)(文字部分|文字说明|正文)"
 )

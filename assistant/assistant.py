@@ -15,7 +15,7 @@ from assistant import operations
 from assistant.analyze import Query, analyze
 from assistant.answer_types import Answer
 from assistant.compose import load_templates, printed_row
-from assistant.compound import clause_query, item_of, join_parts, name_document, per_document
+from assistant.compound import clause_query, in_unit_before, item_of, join_parts, name_document, per_document
 from assistant.consistency import asks_consistency, consistency_answer, verdict_only
 from assistant.fact_chunks import FactChunks
 from assistant.llm_client import LLMClient
@@ -208,7 +208,7 @@ class Assistant:
         for i in range(len(query.clauses)):
             own = clause_scope(query.clauses[i], scope)
             sub = resolve_years(without_mentions(clause_query(query, i, item), own), own.doc_ids, summaries)
-            named = item_of(sub)
+            sub, named = in_unit_before(sub, parts), item_of(sub)
             done = which_of_previous(query.clauses[i], parts) or refuse_unanswerable(sub, self._all_facts, own.doc_ids)
             if verdict_only(query.clauses[i]):  # …对得上吗: the document's own check, narrowed by the whole question
                 done = self._consistency(query.text, own) or abstain(sub)

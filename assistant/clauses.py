@@ -54,17 +54,33 @@ def _lead_for_all(clauses: list[str], cues: Cues) -> list[str]:
     """`福利院2023年当年预算执行数方面：住房公积金是多少？事业单位离退休又是多少？`: a lead closed by a colon that
     names a year or a stage, and asks nothing, is said once for every question after it; so is one naming a row by its
     code (`…208 10 05社会福利事业单位这一行：财政拨款收入多少？事业收入占该行合计的百分比？`). A later clause naming its
-    own year, stage or code keeps it (`决算数：行政运行多少？年初预算呢？`)."""
-    staged = cues["lead_for_all"].match(clauses[0]) if clauses else None
-    lead = staged or (cues["row_lead"].match(clauses[0]) if clauses else None)
+    own year, stage or code keeps it (`决算数：行政运行多少？年初预算呢？`). A lead asking to be told the figures
+    (`麻烦按顺序回答普陀区司法局2026年的几个数（都用万元）：`) is no part of the first question: its year and stage
+    are said for each."""
+    if not clauses:
+        return clauses
+    staged = cues["lead_for_all"].match(clauses[0])
+    lead = staged or cues["row_lead"].match(clauses[0])
+    request = None if lead else cues["request_lead"].match(clauses[0])
+    if request:
+        lead, clauses = request, [clauses[0][request.end() :], *clauses[1:]]
     if not lead:
         return clauses
     # of a year or stage lead only the year and the stage (普陀区司法局2026年：…？它比上一年…？: 2026年, the item the
     # clause before's); a row's lead whole (its row is the item)
-    said = "".join(_YEAR_STAGE.findall(lead.group(0))) + ":" if staged else lead.group(0)
-    return [clauses[0]] + [c if ":" in c or _OWN_FRAME.search(c) else said + c for c in clauses[1:]]
+    said = "".join(_YEAR_STAGE.findall(lead.group(0))) + ":" if staged or request else lead.group(0)
+    said = "" if said == ":" else said
+    table = _TABLE_IN_LEAD.search(lead.group(0)) if request else None
+    if table:  # 我翻到…的表6政府预算拨款收支总表，想核对一下：the table every question after it reads
+        said = f"{table.group('table')}里,{said or ':'}"
+    first = [said + clauses[0] if request else clauses[0]]
+    return first + [c if ":" in c or _OWN_FRAME.search(c) else said + c for c in clauses[1:]]
 
 
+# a table a request lead names (…的表6政府预算拨款收支总表，想核对一下：, 请按财务收支预算总表的“支出总计”那一行回答…)
+_TABLE_IN_LEAD = re.compile(
+    r"(?:^|[,:的])(?:请|麻烦)?(?:按照?|根据|在|从)?(?P<table>(?:表\d+)?[^,?;:的]{2,30}?表\d*)(?=[,:的]|那|这|里|中)"
+)
 _YEAR_STAGE = re.compile(
     r"20\d{2}年度?|当年|预算执行数|实际执行数|执行数|决算数|预算数|年初预算数?|调整预算数?|全年预算数?"
 )

@@ -44,6 +44,13 @@ def inherit_frame(clause: Query, whole: Query) -> Query:
     )
 
 
+def in_unit_before(clause: Query, before: Sequence[Answer]) -> Query:
+    """A part asking an amount of money in no unit (招待客人的钱多少？) after one answered in a money unit: in that unit,
+    so one question's figures read alike (出国0万元、公车9.98万元、招待0.83万元)."""
+    unit = before[-1].unit if before and not before[-1].abstained else None
+    return replace(clause, unit=unit) if clause.unit is None and clause.money and unit in MONEY_UNITS else clause
+
+
 def _unit_for_all(clause: Query, whole: Query) -> bool:
     # 请逐栏告诉我：因公出国(境)费多少万元？购置费多少？: parts asked column by column, in the unit said first
     return clause.intent == "compare" or bool(
@@ -168,6 +175,8 @@ def clause_query(query: Query, i: int, item: str) -> Query:
     # `…，比2021年增长了百分之几` / `…，占本年收入的百分之几`: the item of the clause before
     leaning = lean_on(alone, item, analyze) if i and alone.intent != "open" and not whole_items else alone
     sub = leaning if leaning is not alone else analyze(clause, tuple(query.clauses[:i]))
+    if alone.table_hint and not sub.table_hint:  # 表1收支总表里的本年收入合计, read leaning on the item before: 表1's
+        sub = replace(sub, table_hint=alone.table_hint)
     if i and sub.intent == "open":  # `…增长了多少，原因是什么`: the reason of the clause before
         sub = borrow_subject(sub, analyze(query.clauses[i - 1]))
     return inherit_frame(sub, query)

@@ -279,3 +279,32 @@ def other_side(first: str, second: str) -> str:
         if second == other and first.endswith(side) and len(first) > len(side):
             return first[: -len(side)] + other
     return second
+
+
+# a line's own number (1. / 2、 / (3) / ④ / 五、), as people type the questions of a list one per line
+_LINE_NUMBER = re.compile(
+    r"^\s*(?:\d{1,2}\s*[.．、)）](?!\d)|[(（]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十][、.．])\s*"
+)
+_LINE_ASKS = re.compile("多少|几|是否|吗|么|哪|什么|怎|为何|为啥|[?？]")
+_LINE_ENDS = ("?", "？", "。", ".", "：", ":", ";", "；")
+
+
+def listed_lines(text: str) -> str:
+    """A question typed as a numbered list, one question or item per line (`…三个数（元）：⏎1. 人员经费⏎2. 公用经费`):
+    one line, the lead as typed (closed by a colon), each numbered line a question of its own without its number,
+    a bare item asking its figure (`人员经费是多少？`). Text of fewer than two numbered lines is returned as it is."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    numbered = [_LINE_NUMBER.match(line) for line in lines]
+    if sum(m is not None for m in numbered) < 2:
+        return text
+    first = next(i for i, m in enumerate(numbered) if m)
+    out: list[str] = []
+    for i, (line, number) in enumerate(zip(lines, numbered, strict=True)):
+        if number is None:  # the lead before the list (closed by a colon), or a remark after it
+            out.append(line if line.endswith(_LINE_ENDS) else line + ("：" if i < first else "。"))
+            continue
+        line = line[number.end() :]
+        if not _LINE_ASKS.search(line):
+            line = line.rstrip("。.;；,，") + "是多少"
+        out.append(line if line.endswith(_LINE_ENDS) else line + "？")
+    return "".join(out)

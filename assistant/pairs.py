@@ -1,5 +1,6 @@
 """Clauses about the two figures just compared or answered: `哪个多，多了多少` (the larger named, with how much more),
-`多的那项是多少` (the larger's figure), `两者相差多少` (the gap), each citing every place printing the two figures."""
+`多的那项是多少` (the larger's figure), `两者相差多少` (the gap), `两个数差多少（表6减表1）` (the first less the second,
+each named by words of its own question), each citing every place printing the two figures."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ _BY_HOW_MUCH = re.compile(r"(多|少|高|低|大|小|差)(了|出)?(多少|几)|
 # 高出多少)
 _THAT_ONE = re.compile(r"(?:较|更)?(?P<word>多|大|高|少|小|低)的(?:那|这)?(?:一)?(?:项|个|家|笔|部分)?")
 _GAP = re.compile(
-    r"(两者|二者|两项|两个|它们)?(之间)?(相差|差多少|差额|差距|(多|高|大|超)出了?|(多|少|高|低|大|小)了?多少|比另一(项|个|家)(多|少)?)"
+    r"((?:这|前)?两个数字?|两数|两者|二者|两项|两个|它们)?(之间)?(相差|差多少|差额|差距|(多|高|大|超)出了?|(多|少|高|低|大|小)了?多少|比另一(项|个|家)(多|少)?)"
 )
 _ASKING_ONLY = re.compile(r"是多少|为多少|多少|是|为|有|的|那|决算数?|预算数?|金额|亿元|万元|元|[,?。]")
 
@@ -49,9 +50,37 @@ def which_of_previous(clause: str, before: Sequence[Answer]) -> Answer | None:
         )
         return replace(one, question=clause, answer=text, citations=cites, intent="compare")
     gap = _GAP.search(clause)
+    order = _ORDER.search(clause)  # (表6减表1): which figure is taken from which
+    rest = clause.replace(gap.group(0), "").replace(order.group(0), "") if gap and order else clause
+    if gap and order and not _ASKING_ONLY.sub("", rest):
+        first = [a for a in (big, small) if _said_of(order.group("a"), a) and not _said_of(order.group("b"), a)]
+        second = [a for a in (big, small) if _said_of(order.group("b"), a) and not _said_of(order.group("a"), a)]
+        if len(first) != 1 or len(second) != 1 or first[0] is second[0]:
+            return None  # the order names neither figure's question apart: not said which is taken from which
+        if big.subject == small.subject:  # one item in two tables (表6, 表1): each named by the words said of it
+            named = {
+                id(a): replace(a, subject=f"{w}{a.subject or ''}")
+                for a, w in ((first[0], order["a"]), (second[0], order["b"]))
+            }
+            big, small, first = named[id(big)], named[id(small)], [named[id(first[0])]]
+        if first[0] is big:
+            return _gap_answer(clause, big, small, places, less=False)
+        answered = _gap_answer(clause, small, big, places, less=True)
+        return replace(answered, value=-(answered.value or 0.0))
     if gap and not _ASKING_ONLY.sub("", clause.replace(gap.group(0), "")):
         return _gap_answer(clause, big, small, places, less=False)
     return None
+
+
+def _said_of(words: str, answer: Answer) -> bool:
+    """Do `words` (表6, 住房公积金) name the figure of `answer`: in its question, or where it was read (its first
+    citation: 表6 政府预算拨款收支总表 · 本年收入合计)?"""
+    where = answer.citations[0].locator if answer.citations else ""
+    return re.search(re.escape(words) + r"(?!\d)", f"{answer.question} {where}") is not None
+
+
+# the order of a difference said in brackets after it (两个数差多少（表6减表1）): the first figure less the second
+_ORDER = re.compile(r"\((?P<a>[^()减]{1,12}?)减去?(?P<b>[^()减]{1,12}?)\)")
 
 
 def _compared_pair(before: Sequence[Answer]) -> tuple[Answer, Answer, list[Citation]] | None:

@@ -17,11 +17,8 @@ from functools import cache
 
 from assistant import clauses, lexicon
 from assistant.asides import (
-    hearsay,
     parent_asked,
-    premise_off,
     requests_listed,
-    stated_premise,
     units_requested,
     which_folded,
     without_asides,
@@ -30,6 +27,7 @@ from assistant.codes import codes_joined
 from assistant.data import load_data
 from assistant.lexicon import EXACT_PLACES, SMALL_NUMBERS, YEAR, known_terms, names_item, names_own_item
 from assistant.lists import siblings_joined
+from assistant.premises import hearsay, premise_off, stated_premise
 from index.classification import kind_words
 from index.text import bigrams
 
@@ -100,9 +98,16 @@ def _formula_asked(text: str, cues: dict[str, re.Pattern[str]]) -> str:
     formula = cues["formula_aside"].search(text)
     if not formula:
         return text
-    head = cues["asking"].split(text[: formula.start()])[0].rstrip("的还")
+    start = text.rfind("?", 0, formula.start()) + 1  # the question the formula is said in, of several
+    head = cues["asking"].split(text[start : formula.start()])[0].rstrip("的还")
+    if _BOTH_BEFORE.search(head):  # 两个数差多少（表6减表1）: the two figures asked before, in that order
+        return text
     bare = all(len(o) <= _BARE_OPERAND for o in re.split("减去|减", formula.group("formula")))
-    return f"{head if bare else ''}的{formula.group('formula')}是多少{text[formula.end() :]}".lstrip("的")
+    asked = f"{head if bare else ''}的{formula.group('formula')}是多少{text[formula.end() :]}".lstrip("的")
+    return text[:start] + asked
+
+
+_BOTH_BEFORE = re.compile("(?:这|前)?两个数|两数|两者|二者|这两项")
 
 
 def _doc_frame(text: str, cues: dict[str, re.Pattern[str]], doc_years: list[int]) -> str:
@@ -292,7 +297,9 @@ def _as_written(norm: str, cues: dict[str, re.Pattern[str]]) -> str:
 _SAID_AS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     ("spoken", ""),
     ("spoken_correction", ""),
-    ("kind_word", ""),
+    ("share_basis", r"占\g<whole>的\g<q>?"),
+    ("buy_and_run", "购置及运行"),
+    ("kind_word", lambda m: m.group(0) if "、" in re.split("[,?;:]", m.string[: m.start()])[-1] else ""),
     ("settled_check", ""),
     ("sum_check", r"\g<items>"),
     ("how_then_figure", ""),

@@ -64,7 +64,17 @@ def _years_at(text: str, doc_year: int | None = None) -> list[tuple[int, int]]:
         and not (text[:start].rstrip().endswith(("和", "与", "跟")) and _soon(text[end:], "base_after"))
         and not (text[:start].rstrip().endswith("以") and _soon(text[end:], "base_of"))
         and not text[:start].rstrip().endswith(as_of)
+        and not _glossed_base(text[:start])
     ]
+
+
+def _glossed_base(before: str) -> bool:
+    """Does a year written after `before` gloss a base in brackets (比上年（2021年预算）)?"""
+    before = before.rstrip()
+    if not before.endswith(("(", "（")):
+        return False
+    said = before[:-1].rstrip()
+    return any(said.endswith(m + g) for m in _base_markers() for g in words()["years"]["base_glossed"])
 
 
 def _soon(rest: str, key: str) -> bool:

@@ -12,7 +12,7 @@ from assistant.names import display_name
 from assistant.operations.arithmetic import asks_less
 from assistant.operations.base import Context, abstain
 from assistant.operations.computed import computed, ratio_answer
-from assistant.operations.lookup import agreeing
+from assistant.operations.places import agreeing
 from index.model import Fact
 
 

@@ -22,9 +22,10 @@ from assistant.names import candidate_names, display_name, operand_names, strip_
 from assistant.operations.base import Context, abstain, disagree
 from assistant.operations.change import change
 from assistant.operations.computed import computed, ratio_answer
-from assistant.operations.lookup import agreeing, lookup, parallel, rank_all
+from assistant.operations.lookup import lookup, parallel, rank_all
 from assistant.operations.operands import find_parts
 from assistant.operations.periods import asks_each, each_period, period_rows
+from assistant.operations.places import agreeing
 from assistant.operations.tables import pointed_table
 from assistant.operations.under import kinds_counted, parent_with_items, scope_of_units
 from assistant.question import cue

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.analyze import Query, side_of_total
+from assistant.analyze import Query
 from assistant.answer_types import Answer, Citation
 from assistant.compose import (
     bounded_value,
-    cite_checked,
     cite_marks,
     format_value,
     load_templates,
@@ -18,9 +17,10 @@ from assistant.compose import (
     year_phrase,
 )
 from assistant.match import Scored, choose, confident, names_narrative, rank_facts
-from assistant.names import fact_name, is_residual, operand_names, side, stage_of, vocabulary
-from assistant.operations.base import Context, abstain, cite, counted_at_date, decimal_places, disagree, unit_compatible
+from assistant.names import fact_name, operand_names, vocabulary
+from assistant.operations.base import Context, abstain, cite, counted_at_date, decimal_places, unit_compatible
 from assistant.operations.change import derivable_prior_year, prior_year
+from assistant.operations.places import agreeing, conflicts, fullest
 from assistant.operations.tables import (
     answer_empty,
     empty_table,
@@ -91,6 +91,7 @@ def lookup(query: Query, ctx: Context, ranked: Sequence[Scored] | None = None) -
     value = fact.in_unit(unit)
     if value is None or (query.unit and not unit_compatible(query.unit, unit)):
         return abstain(query)
+    fact = fullest(fact, best, ranked)
     fact, also = counted_at_date(query, fact, agreeing(fact, best, ranked))
     cites = cite([fact, *also, *others], ctx)
     if not cites or cites[0].locator != fact.source.locator:
@@ -217,146 +218,6 @@ def another_item(query: Query, best: Scored, ctx: Context) -> bool:
     # totals hold every column; a fund or column's own row (财政拨款收入) is the measure again
     totals = [i for i in items if re.search("合计|总计|小计", i) or any(w in i for w in voc.measure_words)]
     return any(len(i) >= 3 and i in asked and i not in where for i in items.difference(totals))
-
-
-def conflicts(best: Scored, ranked: Sequence[Scored], ctx: Context) -> list[Fact]:
-    """Other facts naming the same thing with a value that disagrees (not just rounding)."""
-    found: list[Fact] = []
-    for f in same_item(best, ranked):
-        if f.source.table and f.source.table == best.fact.source.table:
-            continue  # two rows of one table are two items (本年支出合计, and the 总计 with 结转和结余)
-        if disagree(best.fact, f) and all(disagree(f, g) for g in found):
-            found.append(f)
-    return found[:2]
-
-
-def agreeing(chosen: Fact, best: Scored, ranked: Sequence[Scored], limit: int = 3) -> list[Fact]:
-    """Other places printing the same figure for the same item (the narrative beside the table): cited too,
-    so a reader sees every place the document states it. Other-origin places first."""
-    same = [
-        f
-        for f in same_item(best, ranked, across_tables=True)
-        if f is not chosen and not disagree(chosen, f) and cite_checked(f)
-    ]
-    same.sort(key=lambda f: f.origin == chosen.origin)
-    picked: list[Fact] = []
-    for f in same:
-        if all(place(f) != place(g) for g in [chosen, *picked]):
-            picked.append(f)
-    return picked[:limit]
-
-
-def _path(fact: Fact) -> list[str]:
-    """A fact's 科目 parent path (`一般公共服务支出 › 组织事务` -> [一般公共服务支出, 组织事务]), normalised; []
-    for a context that is no such path (the side of a two-sided table, `支出`)."""
-    return [normalize(step) for step in fact.context.split("›")] if "›" in fact.context else []
-
-
-def _one_path(a: list[str], b: list[str]) -> bool:
-    """Two parent paths of one item: equal, one empty, or one the start of the other (类 of 收支总表, 类 › 款 of
-    表7); 类 › 组织事务 and 类 › 宣传事务 are two."""
-    n = min(len(a), len(b))
-    return a[:n] == b[:n]
-
-
-def place(fact: Fact) -> tuple[str | None, ...]:
-    """Where a figure is printed, for citing each place once: its table, or the sentence of its section."""
-    src = fact.source
-    return (src.table, src.section, src.quote if fact.origin == "text" else None)
-
-
-def plain(scored: Scored) -> bool:
-    """The figure's measure adds nothing to its item: a default measure (预算数, 合计…), or the column that
-    is the item itself (收入预算总表's 合计 row, column 财政拨款收入)."""
-    measure = normalize(scored.fact.measure)
-    return measure in vocabulary().default_measures or measure == normalize(scored.name)
-
-
-def same_item(best: Scored, ranked: Sequence[Scored], *, across_tables: bool = False) -> list[Fact]:
-    """Facts among the runners-up that state the best match's item and measure elsewhere in its document.
-
-    Rows of tables of another scope (收支总表 vs 财政拨款收支总表) are another item when looking for
-    conflicts; `across_tables` keeps them, for citing every place that prints the same figure."""
-    chosen = best.fact
-    found: list[Fact] = []
-    name_b = bigrams(best.name)
-    chosen_side, chosen_place = side(chosen), (chosen.source.row, place(chosen))
-    for other in ranked[:40]:
-        if other is best:
-            continue  # `best` may be a runner-up chosen over the top score (choose): the top is another place
-        f = other.fact
-        if f.source.doc_id != chosen.source.doc_id or f.year != chosen.year:
-            continue
-        if not (f.is_money and chosen.is_money) and not (across_tables and f.unit == chosen.unit):
-            continue  # counts in one unit are cited together (车辆2辆 twice); their conflicts are not judged
-        if f.origin == chosen.origin and (f.source.row, place(f)) == chosen_place:
-            continue  # the same printed place (its table or sentence, and row)
-        other_tree = bool(f.code and chosen.code and f.code[0] != chosen.code[0])  # 功能 2xx vs 经济 3xx
-        same_code = bool(f.code and f.code == chosen.code)  # the code decides (类 renamed: 医疗卫生与计划生育)
-        if not other_tree and not same_code and not _one_path(_path(f), _path(chosen)):
-            continue  # one name under two parents (一般行政管理事务 of 组织事务 and of 宣传事务) is two items
-        if f.code and chosen.code and f.code != chosen.code and not (across_tables and other_tree):
-            continue  # two 科目 of one classification are two items, however alike their names; a row of the
-            # other classification (功能 2xx vs 经济 3xx: 2210201 and 30113 住房公积金) may print the same figure
-        if chosen_side is not None and side(f) not in (None, chosen_side):
-            continue  # 行政运行 in 收入决算表 (its income) and in 支出决算表 (its spending) are two figures
-        if (
-            not across_tables
-            and f.origin == chosen.origin == "table"
-            and f.source.table_kind != chosen.source.table_kind
-        ):
-            continue  # the same row label in tables of another scope (收支总表 vs 财政拨款收支总表)
-        if not across_tables and _scope(f) != _scope(chosen):
-            continue  # a sentence of the department's 本年收入合计 and the 财政拨款 table's: two scopes
-        # citing (across_tables): a qualified name ending in the item's (…财政拨款的机关运行经费) names it too
-        headed = across_tables and len(best.name) >= 4 and normalize(other.name).endswith(normalize(best.name))
-        # citing: the department's whole income said as 收入 in a sentence and 收入合计 in a table, one figure
-        total = across_tables and side_of_total(best.name) is not None
-        total = total and side_of_total(other.name) == side_of_total(best.name)
-        # two printings of one item's name (公务用车购置及运行维护费, …购置和运行维护费), whatever name each matched by
-        printed = len(chosen.subject) >= 4 and normalize(chosen.subject) not in vocabulary().total_labels
-        printed = printed and _alike(bigrams(normalize(f.subject)), bigrams(normalize(chosen.subject)))
-        ob = bigrams(other.name)
-        if not name_b or not ob or (not _alike(name_b, ob) and not headed and not total and not printed):
-            continue
-        if is_residual(other.name) != is_residual(best.name):
-            continue  # 其他城乡社区管理事务支出 is the rest of 城乡社区管理事务, never the item itself
-        if _parts_named(other.name + f.subject) != _parts_named(best.name + chosen.subject):
-            continue  # 一般公共预算财政拨款基本支出 is a part of 一般公共预算财政拨款支出, never the item itself
-        if across_tables and not total and _another_head(other, best):
-            continue
-        if normalize(f.measure) != normalize(chosen.measure) and not (plain(other) and plain(best)):
-            continue
-        stages = {stage_of(f.measure), stage_of(chosen.measure)}
-        if not other.measure_ok or (None not in stages and len(stages) > 1):
-            continue  # 预算数 and 决算数 of one item are two figures, not a disagreement
-        found.append(f)
-    return found
-
-
-def _another_head(other: Scored, best: Scored) -> bool:
-    """Names ending otherwise, printed with another head: 一般公共预算财政拨款 (收入) is not 一般公共预算财政拨款支出,
-    however alike; 因公出国（境）经费 and 因公出国(境)费 end in one head, 费."""
-    ends = normalize(other.name)[-2:] == normalize(best.name)[-2:]
-    return not ends and normalize(other.fact.subject)[-1:] != normalize(best.fact.subject)[-1:]
-
-
-def _alike(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> bool:
-    """Two names' bigrams mostly shared (Dice ≥ 0.75)."""
-    return bool(a and b) and 2 * len(a & b) / (len(a) + len(b)) >= 0.75
-
-
-def _parts_named(name: str) -> frozenset[str]:
-    """The parts of spending a name names (基本支出, 人员经费…: answering.toml `spending_parts`)."""
-    name = normalize(name)
-    return frozenset(w for w in vocabulary().spending_parts if w in name)
-
-
-def _scope(fact: Fact) -> frozenset[str]:
-    """The funds a figure is of, as its table, section, name and column say (财政拨款, 一般公共预算…)."""
-    src = fact.source
-    said = normalize(f"{src.table or ''}{src.section or ''}{fact.subject}{src.column or ''}")
-    return frozenset(w for w in ("财政拨款", *vocabulary().fund_words) if w in said)
 
 
 def parallel(query: Query, chosen: Fact, ranked: Sequence[Scored]) -> list[Fact]:

@@ -10,7 +10,7 @@ from assistant.analyze import Query
 from assistant.codes import CODE, deepest
 from assistant.match import Scored, choose, confident, rank_facts
 from assistant.operations.base import Context
-from assistant.operations.lookup import agreeing
+from assistant.operations.places import agreeing
 from assistant.question import cue
 from index.model import Fact
 from index.text import normalize

@@ -378,6 +378,10 @@ def test_compared_years_and_count_dates_are_not_the_year_asked() -> None:
     assert years_in_text("行政运行支出决算数减去年初预算数是多少万元", 2024) == []
     assert years_in_text("财政局去年行政运行决算是多少", 2024) == [2023]
     assert years_in_text("Putuo 2026年 budget 里，普法宣传 compared with 2025年预算执行数", 2026) == [2026]
+    # a year glossing a base in brackets is that base; a bracketed year after anything else is asked
+    assert years_in_text("那它比上年（2021年预算）多还是少，差多少", 2022) == []
+    assert years_in_text("公务接待费较去年(2023年)增加多少", 2024) == []
+    assert years_in_text("司法局上年（2025年）的执行数是多少", 2026) == [2025]
 
 
 def test_a_year_shortened_to_two_digits_is_the_year_asked() -> None:

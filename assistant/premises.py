@@ -1,0 +1,139 @@
+"""What the asker states before asking: a claim heard and checked (有报道说…，实际写的是多少; 听说…砍了一半？), a premise
+read in the document (…说明里讲了和上年比的情况，按这个说法推算…; 比2023年预算增加了25万元，那…), and a figure they
+already have (X共N万元，其中…). The cues are question.toml's."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.asides import measures_named
+from assistant.lexicon import known_terms
+from assistant.names import stages_named, vocabulary
+
+Cues = dict[str, re.Pattern[str]]
+
+
+def hearsay(text: str, cues: Cues) -> str:
+    """`有报道说…三公经费压到了9.98万元，部门预算里实际写的是多少`: the claim's item asked as the document has it. A
+    claim asked about first (`听说…的钱砍了一半？`) before a question naming its own item: that question."""
+    m = cues["hearsay"].match(text)
+    asked = cues["hearsay_asked"].match(text)  # 听说…砍了一半？2022年X比2021年预算的减幅是多少: the question after
+    if asked and _names_item(text[asked.end() :], cues):
+        return text[asked.end() :]
+    if not m:
+        return text
+    if re.match("我?(看到|看见)(?!有人|网上|别人|新闻|报道|媒体|朋友|同事)", m.group(0)):  # 看到财政局说…: a premise
+        return f"{m.group('claim')},{m.group('rest')}"
+    return cues["claimed_figure"].sub("", m.group("claim")) + cues["said_in_document"].sub("", m.group("rest"))
+
+
+def _premise_item(premise: str) -> str:
+    """The item a premise states. A bracket holding a document term names it (医疗这块（210-11-02 事业单位医疗）2024年
+    安排: 事业单位医疗), one holding a code adds the code (绩效工资（301 07）); any other bracket goes."""
+    terms = known_terms()
+    premise = re.sub("(那|这)(笔|个)?$", "", premise)  # 政府投资项目那2,008万元里: the item said before 那
+    bracket = re.search(r"\(([^()]*)\)", premise)
+    if not bracket:
+        return premise
+    inside, before, after = bracket.group(1), premise[: bracket.start()], premise[bracket.end() :]
+    if any(len(t) >= 3 and t in inside for t in terms):
+        return inside + after
+    return before + (f"({inside})" if re.fullmatch(r"\d{3,7}", inside) else "") + after
+
+
+def premise_off(text: str, cues: Cues) -> str:
+    """What is asked after a premise read in the document (`…说明里讲了和上年比的情况，按这个说法推算一下，2025年的
+    “三公”经费预算是多少`, `…部门预算里说…，那么2021年综合管理事务预算是多少`, a change stated then `那…`): the rest, when it names an item of its
+    own; else the whole question (`…，能不能倒推一下2021年这一项是多少` asks the premise's item)."""
+    premise = cues["premise"].match(text) or cues["change_premise"].match(text)
+    if premise and _names_item(text[premise.end() :], cues):
+        text = text[premise.end() :]
+    derive = ([None, *cues["derive_request"].finditer(text)])[-1]  # the last request to work a figure out
+    if derive is None:
+        return text
+    rest = text[derive.end() :]
+    if _names_item(rest, cues):
+        return rest
+    before = _READ_IN_DOCUMENT.sub("", text[: derive.start()]).rstrip(",:;—")  # …三公经费的说明里讲了…: 三公经费
+    return f"{before},{rest}" if before and not cues["item_anaphor"].search(rest) else text
+
+
+def _names_item(rest: str, cues: Cues) -> bool:
+    return bool(rest and cues["bare_question"].sub("", _RELATIVE_YEAR.sub("", cues["item_anaphor"].sub("", rest))))
+
+
+_READ_IN_DOCUMENT = re.compile(
+    "的?(说明|文件|文中|报告|文字)?(里|中|上)?(讲了|提到了?|写了|说了|说是|写着|显示)[^,?;]*[,:;]?$"
+)
+
+
+_RELATIVE_YEAR = re.compile("上一?年度?|去年|前一年|今年|本年度?")
+
+
+def stated_premise(text: str, cues: Cues) -> str:
+    """`…三公经费预算是47.91万元，其中公务接待费是多少` asks 公务接待费 within the item the premise states (so does
+    `…445.69万元里，…`); `…年初预算是0.95万元，那决算数是多少` the same item at another measure; `…支出为184.65万元，
+    比2023年度增加了多少` and `…安排2,008万元，那它2021年的预算是多少` the item itself, the year the rest asks (a
+    change the asker read in between is the document's). A premise followed by a question naming its own item only
+    gives context."""
+    m = cues["stated_premise"].match(text)
+    if not m or cues["asking"].search(m.group("premise")):
+        return text
+    lead = "".join(_lead_kept(c) for c in (m.group("lead") or "").split(",") if c)
+    if cues["asking"].search(lead):
+        return text
+    item, rest = _premise_item(m.group("premise")), m.group("rest")
+    inside = bool(m.group("inside"))
+    while (said := cues["stated_change"].match(rest)) and len(cues["bare_question"].sub("", rest[said.end() :])) > 4:
+        inside, rest = inside or rest.startswith(("里面", "其中")), rest[said.end() :]  # 里面货物才3万多，…
+    rest = cues["source_said"].sub("", _ASKER.sub("", re.sub("^(那么|那)", "", rest)))  # 想确认下文件里说它…
+    if cues["asked_year"].search(rest):
+        item = cues["asked_year"].sub("", item)
+    return lead + _premise_and_question(item, rest, inside, cues)
+
+
+_PLACE = re.compile(r"预算|决算|表|说明|公开|报告")
+_SAID = re.compile(r"^[^,?]{0,30}?(说|讲|提到|写着|写|显示|称|表示)(了|的是|着)?")  # 说明里讲…: where the asker read it
+_COMPARED = re.compile(r"(比|较|与|和|跟|同)[^,?]{0,16}?(增加|减少|增长|下降|多|少|持平|涨|降)了?$")
+
+
+def _lead_kept(clause: str) -> str:
+    """A clause before the premise: one naming the document or a table (财政局2024年决算中) keeps only its year."""
+    return "".join(re.findall(r"20\d{2}年度?", clause)) if _PLACE.search(clause) else clause
+
+
+def _premise_and_question(item: str, rest: str, inside: bool, cues: Cues) -> str:
+    if "它" in rest:  # 绩效工资占它的百分之几: the premise's item
+        return rest.replace("它", item, 1)
+    anaphor = cues["item_anaphor"].search(rest)  # …比2021年预算多了11万元，2021年这一项的预算是多少: the premise's item
+    before = cues["bare_question"].sub("", cues["method"].sub("", rest[: anaphor.start()])) if anaphor else ""
+    if anaphor and not before:  # (not 购房补贴这一项: the name before it; 照这样推算，2021年这一项 is the premise's)
+        return rest[: anaphor.start()] + _SAID.sub("", _COMPARED.sub("", item)) + rest[anaphor.end() :]
+    plain = _ASKER.sub("", rest)
+    rest = plain if plain.startswith("其中") else rest  # 我想知道其中…: 其中…
+    this = _THIS_COMPARED.match(plain)  # 我想知道这比2025年…增长了百分之多少: the premise's figure
+    rest = rest if this is None else plain[this.end() :]
+    if inside or rest.startswith("其中"):
+        return f"{item}中{re.sub('^其中', '', rest)}"
+    mine, theirs = stages_named(rest, item)  # …支出决算2940.05万元，对应的全年预算数: the item at another stage
+    if not (mine and theirs):
+        mine, theirs = measures_named(rest, item)
+    if mine and theirs and mine != theirs:
+        return item.replace(theirs, "") + rest
+    own = cues["bare_question"].sub("", rest)
+    if len(own) <= 4 or rest.startswith(("比", "较", "与", "和", "跟", "同", "相比", "相较", "对比", "占")):
+        return f"{item}{rest}"
+    # 事业编制15人，…比编制少几个 (not 三公经费预算10万元，公务接待费预算…: 费预算 is no head of 三公经费, the stage no word)
+    head = next((item[i:] for i in range(1, len(item) - 1) if item[i:] in rest and not _STAGED.search(item[i:])), "")
+    if any(head in w and w in rest for w in vocabulary().measure_words):
+        return rest  # 政府投资项目2008万元，占…项目支出总额的比例: 项目 is a column's word there, not the item
+    return f"{item}{rest.replace(head, item, 1)}" if 2 <= len(head) <= _SHORT_HEAD else rest
+
+
+_STAGED = re.compile("(预算|决算|数)$")
+_THIS_COMPARED = re.compile("(这个数|这个|这笔钱?|这一?项|这)(?=比|较|相比|相较|占)")
+_ASKER = re.compile("^(我|我们)?(想知道|想问问?|想了解|想请教|请问|问一下|想(确认|核实|核对)一?下?)")
+_SHORT_HEAD = 3  # a head of the premise's item this short (编制) stands for it; a longer one names the item itself
+
+
+# the narrative named as where to read (编制说明中, 情况说明里, 说明第4项), not a table's note (…预算表的说明)
