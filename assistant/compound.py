@@ -39,9 +39,19 @@ def inherit_frame(clause: Query, whole: Query) -> Query:
         round=clause.round or whole.round,
         table_hint=clause.table_hint or whole.table_hint,
         as_of=clause.as_of or whole.as_of,
-        narrative=whole.narrative if clause.narrative is None else clause.narrative,
+        narrative=_narrative(clause, whole),
         unit=clause.unit or (whole.unit if whole.unit in MONEY_UNITS and _unit_for_all(clause, whole) else None),
     )
+
+
+def _narrative(clause: Query, whole: Query) -> bool | None:
+    """Where a clause reads its figure: as it says, else as the whole says; a question also asking the 预算执行数 (which
+    only the narrative prints, beside the year's figure) reads the narrative where it names no table, no code and not
+    元 (the tables print codes and exact 元; the narrative, rounded 万元)."""
+    if clause.narrative is not None or whole.narrative is not None:
+        return whole.narrative if clause.narrative is None else clause.narrative
+    tables = clause.table_hint or whole.table_hint or clause.codes or whole.codes or "元" in (clause.unit, whole.unit)
+    return True if "执行数" in whole.norm and not tables else None  # a code or 元 asked: the tables' exact figure
 
 
 def in_unit_before(clause: Query, before: Sequence[Answer]) -> Query:
@@ -131,7 +141,12 @@ def lean_on(clause: Query, item: str, analyze: Callable[[str], Query]) -> Query:
         return analyze(f"{item}{body}")
     if _stage_of_item(own, body) and side_of_total(item) is None:  # 实际决算支出: the item before, at its 决算
         return analyze(f"{item}{body}")
+    if _LEVEL_ANAPHOR.search(clause.text) and side_of_total(own) is not None:  # 这一款的收入合计: of the 款 before
+        return analyze(f"{item}{body}")
     return clause
+
+
+_LEVEL_ANAPHOR = re.compile("(这一?|该|此|本)(款|项|类)(?!目)|(这个|该|此)科目")
 
 
 _DERIVED = re.compile("(?<![增递])减(?![少半免持])|加上|加起来|合起来")  # an item the clause computes

@@ -20,6 +20,7 @@ from assistant.operations.change import change, rate
 from assistant.operations.completion import completion
 from assistant.operations.largest import largest
 from assistant.operations.lookup import lookup
+from assistant.operations.rows import rows
 from assistant.operations.tables import placed_table
 
 Operation = Callable[[Query, Context], Answer]
@@ -34,6 +35,7 @@ OPERATIONS: dict[str, Operation] = {
     "difference": difference,
     "compare": compare,
     "largest": largest,
+    "rows": rows,
     "ratio": ratio_in_doc,
     "per_vehicle": per_vehicle,
     "per_person": per_person,

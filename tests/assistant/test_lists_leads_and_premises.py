@@ -8,7 +8,8 @@ a claim asked about in a sentence of its own (`听说…砍了一半？`), backg
 department's total, a share's whole said after it (`占多大比例？按X算`), how to work it out said first (`按这个车辆数算，`),
 examples before the head they illustrate (`买电脑、打印机这类办公设备`, `出国、公车、招待这几项“三公”经费`), a rate
 from the two figures asked before (`按这两个数推算，增长率是百分之几`), buying and running a car said together (`公车
-（买车加养车）`), a part asking money in no unit after one answered in 万元, and a sentence cited once in full beside its
+（买车加养车）`), a part asking money in no unit after one answered in 万元, the year's figure beside the 预算执行数 read in the narrative
+that prints both, 印制 (to print), and a sentence cited once in full beside its
 paragraph. Each on two documents or more, through the real Assistant."""
 
 from __future__ import annotations
@@ -122,6 +123,30 @@ def test_numbered_lines_are_questions_of_their_own() -> None:
             id="buy-and-run-wanli",
         ),
         P(
+            "welfare",
+            "社会福利院“社会福利事业单位”这一项2024年预算安排多少万元？它2023年当年的预算执行数是多少万元？",
+            [738.66, 711.34],
+            id="with-execution-the-narrative",
+        ),
+        P(
+            "justice",
+            "请问普陀区司法局2026年机关事业单位职业年金缴费支出（2080506）预算多少元？比2025年预算执行数增长了百分之几？",
+            [919739, 17.66],
+            id="with-execution-a-code-reads-the-table",
+        ),
+        P(
+            "welfare",
+            "普陀区社会福利院2024年事业单位医疗（2101102）安排了多少元？比2023年预算执行数增长了百分之几？",
+            [503724, 14.04],
+            id="with-execution-a-code-reads-the-table-welfare",
+        ),
+        P(
+            "wanli",
+            "万里街道城乡社区环境卫生这一项2024年预算安排多少万元？2023年当年预算执行数是多少万元？",
+            [599.33, 830.24],
+            id="with-execution-the-narrative-wanli",
+        ),
+        P(
             "wanli",
             "两个问题：万里街道截至2023年8月31日一共有几辆车？按这个车辆数算，2024年公务用车运行费平均每辆车多少万元（保留两位小数）？",
             [7, 3.08],
@@ -226,6 +251,8 @@ def test_each_part(qa: Assistant, ids: dict[str, str], doc: str, question: str, 
         ),
         P("welfare", "福利院2024年事业收入占多大比例？按收入总计算，保留两位小数。", 21.62, id="share-whole-after"),
         P("justice", "司法局2026年基本支出占多大比例？按支出合计算，保留两位小数。", 26.74, id="share-whole-合计"),
+        P("finance", "财政局2024年文件印制花了多少万元", 7.61, id="printing"),
+        P("justice", "司法局2026年文件印制的钱预算多少元", 30000, id="printing-justice"),
         P(
             "finance",
             "财政局2024年买电脑、打印机这类办公设备一共花了多少万元（决算数）？",
@@ -285,3 +312,39 @@ def test_a_sentence_is_cited_once_in_full(
     sentences = [c.quote.replace(" ", "") for c in ans.citations if c.table is None]
     assert any(said in q for q in sentences), sentences
     assert not any(a != b and a in b for a in sentences for b in sentences), sentences  # no sentence cited twice
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "values"),
+    [
+        P(
+            "justice",
+            "司法局2026年部门收入预算总表中，“204 06 司法”这一款下面一共列了几个项级科目？这一款的收入预算合计又是多少元？",
+            [6, 87267272.44],
+            id="rows-under-a-款-then-its-total",
+        ),
+        P(
+            "wanli",
+            "万里街道2024年部门支出预算总表中，“212 01 城乡社区管理事务”这一款下面一共列了几个项级科目？这一款的支出预算合计又是多少元？",
+            [4, 94450003],
+            id="rows-under-a-款-wanli",
+        ),
+    ],
+)
+def test_rows_counted(qa: Assistant, ids: dict[str, str], doc: str, question: str, values: list[float]) -> None:
+    """The rows one level under a coded row are counted, each named and cited; `这一款的…合计` is that 款's."""
+    ans = qa.ask(question, doc=ids[doc])
+    assert [p.value for p in ans.parts] == pytest.approx(values), ans.answer
+    assert ans.parts[0].intent == "rows" and len(ans.parts[0].citations) == values[0]
+
+
+def test_rows_of_a_table(qa: Assistant, ids: dict[str, str]) -> None:
+    """A table's rows, its totals left out; a table whose rows are not told apart is not counted."""
+    ans = qa.ask(
+        "深圳市大鹏新区政务服务数据管理局2022年部门预算绩效管理项目情况表（表14）里，一共列了几个项目？",
+        doc=ids["dapeng"],
+    )
+    assert (ans.value, ans.unit) == (7, "个"), ans.answer
+    assert "综合管理事务" in ans.answer and "合计" not in ans.answer
+    assert qa.ask("福利院2024年政府采购预算表里列了几个项目", doc=ids["welfare"]).abstained
+    assert qa.ask("财政局2024年编报绩效目标的项目有几个？", doc=ids["finance"]).intent != "rows"  # a count printed
