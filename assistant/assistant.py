@@ -15,9 +15,10 @@ from assistant import operations
 from assistant.analyze import Query, analyze
 from assistant.answer_types import Answer
 from assistant.compose import load_templates, printed_row
-from assistant.compound import clause_query, in_unit_before, item_of, join_parts, name_document, per_document
+from assistant.compound import clause_query, item_of, join_parts, name_document, per_document
 from assistant.consistency import asks_consistency, consistency_answer, verdict_only
 from assistant.fact_chunks import FactChunks
+from assistant.inherit import in_unit_before, item_read
 from assistant.llm_client import LLMClient
 from assistant.llm_route import load_llm_prompts, open_question
 from assistant.operations import Context, abstain
@@ -214,7 +215,7 @@ class Assistant:
                 done = self._consistency(query.text, own) or abstain(sub)
             part, found = (done, list[Hit]()) if done else self._answer(sub, own, summaries, timings, parts)
             part = keep_to_period(sub, part)
-            item = named if named and (not part.abstained or not item) else item  # a part not found names no item
+            item = item_read(named, part) if named and (not part.abstained or not item) else item  # none if not found
             parts.append(part)
             hits.extend(h for h in found if h not in hits)
         return join_parts(query, parts), hits

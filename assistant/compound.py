@@ -15,6 +15,7 @@ from assistant.analyze import Query, analyze, side_of_total
 from assistant.answer_types import Answer, Citation
 from assistant.backrefs import by_items_before, without_request
 from assistant.data import load_data
+from assistant.inherit import inherit_frame
 from assistant.lexicon import known_terms
 from assistant.llm_route import merge_grounding
 from assistant.names import stage_cue_words, stage_terms, strip_endings, vocabulary
@@ -23,49 +24,7 @@ from assistant.operations import answer as answer_in
 from assistant.operations.completion import completed_item
 from assistant.question import cue
 from assistant.years import keep_to_year, resolve_years
-from index.model import MONEY_UNITS, Fact
-
-
-def inherit_frame(clause: Query, whole: Query) -> Query:
-    """A clause keeps what the whole question said once for all: the document's year, rounding, a table, the date
-    a stock is asked at, and the money unit when it names none and the whole says it for all (哪项更多？多出多少万元:
-    both in 万元; `…招待费多少？都按万元说`).
-
-    Not the year asked: a clause names its own (`…支出是多少？2021年决算支出又是多少？`), and an elliptical
-    one takes the year of the clause before it (see `analyze`'s follow-up handling)."""
-    return replace(
-        clause,
-        doc_years=whole.doc_years,
-        round=clause.round or whole.round,
-        table_hint=clause.table_hint or whole.table_hint,
-        as_of=clause.as_of or whole.as_of,
-        narrative=_narrative(clause, whole),
-        unit=clause.unit or (whole.unit if whole.unit in MONEY_UNITS and _unit_for_all(clause, whole) else None),
-    )
-
-
-def _narrative(clause: Query, whole: Query) -> bool | None:
-    """Where a clause reads its figure: as it says, else as the whole says; a question also asking the 预算执行数 (which
-    only the narrative prints, beside the year's figure) reads the narrative where it names no table, no code and not
-    元 (the tables print codes and exact 元; the narrative, rounded 万元)."""
-    if clause.narrative is not None or whole.narrative is not None:
-        return whole.narrative if clause.narrative is None else clause.narrative
-    tables = clause.table_hint or whole.table_hint or clause.codes or whole.codes or "元" in (clause.unit, whole.unit)
-    return True if "执行数" in whole.norm and not tables else None  # a code or 元 asked: the tables' exact figure
-
-
-def in_unit_before(clause: Query, before: Sequence[Answer]) -> Query:
-    """A part asking an amount of money in no unit (招待客人的钱多少？) after one answered in a money unit: in that unit,
-    so one question's figures read alike (出国0万元、公车9.98万元、招待0.83万元)."""
-    unit = before[-1].unit if before and not before[-1].abstained else None
-    return replace(clause, unit=unit) if clause.unit is None and clause.money and unit in MONEY_UNITS else clause
-
-
-def _unit_for_all(clause: Query, whole: Query) -> bool:
-    # 请逐栏告诉我：因公出国(境)费多少万元？购置费多少？: parts asked column by column, in the unit said first
-    return clause.intent == "compare" or bool(
-        cue("unit_for_all").search(whole.text) or cue("by_column").search(whole.text)
-    )
+from index.model import Fact
 
 
 def item_of(clause: Query) -> str:
@@ -208,8 +167,8 @@ def with_previous_comparison(clause: str, before: str) -> str:
 
 
 def against_before(clause: str, before: str) -> str:
-    """`2024年比其减少百分之几` after `…2023年预算执行数是多少`: 其 is the figure the clause before asked (its year
-    and stage)."""
+    """`2024年比其减少百分之几` (比它, 比那个) after `…2023年预算执行数是多少`: 其 is the figure the clause before asked
+    (its year and stage)."""
     year = next(
         (
             y
@@ -218,7 +177,11 @@ def against_before(clause: str, before: str) -> str:
         ),
         None,
     )
-    return re.sub("(比|较)(其|它)", lambda m: m.group(1) + year, clause, count=1) if year else clause
+    return re.sub(_THAT_FIGURE, lambda m: m.group(1) + year, clause, count=1) if year else clause
+
+
+# the figure the clause before asked, pointed at (比其, 比它, 比那个, 比这个数): its year and stage
+_THAT_FIGURE = "(比|较)(?:其|它|那个数?字?|这个数字?|那个数额|上面那个数?)(?![\u4e00-\u9fff]{0,2}(?:项|科目|款|类))"
 
 
 def with_previous_head(clause: str, before: str) -> str:

@@ -45,7 +45,7 @@ def premise_off(text: str, cues: Cues) -> str:
     """What is asked after a premise read in the document (`…说明里讲了和上年比的情况，按这个说法推算一下，2025年的
     “三公”经费预算是多少`, `…部门预算里说…，那么2021年综合管理事务预算是多少`, a change stated then `那…`): the rest, when it names an item of its
     own; else the whole question (`…，能不能倒推一下2021年这一项是多少` asks the premise's item)."""
-    premise = cues["premise"].match(text) or cues["change_premise"].match(text)
+    premise = cues["premise"].match(text) or cues["change_premise"].match(text) or _statement(text, cues)
     if premise and _names_item(text[premise.end() :], cues):
         text = text[premise.end() :]
     derive = ([None, *cues["derive_request"].finditer(text)])[-1]  # the last request to work a figure out
@@ -56,6 +56,17 @@ def premise_off(text: str, cues: Cues) -> str:
         return rest
     before = _READ_IN_DOCUMENT.sub("", text[: derive.start()]).rstrip(",:;—")  # …三公经费的说明里讲了…: 三公经费
     return f"{before},{rest}" if before and not cues["item_anaphor"].search(rest) else text
+
+
+def _statement(text: str, cues: Cues) -> re.Match[str] | None:
+    """A statement before `，那…` that states no figure (a figure stated is `stated_premise`'s: its item is asked)."""
+    said = cues["statement_premise"].match(text)
+    return None if said is None or _STATED_FIGURE.search(said.group(0)) else said
+
+
+_STATED_FIGURE = re.compile(
+    r"\d[\d,.]*(?:亿元|万元|元|%|万|人|辆|个|家|台|项)|[一二三四五六七八九十百千两]+多?(?:亿|万|元)"
+)
 
 
 def _names_item(rest: str, cues: Cues) -> bool:

@@ -149,8 +149,17 @@ def asked_year(q: Question, doc_year: int | None) -> int | None:
     # named with its year before the date of a count it is divided by (2024年公务用车运行费，按截至2023年8月底的车辆数平均)
     if dated is not None and (dated[0] < _first_year_at(text) or not (q.parts or q.unit in MONEY_UNITS)):
         return dated[1]
+    again = _REASKED.search(text)  # …2025年…和2026年…比，2026年多安排了多少: the year named again is asked
+    if again:
+        return _year_of(again)
     found = years_in_text(text, doc_year)
     return found[0] if found else doc_year
+
+
+# a comparison set up, then one of its years named again with the difference asked of it
+_REASKED = re.compile(
+    r"(?:相比|比较|对比|比)(?:起来|一下)?[,，]\s*(20\d{2})\s*年的?(?=[^,，?？]{0,6}(?:多|少|高|低|增|减))"
+)
 
 
 def _first_year_at(text: str) -> int:

@@ -148,6 +148,18 @@ def test_numbered_lines_are_questions_of_their_own() -> None:
         ),
         P(
             "wanli",
+            "万里街道的城乡社区环境卫生这项，2023年实际花出去的钱（当年预算执行数）是多少万元？2024年安排的预算比那个少了多少万元？",
+            [830.24, -230.91],
+            id="than-that-figure",
+        ),
+        P(
+            "welfare",
+            "福利院事业单位医疗这项，2023年当年预算执行数是多少万元？2024年安排的预算比那个多了多少万元？",
+            [44.17, 6.2],
+            id="than-that-figure-welfare",
+        ),
+        P(
+            "wanli",
             "两个问题：万里街道截至2023年8月31日一共有几辆车？按这个车辆数算，2024年公务用车运行费平均每辆车多少万元（保留两位小数）？",
             [7, 3.08],
             id="method-lead-per-vehicle",
@@ -251,6 +263,92 @@ def test_each_part(qa: Assistant, ids: dict[str, str], doc: str, question: str, 
         ),
         P("welfare", "福利院2024年事业收入占多大比例？按收入总计算，保留两位小数。", 21.62, id="share-whole-after"),
         P("justice", "司法局2026年基本支出占多大比例？按支出合计算，保留两位小数。", 26.74, id="share-whole-合计"),
+        P(
+            "dapeng",
+            "大鹏新区政数局2022年纳入部门预算的政府采购一共457万元，我想单独知道其中服务类采购安排了多少万元？",
+            451,
+            id="asker-mid-sentence",
+        ),
+        P(
+            "welfare",
+            "福利院2024年政府采购一共120.60万元，我想单独知道其中服务类采购安排了多少万元？",
+            120.6,
+            id="asker-mid-sentence-welfare",
+        ),
+        P(
+            "justice",
+            "普陀区司法局2026年《部门支出预算总表》，表头是“类 款 项 功能分类科目名称 合计 基本支出 项目支出”，请问“204 06 04 基层司法业务”这一行的项目支出是多少元？",
+            21703947,
+            id="header-described",
+        ),
+        P(
+            "wanli",
+            "万里街道2024年《部门支出预算总表》，表头是“类 款 项 功能分类科目名称 合计 基本支出 项目支出”，请问“212 05 01 城乡社区环境卫生”这一行的项目支出是多少元？",
+            5993300,
+            id="header-described-wanli",
+        ),
+        P("welfare", "福利院医保涨了百分之几", 14.04, id="health-insurance-事业单位"),
+        P("justice", "司法局医保涨了百分之几", 93.45, id="health-insurance-行政单位"),
+        P(
+            "dapeng",
+            "大鹏数据局2022年机关运行经费预算多少万元？听说涨了五倍多，是因为大厅房租水电物业挪进了基本支出吧？",
+            337,
+            id="hearsay-remarked-after",
+        ),
+        P(
+            "wanli",
+            "万里街道2024年三公经费预算多少万元？听说涨了一倍多，是因为买了新车吧？",
+            47.91,
+            id="hearsay-after-wanli",
+        ),
+        P(
+            "finance",
+            "群里有家长转了个问题：财政局2024年的钱绝大部分是财政拨款，那除了财政拨款之外的“其他收入”占全年收入的百分之几啊？",
+            0.21,
+            id="statement-then-那",
+        ),
+        P(
+            "welfare",
+            "福利院2024年的钱主要是财政拨款，那事业收入占收入总计的百分之几？保留两位小数",
+            21.62,
+            id="statement-then-那-welfare",
+        ),
+        P(
+            "justice",
+            "说白了我就想知道：普陀区司法局的基层司法业务，2025年实际花掉的钱（预算执行数）和2026年的预算安排比，2026年多安排了多少万元？",
+            20.94,
+            id="years-side-by-side",
+        ),
+        P(
+            "wanli",
+            "万里街道的城乡社区环境卫生，2023年实际花掉的钱（预算执行数）和2024年的预算安排比，2024年少安排了多少万元？",
+            -230.91,
+            id="years-side-by-side-wanli",
+        ),
+        P(
+            "dapeng",
+            "写稿要用：政府投资项目2022年安排2,008万元，那它2021年的预算是多少万元？",
+            1425,
+            id="figure-stated-then-那",
+        ),
+        P(
+            "wanli",
+            "万里街道三公经费2024年安排47.91万元，那它2023年的预算是多少万元？",
+            22.91,
+            id="figure-stated-then-那-wanli",
+        ),
+        P(
+            "finance",
+            "财政局那个机关运行经费，2024年决算是一百八十四万多一点，那前一年，就是2023年，是多少万元？文件里说是增加了的。",
+            182.1,
+            id="figure-in-words-then-那",
+        ),
+        P(
+            "wanli",
+            "我住在万里街道，想问一下2024年街道的公益性岗位补贴，预算有多少万元？",
+            421.23,
+            id="speaker-lead-not-mid",
+        ),
         P("finance", "财政局2024年文件印制花了多少万元", 7.61, id="printing"),
         P("justice", "司法局2026年文件印制的钱预算多少元", 30000, id="printing-justice"),
         P(
@@ -348,3 +446,19 @@ def test_rows_of_a_table(qa: Assistant, ids: dict[str, str]) -> None:
     assert "综合管理事务" in ans.answer and "合计" not in ans.answer
     assert qa.ask("福利院2024年政府采购预算表里列了几个项目", doc=ids["welfare"]).abstained
     assert qa.ask("财政局2024年编报绩效目标的项目有几个？", doc=ids["finance"]).intent != "rows"  # a count printed
+
+
+def test_a_part_leaning_on_words_read_as_an_item_leans_on_that_item() -> None:
+    """问题中的“基层工作上”按文件中的“基层司法业务”理解: the part after it asks about 基层司法业务, not the words."""
+    from assistant.answer_types import Answer
+    from assistant.compose import load_templates
+    from assistant.inherit import item_read
+
+    note = load_templates().render("read_as", words="基层工作上", name="基层司法业务")
+    assert (
+        item_read("基层工作上", Answer(question="q", answer="基层司法业务2026年为2,170.39万元。[1]" + note))
+        == "基层司法业务"
+    )
+    note = load_templates().render("read_as", words="印材料", name="印刷费")
+    assert item_read("印材料", Answer(question="q", answer="印刷费2024年为7.61万元。" + note)) == "印刷费"
+    assert item_read("住房公积金", Answer(question="q", answer="住房公积金2026年为208.8万元。[1]")) == "住房公积金"

@@ -384,6 +384,17 @@ def test_compared_years_and_count_dates_are_not_the_year_asked() -> None:
     assert years_in_text("司法局上年（2025年）的执行数是多少", 2026) == [2025]
 
 
+def test_a_year_named_again_after_a_comparison_is_asked() -> None:
+    """`2025年…和2026年…比，2026年多安排了多少`: 2026 is asked; with no year named again the first year is."""
+    from eval.years import asked_year
+
+    asked = q(question="基层司法业务，2025年实际花掉的钱（预算执行数）和2026年的预算安排比，2026年多安排了多少万元？")
+    assert asked_year(asked, 2026) == 2026
+    asked = q(question="城乡社区环境卫生2023年预算执行数和2024年预算比，2024年少了多少万元？")
+    assert asked_year(asked, 2024) == 2024
+    assert asked_year(q(question="2023年预算执行数是多少？和2024年预算比少了多少？"), 2024) == 2023
+
+
 def test_a_year_shortened_to_two_digits_is_the_year_asked() -> None:
     """`福利院24年三公经费…？和2023年预算比变了多少？`: 24年 is 2024, so a change on 2023 is 2024's, not 2023's."""
     from eval.years import asked_year, years_in_text
