@@ -18,8 +18,8 @@ from index.model import MONEY_UNITS
 
 def inherit_frame(clause: Query, whole: Query) -> Query:
     """A clause keeps what the whole question said once for all: the document's year, rounding, a table, the date
-    a stock is asked at, and the money unit when it names none and the whole says it for all (哪项更多？多出多少万元:
-    both in 万元; `…招待费多少？都按万元说`).
+    a stock is asked at, where to read (`_narrative`), and the money unit when it names none and the whole says it
+    for all (哪项更多？多出多少万元: both in 万元; `…招待费多少？都按万元说`).
 
     Not the year asked: a clause names its own (`…支出是多少？2021年决算支出又是多少？`), and an elliptical
     one takes the year of the clause before it (see `analyze`'s follow-up handling)."""
