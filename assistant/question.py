@@ -299,11 +299,11 @@ _SAID_AS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     ("spoken_correction", ""),
     ("share_basis", r"占\g<whole>的\g<q>?"),
     ("buy_and_run", "购置及运行"),
-    ("asker_mid", lambda m: "" if re.search(r"\d", re.split("[?;:]", m.string[: m.start()])[-1]) else m.group(0)),
+    ("asker_mid", lambda m: "" if re.search(r"\d", _said_before(m, "[?;:]")) else m.group(0)),
     ("header_aside", ""),
     ("hearsay_tail", ""),
     ("years_side_by_side", r"\g<b>年\g<wb>比\g<a>年\g<wa>"),
-    ("kind_word", lambda m: m.group(0) if "、" in re.split("[,?;:]", m.string[: m.start()])[-1] else ""),
+    ("kind_word", lambda m: m.group(0) if "、" in _said_before(m, "[,?;:]") else ""),
     ("settled_check", ""),
     ("sum_check", r"\g<items>"),
     ("how_then_figure", ""),
@@ -317,6 +317,11 @@ _SAID_AS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
 )
 
 
+def _said_before(m: re.Match[str], marks: str) -> str:
+    """What the question says before a match, back to the last of `marks` (the clause or sentence it is in)."""
+    return re.split(marks, m.string[: m.start()])[-1]
+
+
 def _gloss_read(m: re.Match[str]) -> str:
     """`，就是基本工资加上津贴补贴，` names the items asked (terms the documents know): kept as said; any other gloss
     (，就是财政拨款收入，, ，就是养车跑车那个钱，) is kept as an aside glossing the words before it, but one after a term
@@ -326,7 +331,7 @@ def _gloss_read(m: re.Match[str]) -> str:
     pieces = [p for p in re.split("加上|和|、|及", term) if p]
     if len(pieces) >= 2 and all(p in known_terms() for p in pieces):
         return f",{term}"
-    before = re.split("[,?]", m.string[: m.start()])[-1]
+    before = _said_before(m, "[,?]")
     named = any(len(t) >= 4 and t in before for t in known_terms())  # 行政单位医疗，就是给在职人员交医保那块
     return f"(就是{term})" if named or term.startswith(("不", "没", "非")) else f"({term})"
 

@@ -20,7 +20,7 @@ from assistant.match import Scored, choose, confident, names_narrative, rank_fac
 from assistant.names import fact_name, operand_names, vocabulary
 from assistant.operations.base import Context, abstain, cite, counted_at_date, decimal_places, unit_compatible
 from assistant.operations.change import derivable_prior_year, prior_year
-from assistant.operations.places import agreeing, conflicts, fullest
+from assistant.operations.places import cited_places, conflicts
 from assistant.operations.tables import (
     answer_empty,
     empty_table,
@@ -91,8 +91,7 @@ def lookup(query: Query, ctx: Context, ranked: Sequence[Scored] | None = None) -
     value = fact.in_unit(unit)
     if value is None or (query.unit and not unit_compatible(query.unit, unit)):
         return abstain(query)
-    fact = fullest(fact, best, ranked)
-    fact, also = counted_at_date(query, fact, agreeing(fact, best, ranked))
+    fact, also = counted_at_date(query, *cited_places(fact, best, ranked))
     cites = cite([fact, *also, *others], ctx)
     if not cites or cites[0].locator != fact.source.locator:
         return abstain(query, warning="找到的数字无法在原文中核对，未作回答。")

@@ -29,11 +29,19 @@ def conflicts(best: Scored, ranked: Sequence[Scored], ctx: Context) -> list[Fact
 def agreeing(chosen: Fact, best: Scored, ranked: Sequence[Scored], limit: int = 3) -> list[Fact]:
     """Other places printing the same figure for the same item (the narrative beside the table): cited too,
     so a reader sees every place the document states it. Other-origin places first."""
-    same = [
-        f
-        for f in same_item(best, ranked, across_tables=True)
-        if f is not chosen and not disagree(chosen, f) and cite_checked(f)
-    ]
+    return _agreeing(chosen, same_item(best, ranked, across_tables=True), limit)
+
+
+def cited_places(chosen: Fact, best: Scored, ranked: Sequence[Scored]) -> tuple[Fact, list[Fact]]:
+    """The chosen figure as cited (`_fullest`) and the other places agreeing with it, the runners-up printing the
+    item read once for both."""
+    same = same_item(best, ranked, across_tables=True)
+    chosen = _fullest(chosen, same)
+    return chosen, _agreeing(chosen, same, 3)
+
+
+def _agreeing(chosen: Fact, same_places: Sequence[Fact], limit: int) -> list[Fact]:
+    same = [f for f in same_places if f is not chosen and not disagree(chosen, f) and cite_checked(f)]
     same.sort(key=lambda f: f.origin == chosen.origin)
     picked: list[Fact] = []
     for f in same:
@@ -46,7 +54,7 @@ def agreeing(chosen: Fact, best: Scored, ranked: Sequence[Scored], limit: int = 
     return picked[:limit]
 
 
-def fullest(chosen: Fact, best: Scored, ranked: Sequence[Scored]) -> Fact:
+def _fullest(chosen: Fact, same_places: Sequence[Fact]) -> Fact:
     """The chosen sentence's figure as quoted with the rest of its paragraph, when the document states it there
     again (…（项）”53.84万元，主要用于…。2023年当年预算执行数为54.60万元，2024年预算安排53.84万元…): one place,
     cited once, in full; else the chosen fact."""
@@ -55,7 +63,7 @@ def fullest(chosen: Fact, best: Scored, ranked: Sequence[Scored]) -> Fact:
     key = (chosen.value, chosen.unit, chosen.year, normalize(chosen.measure))
     longer = [
         f
-        for f in same_item(best, ranked, across_tables=True)
+        for f in same_places
         if _nested(f, chosen)
         and len(f.source.quote) > len(chosen.source.quote)
         and (f.value, f.unit, f.year, normalize(f.measure)) == key
