@@ -13,7 +13,17 @@ from assistant.codes import CODE, asked_codes
 from assistant.data import load_data
 from assistant.described import without_description
 from assistant.filler import strip_filler, unit_cues
-from assistant.lexicon import english_read, glossed, inside_other_name, simplified, spend_verbs, stands_for, synonyms
+from assistant.followup import is_follow_up, merged_follow_up
+from assistant.lexicon import (
+    english_read,
+    glossed,
+    inside_other_name,
+    known_terms,
+    simplified,
+    spend_verbs,
+    stands_for,
+    synonyms,
+)
 from assistant.lists import (
     EXAMPLES,
     LIST_END,
@@ -29,13 +39,12 @@ from assistant.lists import (
 from assistant.names import vocabulary
 from assistant.question import YEAR as _YEAR
 from assistant.question import (
-    Framed,
     cue,
     frame,
     organisations,
     plain_words,
 )
-from assistant.relative import RELATIVE_YEARS, relative_years
+from assistant.relative import relative_years
 from index.text import normalize
 
 # Words that ask for an amount of money without naming the unit.
@@ -45,8 +54,7 @@ _QUOTED_LIST = re.compile(r"(?<=[”」』])\s*(?=[“「『])")
 _SPACED_ASK = re.compile(r"((?:多少|几)[^\s?？,，。;；]{0,4}|吗|呢)[ \u3000]+(?=[\u4e00-\u9fff])(?!亿元|万元|元)")
 
 
-_FOLLOW_UP = re.compile(r"^(那|那么|还有|另外)|呢\??$")
-_OWN_ITEM = 4  # words left besides a year and asking words: more name an item of the question's own
+_THESE_N = re.compile("(?:这|那|以上|上述)(?:[两二三四五六七八九几]|十[一二三四五六七八九]?)个?[项类款笔个]")
 
 
 @dataclass(slots=True)
@@ -282,12 +290,23 @@ def _split_parts(text: str, intent: str) -> list[str]:
         if m:
             return [strip_filler(m.group(1)), strip_filler(m.group(2))]
     if intent in ("sum", "compare", "largest"):
-        core = LIST_END.split(text)[0]
+        core = _THESE_N.sub(
+            "", LIST_END.split(text)[0]
+        )  # 201、206、…、221这六个类的支出总计: the items, then their head
         raw = [p for p in listed(core) if CODE.search(p) or strip_filler(p)]  # 2010301、2010302: coded rows
+        under = _UNDER_NAMED.match(raw[0]) if raw else None
+        if under and under.group("name") in known_terms():  # 城乡社区管理事务（21201）下A、B: A, the 款 its place
+            raw[0] = under.group("item")
         pieces = heads_of_topic(core, ["".join(CODE.findall(p)) + strip_filler(p) for p in share_head(raw)])
         if len(pieces) >= 2:
             return pieces
     return []
+
+
+# the first of the parts said under the 类 or 款 they sit in, named with its code (城乡社区管理事务（21201）下行政运行)
+_UNDER_NAMED = re.compile(
+    r"^\d{0,7}(?P<name>[^\d()]{2,24}?)(?:款|类)?\(\d{3,5}\)(?:下面|下属|之下|底下|下)的?(?P<item>[^\d]{2,}.*)$"
+)
 
 
 _STAGE_ONLY = re.compile("(?:实际)?(?:支出)?(?:年初预算|全年预算|调整预算|预算执行|决算|执行|预算)数?$")
@@ -305,14 +324,14 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
     text = question.strip()
     # 請問…預算裡 in simplified characters, 2024年 budget 里的 total in Chinese: as the documents print them
     text = _QUOTED_LIST.sub("、", text)  # “A”“B”“C”三项: a list, once the quotes go
-    framed = frame(plain_words(normalize(_SPACED_ASK.sub(r"\1？", english_read(simplified(listed_lines(text)))))))
+    said = cue("quoted_passage").sub(r"\g<said>，", text)  # 原文：“…”——…: the passage quoted, a premise
+    framed = frame(plain_words(normalize(_SPACED_ASK.sub(r"\1？", english_read(simplified(listed_lines(said)))))))
     asked = framed.asked
     norm = without_description(with_table_item(framed.text, framed.table_hint))
     years = list(framed.target_years)
     own_unit = wanted_unit(norm)  # 那两辆车一年跑多少公里 after …多少万元: the unit is the follow-up's own
-    if history and _is_follow_up(norm):
-        previous = frame(normalize(history[-1]))
-        norm, years = _merge_follow_up(previous, norm, years)
+    if history and is_follow_up(norm):
+        norm, years = merged_follow_up(history, norm, years, expand)
     intent = classify(norm)
     bare = examples_of_term(norm)  # 公用经费（水电费、物业管理费这些）: a term's examples name no item of their own
     terms, content = expand(bare), content_variants(bare)
@@ -340,34 +359,3 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
         as_of=framed.as_of,
         narrative=reads_narrative(asked),
     )
-
-
-def _is_follow_up(norm: str) -> bool:
-    """`那2021年呢？`, `去年？`: a question naming nothing but a year (an item named, however short, is a new question:
-    `住房方面的钱`; so is `还有，货物采购比2021年增加了多少`, asking a figure of its own)."""
-    own = strip_filler(_YEAR.sub("", norm)) if re.search("多少|几", norm) else ""
-    return (bool(_FOLLOW_UP.search(norm)) and len(own) <= _OWN_ITEM) or not strip_filler(norm)
-
-
-def _merge_follow_up(previous: Framed, current: str, years: list[int]) -> tuple[str, list[int]]:
-    """The previous question with this one's year (or relative year: 那上一年呢) and words; and its years.
-
-    A year named relative to the previous question's year (上一年, 下一年) is resolved against it, so
-    `2022年政府投资项目预算是多少` then `那上一年呢？` asks for 2021.
-    """
-    body = re.sub(r"^(那么|那|还有|另外)", "", current).replace("呢", "")
-    if not years and previous.target_years:
-        for pattern, offset in RELATIVE_YEARS:
-            found = re.search(pattern, body)
-            if found:
-                years = [previous.target_years[0] + offset]
-                body = body.replace(found.group(0), "")
-                break
-    if years:
-        base = _YEAR.sub("", previous.text)
-        rest = strip_filler(_YEAR.sub("", body))
-        return f"{years[0]}年{base}" + (rest if rest and rest not in base else ""), years
-    mine, theirs = _measures_named(body, previous.text)  # 那项目支出呢 after …基本支出是多少: the other measure
-    if mine and theirs and mine != theirs:
-        return previous.text.replace(theirs, mine), list(previous.target_years)
-    return previous.text + body, list(previous.target_years)

@@ -24,6 +24,7 @@ from assistant.operations import answer as answer_in
 from assistant.operations.completion import completed_item
 from assistant.question import cue
 from assistant.years import keep_to_year, resolve_years
+from index.facts.table import column_names
 from index.model import Fact
 
 
@@ -93,6 +94,9 @@ def lean_on(clause: Query, item: str, analyze: Callable[[str], Query]) -> Query:
     if pair and all(_is_measure(pair.group(k)) for k in ("a", "b")):
         of = strip_endings(item, (*vocabulary().measure_words, *stage_terms()))  # 社会福利事业单位的项目支出: its item
         return analyze(f"{of}{pair.group('a')}比{of}{pair.group('b')}{pair.group('rest')}")
+    sibling = _sibling(item, own)  # 公务用车购置费是多少？运行费是多少: 公务用车运行费, its sibling
+    if sibling:
+        return analyze(body.replace(own, sibling, 1))
     # `…，比当年三公经费预算多出多少`: the item before compared with another
     against_year = cue("base_relative").match(body) or cue("base_year").match(body)  # 比上年, 比2025年: a change
     compared = re.match("比|较", body) and not against_year
@@ -109,6 +113,20 @@ _LEVEL_ANAPHOR = re.compile("(这一?|该|此|本)(款|项|类)(?!目)|(这个|�
 
 
 _DERIVED = re.compile("(?<![增递])减(?![少半免持])|加上|加起来|合起来")  # an item the clause computes
+
+
+def _sibling(item: str, own: str) -> str:
+    """The item a clause names by its last words only (运行费 after 公务用车购置费): the item before's opening words
+    with them, when that is a name the lexicon or the national classification knows and the words alone are not."""
+    if len(own) < 3 or item.endswith(own) or _is_measure(own):  # 支出决算: a measure of the item, no sibling
+        return ""
+    column = column_names().get(own, "")  # 运行费, a column of the 三公 table: 公务用车运行费
+    if column.startswith(item[:2]) and column != item:
+        return column
+    terms = known_terms()
+    if own in terms:
+        return ""
+    return next((item[:i] + own for i in range(2, len(item) - 1) if item[:i] + own in terms), "")
 
 
 def _is_measure(word: str) -> bool:

@@ -197,8 +197,8 @@ def examples_of_term(norm: str) -> str:
 
 # Where a list ends and what is asked of it begins (A和B加起来, A、B哪个多)
 LIST_END = re.compile(
-    "加起来|合起来|加在一起|加一起|合在一起|加到一起|加总|相加|一共|总共|合计|之和|总和|共计|哪个|哪家|哪一个|谁|更"
-    "|哪一?[项类款笔]|(?:这|那)[两二三四五六几][项类款笔个](?=里|中|当中|之中|,|哪)"  # A、B、C这三项里，哪项最多
+    "加起来|合起来|加在一起|加一起|加一块|合一块|合在一起|加到一起|加总|相加|一共|总共|合计|之和|总和|共计|哪个|哪家|哪一个|谁|更"
+    "|哪一?[项类款笔]|(?:这|那)[两二三四五六七八九十几]个?[项类款笔个](?=里|中|当中|之中|,|哪)"  # A、B、C这三项里，哪项最多
 )
 _JOINED = re.compile(r"和|与|及|加上|(?<!增)加|、|以及|跟")
 
@@ -226,6 +226,7 @@ def siblings_joined(norm: str) -> str:
     """`水费电费加起来`: two items of the national classification said one after the other with nothing between, of
     the same level under the same parent (30205 水费, 30206 电费), are a list (水费和电费); a name after its parent's
     (城乡社区管理事务行政运行) is one row's path and stays."""
+    norm = _contracted(norm)
     found = [(m.start(), m.end()) for m in _sibling_names().finditer(norm)]  # leftmost, longest first
     cuts = [
         end
@@ -234,6 +235,26 @@ def siblings_joined(norm: str) -> str:
     ]
     for cut in reversed(cuts):
         norm = f"{norm[:cut]}和{norm[cut:]}"
+    return norm
+
+
+def _contracted(norm: str) -> str:
+    """`水电费`, `离退休费`: two sibling items of the national classification sharing their last character, said once
+    (水费 and 电费; 离休费 and 退休费), when the whole is no name of its own."""
+    names = national_names()
+    for end in [m.start() for m in re.finditer("费", norm)][::-1]:
+        for size in (3, 2):
+            said = norm[max(0, end - size) : end]
+            if len(said) < size or f"{said}费" in names or norm[max(0, end - size - 1) : end + 1] in names:
+                continue
+            for cut in range(1, size):
+                a, b = f"{said[:cut]}费", f"{said[cut:]}费"
+                if a in names and b in names and _siblings(a, b):
+                    norm = f"{norm[: end - size]}{a}和{b}{norm[end + 1 :]}"
+                    break
+            else:
+                continue
+            break
     return norm
 
 

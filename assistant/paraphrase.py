@@ -23,12 +23,13 @@ from functools import cache
 
 import numpy as np
 
-from assistant.analyze import Query
+from assistant.analyze import Query, analyze
 from assistant.answer_types import Answer
 from assistant.compose import load_templates
 from assistant.described_use import as_named, read_by_use
 from assistant.lexicon import known_terms, names_staff_group
 from assistant.measures import scoped_item
+from assistant.names import vocabulary
 from assistant.operations import Context
 from assistant.question import organisations
 from index import classification
@@ -162,6 +163,49 @@ def read_as(query: Query, facts: Sequence[Fact], catalogue: Catalogue, margin: f
     return words, best
 
 
+def named_last(words: str, facts: Sequence[Fact]) -> str | None:
+    """The document's money item whose name ends the item words, after words describing it (自己收来的事业收入,
+    实际给退了休的老同志发了多少退休费), or None."""
+    ends = {
+        name
+        for f in facts
+        if f.is_money and len(name := normalize(f.subject)) >= 3 and words.endswith(name) and len(words) > len(name) + 1
+    }
+    return max(ends, key=len, default=None)
+
+
+# what ends a description of the item named next (自己收来的事业收入, 干活的那个服务采购, 发了多少退休费); a word
+# joined to the name (物业服务采购) narrows it instead
+_DESCRIBED = re.compile("(的|那个|那笔|那块|那部分|这个|这笔|多少)$")
+
+
+def _described_then_named(
+    query: Query, ctx: Context, route: Callable[[Query], tuple[Answer, list[Hit]]]
+) -> tuple[Answer, list[Hit]] | None:
+    """请外面公司干活的那个服务采购: everyday words describing an item, then its name as the document prints it;
+    the answer for the name, or None. Words naming a 科目 or a column (项目支出里的委托业务费, 一般公共服务支出的人员
+    经费) narrow the item: they describe nothing."""
+    named = named_last(item_words(query), ctx.facts) if query.intent == "lookup" and not query.parts else None
+    if named is None:
+        return None
+    asked = query.norm.split("|")[0]
+    before = asked[: asked.rfind(named)]
+    measures = vocabulary().measure_words  # 一般公共服务支出的人员经费: a row's column, no description
+    if not _DESCRIBED.search(before) or any(w in before for w in measures):
+        return None
+    if any(len(n) >= 3 and n in before for n in classification.national_names()):
+        return None
+    retried, hits = route(_asked_of(query, named))
+    return None if retried.abstained else (retried, hits)
+
+
+def _asked_of(query: Query, name: str) -> Query:
+    """The question asked from `name` on (服务采购是多少万), its frame (years, unit, scope) kept."""
+    asked = query.norm.split("|")[0]
+    own = analyze(asked[asked.rfind(name) :])
+    return dataclasses.replace(query, norm=own.norm, content=own.content, terms=own.terms, parts=own.parts)
+
+
 def _alike(a: str, b: str) -> bool:
     """Two names of one item (公务用车运行费, 公务用车购置及运行费 share most of their bigrams)."""
     return max(containment(bigrams(a), bigrams(b)), containment(bigrams(b), bigrams(a))) >= 0.5
@@ -191,6 +235,9 @@ def reread(
     margin = ctx.tun.paraphrase_margin
     if not answer.abstained or query.intent == "open" or margin >= 1:
         return None
+    described = _described_then_named(query, ctx, route)
+    if described:
+        return described
     found = read_as(query, ctx.facts, catalogue, margin)
     asked = with_item(query, found[1]) if found else None
     if found is None and said_in_everyday_words(query, item_words(query), rates=True):

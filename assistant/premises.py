@@ -95,12 +95,20 @@ def stated_premise(text: str, cues: Cues) -> str:
         return text
     item, rest = _premise_item(m.group("premise")), m.group("rest")
     inside = bool(m.group("inside"))
-    while (said := cues["stated_change"].match(rest)) and len(cues["bare_question"].sub("", rest[said.end() :])) > 4:
+    while (said := cues["stated_change"].match(rest)) and _asks_on(said, rest[said.end() :], cues):
         inside, rest = inside or rest.startswith(("里面", "其中")), rest[said.end() :]  # 里面货物才3万多，…
     rest = cues["source_said"].sub("", _ASKER.sub("", re.sub("^(那么|那)", "", rest)))  # 想确认下文件里说它…
     if cues["asked_year"].search(rest):
         item = cues["asked_year"].sub("", item)
     return lead + _premise_and_question(item, rest, inside, cues)
+
+
+def _asks_on(said: re.Match[str], after: str, cues: Cues) -> bool:
+    """Is something asked after what the asker read: an item of its own, or (after a figure that is no change:
+    占本年支出合计的100.00%，比2023年度增减了多少) the premise's item compared."""
+    if len(cues["bare_question"].sub("", after)) > 4:
+        return True
+    return not re.search("比|较", said.group(0)) and re.match("比|较|与|跟|同", after) is not None
 
 
 _PLACE = re.compile(r"预算|决算|表|说明|公开|报告")

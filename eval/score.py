@@ -61,7 +61,16 @@ from eval.questionset import Part, Question
 from eval.regions import REGIONS
 from eval.score_record import Score, as_variant, error_score
 from eval.vocab import words
-from eval.years import answer_year, asked_year, is_wrong_year, part_year, parts_said, year_carried, year_said
+from eval.years import (
+    answer_year,
+    asked_year,
+    is_wrong_year,
+    named_after,
+    part_year,
+    parts_said,
+    year_carried,
+    year_said,
+)
 from index.model import MONEY_UNITS
 
 __all__ = [  # the matching helpers and the Score record are re-exported: callers import them from here
@@ -194,7 +203,7 @@ class _Parts:
     wrong_year: bool = False
 
 
-def _score_parts(q: Question, ans: Answer, asked: int | None, reasons: list[str]) -> _Parts:
+def _score_parts(q: Question, ans: Answer, asked: int | None, reasons: list[str], doc_year: int | None) -> _Parts:
     """Each expected part against the answer's part in the same place."""
     out = _Parts()
     pieces = parts_said(q)
@@ -217,8 +226,9 @@ def _score_parts(q: Question, ans: Answer, asked: int | None, reasons: list[str]
             out.cited.append(True)
             continue
         said = (year_said(pieces[i]) or year_carried(pieces, i, asked)) if pieces else None
+        whole = doc_year if pieces and named_after(pieces, i) else asked  # …？顺便问下2025年…: that part's year only
         part_asked = next(
-            (y for y in (want.year, said) if y is not None), part_year(got.question, asked) if got.question else asked
+            (y for y in (want.year, said) if y is not None), part_year(got.question, whole) if got.question else whole
         )
         ok, wrong_year = _judge_value(q, want, got, part_asked, reasons, label)
         out.wrong_year |= wrong_year
@@ -250,9 +260,11 @@ class _Verdict:
     wrong_year: bool = False
 
 
-def _judge_compound(q: Question, ans: Answer, asked: int | None, texts: list[str], reasons: list[str]) -> _Verdict:
+def _judge_compound(
+    q: Question, ans: Answer, asked: int | None, texts: list[str], reasons: list[str], doc_year: int | None
+) -> _Verdict:
     """A compound question: every part right and cited, and the question's own evidence cited."""
-    parts = _score_parts(q, ans, asked, reasons)
+    parts = _score_parts(q, ans, asked, reasons, doc_year)
     parts_ok = [r and c for r, c in zip(parts.right, parts.cited, strict=True)]
     cites_evidence = all(parts.cited)
     if q.evidence and not evidence_cited(texts, q.evidence):
@@ -312,7 +324,7 @@ def score_answer(q: Question, ans: Answer, *, latency_ms: float | None = None, d
     texts = _texts(all_cites)
     want = _expected(q)
     if q.parts:
-        verdict = _judge_compound(q, ans, asked, texts, reasons)
+        verdict = _judge_compound(q, ans, asked, texts, reasons, doc_year)
     elif q.expects_abstention:
         verdict = _judge_abstention(ans, reasons)
     else:

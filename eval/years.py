@@ -139,11 +139,20 @@ def year_carried(pieces: list[str], i: int, asked: int | None) -> int | None:
     return None
 
 
+def named_after(pieces: list[str], i: int) -> bool:
+    """Are the question's years all named in parts after part `i` (差旅费是多少？培训费多少？顺便问下2025年差旅费…)?
+    Then part `i` asks the document's year: a year said in a later question is that question's."""
+    return not any(years_in_text(p) or _dated(p) for p in pieces[: i + 1]) and any(
+        years_in_text(p) for p in pieces[i + 1 :]
+    )
+
+
 def asked_year(q: Question, doc_year: int | None) -> int | None:
     """The year whose figure the question asks for (None: unknown)."""
     if q.year is not None:
         return q.year
     text = unicodedata.normalize("NFKC", q.question)  # ２０２３年 is 2023年
+    text = _QUOTED_PASSAGE.sub("", text)  # 原文：“2025年当年预算执行数为…，2026年预算安排…”——增幅是多少: context
     dated = _dated_at(text)
     # a compound's parts after the date ask what they name (截至2024年…几辆？2025年计划购置几辆); so does an amount
     # named with its year before the date of a count it is divided by (2024年公务用车运行费，按截至2023年8月底的车辆数平均)
@@ -155,6 +164,9 @@ def asked_year(q: Question, doc_year: int | None) -> int | None:
     found = years_in_text(text, doc_year)
     return found[0] if found else doc_year
 
+
+# a passage of the document quoted as such (原文：“…”): what it says is context, the question is what follows
+_QUOTED_PASSAGE = re.compile(r"(?:原文|原话|文中|文件里?)(?:写的?是?|说)?[:：]?\s*[“\"][^”\"]*[”\"]")
 
 # a comparison set up, then one of its years named again with the difference asked of it
 _REASKED = re.compile(

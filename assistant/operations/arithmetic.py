@@ -23,7 +23,7 @@ from assistant.operations.base import Context, abstain, disagree
 from assistant.operations.change import change
 from assistant.operations.computed import computed, ratio_answer
 from assistant.operations.lookup import lookup, parallel, rank_all
-from assistant.operations.operands import find_parts
+from assistant.operations.operands import by_code_only, find_parts
 from assistant.operations.periods import asks_each, each_period, period_rows
 from assistant.operations.places import agreeing
 from assistant.operations.tables import pointed_table
@@ -231,7 +231,8 @@ def sum_of(query: Query, ctx: Context, facts: list[Fact] | None = None, places: 
     if not facts:  # a part not found: a total printed under the whole name, never one part's figure
         ranked = rank_all(query, ctx)
         named = [p for p in query.parts if ranked and _names_part(ranked[0], p, query.parts)]
-        if len(named) != 1:  # 商品和服务支出 names both its parts: answered by a name holding all of them
+        coded = by_code_only(query.parts)  # 201、206、299的支出总计: rows by code, one not printed
+        if len(named) != 1 and not coded:  # 商品和服务支出 names both its parts: answered by a name holding all of them
             whole = [s for s in ranked if all(_names_part(s, p, query.parts) for p in query.parts)]
             return lookup(query, ctx, whole if named else ranked)
         missing = [p for p in query.parts if not find_parts(query, ctx, [p])]

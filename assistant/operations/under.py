@@ -15,13 +15,14 @@ from assistant.names import stage_terms, strip_endings
 from assistant.operations.base import Context
 from assistant.operations.lookup import rank_all
 from index.model import Fact
+from index.text import normalize
 
 _NEXT_LEVEL = {3: 5, 5: 7}
 _LOOKED_AT = 10  # the best-ranked facts looked through for the parent row
 
 
 # Words pointing at the level of the items asked (哪一项, 项级科目, 下面的款): no part of the parent's name
-_LEVEL_WORDS = re.compile(r"哪(一|个)?(项|款|类|个|笔)?|[类款项]级|科目")
+_LEVEL_WORDS = re.compile(r"哪(一|个)?(项|款|类|个|笔)?|[类款项]级|科目|各[类款项]|一[类款项笔]$")  # 各款中最多的一款
 _UNDER = re.compile(r"(下面|下边|下属|下|里面|里|中)的?(各|每)?(一)?(项|款)?$")  # …下面的: where they sit
 
 
@@ -31,7 +32,8 @@ def parent_with_items(query: Query, ctx: Context) -> tuple[Fact | None, list[Fac
     named = {*query.codes, *marked_codes(query.asked)}  # 司法（款）: the 款 named by its level
     for scored in rank_all(replace(query, content=content), ctx)[:_LOOKED_AT]:
         fact = scored.fact
-        if fact.code and (fact.code in named or confident(scored, ctx.tun)):
+        said = normalize(fact.subject) in content  # named in full (商品和服务支出, beside 其他商品和服务支出)
+        if fact.code and (fact.code in named or said or confident(scored, ctx.tun)):
             items = items_under(fact, ctx.facts)
             if len(items) >= 2:
                 return fact, items

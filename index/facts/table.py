@@ -111,6 +111,11 @@ def _empty_fact(table: Table, doc: Document) -> Fact:
     )
 
 
+def column_names() -> dict[str, str]:
+    """Short column names of the tables whose columns are items (运行费), with the item each stands for."""
+    return dict(vocabulary()["column_subjects"]["expand"])
+
+
 def _is_column_subject(table: Table) -> bool:
     cfg = vocabulary()["column_subjects"]
     return table.kind in cfg["kinds"] or any(w in table.title for w in cfg["title_words"])

@@ -939,3 +939,34 @@ def test_the_lines_a_citations_region_prints_hold_the_row_as_the_text_layer_read
     assert evidence_cited([REGION_MARK + printed], ["差旅费 1.61 1.20"])
     assert regions.text(Citation(doc="fin", title="财政局", locator="…", page=16, quote="…")) == ""  # no box
     assert regions.text(replace(cell, doc="other")) == ""  # a document not registered (a text file)
+
+
+def test_a_year_named_only_in_a_later_part_is_that_parts_alone() -> None:
+    """`差旅费是多少元？培训费多少元？顺便问下2025年差旅费实际花了多少？` (a 2026 budget): the first two parts ask 2026's
+    figures; a part before the year is named, answered with another year, is still wrong-year."""
+    spec = {
+        "id": "c9", "docs": [DAPENG], "kind": "compound",
+        "question": "基本支出经济分类表里，差旅费是多少元？培训费多少元？顺便问下2025年差旅费实际花了多少？",
+        "answer": {"parts": [{"value": 95000, "unit": "元"}, {"value": 16000, "unit": "元"}, None]},
+        "evidence": ["差旅费 95000.00", "培训费 16000.00"],
+    }  # fmt: skip
+    trip = Answer("差旅费是多少元", "95,000元。", value=95000, unit="元", citations=[Citation("d", "d", "表", 20, "30211 差旅费 95000.00", year=2026)], year=2026)  # fmt: skip
+    train = Answer("培训费多少元", "16,000元。", value=16000, unit="元", citations=[Citation("d", "d", "表", 20, "30216 培训费 16000.00", year=2026)], year=2026)  # fmt: skip
+    none = Answer("2025年差旅费实际花了多少", "文件中没有找到这一数字。", abstained=True)
+    whole = Answer("q", "a", value=95000, unit="元", citations=[*trip.citations, *train.citations], parts=[trip, train, none])  # fmt: skip
+    s = score_answer(parse_question(spec), whole, doc_year=2026)
+    assert s.correct and not s.wrong_year, s.reasons
+    old = Answer("差旅费是多少元", "95,000元。", value=95000, unit="元", citations=trip.citations, year=2025)
+    s = score_answer(parse_question(spec), Answer("q", "a", value=95000, unit="元", citations=whole.citations, parts=[old, train, none]), doc_year=2026)  # fmt: skip
+    assert s.wrong_year
+
+
+def test_years_in_a_quoted_passage_are_context_not_asked() -> None:
+    """`原文：“2025年当年预算执行数为118.46万元，2026年预算安排124.29万元”——增幅是多少？` asks the document's year;
+    a year outside the quotation is asked as ever."""
+    from eval.years import asked_year
+
+    said = "原文：“2025年当年预算执行数为118.46万元，2026年预算安排124.29万元”——这是普法宣传那一项，增幅是多少？"
+    assert asked_year(q(question=said), 2026) == 2026
+    assert asked_year(q(question="原文：“普法宣传124.29万元”，那2025年的执行数是多少？"), 2026) == 2025
+    assert asked_year(q(question="“2025年当年预算执行数”是多少？"), 2026) == 2025
