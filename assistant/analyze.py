@@ -19,6 +19,7 @@ from assistant.lexicon import (
     glossed,
     inside_other_name,
     known_terms,
+    names_own_item,
     simplified,
     spend_verbs,
     stands_for,
@@ -309,6 +310,23 @@ _UNDER_NAMED = re.compile(
 )
 
 
+def _quoted_off(text: str) -> str:
+    """原文：“…”——…: a passage of the document quoted first is a premise when the question after it names no item of
+    its own (——与2023年度相比增减了多少) or points back at it (——这一行最右边的项目支出); beside one that names its own
+    (——下一行公共法律服务的合计数) it only says where to look."""
+    quoted = cue("quoted_passage").match(text)
+    if quoted is None:
+        return text
+    rest = text[quoted.end() :]
+    plain = normalize(rest)
+    here = _QUOTED_ROW.search(plain) and not _NEXT_ROW.search(plain)  # 这一行，最右边的项目支出: the row quoted
+    return rest if (names_own_item(plain) or expand(plain)) and not here else f"{quoted.group('said')}，{rest}"
+
+
+_QUOTED_ROW = re.compile("这一?行|该行|同一行|本行|这一?项|该项|这个数")
+_NEXT_ROW = re.compile("[上下](一|面一?|边一?)行|紧接着")
+
+
 _STAGE_ONLY = re.compile("(?:实际)?(?:支出)?(?:年初预算|全年预算|调整预算|预算执行|决算|执行|预算)数?$")
 _TOTAL_WORDS = frozenset({"", "数", "合计", "总计", "小计", "金额", "总额", "数额", "合计数", "总数"})
 
@@ -324,7 +342,7 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
     text = question.strip()
     # 請問…預算裡 in simplified characters, 2024年 budget 里的 total in Chinese: as the documents print them
     text = _QUOTED_LIST.sub("、", text)  # “A”“B”“C”三项: a list, once the quotes go
-    said = cue("quoted_passage").sub(r"\g<said>，", text)  # 原文：“…”——…: the passage quoted, a premise
+    said = _quoted_off(text)
     framed = frame(plain_words(normalize(_SPACED_ASK.sub(r"\1？", english_read(simplified(listed_lines(said)))))))
     asked = framed.asked
     norm = without_description(with_table_item(framed.text, framed.table_hint))

@@ -2,7 +2,8 @@
 三公 table said by its last words after its sibling (`公务用车购置费是多少？运行费是多少`), a name the document prints said
 after words describing it (`自己收来的事业收入`, `请外面公司干活的那个服务采购`), two sibling items said as one
 (`水电费` = 水费 + 电费) and added `加一块`, 一般预算 (the older name of 一般公共预算), a stated change then `。那…`
-(the prior year derived), and the largest or smallest row of a group (`各款中最多的一款是多少`). Each on two
+(the prior year derived), a quoted passage (`原文：“…”——`) as a premise or, beside an item of the question's own, as where
+to look, and the largest or smallest row of a group (`各款中最多的一款是多少`). Each on two
 documents or more, through the real Assistant."""
 
 from __future__ import annotations
@@ -127,6 +128,25 @@ def test_each_part(qa: Assistant, ids: dict[str, str], doc: str, question: str, 
             "原文：“2025年当年预算执行数为118.46万元，2026年预算安排124.29万元”——这是普法宣传那一项，增幅是多少？",
             4.92,
             id="quoted-passage-then-rate",
+        ),
+        P("wanli", "原文：“302 29 福利费 695,520”——工会经费是多少元？", 607849, id="quoted-row-then-another-item"),
+        P(
+            "justice",
+            "原文：“204 06 05 普法宣传 1242900.00”——公共法律服务的合计数折合多少万元？",
+            686,
+            id="quoted-row-then-another-item-justice",
+        ),
+        P(
+            "wanli",
+            "原文：“212 01 01 行政运行 16,603,248 16,353,248”——这一行的项目支出是多少元？",
+            250000,
+            id="quoted-row-then-its-column",
+        ),
+        P(
+            "welfare",
+            "原文：“208 10 05 社会福利事业单位 9,584,796”——这一行的项目支出是多少元？",
+            2620000,
+            id="quoted-row-then-its-column-welfare",
         ),
         P("justice", "司法（款）下的六个项级科目中，2026年预算最多的一项是多少万元？", 3845.49, id="largest-of-xiang"),
     ],
