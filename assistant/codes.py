@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from index import classification
+from index.model import Fact
+from index.text import normalize
 
 CODE = re.compile(r"(?<!\d)(\d{7}|\d{5}|\d{3})(?!\d)")  # 科目编码: 类 3, 款 5, 项 7 digits
 ITEM_CODE = re.compile(r"(?<![A-Za-z\d])([A-C]\d{2,10})(?!\d)")  # 政府采购品目编码: C99, C0301, A02
@@ -121,3 +124,15 @@ def codes_joined(norm: str) -> str:
     for code in (_SPELLED_CODE, _SEPARATED_CODE):
         norm = code.sub(lambda m: "".join(g for g in m.groups() if g), norm)
     return _named_levels(_leading_levels(norm))
+
+
+def said_by_code(codes: Sequence[str], fact: Fact, text: str) -> tuple[bool, bool]:
+    """(is, is not) the row asked by code and name (2010601行政运行（项）…的年初预算数): a sentence's figure of that name
+    under that 款 (…财政事务（款）行政运行（项）…年初预算为…) is that row's; a sentence's figure of another row named beside
+    it (一般公共预算财政拨款支出, the column's total) is not the row asked. Rows of tables carry their codes."""
+    if fact.code or fact.origin != "text":
+        return False, False
+    asked = [(c, n) for c in codes if (n := classification.name_of(c)) and n in text.split("|")[0]]
+    subject, where = normalize(fact.subject), normalize(fact.context) + normalize(fact.source.quote)
+    said = any(subject == n and (len(c) < 7 or classification.name_of(c[:5]) in where) for c, n in asked)
+    return said, bool(asked) and not said and not any(n in subject for _, n in asked)

@@ -120,13 +120,16 @@ def _sibling(item: str, own: str) -> str:
     with them, when that is a name the lexicon or the national classification knows and the words alone are not."""
     if len(own) < 3 or item.endswith(own) or _is_measure(own):  # 支出决算: a measure of the item, no sibling
         return ""
-    column = column_names().get(own, "")  # 运行费, a column of the 三公 table: 公务用车运行费
-    if column.startswith(item[:2]) and column != item:
+    column = column_names().get(own, "")  # 运行费, a column of the 三公 table: 公务用车运行费 (after 购置车辆 too)
+    if column and column != item and (column.startswith(item[:2]) or set(column) - set(own) & set(item) - _GENERIC):
         return column
     terms = known_terms()
     if own in terms:
         return ""
     return next((item[:i] + own for i in range(2, len(item) - 1) if item[:i] + own in terms), "")
+
+
+_GENERIC = frozenset("的费用支出钱经项目资金额其他和与及等类款这那些个一")  # characters any two items share
 
 
 def _is_measure(word: str) -> bool:

@@ -295,11 +295,19 @@ _KIND = re.compile("(?<=[\u4e00-\u9fff]{2})类(?:预算|采购|支出)?$")  # �
 
 
 def other_side(first: str, second: str) -> str:
-    """`一般公共预算拨款收入和支出相差多少`: a bare 支出 after X收入 is X支出 (and 收入 after X支出)."""
+    """`一般公共预算拨款收入和支出相差多少`: a bare 支出 after X收入 is X支出 (and 收入 after X支出); a bare 年初
+    after X's 年末 (年末结转和结余比年初多了多少) is X's 年初."""
     for side, other in (("收入", "支出"), ("支出", "收入")):
         if second == other and first.endswith(side) and len(first) > len(side):
             return first[: -len(side)] + other
+    for end, other in _ENDS:  # 年末结转和结余比年初多了多少: the 年初 of the same item
+        if second == other and end in first and len(first) > len(end) + 1:
+            return first[first.index(end) :].replace(end, other, 1)
     return second
+
+
+# the two ends of a year said of one item (年初结转和结余, 年末结转和结余)
+_ENDS = (("年末", "年初"), ("年初", "年末"))
 
 
 # a line's own number (1. / 2、 / (3) / ④ / 五、), as people type the questions of a list one per line

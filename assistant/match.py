@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from assistant import measures as ms
 from assistant.analyze import Query, beside_total, content_variants, expand, strip_filler
+from assistant.codes import said_by_code
 from assistant.confidence import confident as confident  # answered from: the thresholds
 from assistant.fact_names import best_name, pointed_into, side_total_names
 from assistant.names import (
@@ -111,12 +112,15 @@ def score_fact(
     described = bigrams(name + measure + normalize(fact.context) + table + national + qualifier)
     coverage = max(containment(bigrams(c), described) for c in content or (text,))
     coded = bool(fact.code) and fact.code in query.codes
+    by_code, elsewhere = said_by_code(query.codes, fact, text)
+    coded = coded or by_code
     if coded:  # the 科目编码 names the row as well as its name does (科目2010399: 其他…事务支出 itself)
         recall, coverage, name = 1.0, 1.0, normalize(fact.subject)
     score = 0.6 * recall + 0.4 * coverage + _name_bonus(query, text, name, recall, described)
     rest = [c.replace(name, "") for c in content if name in c]  # 电费的公用经费: 公用经费 is the column asked
     unread = rest and all(containment(bigrams(r), described) < 0.5 for r in rest)
     score -= 0.3 if unread and ms.of_measures(name, measures) else 0  # 一般公共预算基本支出: columns named together
+    score -= 0.3 if elsewhere else 0
     delta, measure_ok = _measure_terms(query, fact, name, measures, outside, bool(named_titles), doc_stage)
     score += delta + _year_term(query, fact, doc_year)
     delta, unit_match, unit_ok = _unit_terms(query, fact)
@@ -124,7 +128,7 @@ def score_fact(
     # another item: the rest of it (其他…), a qualified total, another amount in its name (单价100万元以上)
     other = residual(name, text) or qualified_total(name, described, beside) or other_amount(fact.subject, text)
     other = (not coded and other) or ms.narrower(query, fact, name, measures, rest, described)
-    ok = measure_ok and unit_ok and not other and not ms.alone(text, described)  # 光加油: one thing it covers
+    ok = measure_ok and unit_ok and not other and not elsewhere and not ms.alone(text, described)  # 光加油: one thing
     return Scored(fact, score, recall, coverage, name, unit_match=unit_match, measure_ok=ok)
 
 
@@ -164,7 +168,12 @@ def _measure_terms(
         # or the table all of whose figures are of the measure (一般公共预算基本支出…经济分类预算表)
         title = normalize(table_title(fact.source.table)) if fact.source.table else normalize(fact.source.section or "")
         column = normalize(fact.source.column or "")  # 基本支出/人员经费: a column under its group
-        met = [m for m in measures if any(m in w for w in (measure, name, title, column)) or ms.said_with_name(fact, m)]
+        implied = {q for item, q in voc.implied if item in name}  # 财政拨款安排的机关运行经费: every one is
+        met = [
+            m
+            for m in measures
+            if any(m in w for w in (measure, name, title, column)) or ms.said_with_name(fact, m) or m in implied
+        ]
         delta += 0.15 if len(met) == len(measures) else 0.0 if met else -0.4  # every measure named, or some
         measure_ok = not any(m in voc.part_columns for m in measures if m not in met)  # 基本支出的年初预算
     elif measure not in voc.default_measures and not measure.endswith(name):

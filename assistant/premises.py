@@ -13,6 +13,20 @@ from assistant.names import stages_named, vocabulary
 Cues = dict[str, re.Pattern[str]]
 
 
+def remembered_off(text: str, cues: Cues) -> str:
+    """`…政府采购好像要花1400万出头？准确数字是多少`, `…比前一年涨了七百来万，具体是多了多少`: a figure said with a
+    hedge or as a round guess (多, 来, 出头, 左右) before asking the document's own figure is no premise; it goes."""
+    if not cues["checked_ask"].search(text):
+        return text
+
+    def off(m: re.Match[str]) -> str:
+        hedged = cues["hedge"].match(m.group(0)) or m.group("about") or m.group("after")
+        return "\0" if hedged else m.group(0)
+
+    said = cues["remembered_figure"].sub(off, text)  # …好像有900万？到底是多少: one question after the claim goes
+    return re.sub("\0[?,]?", ",", said).replace(",,", ",")
+
+
 def hearsay(text: str, cues: Cues) -> str:
     """`有报道说…三公经费压到了9.98万元，部门预算里实际写的是多少`: the claim's item asked as the document has it. A
     claim asked about first (`听说…的钱砍了一半？`) before a question naming its own item: that question."""

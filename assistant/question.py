@@ -27,7 +27,7 @@ from assistant.codes import codes_joined
 from assistant.data import load_data
 from assistant.lexicon import EXACT_PLACES, SMALL_NUMBERS, YEAR, known_terms, names_item, names_own_item
 from assistant.lists import siblings_joined
-from assistant.premises import hearsay, premise_off, stated_premise
+from assistant.premises import hearsay, premise_off, remembered_off, stated_premise
 from index.classification import kind_words
 from index.text import bigrams
 
@@ -191,7 +191,7 @@ def frame(norm: str) -> Framed:
     text = premise_off(text, cues)
     text = cues["relative_to"].sub("比", cues["either_way"].sub("差", text))  # 多花还是少花了多少: 差多少
     text = cues["compared_with"].sub(lambda m: f"比{m.group('base')}", text)  # 跟上年比起来: 比上年
-    text = stated_premise(_asides_off(hearsay(without_asides(text, cues), cues), cues), cues)
+    text = stated_premise(_asides_off(hearsay(remembered_off(without_asides(text, cues), cues), cues), cues), cues)
     text = cues["self_reference"].sub("", cues["item_anaphor"].sub("", cues["method"].sub("", text)))
     text = cues["table_anaphor"].sub("", text)  # 那张表里的: the table named before (`_table_pointed`)
     date = cues["as_of"].search(text)  # 截至2025年8月31日: when a stock is counted, not the year asked

@@ -28,6 +28,7 @@ _UNIT_ALIASES = {
     "元人民币": "元",
     "人民币元": "元",
     "台(套)": "台",
+    "家": "个",  # 几家单位 / 几个单位: one count, two classifiers
 }
 _NUMBER = re.compile(r"(?<![\d.])[-−]?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|(?<![\d.])[-−]?\d+(?:\.\d+)?")
 _SPACE = re.compile(r"\s+")

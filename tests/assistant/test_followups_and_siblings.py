@@ -3,7 +3,7 @@
 after words describing it (`自己收来的事业收入`, `请外面公司干活的那个服务采购`), two sibling items said as one
 (`水电费` = 水费 + 电费) and added `加一块`, 一般预算 (the older name of 一般公共预算), a stated change then `。那…`
 (the prior year derived), a quoted passage (`原文：“…”——`) as a premise or, beside an item of the question's own, as where
-to look, and the largest or smallest row of a group (`各款中最多的一款是多少`). Each on two
+to look, a figure the asker half remembers before `到底是多少`, 年初 after an item's 年末, 财政拨款 said of 机关运行经费 (which is that by definition), a row named by code beside another row's name (2010601行政运行（项）一般公共预算财政拨款支出的年初预算数), and the largest or smallest row of a group (`各款中最多的一款是多少`). Each on two
 documents or more, through the real Assistant."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pytest
 
 from assistant.analyze import analyze
 from assistant.assistant import Assistant
-from assistant.lists import siblings_joined
+from assistant.lists import other_side, siblings_joined
 
 P = pytest.param
 
@@ -22,6 +22,20 @@ def test_two_siblings_said_as_one_are_both() -> None:
     assert siblings_joined("万里街道今年水电费一共多少元") == "万里街道今年水费和电费一共多少元"
     assert siblings_joined("邮电费多少") == "邮电费多少"
     assert siblings_joined("退休费多少") == "退休费多少"
+
+
+def test_the_other_end_of_the_year_is_the_same_items() -> None:
+    """`X年末结转和结余比年初多了多少`: 年初 alone is X's 年初 (as 支出 after X收入 is X支出)."""
+    assert other_side("年末结转和结余", "年初") == "年初结转和结余"
+    assert other_side("整个部门年末财政拨款结转和结余", "年初") == "年初财政拨款结转和结余"
+    assert other_side("年末结转和结余", "上年") == "上年"
+
+
+def test_a_remembered_figure_before_the_question_goes() -> None:
+    """A hedged or round figure (好像有100万, 七百来万) before `到底是多少` is the asker's; a figure stated exactly stays."""
+    assert "100" not in analyze("政府采购里，货物那一块好像有100万？到底是多少？").norm
+    assert "七百" not in analyze("听说预算比前一年涨了七百来万，具体是多了多少？").norm
+    assert analyze("三公经费比上年增加了25万元，那2023年是多少？").years == [2023]
 
 
 def test_a_follow_up_naming_an_item_asks_it_the_same_way() -> None:
@@ -55,6 +69,8 @@ def test_a_follow_up_naming_an_item_asks_it_the_same_way() -> None:
             [25, 21.56],
             id="sibling-column-wanli",
         ),
+        P("wanli", "万里街道2024年打算买几辆车？购置费多少万元？", [1, 25], id="column-after-cars"),
+        P("justice", "司法局2026年预算安排购置几辆车？购置费多少万元？", [0, 0], id="column-after-cars-justice"),
         P("justice", "司法局2026年公务用车购置费是多少万元？运行费呢？", [0, 9.98], id="sibling-column-justice"),
     ],
 )
@@ -79,6 +95,51 @@ def test_each_part(qa: Assistant, ids: dict[str, str], doc: str, question: str, 
             "大鹏数据局今年政府采购里面请外面公司干活的那个服务采购是多少万",
             451,
             id="described-then-named-dapeng",
+        ),
+        P("wanli", "万里街道2024年政府采购里，货物那一块好像有100万？到底是多少？", 93.98, id="remembered-figure"),
+        P(
+            "justice",
+            "听说普陀司法局2026年的三公经费大概十万出头？准确数字是多少？",
+            10.81,
+            id="remembered-figure-justice",
+        ),
+        P("dapeng", "听说大鹏数据局2022年政府投资项目比上年多了五百多万，具体多了多少？", 583, id="remembered-change"),
+        P("welfare", "听说福利院2024年的三公比上年涨了两万来块，具体是多了多少？", 0, id="remembered-change-welfare"),
+        P(
+            "finance",
+            "财政局2024年的决算里，整个部门年末结转和结余比年初多了多少万元？",
+            6.2,
+            id="year-end-against-start",
+        ),
+        P(
+            "justice",
+            "2026年司法局（部门）财政拨款安排的机关运行经费预算为多少万元？",
+            217.83,
+            id="appropriation-implied",
+        ),
+        P(
+            "wanli",
+            "万里街道2024年财政拨款安排的机关运行经费预算为多少万元？",
+            443.18,
+            id="appropriation-implied-wanli",
+        ),
+        P(
+            "finance",
+            "请问2010601行政运行（项）一般公共预算财政拨款支出的年初预算数是多少万元？",
+            1560.05,
+            id="row-by-code-beside-a-total",
+        ),
+        P(
+            "finance",
+            "2080501行政单位离退休（项）一般公共预算财政拨款支出的决算数是多少万元？",
+            84.65,
+            id="row-by-code-beside-a-total-2",
+        ),
+        P(
+            "wanli",
+            "2120101行政运行（项）一般公共预算支出的项目支出是多少元？",
+            250000,
+            id="row-by-code-beside-a-total-wanli",
         ),
         P("wanli", "万里街道今年水电费一共多少元", 557500, id="water-and-power"),
         P("welfare", "福利院水电费加一块今年多少万", 38, id="water-and-power-added"),

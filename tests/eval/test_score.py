@@ -970,3 +970,12 @@ def test_years_in_a_quoted_passage_are_context_not_asked() -> None:
     assert asked_year(q(question=said), 2026) == 2026
     assert asked_year(q(question="原文：“普法宣传124.29万元”，那2025年的执行数是多少？"), 2026) == 2025
     assert asked_year(q(question="“2025年当年预算执行数”是多少？"), 2026) == 2025
+
+
+def test_units_counted_in_jia_or_ge_are_one_count() -> None:
+    """`一共几家？` answered 6家 where the file says 6个 (or the other way round) is the same count; another count is not."""
+    spec = {"id": "u1", "docs": [DAPENG], "kind": "count", "question": "行政单位、参公单位和事业单位合计共有几家？",
+            "answer": {"value": 6, "unit": "个", "derived": True}, "evidence": ["事业单位 4 家"]}  # fmt: skip
+    cite = [Citation("d", "d", "机构", 3, "行政单位1家，参公单位1家，事业单位 4 家", year=2024)]
+    assert score_answer(parse_question(spec), Answer("q", "6家。", value=6, unit="家", citations=cite)).correct
+    assert not score_answer(parse_question(spec), Answer("q", "6辆。", value=6, unit="辆", citations=cite)).correct
