@@ -226,7 +226,9 @@ def _score_parts(q: Question, ans: Answer, asked: int | None, reasons: list[str]
             out.cited.append(True)
             continue
         said = (year_said(pieces[i]) or year_carried(pieces, i, asked)) if pieces else None
-        whole = doc_year if pieces and named_after(pieces, i) else asked  # …？顺便问下2025年…: that part's year only
+        whole = (
+            doc_year if pieces and named_after(pieces, i, doc_year) else asked
+        )  # …？顺便问下2025年…: that part's year only
         part_asked = next(
             (y for y in (want.year, said) if y is not None), part_year(got.question, whole) if got.question else whole
         )

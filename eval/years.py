@@ -139,12 +139,13 @@ def year_carried(pieces: list[str], i: int, asked: int | None) -> int | None:
     return None
 
 
-def named_after(pieces: list[str], i: int) -> bool:
-    """Are the question's years all named in parts after part `i` (差旅费是多少？培训费多少？顺便问下2025年差旅费…)?
-    Then part `i` asks the document's year: a year said in a later question is that question's."""
-    return not any(years_in_text(p) or _dated(p) for p in pieces[: i + 1]) and any(
-        years_in_text(p) for p in pieces[i + 1 :]
-    )
+def named_after(pieces: list[str], i: int, doc_year: int | None = None) -> bool:
+    """Are the question's years, but the document's own (根据…2026年部门预算，), all named in parts after part `i`
+    (差旅费是多少？培训费多少？顺便问下2025年差旅费…)? Then part `i` asks the document's year: a year said in a later
+    question is that question's."""
+    before = {y for p in pieces[: i + 1] for y in years_in_text(p)} - {doc_year}
+    later = {y for p in pieces[i + 1 :] for y in years_in_text(p)} - {doc_year}
+    return not before and not any(_dated(p) for p in pieces[: i + 1]) and bool(later)
 
 
 def asked_year(q: Question, doc_year: int | None) -> int | None:

@@ -956,6 +956,10 @@ def test_a_year_named_only_in_a_later_part_is_that_parts_alone() -> None:
     whole = Answer("q", "a", value=95000, unit="元", citations=[*trip.citations, *train.citations], parts=[trip, train, none])  # fmt: skip
     s = score_answer(parse_question(spec), whole, doc_year=2026)
     assert s.correct and not s.wrong_year, s.reasons
+    led = dict(
+        spec, question="根据上海市普陀区司法局2026年部门预算，" + str(spec["question"])
+    )  # the document's year said
+    assert not score_answer(parse_question(led), whole, doc_year=2026).wrong_year
     old = Answer("差旅费是多少元", "95,000元。", value=95000, unit="元", citations=trip.citations, year=2025)
     s = score_answer(parse_question(spec), Answer("q", "a", value=95000, unit="元", citations=whole.citations, parts=[old, train, none]), doc_year=2026)  # fmt: skip
     assert s.wrong_year
