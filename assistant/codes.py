@@ -133,6 +133,8 @@ def said_by_code(codes: Sequence[str], fact: Fact, text: str) -> tuple[bool, boo
     if fact.code or fact.origin != "text":
         return False, False
     asked = [(c, n) for c in codes if (n := classification.name_of(c)) and n in text.split("|")[0]]
+    if not asked:
+        return False, False
     subject, where = normalize(fact.subject), normalize(fact.context) + normalize(fact.source.quote)
     said = any(subject == n and (len(c) < 7 or classification.name_of(c[:5]) in where) for c, n in asked)
     return said, bool(asked) and not said and not any(n in subject for _, n in asked)

@@ -16,7 +16,7 @@ from assistant.answer_types import Answer, Citation
 from assistant.backrefs import by_items_before, without_request
 from assistant.data import load_data
 from assistant.inherit import inherit_frame
-from assistant.lexicon import known_terms
+from assistant.lexicon import GENERIC_CHARS, known_terms
 from assistant.llm_route import merge_grounding
 from assistant.names import stage_cue_words, stage_terms, strip_endings, vocabulary
 from assistant.operations import Context, abstain
@@ -121,15 +121,16 @@ def _sibling(item: str, own: str) -> str:
     if len(own) < 3 or item.endswith(own) or _is_measure(own):  # 支出决算: a measure of the item, no sibling
         return ""
     column = column_names().get(own, "")  # 运行费, a column of the 三公 table: 公务用车运行费 (after 购置车辆 too)
-    if column and column != item and (column.startswith(item[:2]) or set(column) - set(own) & set(item) - _GENERIC):
+    if (
+        column
+        and column != item
+        and (column.startswith(item[:2]) or set(column) - set(own) & set(item) - GENERIC_CHARS)
+    ):
         return column
     terms = known_terms()
     if own in terms:
         return ""
     return next((item[:i] + own for i in range(2, len(item) - 1) if item[:i] + own in terms), "")
-
-
-_GENERIC = frozenset("的费用支出钱经项目资金额其他和与及等类款这那些个一")  # characters any two items share
 
 
 def _is_measure(word: str) -> bool:

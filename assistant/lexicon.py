@@ -192,6 +192,9 @@ def _item_terms() -> frozenset[str]:
     return known_terms() - (set(data["measure_words"]) - set(data["spending_parts"]))
 
 
+# characters any two money items share; one shared says nothing of meaning
+GENERIC_CHARS = frozenset("的费用支出钱经项目资金额其他和与及等类款这那些个一")
+
 ONLY = "光只仅"  # 光加油, 只算油费: one thing asked on its own
 
 

@@ -239,22 +239,20 @@ def siblings_joined(norm: str) -> str:
 
 
 def _contracted(norm: str) -> str:
-    """`水电费`, `离退休费`: two sibling items of the national classification sharing their last character, said once
-    (水费 and 电费; 离休费 and 退休费), when the whole is no name of its own."""
+    """`水电费`: two sibling items of the national classification ending in 费 said once (水费 and 电费), when the
+    whole is no name of its own (邮电费)."""
     names = national_names()
-    for end in [m.start() for m in re.finditer("费", norm)][::-1]:
-        for size in (3, 2):
-            said = norm[max(0, end - size) : end]
-            if len(said) < size or f"{said}费" in names or norm[max(0, end - size - 1) : end + 1] in names:
+    for end in reversed([m.start() for m in re.finditer("费", norm)]):
+        for start in (end - 3, end - 2):
+            said = norm[start:end]
+            if start < 0 or f"{said}费" in names or norm[max(0, start - 1) : end + 1] in names:
                 continue
-            for cut in range(1, size):
-                a, b = f"{said[:cut]}费", f"{said[cut:]}费"
-                if a in names and b in names and _siblings(a, b):
-                    norm = f"{norm[: end - size]}{a}和{b}{norm[end + 1 :]}"
-                    break
-            else:
-                continue
-            break
+            pair = next(
+                ((a, b) for k in range(1, len(said)) if _siblings(a := f"{said[:k]}费", b := f"{said[k:]}费")), None
+            )
+            if pair:
+                norm = f"{norm[:start]}{pair[0]}和{pair[1]}{norm[end + 1 :]}"
+                break
     return norm
 
 

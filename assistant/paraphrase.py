@@ -27,7 +27,7 @@ from assistant.analyze import Query, analyze
 from assistant.answer_types import Answer
 from assistant.compose import load_templates
 from assistant.described_use import as_named, read_by_use
-from assistant.lexicon import known_terms, names_staff_group
+from assistant.lexicon import GENERIC_CHARS, known_terms, names_staff_group
 from assistant.measures import scoped_item
 from assistant.names import vocabulary
 from assistant.operations import Context
@@ -42,8 +42,6 @@ _TAIL = re.compile(
     r"(比|较)?(上年|去年|当年|年初|全年|调整)?(预算执行数|执行数|预算数|决算数|预算|决算|支出|安排|实际|花|交|用)+$"
 )
 _HEAD = re.compile(r"^(在|给|为|用于|花在|拿来)")
-# characters any two money items share; a shared one says nothing of meaning
-_GENERIC = frozenset("的费用支出钱经项目资金额其他和与及等类款这那些个一")
 _SEPARATE = re.compile("单独|单列")
 _QUOTED = re.compile("[“\"‘'「『]([^”\"’'」』]+)[”\"’'」』]")
 MIN_WORDS = 2  # characters of item words worth reading
@@ -195,14 +193,13 @@ def _described_then_named(
         return None
     if any(len(n) >= 3 and n in before for n in classification.national_names()):
         return None
-    retried, hits = route(_asked_of(query, named))
+    retried, hits = route(_asked_of(query, asked[len(before) :]))
     return None if retried.abstained else (retried, hits)
 
 
-def _asked_of(query: Query, name: str) -> Query:
-    """The question asked from `name` on (服务采购是多少万), its frame (years, unit, scope) kept."""
-    asked = query.norm.split("|")[0]
-    own = analyze(asked[asked.rfind(name) :])
+def _asked_of(query: Query, said: str) -> Query:
+    """The question as `said` from the item's name on (服务采购是多少万), its frame (years, unit, scope) kept."""
+    own = analyze(said)
     return dataclasses.replace(query, norm=own.norm, content=own.content, terms=own.terms, parts=own.parts)
 
 
@@ -213,7 +210,7 @@ def _alike(a: str, b: str) -> bool:
 
 def _shares_meaning(words: str, name: str) -> bool:
     described = name + classification.note(None, name)
-    return bool((set(words) - _GENERIC) & set(described))
+    return bool((set(words) - GENERIC_CHARS) & set(described))
 
 
 def with_item(query: Query, name: str) -> Query:
