@@ -15,6 +15,7 @@ from assistant.described import without_description
 from assistant.filler import strip_filler, unit_cues
 from assistant.followup import is_follow_up, merged_follow_up
 from assistant.lexicon import (
+    MONEY_STATED,
     english_read,
     glossed,
     inside_other_name,
@@ -30,6 +31,7 @@ from assistant.lists import (
     LIST_END,
     examples_of_term,
     heads_of_topic,
+    held_item,
     listed,
     listed_lines,
     other_side,
@@ -46,6 +48,7 @@ from assistant.question import (
     plain_words,
 )
 from assistant.relative import relative_years
+from index.classification import national_names
 from index.text import normalize
 
 # Words that ask for an amount of money without naming the unit.
@@ -187,7 +190,6 @@ def expand(norm: str) -> list[str]:
 
 
 _PER_ITEM = re.compile(r"每(台|套|人|件|辆|份|次)")
-_STATED_FIGURE = re.compile(r"\d[\d,.]*\s*(亿元|万元|元)")
 _EXCLUDED = re.compile(r"\((?:不含|不包括|不包含|除)[^()]*\)|(?:不含|不包括|不包含)[^\d,?;()的]{1,6}")
 
 
@@ -197,7 +199,7 @@ def wanted_unit(norm: str) -> str | None:
         return f"元/{per_item.group(1)}"  # a unit-price standard: 每台…多少钱
     # a figure the question states (单价100万元以上的设备有几台) names no unit asked, unless nothing else does
     asked = _EXCLUDED.sub("", norm)  # 设备（不含车辆）有几台: what is left out names no unit
-    for text in (_STATED_FIGURE.sub("", asked), asked):
+    for text in (MONEY_STATED.sub("", asked), asked):
         for pattern, unit in unit_cues():
             if re.search(pattern, text):
                 return unit
@@ -298,10 +300,17 @@ def _split_parts(text: str, intent: str) -> list[str]:
         under = _UNDER_NAMED.match(raw[0]) if raw else None
         if under and under.group("name") in known_terms():  # 城乡社区管理事务（21201）下A、B: A, the 款 its place
             raw[0] = under.group("item")
+        elif len(raw) >= 2 and _printed_name(held_item(raw[0])) and not any(map(held_item, raw[1:])):
+            raw[0] = held_item(raw[0])  # 公用经费中工会经费和福利费: 工会经费, 公用经费 the whole they are of
         pieces = heads_of_topic(core, ["".join(CODE.findall(p)) + strip_filler(p) for p in share_head(raw)])
         if len(pieces) >= 2:
             return pieces
     return []
+
+
+def _printed_name(item: str) -> bool:
+    """A name the documents print whole (工会经费), not a word only its container makes one (政府采购…中货物)."""
+    return item in known_terms() or item in national_names()
 
 
 # the first of the parts said under the 类 or 款 they sit in, named with its code (城乡社区管理事务（21201）下行政运行)

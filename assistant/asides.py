@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from assistant.codes import ITEM_CODE
-from assistant.lexicon import SMALL_NUMBERS, known_terms, names_own_item, synonyms
+from assistant.lexicon import MONEY_STATED, SMALL_NUMBERS, known_terms, names_own_item, synonyms
 from assistant.lists import shield, unshield
 from assistant.names import vocabulary
 from index.classification import national_names
@@ -58,6 +58,11 @@ def without_asides(text: str, cues: Cues) -> str:
     for _ in range(_SENTENCES_BEFORE):  # 我退休前是搞工程的。我记得…也可能记混了。麻烦按…: each said before asking
         lead = cues["lead_statement"].match(text) or cues["asker_lead"].match(text)
         rest = text[lead.end() :] if lead else ""
+        if (
+            lead and _WITHIN.match(rest) and MONEY_STATED.search(lead.group(0))
+        ):  # …X合计9,584,796元。其中Y是多少: Y of X
+            text = lead.group(0).rstrip("。.;") + "," + rest
+            break
         if lead and rest and _LEANS_BACK.search(rest):  # …科目：X【20103】。请列明该款级科目的…: X's
             text = lead.group(0).rstrip("。.;") + "的" + rest
             break
@@ -109,6 +114,7 @@ def _short_national_names() -> tuple[str, ...]:
 
 
 _HAN4 = re.compile("[\u4e00-\u9fff]{4}")
+_WITHIN = re.compile("其中|里面|这里面|当中")
 _LEANS_BACK = re.compile("(该|此|上述|以上|这一?)(款|类|项)级?科目|(该|此|上述|以上)科目")
 _CODE_NAMED = re.compile(r"(编码|科目|代码)\d{3,}")  # 科目编码2080505 (品目编码C99: ITEM_CODE): a catalogue item
 

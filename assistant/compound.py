@@ -94,6 +94,9 @@ def lean_on(clause: Query, item: str, analyze: Callable[[str], Query]) -> Query:
     if pair and all(_is_measure(pair.group(k)) for k in ("a", "b")):
         of = strip_endings(item, (*vocabulary().measure_words, *stage_terms()))  # 社会福利事业单位的项目支出: its item
         return analyze(f"{of}{pair.group('a')}比{of}{pair.group('b')}{pair.group('rest')}")
+    said = item_of(clause)  # 财政拨款收入是多少？这笔财政拨款比上年增加了多少: the side said before is meant
+    if len(said) >= 2 and item.endswith((f"{said}收入", f"{said}支出")) and said in body:
+        return analyze(body.replace(said, item[len(item) - len(said) - 2 :], 1))
     sibling = _sibling(item, own)  # 公务用车购置费是多少？运行费是多少: 公务用车运行费, its sibling
     if sibling:
         return analyze(body.replace(own, sibling, 1))

@@ -33,6 +33,7 @@ AHEAD = 2.0  # how far the item described must be ahead of any other item
 
 
 _YEAR = re.compile(r"20\d{2}年度?")
+_JOINERS = str.maketrans("和与", "及及")  # 审计和绩效评价 says what 审计及绩效评价 says
 
 
 def pieces_of(asked: str) -> list[str]:
@@ -58,7 +59,7 @@ def read_by_use(query: Query, facts: Sequence[Fact]) -> tuple[str, str] | None:
     for fact in facts:
         if not fact.is_money or fact.origin == "table" or not fact.subject.strip():
             continue
-        name, held = normalize(fact.subject), bigrams(_said_after_name(fact))
+        name, held = normalize(fact.subject), bigrams(_said_after_name(fact).translate(_JOINERS))
         found = [f for p in pieces if p not in name and (f := _found(p, held))]
         if sum(map(len, found)) > sum(map(len, said.get(name, []))):
             said[name] = found
@@ -86,9 +87,10 @@ def as_named(query: Query, words: str, name: str) -> Query:
 
 
 def _found(piece: str, held: frozenset[str]) -> str:
-    """The longest end of a piece the sentence holds (大鹏新区数据局管空间地理运维: 空间地理运维), or ""."""
+    """The longest end of a piece the sentence holds (大鹏新区数据局管空间地理运维: 空间地理运维), or "". A joining word
+    is any joining word (和, 与, 及)."""
     for start in range(len(piece) - MIN_PIECE + 1):
-        if containment(bigrams(piece[start:]), held) >= PIECE_FOUND:
+        if containment(bigrams(piece[start:].translate(_JOINERS)), held) >= PIECE_FOUND:
             return piece[start:]
     return ""
 

@@ -53,6 +53,9 @@ def _merge_follow_up(
         base = YEAR.sub("", previous.text)
         rest = strip_filler(YEAR.sub("", body))
         return f"{years[0]}年{base}" + (rest if rest and rest not in base else ""), years
+    alike = _in_place_of(strip_filler(body), previous.text)  # 服务预算呢 after 工程预算是多少: 服务预算是多少
+    if alike:
+        return alike, list(previous.target_years)
     mine, theirs = measures_named(body, previous.text)  # 那项目支出呢 after …基本支出是多少: the other measure
     if mine and theirs and mine != theirs:
         return previous.text.replace(theirs, mine), list(previous.target_years)
@@ -62,6 +65,28 @@ def _merge_follow_up(
         year = f"{previous.target_years[0]}年" if previous.target_years else ""
         return f"{year}{item}{asked.group(0)}", list(previous.target_years)
     return previous.text + body, list(previous.target_years)
+
+
+def _in_place_of(item: str, text: str) -> str:
+    """`text` with `item` in place of the item it names with the same ending (服务预算 for 工程预算 in 政府采购预算里，
+    工程预算是多少; 年末财政拨款结转和结余 for 年末结转和结余), or "" when none ends alike."""
+    for k in range(len(item) - 1, 1, -1):  # the longest shared ending first, two characters at least
+        at = text.rfind(item[-k:])
+        if at < 0:
+            continue
+        start = at
+        while (
+            start
+            and _ITEM_CHAR.match(text[start - 1])
+            and not (text[start - 1] == "年" and text[start - 2 : start - 1].isdigit())
+        ):
+            start -= 1
+        said = text[start : at + k]
+        return "" if said == item or item.endswith(said) else text[:start] + item + text[at + k :]
+    return ""
+
+
+_ITEM_CHAR = re.compile("[\u4e00-\u9fff](?<![的里中在])")
 
 
 def _names_an_item(text: str, expand: Callable[[str], list[str]]) -> bool:

@@ -42,7 +42,7 @@ def unshield(text: str) -> str:
 
 # `A、B、C三类各签了多少`: a count of the items (三类, 两项) and any short verb before 多少 may stand between
 _EACH = re.compile(
-    r"^(?P<head>.*?)(?P<items>[^,;]+?)(?:[两二三四五六七八九十]+(?:类|项|种|个|部分))?(?:分别|各自|各)"
+    r"^(?P<head>.*?)(?P<items>[^,;]+?)(?:[两二三四五六七八九十]+(?:类|项|种|个|部分))?,?(?:分别|各自|各)"
     r"(?:[^,;多几]{0,4}?)(?P<tail>多少.*|几.*)$"
 )
 _ITEM_SEP = re.compile(r"、")
@@ -62,12 +62,21 @@ def _last_items(last: str) -> list[str]:
     return items
 
 
+def held_item(item: str) -> str:
+    """The item a part names inside its containers (工会经费 of 基本支出决算中公用经费中工会经费), or "" when it names
+    none."""
+    held = ""
+    while inner := _CONTAINER.match(item):
+        held = item = inner.group(2)
+    return held
+
+
 def each_asked(clause: str) -> list[str]:
-    """`A、B和C各是多少万元` asks three questions: `A是多少万元`, `B是多少万元`, `C是多少万元`.
+    """`A、B和C各是多少万元` (`A和B，各预算多少`) asks three questions: `A是多少万元`, `B是多少万元`, `C是多少万元`.
 
     A leading container (`政府采购预算中，货物和工程各是多少`) qualifies every item, so each keeps it."""
     m = _EACH.match(clause)
-    if not m:
+    if not m or "哪" in m.group("items"):  # A和B哪个多，分别是多少: a comparison, then each figure
         return [clause]
     *first, last = _ITEM_SEP.split(shield(m.group("items")))
     items = [unshield(i) for i in [*first, *_last_items(last)] if i]
@@ -198,7 +207,7 @@ def examples_of_term(norm: str) -> str:
 # Where a list ends and what is asked of it begins (A和B加起来, A、B哪个多)
 LIST_END = re.compile(
     "加起来|合起来|加在一起|加一起|加一块|合一块|合在一起|加到一起|加总|相加|一共|总共|合计|之和|总和|共计|哪个|哪家|哪一个|谁|更"
-    "|哪一?[项类款笔]|(?:这|那)[两二三四五六七八九十几]个?[项类款笔个](?=里|中|当中|之中|,|哪)"  # A、B、C这三项里，哪项最多
+    "|哪一?[项类款笔栏列]|(?:这|那)[两二三四五六七八九十几]个?[项类款笔个](?=里|中|当中|之中|,|哪)"  # A、B、C这三项里，哪项最多
 )
 _JOINED = re.compile(r"和|与|及|加上|(?<!增)加|、|以及|跟")
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from assistant import measures as ms
-from assistant.analyze import Query, beside_total, content_variants, expand, strip_filler
+from assistant.analyze import Query, beside_total, content_variants, expand
 from assistant.codes import said_by_code
 from assistant.confidence import confident as confident  # answered from: the thresholds
 from assistant.fact_names import best_name, pointed_into, side_total_names
@@ -25,6 +25,7 @@ from assistant.names import (
     table_title,
     vocabulary,
 )
+from assistant.placing import glossed_name, holds_another, modifies_another
 from index import classification
 from index.model import MONEY_UNITS, Fact, Hit
 from index.settings import Tunables
@@ -44,16 +45,6 @@ class Scored:
     name: str  # the name the fact was matched by
     unit_match: bool = False  # the question asks for a count in exactly the fact's unit (份, 个, 辆…)
     measure_ok: bool = True  # False when the fact is of another budget stage or another count unit than asked
-
-
-def modifies_another(plain: str, name: str, described: frozenset[str]) -> bool:
-    """`纳入部门预算的政府采购`: a name followed by 的 and an item it does not describe only modifies that
-    item (the head comes last); it is not what is asked."""
-    at = plain.rfind(name) + len(name)
-    if not plain[at:].startswith("的"):
-        return False
-    rest = strip_filler(plain[at + 1 :])
-    return len(rest) >= 2 and containment(bigrams(rest), described) < 0.5
 
 
 def hit_keys(hits: Sequence[Hit]) -> dict[tuple[str, str], float]:
@@ -113,7 +104,7 @@ def score_fact(
     coverage = max(containment(bigrams(c), described) for c in content or (text,))
     coded = bool(fact.code) and fact.code in query.codes
     by_code, elsewhere = said_by_code(query.codes, fact, text)
-    coded = coded or by_code
+    coded = coded or by_code or glossed_name(text.split("|")[0], fact)
     if coded:  # the 科目编码 names the row as well as its name does (科目2010399: 其他…事务支出 itself)
         recall, coverage, name = 1.0, 1.0, normalize(fact.subject)
     score = 0.6 * recall + 0.4 * coverage + _name_bonus(query, text, name, recall, described)
@@ -123,11 +114,13 @@ def score_fact(
     score -= 0.3 if elsewhere else 0
     delta, measure_ok = _measure_terms(query, fact, name, measures, outside, bool(named_titles), doc_stage)
     score += delta + _year_term(query, fact, doc_year)
-    delta, unit_match, unit_ok = _unit_terms(query, fact)
+    delta, unit_match, unit_ok = _unit_terms(query, fact, text.split("|")[0])
     score += delta + _place_terms(query, fact, text, outside, hits, pointed)
     # another item: the rest of it (其他…), a qualified total, another amount in its name (单价100万元以上)
     other = residual(name, text) or qualified_total(name, described, beside) or other_amount(fact.subject, text)
     other = (not coded and other) or ms.narrower(query, fact, name, measures, rest, described)
+    said = outside.split("|")[0]
+    other = other or (bool(name) and name in said and holds_another(said, name, described))
     ok = measure_ok and unit_ok and not other and not elsewhere and not ms.alone(text, described)  # 光加油: one thing
     return Scored(fact, score, recall, coverage, name, unit_match=unit_match, measure_ok=ok)
 
@@ -211,8 +204,10 @@ def _year_term(query: Query, fact: Fact, doc_year: int | None) -> float:
     return 0.0
 
 
-def _unit_terms(query: Query, fact: Fact) -> tuple[float, bool, bool]:
-    """(score change, unit_match, unit_ok): the unit asked against the fact's."""
+def _unit_terms(query: Query, fact: Fact, asked_text: str) -> tuple[float, bool, bool]:
+    """(score change, unit_match, unit_ok): the unit asked against the fact's. Whether a count asks what is added or
+    what is held is read in `asked_text`, the words of the item scored for (one part of a sum: 现有的车辆，加上新购置的
+    车辆 asks one of each)."""
     if query.intent in ("share", "ratio", "rate"):
         return 0.0, False, True
     asked = query.unit
@@ -224,7 +219,7 @@ def _unit_terms(query: Query, fact: Fact) -> tuple[float, bool, bool]:
         unit_match = same_count_unit(asked, fact.unit)
         # "几辆" is never answered in 万元 or %; 个 is the general measure word (实际在编的有几个: 人)
         unit_ok = unit_match or any_count(asked, fact.unit) or fact.empty
-        if other_flow(query.norm.split("|")[0], fact, query.as_of):
+        if other_flow(asked_text, fact, query.as_of):
             return -0.5, False, False  # 新增几辆: what is added, never what is held
         return (0.15 if unit_match else (0.0 if unit_ok else -0.5)), unit_match, unit_ok
     if asked == "%" and fact.unit != "%" and not fact.empty:

@@ -72,6 +72,25 @@ def which_of_previous(clause: str, before: Sequence[Answer]) -> Answer | None:
     return None
 
 
+# `A和B哪个多？多多少`: after the which-question, by how much (a gap asked with no item of its own)
+_GAP_TOO = re.compile(
+    r"(?:哪个|哪项|哪一[项个]|谁)更?[多少高低大小][^?]*\?[^?]{0,4}?(?:[多少高低大小]出?了?多少|相差多少|差多少)"
+)
+
+
+def asks_gap_too(question: str) -> bool:
+    """Does a which-of-two question ask by how much as well (`哪个多？多多少元`)?"""
+    return _GAP_TOO.search(question) is not None
+
+
+def with_gap(compared: Answer, *, less: bool) -> Answer:
+    """A comparison of two items (`compared.compared`, the winner first) answered with how much the winner is larger
+    (smaller): the gap is the figure, the winner named."""
+    winner, loser = compared.compared
+    gapped = _gap_answer(compared.question, winner, loser, compared.citations, less=less)
+    return replace(gapped, compared=compared.compared, year=compared.year)
+
+
 def _said_of(words: str, answer: Answer) -> bool:
     """Do `words` (表6, 住房公积金) name the figure of `answer`: in its question, or where it was read (its first
     citation: 表6 政府预算拨款收支总表 · 本年收入合计)?"""

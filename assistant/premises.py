@@ -84,7 +84,12 @@ _STATED_FIGURE = re.compile(
 
 
 def _names_item(rest: str, cues: Cues) -> bool:
+    """Does `rest` name an item (not only a year, a change or a rate asked of the premise's: `增幅是多少（保留一位小数）`)?"""
+    rest = _CHANGE_ASKED.sub("", rest)
     return bool(rest and cues["bare_question"].sub("", _RELATIVE_YEAR.sub("", cues["item_anaphor"].sub("", rest))))
+
+
+_CHANGE_ASKED = re.compile(r"增幅|涨幅|降幅|减幅|增长率|增速|变化|增减|百分比|百分之几|保留[一二两三\d]位小数|[()]")
 
 
 _READ_IN_DOCUMENT = re.compile(
@@ -120,7 +125,8 @@ def stated_premise(text: str, cues: Cues) -> str:
 def _asks_on(said: re.Match[str], after: str, cues: Cues) -> bool:
     """Is something asked after what the asker read: an item of its own, or (after a figure that is no change:
     占本年支出合计的100.00%，比2023年度增减了多少) the premise's item compared."""
-    if len(cues["bare_question"].sub("", after)) > 4:
+    own = _CHANGE_ASKED.sub("", cues["method"].sub("", after.lstrip("。.")))  # 。按此计算，增幅是多少: the change said
+    if len(cues["bare_question"].sub("", own)) > 4:
         return True
     return not re.search("比|较", said.group(0)) and re.match("比|较|与|跟|同", after) is not None
 
@@ -146,8 +152,8 @@ def _premise_and_question(item: str, rest: str, inside: bool, cues: Cues) -> str
     rest = plain if plain.startswith("其中") else rest  # 我想知道其中…: 其中…
     this = _THIS_COMPARED.match(plain)  # 我想知道这比2025年…增长了百分之多少: the premise's figure
     rest = rest if this is None else plain[this.end() :]
-    if inside or rest.startswith("其中"):
-        return f"{item}中{re.sub('^其中', '', rest)}"
+    if inside or rest.startswith("其中"):  # 公用经费合计184.65万元，其中A和B合计多少: A and B of 公用经费
+        return f"{re.sub('(合计|总计|总额)$', '', item)}中{re.sub('^其中', '', rest)}"
     mine, theirs = stages_named(rest, item)  # …支出决算2940.05万元，对应的全年预算数: the item at another stage
     if not (mine and theirs):
         mine, theirs = measures_named(rest, item)

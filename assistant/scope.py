@@ -20,6 +20,7 @@ from index.text import normalize
 
 _MAX_PREFIX = 8
 _MIN_CHARS_SHARED = 0.85
+_DATED = re.compile(r"\d年度?$")  # 2022年局里: a year before 局 (our office) names no organisation
 _BOUNDARY = set("、,，和与及跟的比是在|?？")
 
 
@@ -85,10 +86,14 @@ def find_mentions(norm: str, departments: dict[str, str]) -> tuple[list[tuple[in
                 if best:
                     found.append(best)
                     taken.update(range(best[0], end))
-                elif suffix in strong and (
-                    (start >= 2 and norm[start - 1] not in self_words)
-                    # 福利院的… names an organisation by its kind alone, when no loaded department is of that kind
-                    or (start == 0 and len(suffix) >= 2 and not any(suffix in d for d in departments.values()))
+                elif (
+                    suffix in strong
+                    and not _DATED.search(norm, 0, start)
+                    and (
+                        (start >= 2 and norm[start - 1] not in self_words)
+                        # 福利院的… names an organisation by its kind alone, when no loaded department is of that kind
+                        or (start == 0 and len(suffix) >= 2 and not any(suffix in d for d in departments.values()))
+                    )
                 ):
                     begin = max(0, start - 4)
                     while begin < start - 2 and norm[begin] in _BOUNDARY:

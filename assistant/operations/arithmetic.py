@@ -28,6 +28,7 @@ from assistant.operations.periods import asks_each, each_period, period_rows
 from assistant.operations.places import agreeing
 from assistant.operations.tables import pointed_table
 from assistant.operations.under import kinds_counted, parent_with_items, scope_of_units
+from assistant.pairs import asks_gap_too, with_gap
 from assistant.question import cue
 from assistant.stated import StatedShare, bare_name, stated_shares
 from index.model import Fact
@@ -135,10 +136,14 @@ def _one_row(a: Fact, b: Fact) -> bool:
 
 def _whole_with_parts_head(query: Query, ctx: Context, part: str, whole: str, places: list[Fact]) -> list[Fact] | None:
     """A whole written without the head its part names (小微企业的政府采购 占 面向中小企业预留金额): the
-    whole with the shortest ending of the part's item name that finds another item (面向中小企业预留 + 采购)."""
+    whole with the shortest ending of the part's item name that finds another item (面向中小企业预留 + 采购); a part
+    named by its own word only (服务类预算占政府采购预算总额): the whole's head with it (政府采购服务)."""
     found = find_parts(query, ctx, [part])
     if not found:
-        return None
+        totals = vocabulary().default_measures
+        head, own = (strip_endings(strip_filler(w), totals) for w in (whole, part))
+        again = find_parts(query, ctx, [head + own, whole], places) if len(head) >= 2 and own not in head else None
+        return again if again and again[0] is not again[1] else None
     words = [w for w in vocabulary().generic_suffixes if len(w) <= 2]  # 项目 is no head; 政府采购项目 holds one
     name = strip_endings(candidate_names(found[0], ctx.departments)[0], words)
     stem = strip_filler(whole)
@@ -332,19 +337,21 @@ def compare(query: Query, ctx: Context) -> Answer:
             if ranked and confident(ranked[0], ctx.tun):
                 picks.append(ranked[0].fact)
                 places.extend(agreeing(ranked[0].fact, ranked[0], ranked, limit=1))
-    elif len(query.parts) >= 2:
-        picks = find_parts(query, ctx, query.parts, places) or []
+    elif len(query.parts) >= 2:  # 行政运行那一行，人员经费和公用经费: both of 行政运行
+        picks = find_parts(query, ctx, complete_parts(query.parts), places) or []
     if len(picks) < 2:
         return abstain(query)
     unit = money_unit_for(picks, query.unit)
     values = [(f.in_unit(unit) or 0.0, f) for f in picks]
     less = asks_less(query)
     value, winner = (min if less else max)(values, key=lambda vf: vf[0])
-    label = ctx.titles.get(winner.source.doc_id, winner.subject) if len(docs) >= 2 else winner.subject
-    formula = "；".join(
-        f"{ctx.titles.get(f.source.doc_id, '') if len(docs) >= 2 else ''}{describe(f, unit, display_name(f, ctx.departments))}{unit}"
-        for _, f in values
+    # each item by its name, two columns of one row each with its column (城管执法基本支出, 城管执法项目支出)
+    named = (
+        [display_name(f, ctx.departments) for f in picks] if len(docs) >= 2 else operand_names(picks, ctx.departments)
     )
+    titles = [ctx.titles.get(f.source.doc_id, "") if len(docs) >= 2 else "" for f in picks]
+    label = titles[picks.index(winner)] or named[picks.index(winner)]
+    formula = "；".join(f"{t}{describe(f, unit, n)}{unit}" for t, f, n in zip(titles, picks, named, strict=True))
     answer = computed(
         query,
         ctx,
@@ -353,7 +360,7 @@ def compare(query: Query, ctx: Context) -> Answer:
         value,
         unit,
         formula,
-        subject="、".join(dict.fromkeys(display_name(f, ctx.departments) for f in picks)),  # A、B、C：B更多
+        subject="、".join(dict.fromkeys(named)),  # A、B、C：B更多
         winner=label,
         more="少" if less else "多",
         places=places,
@@ -361,13 +368,13 @@ def compare(query: Query, ctx: Context) -> Answer:
     if answer.abstained:
         return answer
     items = [  # each item compared, cited where its figure is (operands are cited first, in order)
-        Answer(
-            question=query.text, answer="", value=v, unit=unit, citations=[c], subject=display_name(f, ctx.departments)
-        )
-        for (v, f), c in zip(values, answer.citations, strict=False)
+        Answer(question=query.text, answer="", value=v, unit=unit, citations=[c], subject=n)
+        for (v, _), c, n in zip(values, answer.citations, named, strict=False)
     ]
     answer.compared = sorted(items, key=lambda a: a.value or 0.0, reverse=not less)
     answer.year = winner.year  # the figure answered is the winner's, of its own document's year
+    if len(docs) < 2 and len(items) == 2 and asks_gap_too(query.norm.split("|")[0]):  # 哪个多？多多少
+        return with_gap(answer, less=less)
     return answer
 
 

@@ -13,6 +13,7 @@ import pytest
 from assistant.analyze import analyze
 from assistant.assistant import Assistant
 from assistant.lists import other_side, siblings_joined
+from tests.assistant.support import answers_one_figure, declines
 
 P = pytest.param
 
@@ -213,9 +214,7 @@ def test_each_part(qa: Assistant, ids: dict[str, str], doc: str, question: str, 
     ],
 )
 def test_one_figure(qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float) -> None:
-    ans = qa.ask(question, doc=ids[doc])
-    assert not ans.abstained, ans.answer
-    assert ans.value == pytest.approx(value, abs=0.005), ans.answer
+    answers_one_figure(qa.ask(question, doc=ids[doc]), value)
 
 
 def test_the_smallest_row_of_a_group(qa: Assistant, ids: dict[str, str]) -> None:
@@ -234,5 +233,4 @@ def test_the_smallest_row_of_a_group(qa: Assistant, ids: dict[str, str]) -> None
     ],
 )
 def test_declined(qa: Assistant, ids: dict[str, str], doc: str, question: str) -> None:
-    ans = qa.ask(question, doc=ids[doc])
-    assert ans.abstained and ans.value is None, ans.answer
+    declines(qa.ask(question, doc=ids[doc]))

@@ -19,6 +19,7 @@ import pytest
 from assistant.analyze import analyze
 from assistant.assistant import Assistant
 from assistant.lists import listed_lines
+from tests.assistant.support import answers_one_figure, declines
 
 P = pytest.param
 
@@ -362,9 +363,7 @@ def test_each_part(qa: Assistant, ids: dict[str, str], doc: str, question: str, 
     ],
 )
 def test_one_figure(qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float) -> None:
-    ans = qa.ask(question, doc=ids[doc])
-    assert not ans.abstained, ans.answer
-    assert ans.value == pytest.approx(value, abs=0.005), ans.answer
+    answers_one_figure(qa.ask(question, doc=ids[doc]), value)
 
 
 @pytest.mark.parametrize(
@@ -376,8 +375,7 @@ def test_one_figure(qa: Assistant, ids: dict[str, str], doc: str, question: str,
     ],
 )
 def test_declined(qa: Assistant, ids: dict[str, str], doc: str, question: str) -> None:
-    ans = qa.ask(question, doc=ids[doc])
-    assert ans.abstained and ans.value is None, ans.answer
+    declines(qa.ask(question, doc=ids[doc]))
 
 
 def test_a_date_is_no_month_asked(qa: Assistant, ids: dict[str, str]) -> None:

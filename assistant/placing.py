@@ -1,0 +1,50 @@
+"""Where a question places an item: a name only modifying the item after it (纳入部门预算的政府采购), a container
+said before or after the item it holds (卫生健康支出下面，事业单位医疗; 公车的油费，三公经费里安排了多少), and a printed
+name given in brackets after the asker's own words (自己开展服务取得的收入（事业收入）)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.filler import strip_filler
+from index.model import Fact
+from index.text import bigrams, containment, normalize
+
+
+def modifies_another(plain: str, name: str, described: frozenset[str]) -> bool:
+    """`纳入部门预算的政府采购`: a name followed by 的 and an item it does not describe only modifies that
+    item (the head comes last); it is not what is asked."""
+    at = plain.rfind(name) + len(name)
+    if not plain[at:].startswith("的"):
+        return False
+    rest = strip_filler(plain[at + 1 :])
+    return len(rest) >= 2 and containment(bigrams(rest), described) < 0.5
+
+
+# Where an item is printed, said after its container's name (卫生健康支出下面，…; 城乡社区管理事务下的…; 三公经费中的…)
+_HOLDS_SAID = re.compile(r"(?:里面|里|中|当中)(?:安排|列支|列了|列|花|用|有|是|为|共|一共)")
+_HOLDS = re.compile(r"(?:\((?:类|款|项)\))?(?:下面|下属|之下|底下|下(?![降半年拨达调])|中|里面|里|当中)(?:的|,)")
+
+
+def holds_another(plain: str, name: str, described: frozenset[str]) -> bool:
+    """`卫生健康支出下面，事业单位医疗是多少`: a name followed by where-words (下面, 下, 中的) and an item it does not
+    describe says where that item is printed; so does one after the item (公车加油、维修的开销，三公经费里安排了多少).
+    The container's own figure is never the item's."""
+    start = plain.rfind(name)
+    at = start + len(name)
+    where = _HOLDS.match(plain, at)
+    if where is not None:
+        words = strip_filler(plain[where.end() :])
+    elif _HOLDS_SAID.match(plain, at):
+        words = strip_filler(plain[:start])
+    else:
+        return False
+    return len(words) >= 2 and containment(bigrams(words), described) < 0.5
+
+
+def glossed_name(asked: str, fact: Fact) -> bool:
+    """Does the question give the fact's printed name in brackets after its own words (自己开展服务取得的收入（事业收入）,
+    日常维修维护的钱（维修(护)费））? Then it names the row as its code would (a column's name after an item's words,
+    修东西的钱（基本支出）, is read by `measures.narrower`)."""
+    subject = normalize(fact.subject)
+    return len(subject) >= 3 and f"({subject})" in asked
