@@ -289,6 +289,8 @@ def difference(query: Query, ctx: Context) -> Answer:
     facts = find_parts(query, ctx, complete_parts(query.parts[:2]), places)
     if not facts or facts[0] is facts[1]:  # one of two items not found, or both read as one: no difference
         return abstain(query)
+    if _LATTER_FIRST.search(query.asked):  # A与B相差多少（后者减前者）: B − A
+        facts = facts[::-1]
     unit = money_unit_for(facts, query.unit)
     va, vb = (f.in_unit(unit) for f in facts)
     if va is None or vb is None:
@@ -312,6 +314,9 @@ def difference(query: Query, ctx: Context) -> Answer:
         gap="多" if value > 0 else "少" if value < 0 else "相差",
         places=places,
     )
+
+
+_LATTER_FIRST = re.compile("后者减去?前者")
 
 
 def asks_less(query: Query) -> bool:
