@@ -58,9 +58,8 @@ def without_asides(text: str, cues: Cues) -> str:
     for _ in range(_SENTENCES_BEFORE):  # 我退休前是搞工程的。我记得…也可能记混了。麻烦按…: each said before asking
         lead = cues["lead_statement"].match(text) or cues["asker_lead"].match(text)
         rest = text[lead.end() :] if lead else ""
-        if (
-            lead and _WITHIN.match(rest) and MONEY_STATED.search(lead.group(0))
-        ):  # …X合计9,584,796元。其中Y是多少: Y of X
+        # …X合计9,584,796元。其中Y是多少: Y of X, the stated figure a premise (premises.stated_premise)
+        if lead and _WITHIN.match(rest) and MONEY_STATED.search(lead.group(0)):
             text = lead.group(0).rstrip("。.;") + "," + rest
             break
         if lead and rest and _LEANS_BACK.search(rest):  # …科目：X【20103】。请列明该款级科目的…: X's

@@ -87,8 +87,8 @@ def as_named(query: Query, words: str, name: str) -> Query:
 
 
 def _found(piece: str, held: frozenset[str]) -> str:
-    """The longest end of a piece the sentence holds (大鹏新区数据局管空间地理运维: 空间地理运维), or "". A joining word
-    is any joining word (和, 与, 及)."""
+    """The longest end of a piece the sentence holds (大鹏新区数据局管空间地理运维: 空间地理运维), or "". 和, 与 and 及
+    join alike (审计和绩效评价 is what 审计及绩效评价 says)."""
     for start in range(len(piece) - MIN_PIECE + 1):
         if containment(bigrams(piece[start:].translate(_JOINERS)), held) >= PIECE_FOUND:
             return piece[start:]
