@@ -58,10 +58,15 @@ def _read_as() -> re.Pattern[str]:
 
 
 def in_unit_before(clause: Query, before: Sequence[Answer]) -> Query:
-    """A part asking an amount of money in no unit (招待客人的钱多少？) after one answered in a money unit: in that unit,
-    so one question's figures read alike (出国0万元、公车9.98万元、招待0.83万元)."""
+    """A part asking an amount of money in no unit (招待客人的钱多少？, 接待费多少) after one answered in a money unit: in
+    that unit, so one question's figures read alike (出国0万元、公车9.98万元、招待0.83万元)."""
     unit = before[-1].unit if before and not before[-1].abstained else None
-    return replace(clause, unit=unit) if clause.unit is None and clause.money and unit in MONEY_UNITS else clause
+    money = clause.money or _MONEY_ITEM.search(clause.norm.split("|")[0]) is not None  # 接待费多少: a sum of money
+    return replace(clause, unit=unit) if clause.unit is None and money and unit in MONEY_UNITS else clause
+
+
+# an item of money asked by how much (接待费多少, 项目支出是多少): an amount, whatever unit it is printed in
+_MONEY_ITEM = re.compile("(?:费|支出|收入|资金|拨款)(?:是|为|有|一共|共|安排了?|花了?|预算)?多少(?![辆人个家项次台])")
 
 
 def _unit_for_all(clause: Query, whole: Query) -> bool:

@@ -334,10 +334,14 @@ def other_flow(question: str, fact: Fact, as_of: str = "") -> bool:
     if asks_flow != any(w in named for w in flows) and (asks_flow or as_of):
         return True  # 新增几辆 is never what is held; 截至…有几辆 never what is bought
     counted = _COUNTED.search(question)
+    if counted is None:
+        return False
     said = normalize(fact.subject + fact.context)
-    return counted is not None and not any(c in said for c in counted.group("noun"))
+    gloss = _GLOSSED.match(question, counted.end())  # 分几个部门（内设机构）: the gloss names what is counted too
+    return not any(c in said for c in counted.group("noun") + (gloss.group(1) if gloss else ""))
 
 
+_GLOSSED = re.compile(r"\(([^()]{2,12})\)")
 # The thing a count asks about when a measure word other than the unit stands before it (几个问题, 多少家单位)
 _COUNTED = re.compile(r"(?:几|多少)(?:个|家|所|条|项|名)(?P<noun>[一-鿿]{2})")
 

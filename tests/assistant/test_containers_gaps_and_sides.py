@@ -156,6 +156,8 @@ def test_each_part(qa: Assistant, ids: dict[str, str], doc: str, question: str, 
             id="latter-less-former",
         ),
         P("justice", "行政运行与信息化建设相差多少元（后者减前者）？", -14447925.44, id="latter-less-former-justice"),
+        P("welfare", "福利院分几个部门（内设机构）？", 5, id="count-glossed"),
+        P("dapeng", "大鹏数据局下辖几个机构（事业单位）？", 2, id="count-glossed-dapeng"),
         P("justice", "卫生健康支出下面的行政单位医疗是多少元？", 1149678, id="row-under-its-container"),
         P("wanli", "城乡社区管理事务下面的城管执法是多少元？", 6043390, id="row-under-its-container-wanli"),
         P("justice", "司法局2026年三公经费里一共安排了多少万元？", 10.81, id="container-asked-itself"),
@@ -297,6 +299,21 @@ def test_one_figure(qa: Assistant, ids: dict[str, str], doc: str, question: str,
 )
 def test_declined(qa: Assistant, ids: dict[str, str], doc: str, question: str) -> None:
     declines(qa.ask(question, doc=ids[doc]))
+
+
+@pytest.mark.parametrize(
+    ("doc", "question", "value"),
+    [
+        P("justice", "司法局今年三公经费一共多少 请客吃饭的接待费多少", 0.83, id="fee-in-the-unit-before"),
+        P("wanli", "万里街道今年三公经费一共多少 接待费多少", 1.35, id="fee-in-the-unit-before-wanli"),
+    ],
+)
+def test_a_later_part_in_the_unit_before(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float
+) -> None:
+    """A fee asked by how much in no unit after a part answered in 万元 is answered in 万元 too."""
+    last = qa.ask(question, doc=ids[doc]).parts[-1]
+    assert (last.value, last.unit) == (pytest.approx(value, abs=0.005), "万元"), last.answer
 
 
 def test_which_and_gap_names_both_columns(qa: Assistant, ids: dict[str, str]) -> None:
