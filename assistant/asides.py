@@ -62,6 +62,8 @@ def without_asides(text: str, cues: Cues) -> str:
         if lead and _WITHIN.match(rest) and MONEY_STATED.search(lead.group(0)):
             text = lead.group(0).rstrip("。.;") + "," + rest
             break
+        if lead and rest and _LEANS_BACK.search(rest) and MONEY_STATED.search(lead.group(0)):
+            break  # …减少18.02万元。该科目的决算数: the figures read are a premise (premises.stated_premise)
         if lead and rest and _LEANS_BACK.search(rest):  # …科目：X【20103】。请列明该款级科目的…: X's
             text = lead.group(0).rstrip("。.;") + "的" + rest
             break

@@ -113,6 +113,8 @@ def stated_premise(text: str, cues: Cues) -> str:
     if cues["asking"].search(lead):
         return text
     item, rest = _premise_item(m.group("premise")), m.group("rest")
+    while (more := _MORE_STATED.match(rest)) and not cues["asking"].search(more.group(0)):
+        rest = rest[more.end() :]  # 年初预算450.52万元，支出决算449.52万元的…: another figure of the item read
     inside = bool(m.group("inside"))
     while (said := cues["stated_change"].match(rest)) and _asks_on(said, rest[said.end() :], cues):
         inside, rest = inside or rest.startswith(("里面", "其中")), rest[said.end() :]  # 里面货物才3万多，…
@@ -126,7 +128,7 @@ def _asks_on(said: re.Match[str], after: str, cues: Cues) -> bool:
     """Is something asked after what the asker read: an item of its own, or (after a figure that is no change:
     占本年支出合计的100.00%，比2023年度增减了多少) the premise's item compared."""
     own = _CHANGE_ASKED.sub("", cues["method"].sub("", after.lstrip("。.")))  # 。按此计算，增幅是多少: the change said
-    if len(cues["bare_question"].sub("", own)) > 4:
+    if len(cues["bare_question"].sub("", own)) > 4 or cues["item_anaphor"].search(own):  # 。该科目的决算数是多少
         return True
     return not re.search("比|较", said.group(0)) and re.match("比|较|与|跟|同", after) is not None
 
@@ -147,7 +149,10 @@ def _premise_and_question(item: str, rest: str, inside: bool, cues: Cues) -> str
     anaphor = cues["item_anaphor"].search(rest)  # …比2021年预算多了11万元，2021年这一项的预算是多少: the premise's item
     before = cues["bare_question"].sub("", cues["method"].sub("", rest[: anaphor.start()])) if anaphor else ""
     if anaphor and not before:  # (not 购房补贴这一项: the name before it; 照这样推算，2021年这一项 is the premise's)
-        return rest[: anaphor.start()] + _SAID.sub("", _COMPARED.sub("", item)) + rest[anaphor.end() :]
+        named = _SAID.sub("", _COMPARED.sub("", item))
+        mine, theirs = stages_named(rest, named)  # 该科目的调整预算数 after its 年初预算: the item at the stage asked
+        named = named.replace(theirs, "") if mine and theirs and mine != theirs else named
+        return rest[: anaphor.start()] + named + rest[anaphor.end() :]
     plain = _ASKER.sub("", rest)
     rest = plain if plain.startswith("其中") else rest  # 我想知道其中…: 其中…
     this = _THIS_COMPARED.match(plain)  # 我想知道这比2025年…增长了百分之多少: the premise's figure
@@ -170,6 +175,8 @@ def _premise_and_question(item: str, rest: str, inside: bool, cues: Cues) -> str
 
 
 _STAGED = re.compile("(预算|决算|数)$")
+# another figure of the item stated (支出决算449.52万元的), not a change (比2023年预算减少876.75万元: stated_change's)
+_MORE_STATED = re.compile(r"^(?:(?!比|较|增|减|多|少|涨|降)[^,?。]){0,12}?\d[\d,.]*(?:亿元|万元|元)(?:的|,|。)")
 _THIS_COMPARED = re.compile("(这个数|这个|这笔钱?|这一?项|这)(?=比|较|相比|相较|占)")
 _ASKER = re.compile("^(我|我们)?(想知道|想问问?|想了解|想请教|请问|问一下|想(确认|核实|核对)一?下?)")
 _SHORT_HEAD = 3  # a head of the premise's item this short (编制) stands for it; a longer one names the item itself

@@ -9,7 +9,7 @@ from assistant.match import confident, rank_facts
 from assistant.operations import Context, answer
 from index.model import Fact
 from index.settings import Tunables
-from tests.assistant.support import table_fact, text_fact
+from tests.assistant.conftest import table_fact, text_fact
 
 DAPENG = "dapeng000000"
 
