@@ -80,12 +80,12 @@ def score_fact(
     """Score one fact for the question text `text` (the whole question or one named part). Names are looked for
     outside a table title the question names (…财政拨款支出决算表中… names no row 一般公共预算财政拨款)."""
     # names are also looked for in the content words, fillers taken out (给小城镇搞基础设施 holds 小城镇基础设施)
-    outside, words = text, [c for c in content if c]
+    asked, outside, words = text.split("|")[0], text, [c for c in content if c]
     for title in named_titles:
         outside, words = outside.replace(title, "\u0000"), [w.replace(title, "\u0000") for w in words]
     pointed = pointed_into(query, fact, text)  # 财政拨款收入支出决算总表中，收入“总计”: that table's 收入 half
     halves = side_total_names(fact) if pointed else ()
-    said = text.split("|")[0] + "|" + (content[-1] if content else "") if halves else ""  # as asked, fillers out
+    said = asked + "|" + (content[-1] if content else "") if halves else ""  # as asked, fillers out
     recall, name = best_name(
         fact,
         departments,
@@ -104,7 +104,7 @@ def score_fact(
     coverage = max(containment(bigrams(c), described) for c in content or (text,))
     coded = bool(fact.code) and fact.code in query.codes
     by_code, elsewhere = said_by_code(query.codes, fact, text)
-    coded = coded or by_code or glossed_name(text.split("|")[0], fact)
+    coded = coded or by_code or glossed_name(asked, fact)
     if coded:  # the 科目编码 names the row as well as its name does (科目2010399: 其他…事务支出 itself)
         recall, coverage, name = 1.0, 1.0, normalize(fact.subject)
     score = 0.6 * recall + 0.4 * coverage + _name_bonus(query, text, name, recall, described)
@@ -114,13 +114,12 @@ def score_fact(
     score -= 0.3 if elsewhere else 0
     delta, measure_ok = _measure_terms(query, fact, name, measures, outside, bool(named_titles), doc_stage)
     score += delta + _year_term(query, fact, doc_year)
-    delta, unit_match, unit_ok = _unit_terms(query, fact, text.split("|")[0])
+    delta, unit_match, unit_ok = _unit_terms(query, fact, asked)
     score += delta + _place_terms(query, fact, text, outside, hits, pointed)
     # another item: the rest of it (其他…), a qualified total, another amount in its name (单价100万元以上)
     other = residual(name, text) or qualified_total(name, described, beside) or other_amount(fact.subject, text)
     other = (not coded and other) or ms.narrower(query, fact, name, measures, rest, described)
-    said = outside.split("|")[0]
-    other = other or (bool(name) and name in said and holds_another(said, name, described))
+    other = other or holds_another(outside.split("|")[0], name, described)
     ok = measure_ok and unit_ok and not other and not elsewhere and not ms.alone(text, described)  # 光加油: one thing
     return Scored(fact, score, recall, coverage, name, unit_match=unit_match, measure_ok=ok)
 

@@ -31,6 +31,8 @@ def holds_another(plain: str, name: str, described: frozenset[str]) -> bool:
     describe says where that item is printed; so does one after the item (公车加油、维修的开销，三公经费里安排了多少).
     The container's own figure is never the item's."""
     start = plain.rfind(name)
+    if not name or start < 0:
+        return False
     at = start + len(name)
     where = _HOLDS.match(plain, at)
     if where is not None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.asides import measures_named
-from assistant.lexicon import known_terms
+from assistant.lexicon import MONEY_STATED, known_terms
 from assistant.names import stages_named, vocabulary
 
 Cues = dict[str, re.Pattern[str]]
@@ -24,7 +24,7 @@ def remembered_off(text: str, cues: Cues) -> str:
         return "\0" if hedged else m.group(0)
 
     said = cues["remembered_figure"].sub(off, text)  # …好像有900万？到底是多少: one question after the claim goes
-    return re.sub("\0[?,]?", ",", said).replace(",,", ",")
+    return re.sub(",?(?:\0[?,]?)+", ",", said)  # the clauses taken off leave one comma
 
 
 def hearsay(text: str, cues: Cues) -> str:
@@ -176,7 +176,7 @@ def _premise_and_question(item: str, rest: str, inside: bool, cues: Cues) -> str
 
 _STAGED = re.compile("(预算|决算|数)$")
 # another figure of the item stated (支出决算449.52万元的), not a change (比2023年预算减少876.75万元: stated_change's)
-_MORE_STATED = re.compile(r"^(?:(?!比|较|增|减|多|少|涨|降)[^,?。]){0,12}?\d[\d,.]*(?:亿元|万元|元)(?:的|,|。)")
+_MORE_STATED = re.compile(rf"^(?:(?!比|较|增|减|多|少|涨|降)[^,?。]){{0,12}}?{MONEY_STATED.pattern}(?:的|,|。)")
 _THIS_COMPARED = re.compile("(这个数|这个|这笔钱?|这一?项|这)(?=比|较|相比|相较|占)")
 _ASKER = re.compile("^(我|我们)?(想知道|想问问?|想了解|想请教|请问|问一下|想(确认|核实|核对)一?下?)")
 _SHORT_HEAD = 3  # a head of the premise's item this short (编制) stands for it; a longer one names the item itself

@@ -355,7 +355,8 @@ def compare(query: Query, ctx: Context) -> Answer:
         [display_name(f, ctx.departments) for f in picks] if len(docs) >= 2 else operand_names(picks, ctx.departments)
     )
     titles = [ctx.titles.get(f.source.doc_id, "") if len(docs) >= 2 else "" for f in picks]
-    label = titles[picks.index(winner)] or named[picks.index(winner)]
+    at = picks.index(winner)
+    label = titles[at] or named[at]
     formula = "；".join(f"{t}{describe(f, unit, n)}{unit}" for t, f, n in zip(titles, picks, named, strict=True))
     answer = computed(
         query,
