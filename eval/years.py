@@ -155,14 +155,19 @@ def asked_year(q: Question, doc_year: int | None) -> int | None:
     text = unicodedata.normalize("NFKC", q.question)  # ２０２３年 is 2023年
     text = _QUOTED_PASSAGE.sub("", text)  # 原文：“2025年当年预算执行数为…，2026年预算安排…”——增幅是多少: context
     dated = _dated_at(text)
-    # a compound's parts after the date ask what they name (截至2024年…几辆？2025年计划购置几辆); so does an amount
-    # named with its year before the date of a count it is divided by (2024年公务用车运行费，按截至2023年8月底的车辆数平均)
-    if dated is not None and (dated[0] < _first_year_at(text) or not (q.parts or q.unit in MONEY_UNITS)):
+    # a compound's parts after the date ask what they name (截至2024年…几辆？2025年计划购置几辆); an amount (万元, or
+    # 万元/辆 per vehicle) asks the year named with it, before or after the date of a count it is divided by
+    # (按截至2025年8月31日的车辆数，2026年公务用车运行费平均每辆多少)
+    money = (q.unit or "").split("/")[0] in MONEY_UNITS
+    first = _first_year_at(text)
+    if dated is not None and (first == len(text) or (not money and (dated[0] < first or not q.parts))):
         return dated[1]
     again = _REASKED.search(text)  # …2025年…和2026年…比，2026年多安排了多少: the year named again is asked
     if again:
         return _year_of(again)
     found = years_in_text(text, doc_year)
+    if len(set(found)) > 1 and not q.parts and any(w in text for w in words()["years"]["change_words"]):
+        return max(found)  # 用2023年执行数和2024年预算数算增长率: the later year's change
     return found[0] if found else doc_year
 
 

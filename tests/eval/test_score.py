@@ -983,3 +983,23 @@ def test_units_counted_in_jia_or_ge_are_one_count() -> None:
     cite = [Citation("d", "d", "机构", 3, "行政单位1家，参公单位1家，事业单位 4 家", year=2024)]
     assert score_answer(parse_question(spec), Answer("q", "6家。", value=6, unit="家", citations=cite)).correct
     assert not score_answer(parse_question(spec), Answer("q", "6辆。", value=6, unit="辆", citations=cite)).correct
+
+
+def test_an_amount_per_vehicle_and_a_rate_of_two_years() -> None:
+    """`按截至2025年8月31日的车辆数，2026年公务用车运行费平均每辆多少万元`: an amount per vehicle (万元/辆 as much as
+    万元) asks the year named with the amount, not the date's; a rate worked out from two years' figures named in one
+    question (`用2023年预算执行数和2024年预算数，重新算增长率`) is the later year's."""
+    from eval.years import asked_year
+
+    for unit, question, year in (
+        ("万元", "按截至2025年8月31日司法局的车辆数计算，2026年公务用车运行费平均每辆车多少万元？", 2026),
+        ("万元/辆", "按截至2023年8月31日街道的车辆数计算，2024年公务用车运行费平均每辆多少万元？", 2024),
+    ):
+        assert asked_year(q(question=question, answer={"value": 3, "unit": unit}), None) == year
+    dated = q(question="截至2023年8月31日街道共有几辆车？", answer={"value": 7, "unit": "辆"})
+    assert asked_year(dated, 2024) == 2023
+    for question, year in (
+        ("用编制说明里行政单位医疗的2023年预算执行数和2024年预算数，重新算增长率，保留两位小数。", 2024),
+        ("按2025年执行数和2026年预算数算一下普法宣传的增幅", 2026),
+    ):
+        assert asked_year(q(question=question, answer={"value": 5, "unit": "%"}), None) == year
