@@ -9,7 +9,8 @@ from functools import cache
 
 from assistant.asides import measures_named as _measures_named
 from assistant.asides import reads_narrative
-from assistant.codes import CODE, asked_codes
+from assistant.claims import checked_claim
+from assistant.codes import CODE, asked_codes, codes_named
 from assistant.data import load_data
 from assistant.described import without_description
 from assistant.filler import strip_filler, unit_cues
@@ -48,6 +49,7 @@ from assistant.question import (
     plain_words,
 )
 from assistant.relative import relative_years
+from assistant.typed import spaced
 from index.classification import national_names
 from index.text import normalize
 
@@ -55,7 +57,6 @@ from index.text import normalize
 _MONEY_CUE = re.compile(r"多少钱|钱|资金|经费|费用|金额|花了多少|花多少|拨款")
 # Two questions typed with only a space between them (…合计多少万元 其中公务接待费多少万元): the space ends the first.
 _QUOTED_LIST = re.compile(r"(?<=[”」』])\s*(?=[“「『])")
-_SPACED_ASK = re.compile(r"((?:多少|几)[^\s?？,，。;；]{0,4}|吗|呢)[ \u3000]+(?=[\u4e00-\u9fff])(?!亿元|万元|元)")
 
 
 _THESE_N = re.compile("(?:这|那|以上|上述)(?:[两二三四五六七八九几]|十[一二三四五六七八九]?)个?[项类款笔个]")
@@ -260,6 +261,7 @@ _SAME_ITEM = re.compile(r"^(该|此|这一?|本|其)(类|款|项|科目|行)?(�
 def split_parts(norm: str, intent: str) -> list[str]:
     """Named items of a sum/difference/share/compare question, filler removed; a joining word inside one name
     (社会保障和就业支出, 年末结转和结余) joins nothing, nor one in an aside describing an item (（数据共享、光纤那些）)."""
+    norm = codes_named(norm)
     return [unshield(p) for p in _split_parts(shield(EXAMPLES.sub("", glossed(_YEAR.sub("", norm)))), intent)]
 
 
@@ -351,8 +353,8 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
     text = question.strip()
     # 請問…預算裡 in simplified characters, 2024年 budget 里的 total in Chinese: as the documents print them
     text = _QUOTED_LIST.sub("、", text)  # “A”“B”“C”三项: a list, once the quotes go
-    said = _quoted_off(text)
-    framed = frame(plain_words(normalize(_SPACED_ASK.sub(r"\1？", english_read(simplified(listed_lines(said)))))))
+    said = _quoted_off(checked_claim(text))  # 稿子写：“…849万元。”这个数对吗: the claim's figures asked
+    framed = frame(plain_words(normalize(spaced(english_read(simplified(listed_lines(said)))))))
     asked = framed.asked
     norm = without_description(with_table_item(framed.text, framed.table_hint))
     years = list(framed.target_years)

@@ -138,3 +138,11 @@ def said_by_code(codes: Sequence[str], fact: Fact, text: str) -> tuple[bool, boo
     subject, where = normalize(fact.subject), normalize(fact.context) + normalize(fact.source.quote)
     said = any(subject == n and (len(c) < 7 or classification.name_of(c[:5]) in where) for c, n in asked)
     return said, bool(asked) and not said and not any(n in subject for _, n in asked)
+
+
+_CODE_ALONE = re.compile(r"(?<!\d)(\d{3}|\d{5}|\d{7})(?=占|比)")  # 201类占…, 201比…: never a list of codes
+
+
+def codes_named(norm: str) -> str:
+    """A 科目编码 said alone as an item (201类占支出合计) followed by the national name it codes (201一般公共服务支出)."""
+    return _CODE_ALONE.sub(lambda m: m.group(0) + classification.name_of(m.group(1)), norm)

@@ -125,6 +125,7 @@ def score_fact(
 
 
 _QUALIFIER = re.compile(r"\(([^()\d]{2,})\)")
+_NAMED = re.compile(r"\(((?:(?!的)[\u4e00-\u9fff]){2,8})\)")  # a name in brackets (货物), not a description (单位缴的…)
 
 
 def _name_bonus(query: Query, text: str, name: str, recall: float, described: frozenset[str]) -> float:
@@ -178,6 +179,7 @@ def _measure_terms(
             delta -= 0.3
     head = ms.asked_head(asked) if not titled else None  # X中的Y asks Y: a figure not naming Y answers X
     said = [head, *ms.head_terms(asked, head)] if head and len(head) >= 2 else []  # 买公车的钱: 公务用车购置费
+    said += [q for q in _NAMED.findall(asked) if said and q in said[0]]  # 买东西（货物）: a row named in brackets
     own = bigrams(name + measure + ms.item_context(fact) + normalize(fact.source.table or fact.source.section or ""))
     if said and all(containment(bigrams(w), own) < 0.5 for w in said):  # own words (or its section's), not the note's
         measure_ok = False

@@ -44,9 +44,30 @@ def holds_another(plain: str, name: str, described: frozenset[str]) -> bool:
     return len(words) >= 2 and containment(bigrams(words), described) < 0.5
 
 
+def container_said(plain: str, name: str) -> bool:
+    """Is `name` said as where the item asked is printed (三公经费里安排了多少; 卫生健康支出下面，…)?"""
+    start = plain.rfind(name)
+    if not name or start < 0:
+        return False
+    at = start + len(name)
+    return bool(_HOLDS.match(plain, at) or _HOLDS_SAID.match(plain, at))
+
+
 def glossed_name(asked: str, fact: Fact) -> bool:
     """Does the question give the fact's printed name in brackets after its own words (自己开展服务取得的收入（事业收入）,
-    日常维修维护的钱（维修(护)费））? Then it names the row as its code would (a column's name after an item's words,
+    日常维修维护的钱（维修(护)费））, or the rest of it after its head said before (政府采购里，买东西（货物）)? Then it names the row as its code would (a column's name after an item's words,
     修东西的钱（基本支出）, is read by `measures.narrower`)."""
     subject = normalize(fact.subject)
-    return len(subject) >= 3 and f"({subject})" in asked
+    if len(subject) < 3:
+        return False
+    if f"({subject})" in asked:
+        return True
+    # 政府采购预算里，买东西（货物）: the bracket names the rest of a row whose head the question said before it
+    for m in _BRACKETED.finditer(asked):
+        head = subject[: -len(m.group(1))]
+        if subject.endswith(m.group(1)) and len(head) >= 2 and head in asked[: m.start()]:
+            return True
+    return False
+
+
+_BRACKETED = re.compile(r"\(([\u4e00-\u9fff]{2,8})\)")

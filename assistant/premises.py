@@ -183,3 +183,23 @@ _SHORT_HEAD = 3  # a head of the premise's item this short (编制) stands for i
 
 
 # the narrative named as where to read (编制说明中, 情况说明里, 说明第4项), not a table's note (…预算表的说明)
+
+
+def operands_said(text: str, cues: Cues) -> str:
+    """`用2022年机关运行经费预算和文中给的比上年增加额，重新算一下增长率`: the item with the change the document states,
+    so the rate is asked of the item; `用…行政单位医疗2025年预算执行数和2026年预算数，重新算一下增长率`: the item's later
+    year compared with its earlier one. Unchanged when the two figures are neither."""
+    m = cues["operands_said"].match(text)
+    if not m:
+        return text
+    what, other, rest = m.group("what"), m.group("other"), text[m.end() :]
+    if cues["stated_change_named"].match(other):
+        return what + rest
+    first, second = _YEAR_STAGE.search(what), _YEAR_STAGE.fullmatch(other)
+    if not (first and second):
+        return text
+    earlier, later = sorted((first, second), key=lambda y: int(y.group(1)))
+    return f"{what[: first.start()]}{later.group(0)}比{earlier.group(0)}{rest}"
+
+
+_YEAR_STAGE = re.compile(r"(20\d{2})年度?的?[^\d,?和与及]{1,8}$")  # 2025年预算执行数, at the end

@@ -27,7 +27,7 @@ from assistant.codes import codes_joined
 from assistant.data import load_data
 from assistant.lexicon import EXACT_PLACES, SMALL_NUMBERS, YEAR, known_terms, names_item, names_own_item
 from assistant.lists import siblings_joined
-from assistant.premises import hearsay, premise_off, remembered_off, stated_premise
+from assistant.premises import hearsay, operands_said, premise_off, remembered_off, stated_premise
 from index.classification import kind_words
 from index.text import bigrams
 
@@ -188,7 +188,7 @@ def frame(norm: str) -> Framed:
             doc_years += _years(inline.group(0))
     text = cues["doc_inline"].sub(lambda mm: clauses.inline_frame_off(mm, text), text)
     text = _topic_off(_repeat(_lead_off, text), cues)
-    text = premise_off(text, cues)
+    text = operands_said(premise_off(text, cues), cues)  # 用X和文中给的比上年增加额，重新算一下增长率
     text = cues["relative_to"].sub("比", cues["either_way"].sub("差", text))  # 多花还是少花了多少: 差多少
     text = cues["compared_with"].sub(lambda m: f"比{m.group('base')}", text)  # 跟上年比起来: 比上年
     text = stated_premise(_asides_off(hearsay(remembered_off(without_asides(text, cues), cues), cues), cues), cues)

@@ -50,7 +50,19 @@ def change(query: Query, ctx: Context) -> Answer:
 
 def rate(query: Query, ctx: Context) -> Answer:
     answer = stated_or_derived(query, ctx, vocabulary().rate_measures, "rate")
-    return rate_from_change(query, ctx) if answer.abstained else answer
+    if answer.abstained:
+        return rate_from_change(query, ctx)
+    if query.round is not None and answer.value is not None and _places(answer.value) < query.round:
+        # 增长536%, asked to two decimals: worked out from the figures the rate was printed from, where they are
+        worked = _from_years(query, ctx, "rate")
+        worked = rate_from_change(query, ctx) if worked.abstained else worked
+        return answer if worked.abstained else worked
+    return answer
+
+
+def _places(value: float) -> int:
+    """The decimals a figure is printed with (536.0: 0, 1.4: 1)."""
+    return len(f"{value:.6f}".rstrip("0").split(".")[1])
 
 
 def rate_from_change(query: Query, ctx: Context) -> Answer:

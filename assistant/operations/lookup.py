@@ -18,7 +18,7 @@ from assistant.compose import (
 )
 from assistant.match import Scored, choose, confident, names_narrative, rank_facts
 from assistant.names import fact_name, operand_names, vocabulary
-from assistant.operations.base import Context, abstain, cite, counted_at_date, decimal_places, unit_compatible
+from assistant.operations.base import Context, abstain, cite, counted_at_date, decimal_places, disagree, unit_compatible
 from assistant.operations.change import derivable_prior_year, prior_year
 from assistant.operations.places import cited_places, conflicts
 from assistant.operations.tables import (
@@ -32,6 +32,7 @@ from assistant.operations.tables import (
     unprinted_column,
     unprinted_table,
 )
+from assistant.placing import container_said
 from index.model import MONEY_UNITS, Fact, convert_money
 from index.text import bigrams, containment, normalize
 
@@ -115,8 +116,9 @@ def lookup(query: Query, ctx: Context, ranked: Sequence[Scored] | None = None) -
 def in_pointed_table(query: Query, best: Scored, ranked: Sequence[Scored], ctx: Context) -> Scored:
     """The match printed in the table the question points into (…在经济分类表里，公车的运行费), when the best match is
     printed elsewhere (the 三公 table's 公务用车运行费) and that table prints the same amount for an item of a name
-    alike (30210 车辆运行费): one sum, cited where the question looks."""
-    table = pointed_table(query, ctx.facts)
+    alike (30210 车辆运行费): one sum, cited where the question looks. A container said as where the item is printed
+    (公车的运行开销，三公经费里安排了多少) points into the table printing it."""
+    table = pointed_table(query, ctx.facts) or _container_table(query, ranked)
     if not table or best.fact.source.table == table or not best.fact.is_money or not best.fact.value:
         return best
     same = (
@@ -126,9 +128,20 @@ def in_pointed_table(query: Query, best: Scored, ranked: Sequence[Scored], ctx: 
         and s.measure_ok
         and s.recall > 0
         and s.fact.is_money
-        and abs(convert_money(s.fact.value, s.fact.unit, best.fact.unit) - best.fact.value) < 1e-6
+        and not disagree(s.fact, best.fact)  # one sum, printed in 元 or in 万元
     )
     return next(same, best)
+
+
+def _container_table(query: Query, ranked: Sequence[Scored]) -> str | None:
+    """The table printing a container the question names as where its item is (…，三公经费里安排了多少), or None."""
+    plain, columns = query.norm.split("|")[0], vocabulary().measure_words  # 在基本支出里: a column, no container
+    holder = (
+        s.fact.source.table
+        for s in ranked[:20]
+        if s.recall == 1.0 and s.name not in columns and container_said(plain, s.name)
+    )
+    return next((t for t in holder if t), None)
 
 
 def shown_subject(fact: Fact, ctx: Context) -> str:

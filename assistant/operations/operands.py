@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.analyze import Query
-from assistant.codes import CODE, deepest
+from assistant.codes import CODE, codes_named, deepest
 from assistant.match import Scored, choose, confident, rank_facts
 from assistant.operations.base import Context
 from assistant.operations.places import agreeing
@@ -26,7 +26,9 @@ def part_codes(query: Query, part: str, parts: Sequence[str]) -> list[str]:
     opening = CODE.match(part) if by_code_only(parts) else None
     if opening:  # 201、206、208的支出总计: parts told apart by their codes alone are each its code's row
         return [opening.group(1)]
-    asked = query.norm.split("|")[0]
+    asked = codes_named(
+        query.norm.split("|")[0]
+    )  # 201类占支出合计: 201 is the part 一般公共服务支出's, not the whole's
     spans = {p: _span(asked, _own(p)) for p in parts}
     own: list[str] = []
     for m in CODE.finditer(asked):

@@ -307,16 +307,6 @@ def test_one_figure(qa: Assistant, ids: dict[str, str], doc: str, question: str,
         ),
         P("wanli", "住房改革支出下面的提租补贴是多少元？", id="not-under-its-container-wanli"),
         P("dapeng", "表7卫生健康支出下面，行政单位医疗是多少万元？", id="not-under-its-container-dapeng"),
-        P(
-            "welfare",
-            "福利院公车平时加油、维修这些运行开销，在三公经费里安排了多少万元？",
-            id="described-item-in-a-container",
-        ),
-        P(
-            "justice",
-            "司法局公务车平时加油、维修、过路过桥这些运行开销，2026年“三公”经费里安排了多少万元？",
-            id="described-item-in-a-container-justice",
-        ),
     ],
 )
 def test_declined(qa: Assistant, ids: dict[str, str], doc: str, question: str) -> None:
