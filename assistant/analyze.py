@@ -296,8 +296,8 @@ def _split_parts(text: str, intent: str) -> list[str]:
             return [strip_filler(m.group(1)), strip_filler(m.group(2))]
     if intent in ("sum", "compare", "largest"):
         core = _THESE_N.sub(
-            "", LIST_END.split(text)[0]
-        )  # 201、206、…、221这六个类的支出总计: the items, then their head
+            "", LIST_END.split(re.sub("^在(?=[^,]+、)", "", text))[0]
+        )  # 201、206、…、221这六个类的支出总计: the items, then their head; 在A、B、C中: the items
         raw = [p for p in listed(core) if CODE.search(p) or strip_filler(p)]  # 2010301、2010302: coded rows
         under = _UNDER_NAMED.match(raw[0]) if raw else None
         if under and under.group("name") in known_terms():  # 城乡社区管理事务（21201）下A、B: A, the 款 its place

@@ -22,7 +22,8 @@ _CHECK = re.compile(
 )
 # the asker asks the claim's change in the document (变化是多少, 增减…对吗, 减少记负数): the change alone is asked
 _CHANGE_ASKED = re.compile("变化|变动|增减|增加为正|减少为负|减少记负|记负数")
-_CHANGED = re.compile("(?:比|较|与|同|相比)[^,，。；;]{0,16}?(?:增加|减少|增长|下降|多|少)了?$")
+_COMPARED = re.compile("(?:比|较|与|同|相比)")  # a clause comparing the item with a base (比2023年预算执行数…)
+_CHANGED = re.compile(_COMPARED.pattern + "[^,，。；;]{0,16}?(?:增加|减少|增长|下降|多|少)了?$")
 # the unit the asker wants the figures in, said after the claim (文件里是多少元, 请分别核对这两个数（万元）)
 _UNIT_ASKED = re.compile(r"多少(亿元|万元|元)|[（(](亿元|万元|元)[)）]")
 _STOPS = "，,。；;"  # what ends a clause of the claim
@@ -46,9 +47,6 @@ def checked_claim(text: str) -> str:
     if named and _COMPARED.match(named[0]):  # …50.37万元，比2023年预算执行数增长14.04%。”增幅对吗: the item's change
         return _change_asked(clauses[: clauses.index(named[0]) + 1], unit)
     return "？".join(_asked(c, unit) for c in named or clauses) + "？"
-
-
-_COMPARED = re.compile("(?:比|较|与|同|相比)")
 
 
 def _clauses(claim: str) -> list[str]:

@@ -12,7 +12,8 @@ from assistant.answer_types import Answer, Citation
 from assistant.compose import cite_marks, exact, format_value, load_templates
 from index.model import MONEY_UNITS, convert_money
 
-_WHICH = re.compile(r"(哪个|哪项|哪一项|哪一个|谁)更?(?P<word>多|少|高|低|大|小)")
+_WHICH_ONE = r"(?:哪个|哪项|哪一项|哪一个|谁)更?"  # which of the two
+_WHICH = re.compile(_WHICH_ONE + r"(?P<word>多|少|高|低|大|小)")
 _BY_HOW_MUCH = re.compile(r"(多|少|高|低|大|小|差)(了|出)?(多少|几)|相差多少|差距是?多少|差额是?多少|[,?]")
 # After a comparison: the larger (smaller) one (多的那项是多少), or how far apart the two are (两者相差多少, 多出多少,
 # 高出多少)
@@ -73,9 +74,7 @@ def which_of_previous(clause: str, before: Sequence[Answer]) -> Answer | None:
 
 
 # `A和B哪个多？多多少`: after the which-question, by how much (a gap asked with no item of its own)
-_GAP_TOO = re.compile(
-    r"(?:哪个|哪项|哪一[项个]|谁)更?[多少高低大小][^?]*\?[^?]{0,4}?(?:[多少高低大小]出?了?多少|相差多少|差多少)"
-)
+_GAP_TOO = re.compile(_WHICH_ONE + r"[多少高低大小][^?]*\?[^?]{0,4}?(?:[多少高低大小]出?了?多少|相差多少|差多少)")
 
 
 def asks_gap_too(question: str) -> bool:

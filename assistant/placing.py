@@ -30,33 +30,34 @@ def holds_another(plain: str, name: str, described: frozenset[str]) -> bool:
     """`卫生健康支出下面，事业单位医疗是多少`: a name followed by where-words (下面, 下, 中的) and an item it does not
     describe says where that item is printed; so does one after the item (公车加油、维修的开销，三公经费里安排了多少).
     The container's own figure is never the item's."""
-    start = plain.rfind(name)
-    if not name or start < 0:
+    said = _where_said(plain, name)
+    if said is None:
         return False
-    at = start + len(name)
-    where = _HOLDS.match(plain, at)
-    if where is not None:
-        words = strip_filler(plain[where.end() :])
-    elif _HOLDS_SAID.match(plain, at):
-        words = strip_filler(plain[:start])
-    else:
-        return False
+    start, where = said
+    words = strip_filler(plain[where.end() :] if where.re is _HOLDS else plain[:start])
     return len(words) >= 2 and containment(bigrams(words), described) < 0.5
 
 
 def container_said(plain: str, name: str) -> bool:
     """Is `name` said as where the item asked is printed (三公经费里安排了多少; 卫生健康支出下面，…)?"""
+    return _where_said(plain, name) is not None
+
+
+def _where_said(plain: str, name: str) -> tuple[int, re.Match[str]] | None:
+    """(where the name starts, the where-words after it: before the item, `_HOLDS`, or after it, `_HOLDS_SAID`)."""
     start = plain.rfind(name)
     if not name or start < 0:
-        return False
+        return None
     at = start + len(name)
-    return bool(_HOLDS.match(plain, at) or _HOLDS_SAID.match(plain, at))
+    where = _HOLDS.match(plain, at) or _HOLDS_SAID.match(plain, at)
+    return (start, where) if where else None
 
 
 def glossed_name(asked: str, fact: Fact) -> bool:
     """Does the question give the fact's printed name in brackets after its own words (自己开展服务取得的收入（事业收入）,
-    日常维修维护的钱（维修(护)费））, or the rest of it after its head said before (政府采购里，买东西（货物）)? Then it names the row as its code would (a column's name after an item's words,
-    修东西的钱（基本支出）, is read by `measures.narrower`)."""
+    日常维修维护的钱（维修(护)费））, or the rest of it after its head said before (政府采购里，买东西（货物）)? Then it
+    names the row as its code would (a column's name after an item's words, 修东西的钱（基本支出）, is read by
+    `measures.narrower`)."""
     subject = normalize(fact.subject)
     if len(subject) < 3:
         return False

@@ -14,7 +14,7 @@ from assistant.analyze import Query
 from assistant.answer_types import Answer
 from assistant.operations.across import across
 from assistant.operations.arithmetic import compare, difference, lookup_or_total, ratio_in_doc, share, sum_of
-from assistant.operations.average import per_person, per_vehicle
+from assistant.operations.average import per_person, per_project, per_vehicle
 from assistant.operations.base import Context, abstain
 from assistant.operations.change import change, rate
 from assistant.operations.completion import completion
@@ -39,6 +39,7 @@ OPERATIONS: dict[str, Operation] = {
     "ratio": ratio_in_doc,
     "per_vehicle": per_vehicle,
     "per_person": per_person,
+    "per_project": per_project,
     "completion": completion,
 }
 

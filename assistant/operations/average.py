@@ -48,22 +48,39 @@ def _split(asked: str, person: bool) -> tuple[str, str | None]:
 
 
 def per_vehicle(query: Query, ctx: Context) -> Answer:
-    return _averaged(query, ctx, person=False)
+    amount, count = _split(query.norm.split("|")[0], person=False)
+    return _averaged(query, ctx, amount, count or _VEHICLES_COUNTED, "辆")
 
 
 def per_person(query: Query, ctx: Context) -> Answer:
-    return _averaged(query, ctx, person=True)
-
-
-def _averaged(query: Query, ctx: Context, *, person: bool) -> Answer:
-    amount_text, count_text = _split(query.norm.split("|")[0], person)
-    if person and count_text is None:  # 人均 with no head count named: which one is not ours to choose
+    amount, count = _split(query.norm.split("|")[0], person=True)
+    if count is None:  # 人均 with no head count named: which one is not ours to choose
         return abstain(query)
+    return _averaged(query, ctx, amount, count, "人")
+
+
+def per_project(query: Query, ctx: Context) -> Answer:
+    """`编报绩效目标的项目平均每个涉及预算金额多少万元`: the amount of the projects named over how many they are."""
+    asked = query.norm.split("|")[0]
+    m = _PROJECTS.search(asked)
+    if m is None:
+        return abstain(query)
+    projects = m.group("set")
+    return _averaged(query, ctx, asked[: m.start()] + projects + asked[m.end() :], f"{projects}有几个", "个")
+
+
+# the projects named, then the average asked (…的项目平均每个涉及…, …的项目每个项目平均…)
+_PROJECTS = re.compile(r"(?P<set>[^,:?]*?项目)的?(?:平均每一?个(?:项目)?|平均每项|每一?个(?:项目)?平均)的?")
+_DIVISORS = {"人": "人数", "辆": "车辆", "个": "项目"}  # the divisor's name when its answer names none
+_INTENTS = {"人": "per_person", "辆": "per_vehicle", "个": "per_project"}
+
+
+def _averaged(query: Query, ctx: Context, amount_text: str, count_text: str, counted: str) -> Answer:
+    """`amount_text` (a question for the amount) over `count_text` (one for the count, in `counted`)."""
     years, doc_years = query.years, query.doc_years
     amount_q = replace(analyze(amount_text), years=years, doc_years=doc_years, relative_year=query.relative_year)
-    count_q = replace(analyze(count_text or _VEHICLES_COUNTED), years=years, doc_years=doc_years, as_of=query.as_of)
+    count_q = replace(analyze(count_text), years=years, doc_years=doc_years, as_of=query.as_of)
     amount, count = lookup(amount_q, ctx), (sum_of if count_q.intent == "sum" else lookup)(count_q, ctx)
-    counted = "人" if person else "辆"
     if amount.abstained or count.abstained or amount.value is None or not count.value:
         return abstain(query)
     if amount.unit not in MONEY_UNITS or count.unit != counted:
@@ -72,13 +89,12 @@ def _averaged(query: Query, ctx: Context, *, person: bool) -> Answer:
     total = convert_money(amount.value, amount.unit, unit)
     value = round(total / count.value, 2 if query.round is None else query.round)
     subject = amount.subject or re.sub(r"\d.*$", "", amount.answer)
-    divisor = (count.subject or "人数") if person else "车辆"
+    divisor = _DIVISORS["辆"] if counted == "辆" else count.subject or _DIVISORS[counted]
     formula = (
         f"{subject}{format_value(total, unit)}{unit} ÷ {divisor}{format_value(count.value, counted)}{counted}"
         f" = {format_value(value, unit, places=query.round)}{unit}"
     )
     cites = [*amount.citations, *count.citations]
-    intent = "per_person" if person else "per_vehicle"
-    answer = worked_out(query, intent, cites, value, unit, formula, subject=subject)
+    answer = worked_out(query, _INTENTS[counted], cites, value, unit, formula, subject=subject)
     answer.year = amount.year
     return answer

@@ -252,3 +252,47 @@ def test_spaces_beside_punctuation_are_spaces() -> None:
     assert spaced("万里街道今年总预算比去年涨了还是降了 差多少万") == "万里街道今年总预算比去年涨了还是降了，差多少万"
     typed = "表五里 2210201 住房公积金 和 2210203 购房补贴 的决算数分别是多少万元？"
     assert spaced(typed) == typed
+
+
+def test_a_part_asked_inside_the_whole_before(qa: Assistant, ids: dict[str, str]) -> None:
+    """`…政府采购预算是多少？里面工程类的是多少？`: 里面 (like 其中) asks a part of the item before it."""
+    for doc, question, values in (
+        ("wanli", "万里街道2024年政府采购预算是多少？里面工程类的是多少？", [1662.44, 815.87]),
+        ("justice", "司法局2026年政府采购预算是多少？这里面货物类的是多少？", [1486.42, 3.66]),
+    ):
+        ans = qa.ask(question, doc=ids[doc])
+        assert [p.value for p in ans.parts] == pytest.approx(values, abs=0.01), ans.answer
+
+
+def test_the_largest_of_items_listed_in_a_frame(qa: Assistant, ids: dict[str, str]) -> None:
+    """`在A、B、C中，…最多（最少）的一项是多少`: the items listed between 在 and 中 are compared."""
+    for doc, question, value in (
+        ("justice", "在行政运行、基层司法业务、普法宣传中，2026年预算最少的一项是多少万元？", 124.29),
+        ("welfare", "在基本工资、津贴补贴、绩效工资中，2024年预算最多的一项是多少元？", 3580522),
+    ):
+        answers_one_figure(qa.ask(question, doc=ids[doc]), value)
+
+
+def test_shortened_totals_reach_the_prior_year(qa: Assistant, ids: dict[str, str]) -> None:
+    """`收支总计` is the printed 收入支出总计 written short, rewritten in the question itself, so the prior year derived
+    from the stated change reads it too (`上一年收支总计多少万`)."""
+    from assistant.analyze import analyze
+
+    for question in ("财政局上一年收支总计多少万", "福利院2024年收支合计是多少"):
+        norm = analyze(question).norm
+        assert "收入支出总计" in norm or "收入支出合计" in norm, norm
+    ans = qa.ask("财政局上一年收支总计多少万", doc=ids["finance"])  # 2,995.39 + 比上年减少56.95
+    answers_one_figure(ans, 3052.34)
+    assert ans.year == 2023, ans.answer
+
+
+def test_an_amount_averaged_over_the_projects_named(qa: Assistant, ids: dict[str, str]) -> None:
+    """`编报绩效目标的项目平均每个涉及…多少万元`: the projects' amount over how many they are, both cited."""
+    for doc, question, value in (
+        ("justice", "司法局2026年编报绩效目标的项目平均每个涉及项目预算资金多少万元？", 352.70),
+        ("wanli", "万里街道2024年编报绩效目标的项目平均每个涉及项目预算资金多少万元？", 112.70),
+        ("finance", "财政局2024年编报绩效目标的项目平均每个涉及预算金额多少万元？保留一位小数。", 149.6),
+    ):
+        ans = qa.ask(question, doc=ids[doc])
+        answers_one_figure(ans, value)
+        assert ans.intent == "per_project" and len(ans.citations) >= 2, ans.answer
