@@ -295,9 +295,10 @@ def _split_parts(text: str, intent: str) -> list[str]:
         if m:
             return [strip_filler(m.group(1)), strip_filler(m.group(2))]
     if intent in ("sum", "compare", "largest"):
+        framed = _IN_LIST.sub(r"\g<items>这几项中,", text)  # 在A、B、C中，最少的一项: A、B、C这几项中
         core = _THESE_N.sub(
-            "", LIST_END.split(re.sub("^在(?=[^,]+、)", "", text))[0]
-        )  # 201、206、…、221这六个类的支出总计: the items, then their head; 在A、B、C中: the items
+            "", LIST_END.split(framed)[0]
+        )  # 201、206、…、221这六个类的支出总计: the items, then their head
         raw = [p for p in listed(core) if CODE.search(p) or strip_filler(p)]  # 2010301、2010302: coded rows
         under = _UNDER_NAMED.match(raw[0]) if raw else None
         if under and under.group("name") in known_terms():  # 城乡社区管理事务（21201）下A、B: A, the 款 its place
@@ -308,6 +309,9 @@ def _split_parts(text: str, intent: str) -> list[str]:
         if len(pieces) >= 2:
             return pieces
     return []
+
+
+_IN_LIST = re.compile(r"^在(?P<items>[^,]+、[^,]+?)(?:之中|当中|中),")
 
 
 def _printed_name(item: str) -> bool:

@@ -273,19 +273,6 @@ def test_the_largest_of_items_listed_in_a_frame(qa: Assistant, ids: dict[str, st
         answers_one_figure(qa.ask(question, doc=ids[doc]), value)
 
 
-def test_shortened_totals_reach_the_prior_year(qa: Assistant, ids: dict[str, str]) -> None:
-    """`收支总计` is the printed 收入支出总计 written short, rewritten in the question itself, so the prior year derived
-    from the stated change reads it too (`上一年收支总计多少万`)."""
-    from assistant.analyze import analyze
-
-    for question in ("财政局上一年收支总计多少万", "福利院2024年收支合计是多少"):
-        norm = analyze(question).norm
-        assert "收入支出总计" in norm or "收入支出合计" in norm, norm
-    ans = qa.ask("财政局上一年收支总计多少万", doc=ids["finance"])  # 2,995.39 + 比上年减少56.95
-    answers_one_figure(ans, 3052.34)
-    assert ans.year == 2023, ans.answer
-
-
 def test_an_amount_averaged_over_the_projects_named(qa: Assistant, ids: dict[str, str]) -> None:
     """`编报绩效目标的项目平均每个涉及…多少万元`: the projects' amount over how many they are, both cited."""
     for doc, question, value in (
