@@ -66,6 +66,7 @@ from eval.years import (
     asked_year,
     is_wrong_year,
     named_after,
+    only_dated,
     part_year,
     parts_said,
     year_carried,
@@ -226,9 +227,9 @@ def _score_parts(q: Question, ans: Answer, asked: int | None, reasons: list[str]
             out.cited.append(True)
             continue
         said = (year_said(pieces[i]) or year_carried(pieces, i, asked)) if pieces else None
-        whole = (
-            doc_year if pieces and named_after(pieces, i, doc_year) else asked
-        )  # …？顺便问下2025年…: that part's year only
+        # …？顺便问下2025年…: that part's year only; a date named alone is the dated part's only
+        later = bool(pieces) and named_after(pieces, i, doc_year)
+        whole = doc_year if later or (doc_year is not None and only_dated(q.question)) else asked
         part_asked = next(
             (y for y in (want.year, said) if y is not None), part_year(got.question, whole) if got.question else whole
         )

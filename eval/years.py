@@ -126,6 +126,13 @@ def year_said(piece: str) -> int | None:
     return _dated(piece) or (years.pop() if len(years) == 1 else None)
 
 
+def only_dated(question: str) -> bool:
+    """Does the question name no year but the date a stock is counted at (稿子：“福利院截至2023年底共有车辆2辆，设5个
+    内设机构。”两个数对吗)? Then a part with no date of its own asks the document's year."""
+    text = unicodedata.normalize("NFKC", question)
+    return _dated(text) is not None and not _years_at(text)
+
+
 def year_carried(pieces: list[str], i: int, asked: int | None) -> int | None:
     """The year part `i` asks when its own text names none and the whole question's year is only the date a stock is
     counted at (截至2023年8月31日共有车辆多少辆？2024年预算安排购置几辆？对应的购置费是多少: 2024, the year the nearest

@@ -1003,3 +1003,14 @@ def test_an_amount_per_vehicle_and_a_rate_of_two_years() -> None:
         ("按2025年执行数和2026年预算数算一下普法宣传的增幅", 2026),
     ):
         assert asked_year(q(question=question, answer={"value": 5, "unit": "%"}), None) == year
+
+
+def test_a_date_named_alone_is_the_dated_parts_only() -> None:
+    """`稿子：“福利院截至2023年底共有车辆2辆，设5个内设机构。”两个数对吗？`: the cars are counted at the date, the
+    内设机构 are the document's (2024); a question naming another year as well keeps the year it names."""
+    from eval.years import only_dated
+
+    assert only_dated("稿子：“福利院截至2023年底共有车辆2辆，设5个内设机构。”两个数对吗？")
+    assert only_dated("截至2025年8月31日司法局共有几辆车？")
+    assert not only_dated("截至2023年8月31日共有车辆多少辆？2024年预算安排购置几辆？")
+    assert not only_dated("2024年三公经费多少？")
