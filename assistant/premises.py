@@ -182,9 +182,6 @@ _ASKER = re.compile("^(我|我们)?(想知道|想问问?|想了解|想请教|请
 _SHORT_HEAD = 3  # a head of the premise's item this short (编制) stands for it; a longer one names the item itself
 
 
-# the narrative named as where to read (编制说明中, 情况说明里, 说明第4项), not a table's note (…预算表的说明)
-
-
 def operands_said(text: str, cues: Cues) -> str:
     """`用2022年机关运行经费预算和文中给的比上年增加额，重新算一下增长率`: the item with the change the document states,
     so the rate is asked of the item; `用…行政单位医疗2025年预算执行数和2026年预算数，重新算一下增长率`: the item's later

@@ -71,7 +71,7 @@ def per_project(query: Query, ctx: Context) -> Answer:
 
 # the projects named, then the average asked (…的项目平均每个涉及…, …的项目每个项目平均…)
 _PROJECTS = re.compile(r"(?P<set>[^,:?]*?项目)的?(?:平均每一?个(?:项目)?|平均每项|每一?个(?:项目)?平均)的?")
-_DIVISORS = {"人": "人数", "辆": "车辆", "个": "项目"}  # the divisor's name when its answer names none
+_DIVISORS = {"人": "人数", "个": "项目"}  # the divisor's name when its answer names none (the vehicles are 车辆)
 _INTENTS = {"人": "per_person", "辆": "per_vehicle", "个": "per_project"}
 
 
@@ -89,7 +89,7 @@ def _averaged(query: Query, ctx: Context, amount_text: str, count_text: str, cou
     total = convert_money(amount.value, amount.unit, unit)
     value = round(total / count.value, 2 if query.round is None else query.round)
     subject = amount.subject or re.sub(r"\d.*$", "", amount.answer)
-    divisor = _DIVISORS["辆"] if counted == "辆" else count.subject or _DIVISORS[counted]
+    divisor = "车辆" if counted == "辆" else count.subject or _DIVISORS[counted]
     formula = (
         f"{subject}{format_value(total, unit)}{unit} ÷ {divisor}{format_value(count.value, counted)}{counted}"
         f" = {format_value(value, unit, places=query.round)}{unit}"

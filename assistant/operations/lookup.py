@@ -118,8 +118,10 @@ def in_pointed_table(query: Query, best: Scored, ranked: Sequence[Scored], ctx: 
     printed elsewhere (the 三公 table's 公务用车运行费) and that table prints the same amount for an item of a name
     alike (30210 车辆运行费): one sum, cited where the question looks. A container said as where the item is printed
     (公车的运行开销，三公经费里安排了多少) points into the table printing it."""
+    if not best.fact.is_money or not best.fact.value:
+        return best
     table = pointed_table(query, ctx.facts) or _container_table(query, ranked)
-    if not table or best.fact.source.table == table or not best.fact.is_money or not best.fact.value:
+    if not table or best.fact.source.table == table:
         return best
     same = (
         s

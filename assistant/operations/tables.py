@@ -106,15 +106,17 @@ def unprinted_code(query: Query, facts: Iterable[Fact]) -> str | None:
     """`品目编码“C99”的采购`: a 政府采购品目 code the question names that no row of its documents prints (their
     政府采购 total is no answer), or a 科目编码 none of its rows carries (a row of that name under another 款 is
     another row); None when a row prints it, or the question names none."""
-    facts = list(facts)
     asked = ITEM_CODE.findall(query.norm.split("|")[0])
+    national = [c for c in query.codes if classification.name_of(c)]  # a 科目编码, not 100 of 单价100万元
+    if not asked and not national:  # most questions: the facts are not read
+        return None
+    facts = list(facts)
     printed = {m.group(1) for f in facts if (m := ITEM_CODE.match(f.source.row or ""))}
     missing = [c for c in asked if c not in printed]
     if missing:
         return f"品目编码为“{missing[0]}”的项目"
     # 2010301行政运行 where the document prints its 行政运行 as 2120101 only: another 款's row is no answer
     coded = {f.code for f in facts if f.code}
-    national = [c for c in query.codes if classification.name_of(c)]  # a 科目编码, not 100 of 单价100万元
     unknown = [c for c in national if coded and not any(p.startswith(c) for p in coded)]
     return f"科目编码为“{unknown[0]}”的科目" if unknown else None
 
