@@ -293,7 +293,10 @@ def _split_parts(text: str, intent: str) -> list[str]:
             return [first, other_side(first, strip_filler(m.group(2)))]
         m = re.search(r"(.+?)减(?!少|半|免|持)去?(.+?)(?:是|等于|得|为|剩|还剩)?多少", text)
         if m:
-            return [strip_filler(m.group(1)), strip_filler(m.group(2))]
+            first, second = strip_filler(m.group(1)), strip_filler(m.group(2))
+            if _STAGE_ONLY.fullmatch(second) and _STAGE_ONLY.search(first):  # X的年初预算数减去支出决算数: X's
+                second = _STAGE_ONLY.sub("", first).removesuffix("的") + second
+            return [first, second]
     if intent in ("sum", "compare", "largest"):
         framed = _IN_LIST.sub(r"\g<items>这几项中,", text)  # 在A、B、C中，最少的一项: A、B、C这几项中
         core = _THESE_N.sub(

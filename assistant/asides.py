@@ -65,7 +65,10 @@ def without_asides(text: str, cues: Cues) -> str:
         if lead and rest and _LEANS_BACK.search(rest) and MONEY_STATED.search(lead.group(0)):
             break  # …减少18.02万元。该科目的决算数: the figures read are a premise (premises.stated_premise)
         if lead and rest and _LEANS_BACK.search(rest):  # …科目：X【20103】。请列明该款级科目的…: X's
-            text = lead.group(0).rstrip("。.;") + "的" + rest
+            text = _leaning_back(lead.group(0), rest)
+            break
+        if lead and rest and _POINTS_BACK.search(rest) and not _names_own(_ORG_FIRST.sub("", rest), lead.group(0)):
+            text = _leaning_back(lead.group(0), rest)
             break
         if not rest or not cues["bare_question"].sub("", rest) or not _names_own(rest, lead.group(0) if lead else ""):
             break
@@ -97,6 +100,25 @@ _MEASURED_ITEM = re.compile(
 )
 
 
+_QUOTED_NAME = re.compile(r"[“\"]([^“”\"]{2,20})[”\"]")
+_ASKING = re.compile("^(?:请问|想问一?下|问一下|那么|那)")
+
+
+def _leaning_back(said: str, rest: str) -> str:
+    """The question after a sentence it points back at: the one name the sentence quotes in the pointer's place (我注意到
+    …“大厅运营事务”项目预算…减少了很多。请问…这个项目2021年的预算: 大厅运营事务2021年的预算); else the sentence,
+    as what the question is of (…所安排的经费。请问…这一项预算: the sentence's 的 the rest)."""
+    rest = _ASKING.sub("", rest)
+    quoted = {m.group(1) for m in _QUOTED_NAME.finditer(said)}
+    if len(quoted) == 1:
+        name = quoted.pop()
+        return _LEANS_BACK.sub(name, rest, count=1) if _LEANS_BACK.search(rest) else _POINTS_BACK.sub(name, rest, 1)
+    return _ASKED_AFTER.sub("", said).rstrip("。.;") + "的" + rest
+
+
+_ASKED_AFTER = re.compile("(?:请问|想问一?下|那么|那)$")
+
+
 def _names_own(rest: str, said: str) -> bool:
     """Does the question after a sentence said before it name an item of its own (else the sentence names it)? A
     name the sentence said too (政府投资项目2,008万元，…；请据此推算2021年政府投资项目…) is the question's own."""
@@ -117,6 +139,11 @@ def _short_national_names() -> tuple[str, ...]:
 _HAN4 = re.compile("[\u4e00-\u9fff]{4}")
 _WITHIN = re.compile("其中|里面|这里面|当中")
 _LEANS_BACK = re.compile("(该|此|上述|以上|这一?)(款|类|项)级?科目|(该|此|上述|以上)科目")
+# …所安排的经费。请问…这一项预算安排了多少: the sentence before names the item, when the question names none
+_ORG_FIRST = re.compile(
+    r"^[^,?\d]{0,16}?(?:街道办事处|办事处|街道|福利院|委员会|局)"
+)  # 普陀区司法行政局2026年…: no item
+_POINTS_BACK = re.compile("(这|那|该|此)(一|个)?(项|类|块|笔|方面)(?![目\\d])|(这|那|该|此)个?项目")
 _CODE_NAMED = re.compile(r"(编码|科目|代码)\d{3,}")  # 科目编码2080505 (品目编码C99: ITEM_CODE): a catalogue item
 
 
@@ -280,6 +307,7 @@ _TABLES = re.compile(
 )
 _NARRATIVE = re.compile(
     r"(编制|情况|文字)说明(中|里|当中|第|[,:])|说明(中|里面|里)写|(按|以|根据)(文字部分|文字说明|正文)"
+    r"|(?<!表)文字(部分)?(中|里|里面|当中)"  # 第五部分文字中“…”写为多少
 )
 
 

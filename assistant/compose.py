@@ -132,7 +132,7 @@ def quote_window(quote: str, fact: Fact, limit: int = QUOTE_CHARS) -> str:
     return ("…" if head[0] else "") + quote[head[0] : head[1]] + "…" + tail
 
 
-_CLAUSE_ENDS = "，,。；;：:\n"
+_CLAUSE_END = re.compile(r"[，。；;：:\n]|(?<!\d),|,(?!\d)")  # a comma between digits is a thousands separator
 
 
 def _naming_clause(quote: str, subject: str, before: int, at: int) -> tuple[int, int] | None:
@@ -145,8 +145,9 @@ def _naming_clause(quote: str, subject: str, before: int, at: int) -> tuple[int,
     first = named.search(quote, 0, before)
     if first is None or named.search(quote, before, at):
         return None
-    lo = max(quote.rfind(c, 0, first.start()) for c in _CLAUSE_ENDS) + 1
-    hi = min((i for i in (quote.find(c, first.end()) for c in _CLAUSE_ENDS) if i >= 0), default=len(quote))
+    lo = max((m.start() for m in _CLAUSE_END.finditer(quote, 0, first.start())), default=-1) + 1
+    after = _CLAUSE_END.search(quote, first.end())
+    hi = after.start() if after else len(quote)
     return max(lo, hi - QUOTE_CHARS // 2), hi
 
 

@@ -109,10 +109,22 @@ def lean_on(clause: Query, item: str, analyze: Callable[[str], Query]) -> Query:
         return analyze(f"{item}{body}")
     if _LEVEL_ANAPHOR.search(clause.text) and side_of_total(own) is not None:  # 这一款的收入合计: of the 款 before
         return analyze(f"{item}{body}")
+    if _only_measures(own):  # …指的是什么？它的财政拨款预算金额是多少: a column of the item before (它 is gone)
+        return analyze(f"{item}{body}")
     return clause
 
 
 _LEVEL_ANAPHOR = re.compile("(这一?|该|此|本)(款|项|类)(?!目)|(这个|该|此)科目")
+_AMOUNT_WORDS = ("金额", "资金", "数额", "总额", "预算", "决算")
+
+
+def _only_measures(own: str) -> bool:
+    """Does a clause name only funds, stages and amounts (财政拨款预算金额), no item (本年支出合计 is one)?"""
+    voc = vocabulary()
+    words = sorted(("财政拨款", *voc.fund_words, *stage_terms(), *_AMOUNT_WORDS), key=len, reverse=True)
+    while own and (word := next((w for w in words if own.endswith(w)), None)):
+        own = own[: -len(word)]
+    return not own
 
 
 _DERIVED = re.compile("(?<![增递])减(?![少半免持])|加上|加起来|合起来")  # an item the clause computes

@@ -12,7 +12,7 @@ from assistant.answer_types import Answer, Citation
 from assistant.compose import cite_marks, exact, format_value, load_templates
 from index.model import MONEY_UNITS, convert_money
 
-_WHICH_ONE = r"(?:哪个|哪项|哪一项|哪一个|谁)更?"  # which of the two
+_WHICH_ONE = r"(?:哪个|哪一?[项栏列笔个]|谁)更?"  # which of the two (哪一栏更大: of two columns)
 _WHICH = re.compile(_WHICH_ONE + r"(?P<word>多|少|高|低|大|小)")
 _BY_HOW_MUCH = re.compile(r"(多|少|高|低|大|小|差)(了|出)?(多少|几)|相差多少|差距是?多少|差额是?多少|[,?]")
 # After a comparison: the larger (smaller) one (多的那项是多少), or how far apart the two are (两者相差多少, 多出多少,

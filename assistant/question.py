@@ -239,6 +239,7 @@ _NOTES = (
     "stated_aside",
     "threshold",
     "section_pointer",
+    "total_row",
     "table_position",
     "side_word",
     "count_determiner",

@@ -47,7 +47,16 @@ class Scope:
         return seen
 
 
+# what an organisation's kind is called at more length (司法行政局 for 司法局): words a mention may add to the name
+_KIND_WORDS = ("行政",)
+
+
 def _char_share(mention: str, department: str) -> float:
+    """Share of the mention's characters the department's name holds; a kind said at more length (普陀区司法行政局
+    for 上海市普陀区司法局) counts without the words the name does not print."""
+    for word in _KIND_WORDS:
+        if word not in department and len(mention) > len(word) + 2:
+            mention = mention.replace(word, "")
     return sum(ch in department for ch in mention) / len(mention) if mention else 0.0
 
 

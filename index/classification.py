@@ -57,6 +57,26 @@ def codes_of(name: str) -> tuple[str, ...]:
     return tuple(code for code, (national, _) in _notes()[0].items() if national == printed)
 
 
+@cache
+def _counterpart_groups() -> dict[str, int]:
+    """Member (a code, or a normalised name) -> its group in classification.toml `counterparts`."""
+    groups = load_data("index.data", "classification.toml")["counterparts"]["groups"]
+    return {(m if m.isdigit() else normalize(m)): i for i, group in enumerate(groups) for m in group}
+
+
+def counterpart(code: str | None, name: str) -> int | None:
+    """Which spending named in two vocabularies a row is (`counterparts`: 30110 职工基本医疗保险缴费 and 2101101
+    行政单位医疗 are one), by its code when its printed name agrees with the national one, else by its name (the
+    三公 table's 公务用车运行费); None for any other row."""
+    groups = _counterpart_groups()
+    if code and code in groups:
+        national = name_of(code)
+        if not national or containment(bigrams(national), bigrams(normalize(name))) >= 0.5:
+            return groups[code]
+        return None
+    return groups.get(normalize(name))
+
+
 # How people point at a whole 类: "住房方面的钱", "卫生健康领域", "教育这方面", "在教育上"
 _CATEGORY_CUES = ("方面", "领域", "这方面", "这个方面", "这一块", "这块", "这一类", "这类")
 _CATEGORY_AROUND = (("在", "上"),)

@@ -31,7 +31,7 @@ def across(query: Query, ctx: Context, docs: Sequence[str]) -> Answer:
             return abstain(query, warning=f"{ctx.titles.get(doc, doc)}中没有找到这一项。")
         best = choose(ranked, tun=ctx.tun)
         picks.append(best.fact)
-        places.extend(agreeing(best.fact, best, ranked, limit=1))
+        places.extend(agreeing(best.fact, best, ranked, limit=1, facts=facts))
     unit = money_unit_for(picks, query.unit)
     values = [f.in_unit(unit) for f in picks]
     if any(v is None for v in values):

@@ -27,17 +27,13 @@ from assistant.operations.operands import by_code_only, find_parts
 from assistant.operations.periods import asks_each, each_period, period_rows
 from assistant.operations.places import agreeing
 from assistant.operations.tables import pointed_table
-from assistant.operations.under import kinds_counted, parent_with_items, scope_of_units
+from assistant.operations.under import kinds_counted, rows_under_named, scope_of_units
 from assistant.pairs import asks_gap_too, with_gap
 from assistant.question import cue
 from assistant.stated import StatedShare, bare_name, stated_shares
 from index.model import Fact
 from index.text import bigrams, containment, normalize
 
-# a lookup asking a total (一共, 合计…): an item under parallel parents is their sum
-_UNDER = re.compile(
-    r"(下面|下属|下的|之下|以下|下)的?(各|所有|全部|几个|[两二三四五六七八九十]个|这些|各个)(项|款|类|科目)"
-)
 _TOTAL = re.compile(load_data("intents.toml")["total_cue"])
 
 
@@ -211,10 +207,8 @@ def lookup_or_total(query: Query, ctx: Context) -> Answer:
     rows = period_rows(query, ctx, whole_year=whole) if whole or each else None
     if rows:  # 每个季度用款计划多少, 全年用款计划合计 (分季度安排的，全年合计: the total is what is asked)
         return each_period(query, ctx, rows) if each and not total else sum_of(query, ctx, rows)
-    if total and _UNDER.search(asked):  # 把它下面各项的基本支出加起来: the rows under the row named
-        parent, items = parent_with_items(query, ctx)
-        if parent is not None:
-            return sum_of(query, ctx, items)
+    if total and (items := rows_under_named(query, ctx)):  # 把它下面各项的基本支出加起来: the rows under the row named
+        return sum_of(query, ctx, items)
     if kinds := kinds_counted(query, ctx):  # 一共包括几家单位: 行政单位1家 + 参公单位1家 + 事业单位4家
         return sum_of(query, ctx, kinds, scope_of_units(kinds, ctx))
     if not total and query.unit != "人":  # 实际在编几个人: a department's staff are those of all its parts
@@ -226,6 +220,8 @@ def lookup_or_total(query: Query, ctx: Context) -> Answer:
 
 def sum_of(query: Query, ctx: Context, facts: list[Fact] | None = None, places: list[Fact] | None = None) -> Answer:
     places = places or []  # other places stating the figures, cited too
+    if facts is None and len(query.parts) < 2:
+        facts = rows_under_named(query, ctx) or None  # 302商品和服务支出下各款加总: the rows under the row named
     if facts is None and len(query.parts) < 2:  # one item named: a total of it under its parallel parents
         ranked = rank_all(query, ctx)
         facts = siblings(ranked, query, ctx)
@@ -341,7 +337,7 @@ def compare(query: Query, ctx: Context) -> Answer:
             )
             if ranked and confident(ranked[0], ctx.tun):
                 picks.append(ranked[0].fact)
-                places.extend(agreeing(ranked[0].fact, ranked[0], ranked, limit=1))
+                places.extend(agreeing(ranked[0].fact, ranked[0], ranked, limit=1, facts=ctx.facts))
     elif len(query.parts) >= 2:  # 行政运行那一行，人员经费和公用经费: both of 行政运行
         picks = find_parts(query, ctx, complete_parts(query.parts), places) or []
     if len(picks) < 2:

@@ -1,8 +1,9 @@
-"""Which item under a 科目 is the largest (or the smallest): `20805款下哪一项决算数最大`, `302类下哪一款的公用经费最多`.
+"""Which item under a 科目 is the largest (or the smallest, or at a place: 第二多): `20805款下哪一项决算数最大`,
+`302类下哪一款的公用经费最多`; with no parent named, which row of the level asked (`六个类中最多的一类`, see `levels`).
 
 The parent is the coded row the question names (by code or by name); its items are the rows of the same table one
 level below it (类 3 → 款 5 → 项 7 digits; 经济分类 3 → 5), in the parent's column. A question naming no coded
-parent (两个单位哪个多) is a comparison.
+parent and no level (两个单位哪个多) is a comparison.
 """
 
 from __future__ import annotations
@@ -14,22 +15,32 @@ from assistant.answer_types import Answer
 from assistant.compose import describe, money_unit_for
 from assistant.names import display_name
 from assistant.operations.arithmetic import compare
-from assistant.operations.base import Context
+from assistant.operations.base import Context, abstain
 from assistant.operations.computed import computed
+from assistant.operations.levels import level_name, level_rows, place_word, rank_asked
+from assistant.operations.places import printed_again
 from assistant.operations.under import parent_with_items
 
-_SMALLEST = re.compile("最少|最小|最低")
+_SMALLEST = re.compile("(?:最|第[二两三四五六七八九\\d])(?:少|小|低)")
 
 
 def largest(query: Query, ctx: Context) -> Answer:
-    """The item under the named parent with the largest (最少: smallest) figure, every item's figure listed."""
+    """The item under the named parent (else of the level asked, `levels`) with the largest (最少: smallest) figure,
+    or the one at the place asked (第二多), every item's figure listed."""
     parent, items = parent_with_items(query, ctx)
-    if parent is None:
+    if parent is not None:
+        subject = f"{display_name(parent, ctx.departments)}下"
+    elif len(query.parts) < 2 and (items := level_rows(query, ctx)):  # the items listed are compared
+        subject = level_name(query, items)
+    else:
         return compare(query, ctx)
-    unit = money_unit_for(items, query.unit) if parent.is_money else parent.unit
-    less = bool(_SMALLEST.search(query.norm.split("|")[0]))
+    unit = money_unit_for(items, query.unit) if items[0].is_money else items[0].unit
+    asked = query.norm.split("|")[0]
+    less, rank = bool(_SMALLEST.search(asked)), rank_asked(asked)
+    if rank > len(items):
+        return abstain(query)
     ordered = sorted(items, key=lambda f: f.in_unit(unit) or 0.0, reverse=not less)
-    winner = ordered[0]
+    winner = ordered[rank - 1]
     formula = "；".join(f"{describe(f, unit, display_name(f, ctx.departments))}{unit}" for f in ordered)
     answer = computed(
         query,
@@ -39,9 +50,10 @@ def largest(query: Query, ctx: Context) -> Answer:
         winner.in_unit(unit) or 0.0,
         unit,
         formula,
-        subject=display_name(parent, ctx.departments),
+        places=printed_again(winner, ctx.facts, same_name=True),  # the winner's figure where else it is printed
+        subject=subject,
         winner=display_name(winner, ctx.departments),
-        more="小" if less else "大",
+        more=place_word(rank, less),
     )
     answer.subject = display_name(winner, ctx.departments)
     return answer

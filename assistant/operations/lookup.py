@@ -92,7 +92,7 @@ def lookup(query: Query, ctx: Context, ranked: Sequence[Scored] | None = None) -
     value = fact.in_unit(unit)
     if value is None or (query.unit and not unit_compatible(query.unit, unit)):
         return abstain(query)
-    fact, also = counted_at_date(query, *cited_places(fact, best, ranked))
+    fact, also = counted_at_date(query, *cited_places(fact, best, ranked, ctx.facts))
     cites = cite([fact, *also, *others], ctx)
     if not cites or cites[0].locator != fact.source.locator:
         return abstain(query, warning="找到的数字无法在原文中核对，未作回答。")

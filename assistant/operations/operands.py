@@ -89,7 +89,7 @@ def find_parts(query: Query, ctx: Context, parts: Sequence[str], places: list[Fa
             return None
         chosen.append(best.fact)
         if places is not None:
-            places.extend(agreeing(best.fact, best, ranked, limit=2))
+            places.extend(agreeing(best.fact, best, ranked, limit=2, facts=ctx.facts))
     return chosen
 
 

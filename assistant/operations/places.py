@@ -11,6 +11,7 @@ from assistant.compose import cite_checked
 from assistant.match import Scored
 from assistant.names import is_residual, side, stage_of, vocabulary
 from assistant.operations.base import Context, disagree
+from index.classification import counterpart
 from index.model import Fact
 from index.text import bigrams, normalize
 
@@ -26,18 +27,66 @@ def conflicts(best: Scored, ranked: Sequence[Scored], ctx: Context) -> list[Fact
     return found[:2]
 
 
-def agreeing(chosen: Fact, best: Scored, ranked: Sequence[Scored], limit: int = 3) -> list[Fact]:
-    """Other places printing the same figure for the same item (the narrative beside the table): cited too,
-    so a reader sees every place the document states it. Other-origin places first."""
-    return _agreeing(chosen, same_item(best, ranked, across_tables=True), limit)
+def agreeing(
+    chosen: Fact, best: Scored, ranked: Sequence[Scored], limit: int = 3, facts: Sequence[Fact] = ()
+) -> list[Fact]:
+    """Other places printing the same figure for the same item (the narrative beside the table, and among
+    `facts` the item under its other name, `printed_again`): cited too, so a reader sees every place the
+    document states it. Other-origin places first."""
+    return _agreeing(chosen, [*same_item(best, ranked, across_tables=True), *printed_again(chosen, facts)], limit)
 
 
-def cited_places(chosen: Fact, best: Scored, ranked: Sequence[Scored]) -> tuple[Fact, list[Fact]]:
+def cited_places(
+    chosen: Fact, best: Scored, ranked: Sequence[Scored], facts: Sequence[Fact] = ()
+) -> tuple[Fact, list[Fact]]:
     """The chosen figure as cited (`_fullest`) and the other places agreeing with it, the runners-up printing the
     item read once for both."""
     same = same_item(best, ranked, across_tables=True)
     chosen = _fullest(chosen, same)
-    return chosen, _agreeing(chosen, same, 3)
+    return chosen, _agreeing(chosen, [*same, *printed_again(chosen, facts)], 3)
+
+
+def printed_again(chosen: Fact, facts: Sequence[Fact], *, same_name: bool = False) -> list[Fact]:
+    """Facts of the chosen figure's document and year printing it, in its stage, under another name of the same
+    money: its counterpart in the other classification (30110 职工基本医疗保险缴费 and 2101101 行政单位医疗; the
+    三公 table's 公务用车运行费 and 30231 公务用车运行维护费: classification.toml `counterparts`), or its name
+    printed shorter (公务用车运行费 of 公务用车运行维护费) or, with `same_name`, again as it is (a row of a ranking, also
+    printed where no code says its level: 八、城乡社区支出). A figure of 0 is never matched by its value."""
+    if not facts or not chosen.is_money or not chosen.value:
+        return []
+    group = counterpart(chosen.code, chosen.subject)
+    stage = stage_of(chosen.measure)
+    found = []
+    for f in facts:
+        if f is chosen or not f.is_money or f.source.doc_id != chosen.source.doc_id or f.year != chosen.year:
+            continue
+        if disagree(chosen, f) or disagree(f, chosen) or len({stage, stage_of(f.measure)} - {None}) > 1:
+            continue  # 预算数 and 决算数 of one item are two figures
+        if group is not None and counterpart(f.code, f.subject) == group and f.code != chosen.code:
+            found.append(f)
+        elif (not f.code or not chosen.code or f.code == chosen.code) and (
+            _shortened(f.subject, chosen.subject) or (same_name and normalize(f.subject) == normalize(chosen.subject))
+        ):
+            found.append(f)
+    return found
+
+
+_JOINED = frozenset("及和与、含并或")  # a longer name adding one of these names more than the item
+
+
+def _shortened(a: str, b: str) -> bool:
+    """One of two names is the other printed shorter: same first two and last characters, every character of
+    the shorter in order in the longer, none of the left-out ones joining another item (购置及运行费 is two)."""
+    short, long = sorted((normalize(a), normalize(b)), key=len)
+    if len(short) < 4 or short == long or short[:2] != long[:2] or short[-1] != long[-1]:
+        return False
+    extra, at = [], 0
+    for ch in long:
+        if at < len(short) and ch == short[at]:
+            at += 1
+        else:
+            extra.append(ch)
+    return at == len(short) and not _JOINED & set(extra)
 
 
 def _agreeing(chosen: Fact, same_places: Sequence[Fact], limit: int) -> list[Fact]:
@@ -112,7 +161,6 @@ def same_item(best: Scored, ranked: Sequence[Scored], *, across_tables: bool = F
     conflicts; `across_tables` keeps them, for citing every place that prints the same figure."""
     chosen = best.fact
     found: list[Fact] = []
-    name_b = bigrams(best.name)
     chosen_side, chosen_place = side(chosen), (chosen.source.row, place(chosen))
     for other in ranked[:40]:
         if other is best:
@@ -141,16 +189,8 @@ def same_item(best: Scored, ranked: Sequence[Scored], *, across_tables: bool = F
             continue  # the same row label in tables of another scope (收支总表 vs 财政拨款收支总表)
         if not across_tables and _scope(f) != _scope(chosen):
             continue  # a sentence of the department's 本年收入合计 and the 财政拨款 table's: two scopes
-        # citing (across_tables): a qualified name ending in the item's (…财政拨款的机关运行经费) names it too
-        headed = across_tables and len(best.name) >= 4 and normalize(other.name).endswith(normalize(best.name))
-        # citing: the department's whole income said as 收入 in a sentence and 收入合计 in a table, one figure
-        total = across_tables and side_of_total(best.name) is not None
-        total = total and side_of_total(other.name) == side_of_total(best.name)
-        # two printings of one item's name (公务用车购置及运行维护费, …购置和运行维护费), whatever name each matched by
-        printed = len(chosen.subject) >= 4 and normalize(chosen.subject) not in vocabulary().total_labels
-        printed = printed and _alike(bigrams(normalize(f.subject)), bigrams(normalize(chosen.subject)))
-        ob = bigrams(other.name)
-        if not name_b or not ob or (not _alike(name_b, ob) and not headed and not total and not printed):
+        alike, total = _named_alike(other, best, across_tables=across_tables)
+        if not alike:
             continue
         if is_residual(other.name) != is_residual(best.name):
             continue  # 其他城乡社区管理事务支出 is the rest of 城乡社区管理事务, never the item itself
@@ -158,13 +198,32 @@ def same_item(best: Scored, ranked: Sequence[Scored], *, across_tables: bool = F
             continue  # 一般公共预算财政拨款基本支出 is a part of 一般公共预算财政拨款支出, never the item itself
         if across_tables and not total and _another_head(other, best):
             continue
-        if normalize(f.measure) != normalize(chosen.measure) and not (plain(other) and plain(best)):
-            continue
         stages = {stage_of(f.measure), stage_of(chosen.measure)}
+        one_stage = across_tables and len(stages) == 1 and None not in stages  # 年初预算数 and the 预算数 column
+        if normalize(f.measure) != normalize(chosen.measure) and not (plain(other) and plain(best)) and not one_stage:
+            continue
         if not other.measure_ok or (None not in stages and len(stages) > 1):
             continue  # 预算数 and 决算数 of one item are two figures, not a disagreement
         found.append(f)
     return found
+
+
+def _named_alike(other: Scored, best: Scored, *, across_tables: bool) -> tuple[bool, bool]:
+    """(does the runner-up's name name the best match's item, do both name the department's whole side). Citing
+    (`across_tables`), a qualified name ending in the item's (…财政拨款的机关运行经费) names it too, as does the whole
+    income said as 收入 in a sentence and 收入合计 in a table, and the item named with the funds its table is of
+    (三公经费财政拨款支出 in a sentence, 三公经费 in the 财政拨款“三公”经费支出决算表); and always two printings of one
+    item's name (公务用车购置及运行维护费, …购置和运行维护费), whatever name each matched by."""
+    f, chosen = other.fact, best.fact
+    name_b, ob = bigrams(best.name), bigrams(other.name)
+    headed = across_tables and len(best.name) >= 4 and normalize(other.name).endswith(normalize(best.name))
+    total = across_tables and side_of_total(best.name) is not None
+    total = total and side_of_total(other.name) == side_of_total(best.name)
+    printed = len(chosen.subject) >= 4 and normalize(chosen.subject) not in vocabulary().total_labels
+    printed = printed and _alike(bigrams(normalize(f.subject)), bigrams(normalize(chosen.subject)))
+    scoped = across_tables and _unscoped(other.name) == _unscoped(best.name) and _scope(f) == _scope(chosen)
+    alike = bool(name_b and ob) and (_alike(name_b, ob) or headed or total or printed or scoped)
+    return alike, total
 
 
 def _another_head(other: Scored, best: Scored) -> bool:
@@ -183,6 +242,14 @@ def _parts_named(name: str) -> frozenset[str]:
     """The parts of spending a name names (基本支出, 人员经费…: answering.toml `spending_parts`)."""
     name = normalize(name)
     return frozenset(w for w in vocabulary().spending_parts if w in name)
+
+
+def _unscoped(name: str) -> str:
+    """A name without the funds it says and a closing 支出 (三公经费财政拨款支出 -> 三公经费)."""
+    name = normalize(name)
+    for word in ("财政拨款", *vocabulary().fund_words):
+        name = name.replace(word, "")
+    return name.removesuffix("支出") or name
 
 
 def _scope(fact: Fact) -> frozenset[str]:

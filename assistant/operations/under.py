@@ -40,6 +40,18 @@ def parent_with_items(query: Query, ctx: Context) -> tuple[Fact | None, list[Fac
     return None, []
 
 
+# the rows under a row the question names (下面各项, 下6个项级科目, 下各款): a total of them is asked, not of the row
+_UNDER = re.compile(
+    r"(下面|下属|下的|之下|以下|下)的?(各|所有|全部|几个|[两二三四五六七八九十\d]+个|这些|各个)(项|款|类|科目)"
+)
+
+
+def rows_under_named(query: Query, ctx: Context) -> list[Fact]:
+    """The rows under the coded row the question names, when it asks about the rows under it (`…下各款加总`); []
+    otherwise."""
+    return parent_with_items(query, ctx)[1] if _UNDER.search(query.norm.split("|")[0]) else []
+
+
 def items_under(parent: Fact, facts: Sequence[Fact]) -> list[Fact]:
     """The rows one level below `parent` in its table and column (one per code)."""
     level = _NEXT_LEVEL.get(len(parent.code or ""))
@@ -62,7 +74,7 @@ def items_under(parent: Fact, facts: Sequence[Fact]) -> list[Fact]:
 
 # `部门预算一共包括几家单位`: all its units, not the 下属…预算单位 besides the department's own office, nor one kind
 _ALL_UNITS = re.compile(
-    r"(一共|总共|共|包括|包含|含|合计|总计).{0,6}(几|多少)家单位|(几|多少)家单位.{0,4}(一共|总共|合计)"
+    r"(一共|总共|共|包括|包含|含|涵盖|合计|总计).{0,6}(几|多少)家(预算)?单位|(几|多少)家(预算)?单位.{0,4}(一共|总共|合计)"
 )
 
 
@@ -71,7 +83,7 @@ def kinds_counted(query: Query, ctx: Context) -> list[Fact]:
     question asks how many units there are in all and names no kind of its own (本部 named with the 下属 units is all of
     them: 本部加上下属预算单位); [] otherwise."""
     asked = query.norm.split("|")[0]
-    kind = re.search(r"(行政|参公|事业|下属|预算)单位", asked) and "本部" not in asked
+    kind = re.search(r"(行政|参公|事业|下属)单位|下属[^,?]{0,4}预算单位", asked) and "本部" not in asked
     if not _ALL_UNITS.search(asked) or kind:
         return []
     by_sentence: dict[tuple[str, str], list[Fact]] = {}

@@ -95,10 +95,8 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _flatten(text: str) -> tuple[str, list[int]]:
-    """Text with line breaks removed (PDF lines wrap mid-sentence) and each char's offset in the original.
-
-    A break before a numbered item (`1.`, `（二）`) is kept: it ends a sentence. `$…$` markup is made plain.
-    """
+    """Text with line breaks removed (PDF lines wrap mid-sentence) and each char's offset in the original; a break
+    before a numbered item (`1.`, `（二）`) is kept: it ends a sentence. `$…$` markup is made plain."""
     chars: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):
@@ -124,7 +122,7 @@ def _flatten(text: str) -> tuple[str, list[int]]:
 class _Sentence:
     """What the figures of one sentence share while it is read, in order."""
 
-    a: int  # the sentence's span in the section's flat text
+    a: int  # the sentence's span in the section's flat text (a, b), and its text
     b: int
     s: str
     chains: list[_Chain]
@@ -132,8 +130,9 @@ class _Sentence:
     year: int | None
     money_unit: str = "万元"
     prev_end: int = 0
-    count_subject: str = ""
+    count_subject: str = ""  # the count a later count in its unit belongs to
     count_end: int = 0
+    count_unit: str = ""
     locked: bool = False
 
 
@@ -376,9 +375,9 @@ class _Reader:
         self, st: _Sentence, start: int, m: re.Match[str], printed: str, value: float, unit: str, phrase: str,
         named: str, cmp: str | None,
     ) -> None:  # fmt: skip
-        """A count, a score or a target: its subject is the words after the number when they name one."""
-        v, s = phrases(), st.s
-        who = named
+        """A count, a score or a target: its subject is the words after the number when they name one; its parent the
+        count before it in one unit (7层 is no part of 13459平方米; a score is of the things counted: 项目4个…平均得分)."""
+        v, s, who = phrases(), st.s, named
         tail = None if m.group("per") else re.match(r"[\u4e00-\u9fff][\u4e00-\u9fff（）()]*", s[m.end() :])
         if tail and not tail.group(0).startswith(("以", "其", "主要")):
             who = re.split(r"和|及|与|的|财政|开展", tail.group(0))[0][:12] or who
@@ -388,11 +387,11 @@ class _Reader:
         is_score = m.group("unit") in v["score_units"]
         measure = "目标值" if is_target else "得分" if is_score else "数量"
         st.locked = st.locked or "其中" in s[st.count_end : start]
-        context = "" if is_target else st.count_subject
+        context = "" if is_target or (unit != st.count_unit and not is_score) else st.count_subject
         self._emit_in(st, start, printed, measure, value, unit, subject=who, code=None, code_level=None,
                       context=context, comparison=cmp, year=own_year(phrase) or self.doc.year)  # fmt: skip
         if not (st.locked or is_target or is_score):
-            st.count_subject, st.count_end = who, m.end()
+            st.count_subject, st.count_end, st.count_unit = who, m.end(), unit
 
 
 def section_facts(section: Section, doc: Document) -> list[Fact]:

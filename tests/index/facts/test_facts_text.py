@@ -398,3 +398,20 @@ def test_a_figure_of_a_long_numbered_item_quotes_the_items_line() -> None:
     text = line + "2023年当年预算执行数为1410.22万元，2024年预算安排781.24万元，比2023年预算执行数减少44.60%。"
     rate = one(_facts(text, wanli, ("2024年部门预算编制说明",)), "其他社会保障和就业支出", "增长率")
     assert rate.value == -44.6 and rate.source.quote.startswith("20. “社会保障和就业支出（类）")
+
+
+def test_a_buildings_floors_are_counted_and_no_part_of_an_area() -> None:
+    """`地上主楼7层，裙房3层，地下2层` are counts in 层 of the project, never parts of the 规划建筑面积 said before in
+    平方米; counts in one unit stay parts of the count before them (实有在编人数 of 行政编制总数)."""
+    wanli, _ = corpus("shanghai_putuo_wanli_street_2024_dept_budget")
+    floors = one(wanli.facts, "地上主楼", "数量")
+    assert (floors.value, floors.unit) == (7, "层")
+    assert floors.context == "万里街道社区公共服务中心新建工程"  # the project, not 规划建筑面积
+    assert one(wanli.facts, "地上建筑面积", "数量").context == "规划建筑面积"
+    facts = _facts("本工程规划建筑面积约为9800平方米，其中地上建筑面积为6000平方米，建筑高度为24米，地上5层，地下1层。")
+    assert [(f.subject, f.value, f.unit, f.context) for f in facts if f.unit == "层"] == [
+        ("地上", 5, "层", ""),
+        ("地下", 1, "层", ""),
+    ]
+    staff = _facts("行政编制总数 9 人，实有在编人数 9 人；事业编制总数 15 人，实有在编人数 13 人。")
+    assert [f.context for f in staff] == ["", "行政编制总数", "", "事业编制总数"]
