@@ -89,3 +89,20 @@ def _common_head(items: Sequence[str]) -> str:
     return next(
         (shortest[:k] for k in range(len(shortest), 0, -1) if all(i.startswith(shortest[:k]) for i in items)), ""
     )
+
+
+# `…最多的一项是多少万元？最少的一项是多少万元？`: a place in the order asked with no item, after a ranking
+_PLACE_ONLY = re.compile(
+    r"^(?:那么?|而|还有)?,?(?P<place>最|第[二两三四五六七八九\d])(?P<word>[多少大小高低])的"
+    r"(?:一|那)?(?:个|项|款|类|笔|项目)?(?:又|呢)?(?:是|为|有)?(?:多少|几|哪)"
+)
+_PLACE = re.compile(r"(?:最|第[二两三四五六七八九\d])[多少大小高低](?=的)")
+
+
+def with_previous_ranking(clause: str, before: str) -> str:
+    """A clause asking only another place in the order (`最少的一项是多少万元`) after a clause ranking items (`在司法
+    （款）下的六个项级科目中，最多的一项是多少万元`): that clause again, at this place; unchanged otherwise."""
+    mine = _PLACE_ONLY.match(clause)
+    if mine is None or not _PLACE.search(before):
+        return clause
+    return _PLACE.sub(mine.group("place") + mine.group("word"), before, count=1)

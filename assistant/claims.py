@@ -17,7 +17,7 @@ _FIGURE = re.compile(
 )
 # what asks to check it (这个数对吗, 与文件一致吗, 请核对, 请分别核对这两个数); said before the quote (核稿：“…”) or after
 _CHECK = re.compile(
-    "对吗|对不对|对么|是否正确|正确吗|准确吗|是否准确|一致吗|是否一致|对得上|有没有错|有误吗|核对|核实|核算|核查|核稿|核一下"
+    "对吗|对不对|对么|是不是|准不准|是否正确|正确吗|准确吗|是否准确|一致吗|是否一致|对得上|有没有错|有误吗|核对|核实|核算|核查|核稿|核一下"
     "|文件里对应|文件中对应"
 )
 # the asker asks the claim's change in the document (变化是多少, 增减…对吗, 减少记负数): the change alone is asked
@@ -29,9 +29,21 @@ _UNIT_ASKED = re.compile(r"多少(亿元|万元|元)|[（(](亿元|万元|元)[)
 _STOPS = "，,。；;"  # what ends a clause of the claim
 
 
+# a claim said without quotes, as remembered or heard (主任印象中…的钱是1,693万元，这个数对不对？): read as quoted
+_REMEMBERED = re.compile(
+    r"^(?P<lead>[^，,。？?]{0,20}?(?:印象中|印象里|我记得|记得|听说|据说|有人说))(?P<claim>[^？?“”\"]{4,120}?)"
+    r"(?P<tail>[，,。]?(?:这个数字?|这个说法|这)?(?:对不对|对吗|是不是|准不准|准确吗)[？?].*)$"
+)
+
+
 def checked_claim(text: str) -> str:
     """The question a quoted claim checked against the document asks (see the module docstring); `text` unchanged
-    when it quotes no claim with a figure, or asks no check of it."""
+    when it quotes no claim with a figure, or asks no check of it. A claim remembered or heard (印象中…是1,693万元，
+    这个数对不对) is read as quoted."""
+    said = _REMEMBERED.match(text) if not _QUOTED.search(text) else None
+    if said and _FIGURE.search(said.group("claim")):
+        quoted = checked_claim(f"{said.group('lead')}“{said.group('claim')}”{said.group('tail')}")
+        return text if _QUOTED.search(quoted) else quoted
     m = _QUOTED.search(text)
     if not m or not _FIGURE.search(m.group("claim")):
         return text

@@ -13,7 +13,7 @@ from functools import cache
 
 from assistant.analyze import Query, analyze, side_of_total
 from assistant.answer_types import Answer, Citation
-from assistant.backrefs import by_items_before, without_request
+from assistant.backrefs import by_items_before, with_previous_ranking, without_request
 from assistant.data import load_data
 from assistant.inherit import inherit_frame
 from assistant.lexicon import GENERIC_CHARS, known_terms
@@ -175,6 +175,7 @@ def clause_query(query: Query, i: int, item: str) -> Query:
         before = against_before(query.clauses[i - 1], query.clauses[i - 2]) if i >= 2 else query.clauses[i - 1]
         clause = with_previous_head(with_previous_container(clause, before), before)
         clause = with_previous_comparison(against_before(clause, before), before)
+        clause = with_previous_ranking(clause, before)
         if _PARALLEL.search(clause) and query.clauses[i - 1].startswith("其中"):  # 其中货物多少？另外服务呢: 其中服务
             clause = "其中" + re.sub("^其中", "", clause)
     named = by_items_before(clause, [item_of(analyze(c)) for c in query.clauses[:i]]) if i >= 2 else clause

@@ -42,6 +42,8 @@ def asks_consistency(question: str, clauses: Sequence[str] = ()) -> bool:
     asked = [s for s in re.split(r"[?？。]", question) if s]
     if len(asked) >= 2 and _FIGURE.search(asked[0]) and verdict_only("".join(asked[1:])):
         return False  # X是多少万元？与说明是否一致？: the figure, cited wherever it is printed
+    if _STATED.search(question) and _FIGURE.search(question):
+        return False  # 印象中…是1,693万元，这个数对不对？具体是多少万元: a figure said and the document's asked
     if _VERDICT.search(question):
         return True
     return not (_FIGURE.search(question) or _STATED.search(question))  # 加起来多少 is a sum, 核对…55.34万元 a figure

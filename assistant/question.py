@@ -213,7 +213,8 @@ def frame(norm: str) -> Framed:
     targets = [y for y in _years(_without(text, cues["base_year"])) if y not in base or y in doc_years]
     if doc_years and set(targets) <= set(doc_years) and _names_doc_year_only(norm, doc_years):
         targets = []
-    unsupported = next((reason for reason, p in _unsupported() if p.search(text)), None)
+    # as framed and as asked: a head count said first (按…实有在编人数计算，…人均) is gone from the framed text
+    unsupported = next((reason for reason, p in _unsupported() if p.search(text) and p.search(norm)), None)
     return Framed(
         asked=norm,
         base_relative=base_relative,

@@ -22,6 +22,7 @@ _MAX_PREFIX = 8
 _MIN_CHARS_SHARED = 0.85
 _DATED = re.compile(r"\d年度?$")  # 2022年局里: a year before 局 (our office) names no organisation
 _BOUNDARY = set("、,，和与及跟的比是在|?？")
+_TITLE = re.compile("长|领导")  # after an organisation's kind, a person's title (给局长准备材料, 院领导)
 
 
 @dataclass(slots=True)
@@ -73,7 +74,7 @@ def find_mentions(norm: str, departments: dict[str, str]) -> tuple[list[tuple[in
         start = norm.find(suffix)
         while start != -1:
             end = start + len(suffix)
-            if end - 1 not in taken:
+            if end - 1 not in taken and not _TITLE.match(norm, end):  # 局长, 院长: a person, no organisation
                 best: tuple[int, str, str] | None = None
                 best_key: tuple[int, bool, float] | None = None
                 for size in range(window + 1):

@@ -52,7 +52,19 @@ def per_vehicle(query: Query, ctx: Context) -> Answer:
     return _averaged(query, ctx, amount, count or _VEHICLES_COUNTED, "辆")
 
 
+# `按行政编制和事业编制的实有在编人数合计计算，…人均人员支出是多少`: the head count said first, then the amount per head
+_COUNT_FIRST = re.compile(
+    r"^(?:按照?|以|用)(?:文中)?(?:的)?(?P<count>[^,?]{2,40}?)(?:合计|加总|之和)?(?:来|进行)?(?:计算|来算|算),"
+    r"(?P<amount>[^?]+?)(?:人均|平均每人|每人平均)(?P<rest>[^?]*)"
+)
+
+
 def per_person(query: Query, ctx: Context) -> Answer:
+    first = _COUNT_FIRST.match(query.asked)
+    if first and _PERSONS.search(first.group("count")):
+        amount = (first.group("amount") + first.group("rest")).replace("人均", "")
+        plus = "加总" if re.search("和|与|加", first.group("count")) else ""
+        return _averaged(query, ctx, amount, f"{first.group('count')}{plus}是多少人", "人")
     amount, count = _split(query.norm.split("|")[0], person=True)
     if count is None:  # 人均 with no head count named: which one is not ours to choose
         return abstain(query)
