@@ -229,7 +229,7 @@ def _score_parts(q: Question, ans: Answer, asked: int | None, reasons: list[str]
         said = (year_said(pieces[i]) or year_carried(pieces, i, asked)) if pieces else None
         # …？顺便问下2025年…: that part's year only; a date named alone is the dated part's only
         later = bool(pieces) and named_after(pieces, i, doc_year)
-        whole = doc_year if later or (doc_year is not None and only_dated(q.question)) else asked
+        whole = doc_year if later or (doc_year is not None and only_dated(q.question, doc_year)) else asked
         part_asked = next(
             (y for y in (want.year, said) if y is not None), part_year(got.question, whole) if got.question else whole
         )

@@ -126,11 +126,12 @@ def year_said(piece: str) -> int | None:
     return _dated(piece) or (years.pop() if len(years) == 1 else None)
 
 
-def only_dated(question: str) -> bool:
+def only_dated(question: str, doc_year: int | None = None) -> bool:
     """Does the question name no year but the date a stock is counted at (稿子：“福利院截至2023年底共有车辆2辆，设5个
-    内设机构。”两个数对吗)? Then a part with no date of its own asks the document's year."""
+    内设机构。”两个数对吗), besides the document's own year naming the document (根据…福利院2024年单位预算，稿子：…)?
+    Then a part with no date of its own asks the document's year."""
     text = unicodedata.normalize("NFKC", question)
-    return _dated(text) is not None and not _years_at(text)
+    return _dated(text) is not None and all(year == doc_year for _, year in _years_at(text))
 
 
 def year_carried(pieces: list[str], i: int, asked: int | None) -> int | None:
