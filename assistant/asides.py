@@ -101,7 +101,8 @@ _MEASURED_ITEM = re.compile(
 
 
 _QUOTED_NAME = re.compile(r"[“\"]([^“”\"]{2,20})[”\"]")
-_ASKING = re.compile("^(?:请问|想问一?下|问一下|那么|那)")
+_ASKING_WORDS = "(?:请问|想问一?下|问一下|那么|那)"  # opening the question after the sentence, or closing the sentence
+_ASKING, _ASKED_AFTER = re.compile(f"^{_ASKING_WORDS}"), re.compile(f"{_ASKING_WORDS}$")
 
 
 def _leaning_back(said: str, rest: str) -> str:
@@ -114,9 +115,6 @@ def _leaning_back(said: str, rest: str) -> str:
         name = quoted.pop()
         return _LEANS_BACK.sub(name, rest, count=1) if _LEANS_BACK.search(rest) else _POINTS_BACK.sub(name, rest, 1)
     return _ASKED_AFTER.sub("", said).rstrip("。.;") + "的" + rest
-
-
-_ASKED_AFTER = re.compile("(?:请问|想问一?下|那么|那)$")
 
 
 def _names_own(rest: str, said: str) -> bool:
@@ -139,10 +137,10 @@ def _short_national_names() -> tuple[str, ...]:
 _HAN4 = re.compile("[\u4e00-\u9fff]{4}")
 _WITHIN = re.compile("其中|里面|这里面|当中")
 _LEANS_BACK = re.compile("(该|此|上述|以上|这一?)(款|类|项)级?科目|(该|此|上述|以上)科目")
-# …所安排的经费。请问…这一项预算安排了多少: the sentence before names the item, when the question names none
 _ORG_FIRST = re.compile(
     r"^[^,?\d]{0,16}?(?:街道办事处|办事处|街道|福利院|委员会|局)"
 )  # 普陀区司法行政局2026年…: no item
+# …所安排的经费。请问…这一项预算安排了多少: the sentence before names the item, when the question names none
 _POINTS_BACK = re.compile("(这|那|该|此)(一|个)?(项|类|块|笔|方面)(?![目\\d])|(这|那|该|此)个?项目")
 _CODE_NAMED = re.compile(r"(编码|科目|代码)\d{3,}")  # 科目编码2080505 (品目编码C99: ITEM_CODE): a catalogue item
 

@@ -8,8 +8,6 @@ parent and no level (两个单位哪个多) is a comparison.
 
 from __future__ import annotations
 
-import re
-
 from assistant.analyze import Query
 from assistant.answer_types import Answer
 from assistant.compose import describe, money_unit_for
@@ -17,11 +15,9 @@ from assistant.names import display_name
 from assistant.operations.arithmetic import compare
 from assistant.operations.base import Context, abstain
 from assistant.operations.computed import computed
-from assistant.operations.levels import level_name, level_rows, place_word, rank_asked
+from assistant.operations.levels import SMALLEST, level_name, level_rows, place_word, rank_asked
 from assistant.operations.places import printed_again
 from assistant.operations.under import parent_with_items
-
-_SMALLEST = re.compile("(?:最|第[二两三四五六七八九\\d])(?:少|小|低)")
 
 
 def largest(query: Query, ctx: Context) -> Answer:
@@ -36,7 +32,7 @@ def largest(query: Query, ctx: Context) -> Answer:
         return compare(query, ctx)
     unit = money_unit_for(items, query.unit) if items[0].is_money else items[0].unit
     asked = query.norm.split("|")[0]
-    less, rank = bool(_SMALLEST.search(asked)), rank_asked(asked)
+    less, rank = bool(SMALLEST.search(asked)), rank_asked(asked)
     if rank > len(items):
         return abstain(query)
     ordered = sorted(items, key=lambda f: f.in_unit(unit) or 0.0, reverse=not less)

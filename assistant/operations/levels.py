@@ -29,6 +29,7 @@ _PROJECTS = re.compile(
 _ECONOMIC = re.compile("经济分类|工资福利支出|商品和服务支出|对个人和家庭的补助|资本性支出|基本支出")
 _DIGITS = {"functional": {"类": 3, "款": 5, "项": 7}, "economic": {"类": 3, "款": 5}}
 _ORDINAL = re.compile(r"第(?P<n>[二两三四五六七八九\d])(?:多|大|高|少|小|低)")
+SMALLEST = re.compile("(?:最|第[二两三四五六七八九\\d])(?:少|小|低)")  # the smallest, or a place counted from it
 _NUMERALS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 # the table a level is read in when the question points into none, by the funds it names
 _DEFAULT_KINDS = {"functional": ("gp_function", "expenditure"), "economic": ("gp_basic_economic",)}
