@@ -1015,7 +1015,9 @@ def test_a_date_named_alone_is_the_dated_parts_only() -> None:
     assert not only_dated("截至2023年8月31日共有车辆多少辆？2024年预算安排购置几辆？")
     assert not only_dated("2024年三公经费多少？")
     # a long form naming the document by its own year (根据…2024年单位预算，) names no other year
-    framed = "根据上海市普陀区社会福利院2024年单位预算，稿子：“福利院截至2023年底共有车辆2辆，设5个内设机构。”两个数对吗？"
+    framed = (
+        "根据上海市普陀区社会福利院2024年单位预算，稿子：“福利院截至2023年底共有车辆2辆，设5个内设机构。”两个数对吗？"
+    )
     assert only_dated(framed, 2024)
     assert not only_dated(framed, 2025)
     assert not only_dated("截至2023年8月31日共有车辆多少辆？2025年预算安排购置几辆？", 2024)
