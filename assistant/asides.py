@@ -100,21 +100,14 @@ _MEASURED_ITEM = re.compile(
 )
 
 
-_QUOTED_NAME = re.compile(r"[“\"]([^“”\"]{2,20})[”\"]")
 _ASKING_WORDS = "(?:请问|想问一?下|问一下|那么|那)"  # opening the question after the sentence, or closing the sentence
 _ASKING, _ASKED_AFTER = re.compile(f"^{_ASKING_WORDS}"), re.compile(f"{_ASKING_WORDS}$")
 
 
 def _leaning_back(said: str, rest: str) -> str:
-    """The question after a sentence it points back at: the one name the sentence quotes in the pointer's place (我注意到
-    …“大厅运营事务”项目预算…减少了很多。请问…这个项目2021年的预算: 大厅运营事务2021年的预算); else the sentence,
-    as what the question is of (…所安排的经费。请问…这一项预算: the sentence's 的 the rest)."""
-    rest = _ASKING.sub("", rest)
-    quoted = {m.group(1) for m in _QUOTED_NAME.finditer(said)}
-    if len(quoted) == 1:
-        name = quoted.pop()
-        return _LEANS_BACK.sub(name, rest, count=1) if _LEANS_BACK.search(rest) else _POINTS_BACK.sub(name, rest, 1)
-    return _ASKED_AFTER.sub("", said).rstrip("。.;") + "的" + rest
+    """The question after a sentence it points back at, as of what the sentence says (…科目：X【20103】。请列明该款级
+    科目的…; …所安排的经费。请问…这一项预算: the sentence's 的 the rest), the asking words between them gone."""
+    return _ASKED_AFTER.sub("", said).rstrip("。.;") + "的" + _ASKING.sub("", rest)
 
 
 def _names_own(rest: str, said: str) -> bool:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.lexicon import PLACE
+
 # `…，并说明年末较年初增加了多少`: the request to work a figure out names no item
 _REQUEST = re.compile(r"^(并且?|再|也)?请?(说明|指出|算出|计算|告诉我)(一下)?")
 _HEADS_COMPARED = re.compile(
@@ -93,10 +95,10 @@ def _common_head(items: Sequence[str]) -> str:
 
 # `…最多的一项是多少万元？最少的一项是多少万元？`: a place in the order asked with no item, after a ranking
 _PLACE_ONLY = re.compile(
-    r"^(?:那么?|而|还有)?,?(?P<place>最|第[二两三四五六七八九\d])(?P<word>[多少大小高低])的"
+    rf"^(?:那么?|而|还有)?,?(?P<place>{PLACE})(?P<word>[多少大小高低])的"
     r"(?:一|那)?(?:个|项|款|类|笔|项目)?(?:又|呢)?(?:是|为|有)?(?:多少|几|哪)"
 )
-_PLACE = re.compile(r"(?:最|第[二两三四五六七八九\d])[多少大小高低](?=的)")
+_PLACE = re.compile(PLACE + "[多少大小高低](?=的)")
 
 
 def with_previous_ranking(clause: str, before: str) -> str:

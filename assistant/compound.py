@@ -118,10 +118,15 @@ _LEVEL_ANAPHOR = re.compile("(这一?|该|此|本)(款|项|类)(?!目)|(这个|�
 _AMOUNT_WORDS = ("金额", "资金", "数额", "总额", "预算", "决算")
 
 
+@cache
+def _measure_endings() -> tuple[str, ...]:
+    """Funds, stages and amounts, longest first: what a clause naming no item ends with."""
+    return tuple(sorted(("财政拨款", *vocabulary().fund_words, *stage_terms(), *_AMOUNT_WORDS), key=len, reverse=True))
+
+
 def _only_measures(own: str) -> bool:
     """Does a clause name only funds, stages and amounts (财政拨款预算金额), no item (本年支出合计 is one)?"""
-    voc = vocabulary()
-    words = sorted(("财政拨款", *voc.fund_words, *stage_terms(), *_AMOUNT_WORDS), key=len, reverse=True)
+    words = _measure_endings()
     while own and (word := next((w for w in words if own.endswith(w)), None)):
         own = own[: -len(word)]
     return not own

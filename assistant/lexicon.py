@@ -80,11 +80,16 @@ def _to_simplified() -> OpenCC:
 def numerals_in_digits(text: str) -> str:
     """Years and table ordinals said in Chinese numerals, in digits: 二〇二四年 -> 2024年, 第十二张表 -> 表12."""
     text = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_NUMERALS), text)
-    return _TABLE_ORDINAL.sub(lambda m: f"表{_ordinal(m.group(1))}", text)
+    return _TABLE_ORDINAL.sub(lambda m: f"表{ordinal(m.group(1))}", text)
 
 
-def _ordinal(said: str) -> int:
-    """二十一 -> 21, 十二 -> 12, 7 -> 7."""
+# a place in an order: the first (最多, 最少) or a later one (第二多, 第3少), before the word saying which way
+PLACE = r"(?:最|第[二两三四五六七八九\d])"
+
+
+def ordinal(said: str) -> int:
+    """二十一 -> 21, 十二 -> 12, 两 -> 2, 7 -> 7."""
+    said = said.replace("两", "二")
     if said.isdigit():
         return int(said)
     tens, _, ones = said.rpartition("十")

@@ -36,15 +36,20 @@ def _split(asked: str, person: bool) -> tuple[str, str | None]:
     divided = _DIVIDED.search(asked)
     named = divided is not None and (_PERSONS if person else _VEHICLES).search(divided.group("count")) is not None
     if divided is not None and named:
-        count = re.sub("(加总|加起来|合计|之和)?(来|进行)?$", "", divided.group("count"))
-        plus = "加总" if re.search("和|与|加", count) else ""
-        return divided.group("amount") + "是多少", (None if not person else f"{count}{plus}是多少人")
+        return divided.group("amount") + "是多少", (_head_count(divided.group("count")) if person else None)
     vehicles = _VEHICLES.search(asked)
     if vehicles is None or person:
         return asked, None
     clause = asked.rfind(",", 0, vehicles.start())
     amount = asked[: clause if clause >= 0 else vehicles.start()]
     return _LEAD_IN.sub("", amount) + "是多少", None
+
+
+def _head_count(count: str) -> str:
+    """The question for a head count the asker divides by (行政编制和事业编制的实有在编人数加总是多少人): two or more
+    counts named are added."""
+    count = re.sub("(加总|加起来|合计|之和)?(来|进行)?$", "", count)
+    return f"{count}{'加总' if re.search('和|与|加', count) else ''}是多少人"
 
 
 def per_vehicle(query: Query, ctx: Context) -> Answer:
@@ -63,8 +68,7 @@ def per_person(query: Query, ctx: Context) -> Answer:
     first = _COUNT_FIRST.match(query.asked)
     if first and _PERSONS.search(first.group("count")):
         amount = (first.group("amount") + first.group("rest")).replace("人均", "")
-        plus = "加总" if re.search("和|与|加", first.group("count")) else ""
-        return _averaged(query, ctx, amount, f"{first.group('count')}{plus}是多少人", "人")
+        return _averaged(query, ctx, amount, _head_count(first.group("count")), "人")
     amount, count = _split(query.norm.split("|")[0], person=True)
     if count is None:  # 人均 with no head count named: which one is not ours to choose
         return abstain(query)

@@ -26,10 +26,11 @@ def largest(query: Query, ctx: Context) -> Answer:
     parent, items = parent_with_items(query, ctx)
     if parent is not None:
         subject = f"{display_name(parent, ctx.departments)}下"
-    elif len(query.parts) < 2 and (items := level_rows(query, ctx)):  # the items listed are compared
-        subject = level_name(query, items)
     else:
-        return compare(query, ctx)
+        items, word = level_rows(query, ctx) if len(query.parts) < 2 else ([], "")  # the items listed are compared
+        if not items:
+            return compare(query, ctx)
+        subject = level_name(items, word)
     unit = money_unit_for(items, query.unit) if items[0].is_money else items[0].unit
     asked = query.norm.split("|")[0]
     less, rank = bool(SMALLEST.search(asked)), rank_asked(asked)

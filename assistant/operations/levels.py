@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from assistant.analyze import Query
+from assistant.lexicon import PLACE, ordinal
 from assistant.names import table_title, vocabulary
 from assistant.operations.base import Context
 from assistant.operations.tables import pointed_table
@@ -23,14 +24,11 @@ _LEVEL = re.compile(
     r"(?:(?:一|哪一?|各|每|几|[二两三四五六七八九十\d]+)个?大?[“\"]?|[“\"]|(?<=[多少大小高低]的))(?P<level>类|款|项)(?![目级别型])"
     r"|大(?P<big>类)"
 )
-_PROJECTS = re.compile(
-    r"(?:几|[二两三四五六七八九十\d]+)个项目|(?:最|第[二两三四五六七八九\d])[多少大小高低]的(?:一个|那个)?项目"
-)
+_PROJECTS = re.compile(r"(?:几|[二两三四五六七八九十\d]+)个项目|" + PLACE + "[多少大小高低]的(?:一个|那个)?项目")
 _ECONOMIC = re.compile("经济分类|工资福利支出|商品和服务支出|对个人和家庭的补助|资本性支出|基本支出")
 _DIGITS = {"functional": {"类": 3, "款": 5, "项": 7}, "economic": {"类": 3, "款": 5}}
 _ORDINAL = re.compile(r"第(?P<n>[二两三四五六七八九\d])(?:多|大|高|少|小|低)")
-SMALLEST = re.compile("(?:最|第[二两三四五六七八九\\d])(?:少|小|低)")  # the smallest, or a place counted from it
-_NUMERALS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+SMALLEST = re.compile(PLACE + "(?:少|小|低)")  # the smallest, or a place counted from it
 # the table a level is read in when the question points into none, by the funds it names
 _DEFAULT_KINDS = {"functional": ("gp_function", "expenditure"), "economic": ("gp_basic_economic",)}
 _PROJECT_KINDS = ("project_expenditure", "performance_projects")
@@ -39,31 +37,26 @@ _PROJECT_KINDS = ("project_expenditure", "performance_projects")
 def rank_asked(text: str) -> int:
     """The place asked in the order (第二多: 2), 1 for the largest (smallest) itself."""
     m = _ORDINAL.search(text)
-    if m is None:
-        return 1
-    n = m.group("n")
-    return int(n) if n.isdigit() else _NUMERALS[n]
+    return 1 if m is None else ordinal(m.group("n"))
 
 
-def level_rows(query: Query, ctx: Context) -> list[Fact]:
-    """The rows of the level the question asks (all of one document, one table and one column); [] when it names
-    no level, or its documents print no table with two such rows."""
+def level_rows(query: Query, ctx: Context) -> tuple[list[Fact], str]:
+    """The rows of the level the question asks (all of one document, one table and one column), and the word naming
+    the level (类, 款, 项, 项目); ([], "") when it names no level, or its documents print no table with two such rows."""
     asked = query.norm.split("|")[0]
     docs = {f.source.doc_id for f in ctx.facts}
     if len(docs) != 1:
-        return []
+        return [], ""
     if _PROJECTS.search(asked):
-        return _column(
-            _in_table(query, [f for f in ctx.facts if f.source.table_kind in _PROJECT_KINDS], _PROJECT_KINDS)
-        )
+        projects = [f for f in ctx.facts if f.source.table_kind in _PROJECT_KINDS]
+        return _column(_in_table(query, projects, _PROJECT_KINDS)), "项目"
     level = _LEVEL.search(asked)
-    if level is None:
-        return []
+    word = (level.group("level") or level.group("big")) if level else ""
     tree = "economic" if _ECONOMIC.search(asked) else "functional"
-    digits = _DIGITS[tree].get(level.group("level") or level.group("big"))
+    digits = _DIGITS[tree].get(word)
     first = "3" if tree == "economic" else "2"
     if digits is None:
-        return []
+        return [], ""
     rows = [f for f in ctx.facts if f.code and len(f.code) == digits and f.code.startswith(first) and f.is_money]
     parents = {f.code for f in ctx.facts if f.code and len(f.code) == digits - 2 and normalize(f.subject) in asked}
     if parents:  # “商品和服务支出”各款中: the 款 of the class named
@@ -71,7 +64,7 @@ def level_rows(query: Query, ctx: Context) -> list[Fact]:
     kinds = _DEFAULT_KINDS[tree]
     if tree == "functional" and "一般公共预算" not in asked:
         kinds = kinds[::-1]  # every fund's spending: the 支出总表 first
-    return _column(_in_table(query, rows, kinds))
+    return _column(_in_table(query, rows, kinds)), word
 
 
 def _in_table(query: Query, rows: Sequence[Fact], kinds: Sequence[str]) -> list[Fact]:
@@ -102,11 +95,8 @@ def _column(rows: Sequence[Fact]) -> list[Fact]:
     return list(found.values()) if len(found) >= 2 else []
 
 
-def level_name(query: Query, rows: Sequence[Fact]) -> str:
+def level_name(rows: Sequence[Fact], word: str) -> str:
     """What was ranked, as the answer names it: the table and the level (一般公共预算支出功能分类预算表的各类中)."""
-    asked = query.norm.split("|")[0]
-    level = _LEVEL.search(asked)
-    word = "项目" if _PROJECTS.search(asked) else (level.group("level") or level.group("big")) if level else "项"
     return f"{table_title(rows[0].source.table or '')}的各{word}中"
 
 
