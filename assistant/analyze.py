@@ -51,6 +51,7 @@ from assistant.question import (
 from assistant.relative import relative_years
 from assistant.typed import spaced
 from index.classification import national_names
+from index.facts.table import column_named
 from index.text import normalize
 
 # Words that ask for an amount of money without naming the unit.
@@ -157,7 +158,7 @@ def content_variants(norm: str) -> tuple[str, ...]:
     )  # as asked: 基本工资 is not 基本工资福利支出
 
 
-_ASIDE = re.compile(r"\([^()\d]{4,}\)")  # a bracketed aside in words (not a code, not （含）)
+_ASIDE = re.compile(r"\((?=[^()]*[\u4e00-\u9fff]{4})(?![^()]*\d{3})[^()]{4,}\)")  # in words: no code, no （含）
 
 
 def side_totals(content: str) -> list[str]:
@@ -363,7 +364,8 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
     said = _quoted_off(checked_claim(text))  # 稿子写：“…849万元。”这个数对吗: the claim's figures asked
     framed = frame(plain_words(normalize(spaced(english_read(simplified(listed_lines(said)))))))
     asked = framed.asked
-    norm = without_description(with_table_item(framed.text, framed.table_hint))
+    hint = framed.table_hint  # …三公…预算表，购置费: a column of the table named
+    norm = without_description(with_table_item(column_named(framed.text, hint), hint))
     years = list(framed.target_years)
     own_unit = wanted_unit(norm)  # 那两辆车一年跑多少公里 after …多少万元: the unit is the follow-up's own
     if history and is_follow_up(norm):

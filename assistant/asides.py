@@ -34,7 +34,7 @@ def without_asides(text: str, cues: Cues) -> str:
     text = cues["remainder"].sub(r"\g<whole>减\g<part>是\g<ask>", text)
     text = cues["not_part"].sub(_not_part, text)
     text = cues["remainder_before"].sub(r"\g<whole>减\g<part>", text)
-    text = cues["subtract_asked"].sub(r"\g<a>比\g<b>增加", text)
+    text = cues["subtract_stages"].sub(r"\g<a>比\g<b>增加", cues["subtract_asked"].sub(r"\g<a>比\g<b>增加", text))
     text = cues["basis_before"].sub(r"\g<head>(\g<basis>)", text)
     text = cues["closing_remark"].sub("", cues["known_aside"].sub(_known_off, cues["checked_claim"].sub("", text)))
     text = cues["term_aside"].sub(_term_read, cues["row_ordinal"].sub(_ordinal_off, text))
@@ -157,8 +157,15 @@ _NAMES_ITS_ROW = 6  # a statement of what the asker has, without its figure, thi
 
 
 def _known_off(m: re.Match[str]) -> str:
+    """What the asker says is known goes; the row it names stays, not what was asked of it (…年初预算是多少、决算
+    花了多少我都看到了: the row, its questions answered already)."""
     said = m.group("said") or ""
+    if re.search("多少|几", said):
+        said = said[: _ASKED_KNOWN.search(said).start()]  # type: ignore[union-attr]
     return said if len(_FIGURE.sub("", said)) > _NAMES_ITS_ROW else ""
+
+
+_ASKED_KNOWN = re.compile("(年初|调整|全年)?(预算|决算)|(是|有|为)?(多少|几)")
 
 
 _JOINS = re.compile("加上|加|以及|和|与|及|、")
@@ -297,7 +304,7 @@ _TABLES = re.compile(
     r"(以|按|根据)(表中|表里|表格|预算表|表上)[^,?;。]{0,8}?(为准|说)|(要|需要)的?是?(预算表|表中|表里|表格|表上)(里|中|上)?的(数字?|数据)"
 )
 _NARRATIVE = re.compile(
-    r"(编制|情况|文字)说明(中|里|当中|第|[,:])|说明(中|里面|里)写|(按|以|根据)(文字部分|文字说明|正文)"
+    r"(编制|情况|文字)说明(中|里|当中|第|[,:])|说明(中|里面|里)写|^(?:[^,?;]{0,6},)?说明(中|里面|里|当中)|(按|以|根据)(文字部分|文字说明|正文)"
     r"|(?<!表)文字(部分)?(中|里|里面|当中)"  # 第五部分文字中“…”写为多少
 )
 

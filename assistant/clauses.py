@@ -23,6 +23,9 @@ def split_clauses(text: str, cues: Cues) -> list[str]:
     split = re.split(f"({cues['joiners'].pattern})", text)  # each piece with the mark after it
     marked = [(split[k].replace(_INNER_COMMA, ","), split[k + 1 : k + 2] == ["?"]) for k in range(0, len(split), 2)]
     marked = [(p, q) for p, q in marked if p and p.strip(",;?!. ")]
+    if sum(q for _, q in marked) >= 2 and not any(cues["asking"].search(p) for p, _ in marked):
+        # 公务接待费？公务用车运行费？机关运行经费预算？: items asked one by one, by their names alone
+        marked = [(f"{p.rstrip(',;!. ').removesuffix('呢')}是多少" if q and names_item(p) else p, q) for p, q in marked]
     pieces = [p for p, _ in marked]
     clauses: list[str] = []
     pending = ""
@@ -47,6 +50,7 @@ def split_clauses(text: str, cues: Cues) -> list[str]:
     clauses = each_of_before(
         [one for clause in clauses for listed in _asks_apart(clause, cues) for one in each_asked(listed)]
     )
+    clauses = _lead_for_all(clauses, cues)  # the questions of a list after the lead too (…单位：A、B各多少元)
     return clauses if len(clauses) >= 2 else []
 
 

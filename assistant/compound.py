@@ -24,7 +24,7 @@ from assistant.operations import answer as answer_in
 from assistant.operations.completion import completed_item
 from assistant.question import cue
 from assistant.years import keep_to_year, resolve_years
-from index.facts.table import column_names
+from index.facts.table import column_named, column_names
 from index.model import Fact
 
 
@@ -87,8 +87,8 @@ def lean_on(clause: Query, item: str, analyze: Callable[[str], Query]) -> Query:
         return analyze(f"{cue('period_named').sub('', item)}{body}")
     # `政府采购预算总额是多少？其中预留给小型和微型企业的有多少`: a part of the item before
     within = re.match(cue("share_of_previous"), body)
-    if within and len(own) >= 2:
-        return analyze(f"{item}中{body[within.end() :]}")
+    if within and len(own) >= 2:  # 事业编制总数…其中实有在编: of 事业编制, not a total of every group
+        return analyze(f"{re.sub('(总数|总额|合计|总计)$', '', item)}中{body[within.end() :]}")
     # `…支出的年初预算是多少，支出决算是多少`: a clause naming only the head of the item before it;
     pair = re.match(cue("measure_pair"), body)  # …的基本支出和项目支出各多少？基本支出比项目支出多多少
     if pair and all(_is_measure(pair.group(k)) for k in ("a", "b")):
@@ -175,7 +175,7 @@ _PARALLEL = re.compile("呢$|又是?(多少|几)")
 def clause_query(query: Query, i: int, item: str) -> Query:
     """The i-th clause of a compound question as a question of its own, with what it leans on: the item of
     the clause before (`item`, see `lean_on`), the reason asked of it (`borrow_subject`), the whole's frame."""
-    clause = without_request(query.clauses[i])
+    clause = column_named(without_request(query.clauses[i]), query.table_hint)  # the 三公 table's 购置费: an item
     if i:
         before = against_before(query.clauses[i - 1], query.clauses[i - 2]) if i >= 2 else query.clauses[i - 1]
         clause = with_previous_head(with_previous_container(clause, before), before)
@@ -234,6 +234,8 @@ def with_previous_head(clause: str, before: str) -> str:
     mine, theirs = cue("modifier_only").match(clause), cue("head_after_de").search(before)
     if not mine or not theirs or cue("container").match(mine.group("mod")):  # 事业编制中实际在编的: its own item
         return clause
+    if re.match(cue("share_of_previous"), clause) and not re.search("比|较|增|减", before):  # 其中留给小微企业的:
+        return clause  # a part of the item before (`lean_on`), not of its change
     mod, head, rest = mine.group("mod"), theirs.group("head"), clause[mine.end("mod") + 1 :]
     if len(mod) <= 3 and head[0] == mod[0] and len(head) >= len(mod) + 2:  # 地上建筑面积…地下的: 地下建筑面积
         return f"{mod}{head[len(mod) :]}{rest}"

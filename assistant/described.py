@@ -16,6 +16,10 @@ _DESCRIBED_AFTER = re.compile(
     r"[^,:;?()\d]{2,40})的"
     r"(?=(?P<named>[^,:;?]*))"
 )
+# 用于…、…这些的 (its examples, figures in their names too: 数据共享2.0), then the item
+_USES_LISTED = re.compile(
+    r"(?:^|(?<=[,:;年]))(?P<words>(?:专门|主要)?(?:用于|用来|用在)[^,:;?()]{2,40}?)(?:这些|那些|等|之类)的(?=(?P<named>[^,:;?]*))"
+)
 _CONTAINED = re.compile("里|中|下面|下的|之下|其中|当中")
 # what names no item after the words: a generic head, or the asking words straight away (…的那个钱有多少)
 _NAMES_NONE = re.compile(
@@ -31,4 +35,4 @@ def without_description(norm: str) -> str:
         kept = _CONTAINED.search(m.group("words")) or not named or _NAMES_NONE.match(named)
         return m.group(0) if kept else ""
 
-    return _DESCRIBED_AFTER.sub(drop, _DESCRIPTION.sub(drop, norm))
+    return _USES_LISTED.sub(drop, _DESCRIBED_AFTER.sub(drop, _DESCRIPTION.sub(drop, norm)))

@@ -107,7 +107,8 @@ def synonyms() -> list[tuple[str, list[str]]]:
 
 def glossed(norm: str) -> str:
     """Everyday words glossed with a document term in brackets (花在员工身上的钱（人员经费）) read as the term: one the
-    lexicon, the measures or the national classification knows (not an aside: （行政的和事业的加起来）)."""
+    lexicon, the measures or the national classification knows (not an aside: （行政的和事业的加起来）); a row named
+    before the words stays."""
     terms = known_terms()
 
     def read(m: re.Match[str]) -> str:
@@ -115,7 +116,13 @@ def glossed(norm: str) -> str:
         if not any(term in t for t in terms) or _scope_of(words, term):
             return m.group(0)
         last = words.rsplit("的", 1)
-        return f"{last[0]}的{term}" if len(last) == 2 and len(last[1]) >= 2 else term
+        if len(last) == 2 and len(last[1]) >= 2:
+            return f"{last[0]}的{term}"
+        # 社会保障和就业支出人头经费（人员经费）: a row named first keeps its name, the everyday words after it go
+        row = max(
+            (t for t in terms if len(t) >= 4 and words.startswith(t) and len(words) - len(t) >= 2), key=len, default=""
+        )
+        return f"{row}{term}"
 
     return _gloss().sub(read, norm)
 

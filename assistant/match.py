@@ -25,7 +25,7 @@ from assistant.names import (
     table_title,
     vocabulary,
 )
-from assistant.placing import glossed_name, holds_another, modifies_another
+from assistant.placing import glossed_name, holds_another, modifies_another, names_shortened_then_other
 from index import classification
 from index.model import MONEY_UNITS, Fact, Hit
 from index.settings import Tunables
@@ -107,7 +107,7 @@ def score_fact(
     coded = coded or by_code or glossed_name(asked, fact)
     if coded:  # the 科目编码 names the row as well as its name does (科目2010399: 其他…事务支出 itself)
         recall, coverage, name = 1.0, 1.0, normalize(fact.subject)
-    score = 0.6 * recall + 0.4 * coverage + _name_bonus(query, text, name, recall, described)
+    score = 0.6 * recall + 0.4 * coverage + _name_bonus(query, text, name, recall, described, fact.subject)
     rest = [c.replace(name, "") for c in content if name in c]  # 电费的公用经费: 公用经费 is the column asked
     unread = rest and all(containment(bigrams(r), described) < 0.5 for r in rest)
     score -= 0.3 if unread and ms.of_measures(name, measures) else 0  # 一般公共预算基本支出: columns named together
@@ -128,9 +128,11 @@ _QUALIFIER = re.compile(r"\(([^()\d]{2,})\)")
 _NAMED = re.compile(r"\(((?:(?!的)[\u4e00-\u9fff]){2,8})\)")  # a name in brackets (货物), not a description (单位缴的…)
 
 
-def _name_bonus(query: Query, text: str, name: str, recall: float, described: frozenset[str]) -> float:
+def _name_bonus(query: Query, text: str, name: str, recall: float, described: frozenset[str], subject: str) -> float:
     if not name or recall != 1.0:
         return 0.0
+    if names_shortened_then_other(text.split("|")[0], name, subject):  # 离退休人员福利费: not 离退休人员经费
+        return -0.3
     bonus = 0.1 + min(len(name), 12) * 0.01  # longer exact names are more specific
     # Chinese puts the head last (纳入部门预算的政府采购, 三公经费中的公务接待费): of two names the
     # question holds whole, the later one is what it asks about

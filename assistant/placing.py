@@ -21,6 +21,25 @@ def modifies_another(plain: str, name: str, described: frozenset[str]) -> bool:
     return len(rest) >= 2 and containment(bigrams(rest), described) < 0.5
 
 
+_OTHER_HEAD = re.compile(r"[^\W\d_和与及、]{1,4}?(费|补贴|补助)")
+
+
+def names_shortened_then_other(plain: str, name: str, subject: str) -> bool:
+    """`离退休人员福利费` read by the name 离退休人员 (离退休人员经费 printed shorter): the words after it name another
+    money item (福利费, not its 经费), which the short name only qualifies."""
+    subject = normalize(subject)
+    if name == subject or not subject.startswith(name) or name not in plain:
+        return False
+    after = plain[plain.rfind(name) + len(name) :]
+    other = _OTHER_HEAD.match(after)
+    if other is None or after.startswith(subject[len(name) :]):
+        return False
+    return not _COLUMN.search(other.group(0))
+
+
+_COLUMN = re.compile("年初|全年|调整|预算|决算|执行|实际|基本|项目|人员|公用|财政拨款")  # 决算支出: a column, no item
+
+
 # Where an item is printed, said after its container's name (卫生健康支出下面，…; 城乡社区管理事务下的…; 三公经费中的…)
 _HOLDS_SAID = re.compile(r"(?:里面|里|中|当中)(?:安排|列支|列了|列|花|用|有|是|为|共|一共)")
 _HOLDS = re.compile(r"(?:\((?:类|款|项)\))?(?:下面|下属|之下|底下|下(?![降半年拨达调])|中|里面|里|当中)(?:的|,)")

@@ -21,8 +21,9 @@ from index.text import normalize
 _MAX_PREFIX = 8
 _MIN_CHARS_SHARED = 0.85
 _DATED = re.compile(r"\d年度?$")  # 2022年局里: a year before 局 (our office) names no organisation
-_BOUNDARY = set("、,，和与及跟的比是在|?？")
-_TITLE = re.compile("长|领导")  # after an organisation's kind, a person's title (给局长准备材料, 院领导)
+_BOUNDARY = set("、,，和与及跟的比是在|?？()（）")
+# after an organisation's kind, a person's title (给局长准备材料, 院领导) or its own office (含局本部): no other organisation
+_TITLE = re.compile("长|领导|本部")
 
 
 @dataclass(slots=True)

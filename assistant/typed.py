@@ -17,13 +17,14 @@ _SPACED_PAUSE = re.compile(r"(?<=了)[ \u3000]+(?=[\u4e00-\u9fff])")
 def spaced(text: str) -> str:
     """Spaces standing for punctuation read as it (see `_SPACED_ASK`); in a question typed with no other punctuation,
     spaces between items before a sum (`_SPACED_LIST`) and after a 了 (`_SPACED_PAUSE`) too."""
-    text = _SPACED_ASK.sub(r"\1？", text)
+    text = _TABLE_THEN_CODE.sub(r"\1中", _SPACED_ASK.sub(r"\1？", text))  # 表7 2010302: no code 72010302
     if _PUNCTUATED.search(text):  # spaces beside punctuation are spaces (…住房公积金 和 2210203 购房补贴 的决算数分别)
         return text
     text = _SPACED_LIST.sub(lambda m: re.sub(r"[ \u3000]+", "、", m.group(0)), text)
     return _SPACED_PAUSE.sub("，", text)
 
 
+_TABLE_THEN_CODE = re.compile(r"(表\d{1,2})[ \u3000]+(?=\d{3})")
 _PUNCTUATED = re.compile(
     r"[，。！：；（）,.!:;()\d]|[?？](?!$)"
 )  # punctuation, or figures, besides a last question mark

@@ -220,6 +220,8 @@ def lookup_or_total(query: Query, ctx: Context) -> Answer:
 
 def sum_of(query: Query, ctx: Context, facts: list[Fact] | None = None, places: list[Fact] | None = None) -> Answer:
     places = places or []  # other places stating the figures, cited too
+    if facts is None and (kinds := kinds_counted(query, ctx)):  # 把本部和下属单位都算上，一共几家: every kind
+        facts, places = kinds, scope_of_units(kinds, ctx)
     if facts is None and len(query.parts) < 2:
         facts = rows_under_named(query, ctx) or None  # 302商品和服务支出下各款加总: the rows under the row named
     if facts is None and len(query.parts) < 2:  # one item named: a total of it under its parallel parents

@@ -75,6 +75,7 @@ def items_under(parent: Fact, facts: Sequence[Fact]) -> list[Fact]:
 # `部门预算一共包括几家单位`: all its units, not the 下属…预算单位 besides the department's own office, nor one kind
 _ALL_UNITS = re.compile(
     r"(一共|总共|共|包括|包含|含|涵盖|合计|总计).{0,6}(几|多少)家(预算)?单位|(几|多少)家(预算)?单位.{0,4}(一共|总共|合计)"
+    r"|单位[^?]{0,30}(一共|总共|合计)(是|有)?(几|多少)家"  # …涵盖的单位，把本部和下属单位都算上，一共是几家
 )
 
 

@@ -116,6 +116,17 @@ def column_names() -> dict[str, str]:
     return dict(vocabulary()["column_subjects"]["expand"])
 
 
+def column_named(norm: str, table: str | None) -> str:
+    """`“三公”经费…预算表，购置费多少`: a short column name said of a table whose columns are items (the 三公 table),
+    read as the item it stands for (公务用车购置费, also when said under its parent column); other text as it is."""
+    if not table or not any(w in table for w in vocabulary()["column_subjects"]["title_words"]):
+        return norm
+    asked = r"(?=的?(?:预算数?|决算数?)?(?:是|有|为|多少|呢|又|填|印|[,?]|$))"
+    for short, full in column_names().items():  # X下面的购置费: the 购置费 itself
+        norm = re.sub(rf"(?:^|(?<=[,:?的])|[^,:?]{{2,20}}?下面的?){short}{asked}", full, norm)
+    return norm
+
+
 def _is_column_subject(table: Table) -> bool:
     cfg = vocabulary()["column_subjects"]
     return table.kind in cfg["kinds"] or any(w in table.title for w in cfg["title_words"])
