@@ -22,8 +22,8 @@ _MAX_PREFIX = 8
 _MIN_CHARS_SHARED = 0.85
 _DATED = re.compile(r"\d年度?$")  # 2022年局里: a year before 局 (our office) names no organisation
 _BOUNDARY = set("、,，和与及跟的比是在|?？()（）")
-# after an organisation's kind, a person's title (给局长准备材料, 院领导) or its own office (含局本部): no other organisation
-_TITLE = re.compile("长|领导|本部")
+_TITLE = re.compile("长|领导")  # after an organisation's kind, a person's title (给局长准备材料, 院领导)
+_OWN_OFFICE = re.compile("本部")  # (含局本部): the department's own office, never an organisation missing
 
 
 @dataclass(slots=True)
@@ -100,6 +100,7 @@ def find_mentions(norm: str, departments: dict[str, str]) -> tuple[list[tuple[in
                 elif (
                     suffix in strong
                     and not _DATED.search(norm, 0, start)
+                    and not _OWN_OFFICE.match(norm, end)
                     and (
                         (start >= 2 and norm[start - 1] not in self_words)
                         # 福利院的… names an organisation by its kind alone, when no loaded department is of that kind

@@ -146,3 +146,16 @@ def test_a_row_said_once_before_a_list_is_said_for_each(
 def test_how_tall_asks_a_height(qa: Assistant, ids: dict[str, str]) -> None:
     answers_one_figure(qa.ask("万里街道新盖的那个社区公共服务中心大楼，到底有多高？", doc=ids["wanli"]), 29.8)
     assert qa.ask("司法局的办公楼有多高？", doc=ids["justice"]).value is None  # no height printed
+
+
+def test_a_departments_own_office_names_the_department(qa: Assistant, ids: dict[str, str]) -> None:
+    """`司法局本部…` names 司法局 (all five documents loaded, none selected); `（含局本部）` names no other one."""
+    for question, own in (
+        ("司法局本部和法律援助中心加起来，实有在编多少人？", "司法局"),
+        ("万里街道本部2024年的支出合计是多少元？", "万里街道"),
+    ):
+        ans = qa.ask(question)
+        assert own in ans.answer and not any(o in ans.answer for o in ("大鹏", "福利院", "财政局") if o != own), (
+            ans.answer
+        )
+    answers_one_figure(qa.ask("本部门预算共涵盖几家预算单位（含局本部）？", doc=ids["justice"]), 2)
