@@ -192,12 +192,13 @@ def expand(norm: str) -> list[str]:
 
 
 _PER_ITEM = re.compile(r"每(台|套|人|件|辆|份|次)")
+_PER_ITEM_MONEY = re.compile(r"(多少|几)(元|块)")  # 每台…最高是多少元: the standard in 元 per item
 _EXCLUDED = re.compile(r"\((?:不含|不包括|不包含|除)[^()]*\)|(?:不含|不包括|不包含)[^\d,?;()的]{1,6}")
 
 
 def wanted_unit(norm: str) -> str | None:
     per_item = _PER_ITEM.search(norm)
-    if per_item and _MONEY_CUE.search(norm):
+    if per_item and (_MONEY_CUE.search(norm) or _PER_ITEM_MONEY.search(norm)):
         return f"元/{per_item.group(1)}"  # a unit-price standard: 每台…多少钱
     # a figure the question states (单价100万元以上的设备有几台) names no unit asked, unless nothing else does
     asked = _EXCLUDED.sub("", norm)  # 设备（不含车辆）有几台: what is left out names no unit

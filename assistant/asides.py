@@ -313,3 +313,25 @@ def reads_narrative(asked: str) -> bool | None:
     """Does the question say to read its figure in the document's narrative (True) or in its tables (False, 以表中数字
     为准), where the document prints two? None when it says neither."""
     return False if _TABLES.search(asked) else True if _NARRATIVE.search(asked) else None
+
+
+# A question asked after sentences of background (我在写论文，想看看…。福利院的预算里有一块事业收入。请问…): 请问 after a
+# full stop starts what is asked; the background's years stay (a year it names may be the one asked)
+_POINTS_BACK = re.compile("这(?!样|么)|那(?![么样])|该|上述|以上|前述|它|其(?!中|他|余)")  # 这一项, 这方面, 按这段文字
+_YEAR_SAID = re.compile(r"(?<!\d)(20\d{2})年")
+_ASKED_AFTER_BACKGROUND = re.compile(r"[。!](?:那么|那)?(?:请问|想请问|我想问一下|我想问|想问一下|我想知道)")
+
+
+def background_off(text: str) -> str:
+    """The question without the sentences of background before its 请问, unless they ask something themselves (a
+    `?` in them: several questions), no question follows or it points back at them (这一项); the background's years
+    are kept before it."""
+    found = list(_ASKED_AFTER_BACKGROUND.finditer(text))
+    if not found:
+        return text
+    cut = found[-1].start() + 1
+    background, rest = text[:cut], text[cut:]
+    if "?" in background or "?" not in rest or _POINTS_BACK.search(rest):
+        return text  # …这一项预算安排了多少: the background names the item the question points back at
+    years = "".join(dict.fromkeys(f"{y}年" for y in _YEAR_SAID.findall(background) if y not in rest))
+    return years + rest

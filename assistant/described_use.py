@@ -25,7 +25,10 @@ _BREAKS = re.compile(r"[,，、?？:：;；()（）“”\"]|这些|那些|这�
 _LEAD = re.compile(r"^(来电人问|市民问|请问|管|做|搞|负责|用于|用来|专门|主要|给|为|在)+")
 _TRAIL = re.compile(r"(项目|事项|工作|那一块|那块|预算|经费|资金|钱|花|安排|了)+$")
 # what says the words before it describe an item (…那一块的项目, …这些…的那个项目, …那块)
-_POINTER = re.compile("那个|那一块|那块|这块|这一块|那部分|这部分|[那这]一?项|那一?类|那笔|的项目|的事项")
+# …or that money is asked by what it is spent on (做各类审计和绩效评价花了多少, 花在…上的钱)
+_POINTER = re.compile(
+    "那个|那一块|那块|这块|这一块|那部分|这部分|[那这]一?项|那一?类|那笔|的项目|的事项|花了|花费|花在|的钱"
+)
 MIN_PIECE = 4  # characters a piece of description needs to say anything of its own
 PIECE_FOUND = 0.8  # share of a piece's bigrams its sentence must hold (智慧城市研究课题 in 智慧城市领域研究课题)
 MIN_SAID = 8  # characters of description found that name an item by its use: two pieces, not one name's fragment

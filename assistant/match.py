@@ -26,14 +26,13 @@ from assistant.names import (
     vocabulary,
 )
 from assistant.placing import glossed_name, holds_another, modifies_another, names_shortened_then_other
+from assistant.specific import specific_first
 from index import classification
 from index.model import MONEY_UNITS, Fact, Hit
 from index.settings import Tunables
-from index.text import YEAR_IN_TEXT, bigrams, containment, normalize
+from index.text import bigrams, containment, normalize
 
 COUNT_UNITS = frozenset("人 辆 个 份 次 家 台 条 期 项 件 套 户 场 平方米 米 公里 批次 人次 分".split())
-
-SPECIFIC_WINDOW = 20  # runners-up looked at for a more specific name the question supports
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +186,7 @@ def _measure_terms(
         measure_ok = False
         delta -= 0.6  # below the items naming Y; Y is named by the figure, not by X's national note (燃料费)
     # 一般公共预算拨款收入 is not 一般公共预算拨款支出, however alike the names (nor 一般公共预算资金, an income)
-    if other_side(asked, fact):
+    if other_side(asked, fact) and (len(name) < 4 or other_side(asked.replace(name, ""), fact)):  # not its name's 支出
         measure_ok = False
         delta -= 0.3
     # budget vs outturn: a figure of another stage (决算数 for 年初预算, 预算数 for 实际花了) is another figure
@@ -307,7 +306,7 @@ def rank_facts(
         )
     scored = _by_code_path(scored)
     scored.sort(key=lambda s: s.score, reverse=True)
-    return _specific_first(scored, (target.split("|")[0], *core), tun)
+    return specific_first(scored, (target.split("|")[0], *core), tun)
 
 
 # How much a 科目 named under its named parent gains, and the parent loses (the parent then only qualifies).
@@ -338,33 +337,6 @@ def _by_code_path(scored: list[Scored]) -> list[Scored]:
                 s = replace(s, score=s.score + _PATH_BONUS)
         out.append(s)
     return out
-
-
-def _specific_first(ranked: list[Scored], question: Sequence[str], tun: Tunables) -> list[Scored]:
-    """Put first a near runner-up whose name is the best name made more specific by words the question says.
-
-    "政府采购里买服务的预算" names 政府采购服务, not the 政府采购 total its exact substring scores higher;
-    "财政拨款年末结转和结余" names 年末财政拨款结转和结余, not 年末结转和结余."""
-    if len(ranked) < 2 or not ranked[0].name:
-        return ranked
-    best = ranked[0]
-    best_b = bigrams(best.name)
-    asked, read = bigrams(question[0]), frozenset().union(*(bigrams(q) for q in question))  # as asked; and read
-    for i, s in enumerate(ranked[1:SPECIFIC_WINDOW], 1):
-        if s.score < best.score - tun.specific_margin:
-            break
-        if len(s.name) <= len(best.name) or s.recall < tun.min_recall or not s.measure_ok:
-            continue
-        name_b = bigrams(s.name)
-        # the words it adds (公务用车 + 购置费), which may be said in everyday words (买公车: 购置, never 车购)
-        whole = best.name in s.name  # a year in the name (2022年政府采购项目) makes it no more specific
-        extra = bigrams(YEAR_IN_TEXT.sub("", s.name.replace(best.name, ""))) - best_b if whole else name_b - best_b
-        says = bool(extra) and containment(extra, read if whole else asked) >= 0.5
-        # unless the question also says what the best's full name has beyond it (购置和运行: the whole)
-        beyond = (bigrams(normalize(best.fact.subject)) - best_b - name_b) & asked
-        if containment(best_b, name_b) >= 0.8 and says and not beyond:
-            return [s, *ranked[:i], *ranked[i + 1 :]]
-    return ranked
 
 
 def choose(

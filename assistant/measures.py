@@ -251,9 +251,13 @@ def asked_head(asked: str) -> str | None:
     head = container_head(EXAMPLES.sub("", asked))  # …电信服务（网络线路那些）的钱: examples name no head
     if not head:
         return None
-    return _STAGE_TAIL.sub(
+    head = _STAGE_TAIL.sub(
         "", re.sub("(非|除|不含|不包括)(" + "|".join(map(re.escape, vocabulary().measure_words)) + ")", "", head)
     )
+    return _PART_OF.sub("", head)  # 建筑面积中地下部分: the part is 地下 (地下建筑面积)
+
+
+_PART_OF = re.compile(r"(?<=[\u4e00-\u9fff]{2})(那|这)?(一)?部分(平方米|亿元|万元|元|人|个|辆|家)?$")
 
 
 def alone(text: str, described: frozenset[str]) -> bool:

@@ -255,6 +255,8 @@ def operand_names(facts: Sequence[Fact], departments: frozenset[str]) -> list[st
         # 实有在编人数 of 行政编制总数 and of 事业编制总数: 行政编制实有在编人数9 + 事业编制实有在编人数13
         heads = [strip_endings(normalize(f.context), vocabulary().generic_suffixes) for f in facts]
         return [f"{h}{n}" for h, n in zip(heads, names, strict=True)]
+    if len({f.measure for f in facts}) == 1 and len({f.source.table for f in facts}) == len(facts):  # two tables'
+        return [f"{table_title(f.source.table)}的{n}" for n, f in zip(names, facts, strict=True)]
     return [n if normalize(f.measure) in normalize(n) else f"{n}{f.measure}" for n, f in zip(names, facts, strict=True)]
 
 

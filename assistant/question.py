@@ -17,6 +17,7 @@ from functools import cache
 
 from assistant import clauses, lexicon
 from assistant.asides import (
+    background_off,
     parent_asked,
     requests_listed,
     units_requested,
@@ -174,7 +175,7 @@ def frame(norm: str) -> Framed:
     """Take the framing off a normalised question (see the module docstring)."""
     cues = _cues()
     norm = _repeat(_lead_off, _as_written(norm, cues))
-    text = parent_asked(which_folded(norm, cues), cues)  # A和B哪个多？A减B差多少; 这个项所属的款
+    text = parent_asked(which_folded(background_off(norm), cues), cues)  # A和B哪个多？A减B差多少; 这个项所属的款
     doc_years: list[int] = []
     # 上海市普陀区财政局2024年2023年… / …2022年去年…: the first year names the document, not the year asked
     stacked = cues["stacked_years"].search(text) or cues["year_then_relative"].search(text)

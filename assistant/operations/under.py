@@ -14,6 +14,7 @@ from assistant.match import confident
 from assistant.names import stage_terms, strip_endings
 from assistant.operations.base import Context
 from assistant.operations.lookup import rank_all
+from assistant.units import asks_all_units
 from index.model import Fact
 from index.text import normalize
 
@@ -72,20 +73,11 @@ def items_under(parent: Fact, facts: Sequence[Fact]) -> list[Fact]:
     return list(found.values())
 
 
-# `部门预算一共包括几家单位`: all its units, not the 下属…预算单位 besides the department's own office, nor one kind
-_ALL_UNITS = re.compile(
-    r"(一共|总共|共|包括|包含|含|涵盖|合计|总计).{0,6}(几|多少)家(预算)?单位|(几|多少)家(预算)?单位.{0,4}(一共|总共|合计)"
-    r"|单位[^?]{0,30}(一共|总共|合计)(是|有)?(几|多少)家"  # …涵盖的单位，把本部和下属单位都算上，一共是几家
-)
-
-
 def kinds_counted(query: Query, ctx: Context) -> list[Fact]:
     """The kinds of unit one sentence counts the department's units by (行政单位1家，参公单位1家，事业单位4家), when the
     question asks how many units there are in all and names no kind of its own (本部 named with the 下属 units is all of
     them: 本部加上下属预算单位); [] otherwise."""
-    asked = query.norm.split("|")[0]
-    kind = re.search(r"(行政|参公|事业|下属)单位|下属[^,?]{0,4}预算单位", asked) and "本部" not in asked
-    if not _ALL_UNITS.search(asked) or kind:
+    if not asks_all_units(query):
         return []
     by_sentence: dict[tuple[str, str], list[Fact]] = {}
     for fact in ctx.facts:

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from index.facts.narrative import section_facts
 from index.facts.table import find_target, table_facts, vocabulary
+from index.facts.units import listed_units
 from index.model import LOCATOR_SEP, Document, Fact, Provenance, Section, Table
 from index.read.columns import label_columns
 from index.read.tables import parse_number
@@ -54,6 +55,7 @@ def extract_facts(doc: Document) -> list[Fact]:
     for section in doc.sections:
         project = projects.get(section.heading_path[0] if section.heading_path else "")
         facts.extend(replace(f, context=f.context or project) if project else f for f in section_facts(section, doc))
+    facts.extend(listed_units(doc))
     seen: set[tuple[object, ...]] = set()
     unique = []
     for f in facts:
