@@ -278,9 +278,12 @@ def units_requested(text: str, cues: Cues) -> tuple[str, list[str]]:
 
 
 def requests_listed(text: str, cues: Cues, *, converted: bool) -> str:
-    """Figures asked by a request, not a question: `请分别列出A、其中B，以及C` and `…？顺便也说下A，以及B` ask A, B and C;
+    """Figures asked by a request, not a question: `请核实A，并请一并核实B` asks A and B; `请分别列出A、其中B，以及C` and `…？顺便也说下A，以及B` ask A, B and C;
     `A，顺便也说下B，以及C，分别是多少` lists them; `请把A和B两项分别换算成万元` (`converted`: the unit request gone) asks
     A and B, and `…A和B，…，请把这两项分别换算成万元` the items said before it."""
+    if cues["verify_joint"].search(text):  # 请核实A，并请一并核实B: A是多少？B是多少
+        pieces = [p.strip(",.。") for p in cues["verify_joint"].split(text)]
+        text = "?".join(p if cues["asking"].search(p) else f"{p}是多少" for p in pieces if p)
     if cues["chain_joint"].search(text) and re.search("(分别|各自?)(是|有|为)?(多少|几)", text):
         text = re.sub(",(?=分别|各)", "", cues["chain_joint"].sub("、", text).replace(",以及", "、"))
     ask = cues["list_request"].search(text) or (cues["convert_request"].search(text) if converted else None)

@@ -8,6 +8,7 @@
   部门预算; `编制范围` is no staff count, and `有多少退休人员` asks people, never money;
 - a column of a total row the summary table prints without it (本年支出合计中，基本支出: the 支出决算表's 合计 row);
 - `X中Y部分` asks Y of X; one item in two tables, each part read in the table it names;
+- `请核实A，并请一并核实B` asks A and B; `货物、工程、服务三块各是多少` lists three items (三块 is no 三公);
 - the 支出 of an item's own name says no side; background sentences before 请问 (their years kept); what a list's
   items are, said after it (这两个…的项目); money asked by what it is spent on (…花了多少); a standard per item in 元.
 """
@@ -68,6 +69,7 @@ def test_one_figure(qa: Assistant, ids: dict[str, str], doc: str, question: str,
         P("finance", "财政局现在有多少退休人员？", 69.1, id="people-not-money-finance"),
         P("justice", "司法局2026年有多少退休人员？", 478680, id="people-not-money-justice"),
         P("wanli", "每台笔记本的购置标准最高是多少元？", None, id="no-standard-wanli"),
+        P("justice", "普陀区司法局2026年政府采购预算1486.42万元，货物、工程、服务三块各是多少万元？", 10.81, id="三块-is-no-三公-justice"),
     ],
 )  # fmt: skip
 def test_never_the_figure_of_another_item(
@@ -76,7 +78,8 @@ def test_never_the_figure_of_another_item(
     """Declined (the document prints no such figure), or at least never `never`, the figure of the item the words
     resemble."""
     ans = qa.ask(question, doc=ids[doc])
-    assert ans.value is None or (never is not None and ans.value != pytest.approx(never)), ans.answer
+    for value in [ans.value, *(p.value for p in ans.parts)]:
+        assert value is None or (never is not None and value != pytest.approx(never)), ans.answer
 
 
 @pytest.mark.parametrize(
@@ -85,6 +88,9 @@ def test_never_the_figure_of_another_item(
         P("wanli", "万里街道2024年政府采购预留给中小企业的有多少万元？其中留给小微企业的有多少万元？", [664.98, 465.49], id="qualified-part-first-wanli"),
         P("wanli", "万里街道新建的社区公共服务中心，规划建筑面积多大？其中地下部分多少平方米？", [13459, 5356], id="部分-wanli"),
         P("wanli", "万里街道社区公共服务中心新建工程规划建筑面积约多少平方米？其中地上、地下建筑面积各多少平方米？", [13459, 8013, 5356], id="地上地下-wanli"),
+        P("dapeng", "请核实大鹏数据局2022年部门预算所列行政编制总数，并请一并核实行政编制的实有在编人数。", [9, 9], id="verify-joint-dapeng"),
+        P("justice", "请核实司法局2026年的人员经费，并请一并核实公用经费。", [23563342, 2178324.44], id="verify-joint-justice"),
+        P("wanli", "万里街道2024年政府采购，货物、工程、服务三块各是多少万元？", [93.98, 815.87, 752.59], id="三块各-wanli"),
     ],
 )  # fmt: skip
 def test_parts(qa: Assistant, ids: dict[str, str], doc: str, question: str, values: list[float]) -> None:
