@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from assistant.lexicon import EXCEPT_WORDS
 from index.settings import Tunables
 from index.text import YEAR_IN_TEXT, bigrams, containment, normalize
 
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from assistant.match import Scored
 
 SPECIFIC_WINDOW = 20  # runners-up looked at for a more specific name the question supports
-_NEGATED = re.compile("不是|并非|非专门|不属于|除了|除去|不含|不包括|以外|之外")
+_NEGATED = re.compile(f"不是|并非|非专门|不属于|{EXCEPT_WORDS}")
 
 
 def specific_first(ranked: list[Scored], question: Sequence[str], tun: Tunables) -> list[Scored]:

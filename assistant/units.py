@@ -51,7 +51,10 @@ def listed_units_first(query: Query, ranked: Sequence[Scored], tun: Tunables) ->
     if listed is None:
         return list(ranked)
     outright = replace(
-        listed, recall=max(listed.recall, tun.min_recall), coverage=max(listed.coverage, tun.min_coverage)
+        listed,
+        score=max(listed.score, tun.min_score),
+        recall=max(listed.recall, tun.min_recall),
+        coverage=max(listed.coverage, tun.min_coverage),
+        measure_ok=True,
     )
-    outright = replace(outright, score=max(outright.score, tun.min_score), measure_ok=True)
     return [outright, *(s for s in ranked if s is not listed)]

@@ -16,6 +16,7 @@ from assistant.compose import (
     money_unit_for,
     year_phrase,
 )
+from assistant.lexicon import EXCEPT_WORDS
 from assistant.match import Scored, choose, confident, names_narrative, rank_facts
 from assistant.names import fact_name, operand_names, vocabulary
 from assistant.operations.base import Context, abstain, cite, counted_at_date, decimal_places, disagree, unit_compatible
@@ -44,7 +45,7 @@ def printed_with_unit(fact: Fact) -> str:
     return text if text.endswith(fact.unit) else f"{text}{fact.unit}"
 
 
-_EXCEPT = re.compile("除了|除去|不含|不包括|以外|之外")
+_EXCEPT = re.compile(EXCEPT_WORDS)
 
 
 def rank_all(query: Query, ctx: Context) -> list[Scored]:

@@ -280,11 +280,12 @@ def _total_row_elsewhere(best: Scored, ranked: Sequence[Scored], facts: Sequence
         if side(s.fact) != side(best.fact) or normalize(s.fact.measure) in totals:
             continue
         here = (src.doc_id, src.table, src.row)
-        row = [
-            f
+        if any(
+            (f.source.doc_id, f.source.table, f.source.row) == here
+            and normalize(f.measure) in totals
+            and f.is_money
+            and not disagree(f, best.fact)
             for f in facts
-            if (f.source.doc_id, f.source.table, f.source.row) == here and normalize(f.measure) in totals
-        ]
-        if any(f.is_money and not disagree(f, best.fact) for f in row):
+        ):  # the row's own total is best's figure
             return s
     return None

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 
 from index.model import LOCATOR_SEP, Document, Fact, Provenance, Section, Table
+from index.text import YEAR_IN_TEXT
 
 UNITS_COLUMN = "单位名称"
 _INTRO = re.compile(r"([^。：:；;]*单位)(?:包括|包含|有)[：:]?\s*$")  # …纳入…编制范围的单位包括：
-_YEAR = re.compile(r"\d{4}\s*年度?")
+_UNITS = "单位"  # the count's name when no sentence introduces the list
 
 
 def listed_units(doc: Document) -> list[Fact]:
@@ -29,7 +30,7 @@ def listed_units(doc: Document) -> list[Fact]:
         if not names:
             continue
         intro = _introducing(doc, table)
-        subject = _YEAR.sub("", intro[1].replace(doc.department, "")) if intro else UNITS_COLUMN[:2]
+        subject = YEAR_IN_TEXT.sub("", intro[1].replace(doc.department, "")) if intro else _UNITS
         heading = intro[0].heading if intro else ""
         page = table.pages[0] if table.pages else None
         quote = "；".join(f"{i}. {name}" for i, name in enumerate(names, 1))
