@@ -140,9 +140,7 @@ def substitute(norm: str, pick: int = 0) -> str:
 
     def replace(m: re.Match[str]) -> str:
         target = table[m.group(0)][pick]
-        kept = (
-            target in norm or inside_other_name(norm, *m.span(), table[m.group(0)]) or not stands_for(norm, m.start())
-        )
+        kept = inside_other_name(norm, *m.span(), table[m.group(0)], target) or not stands_for(norm, m.start())
         return m.group(0) if kept else target
 
     return _synonym_pattern().sub(replace, norm)

@@ -17,6 +17,22 @@ from index.classification import national_names
 Cues = dict[str, re.Pattern[str]]
 
 
+_BRACKETED = re.compile(r"\((?P<alias>[^()]{4,})\)")
+
+
+def _alias_off(text: str) -> str:
+    """`卫生健康支出（医疗卫生与计划生育支出）—…`: a national name's other name (its former name, ending as it does:
+    支出) in brackets after it says nothing more; it goes, so the bracket is not read as the item glossed."""
+
+    def off(m: re.Match[str]) -> str:
+        name = next((n for n in national_names() if len(n) >= 4 and text[: m.start()].endswith(n)), "")
+        alias = m.group("alias")
+        other = alias in national_names() or (alias[-2:] == name[-2:] and re.fullmatch("[\u4e00-\u9fff]+", alias))
+        return "" if name and other and "的" not in alias else m.group(0)
+
+    return _BRACKETED.sub(off, text)
+
+
 def without_asides(text: str, cues: Cues) -> str:
     """The question in its plain form. An aside explaining the item in the asker's words goes (the item is named
     before it); one that only names a document term (（也就是人员经费）) stays, as a gloss of the words before it.
@@ -26,7 +42,7 @@ def without_asides(text: str, cues: Cues) -> str:
     dashes stay, in brackets; what is left once a part is taken out (X中，除去Y的部分，还剩多少; X里不是Y的那部分) is asked as X减Y; a basis said before
     the item (以合同签订为准的政府采购金额) follows it in brackets, as documents print it."""
     terms = known_terms()
-    text = _gloss_after(text, cues)
+    text = _gloss_after(_alias_off(text), cues)
     text = cues["explained_term"].sub(lambda m: f"({t})" if (t := m.group("term")) in terms else m.group(0), text)
     text = cues["breakdown"].sub("其中", cues["kinds_listed"].sub("", sum_said_after(text, cues)))
     text = cues["sum_then_head"].sub(r"\g<items>\g<head>\g<sum>\g<rest>", text)
@@ -278,12 +294,16 @@ def units_requested(text: str, cues: Cues) -> tuple[str, list[str]]:
 
 
 def requests_listed(text: str, cues: Cues, *, converted: bool) -> str:
-    """Figures asked by a request, not a question: `请核实A，并请一并核实B` asks A and B; `请分别列出A、其中B，以及C` and `…？顺便也说下A，以及B` ask A, B and C;
+    """Figures asked by a request, not a question: `请核实A，并请一并核实B` asks A and B, `请核实A的预算安排数，以及该项
+    主要用于哪些方面` A and what it is for; `请分别列出A、其中B，以及C` and `…？顺便也说下A，以及B` ask A, B and C;
     `A，顺便也说下B，以及C，分别是多少` lists them; `请把A和B两项分别换算成万元` (`converted`: the unit request gone) asks
     A and B, and `…A和B，…，请把这两项分别换算成万元` the items said before it."""
     if cues["verify_joint"].search(text):  # 请核实A，并请一并核实B: A是多少？B是多少
         pieces = [p.strip(",.。") for p in cues["verify_joint"].split(text)]
         text = "?".join(p if cues["asking"].search(p) else f"{p}是多少" for p in pieces if p)
+    joined = cues["figure_then_ask"].match(text)  # X的预算安排数，以及该项主要用于哪些方面: X是多少？该项…
+    if joined and cues["asking"].search(joined.group("rest")) and not cues["asking"].search(joined.group("figure")):
+        text = f"{joined.group('figure')}是多少?{joined.group('rest')}"
     if cues["chain_joint"].search(text) and re.search("(分别|各自?)(是|有|为)?(多少|几)", text):
         text = re.sub(",(?=分别|各)", "", cues["chain_joint"].sub("、", text).replace(",以及", "、"))
     ask = cues["list_request"].search(text) or (cues["convert_request"].search(text) if converted else None)

@@ -47,9 +47,11 @@ def split_clauses(text: str, cues: Cues) -> list[str]:
     if pending and clauses:
         clauses[-1] += "," + pending.rstrip(",")
     clauses = _lead_for_all(_units_restated(clauses, cues), cues)
-    clauses = each_of_before(
-        [one for clause in clauses for listed in _asks_apart(clause, cues) for one in each_asked(listed)]
-    )
+    asked: list[str] = []
+    for clause in clauses:
+        for listed in _asks_apart(clause, cues):
+            asked += each_asked(listed, asked[-1] if asked else "")
+    clauses = each_of_before(asked)
     clauses = _lead_for_all(clauses, cues)  # the questions of a list after the lead too (…单位：A、B各多少元)
     return clauses if len(clauses) >= 2 else []
 

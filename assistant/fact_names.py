@@ -51,9 +51,16 @@ def best_name(
     for candidate in (*candidate_names(fact, departments), *extra):
         hay = text if any(t in candidate for t in named_titles) else outside
         bare, hay = candidate.replace("的", ""), hay.replace("的", "")  # 的 is said or left out at will
-        r = 1.0 if bare and bare in hay else containment(bigrams(bare), bigrams(hay))
+        r = 1.0 if bare and (bare in hay or _swapped(bare, hay)) else containment(bigrams(bare), bigrams(hay))
         if len(candidate) <= 2:
             r *= 0.85  # a two-character name is weak evidence
         if r > best[0] or (r == best[0] and len(candidate) > len(best[1])):
             best = (r, candidate)
     return best
+
+
+def _swapped(name: str, hay: str) -> bool:
+    """Is a name of two two-character words said with them the other way round (地上主楼 as 主楼地上)? Not a column's
+    name (项目支出 is no 支出项目); a longer name's parts may read another thing reordered (编报绩效目标的项目 is no
+    绩效目标编报 of 预算单位)."""
+    return len(name) == 4 and name not in vocabulary().measure_words and name[2:] + name[:2] in hay

@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 from assistant.data import load_data
-from assistant.lexicon import known_terms
+from assistant.lexicon import known_terms, names_item
 from assistant.names import vocabulary
 from index.classification import JOINERS, codes_of, joined_names, national_names
 
@@ -71,11 +71,12 @@ def held_item(item: str) -> str:
     return held
 
 
-def each_asked(clause: str) -> list[str]:
+def each_asked(clause: str, before: str = "") -> list[str]:
     """`A、B和C各是多少万元` (`A和B，各预算多少`) asks three questions: `A是多少万元`, `B是多少万元`, `C是多少万元`.
 
-    A leading container (`政府采购预算中，货物和工程各是多少`) qualifies every item, so each keeps it."""
-    m = _EACH.match(clause)
+    A leading container (`政府采购预算中，货物和工程各是多少`) qualifies every item, so each keeps it; so does the
+    item asked in the clause before (`before`) qualifies short items naming nothing of their own (`_parts_of_asked`)."""
+    m = _EACH.match(_parts_of_asked(clause, before))
     if not m or "哪" in m.group("items"):  # A和B哪个多，分别是多少: a comparison, then each figure
         return [clause]
     *first, last = _ITEM_SEP.split(shield(m.group("items")))
@@ -104,6 +105,37 @@ def each_asked(clause: str) -> list[str]:
     if not any(_makes_a_measure(head[:-1], item) for item in items if head.endswith("的")):  # 项目的支出决算数
         head = _CONTAINER_HEAD.sub("中", re.sub(r"的$", "", head))  # 政府采购预算中，货物… -> 政府采购预算中货物…
     return [f"{head}{item}是{m.group('tail')}" for item in items]
+
+
+_ASKED_TOTAL = re.compile(r"(?:又|一共|总共|共|合计)?(?:是|为|有)?(?:多少|几)[^,?]*$")
+_NOT_ONE_ITEM = re.compile("比|较|占|增|减|涨|降|变化|哪")  # a change, share or comparison asked: no item alone
+
+
+def parts_unnamed(clause: str) -> bool:
+    """Does `clause` list short items that name nothing of their own (`货物、工程、服务三块各是多少`: 货物, 工程 are
+    parts of something said before them)? Items the lexicon or the national vocabulary knows (基本支出、项目支出) are
+    named."""
+    m = _EACH.match(clause)
+    if not m or m.group("head").strip(","):
+        return False
+    *first, last = _ITEM_SEP.split(shield(m.group("items")))
+    items = [unshield(i) for i in [*first, *_last_items(last)] if i]
+    return len(items) >= 2 and all(2 <= len(i) <= 4 and not names_item(i) for i in items)
+
+
+def _parts_of_asked(clause: str, before: str) -> str:
+    """`政府采购预算是多少？货物、工程、服务各多少`: parts naming nothing of their own (`parts_unnamed`), after a clause
+    asking one item's figure, are parts of that item: each is read in it (政府采购预算中工程)."""
+    item = _ASKED_TOTAL.sub("", before)
+    if (
+        clause.startswith("其中")
+        or item == before
+        or len(item) < 2
+        or _NOT_ONE_ITEM.search(item)
+        or not parts_unnamed(clause)
+    ):
+        return clause
+    return f"{item}中{clause}"
 
 
 def _makes_a_measure(head: str, item: str) -> bool:

@@ -25,6 +25,7 @@ from assistant.names import (
     table_title,
     vocabulary,
 )
+from assistant.paths import not_said
 from assistant.placing import glossed_name, holds_another, modifies_another, names_shortened_then_other
 from assistant.specific import specific_first
 from index import classification
@@ -304,7 +305,7 @@ def rank_facts(
                 doc_stage=stages.get(fact.source.doc_id),
             )
         )
-    scored = _by_code_path(scored)
+    scored = _by_code_path(not_said(scored, target.split("|")[0]))
     scored.sort(key=lambda s: s.score, reverse=True)
     return specific_first(scored, (target.split("|")[0], *core), tun)
 

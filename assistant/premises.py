@@ -8,6 +8,7 @@ import re
 
 from assistant.asides import measures_named
 from assistant.lexicon import MONEY_STATED, known_terms
+from assistant.lists import parts_unnamed
 from assistant.names import stages_named, vocabulary
 
 Cues = dict[str, re.Pattern[str]]
@@ -20,7 +21,7 @@ def remembered_off(text: str, cues: Cues) -> str:
         return text
 
     def off(m: re.Match[str]) -> str:
-        hedged = cues["hedge"].match(m.group(0)) or m.group("about") or m.group("after")
+        hedged = cues["hedge"].match(m.group(0)) or m.group("about") or m.group("after") or "几" in m.group("figure")
         return "\0" if hedged else m.group(0)
 
     said = cues["remembered_figure"].sub(off, text)  # …好像有900万？到底是多少: one question after the claim goes
@@ -32,8 +33,12 @@ def hearsay(text: str, cues: Cues) -> str:
     claim asked about first (`听说…的钱砍了一半？`) before a question naming its own item: that question."""
     m = cues["hearsay"].match(text)
     asked = cues["hearsay_asked"].match(text)  # 听说…砍了一半？2022年X比2021年预算的减幅是多少: the question after
-    if asked and _names_item(text[asked.end() :], cues):
-        return text[asked.end() :]
+    rest = text[asked.end() :] if asked else ""
+    if asked and _names_item(rest, cues):
+        return rest
+    if asked and _CHANGE_ASKED.search(rest):  # 听说X比上年执行数涨了一成左右？准确增幅是多少: X's, against that base
+        claim = _ASKED_CLAIM.sub("", text[: asked.end()])
+        return cues["claimed_figure"].sub(lambda f: f.group(1) or "", claim) + _CHECKED.sub("", rest)
     if not m:
         return text
     if re.match("我?(看到|看见)(?!有人|网上|别人|新闻|报道|媒体|朋友|同事)", m.group(0)):  # 看到财政局说…: a premise
@@ -46,6 +51,9 @@ def _premise_item(premise: str) -> str:
     安排: 事业单位医疗), one holding a code adds the code (绩效工资（301 07）); any other bracket goes."""
     terms = known_terms()
     premise = re.sub("(那|这)(笔|个)?$", "", premise)  # 政府投资项目那2,008万元里: the item said before 那
+    whole = _WHOLE_STAGE.search(premise)  # 2022年预算5,883万元里: the department's whole budget
+    if whole:
+        return premise[: whole.start()] + ("总支出" if "决算" in whole.group(0) else "总预算")
     bracket = re.search(r"\(([^()]*)\)", premise)
     if not bracket:
         return premise
@@ -85,10 +93,15 @@ _STATED_FIGURE = re.compile(
 
 def _names_item(rest: str, cues: Cues) -> bool:
     """Does `rest` name an item (not only a year, a change or a rate asked of the premise's: `增幅是多少（保留一位小数）`)?"""
-    rest = _CHANGE_ASKED.sub("", rest)
+    rest = _CHECKED.sub("", _CHANGE_ASKED.sub("", rest))
     return bool(rest and cues["bare_question"].sub("", _RELATIVE_YEAR.sub("", cues["item_anaphor"].sub("", rest))))
 
 
+_ASKED_CLAIM = re.compile(
+    "^(?:有报道(?:称|说)?|有媒体(?:称|说|报道)?|有新闻(?:称|说)?|网上(?:有人)?说|有人说|听说|据说|据报道)"
+    "|(?:吗|吧|呢|是真的吗|是不是真的|对吗|对不对)?\\?$"
+)  # what is no part of a claim asked about: who said it, the question mark
+_CHECKED = re.compile("准确|确切|具体|实际|到底|究竟")  # 准确增幅是多少: the document's own figure, no item
 _CHANGE_ASKED = re.compile(r"增幅|涨幅|降幅|减幅|增长率|增速|变化|增减|百分比|百分之几|保留[一二两三\d]位小数|[()]")
 
 
@@ -119,6 +132,7 @@ def stated_premise(text: str, cues: Cues) -> str:
     while (said := cues["stated_change"].match(rest)) and _asks_on(said, rest[said.end() :], cues):
         inside, rest = inside or rest.startswith(("里面", "其中")), rest[said.end() :]  # 里面货物才3万多，…
     rest = cues["source_said"].sub("", _ASKER.sub("", re.sub("^(那么|那)", "", rest)))  # 想确认下文件里说它…
+    rest = _REST_PUT_IN.sub("", rest)  # 其中基本支出…，其余列在项目支出的决算数: the item's 项目支出
     if cues["asked_year"].search(rest):
         item = cues["asked_year"].sub("", item)
     return lead + _premise_and_question(item, rest, inside, cues)
@@ -157,7 +171,8 @@ def _premise_and_question(item: str, rest: str, inside: bool, cues: Cues) -> str
     rest = plain if plain.startswith("其中") else rest  # 我想知道其中…: 其中…
     this = _THIS_COMPARED.match(plain)  # 我想知道这比2025年…增长了百分之多少: the premise's figure
     rest = rest if this is None else plain[this.end() :]
-    if inside or rest.startswith("其中"):  # 公用经费合计184.65万元，其中A和B合计多少: A and B of 公用经费
+    # 公用经费合计184.65万元，其中A和B合计多少 (政府采购预算1486.42万元，货物、工程、服务三块各是多少): parts of 公用经费
+    if inside or rest.startswith("其中") or parts_unnamed(rest):
         return f"{re.sub('(合计|总计|总额)$', '', item)}中{re.sub('^其中', '', rest)}"
     mine, theirs = stages_named(rest, item)  # …支出决算2940.05万元，对应的全年预算数: the item at another stage
     if not (mine and theirs):
@@ -175,10 +190,17 @@ def _premise_and_question(item: str, rest: str, inside: bool, cues: Cues) -> str
 
 
 _STAGED = re.compile("(预算|决算|数)$")
+# a stage alone, after the department or its year (万里街道2024年预算): all of it
+_WHOLE_STAGE = re.compile(r"(?:^|(?<=年)|(?<=年度)|(?<=的))(?:部门|单位|全年|全部)?(?:预算|决算)(?:总额|总数|数)?$")
+_REST_PUT_IN = re.compile(
+    "^其余(?:的|部分)?(?:都)?(?:列在|列入|计入|放在|归在|属于)"
+)  # the rest, in the column it names
 # another figure of the item stated (支出决算449.52万元的), not a change (比2023年预算减少876.75万元: stated_change's)
 _MORE_STATED = re.compile(rf"^(?:(?!比|较|增|减|多|少|涨|降)[^,?。]){{0,12}}?{MONEY_STATED.pattern}(?:的|,|。)")
 _THIS_COMPARED = re.compile("(这个数|这个|这笔钱?|这一?项|这)(?=比|较|相比|相较|占)")
-_ASKER = re.compile("^(我|我们)?(想知道|想问问?|想了解|想请教|请问|问一下|想(确认|核实|核对)一?下?)")
+_ASKER = re.compile(
+    "^(我|我们)?(想知道|想问问?|想了解|想请教|请问|问一下|想(确认|核实|核对)一?下?|请(核实|核对|确认|查一下))"
+)
 _SHORT_HEAD = 3  # a head of the premise's item this short (编制) stands for it; a longer one names the item itself
 
 

@@ -37,7 +37,7 @@ def specific_first(ranked: list[Scored], question: Sequence[str], tun: Tunables)
     for i, s in enumerate(ranked[1:SPECIFIC_WINDOW], 1):
         if s.score < best.score - tun.specific_margin:
             break
-        if len(s.name) <= len(best.name) or not s.measure_ok:
+        if len(s.name) <= len(best.name) or not s.measure_ok or _parent_of(s, best.name, ranked):
             continue
         whole = best.name in s.name  # a year in the name (2022年政府采购项目) makes it no more specific
         s = _said_qualified(s, [best.name], read, question[0], tun) if whole else s
@@ -51,6 +51,16 @@ def specific_first(ranked: list[Scored], question: Sequence[str], tun: Tunables)
         if containment(best_b, name_b) >= 0.8 and says and not beyond:
             return [s, *ranked[:i], *ranked[i + 1 :]]
     return ranked
+
+
+def _parent_of(s: Scored, name: str, ranked: Sequence[Scored]) -> bool:
+    """Is `s` the 科目 above the one named `name` (行政事业单位医疗, the 款 of 事业单位医疗, by the codes the document
+    prints), so no more specific a name but its parent?"""
+    code = s.fact.code or ""
+    return bool(code) and any(
+        r.name == name and (r.fact.code or "").startswith(code) and len(r.fact.code or "") > len(code)
+        for r in ranked[:SPECIFIC_WINDOW]
+    )
 
 
 def _said_qualified(s: Scored, wholes: Sequence[str], read: frozenset[str], asked: str, tun: Tunables) -> Scored:

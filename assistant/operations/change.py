@@ -241,7 +241,9 @@ def derivable_prior_year(query: Query, ctx: Context) -> bool:
 def prior_year(query: Query, ctx: Context) -> Answer:
     """A prior-year figure derived from this year's figure and its stated change."""
     asked = query.years[0]
-    this_year = replace(query, years=[asked + 1], norm=query.norm.replace(f"{asked}年", f"{asked + 1}年"))
+    # the item's figure the next year; 预算数 is its 预算 (the column of a figure, no measure the change lacks)
+    norm = re.sub("(预算|决算)数", r"\1", query.norm.replace(f"{asked}年", f"{asked + 1}年"))
+    this_year = replace(query, years=[asked + 1], norm=norm)
     pair = with_stated_change(this_year, ctx)
     if pair is None:
         return abstain(query)

@@ -81,7 +81,7 @@ def lookup(query: Query, ctx: Context, ranked: Sequence[Scored] | None = None) -
             return prior_year(query, ctx)
         return abstain(query)
     assert best is not None
-    best = in_pointed_table(query, choose(ranked, tun=ctx.tun), ranked, ctx)
+    best = _exact_print(query, in_pointed_table(query, choose(ranked, tun=ctx.tun), ranked, ctx), ranked)
     if another_item(query, best, ctx):  # 住房公积金的项目支出: never the 项目支出 of all spending
         return abstain(query)
     fact = best.fact
@@ -114,6 +114,24 @@ def lookup(query: Query, ctx: Context, ranked: Sequence[Scored] | None = None) -
         comparison=fact.comparison,
         subject=shown_subject(fact, ctx),
     )
+
+
+def _exact_print(query: Query, best: Scored, ranked: Sequence[Scored]) -> Scored:
+    """A figure asked in 元 whose best match is the narrative's rounded 万元 (142.22万元): the same item's exact print in
+    元 (a table's 1,422,233 元, which rounds to it), when the document has one; else `best`."""
+    fact = best.fact
+    if query.unit != "元" or fact.unit == "元" or not fact.is_money or fact.value is None:
+        return best
+    places = len(repr(fact.value).split(".")[1]) if "." in repr(fact.value) else 0
+    for s in ranked[:_EXACT_WINDOW]:
+        exact = s.fact.in_unit(fact.unit) if s.fact.unit == "元" and s.measure_ok else None
+        if s.name == best.name and s.fact.year == fact.year and exact is not None:
+            if abs(exact - fact.value) <= 0.5 * 10**-places:
+                return s
+    return best
+
+
+_EXACT_WINDOW = 12  # runners-up looked at for the exact print of the best match
 
 
 def in_pointed_table(query: Query, best: Scored, ranked: Sequence[Scored], ctx: Context) -> Scored:
