@@ -21,14 +21,15 @@ _BRACKETED = re.compile(r"\((?P<alias>[^()]{4,})\)")
 
 
 def _alias_off(text: str) -> str:
-    """`卫生健康支出（医疗卫生与计划生育支出）—…`: a national name's other name (its former name, ending as it does:
-    支出) in brackets after it says nothing more; it goes, so the bracket is not read as the item glossed."""
+    """`卫生健康支出（医疗卫生与计划生育支出）—…`: a national name's other name (its former name, no national name of
+    today, ending as it does: 支出) in brackets after it says nothing more; it goes, so the bracket is not read as the
+    item glossed. A national name in the brackets (卫生健康支出（行政单位医疗）) names the row asked and stays."""
 
     def off(m: re.Match[str]) -> str:
         name = next((n for n in national_names() if len(n) >= 4 and text[: m.start()].endswith(n)), "")
         alias = m.group("alias")
-        other = alias in national_names() or (alias[-2:] == name[-2:] and re.fullmatch("[\u4e00-\u9fff]+", alias))
-        return "" if name and other and "的" not in alias else m.group(0)
+        former = alias not in national_names() and alias[-2:] == name[-2:] and re.fullmatch("[\u4e00-\u9fff]+", alias)
+        return "" if name and former and "的" not in alias else m.group(0)  # a national name there names the row
 
     return _BRACKETED.sub(off, text)
 
@@ -42,6 +43,9 @@ def without_asides(text: str, cues: Cues) -> str:
     dashes stay, in brackets; what is left once a part is taken out (X中，除去Y的部分，还剩多少; X里不是Y的那部分) is asked as X减Y; a basis said before
     the item (以合同签订为准的政府采购金额) follows it in brackets, as documents print it."""
     terms = known_terms()
+    talk = cues["talk_lead"].match(text)  # 想用…给学生讲讲…有多少人在干活：它的事业编制人员…: the question after it
+    if talk and cues["asking"].search(text[talk.end() :]):
+        text = text[talk.end() :]
     text = _gloss_after(_alias_off(text), cues)
     text = cues["explained_term"].sub(lambda m: f"({t})" if (t := m.group("term")) in terms else m.group(0), text)
     text = cues["breakdown"].sub("其中", cues["kinds_listed"].sub("", sum_said_after(text, cues)))
@@ -304,6 +308,8 @@ def requests_listed(text: str, cues: Cues, *, converted: bool) -> str:
     joined = cues["figure_then_ask"].match(text)  # X的预算安排数，以及该项主要用于哪些方面: X是多少？该项…
     if joined and cues["asking"].search(joined.group("rest")) and not cues["asking"].search(joined.group("figure")):
         text = f"{joined.group('figure')}是多少?{joined.group('rest')}"
+    if re.search("(分别|各自?)(是|有|为)?(多少|几)", text):  # A、B，以及C分别是多少: one list of three
+        text = re.sub(",(?:以及|及|还有)(?=[^,?]{2,16}?(?:分别|各))", "、", text)
     if cues["chain_joint"].search(text) and re.search("(分别|各自?)(是|有|为)?(多少|几)", text):
         text = re.sub(",(?=分别|各)", "", cues["chain_joint"].sub("、", text).replace(",以及", "、"))
     ask = cues["list_request"].search(text) or (cues["convert_request"].search(text) if converted else None)

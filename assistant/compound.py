@@ -86,8 +86,8 @@ def lean_on(clause: Query, item: str, analyze: Callable[[str], Query]) -> Query:
     if own and re.fullmatch(cue("period_only"), own):  # 四个季度加起来: the item before, over its periods
         return analyze(f"{cue('period_named').sub('', item)}{body}")
     # `政府采购预算总额是多少？其中预留给小型和微型企业的有多少`: a part of the item before
-    within = re.match(cue("share_of_previous"), body)
-    if within and len(own) >= 2:  # 事业编制总数…其中实有在编: of 事业编制, not a total of every group
+    within = re.match(cue("share_of_previous"), body) or (_HEADCOUNT.match(body) if "编制" in item else None)
+    if within and len(own) >= 2:  # 事业编制总数…其中实有在编 (…，实际在编的): of 事业编制, not a total of every group
         return analyze(f"{re.sub('(总数|总额|合计|总计)$', '', item)}中{body[within.end() :]}")
     # `…支出的年初预算是多少，支出决算是多少`: a clause naming only the head of the item before it;
     pair = re.match(cue("measure_pair"), body)  # …的基本支出和项目支出各多少？基本支出比项目支出多多少
@@ -114,6 +114,7 @@ def lean_on(clause: Query, item: str, analyze: Callable[[str], Query]) -> Query:
     return clause
 
 
+_HEADCOUNT = re.compile("(?=实际在编|实有在编|实有人数|在编人数)")  # the people a 编制 asked before has in post
 _LEVEL_ANAPHOR = re.compile("(这一?|该|此|本)(款|项|类)(?!目)|(这个|该|此)科目")
 _AMOUNT_WORDS = ("金额", "资金", "数额", "总额", "预算", "决算")
 

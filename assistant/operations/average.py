@@ -86,7 +86,7 @@ def per_project(query: Query, ctx: Context) -> Answer:
 
 
 # the projects named, then the average asked (…的项目平均每个涉及…, …的项目每个项目平均…)
-_PROJECTS = re.compile(r"(?P<set>[^,:?]*?项目)的?(?:平均每一?个(?:项目)?|平均每项|每一?个(?:项目)?平均)的?")
+_PROJECTS = re.compile(r"(?P<set>[^,:?]*?项目)的?,?(?:平均每一?个(?:项目)?|平均每项|每一?个(?:项目)?平均)的?")
 _DIVISORS = {"人": "人数", "个": "项目"}  # the divisor's name when its answer names none (the vehicles are 车辆)
 _INTENTS = {"人": "per_person", "辆": "per_vehicle", "个": "per_project"}
 

@@ -18,6 +18,13 @@
   name under another parent (行政运行 of 财政事务 for 政府办公厅（室）…—行政运行), never a sibling whose characters the
   path holds (行政单位医疗 in 行政事业单位医疗); a 科目's former name in brackets (（医疗卫生与计划生育支出）) says no more;
 - a figure asked in 元 is the table's exact print, not the narrative's rounded 万元 converted (1,422,233, not 1,422,200).
+
+After blind set 29's one measurement (its classes made general rules, so it is no longer blind for them):
+- what the asker will tell others, closed by a colon (想用…给学生讲讲一个政府部门有多少人在干活：), asks nothing;
+- `事业编制有多少人，实际在编的有多少人`: the 编制 asked before (never both kinds' sum: a wrong number) — Dapeng is
+  the one corpus document printing 编制, so its two kinds stand for the two cases;
+- `编报了绩效目标的项目，平均每个项目涉及多少万元`: the average, not the total (a wrong number);
+- `我们招标代理公司想了解，…` is who asks; `A、B，以及C分别是多少` is one list of three; 用电 / 用水 are 电费 / 水费.
 """
 
 from __future__ import annotations
@@ -43,6 +50,10 @@ P = pytest.param
         P("justice", "请核实司法局2026年公务接待费预算数，并说明比上年增加多少", [0.83, 0], id="figure-then-change-justice"),
         P("dapeng", "请核实大鹏数据局2022年公务用车运行维护费预算数，并说明比上年增加多少", [8, 0], id="figure-then-change-dapeng"),
         P("dapeng", "大鹏数据局2022年公务用车运行维护费是多少？比上年增加多少", [8, 0], id="own-term-then-change-dapeng"),
+        P("dapeng", "大鹏数据局事业编制有多少人，实际在编的有多少人？", [15, 13], id="headcount-事业-dapeng"),
+        P("dapeng", "大鹏数据局行政编制有多少人？实际在编的呢？", [9, 9], id="headcount-行政-dapeng"),
+        P("welfare", "普陀区社会福利院2024年财务收支预算总表“支出总计”那一行，基本支出里的人员经费、公用经费，以及项目支出分别是多少元？", [7380214, 2120950, 2620000], id="以及-list-welfare"),
+        P("justice", "司法局2026年三公经费表里，因公出国（境）费、公务接待费，以及公务用车购置费分别是多少万元？", [0, 0.83, 0], id="以及-list-justice"),
         P("dapeng", "请核实深圳市大鹏新区政务服务数据管理局2022年“信息技术服务”项目的预算安排数，较2021年预算是增是减。", [780, -73], id="是增是减-dapeng"),
         P("justice", "请核实司法局2026年普法宣传的预算安排数，较2025年预算执行数是增是减。", [124.29, 5.83], id="是增是减-justice"),
     ],
@@ -123,6 +134,15 @@ def test_an_everyday_word_inside_its_own_term_is_the_term() -> None:
         P("finance", "“财政事务—行政运行”科目的项目支出是多少万元？", 8.37, id="path-column-finance"),
         P("wanli", "万里街道2024年“城乡社区支出—城乡社区环境卫生—城乡社区环境卫生”这一项，2024年预算比2023年预算执行数变化了百分之几？", -27.81, id="path-项-named-like-its-款-wanli"),
         P("wanli", "行政单位医疗2024年的预算数是多少元", 1422233, id="exact-元-wanli"),
+        P("dapeng", "我是小学老师，想用大鹏新区政务服务数据管理局给学生讲讲一个政府部门有多少人在干活：它的事业编制人员，实际在编的有多少人？", 13, id="talk-lead-dapeng"),
+        P("justice", "我想给社区居民讲讲司法局的钱花在哪儿：它2026年的普法宣传预算是多少万元？", 124.29, id="talk-lead-justice"),
+        P("wanli", "万里街道2024年编报了绩效目标的项目，平均每个项目涉及多少万元项目资金？帮我算一下，保留两位小数。", 112.70, id="per-project-wanli"),
+        P("justice", "司法局2026年编报了绩效目标的项目，平均每个项目涉及多少万元项目资金？", 352.70, id="per-project-justice"),
+        P("welfare", "我们招标代理公司想了解，普陀区社会福利院2024年度政府采购预算中服务类采购是多少万元？", 120.60, id="asker-想了解-welfare"),
+        P("justice", "我们律师事务所想了解，司法局2026年政府采购预算中服务类采购是多少万元？", 1446.32, id="asker-想了解-justice"),
+        P("welfare", "普陀区社会福利院2024年一年的用电开销，基本支出里预算了多少元？", 320000, id="用电-welfare"),
+        P("wanli", "万里街道2024年一年的用电开销，基本支出里预算了多少元？", 280000, id="用电-wanli"),
+        P("welfare", "福利院用水花多少钱", 60000, id="用水-welfare"),
         P("welfare", "事业单位医疗2024年的预算数是多少元", 503724, id="exact-元-welfare"),
     ],
 )  # fmt: skip
@@ -163,6 +183,7 @@ def test_swapped_words(name: str, hay: str, swapped: bool) -> None:
         P("justice", "行政事业单位医疗中事业单位医疗2026年的预算数是多少", id="sibling-in-container-justice"),
         P("finance", "“政府办公厅（室）及相关机构事务—行政运行”科目的项目支出是多少万元？", id="leaf-of-another-parent-finance"),
         P("wanli", "“政府办公厅（室）及相关机构事务—行政运行”科目的项目支出是多少万元？", id="leaf-of-another-parent-wanli"),
+        P("justice", "司法局2026年一年的用电开销，基本支出里预算了多少元？", id="用电-unprinted-justice"),
     ],
 )  # fmt: skip
 def test_no_figure_of_another_place_in_the_path(qa: Assistant, ids: dict[str, str], doc: str, question: str) -> None:
