@@ -43,6 +43,7 @@ def without_asides(text: str, cues: Cues) -> str:
     dashes stay, in brackets; what is left once a part is taken out (X中，除去Y的部分，还剩多少; X里不是Y的那部分) is asked as X减Y; a basis said before
     the item (以合同签订为准的政府采购金额) follows it in brackets, as documents print it."""
     terms = known_terms()
+    text = cues["usual_lead"].sub("", text)  # 行政运行一般都是基本支出，可…: what is usual is no part of the question
     talk = cues["talk_lead"].match(text)  # 想用…给学生讲讲…有多少人在干活：它的事业编制人员…: the question after it
     if talk and cues["asking"].search(text[talk.end() :]):
         text = text[talk.end() :]

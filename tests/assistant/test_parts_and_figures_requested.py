@@ -24,7 +24,8 @@ After blind set 29's one measurement (its classes made general rules, so it is n
 - `事业编制有多少人，实际在编的有多少人`: the 编制 asked before (never both kinds' sum: a wrong number) — Dapeng is
   the one corpus document printing 编制, so its two kinds stand for the two cases;
 - `编报了绩效目标的项目，平均每个项目涉及多少万元`: the average, not the total (a wrong number);
-- `我们招标代理公司想了解，…` is who asks; `A、B，以及C分别是多少` is one list of three; 用电 / 用水 are 电费 / 水费.
+- `我们招标代理公司想了解，…` is who asks; `A、B，以及C分别是多少` is one list of three; 用电 / 用水 are 电费 / 水费;
+- what is usually so, said before the question (`行政运行一般都是基本支出，可…`), is background.
 """
 
 from __future__ import annotations
@@ -143,6 +144,8 @@ def test_an_everyday_word_inside_its_own_term_is_the_term() -> None:
         P("welfare", "普陀区社会福利院2024年一年的用电开销，基本支出里预算了多少元？", 320000, id="用电-welfare"),
         P("wanli", "万里街道2024年一年的用电开销，基本支出里预算了多少元？", 280000, id="用电-wanli"),
         P("welfare", "福利院用水花多少钱", 60000, id="用水-welfare"),
+        P("wanli", "行政运行一般都是基本支出，可万里街道2024年一般公共预算支出功能分类预算表里212 01 01“行政运行”还列了一笔项目支出，这笔项目支出是多少元？", 250000, id="usual-lead-wanli"),
+        P("finance", "行政运行一般都是基本支出，可财政局2024年“财政事务—行政运行”还列了一笔项目支出，这笔项目支出决算是多少万元？", 8.37, id="usual-lead-finance"),
         P("welfare", "事业单位医疗2024年的预算数是多少元", 503724, id="exact-元-welfare"),
     ],
 )  # fmt: skip
