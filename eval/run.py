@@ -15,6 +15,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -151,15 +152,17 @@ def run_baselines(
     return runs, unreachable
 
 
+@cache
 def _git_commit() -> str | None:
+    """The commit the code under test is (read once, when the run starts: commits made while a long run goes on are
+    not what it measured), `+dirty` when the checkout has uncommitted changes to tracked files."""
+    head, status = _git("rev-parse", "--short", "HEAD"), _git("status", "--porcelain", "--untracked-files=no")
+    return f"{head}+dirty" if head and status else head
+
+
+def _git(*args: str) -> str | None:
     try:
-        out = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            capture_output=True,
-            text=True,
-            timeout=5,
-            cwd=Path(__file__).parent,
-        )
+        out = subprocess.run(["git", *args], capture_output=True, text=True, timeout=5, cwd=Path(__file__).parent)
     except (OSError, subprocess.SubprocessError):
         return None
     return out.stdout.strip() or None
@@ -242,6 +245,7 @@ def run_eval(
 ) -> EvalReport:
     """Score question sets end to end (slices and LODO as asked); write the report files to `out_dir` when given."""
     files = list(files) if files else default_files()
+    _git_commit()  # the code measured is the checkout as the run starts
     questions, paths = load_sets(files, docs_dirs)
     if store_home is not None and store_home.resolve() == settings.home.resolve():
         raise BudgetQAError("eval needs its own store folder, not the main store: pick another --store")
