@@ -17,6 +17,14 @@ from index.classification import national_names
 Cues = dict[str, re.Pattern[str]]
 
 
+def _talk_off(text: str, cues: Cues) -> str:
+    """What is usually so (行政运行一般都是基本支出，可…) and what the asker will tell others (想用…给学生讲讲…有多少人在
+    干活：) said before the question: no part of it; the question after them asks."""
+    text = cues["usual_lead"].sub("", text)
+    talk = cues["talk_lead"].match(text)
+    return text[talk.end() :] if talk and cues["asking"].search(text[talk.end() :]) else text
+
+
 _BRACKETED = re.compile(r"\((?P<alias>[^()]{4,})\)")
 
 
@@ -43,11 +51,7 @@ def without_asides(text: str, cues: Cues) -> str:
     dashes stay, in brackets; what is left once a part is taken out (X中，除去Y的部分，还剩多少; X里不是Y的那部分) is asked as X减Y; a basis said before
     the item (以合同签订为准的政府采购金额) follows it in brackets, as documents print it."""
     terms = known_terms()
-    text = cues["usual_lead"].sub("", text)  # 行政运行一般都是基本支出，可…: what is usual is no part of the question
-    talk = cues["talk_lead"].match(text)  # 想用…给学生讲讲…有多少人在干活：它的事业编制人员…: the question after it
-    if talk and cues["asking"].search(text[talk.end() :]):
-        text = text[talk.end() :]
-    text = _gloss_after(_alias_off(text), cues)
+    text = _gloss_after(_alias_off(_talk_off(text, cues)), cues)
     text = cues["explained_term"].sub(lambda m: f"({t})" if (t := m.group("term")) in terms else m.group(0), text)
     text = cues["breakdown"].sub("其中", cues["kinds_listed"].sub("", sum_said_after(text, cues)))
     text = cues["sum_then_head"].sub(r"\g<items>\g<head>\g<sum>\g<rest>", text)
