@@ -22,6 +22,7 @@ from assistant.lexicon import (
     inside_other_name,
     known_terms,
     names_own_item,
+    said_in_full,
     simplified,
     spend_verbs,
     stands_for,
@@ -139,9 +140,10 @@ def substitute(norm: str, pick: int = 0) -> str:
     table = _synonym_table()
 
     def replace(m: re.Match[str]) -> str:
-        target = table[m.group(0)][pick]
-        kept = inside_other_name(norm, *m.span(), table[m.group(0)], target) or not stands_for(norm, m.start())
-        return m.group(0) if kept else target
+        targets = table[m.group(0)]
+        target = targets[pick]
+        kept = said_in_full(norm, *m.span(), targets, target) or inside_other_name(norm, *m.span(), targets)
+        return m.group(0) if kept or not stands_for(norm, m.start()) else target
 
     return _synonym_pattern().sub(replace, norm)
 

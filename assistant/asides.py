@@ -313,9 +313,10 @@ def requests_listed(text: str, cues: Cues, *, converted: bool) -> str:
     joined = cues["figure_then_ask"].match(text)  # X的预算安排数，以及该项主要用于哪些方面: X是多少？该项…
     if joined and cues["asking"].search(joined.group("rest")) and not cues["asking"].search(joined.group("figure")):
         text = f"{joined.group('figure')}是多少?{joined.group('rest')}"
-    if re.search("(分别|各自?)(是|有|为)?(多少|几)", text):  # A、B，以及C分别是多少: one list of three
+    each = _EACH_ASKED.search(text)
+    if each:  # A、B，以及C分别是多少: one list of three
         text = re.sub(",(?:以及|及|还有)(?=[^,?]{2,16}?(?:分别|各))", "、", text)
-    if cues["chain_joint"].search(text) and re.search("(分别|各自?)(是|有|为)?(多少|几)", text):
+    if cues["chain_joint"].search(text) and each:
         text = re.sub(",(?=分别|各)", "", cues["chain_joint"].sub("、", text).replace(",以及", "、"))
     ask = cues["list_request"].search(text) or (cues["convert_request"].search(text) if converted else None)
     if not ask:
@@ -327,6 +328,9 @@ def requests_listed(text: str, cues: Cues, *, converted: bool) -> str:
     what = re.sub(",?(以及|及)|,", "、", what).replace("、其中", "、")
     many = any(j in what for j in ("和", "、", "与"))
     return text[:start] + what + ("分别是多少" if many else "是多少")
+
+
+_EACH_ASKED = re.compile("(分别|各自?)(是|有|为)?(多少|几)")  # each of several items asked
 
 
 def measures_named(*texts: str) -> list[str | None]:

@@ -259,15 +259,16 @@ def stands_for(text: str, at: int) -> bool:
     return not said_alone(text, at) and not staff_group(text, at)
 
 
-def inside_other_name(text: str, start: int, end: int, targets: list[str], picked: str | None = None) -> bool:
+def said_in_full(text: str, start: int, end: int, targets: list[str], picked: str) -> bool:
+    """Is the term the everyday word at text[start:end] would be replaced by (`picked`) said already, or the word inside
+    one of its terms written in full, longer than itself (用车运行 of 公务用车运行维护费 is no 运行费 of its own)?"""
+    written = (m.span() for t in targets for m in re.finditer(re.escape(t), text))
+    return picked in text or any(a <= start and end <= b and b - a > end - start for a, b in written)
+
+
+def inside_other_name(text: str, start: int, end: int, targets: list[str]) -> bool:
     """Is the everyday word at text[start:end] part of a longer national name that is none of its terms
-    (卫生 of 社区环境卫生, a part of 城乡社区环境卫生, stands for no 卫生健康支出)? With `picked` (the term it would be
-    replaced by), also: is that term said already, or the word inside one of its terms written in full (用车运行 of
-    公务用车运行维护费 is no 运行费 of its own)?"""
-    if picked is not None:
-        written = (m.span() for t in targets for m in re.finditer(re.escape(t), text))
-        if picked in text or any(a <= start and end <= b and b - a > end - start for a, b in written):
-            return True
+    (卫生 of 社区环境卫生, a part of 城乡社区环境卫生, stands for no 卫生健康支出)?"""
     pieces = [text[max(0, start - 2) : start + 2], text[end - 2 : end + 2]]  # the word's ends with their neighbours
     pieces = [p for p in pieces if len(p) == 4]
     return any(p in n and not any(p in t for t in targets) for p in pieces for n in classification.national_names())

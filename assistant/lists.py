@@ -50,6 +50,12 @@ _LAST_SEP = re.compile(r"以及|和")  # 及 and 与 also join words inside one 
 _CONTAINER_HEAD = re.compile(r"(里|中|里面|当中|之中)(的)?,?$")
 
 
+def _items(listed: re.Match[str]) -> list[str]:
+    """The items an `_EACH` match lists, split at 、 and at the last joining word (和, 以及)."""
+    *first, last = _ITEM_SEP.split(shield(listed.group("items")))
+    return [unshield(i) for i in [*first, *_last_items(last)] if i]
+
+
 def _last_items(last: str) -> list[str]:
     """The items joined by 和/以及; by 与 only when each side ends with a column (基本支出数与项目支出数: 与 also
     joins words inside one name, 城乡社区规划与管理)."""
@@ -79,9 +85,7 @@ def each_asked(clause: str, before: str = "") -> list[str]:
     m = _EACH.match(_parts_of_asked(clause, before))
     if not m or "哪" in m.group("items"):  # A和B哪个多，分别是多少: a comparison, then each figure
         return [clause]
-    *first, last = _ITEM_SEP.split(shield(m.group("items")))
-    items = [unshield(i) for i in [*first, *_last_items(last)] if i]
-    head = m.group("head")
+    items, head = _items(m), m.group("head")
     if len(items) == 1:  # 水费电费各多少: national names written one after the other
         lead, items = _juxtaposed(items[0])
         head += lead
@@ -118,8 +122,7 @@ def parts_unnamed(clause: str) -> bool:
     m = _EACH.match(clause)
     if not m or m.group("head").strip(","):
         return False
-    *first, last = _ITEM_SEP.split(shield(m.group("items")))
-    items = [unshield(i) for i in [*first, *_last_items(last)] if i]
+    items = _items(m)
     return len(items) >= 2 and all(2 <= len(i) <= 4 and not names_item(i) for i in items)
 
 

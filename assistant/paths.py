@@ -21,17 +21,18 @@ def not_said(scored: list[Scored], asked: str) -> list[Scored]:
     (行政单位医疗 inside 行政事业单位医疗): another item, not said by it (a sibling the document prints while the one
     asked is not: never its figure). A 科目 path is read as `_off_path` says."""
     said = {s.name for s in scored if s.recall == 1.0 and len(s.name) >= 4 and s.name in asked}
-    parents, last = _path(asked, {s.name for s in scored})
+    parents, last = _path(asked, scored)
+    above = tuple(c for p in parents for c in classification.codes_of(p))
     return [
         replace(s, measure_ok=False)
         if (s.recall < 1.0 and s.name not in asked and any(len(n) > len(s.name) and _in_order(s.name, n) for n in said))
-        or _off_path(s, parents, last)
+        or _off_path(s, parents, last, above)
         else s
         for s in scored
     ]
 
 
-def _path(asked: str, names: set[str]) -> tuple[list[str], str]:
+def _path(asked: str, scored: Sequence[Scored]) -> tuple[list[str], str]:
     """The parents and the last name of a 科目 path the question names (`卫生健康支出—行政事业单位医疗—事业单位医疗`:
     each the longest known name its part ends or begins with), or ([], "") for none or a column asked of the last
     (行政运行—项目支出)."""
@@ -39,24 +40,21 @@ def _path(asked: str, names: set[str]) -> tuple[list[str], str]:
     if not path:
         return [], ""
     *before, after = _PATH_SEP.split(path.group(0))
-    known = names | classification.national_names()
+    known = {s.name for s in scored} | classification.national_names()
     last = max((n for n in known if after.startswith(n)), key=len, default="")
     if not last or last in vocabulary().measure_words:
         return [], ""
     return [max((n for n in known if part.endswith(n)), key=len, default=part) for part in before], last
 
 
-def _off_path(s: Scored, parents: Sequence[str], last: str) -> bool:
+def _off_path(s: Scored, parents: Sequence[str], last: str, above: tuple[str, ...]) -> bool:
     """In a 科目 path (`卫生健康支出—行政事业单位医疗—事业单位医疗`) the last name is asked: a parent only places it, and
-    the last under another parent (行政运行 coded 2010601, 财政事务's, for `政府办公厅（室）及相关机构事务—行政运行`) is
-    another item."""
+    the last under another parent (行政运行 coded 2010601, 财政事务's, for `政府办公厅（室）及相关机构事务—行政运行`;
+    `above`: the parents' national codes) is another item."""
     if s.name in parents and s.name != last:  # 城乡社区环境卫生—城乡社区环境卫生: the 项 named like its 款
         return True
     code = s.fact.code or ""
-    above = [c for p in parents for c in classification.codes_of(p)]
-    return (
-        s.name == last and code in classification.codes_of(last) and bool(above) and not code.startswith(tuple(above))
-    )
+    return s.name == last and code in classification.codes_of(last) and bool(above) and not code.startswith(above)
 
 
 def _in_order(name: str, longer: str) -> bool:
