@@ -39,6 +39,7 @@ from assistant.lists import (
     other_side,
     share_head,
     shield,
+    stage_of_first,
     unshield,
 )
 from assistant.names import vocabulary
@@ -286,19 +287,17 @@ def _split_parts(text: str, intent: str) -> list[str]:
                 second = "年初预算"  # 决算比预算: a 决算's 预算 is the 年初预算 it was set against
             if second in ("年初预算", "年初预算数") and not any(w in first for w in ("预算", "决算", "执行", "年初")):
                 first += "决算"  # 三公经费比年初预算少多少: what was spent against what was set
-            elif _STAGE_ONLY.fullmatch(second) and _STAGE_ONLY.search(first):  # X的年初预算比支出决算多多少: X's
-                second = _STAGE_ONLY.sub("", first).removesuffix("的") + second
-            return [first, other_side(first, second)]
-        m = re.search(r"(.+?)(?:和|与|跟)(.+?),?(?:(?:这)?(?:两者|二者|两项)(?:之间)?)?(?:相差|差额|差距|差多少)", text)
+            return [first, other_side(first, second)]  # X的年初预算比支出决算多多少: X's
+        m = re.search(
+            r"(.+?)(?:和|与|跟)(.+?),?(?:(?:这)?(?:两者|二者|两项))?(?:之间)?(?:相差|差额|差距|差了?多少)", text
+        )
         if m:
-            first = strip_filler(m.group(1))
+            first = strip_filler(m.group(1))  # X的年初预算和支出决算相差多少: X's
             return [first, other_side(first, strip_filler(m.group(2)))]
         m = re.search(r"(.+?)减(?!少|半|免|持)去?(.+?)(?:是|等于|得|为|剩|还剩)?多少", text)
         if m:
             first, second = strip_filler(m.group(1)), strip_filler(m.group(2))
-            if _STAGE_ONLY.fullmatch(second) and _STAGE_ONLY.search(first):  # X的年初预算数减去支出决算数: X's
-                second = _STAGE_ONLY.sub("", first).removesuffix("的") + second
-            return [first, second]
+            return [first, stage_of_first(first, second)]  # X的年初预算数减去支出决算数: X's
     if intent in ("sum", "compare", "largest"):
         framed = _IN_LIST.sub(r"\g<items>这几项中,", text)  # 在A、B、C中，最少的一项: A、B、C这几项中
         core = _THESE_N.sub(
@@ -347,7 +346,6 @@ _QUOTED_ROW = re.compile("这一?行|该行|同一行|本行|这一?项|该项|�
 _NEXT_ROW = re.compile("[上下](一|面一?|边一?)行|紧接着")
 
 
-_STAGE_ONLY = re.compile("(?:实际)?(?:支出)?(?:年初预算|全年预算|调整预算|预算执行|决算|执行|预算)数?$")
 _TOTAL_WORDS = frozenset({"", "数", "合计", "总计", "小计", "金额", "总额", "数额", "合计数", "总数"})
 
 

@@ -10,7 +10,7 @@ from functools import cache
 
 from assistant.codes import ITEM_CODE
 from assistant.lexicon import MONEY_STATED, SMALL_NUMBERS, known_terms, names_own_item, synonyms
-from assistant.lists import shield, unshield
+from assistant.lists import parts_unnamed, shield, unshield
 from assistant.names import vocabulary
 from index.classification import national_names
 
@@ -18,11 +18,14 @@ Cues = dict[str, re.Pattern[str]]
 
 
 def _talk_off(text: str, cues: Cues) -> str:
-    """What is usually so (行政运行一般都是基本支出，可…) and what the asker will tell others (想用…给学生讲讲…有多少人在
-    干活：) said before the question: no part of it; the question after them asks."""
-    text = cues["usual_lead"].sub("", text)
+    """What is usually so (行政运行一般都是基本支出，可…), what the asker will tell others (想用…给学生讲讲…有多少人在
+    干活：) said before the question, and why they think a figure is so (…，因为部分人员退休。请核实…): no part of
+    it; the question after them asks. The topic of a talk whose parts are listed next is their whole."""
+    text = cues["usual_lead"].sub("", cues["reason_said"].sub("", text))
     talk = cues["talk_lead"].match(text)
-    return text[talk.end() :] if talk and cues["asking"].search(text[talk.end() :]) else text
+    if not talk or not cues["asking"].search(rest := text[talk.end() :]):
+        return text
+    return f"{talk.group('topic')}中{rest}" if parts_unnamed(rest) else rest  # 介绍一下…政府采购：货物、工程、服务各…
 
 
 _BRACKETED = re.compile(r"\((?P<alias>[^()]{4,})\)")

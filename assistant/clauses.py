@@ -20,6 +20,7 @@ Cues = dict[str, re.Pattern[str]]
 def split_clauses(text: str, cues: Cues) -> list[str]:
     """The questions `text` joins, or [] when it asks one."""
     text = _BRACKETED.sub(lambda m: m.group(0).replace(",", _INNER_COMMA), text)  # (全部资金口径,非财政拨款口径)
+    text = _GROUPED.sub(_INNER_COMMA, text)  # 96,282,213.44元: a figure's digit groups
     split = re.split(f"({cues['joiners'].pattern})", text)  # each piece with the mark after it
     marked = [(split[k].replace(_INNER_COMMA, ","), split[k + 1 : k + 2] == ["?"]) for k in range(0, len(split), 2)]
     marked = [(p, q) for p, q in marked if p and p.strip(",;?!. ")]
@@ -35,7 +36,8 @@ def split_clauses(text: str, cues: Cues) -> list[str]:
         # 有没有…？…是多少 / 多了还是少了，差多少: the figure asked next answers the yes/no too
         # 和上年比呢，变化了多少: the comparison is the frame of the question after it
         framing = later_asks and (cues["yes_no"].search(piece) or cues["compared_only"].match(piece))
-        asks = cues["asking"].search(piece) or (questioned and cues["asked_bare"].search(piece))  # 合计？比上年？
+        # 需要一个比例：…合计X元中，: a lead closed by a colon asks nothing of its own
+        asks = cues["asking"].search(piece.rsplit(":", 1)[-1]) or (questioned and cues["asked_bare"].search(piece))
         if asks and not framing:
             clauses.append(pending.rstrip("、") + piece)
             pending = ""
@@ -111,6 +113,7 @@ def _units_restated(clauses: list[str], cues: Cues) -> list[str]:
 
 _BRACKETED = re.compile(r"\([^()]*\)")
 _INNER_COMMA = "\ue010"  # a comma inside brackets separates no questions
+_GROUPED = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")  # nor one between a figure's groups of three digits
 
 
 def _asks_apart(clause: str, cues: Cues) -> list[str]:
@@ -136,3 +139,13 @@ def inline_frame_off(m: re.Match[str], text: str) -> str:
 def later_question(m: re.Match[str], text: str) -> bool:
     """Does `m` begin a later question of several (…？2023年预算里的X又是多少)?"""
     return m.start() > 0 and text[m.start() - 1] == "?"
+
+
+def each_requested(text: str) -> str:
+    """`A、B和C三项，分别换算成万元（保留一位小数）是多少` once the unit and the rounding are taken off: 分别 with what
+    asks it (三项,分别是多少万元), so each of the items listed is asked."""
+    return _EACH_CLOSED.sub(r"\1", _EACH_LEFT.sub(r"\1是多少\2", text))
+
+
+_EACH_CLOSED = re.compile("(分别|各自?),+(?=(?:是|有|为)?(?:多少|几))")
+_EACH_LEFT = re.compile("(分别|各自?),*(亿元|万元|元)?$")

@@ -2,7 +2,8 @@
 
 People who do not know an item's name describe it by its use, often in the document's own words: the sentence
 that prints the item's figure goes on to say what it pays for (信息化运维项目 315 万元，空间地理运维、政务光纤一期
-运维…等信息化项目的维护). When a question found nothing, the pieces of its words are looked for in those
+运维…等信息化项目的维护), or the sections under a heading naming the item do (人民调解项目经费情况说明 › 一、项目概述).
+When a question found nothing, the pieces of its words are looked for in those
 sentences, after the item's name; an item whose sentences hold them, clearly more than any other item's, is
 the one described, and the question is answered as if it had named it. The words must say they describe an
 item (…那一块的项目, …的那个项目): one use asked as if it were an item (智慧城市专家综合服务的预算) is a part the
@@ -16,13 +17,13 @@ import re
 from collections.abc import Sequence
 
 from assistant.analyze import Query
-from index.model import Fact
+from index.model import HEADING_SEP, Fact, Hit
 from index.text import bigrams, containment, normalize
 
 # where a description breaks into pieces: lists, 的, pointers (这些, 那一块) and what asks the figure
 _BREAKS = re.compile(r"[,，、?？:：;；()（）“”\"]|这些|那些|这类|那一块|那块|这块|那个|这个|的|是|有|多少|几|比")
 # words around a piece that are no part of what the item is for
-_LEAD = re.compile(r"^(来电人问|市民问|请问|管|做|搞|负责|用于|用来|专门|主要|给|为|在)+")
+_LEAD = re.compile(r"^(来电人问|市民问|请问|管(?!理)|做|搞|负责|用于|用来|专门|主要|给|为|在)+")
 _TRAIL = re.compile(r"(项目|事项|工作|那一块|那块|预算|经费|资金|钱|花|安排|了)+$")
 # what says the words before it describe an item (…那一块的项目, …这些…的那个项目, …那块)
 # …or that money is asked by what it is spent on (做各类审计和绩效评价花了多少, 花在…上的钱)
@@ -33,6 +34,7 @@ MIN_PIECE = 4  # characters a piece of description needs to say anything of its 
 PIECE_FOUND = 0.8  # share of a piece's bigrams its sentence must hold (智慧城市研究课题 in 智慧城市领域研究课题)
 MIN_SAID = 8  # characters of description found that name an item by its use: two pieces, not one name's fragment
 AHEAD = 2.0  # how far the item described must be ahead of any other item
+MAX_TITLE_WORDS = 6  # characters a heading may add to the item it names (人民调解项目 + 经费情况说明)
 
 
 _YEAR = re.compile(r"20\d{2}年度?")
@@ -52,8 +54,23 @@ def _said_after_name(fact: Fact) -> str:
     return quote[at + len(name) :] if at >= 0 else quote
 
 
-def read_by_use(query: Query, facts: Sequence[Fact]) -> tuple[str, str] | None:
-    """(words, name): the item whose own sentences say it pays for what the question describes, or None."""
+def _own_sections(fact: Fact, hits: Sequence[Hit]) -> str:
+    """The text of the sections retrieved under a heading that names the fact's item (人民调解项目经费情况说明 ›
+    一、项目概述 for 人民调解项目): what the document says the item is, beside the sentence printing its figure."""
+    head = (fact.source.section or fact.source.locator).split(HEADING_SEP)[0].strip()
+    name, titled = normalize(fact.subject), normalize(head)
+    if not titled.startswith(name) or len(titled) - len(name) > MAX_TITLE_WORDS:  # not 第三部分 部门预算支出具体情况
+        return ""
+    return "".join(
+        normalize(h.text)
+        for h in hits
+        if h.doc_id == fact.source.doc_id and h.kind == "section" and h.locator.split(HEADING_SEP)[0].strip() == head
+    )
+
+
+def read_by_use(query: Query, facts: Sequence[Fact], hits: Sequence[Hit] = ()) -> tuple[str, str] | None:
+    """(words, name): the item whose own sentences (and the sections its heading names, among `hits`) say it pays
+    for what the question describes, or None."""
     asked = query.norm.split("|")[0]
     pieces = pieces_of(asked)
     if not pieces:
@@ -62,7 +79,8 @@ def read_by_use(query: Query, facts: Sequence[Fact]) -> tuple[str, str] | None:
     for fact in facts:
         if not fact.is_money or fact.origin == "table" or not fact.subject.strip():
             continue
-        name, held = normalize(fact.subject), bigrams(_said_after_name(fact).translate(_JOINERS))
+        text = _said_after_name(fact) + _own_sections(fact, hits)
+        name, held = normalize(fact.subject), bigrams(text.translate(_JOINERS))
         found = [f for p in pieces if p not in name and (f := _found(p, held))]
         if sum(map(len, found)) > sum(map(len, said.get(name, []))):
             said[name] = found

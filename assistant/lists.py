@@ -338,7 +338,9 @@ _KIND = re.compile("(?<=[\u4e00-\u9fff]{2})类(?:预算|采购|支出)?$")  # �
 
 def other_side(first: str, second: str) -> str:
     """`一般公共预算拨款收入和支出相差多少`: a bare 支出 after X收入 is X支出 (and 收入 after X支出); a bare 年初
-    after X's 年末 (年末结转和结余比年初多了多少) is X's 年初."""
+    after X's 年末 (年末结转和结余比年初多了多少) is X's 年初; a stage alone after X's stage is X's."""
+    if stage_of_first(first, second) != second:
+        return stage_of_first(first, second)
     for side, other in (("收入", "支出"), ("支出", "收入")):
         if second == other and first.endswith(side) and len(first) > len(side):
             return first[: -len(side)] + other
@@ -348,6 +350,14 @@ def other_side(first: str, second: str) -> str:
     return second
 
 
+def stage_of_first(first: str, second: str) -> str:
+    """A stage alone after an item's stage (X的年初预算 … 支出决算) is the same item's."""
+    if _STAGE_ONLY.fullmatch(second) and _STAGE_ONLY.search(first):
+        return _STAGE_ONLY.sub("", first).removesuffix("的") + second
+    return second
+
+
+_STAGE_ONLY = re.compile("(?:实际)?(?:支出)?(?:年初预算|全年预算|调整预算|预算执行|决算|执行|预算)数?$")
 # the two ends of a year said of one item (年初结转和结余, 年末结转和结余)
 _ENDS = (("年末", "年初"), ("年初", "年末"))
 

@@ -129,19 +129,40 @@ def _described(name: str, note: str, use: str) -> str:
     return f"{name}：{said}" if said else name
 
 
-def said_in_everyday_words(query: Query, words: str, *, rates: bool = False) -> bool:
+def said_in_everyday_words(query: Query, words: str, *, rates: bool = False, units: bool = True) -> bool:
     """May the item words be a description rather than a name? Not when the question asks no amount of money
     (几层, 多少位; a rate of one when `rates`), asks a part printed on its own (单独, 单列), names an
-    organisation (财政所, 法律援助中心: a unit of the department, whose figures a document gives or not) or quotes
-    a name (“财政专户管理资金收入”: a name as printed, which the document prints or does not)."""
+    organisation (财政所, 法律援助中心: a unit of the department, whose figures a document gives or not; not
+    looked for unless `units`) or quotes a name (“财政专户管理资金收入”: a name as printed, which the document
+    prints or does not)."""
     if query.unit is not None and query.unit not in MONEY_UNITS and not (rates and query.unit == "%"):
         return False
-    strong, weak, _ = organisations()
-    if _SEPARATE.search(query.norm) or any(e in words[1:] for e in (*strong, *weak)):
+    if _SEPARATE.search(query.norm) or (units and _names_unit(words)):
         return False
     if names_staff_group(query.norm):  # 护理员的工资: a part of the wages
         return False
     return not any(len(q) >= 3 for q in _QUOTED.findall(query.text))
+
+
+def _names_unit(words: str) -> bool:
+    strong, weak, _ = organisations()
+    return any(e in words[1:] for e in (*strong, *weak))
+
+
+def _read_by_use(query: Query, facts: Sequence[Fact], hits: Sequence[Hit]) -> tuple[str, str] | None:
+    """(words, name) of the item whose sentences say it pays for what the question describes. An organisation's
+    word inside the uses the sentences hold (管理服务指挥中心运营) is part of the description; one outside them
+    names a unit of the department, whose figures the document gives or not."""
+    words = item_words(query)
+    if not said_in_everyday_words(query, words, rates=True, units=False):
+        return None
+    found = read_by_use(query, facts, hits)
+    if found is None:
+        return None
+    rest = words
+    for piece in found[0].split("、"):
+        rest = rest.replace(piece, ",")
+    return None if _names_unit(rest) else found
 
 
 def read_as(query: Query, facts: Sequence[Fact], catalogue: Catalogue, margin: float) -> tuple[str, str] | None:
@@ -237,8 +258,8 @@ def reread(
         return described
     found = read_as(query, ctx.facts, catalogue, margin)
     asked = with_item(query, found[1]) if found else None
-    if found is None and said_in_everyday_words(query, item_words(query), rates=True):
-        found = read_by_use(query, ctx.facts)
+    if found is None:
+        found = _read_by_use(query, ctx.facts, ctx.hits)
         asked = as_named(query, *found) if found else None
     if found is None or asked is None:
         return None

@@ -24,6 +24,10 @@ def remembered_off(text: str, cues: Cues) -> str:
         hedged = cues["hedge"].match(m.group(0)) or m.group("about") or m.group("after") or "几" in m.group("figure")
         return "\0" if hedged else m.group(0)
 
+    def span_off(m: re.Match[str]) -> str:  # 从…1822多万降到了922万多: a figure of it said as a guess
+        return "" if re.search("多|来|余|出头|左右", m.group("a") + m.group("b")) else m.group(0)
+
+    text = cues["remembered_span"].sub(span_off, text)
     said = cues["remembered_figure"].sub(off, text)  # …好像有900万？到底是多少: one question after the claim goes
     return re.sub(",?(?:\0[?,]?)+", ",", said)  # the clauses taken off leave one comma
 
@@ -102,7 +106,9 @@ _ASKED_CLAIM = re.compile(
     "|(?:吗|吧|呢|是真的吗|是不是真的|对吗|对不对)?\\?$"
 )  # what is no part of a claim asked about: who said it, the question mark
 _CHECKED = re.compile("准确|确切|具体|实际|到底|究竟")  # 准确增幅是多少: the document's own figure, no item
-_CHANGE_ASKED = re.compile(r"增幅|涨幅|降幅|减幅|增长率|增速|变化|增减|百分比|百分之几|保留[一二两三\d]位小数|[()]")
+_CHANGE_ASKED = re.compile(
+    r"(?:上涨|下降|增加|减少|增长|降|涨)了?(?=百分之|多少|几)|增幅|涨幅|降幅|减幅|增长率|增速|变化|增减|百分比|百分之几|百分之多少|保留[一二两三\d]位小数|[()]"
+)
 
 
 _READ_IN_DOCUMENT = re.compile(
@@ -197,7 +203,7 @@ _REST_PUT_IN = re.compile(
 )  # the rest, in the column it names
 # another figure of the item stated (支出决算449.52万元的), not a change (比2023年预算减少876.75万元: stated_change's)
 _MORE_STATED = re.compile(rf"^(?:(?!比|较|增|减|多|少|涨|降)[^,?。]){{0,12}}?{MONEY_STATED.pattern}(?:的|,|。)")
-_THIS_COMPARED = re.compile("(这个数|这个|这笔钱?|这一?项|这)(?=比|较|相比|相较|占)")
+_THIS_COMPARED = re.compile("(这个数|这个|这笔钱?|这一?项|这)(?:是否|是不是|有没有)?(?=比|较|相比|相较|占)")
 _ASKER = re.compile(
     "^(我|我们)?(想知道|想问问?|想了解|想请教|请问|问一下|想(确认|核实|核对)一?下?|请(核实|核对|确认|查一下))"
 )

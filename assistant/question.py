@@ -209,9 +209,10 @@ def frame(norm: str) -> Framed:
     elif rounding:
         places = SMALL_NUMBERS.get(rounding.group("n"), 2)
         text = (text[: rounding.start()] + text[rounding.end() :]).strip(",")
+    text = clauses.each_requested(text)  # 三项，分别换算成万元（…）是多少
     base = [int(y) for y in cues["base_year"].findall(text)]
     base_relative = -1 if cues["base_relative"].search(text) else None
-    targets = [y for y in _years(_without(text, cues["base_year"])) if y not in base or y in doc_years]
+    targets = [y for y in _years(cues["base_year"].sub("", text)) if y not in base or y in doc_years]
     if doc_years and set(targets) <= set(doc_years) and _names_doc_year_only(norm, doc_years):
         targets = []
     # as framed and as asked: a head count said first (按…实有在编人数计算，…人均) is gone from the framed text
@@ -305,6 +306,9 @@ _SAID_AS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     ("asker_mid", lambda m: "" if re.search(r"\d", _said_before(m, "[?;:]")) else m.group(0)),
     ("header_aside", ""),
     ("hearsay_tail", ""),
+    ("restated_tail", ""),
+    ("labelled", ""),
+    ("mentioned_in", ""),
     ("years_side_by_side", r"\g<b>年\g<wb>比\g<a>年\g<wa>"),
     ("kind_word", lambda m: m.group(0) if "、" in _said_before(m, "[,?;:]") else ""),
     ("settled_check", ""),
@@ -358,10 +362,6 @@ def without_bases(text: str) -> str:
     """The question with the years it compares against taken out (比2021年, 和去年比)."""
     cues = _cues()
     return cues["base_relative"].sub("", cues["base_year"].sub("", text))
-
-
-def _without(text: str, pattern: re.Pattern[str]) -> str:
-    return pattern.sub("", text)
 
 
 def _names_doc_year_only(norm: str, doc_years: list[int]) -> bool:

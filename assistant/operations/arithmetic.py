@@ -23,7 +23,7 @@ from assistant.operations.base import Context, abstain, disagree
 from assistant.operations.change import change
 from assistant.operations.computed import computed, ratio_answer
 from assistant.operations.lookup import lookup, parallel, rank_all
-from assistant.operations.operands import by_code_only, find_parts
+from assistant.operations.operands import by_code_only, find_parts, printed_twice, rank_part
 from assistant.operations.periods import asks_each, each_period, period_rows
 from assistant.operations.places import agreeing
 from assistant.operations.tables import pointed_table
@@ -242,6 +242,8 @@ def sum_of(query: Query, ctx: Context, facts: list[Fact] | None = None, places: 
         return abstain(query, warning=f"文件中没有找到“{'、'.join(missing)}”，未作合计。" if missing else None)
     if len({id(f) for f in facts}) < len(facts):  # two parts read as one row: never add a figure to itself
         return abstain(query)
+    if printed_twice(facts):  # 机关本部和法律援助中心的机关运行经费: the figure of both, in a table and a sentence
+        return lookup(query, ctx, rank_part(query, ctx, query.parts[0]))
     unit = money_unit_for(facts, query.unit)
     values = [f.in_unit(unit) for f in facts]
     if any(v is None for v in values):

@@ -57,15 +57,17 @@ def per_vehicle(query: Query, ctx: Context) -> Answer:
     return _averaged(query, ctx, amount, count or _VEHICLES_COUNTED, "辆")
 
 
-# `按行政编制和事业编制的实有在编人数合计计算，…人均人员支出是多少`: the head count said first, then the amount per head
+# `（…人员支出895万元，）按行政编制和事业编制的实有在编人数合计计算，…人均人员支出是多少`: the head count said first,
+# then the amount per head
 _COUNT_FIRST = re.compile(
-    r"^(?:按照?|以|用)(?:文中)?(?:的)?(?P<count>[^,?]{2,40}?)(?:合计|加总|之和)?(?:来|进行)?(?:计算|来算|算),"
-    r"(?P<amount>[^?]+?)(?:人均|平均每人|每人平均)(?P<rest>[^?]*)"
+    r"(?:^|(?<=[,:年]))(?:按照?|以|用)(?:文中)?(?:的)?(?P<count>[^,?]{2,40}?)(?:合计|加总|之和|合起来|加起来)?(?:来|进行)?"
+    r"(?:计算|来算|算),"
+    r"(?P<amount>[^?]*?)(?:人均|平均每人|每人平均)(?P<rest>[^?]*)"
 )
 
 
 def per_person(query: Query, ctx: Context) -> Answer:
-    first = _COUNT_FIRST.match(query.asked)
+    first = _COUNT_FIRST.search(query.asked)
     if first and _PERSONS.search(first.group("count")):
         amount = (first.group("amount") + first.group("rest")).replace("人均", "")
         return _averaged(query, ctx, amount, _head_count(first.group("count")), "人")

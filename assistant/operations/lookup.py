@@ -273,8 +273,10 @@ def parallel(query: Query, chosen: Fact, ranked: Sequence[Scored]) -> list[Fact]
         suffix += 1
     if len(found) < 2 or suffix < 2 or any(a != b and a in b for a in parents for b in parents):
         return []
-    asked = bigrams(query.norm.split("|")[0])
-    named = [containment(bigrams(parent), asked) >= 0.5 for parent in found]
+    said = query.norm.split("|")[0]
+    asked = bigrams(said)
+    # a parent named by its words or by what sets it apart (实际在编的事业人员: 事业 of 事业编制总数)
+    named = [containment(bigrams(p), asked) >= 0.5 or (len(p) - suffix >= 2 and p[:-suffix] in said) for p in found]
     if normalize(chosen.context) not in found or (any(named) and not all(named)):
         return []
     return list(found.values())

@@ -74,15 +74,7 @@ def find_parts(query: Query, ctx: Context, parts: Sequence[str], places: list[Fa
     container = _container_code(query, ctx.facts)  # 城乡社区管理事务款下面的A、B、C: the rows under that 款
     tables = {f.source.table for f in ctx.facts if f.source.table}
     for part in parts:
-        ranked = rank_facts(
-            replace(query, codes=part_codes(query, part, parts)) if len(parts) > 1 else query,
-            ctx.facts,
-            text=part,
-            departments=ctx.departments,
-            hits=ctx.hits,
-            doc_years=ctx.doc_years,
-            tun=ctx.tun,
-        )
+        ranked = rank_part(replace(query, codes=part_codes(query, part, parts)) if len(parts) > 1 else query, ctx, part)
         if len(parts) > 1 and (table := _part_table(part, tables)):  # 表6…的X比表1…的X: each part in its table
             ranked = [s for s in ranked if s.fact.source.table == table] or ranked
         if not ranked or not confident(ranked[0], ctx.tun):
@@ -96,6 +88,13 @@ def find_parts(query: Query, ctx: Context, parts: Sequence[str], places: list[Fa
         if places is not None:
             places.extend(agreeing(best.fact, best, ranked, limit=2, facts=ctx.facts))
     return chosen
+
+
+def rank_part(query: Query, ctx: Context, part: str) -> list[Scored]:
+    """The facts in scope scored for one part of the question, best first."""
+    return rank_facts(
+        query, ctx.facts, text=part, departments=ctx.departments, hits=ctx.hits, doc_years=ctx.doc_years, tun=ctx.tun
+    )
 
 
 _PART_TABLE = re.compile(r"^(?P<table>(?:表\d+)?[^,?;的]{0,30}?表\d*)(?=的|里|中|上|[\u4e00-\u9fff])")
@@ -153,3 +152,12 @@ def _under_container(best: Scored, ranked: Sequence[Scored], container: str) -> 
         if s.name == best.name and normalize(s.fact.measure) == measure and (s.fact.code or "").startswith(container)
     )
     return next(alike, best)
+
+
+def printed_twice(facts: Sequence[Fact]) -> bool:
+    """Are the operands one figure printed in two places (机关运行经费 217.83 in the table, 下属1家机关和1家参公事业
+    单位…的机关运行经费 217.83 in a sentence): the same value, unit and year, each name inside the longest?"""
+    if len(facts) < 2 or len({(f.value, f.unit, f.year) for f in facts}) > 1:
+        return False
+    names = sorted((normalize(f.subject) for f in facts), key=len)
+    return all(n in names[-1] for n in names)

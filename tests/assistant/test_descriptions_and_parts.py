@@ -32,6 +32,27 @@ def test_words_before_的那个_describe_the_item_named_after_it(
     assert ans.value == pytest.approx(value) and row in ans.citations[0].locator + ans.citations[0].quote
 
 
+@pytest.mark.parametrize(
+    ("doc", "question", "value"),
+    [
+        # 通过…开展的 says by what means the item named after it is carried out
+        (
+            "justice",
+            "请核实普陀区司法局通过向区人民调解协会购买服务开展的人民调解项目，其年度预算安排数为多少万元。",
+            795,
+        ),
+        ("wanli", "万里街道通过政府购买服务等方式保障机关日常运转开展的行政运行2024年预算多少元？", 16603248),
+        # 那块 points at the item as 那个 does
+        ("dapeng", "大鹏数据局那块管政策解读、在线访谈、给新开办企业做大礼包的政务服务事务，2022年预算多少万元？", 624),
+        ("justice", "司法局那块负责机关日常运转的行政运行2026年预算多少元？", 16726725.44),
+    ],
+)
+def test_by_what_means_and_那块_describe_the_item_named_after_them(
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, value: float
+) -> None:
+    assert qa.ask(question, doc=ids[doc]).value == pytest.approx(value)
+
+
 def test_a_bare_head_after_的那个_keeps_the_words_as_the_item() -> None:
     assert analyze("街道管环境卫生的那个项目花了多少").norm.startswith("街道管环境卫生的那个项目")
     assert analyze("财政事务里的那个行政运行决算多少").norm.startswith("财政事务里的那个行政运行")  # its 款 stays
