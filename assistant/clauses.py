@@ -78,6 +78,8 @@ def _lead_for_all(clauses: list[str], cues: Cues) -> list[str]:
     # clause before's); a row's lead whole (its row is the item)
     said = "".join(_YEAR_STAGE.findall(lead.group(0))) + ":" if staged or request else lead.group(0)
     said = "" if said == ":" else said
+    if not (staged or request or re.search(r"\d|一行", said)):  # 城乡社区支出：合计、基本支出…: the row's 基本支出
+        said = said.removesuffix(":") + "的"
     table = _TABLE_IN_LEAD.search(lead.group(0)) if request else None
     if table:  # 我翻到…的表6政府预算拨款收支总表，想核对一下：the table every question after it reads
         said = f"{table.group('table')}里,{said or ':'}"

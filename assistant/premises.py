@@ -107,7 +107,7 @@ _ASKED_CLAIM = re.compile(
 )  # what is no part of a claim asked about: who said it, the question mark
 _CHECKED = re.compile("准确|确切|具体|实际|到底|究竟")  # 准确增幅是多少: the document's own figure, no item
 _CHANGE_ASKED = re.compile(
-    r"(?:上涨|下降|增加|减少|增长|降|涨)了?(?=百分之|多少|几)|增幅|涨幅|降幅|减幅|增长率|增速|变化|增减|百分比|百分之几|百分之多少|保留[一二两三\d]位小数|[()]"
+    r"(?:上涨|下降|增加|减少|增长|降|涨)了?(?=百分之|多少|几)|增幅|涨幅|降幅|减幅|增长率|增速|变化|变动|幅度|增减|百分比|百分之几|百分之多少|保留[一二两三\d]位小数|[()]"
 )
 
 
@@ -186,7 +186,8 @@ def _premise_and_question(item: str, rest: str, inside: bool, cues: Cues) -> str
     if mine and theirs and mine != theirs:
         return item.replace(theirs, "") + rest
     own = cues["bare_question"].sub("", rest)
-    if len(own) <= 4 or rest.startswith(("比", "较", "与", "和", "跟", "同", "相比", "相较", "对比", "占")):
+    starts = rest.startswith(("比", "较", "与", "和", "跟", "同", "相比", "相较", "对比", "占"))
+    if len(own) <= 4 or starts or not _names_item(rest, cues):  # …少了大概2%，准确的变动幅度是多少: the item's
         return f"{item}{rest}"
     # 事业编制15人，…比编制少几个 (not 三公经费预算10万元，公务接待费预算…: 费预算 is no head of 三公经费, the stage no word)
     head = next((item[i:] for i in range(1, len(item) - 1) if item[i:] in rest and not _STAGED.search(item[i:])), "")

@@ -25,6 +25,11 @@ _VEHICLES_COUNTED = "共有车辆几辆"
 _VEHICLES = re.compile("车辆|每一?辆")
 _PERSONS = re.compile("人数|编制|在编|在职|职工|员工|干部")
 _LEAD_IN = re.compile("(如果|按照?|以|平均|分摊|摊到|摊)+$")
+_MONEY_WORD = re.compile("费|钱|支出|资金|预算")
+_CARS_COST = re.compile("(?<![车辆])(运行费|运行维护费|购置费|购置及运行费)")  # a cost averaged over cars is theirs
+_AMOUNT_AFTER = re.compile(
+    r"每一?辆车?(?:头上)?(?:一年|每年|全年)?的?(?P<amount>[^,?]{2,16}?)(?:大约|大概|约)?(?:是|为|有)?多少"
+)
 # `用A除以B`, `A按B平均`: the amount before, the count after
 _DIVIDED = re.compile(
     r"(?:^|[,:])(?:想算算?[^,:]{0,12}[,:])?(?:用|拿|把)?的?(?P<amount>[^,:]{2,40}?),?(?:除以|按照?|以)(?P<count>[^,]{2,40}?)(?:来|进行)?(?:平均|分摊|摊|[,]|$)"
@@ -41,8 +46,12 @@ def _split(asked: str, person: bool) -> tuple[str, str | None]:
     if vehicles is None or person:
         return asked, None
     clause = asked.rfind(",", 0, vehicles.start())
-    amount = asked[: clause if clause >= 0 else vehicles.start()]
-    return _LEAD_IN.sub("", amount) + "是多少", None
+    own = _LEAD_IN.sub("", asked[clause + 1 : vehicles.start()])  # 一年下来的运行费摊到每辆车头上: in the clause
+    after = _AMOUNT_AFTER.search(asked, vehicles.end())  # 按…实有车辆数来算，平均每辆车一年的运行费: after the vehicles
+    if _MONEY_WORD.search(own) or (clause < 0 and after is None):
+        return own + "是多少", None
+    amount = _LEAD_IN.sub("", asked[:clause]) if clause >= 0 or after is None else after.group("amount")
+    return amount + "是多少", None
 
 
 def _head_count(count: str) -> str:
@@ -54,6 +63,7 @@ def _head_count(count: str) -> str:
 
 def per_vehicle(query: Query, ctx: Context) -> Answer:
     amount, count = _split(query.norm.split("|")[0], person=False)
+    amount = _CARS_COST.sub(r"公务用车\1", amount)  # 运行费摊到每辆车头上: the cars' 运行费
     return _averaged(query, ctx, amount, count or _VEHICLES_COUNTED, "辆")
 
 

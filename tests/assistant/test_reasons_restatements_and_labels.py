@@ -30,6 +30,16 @@ Then dev set v81 (a newspaper editor, a finance officer, an intern, a retired ac
   `想一句话概括…：` is a talk lead too;
 - `按行政编制和事业编制的实有在编人数合起来算，人均人员支出` after the department and year (Dapeng, the one document
   printing 编制).
+
+After blind set 30's one measurement (its classes made general rules, so it is no longer blind for them):
+- where the document describes an item, said with no verb (`项目经费说明里的…新建工程`) or with 写 (`…情况说明里写的`), names
+  no item (`地上建筑面积` had been answered with the 规划建筑面积: a wrong number);
+- a change stated with its rate guessed (`…比2025年执行数少了大概2%，准确的变动幅度是多少？`) asks that item's rate;
+- `对一下…的构成：A、B、C分别是多少` is a request lead;
+- a car cost averaged over the cars (`一年下来的运行费摊到每辆车头上`, `按…实有车辆数来算，平均每辆车一年的运行费`) is the
+  公务用车运行费 over the vehicles counted, read in the clause or after the vehicles;
+- a row named in a lead without its code (`财务收支预算总表中“城乡社区支出”一行：合计、基本支出、项目支出分别是多少`) is the
+  row of every column asked (the 基本支出 had been the table's total: a wrong number).
 """
 
 from __future__ import annotations
@@ -192,6 +202,43 @@ CASES += [
         "帮我算算：大鹏数据局2022年人员支出895万元，按行政编制和事业编制的实有在编人数合起来算，人均人员支出大约是多少万元？"
         "保留两位小数。",
         40.68,
+    ),
+]
+
+
+CASES += [
+    ("wanli", "万里街道项目经费说明里的万里街道社区公共服务中心新建工程，地上建筑面积是多少平方米？", 8013),
+    ("justice", "普陀区司法局项目经费情况说明里写的人民调解项目年度预算安排是多少万元？", 795),
+    (
+        "justice",
+        "我印象中普陀区司法局2026年“司法-行政运行”（204类06款01项）比2025年执行数少了大概2%，准确的变动幅度是多少？",
+        -1.07,
+    ),
+    ("wanli", "我印象中万里街道2024年行政运行比2023年执行数少了大概12%，准确的变动幅度是多少？", -12.6),
+    (
+        "dapeng",
+        "对一下大鹏新区政务服务数据管理局2022年5,883万元预算的构成：文字部分第三部分列出的人员支出、公用支出、对个人和家庭的"
+        "补助支出分别是多少万元？",
+        [895, 345, 0],
+    ),
+    ("wanli", "对一下万里街道2024年的基本支出构成：人员经费、公用经费分别是多少元？", [88537451, 11168569]),
+    ("welfare", "福利院那几辆公家的车，2024年一年下来的运行费摊到每辆车头上平均是多少万元？", 3.2),
+    ("wanli", "万里街道那几辆公家的车，2024年一年下来的运行费摊到每辆车头上平均是多少万元？", 3.08),
+    (
+        "justice",
+        "普陀区司法局2026年公务用车运行费预算9.98万元，按截至2025年8月31日的实有车辆数来算，平均每辆车一年的运行费大约是"
+        "多少万元？保留两位小数。",
+        3.33,
+    ),
+    (
+        "wanli",
+        "请核对万里街道2024年财务收支预算总表中“城乡社区支出”一行：合计、基本支出、项目支出分别是多少元？",
+        [119385303, 76609000, 42776303],
+    ),
+    (
+        "welfare",
+        "请核对普陀区社会福利院2024年财务收支预算总表中“社会保障和就业支出”一行：合计、项目支出分别是多少元？",
+        [11281624, 2620000],
     ),
 ]
 
