@@ -11,9 +11,11 @@ import re
 _DESCRIPTION = re.compile(
     r"(?:^|(?<=[,:;]))(?P<words>[^,:;?()\d]{2,40}?)的(?:那个|这个|那项|这项|那笔|这笔)(?=(?P<named>[^,:;?]*))"
 )
+# what points at the item described (那个, 那笔, 那块…)
+_POINTER = "那个|这个|那项|这项|那笔|这笔|那一?块|这一?块"
 # 那个 (or 主要, as documents describe an item: 主要用于…的), then words saying how or what for, then 的 and the item
 _DESCRIBED_AFTER = re.compile(
-    r"(?:那个|这个|那项|这项|那笔|这笔|那一?块|这一?块|(?:^|(?<=[,:;年]))主要)(?P<words>(?:通过|用来|用于|专门|负责|给|为|帮|搞|管|花在|用在|靠|发)"
+    rf"(?:{_POINTER}|(?:^|(?<=[,:;年]))主要)(?P<words>(?:通过|用来|用于|专门|负责|给|为|帮|搞|管|花在|用在|靠|发)"
     r"[^,:;?()\d]{2,40})的"
     r"(?=(?P<named>[^,:;?]*))"
 )
@@ -28,7 +30,7 @@ _USES_LISTED = re.compile(
 _CONTAINED = re.compile("里|中|下面|下的|之下|其中|当中")
 # what names no item after the words: a generic head, or the asking words straight away (…的那个钱有多少)
 _NAMES_NONE = re.compile(
-    "^(?:的)?(?:那个|这个|那项|这项|那笔|这笔|那一?块|这一?块)?(?:项目|工作|事情|事儿|事(?![业务项])|钱|经费|费用|开支|支出|部分|块|款|笔|东西|是|有|为|花|用|一共|总共|大概|多少|几)"
+    f"^(?:的)?(?:{_POINTER})?(?:项目|工作|事情|事儿|事(?![业务项])|钱|经费|费用|开支|支出|部分|块|款|笔|东西|是|有|为|花|用|一共|总共|大概|多少|几)"
 )
 
 

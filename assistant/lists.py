@@ -339,8 +339,9 @@ _KIND = re.compile("(?<=[\u4e00-\u9fff]{2})类(?:预算|采购|支出)?$")  # �
 def other_side(first: str, second: str) -> str:
     """`一般公共预算拨款收入和支出相差多少`: a bare 支出 after X收入 is X支出 (and 收入 after X支出); a bare 年初
     after X's 年末 (年末结转和结余比年初多了多少) is X's 年初; a stage alone after X's stage is X's."""
-    if stage_of_first(first, second) != second:
-        return stage_of_first(first, second)
+    staged = stage_of_first(first, second)
+    if staged != second:
+        return staged
     for side, other in (("收入", "支出"), ("支出", "收入")):
         if second == other and first.endswith(side) and len(first) > len(side):
             return first[: -len(side)] + other

@@ -20,12 +20,17 @@ def remembered_off(text: str, cues: Cues) -> str:
     if not cues["checked_ask"].search(text):
         return text
 
+    def hedged(m: re.Match[str]) -> bool:
+        return bool(
+            cues["hedge"].match(m.group(0)) or m.group("about") or m.group("after") or "几" in m.group("figure")
+        )
+
     def off(m: re.Match[str]) -> str:
-        hedged = cues["hedge"].match(m.group(0)) or m.group("about") or m.group("after") or "几" in m.group("figure")
-        return "\0" if hedged else m.group(0)
+        return "\0" if hedged(m) else m.group(0)
 
     def span_off(m: re.Match[str]) -> str:  # 从…1822多万降到了922万多: a figure of it said as a guess
-        return "" if re.search("多|来|余|出头|左右", m.group("a") + m.group("b")) else m.group(0)
+        figures = (f for side in ("a", "b") for f in cues["remembered_figure"].finditer(m.group(side)))
+        return "" if any(map(hedged, figures)) else m.group(0)
 
     text = cues["remembered_span"].sub(span_off, text)
     said = cues["remembered_figure"].sub(off, text)  # …好像有900万？到底是多少: one question after the claim goes

@@ -47,11 +47,12 @@ def _split(asked: str, person: bool) -> tuple[str, str | None]:
         return asked, None
     clause = asked.rfind(",", 0, vehicles.start())
     own = _LEAD_IN.sub("", asked[clause + 1 : vehicles.start()])  # 一年下来的运行费摊到每辆车头上: in the clause
-    after = _AMOUNT_AFTER.search(asked, vehicles.end())  # 按…实有车辆数来算，平均每辆车一年的运行费: after the vehicles
-    if _MONEY_WORD.search(own) or (clause < 0 and after is None):
+    if _MONEY_WORD.search(own):
         return own + "是多少", None
-    amount = _LEAD_IN.sub("", asked[:clause]) if clause >= 0 or after is None else after.group("amount")
-    return amount + "是多少", None
+    if clause >= 0:  # 公务用车运行费预算10万元，平均到每辆车多少: the clause before
+        return _LEAD_IN.sub("", asked[:clause]) + "是多少", None
+    after = _AMOUNT_AFTER.search(asked, vehicles.end())  # 按…实有车辆数来算，平均每辆车一年的运行费: after the vehicles
+    return (after.group("amount") if after else own) + "是多少", None
 
 
 def _head_count(count: str) -> str:
