@@ -10,7 +10,9 @@ from functools import cache
 from assistant.asides import measures_named as _measures_named
 from assistant.asides import reads_narrative
 from assistant.claims import checked_claim
+from assistant.clauses import listed_lines
 from assistant.codes import CODE, asked_codes, codes_named
+from assistant.cues import cue, organisations
 from assistant.data import load_data
 from assistant.described import without_description
 from assistant.filler import strip_filler, unit_cues
@@ -20,6 +22,7 @@ from assistant.lexicon import (
     english_read,
     glossed,
     inside_other_name,
+    known_end,
     known_terms,
     names_own_item,
     said_in_full,
@@ -35,7 +38,6 @@ from assistant.lists import (
     heads_of_topic,
     held_item,
     listed,
-    listed_lines,
     other_side,
     share_head,
     shield,
@@ -44,12 +46,7 @@ from assistant.lists import (
 )
 from assistant.names import vocabulary
 from assistant.question import YEAR as _YEAR
-from assistant.question import (
-    cue,
-    frame,
-    organisations,
-    plain_words,
-)
+from assistant.question import frame, plain_words
 from assistant.relative import relative_years
 from assistant.typed import spaced
 from index.classification import national_names
@@ -62,7 +59,9 @@ _MONEY_CUE = re.compile(r"多少钱|钱|资金|经费|费用|金额|花了多少
 _QUOTED_LIST = re.compile(r"(?<=[”」』])\s*(?=[“「『])")
 
 
-_THESE_N = re.compile("(?:这|那|以上|上述)(?:[两二三四五六七八九几]|十[一二三四五六七八九]?)个?[项类款笔个]")
+_THESE_N = re.compile(
+    "(?:这|那|以上|上述)(?:[两二三四五六七八九几]|十[一二三四五六七八九]?)个?[项类款笔个]|[两二三四五]个?[项类款笔]$"
+)
 
 
 @dataclass(slots=True)
@@ -304,8 +303,9 @@ def _split_parts(text: str, intent: str) -> list[str]:
             "", LIST_END.split(framed)[0]
         )  # 201、206、…、221这六个类的支出总计: the items, then their head
         raw = [p for p in listed(core) if CODE.search(p) or strip_filler(p)]  # 2010301、2010302: coded rows
-        under = _UNDER_NAMED.match(raw[0]) if raw else None
-        if under and under.group("name") in known_terms():  # 城乡社区管理事务（21201）下A、B: A, the 款 its place
+        under = _UNDER_NAMED.search(raw[0]) if raw else None
+        name = known_end(under.group("name")) if under else ""
+        if under and name:  # 城乡社区管理事务（21201）下A、B: A; the 款 says where each sits (`find_parts`)
             raw[0] = under.group("item")
         elif len(raw) >= 2 and _printed_name(held_item(raw[0])) and not any(map(held_item, raw[1:])):
             raw[0] = held_item(raw[0])  # 公用经费中工会经费和福利费: 工会经费, 公用经费 the whole they are of
@@ -323,9 +323,10 @@ def _printed_name(item: str) -> bool:
     return item in known_terms() or item in national_names()
 
 
-# the first of the parts said under the 类 or 款 they sit in, named with its code (城乡社区管理事务（21201）下行政运行)
+# the first of the parts said under the 类 or 款 they sit in (城乡社区管理事务（21201）下行政运行: `container_code` took the
+# code off)
 _UNDER_NAMED = re.compile(
-    r"^\d{0,7}(?P<name>[^\d()]{2,24}?)(?:款|类)?\(\d{3,5}\)(?:下面|下属|之下|底下|下)的?(?P<item>[^\d]{2,}.*)$"
+    r"(?:^|(?<=\d))(?P<name>[^\d()]{2,24}?)(?:款|类)?(?:下面|下属|之下|底下|下)的?(?P<item>[^\d]{2,}.*)$"
 )
 
 

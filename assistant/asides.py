@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from assistant.codes import ITEM_CODE
-from assistant.lexicon import MONEY_STATED, SMALL_NUMBERS, known_terms, names_own_item, synonyms
+from assistant.lexicon import MONEY_STATED, SMALL_NUMBERS, known_terms, names_item, names_own_item, synonyms
 from assistant.lists import parts_unnamed, shield, unshield
 from assistant.names import vocabulary
 from index.classification import national_names
@@ -45,6 +45,13 @@ def _alias_off(text: str) -> str:
     return _BRACKETED.sub(off, text)
 
 
+def _term_said(words: str, terms: frozenset[str]) -> str:
+    """The document term a bracket explains the words before it by: all of it (（也就是人员经费）), or what follows its last
+    的 (（就是单位给交的住房公积金）); "" when that is no term."""
+    after = words.rsplit("的", 1)[-1]
+    return words if words in terms else after if after != words and names_item(after) else ""
+
+
 def without_asides(text: str, cues: Cues) -> str:
     """The question in its plain form. An aside explaining the item in the asker's words goes (the item is named
     before it); one that only names a document term (（也就是人员经费）) stays, as a gloss of the words before it.
@@ -55,7 +62,9 @@ def without_asides(text: str, cues: Cues) -> str:
     the item (以合同签订为准的政府采购金额) follows it in brackets, as documents print it."""
     terms = known_terms()
     text = _gloss_after(_alias_off(_talk_off(text, cues)), cues)
-    text = cues["explained_term"].sub(lambda m: f"({t})" if (t := m.group("term")) in terms else m.group(0), text)
+    text = cues["explained_term"].sub(
+        lambda m: f"({t})" if (t := _term_said(m.group("term"), terms)) else m.group(0), text
+    )
     text = cues["breakdown"].sub("其中", cues["kinds_listed"].sub("", sum_said_after(text, cues)))
     text = cues["sum_then_head"].sub(r"\g<items>\g<head>\g<sum>\g<rest>", text)
     text = cues["dashed_examples"].sub(r"(\g<examples>)", text)
@@ -321,7 +330,8 @@ def requests_listed(text: str, cues: Cues, *, converted: bool) -> str:
         text = re.sub(",(?:以及|及|还有)(?=[^,?]{2,16}?(?:分别|各))", "、", text)
     if cues["chain_joint"].search(text) and each:
         text = re.sub(",(?=分别|各)", "", cues["chain_joint"].sub("、", text).replace(",以及", "、"))
-    ask = cues["list_request"].search(text) or (cues["convert_request"].search(text) if converted else None)
+    converts = converted and not cues["asking"].search(text)  # 请把A和B两项加起来（是多少），换算成万元: the sum
+    ask = cues["list_request"].search(text) or (cues["convert_request"].search(text) if converts else None)
     if not ask:
         return text
     what = ask.group("what")

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 from assistant.lexicon import PLACE
 
-# `…，并说明年末较年初增加了多少`: the request to work a figure out names no item
-_REQUEST = re.compile(r"^(并且?|再|也)?请?(说明|指出|算出|计算|告诉我)(一下)?")
+# `…，并说明年末较年初增加了多少`, `再帮我算一下这三项合计多少`: the request to work a figure out names no item
+_REQUEST = re.compile(r"^(并且?|再|也)?(请|麻烦)?(帮我|帮忙)?(说明|指出|算出|算算|算|计算|告诉我)(一下)?")
 _HEADS_COMPARED = re.compile(
     r"^(?P<a>[^比较,?]{1,4}?)(?:比|较)(?P<b>[^比较,?]{1,4}?)(?P<rest>(?:多|少|高|低|增加|减少|增长|下降|相差|差).*)$"
 )
@@ -64,7 +64,7 @@ def each_of_before(clauses: Sequence[str]) -> list[str]:
     last three items asked, `这两部分各占X的百分之几` as one share question per item."""
     out: list[str] = []
     for clause in clauses:
-        total, share = _SUM_OF_THESE.match(clause), _EACH_SHARE.match(clause)
+        total, share = _SUM_OF_THESE.match(without_request(clause)), _EACH_SHARE.match(clause)
         found = total or share
         n = _COUNT.get(found.group("n") or "", len(out)) if found else 0
         items = [_item(c) for c in out[-n:]] if found and 2 <= n <= len(out) else []
@@ -108,3 +108,12 @@ def with_previous_ranking(clause: str, before: str) -> str:
     if mine is None or not _PLACE.search(before):
         return clause
     return _PLACE.sub(mine.group("place") + mine.group("word"), before, count=1)
+
+
+def of_row_before(clause: str, row: str) -> str:
+    """`…的合计是多少？同一行的财政拨款收入是多少`: a column of the row the clause before asked (`row`)."""
+    same = _SAME_ROW.match(clause)
+    return f"{row}的{clause[same.end() :]}" if same and row else clause
+
+
+_SAME_ROW = re.compile("(?:同一|这一|那一|该|本|此|同)行(?:里|中|上)?的?")

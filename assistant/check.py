@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from assistant import check_complete, check_cross, check_tables, check_text
 from assistant.check_rules import SEVERITIES, CheckReport, Finding, Rule, load_rules, rules_settings
-from assistant.question import cue
+from assistant.cues import cue
 from index.errors import BudgetQAError, StoreError
 from index.model import Document, Fact
 from index.text import normalize, squash
@@ -165,7 +165,8 @@ def is_consistency_question(question: str) -> bool:
     for figures asked with only 核对/加起来/检查 and no check asked (核对如下科目：请列明项目支出数)."""
     q = squash(question)
     said = {w for w in rules_settings()["questions"]["triggers"] if w in q}
-    if said and said <= _WEAK and _FIGURE_ASKED.search(q) and not _CHECK_ASKED.search(q):
+    figure = _FIGURE_ASKED.search(q) or cue("sum_imperative").search(normalize(question))  # 请把A、B加起来，…
+    if said and said <= _WEAK and figure and not _CHECK_ASKED.search(q):
         return False  # 核对如下科目：请分别列明基本支出数与项目支出数: figures asked, no check
     return bool(said) and not cue("settled_check").search(normalize(question))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.backrefs import each_of_before
-from assistant.lexicon import YEAR, names_item
+from assistant.lexicon import YEAR, names_item, synonyms
 from assistant.lists import each_asked
 
 Cues = dict[str, re.Pattern[str]]
@@ -35,7 +35,10 @@ def split_clauses(text: str, cues: Cues) -> list[str]:
         later_asks = any(cues["asking"].search(p) for p in pieces[i + 1 :])
         # 有没有…？…是多少 / 多了还是少了，差多少: the figure asked next answers the yes/no too
         # 和上年比呢，变化了多少: the comparison is the frame of the question after it
-        framing = later_asks and (cues["yes_no"].search(piece) or cues["compared_only"].match(piece))
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else ""
+        claimed = questioned and bool(_FIGURE.search(piece)) and _names(piece) and _names(nxt)  # X是不是25万元？Y…
+        yes_no = cues["yes_no"].search(piece) or cues["compared_only"].match(piece)
+        framing = later_asks and bool(yes_no) and not claimed
         # 需要一个比例：…合计X元中，: a lead closed by a colon asks nothing of its own
         asks = cues["asking"].search(piece.rsplit(":", 1)[-1]) or (questioned and cues["asked_bare"].search(piece))
         if asks and not framing:
@@ -54,11 +57,21 @@ def split_clauses(text: str, cues: Cues) -> list[str]:
         for listed in _asks_apart(clause, cues):
             asked += each_asked(listed, asked[-1] if asked else "")
     clauses = each_of_before(asked)
-    clauses = _lead_for_all(clauses, cues)  # the questions of a list after the lead too (…单位：A、B各多少元)
+    clauses = _lead_for_all(
+        clauses, cues, split=True
+    )  # the questions of a list after the lead too (…单位：A、B各多少元)
     return clauses if len(clauses) >= 2 else []
 
 
-def _lead_for_all(clauses: list[str], cues: Cues) -> list[str]:
+_FIGURE = re.compile(r"\d[\d,.]*(?:亿元|万元|元|%|万|人|辆|个)")  # a figure claimed (25万元), not a year
+
+
+def _names(text: str) -> bool:
+    """Does `text` name an item, by a document term or an everyday word for one (买车的钱)?"""
+    return names_item(text) or any(word in text for word, _ in synonyms())
+
+
+def _lead_for_all(clauses: list[str], cues: Cues, split: bool = False) -> list[str]:
     """`福利院2023年当年预算执行数方面：住房公积金是多少？事业单位离退休又是多少？`: a lead closed by a colon that
     names a year or a stage, and asks nothing, is said once for every question after it; so is one naming a row by its
     code (`…208 10 05社会福利事业单位这一行：财政拨款收入多少？事业收入占该行合计的百分比？`). A later clause naming its
@@ -78,8 +91,9 @@ def _lead_for_all(clauses: list[str], cues: Cues) -> list[str]:
     # clause before's); a row's lead whole (its row is the item)
     said = "".join(_YEAR_STAGE.findall(lead.group(0))) + ":" if staged or request else lead.group(0)
     said = "" if said == ":" else said
-    if not (staged or request or re.search(r"\d|一行", said)):  # 城乡社区支出：合计、基本支出…: the row's 基本支出
-        said = said.removesuffix(":") + "的"
+    if not (staged or request or re.search(r"\d|一(?:行|款|类|项)", said)):  # 城乡社区支出：合计、基本支出…
+        said = said.removesuffix(":") + "的"  # the row's 基本支出; once the list is split, the first question's too
+        clauses = [said + clauses[0][lead.end() :], *clauses[1:]] if split else clauses
     table = _TABLE_IN_LEAD.search(lead.group(0)) if request else None
     if table:  # 我翻到…的表6政府预算拨款收支总表，想核对一下：the table every question after it reads
         said = f"{table.group('table')}里,{said or ':'}"
@@ -151,3 +165,32 @@ def each_requested(text: str) -> str:
 
 _EACH_CLOSED = re.compile("(分别|各自?),+(?=(?:是|有|为)?(?:多少|几))")
 _EACH_LEFT = re.compile("(分别|各自?),*(亿元|万元|元)?$")
+
+
+# a line's own number (1. / 2、 / (3) / ④ / 五、), as people type the questions of a list one per line
+_LINE_NUMBER = re.compile(
+    r"^\s*(?:\d{1,2}\s*[.．、)）](?!\d)|[(（]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十][、.．])\s*"
+)
+_LINE_ASKS = re.compile("多少|几|是否|吗|么|哪|什么|怎|为何|为啥|[?？]")
+_LINE_ENDS = ("?", "？", "。", ".", "：", ":", ";", "；")
+
+
+def listed_lines(text: str) -> str:
+    """A question typed as a numbered list, one question or item per line (`…三个数（元）：⏎1. 人员经费⏎2. 公用经费`):
+    one line, the lead as typed (closed by a colon), each numbered line a question of its own without its number,
+    a bare item asking its figure (`人员经费是多少？`). Text of fewer than two numbered lines is returned as it is."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    numbered = [_LINE_NUMBER.match(line) for line in lines]
+    if sum(m is not None for m in numbered) < 2:
+        return text
+    first = next(i for i, m in enumerate(numbered) if m)
+    out: list[str] = []
+    for i, (line, number) in enumerate(zip(lines, numbered, strict=True)):
+        if number is None:  # the lead before the list (closed by a colon), or a remark after it
+            out.append(line if line.endswith(_LINE_ENDS) else line + ("：" if i < first else "。"))
+            continue
+        line = line[number.end() :]
+        if not _LINE_ASKS.search(line):
+            line = line.rstrip("。.;；,，") + "是多少"
+        out.append(line if line.endswith(_LINE_ENDS) else line + "？")
+    return "".join(out)

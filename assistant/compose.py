@@ -10,10 +10,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
 from assistant.answer_types import Citation
+from assistant.cues import cue
 from assistant.data import load_data as assistant_data
 from assistant.lexicon import EXACT_PLACES
 from assistant.names import column_item
-from assistant.question import cue
 from index.errors import BudgetQAError
 from index.facts.phrases import size_units
 from index.lexicon import load_data

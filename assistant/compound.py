@@ -13,16 +13,16 @@ from functools import cache
 
 from assistant.analyze import Query, analyze, side_of_total
 from assistant.answer_types import Answer, Citation
-from assistant.backrefs import by_items_before, with_previous_ranking, without_request
+from assistant.backrefs import by_items_before, of_row_before, with_previous_ranking, without_request
+from assistant.cues import cue
 from assistant.data import load_data
 from assistant.inherit import inherit_frame
-from assistant.lexicon import GENERIC_CHARS, known_terms
+from assistant.lexicon import GENERIC_CHARS, known_terms, names_item
 from assistant.llm_route import merge_grounding
 from assistant.names import stage_cue_words, stage_terms, strip_endings, vocabulary
 from assistant.operations import Context, abstain
 from assistant.operations import answer as answer_in
 from assistant.operations.completion import completed_item
-from assistant.question import cue
 from assistant.years import keep_to_year, resolve_years
 from index.facts.table import column_named, column_names
 from index.model import Fact
@@ -66,6 +66,9 @@ def lean_on(clause: Query, item: str, analyze: Callable[[str], Query]) -> Query:
     if not item or _DERIVED.search(item):  # 收入减财政拨款…？占…的百分之几: no figure of the document to lean on
         return clause
     body = clause.norm.split("|")[0]  # framed: 该局/它 and the document reference are gone
+    table = clause.table_hint or ""
+    if table and table in body and clause.content and clause.content[0] == re.sub("[()]", "", table):
+        return analyze(body.replace(table, f"{table}里{item}", 1))  # …？支出决算表里是多少: the item before, there
     if clause.intent == "share":
         whole = re.search(cue("share_in"), body)  # 占X的百分之几, 在所属的X款里占多大比重
         if whole and (whole.group("whole") or whole.group("container")):
@@ -178,11 +181,13 @@ def clause_query(query: Query, i: int, item: str) -> Query:
     the clause before (`item`, see `lean_on`), the reason asked of it (`borrow_subject`), the whole's frame."""
     clause = column_named(without_request(query.clauses[i]), query.table_hint)  # the 三公 table's 购置费: an item
     if i:
+        clause = of_row_before(clause, strip_endings(item, vocabulary().measure_words))
         before = against_before(query.clauses[i - 1], query.clauses[i - 2]) if i >= 2 else query.clauses[i - 1]
         clause = with_previous_head(with_previous_container(clause, before), before)
         clause = with_previous_comparison(against_before(clause, before), before)
         clause = with_previous_ranking(clause, before)
-        if _PARALLEL.search(clause) and query.clauses[i - 1].startswith("其中"):  # 其中货物多少？另外服务呢: 其中服务
+        parallel = _PARALLEL.search(clause) and not names_item(clause)  # (货物的政府采购预算又是多少: its own whole)
+        if parallel and query.clauses[i - 1].startswith("其中"):  # 其中货物多少？另外服务呢: 其中服务
             clause = "其中" + re.sub("^其中", "", clause)
     named = by_items_before(clause, [item_of(analyze(c)) for c in query.clauses[:i]]) if i >= 2 else clause
     clause, whole_items = named, named != clause  # both items written in full: it leans on nothing

@@ -10,7 +10,7 @@ from assistant.answer_types import Answer, Citation
 from assistant.check import answer_consistency, is_consistency_question
 from assistant.check_rules import Finding
 from assistant.claims import checked_claim
-from assistant.question import cue
+from assistant.cues import cue
 from index.model import Document
 from index.text import normalize
 

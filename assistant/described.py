@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.lexicon import known_terms
+
 # words, then 的那个, then the item
 _DESCRIPTION = re.compile(
     r"(?:^|(?<=[,:;]))(?P<words>[^,:;?()\d]{2,40}?)的(?:那个|这个|那项|这项|那笔|这笔)(?=(?P<named>[^,:;?]*))"
@@ -19,9 +21,11 @@ _DESCRIBED_AFTER = re.compile(
     r"[^,:;?()\d]{2,40})的"
     r"(?=(?P<named>[^,:;?]*))"
 )
-# 通过…开展的 (by what means an item is carried out), then the item: a description wherever it stands
+# 通过…开展的 (by what means an item is carried out), 靠…得来的 (how an income is got), then the item: a description
+# wherever it stands
 _BY_MEANS = re.compile(
-    r"(?P<words>通过[^,:;?()\d]{2,40}?(?:开展|实施|推进|进行|提供|组织|落实|运营|建设))的(?=(?P<named>[^,:;?]*))"
+    r"(?P<words>(?:通过|靠|依靠)[^,:;?()\d]{2,40}?"
+    r"(?:开展|实施|推进|进行|提供|组织|落实|运营|建设|得来|取得|获得|挣来|赚来|收来))的(?=(?P<named>[^,:;?]*))"
 )
 # 用于…、…这些的 (its examples, figures in their names too: 数据共享2.0), then the item
 _USES_LISTED = re.compile(
@@ -42,5 +46,8 @@ def without_description(norm: str) -> str:
         kept = _CONTAINED.search(m.group("words")) or not named or _NAMES_NONE.match(named)
         return m.group(0) if kept else ""
 
+    def means(m: re.Match[str]) -> str:  # 靠财政拨款得来的收入: a term among the means names the item (财政拨款收入)
+        return m.group(0) if any(len(t) >= 3 and t in m.group("words") for t in known_terms()) else drop(m)
+
     described = _DESCRIBED_AFTER.sub(drop, _DESCRIPTION.sub(drop, norm))
-    return _USES_LISTED.sub(drop, _BY_MEANS.sub(drop, described))
+    return _USES_LISTED.sub(drop, _BY_MEANS.sub(means, described))

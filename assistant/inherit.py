@@ -12,8 +12,9 @@ from functools import cache
 from assistant.analyze import Query
 from assistant.answer_types import Answer
 from assistant.compose import load_templates
-from assistant.question import cue
+from assistant.cues import cue
 from index.model import MONEY_UNITS
+from index.text import normalize
 
 
 def inherit_frame(clause: Query, whole: Query) -> Query:
@@ -46,9 +47,19 @@ def _narrative(clause: Query, whole: Query) -> bool | None:
 
 def item_read(named: str, part: Answer) -> str:
     """The item a clause asked, as the document names it when its words were read as one of its items (问题中的“基层
-    工作上”按文件中的“基层司法业务”理解): what a later clause leaning on it (比2025年执行数增长了百分之几) asks about."""
+    工作上”按文件中的“基层司法业务”理解), or the item it named after words describing it: what a later clause leaning
+    on it (比2025年执行数增长了百分之几) asks about."""
     read = _read_as().search(part.answer)
-    return read.group("name") if read else named
+    if read:
+        return read.group("name")
+    subject = (
+        "" if part.abstained else normalize(part.subject or "")
+    )  # …材料里说大厅那块要…，这个大厅运营事务: the item
+    said = named[: len(named) - len(subject)] if subject and named.endswith(subject) else ""
+    return subject if len(said) >= 4 and _SAID_BEFORE.search(said) else named
+
+
+_SAID_BEFORE = re.compile("说|写|讲|提到|称")  # …材料里说大厅那块要…，这个X: what the asker read of X, then X
 
 
 @cache

@@ -200,6 +200,17 @@ def names_item(text: str) -> bool:
     return any(len(t) >= 3 and t in text for t in _item_terms())
 
 
+def known_end(words: str) -> str:
+    """The longest name the lexicon knows that `words` end with (把城乡社区管理事务 -> 城乡社区管理事务), or ""."""
+    return next((words[k:] for k in range(len(words) - 1) if words[k:] in known_terms()), "")
+
+
+def names_parts_only(text: str) -> bool:
+    """Does `text` name no item but the parts of spending (`基本支出、项目支出各是多少`), the columns of a row?"""
+    parts = load_data("answering.toml")["spending_parts"]
+    return names_item(text) and not names_item(re.sub("|".join(parts), "", text))
+
+
 @cache
 def _item_terms() -> frozenset[str]:
     data = load_data("answering.toml")
@@ -255,8 +266,20 @@ def _wage_word() -> re.Pattern[str]:
 
 
 def stands_for(text: str, at: int) -> bool:
-    """Does the everyday word at `at` stand for its document terms (not 光加油, not 护理员的工资)?"""
-    return not said_alone(text, at) and not staff_group(text, at)
+    """Does the everyday word at `at` stand for its document terms (not 光加油, not 护理员的工资, not 大厅日常运转)?"""
+    return not said_alone(text, at) and not staff_group(text, at) and not run_by_other(text, at)
+
+
+def run_by_other(text: str, start: int) -> bool:
+    """`大厅日常运转`, `系统日常运转`: a word for the department's own running after another thing it runs (synonyms.toml
+    `own_running`) is that thing's running; after the department, a year or an upkeep verb it is the department's."""
+    data = load_data("synonyms.toml")
+    if not any(text.startswith(w, start) for w in data["own_running"]):
+        return False
+    before = text[:start]
+    org = load_data("answering.toml")["organisations"]
+    owners = (*data["own_running_owners"], *org["strong"], *org["weak"], *org["self_words"])
+    return bool(re.search(r"[\u4e00-\u9fff]$", before)) and not before.endswith(owners)
 
 
 def said_in_full(text: str, start: int, end: int, targets: list[str], picked: str) -> bool:

@@ -51,9 +51,20 @@ _CONTAINER_HEAD = re.compile(r"(里|中|里面|当中|之中)(的)?,?$")
 
 
 def _items(listed: re.Match[str]) -> list[str]:
-    """The items an `_EACH` match lists, split at 、 and at the last joining word (和, 以及)."""
+    """The items an `_EACH` match lists, split at 、 and at the joining words (和, 以及) of the last item, or of an
+    earlier one that holds a container (`合计、基本支出里的人员经费和公用经费、项目支出`: the container is each half's)."""
     *first, last = _ITEM_SEP.split(shield(listed.group("items")))
-    return [unshield(i) for i in [*first, *_last_items(last)] if i]
+    held = [half for item in first for half in _held_pair(item)]
+    return [unshield(i) for i in [*held, *_last_items(last)] if i]
+
+
+def _held_pair(item: str) -> list[str]:
+    """`基本支出里的人员经费和公用经费` -> 基本支出里的人员经费, 基本支出里的公用经费; any other item as it is."""
+    inner = _CONTAINER.match(item)
+    halves = _LAST_SEP.split(inner.group(2)) if inner else []
+    if not inner or len(halves) != 2 or min(map(len, halves)) < 2:
+        return [item]
+    return [item[: inner.start(2)] + half for half in halves]
 
 
 def _last_items(last: str) -> list[str]:
@@ -361,32 +372,3 @@ def stage_of_first(first: str, second: str) -> str:
 _STAGE_ONLY = re.compile("(?:实际)?(?:支出)?(?:年初预算|全年预算|调整预算|预算执行|决算|执行|预算)数?$")
 # the two ends of a year said of one item (年初结转和结余, 年末结转和结余)
 _ENDS = (("年末", "年初"), ("年初", "年末"))
-
-
-# a line's own number (1. / 2、 / (3) / ④ / 五、), as people type the questions of a list one per line
-_LINE_NUMBER = re.compile(
-    r"^\s*(?:\d{1,2}\s*[.．、)）](?!\d)|[(（]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十][、.．])\s*"
-)
-_LINE_ASKS = re.compile("多少|几|是否|吗|么|哪|什么|怎|为何|为啥|[?？]")
-_LINE_ENDS = ("?", "？", "。", ".", "：", ":", ";", "；")
-
-
-def listed_lines(text: str) -> str:
-    """A question typed as a numbered list, one question or item per line (`…三个数（元）：⏎1. 人员经费⏎2. 公用经费`):
-    one line, the lead as typed (closed by a colon), each numbered line a question of its own without its number,
-    a bare item asking its figure (`人员经费是多少？`). Text of fewer than two numbered lines is returned as it is."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    numbered = [_LINE_NUMBER.match(line) for line in lines]
-    if sum(m is not None for m in numbered) < 2:
-        return text
-    first = next(i for i, m in enumerate(numbered) if m)
-    out: list[str] = []
-    for i, (line, number) in enumerate(zip(lines, numbered, strict=True)):
-        if number is None:  # the lead before the list (closed by a colon), or a remark after it
-            out.append(line if line.endswith(_LINE_ENDS) else line + ("：" if i < first else "。"))
-            continue
-        line = line[number.end() :]
-        if not _LINE_ASKS.search(line):
-            line = line.rstrip("。.;；,，") + "是多少"
-        out.append(line if line.endswith(_LINE_ENDS) else line + "？")
-    return "".join(out)

@@ -26,12 +26,12 @@ import numpy as np
 from assistant.analyze import Query, analyze
 from assistant.answer_types import Answer
 from assistant.compose import load_templates
+from assistant.cues import organisations
 from assistant.described_use import as_named, read_by_use
 from assistant.lexicon import GENERIC_CHARS, known_terms, names_staff_group
 from assistant.measures import scoped_item
 from assistant.names import vocabulary
 from assistant.operations import Context
-from assistant.question import organisations
 from index import classification
 from index.embed.embedder import Embedder
 from index.model import MONEY_UNITS, Fact, Hit
@@ -44,6 +44,7 @@ _TAIL = re.compile(
 _HEAD = re.compile(r"^(在|给|为|用于|花在|拿来)")
 _SEPARATE = re.compile("单独|单列")
 _QUOTED = re.compile("[“\"‘'「『]([^”\"’'」』]+)[”\"’'」』]")
+_PURPOSE = re.compile("主要用于|用于|反映|是指")  # “主要用于…”: a sentence of the document quoted, no name
 MIN_WORDS = 2  # characters of item words worth reading
 
 
@@ -134,14 +135,14 @@ def said_in_everyday_words(query: Query, words: str, *, rates: bool = False, uni
     (几层, 多少位; a rate of one when `rates`), asks a part printed on its own (单独, 单列), names an
     organisation (财政所, 法律援助中心: a unit of the department, whose figures a document gives or not; not
     looked for unless `units`) or quotes a name (“财政专户管理资金收入”: a name as printed, which the document
-    prints or does not)."""
+    prints or does not; a purpose quoted, “主要用于…”, is the document's description of the item)."""
     if query.unit is not None and query.unit not in MONEY_UNITS and not (rates and query.unit == "%"):
         return False
     if _SEPARATE.search(query.norm) or (units and _names_unit(words)):
         return False
     if names_staff_group(query.norm):  # 护理员的工资: a part of the wages
         return False
-    return not any(len(q) >= 3 for q in _QUOTED.findall(query.text))
+    return not any(len(q) >= 3 and not _PURPOSE.match(q) for q in _QUOTED.findall(query.text))
 
 
 def _names_unit(words: str) -> bool:
@@ -149,20 +150,28 @@ def _names_unit(words: str) -> bool:
     return any(e in words[1:] for e in (*strong, *weak))
 
 
-def _read_by_use(query: Query, facts: Sequence[Fact], hits: Sequence[Hit]) -> tuple[str, str] | None:
+def _read_by_use(query: Query, ctx: Context) -> tuple[str, str] | None:
     """(words, name) of the item whose sentences say it pays for what the question describes. An organisation's
-    word inside the uses the sentences hold (管理服务指挥中心运营) is part of the description; one outside them
-    names a unit of the department, whose figures the document gives or not."""
+    word inside the uses the sentences hold (管理服务指挥中心运营) is part of the description; so is the department
+    itself (财政局请…), and a kind of organisation shown by an example (会计师事务所这类中介机构); any other names a
+    unit of the department, whose figures the document gives or not."""
     words = item_words(query)
     if not said_in_everyday_words(query, words, rates=True, units=False):
         return None
-    found = read_by_use(query, facts, hits)
+    found = read_by_use(query, ctx.facts, ctx.hits)
     if found is None:
         return None
-    rest = words
+    rest = _EXAMPLE_ORG.sub(",", words)
     for piece in found[0].split("、"):
         rest = rest.replace(piece, ",")
-    return None if _names_unit(rest) else found
+    own = _ORG_RUN.sub(lambda m: "," if any(m.group(0) in d for d in ctx.departments) else m.group(0), rest)
+    return None if _names_unit(own) else found
+
+
+_EXAMPLE_ORG = re.compile(  # 会计师事务所这类中介机构: an organisation shown as an example of the kind paid
+    "[\\u4e00-\\u9fff]{0,6}(?:所|公司|院|中心)(?:这类|这一类|这样的|之类的?|等)?(?=(?:中介|第三方|专业|社会)?机构)"
+)
+_ORG_RUN = re.compile("[\\u4e00-\\u9fff]{2,8}?(?:局|街道|院|中心)")  # 普陀区财政局, 财政局: the department's name
 
 
 def read_as(query: Query, facts: Sequence[Fact], catalogue: Catalogue, margin: float) -> tuple[str, str] | None:
@@ -256,15 +265,13 @@ def reread(
     described = _described_then_named(query, ctx, route)
     if described:
         return described
-    found = read_as(query, ctx.facts, catalogue, margin)
-    asked = with_item(query, found[1]) if found else None
-    if found is None:
-        found = _read_by_use(query, ctx.facts, ctx.hits)
-        asked = as_named(query, *found) if found else None
-    if found is None or asked is None:
-        return None
-    retried, hits = route(asked)
-    if retried.abstained:
-        return None
-    retried.answer += load_templates().render("read_as", words=found[0], name=found[1])
-    return retried, hits
+    by_name = read_as(query, ctx.facts, catalogue, margin)
+    readings = [(by_name, with_item(query, by_name[1]))] if by_name else []
+    by_use = _read_by_use(query, ctx)  # what the item's sentences say it pays for, when the names read nothing
+    readings += [(by_use, as_named(query, *by_use))] if by_use and by_use != by_name else []
+    for found, asked in readings:
+        retried, hits = route(asked) if asked else (answer, [])
+        if not retried.abstained:
+            retried.answer += load_templates().render("read_as", words=found[0], name=found[1])
+            return retried, hits
+    return None

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.asides import measures_named
+from assistant.data import load_data
 from assistant.lexicon import MONEY_STATED, known_terms
 from assistant.lists import parts_unnamed
 from assistant.names import stages_named, vocabulary
@@ -43,7 +44,7 @@ def hearsay(text: str, cues: Cues) -> str:
     m = cues["hearsay"].match(text)
     asked = cues["hearsay_asked"].match(text)  # 听说…砍了一半？2022年X比2021年预算的减幅是多少: the question after
     rest = text[asked.end() :] if asked else ""
-    if asked and _names_item(rest, cues):
+    if asked and _names_item(rest, cues) and not cues["item_anaphor"].search(rest):  # (…这一项到底是多少: the claim's)
         return rest
     if asked and _CHANGE_ASKED.search(rest):  # 听说X比上年执行数涨了一成左右？准确增幅是多少: X's, against that base
         claim = _ASKED_CLAIM.sub("", text[: asked.end()])
@@ -106,13 +107,15 @@ def _names_item(rest: str, cues: Cues) -> bool:
     return bool(rest and cues["bare_question"].sub("", _RELATIVE_YEAR.sub("", cues["item_anaphor"].sub("", rest))))
 
 
+_ROW_ANAPHOR = re.compile("(?:这|那|同)一?行(?:里|中|上)?的?|(?:该|本)行(?:里|中|上)?的?")
 _ASKED_CLAIM = re.compile(
-    "^(?:有报道(?:称|说)?|有媒体(?:称|说|报道)?|有新闻(?:称|说)?|网上(?:有人)?说|有人说|听说|据说|据报道)"
-    "|(?:吗|吧|呢|是真的吗|是不是真的|对吗|对不对)?\\?$"
+    "^(?:{hearsay_lead}|{heard_in_group})|(?:这个数|这个说法|这)?(?:吗|吧|呢|是真的吗|是不是真的|对吗|对不对)?\\?$".format(
+        **load_data("question.toml")["pieces"]
+    )
 )  # what is no part of a claim asked about: who said it, the question mark
 _CHECKED = re.compile("准确|确切|具体|实际|到底|究竟")  # 准确增幅是多少: the document's own figure, no item
 _CHANGE_ASKED = re.compile(
-    r"(?:上涨|下降|增加|减少|增长|降|涨)了?(?=百分之|多少|几)|增幅|涨幅|降幅|减幅|增长率|增速|变化|变动|幅度|增减|百分比|百分之几|百分之多少|保留[一二两三\d]位小数|[()]"
+    r"(?:上涨|下降|增加|减少|增长|降|涨|多|少)了?(?=百分之|多少|几)|(?:比|较)(?=20\d{2}年|上一?年|去年)|增幅|涨幅|降幅|减幅|增长率|增速|变化|变动|幅度|增减|百分比|百分之几|百分之多少|保留[一二两三\d]位小数|[()]"
 )
 
 
@@ -171,6 +174,9 @@ def _lead_kept(clause: str) -> str:
 def _premise_and_question(item: str, rest: str, inside: bool, cues: Cues) -> str:
     if "它" in rest:  # 绩效工资占它的百分之几: the premise's item
         return rest.replace("它", item, 1)
+    row = _ROW_ANAPHOR.search(rest)  # 行政运行合计16,603,248元，可这一行的项目支出…: the premise's row
+    if row:
+        return f"{rest[: row.start()]}{re.sub('(合计|总计|小计)$', '', item)}的{rest[row.end() :]}"
     anaphor = cues["item_anaphor"].search(rest)  # …比2021年预算多了11万元，2021年这一项的预算是多少: the premise's item
     before = cues["bare_question"].sub("", cues["method"].sub("", rest[: anaphor.start()])) if anaphor else ""
     if anaphor and not before:  # (not 购房补贴这一项: the name before it; 照这样推算，2021年这一项 is the premise's)
@@ -210,8 +216,9 @@ _REST_PUT_IN = re.compile(
 # another figure of the item stated (支出决算449.52万元的), not a change (比2023年预算减少876.75万元: stated_change's)
 _MORE_STATED = re.compile(rf"^(?:(?!比|较|增|减|多|少|涨|降)[^,?。]){{0,12}}?{MONEY_STATED.pattern}(?:的|,|。)")
 _THIS_COMPARED = re.compile("(这个数|这个|这笔钱?|这一?项|这)(?:是否|是不是|有没有)?(?=比|较|相比|相较|占)")
-_ASKER = re.compile(
-    "^(我|我们)?(想知道|想问问?|想了解|想请教|请问|问一下|想(确认|核实|核对)一?下?|请(核实|核对|确认|查一下))"
+_ASKER = re.compile(  # …, and what the asker remembers of it (我记得比2023年降了2%左右: the premise's change, recalled)
+    "^(我|我们)?(想知道|想问问?|想了解|想请教|请问|问一下|想(确认|核实|核对)一?下?|请(核实|核对|确认|查一下)"
+    "|记得|印象中|印象里|好像|听说|据说)"
 )
 _SHORT_HEAD = 3  # a head of the premise's item this short (编制) stands for it; a longer one names the item itself
 

@@ -25,8 +25,17 @@ from assistant.asides import (
     without_asides,
 )
 from assistant.codes import codes_joined
+from assistant.cues import cues as _cues
 from assistant.data import load_data
-from assistant.lexicon import EXACT_PLACES, SMALL_NUMBERS, YEAR, known_terms, names_item, names_own_item
+from assistant.lexicon import (
+    EXACT_PLACES,
+    SMALL_NUMBERS,
+    YEAR,
+    known_terms,
+    names_item,
+    names_own_item,
+    names_parts_only,
+)
 from assistant.lists import siblings_joined
 from assistant.premises import hearsay, operands_said, premise_off, remembered_off, stated_premise
 from index.classification import kind_words
@@ -48,30 +57,6 @@ class Framed:
     unsupported: str | None = None  # why no annual disclosure figure can answer it (per-capita, a quarter…)
     clauses: tuple[str, ...] = field(default=())  # the questions of a compound question, each on its own
     as_of: str = ""  # the date a stock is asked at (截至2023年8月31日), as asked
-
-
-@cache
-def _cues() -> dict[str, re.Pattern[str]]:
-    """Every cue pattern of assistant/data/question.toml, compiled once, by name."""
-    return {name: re.compile(p) for name, p in load_data("question.toml").items() if isinstance(p, str)}
-
-
-def cue(name: str) -> re.Pattern[str]:
-    """One cue pattern of assistant/data/question.toml by name (for modules outside the framing)."""
-    return _cues()[name]
-
-
-@cache
-def organisations() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """How organisations' names end (answering.toml [organisations]), longest first: the strong endings (局,
-    街道…), the weak ones (院, 中心…), and the words before an ending that refer to the document's own department
-    (本, 该: 本局, 该局)."""
-    org = load_data("answering.toml")["organisations"]
-
-    def longest_first(words: list[str]) -> tuple[str, ...]:
-        return tuple(sorted(words, key=len, reverse=True))
-
-    return longest_first(org["strong"]), longest_first(org["weak"]), tuple(org["self_words"])
 
 
 @cache
@@ -108,7 +93,7 @@ def _formula_asked(text: str, cues: dict[str, re.Pattern[str]]) -> str:
     return text[:start] + asked
 
 
-_BOTH_BEFORE = re.compile("(?:这|前)?两个数|两数|两者|二者|这两项")
+_BOTH_BEFORE = re.compile("(?:这|前)?两个数|两数|两者|二者|这两项|两张表|两处")
 
 
 def _doc_frame(text: str, cues: dict[str, re.Pattern[str]], doc_years: list[int]) -> str:
@@ -135,10 +120,12 @@ def _doc_frame(text: str, cues: dict[str, re.Pattern[str]], doc_years: list[int]
 
 def _topic_off(text: str, cues: dict[str, re.Pattern[str]]) -> str:
     """`关于绩效管理：…`, `人大这边要看采购分类：…`: a leading topic closed by a colon goes when what follows names
-    an item of its own (a topic the rest leans on, `人民调解项目：年度预算安排多少`, stays); so does a part or section
+    an item of its own (a topic the rest leans on, `人民调解项目：年度预算安排多少`, and a row whose columns the rest
+    asks, `城乡社区支出：基本支出、项目支出各多少`, stay); so does a part or section
     named as the place a figure is said (`国有资产占有使用情况里说…共有几辆车`)."""
     m = cues["topic_lead"].match(text)
-    text = text[m.end() :] if m and names_item(text[m.end() :]) else text
+    row = m and not names_parts_only(m.group(0)) and names_item(m.group(0)) and names_parts_only(text[m.end() :])
+    text = text[m.end() :] if m and names_item(text[m.end() :]) and not row else text
     for place in ("part_title", "section_place"):  # 第三部分部门预算支出具体情况中，公用支出…: a place
         part = cues[place].search(text)
         if part and names_own_item(text[part.end() :]):
@@ -313,6 +300,8 @@ _SAID_AS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     ("kind_word", lambda m: m.group(0) if "、" in _said_before(m, "[,?;:]") else ""),
     ("settled_check", ""),
     ("sum_check", r"\g<items>"),
+    ("sum_imperative", r"\g<head>是多少"),
+    ("container_code", ""),
     ("how_then_figure", ""),
     ("inner_items", "里,"),
     ("side_position", ""),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from assistant.analyze import Query, classify, content_variants, expand, split_parts, with_table_item
-from assistant.question import organisations
+from assistant.cues import organisations
 from index.errors import QuestionError
 from index.text import normalize
 

@@ -16,10 +16,11 @@ from typing import Any
 from assistant.analyze import Query, strip_filler
 from assistant.answer_types import Answer
 from assistant.compose import as_of_year, counted_as_asked, date_stated, load_templates
+from assistant.cues import cue
 from assistant.match import rank_facts
 from assistant.names import display_name
 from assistant.operations.base import Context
-from assistant.question import cue, unsupported_words
+from assistant.question import unsupported_words
 from index.facts.phrases import size_units
 from index.model import MONEY_UNITS, Fact
 from index.text import normalize

@@ -15,6 +15,7 @@ from assistant.compose import (
     format_value,
     money_unit_for,
 )
+from assistant.cues import cue
 from assistant.data import load_data
 from assistant.match import Scored, choose, confident, rank_facts
 from assistant.measures import complete_parts
@@ -29,7 +30,6 @@ from assistant.operations.places import agreeing
 from assistant.operations.tables import pointed_table
 from assistant.operations.under import kinds_counted, rows_under_named, scope_of_units
 from assistant.pairs import asks_gap_too, with_gap
-from assistant.question import cue
 from assistant.stated import StatedShare, bare_name, stated_shares
 from index.model import Fact
 from index.text import bigrams, containment, normalize

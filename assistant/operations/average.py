@@ -15,7 +15,7 @@ from dataclasses import replace
 from assistant.analyze import Query, analyze
 from assistant.answer_types import Answer
 from assistant.compose import format_value
-from assistant.operations.arithmetic import sum_of
+from assistant.operations.arithmetic import lookup_or_total, sum_of
 from assistant.operations.base import Context, abstain
 from assistant.operations.computed import worked_out
 from assistant.operations.lookup import lookup
@@ -109,7 +109,8 @@ def _averaged(query: Query, ctx: Context, amount_text: str, count_text: str, cou
     years, doc_years = query.years, query.doc_years
     amount_q = replace(analyze(amount_text), years=years, doc_years=doc_years, relative_year=query.relative_year)
     count_q = replace(analyze(count_text), years=years, doc_years=doc_years, as_of=query.as_of)
-    amount, count = lookup(amount_q, ctx), (sum_of if count_q.intent == "sum" else lookup)(count_q, ctx)
+    # the count as `budgetqa ask` gives it: a department's staff are those of all its parts (行政 and 事业 实有在编)
+    amount, count = lookup(amount_q, ctx), (sum_of if count_q.intent == "sum" else lookup_or_total)(count_q, ctx)
     if amount.abstained or count.abstained or amount.value is None or not count.value:
         return abstain(query)
     if amount.unit not in MONEY_UNITS or count.unit != counted:

@@ -16,6 +16,7 @@ from assistant.compose import (
     money_unit_for,
     year_phrase,
 )
+from assistant.data import load_data
 from assistant.lexicon import EXCEPT_WORDS
 from assistant.match import Scored, choose, confident, names_narrative, rank_facts
 from assistant.names import fact_name, operand_names, vocabulary
@@ -82,7 +83,7 @@ def lookup(query: Query, ctx: Context, ranked: Sequence[Scored] | None = None) -
         return abstain(query)
     assert best is not None
     best = _exact_print(query, in_pointed_table(query, choose(ranked, tun=ctx.tun), ranked, ctx), ranked)
-    if another_item(query, best, ctx):  # 住房公积金的项目支出: never the 项目支出 of all spending
+    if another_item(query, best, ctx) or narrowed_away(query, best.fact):  # 住房公积金的项目支出: not all spending's
         return abstain(query)
     fact = best.fact
     others = conflicts(best, ranked, ctx)
@@ -296,3 +297,13 @@ def _verdict(question: str, value: float, unit: str) -> str:
     if said_unit in MONEY_UNITS and unit in MONEY_UNITS:
         said, step = convert_money(said, said_unit, unit), convert_money(step, said_unit, unit)
     return "是" if abs(value - said) <= step / 2 + 1e-9 else "不是"
+
+
+def narrowed_away(query: Query, fact: Fact) -> bool:
+    """Does the question narrow the item to the share reserved for some suppliers (面向中小企业预留的采购金额) while the
+    figure's own line says nothing of them (the whole 政府采购)?"""
+    asked = query.norm.split("|")[0]
+    line = normalize(f"{fact.subject}{fact.context}{fact.measure}{fact.source.quote}")
+    groups: list[list[str]] = load_data("answering.toml")["narrowing"]
+    group = next((g for g in groups if any(w in asked for w in g)), [])
+    return bool(group) and not any(w in line for w in group)

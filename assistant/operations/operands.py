@@ -8,12 +8,12 @@ from dataclasses import replace
 
 from assistant.analyze import Query
 from assistant.codes import CODE, codes_named, deepest
+from assistant.cues import cue
 from assistant.match import Scored, choose, confident, rank_facts
 from assistant.names import table_title
 from assistant.operations.base import Context
 from assistant.operations.places import agreeing
 from assistant.operations.tables import named_table
-from assistant.question import cue
 from index.model import Fact
 from index.text import normalize
 

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from assistant.analyze import Query
 from assistant.answer_types import Answer
 from assistant.compose import cite_marks, format_value, load_templates, money_unit_for, year_phrase
+from assistant.cues import cue
 from assistant.operations.base import Context, cite
-from assistant.question import cue
 from index.facts.phrases import NUMBERED
 from index.model import Fact
 from index.text import bigrams, containment, normalize

@@ -18,7 +18,7 @@ import pytest
 
 from assistant.analyze import analyze
 from assistant.assistant import Assistant
-from assistant.lists import listed_lines
+from assistant.clauses import listed_lines
 from tests.assistant.support import answers_one_figure, declines
 
 P = pytest.param

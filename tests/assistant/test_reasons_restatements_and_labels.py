@@ -47,6 +47,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.assistant import Assistant
+from tests.assistant.support import Expected, assert_figures
 
 CASES = [
     # digit groups, a colon lead, a thesis writer
@@ -245,10 +246,6 @@ CASES += [
 
 @pytest.mark.parametrize(("doc", "question", "expected"), CASES)
 def test_pass_33_questions_get_the_documents_figure(
-    qa: Assistant, ids: dict[str, str], doc: str, question: str, expected: float | list[float]
+    qa: Assistant, ids: dict[str, str], doc: str, question: str, expected: Expected
 ) -> None:
-    ans = qa.ask(question, doc=ids[doc])
-    if isinstance(expected, list):
-        assert [p.value for p in ans.parts] == pytest.approx(expected, abs=0.006), ans.answer
-    else:
-        assert ans.value == pytest.approx(expected, abs=0.006), ans.answer
+    assert_figures(qa.ask(question, doc=ids[doc]), expected)
