@@ -217,7 +217,9 @@ def share_head(items: Sequence[str]) -> list[str]:
     *first, last = items
     if any("的" in i for i in first):
         return list(items)
-    if "的" in last:
+    if "的" in last and not any(
+        "的" in n and n in last for n in (*national_names(), *known_terms())
+    ):  # 对个人和家庭的补助
         head = last.rsplit("的", 1)[1]
         if len(head) < 2 or any(head.startswith(n) for n in national_names()):  # …和就业支出的住房公积金: an item
             return list(items)

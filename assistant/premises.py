@@ -109,13 +109,15 @@ def _names_item(rest: str, cues: Cues) -> bool:
 
 _ROW_ANAPHOR = re.compile("(?:这|那|同)一?行(?:里|中|上)?的?|(?:该|本)行(?:里|中|上)?的?")
 _ASKED_CLAIM = re.compile(
-    "^(?:{hearsay_lead}|{heard_in_group})|(?:这个数|这个说法|这)?(?:吗|吧|呢|是真的吗|是不是真的|对吗|对不对)?\\?$".format(
+    "^(?:{hearsay_lead}|{heard_in_group})|(?:这个数字?|这个说法|这)?(?:吗|吧|呢|是真的吗|是不是真的|对吗|对不对)?\\?$".format(
         **load_data("question.toml")["pieces"]
     )
 )  # what is no part of a claim asked about: who said it, the question mark
-_CHECKED = re.compile("准确|确切|具体|实际|到底|究竟")  # 准确增幅是多少: the document's own figure, no item
+_CHECKED = re.compile(  # 准确增幅是多少, 麻烦对一下原文，准确数字是多少: the document's own figure, no item
+    "准确|确切|具体|实际|到底|究竟|(?:麻烦|请|帮我)?(?:对一下|核对一下|核一下|核实一下|核实|核对|确认一下|查一下)(?:原文|文件)?|数字"
+)
 _CHANGE_ASKED = re.compile(
-    r"(?:上涨|下降|增加|减少|增长|降|涨|多|少)了?(?=百分之|多少|几)|(?:比|较)(?=20\d{2}年|上一?年|去年)|增幅|涨幅|降幅|减幅|增长率|增速|变化|变动|幅度|增减|百分比|百分之几|百分之多少|保留[一二两三\d]位小数|[()]"
+    r"(?:增减|增加|减少|变化|变动)额|(?:上涨|下降|增加|减少|增长|降|涨|多|少)了?(?=百分之|多少|几)|(?:比|较)(?=20\d{2}年|上一?年|去年)|增幅|涨幅|降幅|减幅|增长率|增速|变化|变动|幅度|增减|百分比|百分之几|百分之多少|保留[一二两三\d]位小数|[()]"
 )
 
 

@@ -20,7 +20,7 @@ from index.text import normalize
 
 _MAX_PREFIX = 8
 _MIN_CHARS_SHARED = 0.85
-_DATED = re.compile(r"\d年度?$")  # 2022年局里: a year before 局 (our office) names no organisation
+_DATED = re.compile(r"(?:\d(?:年度?|月(?:底|末)?|日)[,:]?|[,:])$")  # 2022年局里, 截至…10月，局里: our office
 _BOUNDARY = set("、,，和与及跟的比是在|?？()（）")
 _TITLE = re.compile("长|领导")  # after an organisation's kind, a person's title (给局长准备材料, 院领导)
 _OWN_OFFICE = re.compile("本部")  # (含局本部): the department's own office, never an organisation missing

@@ -19,6 +19,7 @@ from assistant.operations.arithmetic import lookup_or_total, sum_of
 from assistant.operations.base import Context, abstain
 from assistant.operations.computed import worked_out
 from assistant.operations.lookup import lookup
+from assistant.scope import find_mentions
 from index.model import MONEY_UNITS, convert_money
 
 _VEHICLES_COUNTED = "共有车辆几辆"
@@ -71,16 +72,23 @@ def per_vehicle(query: Query, ctx: Context) -> Answer:
 # `（…人员支出895万元，）按行政编制和事业编制的实有在编人数合计计算，…人均人员支出是多少`: the head count said first,
 # then the amount per head
 _COUNT_FIRST = re.compile(
-    r"(?:^|(?<=[,:年]))(?:按照?|以|用)(?:文中)?(?:的)?(?P<count>[^,?]{2,40}?)(?:合计|加总|之和|合起来|加起来)?(?:来|进行)?"
-    r"(?:计算|来算|算),"
-    r"(?P<amount>[^?]*?)(?:人均|平均每人|每人平均)(?P<rest>[^?]*)"
+    r"(?:^|(?<=[,:年]))(?:如果)?(?:按照?|以|用)(?:文中)?(?:的)?(?P<count>[^,?]{2,40}?)(?:合计|加总|之和|合起来|加起来)?"
+    r"(?:来|进行)?(?:计算|来算|算|平均|分摊),"
+    r"(?P<amount>[^?]*?)(?:人均|平均每人|每人平均|每人)(?P<rest>[^?]*)"
 )
+
+
+_FIGURE = re.compile(r"\d[\d,.]*(?:亿元|万元|元)")
 
 
 def per_person(query: Query, ctx: Context) -> Answer:
     first = _COUNT_FIRST.search(query.asked)
     if first and _PERSONS.search(first.group("count")):
-        amount = (first.group("amount") + first.group("rest")).replace("人均", "")
+        # 人员支出895万元，如果按…来平均，每人…: the amount said before the count, its figure the document's to give
+        said = first.group("amount") or _FIGURE.sub("", query.asked[: first.start()].rsplit(":", 1)[-1]).rstrip(",")
+        found, _ = find_mentions(said, {d: d for d in ctx.departments})  # the department, named in full
+        said = "".join(said.replace(m, "") for _, m, _ in found[:1]) or said
+        amount = (said + first.group("rest")).replace("人均", "")
         return _averaged(query, ctx, amount, _head_count(first.group("count")), "人")
     amount, count = _split(query.norm.split("|")[0], person=True)
     if count is None:  # 人均 with no head count named: which one is not ours to choose

@@ -36,6 +36,7 @@ from assistant.operations.tables import (
 )
 from assistant.placing import container_said
 from assistant.units import listed_units_first
+from index.classification import national_names
 from index.model import MONEY_UNITS, Fact, convert_money
 from index.text import bigrams, containment, normalize
 
@@ -83,7 +84,7 @@ def lookup(query: Query, ctx: Context, ranked: Sequence[Scored] | None = None) -
         return abstain(query)
     assert best is not None
     best = _exact_print(query, in_pointed_table(query, choose(ranked, tun=ctx.tun), ranked, ctx), ranked)
-    if another_item(query, best, ctx) or narrowed_away(query, best.fact):  # 住房公积金的项目支出: not all spending's
+    if another_item(query, best, ctx) or narrowed_away(query, best.fact) or named_after(query, best):
         return abstain(query)
     fact = best.fact
     others = conflicts(best, ranked, ctx)
@@ -307,3 +308,15 @@ def narrowed_away(query: Query, fact: Fact) -> bool:
     groups: list[list[str]] = load_data("answering.toml")["narrowing"]
     group = next((g for g in groups if any(w in asked for w in g)), [])
     return bool(group) and not any(w in line for w in group)
+
+
+def named_after(query: Query, best: Scored) -> bool:
+    """Does the question name, after the figure's item, a national item that figure is not of (`一般公共预算基本支出，
+    …资本性支出是多少`: the container's total is never the part the document does not print)?"""
+    asked = query.norm.split("|")[0]
+    at = asked.find(best.name)
+    if len(best.name) < 3 or at < 0:
+        return False
+    where = normalize(f"{best.fact.subject}{best.fact.context}")
+    after = re.sub(r"\([^()]*\)", "", asked[at + len(best.name) :])  # (不是上面那行行政运行): no item asked
+    return any(len(n) >= 4 and n in after and n not in where and n not in best.name for n in national_names())

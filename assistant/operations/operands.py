@@ -35,6 +35,8 @@ def part_codes(query: Query, part: str, parts: Sequence[str]) -> list[str]:
     own: list[str] = []
     for m in CODE.finditer(asked):
         gaps = {p: _gap(s, m.span()) for p, s in spans.items() if s and _gap(s, m.span()) <= _NEXT_TO}
+        if asked[m.start() - 1 : m.start()] == "(":  # 对个人和家庭的补助（303类）占…: a bracket follows its name
+            gaps = _named_before(spans, m.start() - 1) or gaps
         if not gaps or min(gaps, key=lambda p: gaps[p]) == part:  # the nearest name: 普法宣传（2040605）、公共…
             own.append(m.group(1))
     # a code where every part sits is no part's own row when the part names one under it (204…，2040604基层司法业务)
@@ -44,6 +46,11 @@ def part_codes(query: Query, part: str, parts: Sequence[str]) -> list[str]:
 def by_code_only(parts: Sequence[str]) -> bool:
     """Are the parts told apart by the codes they open with alone (201支出总计, 206支出总计)?"""
     return len(parts) >= 2 and all(CODE.match(p) for p in parts) and len({CODE.sub("", p) for p in parts}) == 1
+
+
+def _named_before(spans: dict[str, tuple[int, int] | None], bracket: int) -> dict[str, int]:
+    """The parts whose names end just before a bracket (by their gap to it)."""
+    return {p: bracket - s[1] for p, s in spans.items() if s and 0 <= bracket - s[1] <= _NEXT_TO}
 
 
 def _own(part: str) -> str:

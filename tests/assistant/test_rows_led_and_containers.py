@@ -49,6 +49,19 @@ public-finance lecturer, a social-media poster, a disability-rights volunteer):
 - a lecture's lead (`讲“类等于各款之和”时想用…做例子：`) asks nothing;
 - `水电费、物业管理费、车辆运行这些日常公用支出`: examples of the term named after them (日常 says what 公用 is);
 - `其中A是多少？另外货物类的政府采购预算又是多少`: a later question naming its own whole is no part of A's.
+
+After blind set 31's one measurement (its classes made general rules, so it is no longer blind for them):
+- who asks (`我刚进普陀区司法局，`, `我刚调到万里街道，`) and the department said as a place (`局里`, `街道里`, `院里`, after a
+  date too: `截至2021年10月，局里一共有几辆车`) name no item and no other organisation;
+- a claim from a press release or a report (`新闻稿里写“…1468.42万元”，麻烦对一下原文，准确数字是多少`, `报道称…比2023年
+  减少了61.34万元，请核实准确的减少额`, `有报道称…，这个数字对吗？准确的变化额是多少`): the document's own figure, of the
+  claim's item (the item's amount had been given for its change: a wrong number); `减少额`, `增加额` ask a change;
+- a national name holding 的 (`对个人和家庭的补助支出`) is one item of a list, its 的 no head shared by the others;
+- a code in brackets (`对个人和家庭的补助（303类）占基本支出的比重`) is the code of the name before it;
+- a container's total never answers a national item named after it that the document does not print (`一般公共预算
+  基本支出，资本性支出是多少`: a wrong number);
+- `人员支出895万元，如果按…实有在编人数合计来平均，每人大概多少`: the amount said before the head count (Dapeng is the
+  one document printing 编制).
 - what is usually so, said after a stated figure (`…行政运行合计16,603,248元，按说行政运行都该是基本支出，可…`), is
   background, and `这一行的项目支出` after it is the stated row's (never the department's: a wrong number).
 """
@@ -345,3 +358,59 @@ def test_pass_34_questions_get_the_documents_figure(
     qa: Assistant, ids: dict[str, str], doc: str, question: str, expected: Expected
 ) -> None:
     assert_figures(qa.ask(question, doc=ids[doc]), expected)
+
+
+CASES += [
+    ("justice", "我刚进普陀区司法局，局里2026年公务接待费安排了多少万元？", 0.83),
+    ("wanli", "我刚调到万里街道，街道里一共有几辆车？", 7),
+    ("dapeng", "我是大鹏新区政务服务数据管理局新来的同事，想问下截至2021年10月，局里一共有几辆车？", 2),
+    ("welfare", "院里一共有几辆车？", 2),
+    (
+        "justice",
+        "新闻稿里写“普陀区司法局2026年政府采购预算1468.42万元”，麻烦对一下原文，准确数字是多少万元？",
+        1486.42,
+    ),
+    ("welfare", "新闻稿里写“福利院2024年政府采购预算126.6万元”，麻烦对一下原文，准确数字是多少万元？", 120.6),
+    (
+        "finance",
+        "报道称普陀区财政局2024年一般公共预算财政拨款支出比2023年减少了61.34万元，请核实准确的减少额。",
+        -63.14,
+    ),
+    ("justice", "报道称普陀区司法局2026年财政拨款收入比上年增加了739.14万元，请核实准确的增加额。", 793.14),
+    (
+        "wanli",
+        "有报道称万里街道办事处2024年财政拨款收入比2023年预算减少了867.75万元，这个数字对吗？准确的变化额是多少？",
+        -876.75,
+    ),
+    (
+        "dapeng",
+        "从支出的经济性质看，大鹏新区政务服务数据管理局2022年预算5883万元里，人员支出、公用支出、对个人和家庭的补助支出"
+        "分别是多少万元？",
+        [895, 345, 0],
+    ),
+    (
+        "finance",
+        "财政局2024年基本支出决算里，工资福利支出、商品和服务支出、对个人和家庭的补助分别是多少万元？",
+        [2082.85, 171.07, 69.41],
+    ),
+    ("justice", "普陀区司法局2026年对个人和家庭的补助（303类）占基本支出合计的比重是多少？", 1.86),
+    ("finance", "财政局2024年对个人和家庭的补助（303类）占基本支出合计的比重是多少？", 2.97),
+    (
+        "wanli",
+        "万里街道办事处2024年一般公共预算基本支出按经济分类看，工资福利支出、商品和服务支出、资本性支出分别是多少元？",
+        [88282511, 11168569, None],
+    ),
+    ("welfare", "福利院2024年一般公共预算基本支出，资本性支出是多少元？", None),
+    ("wanli", "功能分类预算表里 212 01 02 一般行政管理事务（不是上面那行行政运行）合计是多少元？", 17591003),
+    (
+        "finance",
+        "财政局2024年度机关运行经费支出是多少万元？按决算说明给出的增加额推算，2023年度机关运行经费是多少万元？",
+        [184.65, 182.1],
+    ),
+    (
+        "dapeng",
+        "帮我算算：大鹏新区政务服务数据管理局2022年人员支出895万元，如果按行政编制和事业编制的实有在编人数合计来平均，"
+        "每人大概多少万元？保留两位小数。",
+        40.68,
+    ),
+]
