@@ -3,7 +3,8 @@
 A clause counts only when it asks something of its own (多少, 几, 是否, 原因…), or, ended by a question mark, names
 a total or a year compared against (`三公经费 合计？比上年？`); a leading clause that only qualifies ("2022年，…") stays
 joined to the next. The cue patterns are question.toml's, passed in by `assistant.question`. A document named
-inline (2022年部门预算中，…) goes from a clause, unless it begins a later question.
+inline (2022年部门预算中，…) goes from a clause, unless it begins a later question. Questions typed one per numbered
+line are read as one text first (`listed_lines`).
 """
 
 from __future__ import annotations
@@ -57,9 +58,8 @@ def split_clauses(text: str, cues: Cues) -> list[str]:
         for listed in _asks_apart(clause, cues):
             asked += each_asked(listed, asked[-1] if asked else "")
     clauses = each_of_before(asked)
-    clauses = _lead_for_all(
-        clauses, cues, split=True
-    )  # the questions of a list after the lead too (…单位：A、B各多少元)
+    # the questions of a list after the lead too (…单位：A、B各多少元)
+    clauses = _lead_for_all(clauses, cues, split=True)
     return clauses if len(clauses) >= 2 else []
 
 

@@ -8,8 +8,8 @@ document's money items, each described by its name and what the national classif
 开展各类审计及绩效评价工作), against those words. The best is taken only when it is clearly ahead of
 every item not named alike (`Tunables.paraphrase_margin`, chosen by leave-one-document-out) and shares a
 character of meaning with the words; the question is then answered as if it had named that item, and the
-answer says how the words were read. Failing that, an item the document's own sentences say pays for what the
-words describe is read the same way (`described_use`). A name the rules know but the document does not print (事业编制 in a
+answer says how the words were read. Failing that (no item read, or none answered for the one read), an item the
+document's own sentences say pays for what the words describe is read the same way (`described_use`). A name the rules know but the document does not print (事业编制 in a
 document without one) is never read as something else: the document does not give it.
 """
 
