@@ -66,7 +66,8 @@ def lookup(query: Query, ctx: Context, ranked: Sequence[Scored] | None = None) -
     column = unprinted_column(query, ctx.facts)  # 行政运行的上年结转收入 where no 上年结转 is printed, or 品目编码C99
     if missing := (f"“{column}”这一栏" if column else unprinted_code(query, ctx.facts)):  # never the row's 合计
         return abstain(query, warning=f"文件中没有{missing}。")
-    ranked = total_row_first(rank_all(query, ctx) if ranked is None else ranked, ctx.facts)  # 本年支出合计中，基本支出
+    ranked = rank_all(query, ctx) if ranked is None else ranked
+    ranked = total_row_first(ranked, ctx.facts, query.norm.split("|")[0])  # 本年支出合计中，基本支出
     empty = empty_table(query, ctx)
     best = ranked[0] if ranked else None
     if empty and (

@@ -11,6 +11,7 @@ from assistant.compose import cite_checked
 from assistant.match import Scored
 from assistant.names import is_residual, side, stage_of, vocabulary
 from assistant.operations.base import Context, disagree
+from assistant.placing import container_said
 from index.classification import counterpart
 from index.model import Fact
 from index.text import bigrams, normalize
@@ -259,16 +260,17 @@ def _scope(fact: Fact) -> frozenset[str]:
     return frozenset(w for w in ("财政拨款", *vocabulary().fund_words) if w in said)
 
 
-def total_row_first(ranked: Sequence[Scored], facts: Sequence[Fact]) -> Sequence[Scored]:
-    """`ranked` with first the row the question names in full, printed with the column asked under another table's
-    own label, when the best match is that row without the column: found by its total (本年支出合计中，基本支出决算:
-    the 收入支出决算总表 prints 本年支出合计 2,940.05 and no 基本支出; the 支出决算表's 合计 row prints 2,940.05 as its
-    total, and a 基本支出 column)."""
-    found = _total_row_elsewhere(ranked[0], ranked, facts) if ranked else None
+def total_row_first(ranked: Sequence[Scored], facts: Sequence[Fact], asked: str) -> Sequence[Scored]:
+    """`ranked` with first the row the question names in full, printed with the column asked (said in `asked`) under
+    another table's own label, when the best match is that row without the column: found by its total (本年支出合计中，
+    基本支出决算: the 收入支出决算总表 prints 本年支出合计 2,940.05 and no 基本支出; the 支出决算表's 合计 row prints
+    2,940.05 as its total, and a 基本支出 column). A row named under the best match (公共安全支出下的司法) is no
+    column of it: no such row then."""
+    found = _total_row_elsewhere(ranked[0], ranked, facts, asked) if ranked else None
     return [found, *(s for s in ranked if s is not found)] if found else ranked
 
 
-def _total_row_elsewhere(best: Scored, ranked: Sequence[Scored], facts: Sequence[Fact]) -> Scored | None:
+def _total_row_elsewhere(best: Scored, ranked: Sequence[Scored], facts: Sequence[Fact], asked: str) -> Scored | None:
     """The first well-ranked match of the asked column on best's side whose row totals to best's figure."""
     if best.recall < 1 or best.measure_ok or not best.fact.is_money or not best.fact.value:
         return None
@@ -278,6 +280,8 @@ def _total_row_elsewhere(best: Scored, ranked: Sequence[Scored], facts: Sequence
         if not s.measure_ok or not src.table or not src.row or src.table == best.fact.source.table:
             continue
         if side(s.fact) != side(best.fact) or normalize(s.fact.measure) in totals:
+            continue
+        if container_said(asked, best.name) and normalize(s.fact.measure) not in asked:  # 公共安全支出下的司法: a row
             continue
         here = (src.doc_id, src.table, src.row)
         if any(

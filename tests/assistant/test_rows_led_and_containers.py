@@ -62,6 +62,9 @@ After blind set 31's one measurement (its classes made general rules, so it is n
   基本支出，资本性支出是多少`: a wrong number);
 - `人员支出895万元，如果按…实有在编人数合计来平均，每人大概多少`: the amount said before the head count (Dapeng is the
   one document printing 编制).
+
+Found in review: `公共安全支出下的司法` had been answered with the 司法 row's 基本支出 (its total is the 类's, so the row was
+taken for a column asked in another table: a wrong number); a row named under the 类 is never taken so.
 - what is usually so, said after a stated figure (`…行政运行合计16,603,248元，按说行政运行都该是基本支出，可…`), is
   background, and `这一行的项目支出` after it is the stated row's (never the department's: a wrong number).
 """
@@ -412,5 +415,16 @@ CASES += [
         "帮我算算：大鹏新区政务服务数据管理局2022年人员支出895万元，如果按行政编制和事业编制的实有在编人数合计来平均，"
         "每人大概多少万元？保留两位小数。",
         40.68,
+    ),
+]
+
+CASES += [
+    ("justice", "司法局2026年公共安全支出下的司法是多少元？", None),
+    ("finance", "财政局2024年本年支出合计中，基本支出决算是多少万元？", 2336.91),
+    ("finance", "财政局2024年本年支出合计中，项目支出决算是多少万元？", 603.14),
+    (
+        "welfare",
+        "普陀区社会福利院2024年预算单位支出预算总表里，卫生健康支出—行政事业单位医疗—事业单位医疗这一项合计多少元？",
+        503724,
     ),
 ]
