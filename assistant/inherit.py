@@ -52,9 +52,8 @@ def item_read(named: str, part: Answer) -> str:
     read = _read_as().search(part.answer)
     if read:
         return read.group("name")
-    subject = (
-        "" if part.abstained else normalize(part.subject or "")
-    )  # …材料里说大厅那块要…，这个大厅运营事务: the item
+    # …材料里说大厅那块要…，这个大厅运营事务: the item named after what the asker read of it
+    subject = "" if part.abstained else normalize(part.subject or "")
     said = named[: len(named) - len(subject)] if subject and named.endswith(subject) else ""
     return subject if len(said) >= 4 and _SAID_BEFORE.search(said) else named
 

@@ -265,13 +265,17 @@ def reread(
     described = _described_then_named(query, ctx, route)
     if described:
         return described
-    by_name = read_as(query, ctx.facts, catalogue, margin)
-    readings = [(by_name, with_item(query, by_name[1]))] if by_name else []
-    by_use = _read_by_use(query, ctx)  # what the item's sentences say it pays for, when the names read nothing
-    readings += [(by_use, as_named(query, *by_use))] if by_use and by_use != by_name else []
-    for found, asked in readings:
+
+    def answered(found: tuple[str, str], asked: Query | None) -> tuple[Answer, list[Hit]] | None:
         retried, hits = route(asked) if asked else (answer, [])
-        if not retried.abstained:
-            retried.answer += load_templates().render("read_as", words=found[0], name=found[1])
-            return retried, hits
-    return None
+        if retried.abstained:
+            return None
+        retried.answer += load_templates().render("read_as", words=found[0], name=found[1])
+        return retried, hits
+
+    by_name = read_as(query, ctx.facts, catalogue, margin)
+    done = answered(by_name, with_item(query, by_name[1])) if by_name else None
+    if done:
+        return done
+    by_use = _read_by_use(query, ctx)  # what the item's sentences say it pays for, when the names answer nothing
+    return answered(by_use, as_named(query, *by_use)) if by_use and by_use != by_name else None

@@ -15,6 +15,7 @@ from dataclasses import replace
 from assistant.analyze import Query, analyze
 from assistant.answer_types import Answer
 from assistant.compose import format_value
+from assistant.lexicon import MONEY_STATED
 from assistant.operations.arithmetic import lookup_or_total, sum_of
 from assistant.operations.base import Context, abstain
 from assistant.operations.computed import worked_out
@@ -78,16 +79,14 @@ _COUNT_FIRST = re.compile(
 )
 
 
-_FIGURE = re.compile(r"\d[\d,.]*(?:亿元|万元|元)")
-
-
 def per_person(query: Query, ctx: Context) -> Answer:
     first = _COUNT_FIRST.search(query.asked)
     if first and _PERSONS.search(first.group("count")):
         # 人员支出895万元，如果按…来平均，每人…: the amount said before the count, its figure the document's to give
-        said = first.group("amount") or _FIGURE.sub("", query.asked[: first.start()].rsplit(":", 1)[-1]).rstrip(",")
+        before = query.asked[: first.start()].rsplit(":", 1)[-1]
+        said = first.group("amount") or MONEY_STATED.sub("", before).rstrip(",")
         found, _ = find_mentions(said, {d: d for d in ctx.departments})  # the department, named in full
-        said = "".join(said.replace(m, "") for _, m, _ in found[:1]) or said
+        said = (said.replace(found[0][1], "") or said) if found else said
         amount = (said + first.group("rest")).replace("人均", "")
         return _averaged(query, ctx, amount, _head_count(first.group("count")), "人")
     amount, count = _split(query.norm.split("|")[0], person=True)
