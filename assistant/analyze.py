@@ -17,14 +17,15 @@ from assistant.data import load_data
 from assistant.described import without_description
 from assistant.filler import strip_filler, unit_cues
 from assistant.followup import is_follow_up, merged_follow_up
+from assistant.heads import sibling_kind
 from assistant.lexicon import (
     MONEY_STATED,
     english_read,
     glossed,
     inside_other_name,
     known_end,
-    known_terms,
     names_own_item,
+    printed_whole,
     said_in_full,
     simplified,
     spend_verbs,
@@ -34,6 +35,7 @@ from assistant.lexicon import (
 from assistant.lists import (
     EXAMPLES,
     LIST_END,
+    columns_of_one_item,
     examples_of_term,
     heads_of_topic,
     held_item,
@@ -49,7 +51,6 @@ from assistant.question import YEAR as _YEAR
 from assistant.question import frame, plain_words
 from assistant.relative import relative_years
 from assistant.typed import spaced
-from index.classification import national_names
 from index.facts.table import column_named
 from index.text import normalize
 
@@ -60,7 +61,8 @@ _QUOTED_LIST = re.compile(r"(?<=[”」』])\s*(?=[“「『])")
 
 
 _THESE_N = re.compile(
-    "(?:这|那|以上|上述)(?:[两二三四五六七八九几]|十[一二三四五六七八九]?)个?[项类款笔个]|[两二三四五]个?[项类款笔]$"
+    "(?:这|那|以上|上述)(?:[两二三四五六七八九几]|十[一二三四五六七八九]?)个?(?:[项类款]级科目|[项类款]级|[项类款笔个])"
+    "|[两二三四五]个?[项类款笔]$"
 )
 
 
@@ -273,7 +275,8 @@ def _split_parts(text: str, intent: str) -> list[str]:
     if intent == "ratio":
         m = re.search(r"(.+?)是(.+?)的(?:几|多少)倍", text)
         if m:  # 政府采购里，工程类预算是货物类预算的几倍: kinds inside the container said first
-            return heads_of_topic(m.group(1), [strip_filler(m.group(1)), strip_filler(m.group(2))])
+            first, second = strip_filler(m.group(1)), strip_filler(m.group(2))
+            return heads_of_topic(m.group(1), [first, sibling_kind(first, second)])
     if intent == "difference":
         m = (
             re.search(r"(.+?)比([^?]+?)(?:增加|减少|增长|下降|超支|节约|节省|,?相?差)了?多少", text)
@@ -307,20 +310,15 @@ def _split_parts(text: str, intent: str) -> list[str]:
         name = known_end(under.group("name")) if under else ""
         if under and name:  # 城乡社区管理事务（21201）下A、B: A; the 款 says where each sits (`find_parts`)
             raw[0] = under.group("item")
-        elif len(raw) >= 2 and _printed_name(held_item(raw[0])) and not any(map(held_item, raw[1:])):
+        elif len(raw) >= 2 and printed_whole(held_item(raw[0])) and not any(map(held_item, raw[1:])):
             raw[0] = held_item(raw[0])  # 公用经费中工会经费和福利费: 工会经费, 公用经费 the whole they are of
         pieces = heads_of_topic(core, ["".join(CODE.findall(p)) + strip_filler(p) for p in share_head(raw)])
         if len(pieces) >= 2:
-            return pieces
+            return columns_of_one_item(core, pieces) if intent == "compare" else pieces
     return []
 
 
 _IN_LIST = re.compile(r"^在(?P<items>[^,]+、[^,]+?)(?:之中|当中|中),")
-
-
-def _printed_name(item: str) -> bool:
-    """A name the documents print whole (工会经费), not a word only its container makes one (政府采购…中货物)."""
-    return item in known_terms() or item in national_names()
 
 
 # the first of the parts said under the 类 or 款 they sit in (城乡社区管理事务（21201）下行政运行: `container_code` took the

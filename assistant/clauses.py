@@ -194,3 +194,14 @@ def listed_lines(text: str) -> str:
             line = line.rstrip("。.;；,，") + "是多少"
         out.append(line if line.endswith(_LINE_ENDS) else line + "？")
     return "".join(out)
+
+
+def dated_tail(text: str, as_of: re.Pattern[str]) -> str:
+    """`…一共有几辆公车？就说文件里截至2021年10月的数。`: a date said in a remark after the question (no figure asked
+    there) is when the question asks its count at: said before it, the remark left to go with the asides."""
+    at = text.rfind("?")
+    tail = text[at + 1 :] if at >= 0 else ""
+    date = as_of.search(tail)
+    if date is None or re.search("多少|几", tail):
+        return text
+    return f"{date.group(0).rstrip(',')},{text[: at + 1]}{tail[: date.start()]}{tail[date.end() :]}"

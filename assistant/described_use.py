@@ -39,6 +39,7 @@ MAX_TITLE_WORDS = 6  # characters a heading may add to the item it names (人民
 
 _YEAR = re.compile(r"20\d{2}年度?")
 _JOINERS = str.maketrans("和与", "及及")  # 审计和绩效评价 says what 审计及绩效评价 says
+_EVERY_KIND = re.compile("各种|各项|各个")
 
 
 def pieces_of(asked: str) -> list[str]:
@@ -109,9 +110,10 @@ def as_named(query: Query, words: str, name: str) -> Query:
 
 def _found(piece: str, held: frozenset[str]) -> str:
     """The longest end of a piece the sentence holds (大鹏新区数据局管空间地理运维: 空间地理运维), or "". 和, 与 and 及
-    join alike (审计和绩效评价 is what 审计及绩效评价 says)."""
+    join alike (审计和绩效评价 is what 审计及绩效评价 says); 各种, 各项 say 各类."""
+    read = _EVERY_KIND.sub("各类", piece).translate(_JOINERS)  # as long as the piece: its ends are the piece's
     for start in range(len(piece) - MIN_PIECE + 1):
-        if containment(bigrams(piece[start:].translate(_JOINERS)), held) >= PIECE_FOUND:
+        if containment(bigrams(read[start:]), held) >= PIECE_FOUND:
             return piece[start:]
     return ""
 

@@ -272,11 +272,14 @@ def stands_for(text: str, at: int) -> bool:
 
 def run_by_other(text: str, start: int) -> bool:
     """`大厅日常运转`, `系统日常运转`: a word for the department's own running after another thing it runs (synonyms.toml
-    `own_running`) is that thing's running; after the department, a year or an upkeep verb it is the department's."""
+    `own_running`) is that thing's running, also said after a comma after a thing that runs (`running_things`:
+    政务服务大厅，日常运转); after the department, a year or an upkeep verb it is the department's."""
     data = load_data("synonyms.toml")
     if not any(text.startswith(w, start) for w in data["own_running"]):
         return False
     before = text[:start]
+    if before.endswith(",") and before[:-1].endswith(tuple(data["running_things"])):  # 政务服务大厅，日常运转
+        return True
     org = load_data("answering.toml")["organisations"]
     owners = (*data["own_running_owners"], *org["strong"], *org["weak"], *org["self_words"])
     return bool(re.search(r"[\u4e00-\u9fff]$", before)) and not before.endswith(owners)
@@ -295,3 +298,22 @@ def inside_other_name(text: str, start: int, end: int, targets: list[str]) -> bo
     pieces = [text[max(0, start - 2) : start + 2], text[end - 2 : end + 2]]  # the word's ends with their neighbours
     pieces = [p for p in pieces if len(p) == 4]
     return any(p in n and not any(p in t for t in targets) for p in pieces for n in classification.national_names())
+
+
+def costs_not_covered(words: str, described: str) -> bool:
+    """Do the words ask a kind of cost the national classification names (新购车的保险费: 保险费) that the item, as
+    `described` (its name, where it is printed, what the classification says it covers), is not (公务用车购置费: a
+    car's purchase, no insurance)? 邮电费 covers 电话费; 公务用车运行维护费 covers 保险费."""
+    costs = classification.expense_words()
+    described += re.sub(r"\([^()]*\)", "", described)  # 维修(护)费 is a 维修费
+    words = _USE.sub("", words)  # 用于信息化系统日常维护费等支出的那一项: what the item pays for, not the item
+    return any(m.group(0) in costs and m.group(0) not in described for m in _COST.finditer(words))
+
+
+_COST = re.compile("[\u4e00-\u9fff]{2}费")
+_USE = re.compile("(?:主要)?(?:用于|用来|用在)[^,?;]*?(?:的|等)")
+
+
+def printed_whole(item: str) -> bool:
+    """A name the documents print whole (工会经费), not a word only its container makes one (政府采购…中货物)."""
+    return item in known_terms() or item in classification.national_names()

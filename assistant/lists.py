@@ -10,6 +10,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 from assistant.data import load_data
+from assistant.heads import with_topic
 from assistant.lexicon import known_terms, names_item
 from assistant.names import vocabulary
 from index.classification import JOINERS, codes_of, joined_names, national_names
@@ -337,7 +338,7 @@ def heads_of_topic(core: str, pieces: list[str]) -> list[str]:
     said, rest = m.group(0).rstrip(",").replace("的", ""), core[m.end() :]  # 2026年的政府采购预算中: 的 said or not
     own = [_KIND.sub("", _COUNTED.sub("", p.removeprefix(said).lstrip(","))) for p in pieces]
     if all(o and re.search(re.escape(o) + _BARE_MODIFIER, rest) for o in own):
-        return [f"{o}{m.group('topic')}" for o in own]
+        return [with_topic(o, m.group("topic")) for o in own]
     # 政府采购预算中，货物和服务两类: short names after a container are inside it (政府采购预算中服务)
     if m.group(0).rstrip(",").endswith(_WITHIN) and pieces[0].startswith(said) and all(0 < len(o) <= 4 for o in own):
         return [f"{said}{o}" for o in own]
@@ -369,6 +370,16 @@ def stage_of_first(first: str, second: str) -> str:
     if _STAGE_ONLY.fullmatch(second) and _STAGE_ONLY.search(first):
         return _STAGE_ONLY.sub("", first).removesuffix("的") + second
     return second
+
+
+def columns_of_one_item(core: str, pieces: list[str]) -> list[str]:
+    """`X的年初预算和决算数哪个多`, `X这一项，年初预算和决算数哪个多`: stages compared alone are the item's said first."""
+    if len(pieces) < 2 or not all(_STAGE_ONLY.fullmatch(p) for p in pieces[1:]):
+        return pieces
+    if _STAGE_ONLY.fullmatch(pieces[0]):
+        item = re.sub("(?:这|那)一?(?:项|款|类|行)$", "", core[: core.find(pieces[0])].rstrip(",的"))
+        return [f"{item}{p}" for p in pieces] if len(item) >= 2 else pieces
+    return [pieces[0], *(stage_of_first(pieces[0], p) for p in pieces[1:])]
 
 
 _STAGE_ONLY = re.compile("(?:实际)?(?:支出)?(?:年初预算|全年预算|调整预算|预算执行|决算|执行|预算)数?$")

@@ -305,7 +305,7 @@ def rank_facts(
                 doc_stage=stages.get(fact.source.doc_id),
             )
         )
-    scored = _by_code_path(not_said(scored, target.split("|")[0]))
+    scored = _by_code_path(not_said(scored, target.split("|")[0]), target.split("|")[0])
     scored.sort(key=lambda s: s.score, reverse=True)
     return specific_first(scored, (target.split("|")[0], *core), tun)
 
@@ -314,7 +314,7 @@ def rank_facts(
 _PATH_BONUS = 0.2
 
 
-def _by_code_path(scored: list[Scored]) -> list[Scored]:
+def _by_code_path(scored: list[Scored], asked: str) -> list[Scored]:
     """A question naming a 科目 and its parent (`政府办公厅（室）及相关机构事务—行政运行`, `司法（06款）行政运行`)
     asks for the child: the child under the named parent goes up, the parent (a qualifier here) goes down.
 
@@ -324,6 +324,8 @@ def _by_code_path(scored: list[Scored]) -> list[Scored]:
     named = {
         s.fact.code: s.name for s in scored if s.fact.code and s.recall == 1.0 and s.name == normalize(s.fact.subject)
     }
+    # a name said only inside a longer one named (事业单位医疗 in 行政事业单位医疗) is not named itself
+    named = {c: n for c, n in named.items() if not _only_within(n, named.values(), asked)}
     if len(named) < 2:
         return scored
     out = []
@@ -338,6 +340,13 @@ def _by_code_path(scored: list[Scored]) -> list[Scored]:
                 s = replace(s, score=s.score + _PATH_BONUS)
         out.append(s)
     return out
+
+
+def _only_within(name: str, names: Iterable[str], asked: str) -> bool:
+    """Is `name` said in the question only inside a longer name also named there (事业单位医疗 in 行政事业单位医疗)?"""
+    spans = [(m.start(), m.end()) for o in names if o != name and name in o for m in re.finditer(re.escape(o), asked)]
+    ats = [m.start() for m in re.finditer(re.escape(name), asked)]
+    return bool(ats) and all(any(a <= at and at + len(name) <= b for a, b in spans) for at in ats)
 
 
 def choose(

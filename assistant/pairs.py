@@ -26,7 +26,11 @@ _ASKING_ONLY = re.compile(r"是多少|为多少|多少|是|为|有|的|那|决�
 
 def which_of_previous(clause: str, before: Sequence[Answer]) -> Answer | None:
     """A clause naming no item that asks about the two figures just answered or compared: `哪个多，多了多少`
-    (the larger named, with how much more), `多的那项是多少` (the larger's figure), `两者相差多少` (the gap)."""
+    (the larger named, with how much more), `多的那项是多少` (the larger's figure), `两者相差多少` (the gap); or about
+    the figure just answered and one the asker states (`跟5,883万元相差多少`: `gap_to_stated`)."""
+    stated = gap_to_stated(clause, before[-1]) if before else None
+    if stated is not None:
+        return stated
     pair = _compared_pair(before)
     if pair is None:
         return None
@@ -74,7 +78,7 @@ def which_of_previous(clause: str, before: Sequence[Answer]) -> Answer | None:
 
 
 # `A和B哪个多？多多少`: after the which-question, by how much (a gap asked with no item of its own)
-_GAP_TOO = re.compile(_WHICH_ONE + r"[多少高低大小][^?]*\?[^?]{0,4}?(?:[多少高低大小]出?了?多少|相差多少|差多少)")
+_GAP_TOO = re.compile(_WHICH_ONE + r"[多少高低大小][^?,]*[?,][^?]{0,4}?(?:[多少高低大小]出?了?多少|相差多少|差多少)")
 
 
 def asks_gap_too(question: str) -> bool:
@@ -154,4 +158,40 @@ def _gap_answer(clause: str, winner: Answer, loser: Answer, places: Sequence[Cit
     )
     return Answer(
         question=clause, answer=text, value=gap, unit=unit, citations=cites, formula=formula, intent="compare"
+    )
+
+
+# the figure just answered against one the asker states (跟5,883万元相差多少, 与表里的5,883万元差了多少)
+_STATED_GAP = re.compile(
+    r"^(?:那|这)?(?:跟|与|和|比)(?:[^,?\d]{0,8}?的)?(?P<n>\d[\d,]*(?:\.\d+)?)(?P<unit>亿元|万元|元)(?:相|之间)?差(?:了|距|额)?(?:是|有)?多少"
+)
+
+
+def gap_to_stated(clause: str, last: Answer) -> Answer | None:
+    """`…加起来是多少？跟5,883万元相差多少`: the figure just answered less the one the asker states, with the formula and
+    the answer's own citations; None for any other clause, or when the last part has no money figure."""
+    m = _STATED_GAP.match(clause)
+    if m is None or last.abstained or last.value is None or last.unit not in MONEY_UNITS:
+        return None
+    said = convert_money(float(m.group("n").replace(",", "")), m.group("unit"), last.unit)
+    unit = last.unit
+    gap = exact(last.value - said)
+    formula = f"{format_value(last.value, unit)} − {format_value(said, unit)} = {format_value(gap, unit)}{unit}"
+    text = load_templates().render(
+        "difference",
+        subject=f"{last.subject or '上一问的结果'}与所说的{format_value(said, unit)}{unit}",
+        gap="相差",
+        value=format_value(gap, unit),
+        unit=unit,
+        formula=formula,
+        cite=cite_marks(1, len(last.citations)),
+    )
+    return Answer(
+        question=clause,
+        answer=text,
+        value=gap,
+        unit=unit,
+        citations=list(last.citations),
+        formula=formula,
+        intent="difference",
     )

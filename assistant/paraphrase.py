@@ -28,7 +28,7 @@ from assistant.answer_types import Answer
 from assistant.compose import load_templates
 from assistant.cues import organisations
 from assistant.described_use import as_named, read_by_use
-from assistant.lexicon import GENERIC_CHARS, known_terms, names_staff_group
+from assistant.lexicon import GENERIC_CHARS, costs_not_covered, known_terms, names_staff_group
 from assistant.measures import scoped_item
 from assistant.names import vocabulary
 from assistant.operations import Context
@@ -186,7 +186,11 @@ def read_as(query: Query, facts: Sequence[Fact], catalogue: Catalogue, margin: f
     order = np.argsort(-sims)
     best = names[order[0]]
     runner_up = next((sims[i] for i in order[1:] if not _alike(best, names[i])), -1.0)
-    if sims[order[0]] - runner_up < margin or not _shares_meaning(words, best):
+    if (
+        sims[order[0]] - runner_up < margin
+        or not _shares_meaning(words, best)
+        or costs_not_covered(words, best + classification.note(None, best))
+    ):
         return None
     return words, best
 

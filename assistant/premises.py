@@ -38,6 +38,19 @@ def remembered_off(text: str, cues: Cues) -> str:
     return re.sub(",?(?:\0[?,]?)+", ",", said)  # the clauses taken off leave one comma
 
 
+def tag_remark_off(text: str, cues: Cues) -> str:
+    """`福利院那么大一栋楼，物业费肯定不少吧？…物业管理费是多少`, `“机关运行经费”是指机关日常办公的公用经费吧？…`: a
+    guess or a rhetorical question said first asks no figure and goes; one stating an amount (三公经费是10万元吧？) is
+    a claim to check and stays (涨了50%左右对吧？)."""
+    said = cues["tag_remark"].match(text)
+    if said is None or _FIGURE_SAID.search(said.group(0)):
+        return text
+    return text[said.end() :]
+
+
+_FIGURE_SAID = re.compile(r"\d(?![\d,.]*年)|百分之|[一二两三四五六七八九十]成")  # a figure claimed (no year alone)
+
+
 def hearsay(text: str, cues: Cues) -> str:
     """`有报道说…三公经费压到了9.98万元，部门预算里实际写的是多少`: the claim's item asked as the document has it. A
     claim asked about first (`听说…的钱砍了一半？`) before a question naming its own item: that question."""
@@ -191,8 +204,9 @@ def _premise_and_question(item: str, rest: str, inside: bool, cues: Cues) -> str
     this = _THIS_COMPARED.match(plain)  # 我想知道这比2025年…增长了百分之多少: the premise's figure
     rest = rest if this is None else plain[this.end() :]
     # 公用经费合计184.65万元，其中A和B合计多少 (政府采购预算1486.42万元，货物、工程、服务三块各是多少): parts of 公用经费
-    if inside or rest.startswith("其中") or parts_unnamed(rest):
-        return f"{re.sub('(合计|总计|总额)$', '', item)}中{re.sub('^其中', '', rest)}"
+    if inside or rest.startswith("其中") or parts_unnamed(rest):  # (…总计96,282,213.44元里，X占百分之几: the total's)
+        whole = item if _SHARE_OF_IT.search(rest) else re.sub("(合计|总计|总额)$", "", item)
+        return f"{whole}中{re.sub('^其中', '', rest)}"
     mine, theirs = stages_named(rest, item)  # …支出决算2940.05万元，对应的全年预算数: the item at another stage
     if not (mine and theirs):
         mine, theirs = measures_named(rest, item)
@@ -209,6 +223,7 @@ def _premise_and_question(item: str, rest: str, inside: bool, cues: Cues) -> str
     return f"{item}{rest.replace(head, item, 1)}" if 2 <= len(head) <= _SHORT_HEAD else rest
 
 
+_SHARE_OF_IT = re.compile("占(?:比|百分之|多少|几|的?比[例重])")  # a share whose whole is not named: the premise's
 _STAGED = re.compile("(预算|决算|数)$")
 # a stage alone, after the department or its year (万里街道2024年预算): all of it
 _WHOLE_STAGE = re.compile(r"(?:^|(?<=年)|(?<=年度)|(?<=的))(?:部门|单位|全年|全部)?(?:预算|决算)(?:总额|总数|数)?$")

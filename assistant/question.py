@@ -37,7 +37,7 @@ from assistant.lexicon import (
     names_parts_only,
 )
 from assistant.lists import siblings_joined
-from assistant.premises import hearsay, operands_said, premise_off, remembered_off, stated_premise
+from assistant.premises import hearsay, operands_said, premise_off, remembered_off, stated_premise, tag_remark_off
 from index.classification import kind_words
 from index.text import bigrams
 
@@ -176,10 +176,11 @@ def frame(norm: str) -> Framed:
             doc_years += _years(inline.group(0))
     text = cues["doc_inline"].sub(lambda mm: clauses.inline_frame_off(mm, text), text)
     text = _topic_off(_repeat(_lead_off, text), cues)
-    text = operands_said(premise_off(text, cues), cues)  # 用X和文中给的比上年增加额，重新算一下增长率
+    text = clauses.dated_tail(operands_said(premise_off(text, cues), cues), cues["as_of"])  # ？就说截至…的数
     text = cues["relative_to"].sub("比", cues["either_way"].sub("差", text))  # 多花还是少花了多少: 差多少
     text = cues["compared_with"].sub(lambda m: f"比{m.group('base')}", text)  # 跟上年比起来: 比上年
-    text = stated_premise(_asides_off(hearsay(remembered_off(without_asides(text, cues), cues), cues), cues), cues)
+    text = without_asides(tag_remark_off(text, cues), cues)  # …物业费肯定不少吧？
+    text = stated_premise(_asides_off(hearsay(remembered_off(text, cues), cues), cues), cues)
     text = cues["self_reference"].sub("", cues["item_anaphor"].sub("", cues["method"].sub("", text)))
     text = cues["table_anaphor"].sub("", text)  # 那张表里的: the table named before (`_table_pointed`)
     date = cues["as_of"].search(text)  # 截至2025年8月31日: when a stock is counted, not the year asked
@@ -288,6 +289,11 @@ def _as_written(norm: str, cues: dict[str, re.Pattern[str]]) -> str:
 _SAID_AS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     ("spoken", ""),
     ("spoken_correction", ""),
+    ("purpose_lead", ""),
+    ("sum_object", ""),
+    ("exists_lead", r"\g<org>"),
+    ("kind_described", ""),
+    ("purpose_after", ""),
     ("share_basis", r"占\g<whole>的\g<q>?"),
     ("buy_and_run", "购置及运行"),
     ("asker_mid", lambda m: "" if re.search(r"\d", _said_before(m, "[?;:]")) else m.group(0)),
@@ -308,6 +314,7 @@ _SAID_AS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     ("used_for", ""),
     ("noticed_item", r"\g<item>"),
     ("winner_amount", lambda m: m.group("unit") or ""),
+    ("made_of", r"包括\g<items>"),
     ("each_after_comma", ""),
     ("claim_contrast", ""),
 )

@@ -25,8 +25,9 @@ from index.facts.phrases import size_units
 from index.model import MONEY_UNITS, Fact
 from index.text import normalize
 
-# Kinds of answer whose figure is a change: its year is the later of the two compared.
-_CHANGES = frozenset({"change", "rate"})
+# Kinds of answer whose figure compares two years: its year is the later of the two compared (an item's multiple of
+# its own year before, `是2021年的几倍`, is the later year's figure over the earlier's).
+_CHANGES = frozenset({"change", "rate", "ratio"})
 _CHANGE_WORDS = {"change": "增减", "rate": "增减幅度"}
 
 

@@ -9,7 +9,8 @@ Rules (kept strict on purpose, so the benchmark can fail):
   expected figure is written, as a 元 amount converted to 万元 is, must round to it at
   the expected figure's decimals; no other tolerance (8.1 never stands for a printed 8).
   Other units (%, 人, 辆, 个…) are never converted.
-- **unit_ok**: the answer's unit is the expected unit (after folding ％→%, 万→万元…).
+- **unit_ok**: the answer's unit is the expected unit (after folding ％→%, 万→万元…); an amount per the thing
+  the question says (`每台…多少元`, answered 元/台) is in the unit asked.
 - **cites_evidence**: every evidence string of the question is held by one of the
   answer's citations (quote + locator, see `eval.evidence.evidence_in`): the cell, the
   row or the sentence the question was written from. A right value cited from another
@@ -135,7 +136,14 @@ def _unit_ok(q: Question, want: Part, got: float | None, got_unit: str | None) -
     w, have = normalize_unit(want.unit), normalize_unit(got_unit)
     if q.kind == "empty" and got == 0:
         return w is None or have is None or have == w or (have in MONEY_UNITS and w in MONEY_UNITS)
-    return w == have
+    return w == have or _per_thing_asked(q, w, have)
+
+
+def _per_thing_asked(q: Question, want: str | None, have: str | None) -> bool:
+    """`每台最多能花多少元` expects 元 and the document prints 8500元/台: an amount per the thing the question says
+    (每台) is in the unit asked."""
+    money, _, per = (have or "").partition("/")
+    return bool(want and per) and money == want and f"每{per}" in q.question
 
 
 def states_comparison(ans: Answer, comparison: str) -> bool:

@@ -45,6 +45,15 @@ def note(code: str | None, name: str) -> str:
     return by_name.get(printed, "")
 
 
+@cache
+def expense_words() -> frozenset[str]:
+    """The kinds of cost the national classification names in its names and explanations (保险费, 电话费, 燃料费…):
+    two characters and 费."""
+    texts = [f"{name}{explanation}" for name, explanation in _notes()[0].values()]
+    found = (m.group(0) for t in texts for m in re.finditer("[\u4e00-\u9fff]{2}费", t))
+    return frozenset(w for w in found if "的" not in w and w[1] not in "经缴")  # not 的水费, 面的费, 休经费 (离休经费)
+
+
 def name_of(code: str) -> str:
     """The national name of the item with this code (2120101: 行政运行), or ""."""
     return _notes()[0].get(code, ("", ""))[0]

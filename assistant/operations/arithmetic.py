@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.analyze import Query, split_parts, strip_filler
+from assistant.analyze import Query, strip_filler
 from assistant.answer_types import Answer
 from assistant.check_rules import load_rules
 from assistant.compose import (
@@ -24,9 +24,11 @@ from assistant.operations.base import Context, abstain, disagree
 from assistant.operations.change import change
 from assistant.operations.computed import computed, ratio_answer
 from assistant.operations.lookup import lookup, parallel, rank_all
+from assistant.operations.multiples import multiple_of_prior_year
 from assistant.operations.operands import by_code_only, find_parts, printed_twice, rank_part
 from assistant.operations.periods import asks_each, each_period, period_rows
 from assistant.operations.places import agreeing
+from assistant.operations.shares import as_printed_alike, share_of_sum, share_of_summed_whole
 from assistant.operations.tables import pointed_table
 from assistant.operations.under import kinds_counted, rows_under_named, scope_of_units
 from assistant.pairs import asks_gap_too, with_gap
@@ -47,7 +49,7 @@ def share(query: Query, ctx: Context) -> Answer:
         parts.append(f"{table_title(table)}合计")
     elif len(parts) == 1:  # no whole named: the total of the part's side of the accounts (其他收入占比: 收入总计)
         parts.append("收入总计" if "收入" in parts[0] and "支出" not in parts[0] else "支出总计")
-    summed = share_of_sum(query, ctx, parts)
+    summed = share_of_sum(query, ctx, parts) or share_of_summed_whole(query, ctx, parts)
     if summed is not None:
         return summed
     places: list[Fact] = []
@@ -74,39 +76,6 @@ def share(query: Query, ctx: Context) -> Answer:
     shown = format_value(value, "%", places=query.round)
     formula = f"{describe(part, unit, names[0])} ÷ {describe(whole, unit, names[1])} = {shown}%"
     return computed(query, ctx, "share", facts, value, "%", formula, subject=f"{names[0]}占{names[1]}", places=places)
-
-
-_THESE_KINDS = re.compile("这[两二三四五六七八九几]?(个|块|项|类|部分|笔)(项目)?$")
-
-
-def share_of_sum(query: Query, ctx: Context, parts: Sequence[str]) -> Answer | None:
-    """`A和B加起来占Z的百分之几` (and `A和B这两类占Z的比例`): the share of their sum, never of A alone; None when
-    one item is asked, or each item's own share (`各占`), or the items are not all found (one name holding 和)."""
-    items = split_parts(f"{parts[0]}加起来是多少", "sum") if len(parts) >= 2 else []
-    if len(items) < 2 or re.search("各|分别", query.norm.split("|")[0]):
-        return None
-    places: list[Fact] = []
-    facts = find_parts(query, ctx, [parts[1], *(_THESE_KINDS.sub("", i) for i in items)], places)
-    if not facts or len({id(f) for f in facts}) < len(facts):
-        return None  # 小型和微型企业的采购金额: one item whose name holds 和
-    unit = money_unit_for(facts, None)
-    whole, values = as_printed_alike(facts[0], unit, facts), [as_printed_alike(f, unit, facts) for f in facts[1:]]
-    if not whole or any(v is None for v in values):
-        return abstain(query)
-    value = round(sum(v for v in values if v is not None) / whole * 100, 2 if query.round is None else query.round)
-    names = operand_names(facts, ctx.departments)
-    added = " + ".join(describe(f, unit, n) for f, n in zip(facts[1:], names[1:], strict=True))
-    formula = f"（{added}）÷ {describe(facts[0], unit, names[0])} = {format_value(value, '%', places=query.round)}%"
-    subject = f"{'、'.join(names[1:])}合计占{names[0]}"
-    return computed(query, ctx, "share", facts, value, "%", formula, subject=subject, places=places)
-
-
-def as_printed_alike(fact: Fact, unit: str, facts: Sequence[Fact]) -> float | None:
-    """The fact's value in `unit`, to no more decimals than the coarsest operand printed in that unit has: a 元 row
-    (12,121,164) beside a sentence's 950.12万元 is read as 1212.12, so one rounding does not carry into the other."""
-    value = fact.in_unit(unit)
-    printed = [decimals_of(f.text) for f in facts if f.unit == unit and f.text]
-    return round(value, min(printed)) if value is not None and printed and fact.unit != unit else value
 
 
 def rounded_away(facts: Sequence[Fact], unit: str, value: float) -> Fact | None:
@@ -385,7 +354,10 @@ def compare(query: Query, ctx: Context) -> Answer:
 
 
 def ratio_in_doc(query: Query, ctx: Context) -> Answer:
-    """`A是B的几倍` within the documents in scope."""
+    """`A是B的几倍` within the documents in scope (B its own year before: `multiple_of_prior_year`)."""
+    earlier = multiple_of_prior_year(query, ctx)
+    if earlier is not None:
+        return earlier
     places: list[Fact] = []  # the other places printing the operands (the narrative beside 表14), cited too
     facts = find_parts(query, ctx, query.parts[:2], places) if len(query.parts) >= 2 else None
     if not facts:

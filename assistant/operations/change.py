@@ -79,7 +79,7 @@ def rate_from_change(query: Query, ctx: Context) -> Answer:
         return abstain(query)
     value = round(vd / (va - vd) * 100, 2 if query.round is None else query.round)
     shown = format_value(value, "%", places=query.round)
-    sign, said = _stated_change(vd, unit)
+    sign, said = stated_change_phrase(vd, unit)
     formula = f"{said} ÷ ({a.year}年{format_value(va, unit)} {sign} {format_value(abs(vd), unit)}) = {shown}%"
     direction = _direction(value)
     text = load_templates().render(
@@ -256,7 +256,7 @@ def prior_year(query: Query, ctx: Context) -> Answer:
     if len(cites) < 2:
         return abstain(query)
     value = exact(va - vd)
-    sign, said = _stated_change(vd, unit)  # 2,008 − 比上年增加583; 2,008 + 比上年减少2,389.52
+    sign, said = stated_change_phrase(vd, unit)  # 2,008 − 比上年增加583; 2,008 + 比上年减少2,389.52
     formula = f"{a.year}年{format_value(va, unit)} {sign} {said} = {format_value(value, unit)}{unit}"
     if vd == 0:  # 持平: the same figure
         formula = f"{a.year}年{format_value(va, unit)}{unit}，与上年持平"
@@ -310,7 +310,7 @@ def _direction(value: float) -> str:
     return "增加" if value > 0 else ("减少" if value < 0 else "持平，变化")
 
 
-def _stated_change(change: float, unit: str) -> tuple[str, str]:
+def stated_change_phrase(change: float, unit: str) -> tuple[str, str]:
     """(the sign that takes the change off this year's figure, the change as printed): (−, 比上年增加583) or
     (+, 比上年减少2,389.52); a stated decrease reads as one, never 比上年增加-2,389.52."""
     if change >= 0:

@@ -17,12 +17,12 @@ from assistant.compose import (
     year_phrase,
 )
 from assistant.data import load_data
-from assistant.lexicon import EXCEPT_WORDS
+from assistant.lexicon import EXCEPT_WORDS, costs_not_covered
 from assistant.match import Scored, choose, confident, names_narrative, rank_facts
 from assistant.names import fact_name, operand_names, vocabulary
 from assistant.operations.base import Context, abstain, cite, counted_at_date, decimal_places, disagree, unit_compatible
 from assistant.operations.change import derivable_prior_year, prior_year
-from assistant.operations.places import cited_places, conflicts, total_row_first
+from assistant.operations.places import cited_places, conflicts, item_under_container_first, total_row_first
 from assistant.operations.tables import (
     answer_empty,
     empty_table,
@@ -36,7 +36,7 @@ from assistant.operations.tables import (
 )
 from assistant.placing import container_said
 from assistant.units import listed_units_first
-from index.classification import national_names
+from index.classification import national_names, note
 from index.model import MONEY_UNITS, Fact, convert_money
 from index.text import bigrams, containment, normalize
 
@@ -68,6 +68,7 @@ def lookup(query: Query, ctx: Context, ranked: Sequence[Scored] | None = None) -
         return abstain(query, warning=f"文件中没有{missing}。")
     ranked = rank_all(query, ctx) if ranked is None else ranked
     ranked = total_row_first(ranked, ctx.facts, query.norm.split("|")[0])  # 本年支出合计中，基本支出
+    ranked = item_under_container_first(ranked, query.norm.split("|")[0])  # 公共安全支出下的司法
     empty = empty_table(query, ctx)
     best = ranked[0] if ranked else None
     if empty and (
@@ -85,7 +86,7 @@ def lookup(query: Query, ctx: Context, ranked: Sequence[Scored] | None = None) -
         return abstain(query)
     assert best is not None
     best = _exact_print(query, in_pointed_table(query, choose(ranked, tun=ctx.tun), ranked, ctx), ranked)
-    if another_item(query, best, ctx) or narrowed_away(query, best.fact) or named_after(query, best):
+    if not_the_item(query, best, ctx):
         return abstain(query)
     fact = best.fact
     others = conflicts(best, ranked, ctx)
@@ -299,6 +300,26 @@ def _verdict(question: str, value: float, unit: str) -> str:
     if said_unit in MONEY_UNITS and unit in MONEY_UNITS:
         said, step = convert_money(said, said_unit, unit), convert_money(step, said_unit, unit)
     return "是" if abs(value - said) <= step / 2 + 1e-9 else "不是"
+
+
+def not_the_item(query: Query, best: Scored, ctx: Context) -> bool:
+    """Is the best match not the item asked: another item named (`another_item`), a narrower share of it
+    (`narrowed_away`), a national item named after it (`named_after`), another kind of cost (`other_cost`: 新购车的
+    保险费 is never 公务用车购置费)?"""
+    return (
+        another_item(query, best, ctx)
+        or narrowed_away(query, best.fact)
+        or named_after(query, best)
+        or other_cost(query, best)
+    )
+
+
+def other_cost(query: Query, best: Scored) -> bool:
+    """Does the question ask a kind of cost (保险费) the item read from its words is not (新购车的保险费, read as
+    公务用车购置费)? An item the question names is the item asked, whatever cost words are around it."""
+    asked, fact = query.norm.split("|")[0], best.fact
+    described = normalize(f"{fact.subject}{fact.context}{fact.measure}") + note(fact.code, fact.subject)
+    return best.name not in asked and costs_not_covered(asked, described)
 
 
 def narrowed_away(query: Query, fact: Fact) -> bool:

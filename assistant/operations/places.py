@@ -4,6 +4,7 @@ disagreement the answer warns of). A sentence and the paragraph holding it are o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.analyze import side_of_total
@@ -135,6 +136,17 @@ def _path(fact: Fact) -> list[str]:
     return [normalize(step) for step in fact.context.split("›")] if "›" in fact.context else []
 
 
+def _under_other(a: Fact, b: Fact) -> bool:
+    """Is `a` printed under `b`: b's name a step of a's parent path, a's own name another?"""
+    name = normalize(b.subject)
+    return bool(name) and normalize(a.subject) != name and any(_unmarked(s) == name for s in _path(a))
+
+
+def _unmarked(step: str) -> str:
+    """A path step without the level said after it (行政事业单位医疗(款) -> 行政事业单位医疗)."""
+    return re.sub(r"\((?:类|款|项)\)$", "", step)
+
+
 def _one_path(a: list[str], b: list[str]) -> bool:
     """Two parent paths of one item: equal, one empty, or one the start of the other (类 of 收支总表, 类 › 款 of
     表7); 类 › 组织事务 and 类 › 宣传事务 are two."""
@@ -177,6 +189,8 @@ def same_item(best: Scored, ranked: Sequence[Scored], *, across_tables: bool = F
         same_code = bool(f.code and f.code == chosen.code)  # the code decides (类 renamed: 医疗卫生与计划生育)
         if not other_tree and not same_code and not _one_path(_path(f), _path(chosen)):
             continue  # one name under two parents (一般行政管理事务 of 组织事务 and of 宣传事务) is two items
+        if _under_other(f, chosen) or _under_other(chosen, f):
+            continue  # 事业单位医疗 printed under 行政事业单位医疗（款） is a part of it, however alike the names
         if f.code and chosen.code and f.code != chosen.code and not (across_tables and other_tree):
             continue  # two 科目 of one classification are two items, however alike their names; a row of the
             # other classification (功能 2xx vs 经济 3xx: 2210201 and 30113 住房公积金) may print the same figure
@@ -293,3 +307,29 @@ def _total_row_elsewhere(best: Scored, ranked: Sequence[Scored], facts: Sequence
         ):  # the row's own total is best's figure
             return s
     return None
+
+
+def item_under_container_first(ranked: Sequence[Scored], asked: str) -> Sequence[Scored]:
+    """`ranked` with first the row the question names after a container said as where it is printed (公共安全支出下的
+    司法; 商品和服务支出中的办公费), when the best match is that container: the first well-ranked row with the column
+    asked whose code sits under the container's code and whose name follows it. The container's own figure is never
+    the item's; without such a row `ranked` is kept (and the container declined by its caller)."""
+    best = ranked[0] if ranked else None
+    if best is None or not best.fact.code or not container_said(asked, best.name):
+        return ranked
+    after = asked[asked.rfind(best.name) + len(best.name) :]
+    under = (
+        s
+        for s in ranked[:_UNDER_WINDOW]
+        if s.measure_ok
+        and s.fact.code
+        and s.fact.code != best.fact.code
+        and s.fact.code.startswith(best.fact.code)
+        and len(s.name) >= 2
+        and s.name in after
+    )
+    found = next(under, None)
+    return [found, *(s for s in ranked if s is not found)] if found else ranked
+
+
+_UNDER_WINDOW = 40  # runners-up looked through for the row named under its container

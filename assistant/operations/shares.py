@@ -1,0 +1,82 @@
+"""Shares over a sum: the share of items added together (`A和B加起来占Z的百分之几`), and a share whose whole is
+the sum of items the question names (`人员经费占人员经费与公用经费之和的比例`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.analyze import Query, split_parts
+from assistant.answer_types import Answer
+from assistant.compose import decimals_of, describe, format_value, money_unit_for
+from assistant.heads import sibling_kind
+from assistant.names import operand_names
+from assistant.operations.base import Context, abstain
+from assistant.operations.computed import computed
+from assistant.operations.operands import find_parts
+from index.model import Fact
+
+_THESE_KINDS = re.compile("这[两二三四五六七八九几]?(个|块|项|类|部分|笔)(项目)?$")
+
+
+def share_of_sum(query: Query, ctx: Context, parts: Sequence[str]) -> Answer | None:
+    """`A和B加起来占Z的百分之几` (and `A和B这两类占Z的比例`): the share of their sum, never of A alone; None when
+    one item is asked, or each item's own share (`各占`), or the items are not all found (one name holding 和)."""
+    items = split_parts(f"{parts[0]}加起来是多少", "sum") if len(parts) >= 2 else []
+    if len(items) < 2 or re.search("各|分别", query.norm.split("|")[0]):
+        return None
+    places: list[Fact] = []
+    facts = find_parts(query, ctx, [parts[1], *(_THESE_KINDS.sub("", i) for i in items)], places)
+    if not facts or len({id(f) for f in facts}) < len(facts):
+        return None  # 小型和微型企业的采购金额: one item whose name holds 和
+    unit = money_unit_for(facts, None)
+    whole, values = as_printed_alike(facts[0], unit, facts), [as_printed_alike(f, unit, facts) for f in facts[1:]]
+    if not whole or any(v is None for v in values):
+        return abstain(query)
+    value = round(sum(v for v in values if v is not None) / whole * 100, 2 if query.round is None else query.round)
+    names = operand_names(facts, ctx.departments)
+    added = " + ".join(describe(f, unit, n) for f, n in zip(facts[1:], names[1:], strict=True))
+    formula = f"（{added}）÷ {describe(facts[0], unit, names[0])} = {format_value(value, '%', places=query.round)}%"
+    subject = f"{'、'.join(names[1:])}合计占{names[0]}"
+    return computed(query, ctx, "share", facts, value, "%", formula, subject=subject, places=places)
+
+
+def as_printed_alike(fact: Fact, unit: str, facts: Sequence[Fact]) -> float | None:
+    """The fact's value in `unit`, to no more decimals than the coarsest operand printed in that unit has: a 元 row
+    (12,121,164) beside a sentence's 950.12万元 is read as 1212.12, so one rounding does not carry into the other."""
+    value = fact.in_unit(unit)
+    printed = [decimals_of(f.text) for f in facts if f.unit == unit and f.text]
+    return round(value, min(printed)) if value is not None and printed and fact.unit != unit else value
+
+
+# a whole said as the sum of items (人员经费与公用经费之和, …两项合计, …加起来的总额)
+_SUMMED = re.compile(
+    r"(?:这?[两二三四几]项|两者|二者)?(?:之和|的和|之合|合计|总和|加起来|相加)(?:的)?(?:总额|总数|金额)?$"
+)
+
+
+def share_of_summed_whole(query: Query, ctx: Context, parts: Sequence[str]) -> Answer | None:
+    """`人员经费占人员经费与公用经费之和的比例`: the part over the sum of the items the whole names (never over one of
+    them, nor a row the whole's words happen to match); None when the whole names one item (社会保障和就业支出) or
+    an item is not found."""
+    if len(parts) < 2:
+        return None
+    whole = _SUMMED.sub("", parts[1]).replace("+", "和")  # “人员经费+公用经费”之和
+    items = [sibling_kind(parts[0], i) for i in split_parts(f"{whole}加起来是多少", "sum")]  # 工程+货物
+    if len(items) < 2:
+        return None
+    places: list[Fact] = []
+    facts = find_parts(query, ctx, [parts[0], *items], places)
+    if not facts or len({id(f) for f in facts[1:]}) < len(items):
+        return None  # one item whose name holds 和
+    unit = money_unit_for(facts, None)
+    values = [as_printed_alike(f, unit, facts) for f in facts]
+    total = sum(v for v in values[1:] if v is not None)
+    if any(v is None for v in values) or not total or values[0] is None:
+        return abstain(query)
+    value = round(values[0] / total * 100, 2 if query.round is None else query.round)
+    names = operand_names(facts, ctx.departments)
+    added = " + ".join(describe(f, unit, n) for f, n in zip(facts[1:], names[1:], strict=True))
+    formula = f"{describe(facts[0], unit, names[0])} ÷ （{added}）= {format_value(value, '%', places=query.round)}%"
+    subject = f"{names[0]}占{'与'.join(names[1:])}之和"
+    return computed(query, ctx, "share", facts, value, "%", formula, subject=subject, places=places)
