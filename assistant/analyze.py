@@ -17,7 +17,7 @@ from assistant.data import load_data
 from assistant.described import without_description
 from assistant.filler import strip_filler, unit_cues
 from assistant.followup import is_follow_up, merged_follow_up
-from assistant.heads import sibling_kind
+from assistant.heads import ordered_as_asked, sibling_kind
 from assistant.lexicon import (
     MONEY_STATED,
     english_read,
@@ -380,7 +380,7 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
         unit=own_unit or wanted_unit(norm),
         terms=terms,
         content=content,
-        parts=split_parts(norm, intent),
+        parts=ordered_as_asked(framed.asked, split_parts(norm, intent)),
         relative_year=relative,
         codes=asked_codes(norm),
         money=bool(_MONEY_CUE.search(norm)),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from assistant.backrefs import each_of_before
-from assistant.lexicon import YEAR, names_item, synonyms
+from assistant.lexicon import YEAR, known_terms, names_item, synonyms
 from assistant.lists import each_asked
 
 Cues = dict[str, re.Pattern[str]]
@@ -205,3 +205,21 @@ def dated_tail(text: str, as_of: re.Pattern[str]) -> str:
     if date is None or re.search("多少|几", tail):
         return text
     return f"{date.group(0).rstrip(',')},{text[: at + 1]}{tail[: date.start()]}{tail[date.end() :]}"
+
+
+def row_after_table(after: str) -> str:
+    """What a lead says after the table it names, before its colon (…预算表的城乡社区支出（212类）：): a term the
+    documents print, kept as the row asked (with its colon); anything else ("" : 里的数据, 来看)."""
+    kept = _ROW_AFTER_TABLE.sub("", after)
+    return f"{kept}:" if len(kept) >= 2 and kept in known_terms() else ""
+
+
+_ROW_AFTER_TABLE = re.compile(r"^(?:里面|里的|中的|里|中|上|的)|\([^()]*\)$")
+
+
+def item_placed(lead: str) -> str:
+    """The item a lead names before where it is read (`人民调解项目在2026年预算材料的项目经费说明里，`: 人民调解项目),
+    or ""."""
+    m = re.match(r"(?P<item>[^,?;在]{2,30}?)在", lead)
+    item = m.group("item") if m else ""
+    return item if names_item(item) or re.search("(项目|经费|支出|费|资金|事务|收入)$", item) else ""

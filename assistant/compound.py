@@ -18,6 +18,7 @@ from assistant.cues import cue
 from assistant.data import load_data
 from assistant.inherit import inherit_frame
 from assistant.lexicon import GENERIC_CHARS, known_terms, names_item
+from assistant.lists import head_for
 from assistant.llm_route import merge_grounding
 from assistant.names import stage_cue_words, stage_terms, strip_endings, vocabulary
 from assistant.operations import Context, abstain
@@ -262,7 +263,7 @@ def with_previous_container(clause: str, before: str) -> str:
     inside a container, is inside that container too (政府采购预算里服务多少万元)."""
     theirs = _CONTAINED_SHORT.match(re.split("[:;]", before)[-1]) or _CONTAINED_SHORT.match(re.split(",", before)[-1])
     mine = _SHORT_ITEM.match(clause)
-    return f"{theirs.group('container')}{clause}" if theirs and mine else clause
+    return f"{head_for(theirs.group('container'), clause)}{clause}" if theirs and mine else clause
 
 
 def borrow_subject(clause: Query, before: Query) -> Query:

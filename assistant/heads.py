@@ -28,3 +28,19 @@ def with_topic(modifier: str, topic: str) -> str:
         if at >= 0 and at + len(modifier) - start < len(topic):
             return modifier + topic[at + len(modifier) - start :]
     return f"{modifier}{topic}"
+
+
+# the order of a difference asked for (请按决算数减年初预算数来算): the first named less the second
+_ORDER_ASKED = re.compile(
+    r"按(?:照)?(?P<a>[^,?;减]{1,12}?)减去?(?P<b>[^,?;减]{1,12}?)(?:的顺序)?(?:来|去)?(?:算|计算)(?=[,。.?;]|$)"
+)
+
+
+def ordered_as_asked(asked: str, parts: list[str]) -> list[str]:
+    """A difference's two parts in the order the question asks them taken (`…年初预算数和决算数之间差多少？请按决算数减
+    年初预算数来算`: 决算数 first); `parts` as they are otherwise."""
+    m = _ORDER_ASKED.search(asked)
+    if m is None or len(parts) != 2:
+        return parts
+    a, b = m.group("a"), m.group("b")
+    return parts[::-1] if parts[1].endswith(a) and parts[0].endswith(b) else parts

@@ -120,7 +120,20 @@ def each_asked(clause: str, before: str = "") -> list[str]:
     items = _completed(share_head(items))
     if not any(_makes_a_measure(head[:-1], item) for item in items if head.endswith("的")):  # 项目的支出决算数
         head = _CONTAINER_HEAD.sub("中", re.sub(r"的$", "", head))  # 政府采购预算中，货物… -> 政府采购预算中货物…
-    return [f"{head}{item}是{m.group('tail')}" for item in items]
+    return [f"{head_for(head, item)}{item}是{m.group('tail')}" for item in items]
+
+
+_SIBLINGS = ("基本支出", "项目支出")  # the two halves of spending: neither is inside the other
+
+
+def head_for(head: str, item: str) -> str:
+    """The head an item keeps: without a container that is the item's sibling (基本支出里的人员经费、公用经费和项目支出:
+    项目支出 is never inside 基本支出)."""
+    inside = re.sub("(里面|里|中)$", "", head)
+    sibling = next(
+        (s for s in _SIBLINGS if inside.endswith(s) and item.startswith(_SIBLINGS) and not item.startswith(s)), ""
+    )
+    return inside[: -len(sibling)] if sibling else head
 
 
 _ASKED_TOTAL = re.compile(r"(?:又|一共|总共|共|合计)?(?:是|为|有)?(?:多少|几)[^,?]*$")

@@ -101,6 +101,8 @@ def _doc_frame(text: str, cues: dict[str, re.Pattern[str]], doc_years: list[int]
     document it names (按…部门预算后面附的人民调解项目经费情况说明，) is what 这个项目 refers to, and the item asked
     when the rest names none; otherwise it only places the question."""
     m = cues["doc_section"].match(text) or cues["doc_section_placed"].match(text)
+    if m and (item := clauses.item_placed(m.group(0))):  # 人民调解项目在…说明里，年度预算: that item's
+        return f"{item}的{text[m.end() :]}"
     if m:
         doc_years += _years(m.group(0))
         section, text = cues["section_words"].sub("", m.group("section")), text[m.end() :]
@@ -249,8 +251,9 @@ def _table_pointed(text: str, cues: dict[str, re.Pattern[str]]) -> tuple[str, st
     )
     if table and not cues["table_words"].search(table.group("table")):
         text, table = text.replace("表上", "", 1) if table.group(0).endswith("表上") else text, None
-    if table:
-        return (text[: table.start()] + text[table.end() :]).lstrip(","), table.group("table")
+    if table:  # …功能分类预算表的城乡社区支出：a row named after the table stays asked
+        kept = clauses.row_after_table(table.groupdict().get("after") or "")
+        return (text[: table.start()] + kept + text[table.end() :]).lstrip(","), table.group("table")
     kind = cues["classification_hint"].search(text)
     if kind:
         return (text[: kind.start()] + text[kind.end() :]).lstrip(","), f"{kind.group('kind')}分类"
@@ -291,6 +294,8 @@ _SAID_AS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     ("spoken_correction", ""),
     ("purpose_lead", ""),
     ("sum_object", ""),
+    ("another_row", r"\g<x>的"),
+    ("claim_checked", "?"),
     ("exists_lead", r"\g<org>"),
     ("kind_described", ""),
     ("purpose_after", ""),

@@ -15,6 +15,7 @@ from typing import Any
 
 from assistant.analyze import Query, classify, content_variants, expand, split_parts, with_table_item
 from assistant.cues import organisations
+from assistant.heads import ordered_as_asked
 from index.errors import QuestionError
 from index.text import normalize
 
@@ -199,7 +200,7 @@ def without_mentions(query: Query, scope: Scope) -> Query:
         terms=terms,
         content=content_variants(norm),
         intent=intent,
-        parts=split_parts(norm, intent),
+        parts=ordered_as_asked(query.asked, split_parts(norm, intent)),
         mentions=[m for m, _ in scope.named],
     )
 
