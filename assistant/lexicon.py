@@ -307,10 +307,9 @@ def costs_not_covered(words: str, described: str) -> bool:
     costs = classification.expense_words()
     described += re.sub(r"\([^()]*\)", "", described)  # 维修(护)费 is a 维修费
     words = _USE.sub("", words)  # 用于信息化系统日常维护费等支出的那一项: what the item pays for, not the item
-    return any(m.group(0) in costs and m.group(0) not in described for m in _COST.finditer(words))
+    return any(m.group(0) in costs and m.group(0) not in described for m in classification.EXPENSE.finditer(words))
 
 
-_COST = re.compile("[\u4e00-\u9fff]{2}费")
 _USE = re.compile("(?:主要)?(?:用于|用来|用在)[^,?;]*?(?:的|等)")
 
 

@@ -305,9 +305,10 @@ def rank_facts(
                 doc_stage=stages.get(fact.source.doc_id),
             )
         )
-    scored = _by_code_path(not_said(scored, target.split("|")[0]), target.split("|")[0])
+    asked = target.split("|")[0]
+    scored = _by_code_path(not_said(scored, asked), asked)
     scored.sort(key=lambda s: s.score, reverse=True)
-    return specific_first(scored, (target.split("|")[0], *core), tun)
+    return specific_first(scored, (asked, *core), tun)
 
 
 # How much a 科目 named under its named parent gains, and the parent loses (the parent then only qualifies).

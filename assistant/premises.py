@@ -5,7 +5,6 @@ already have (X共N万元，其中…). The cues are question.toml's."""
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from assistant.asides import measures_named
 from assistant.data import load_data
@@ -64,18 +63,11 @@ def hearsay(text: str, cues: Cues) -> str:
         claim = cues["hedge"].sub("", _ASKED_CLAIM.sub("", text[: asked.end()]))  # (好像砍了一半多: no hedge)
         return cues["claimed_figure"].sub(lambda f: f.group(1) or "", claim) + _CHECKED.sub("", rest)
     if not m:  # 听说院里总的收入预算（一千一百多万元，taken off as a guess），准确是多少: the item asked
-        lead = re.match(f"(?:{_heard()})[,:]?", text)
+        lead = cues["heard_from"].match(text)
         return text[lead.end() :] if lead and cues["checked_ask"].search(text) else text
     if re.match("我?(看到|看见)(?!有人|网上|别人|新闻|报道|媒体|朋友|同事)", m.group(0)):  # 看到财政局说…: a premise
         return f"{m.group('claim')},{m.group('rest')}"
     return cues["claimed_figure"].sub("", m.group("claim")) + cues["said_in_document"].sub("", m.group("rest"))
-
-
-@cache
-def _heard() -> str:
-    """Who a claim is heard from (question.toml `[pieces] hearsay_lead`: 听说, 据说, 有报道称…)."""
-    pattern: str = load_data("question.toml")["pieces"]["hearsay_lead"]
-    return pattern
 
 
 def _premise_item(premise: str) -> str:

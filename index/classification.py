@@ -45,12 +45,15 @@ def note(code: str | None, name: str) -> str:
     return by_name.get(printed, "")
 
 
+EXPENSE = re.compile("[\u4e00-\u9fff]{2}费")  # a kind of cost, as the classification names them (保险费, 电话费)
+
+
 @cache
 def expense_words() -> frozenset[str]:
     """The kinds of cost the national classification names in its names and explanations (保险费, 电话费, 燃料费…):
     two characters and 费."""
     texts = [f"{name}{explanation}" for name, explanation in _notes()[0].values()]
-    found = (m.group(0) for t in texts for m in re.finditer("[\u4e00-\u9fff]{2}费", t))
+    found = (m.group(0) for t in texts for m in EXPENSE.finditer(t))
     return frozenset(w for w in found if "的" not in w and w[1] not in "经缴")  # not 的水费, 面的费, 休经费 (离休经费)
 
 

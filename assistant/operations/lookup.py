@@ -66,9 +66,10 @@ def lookup(query: Query, ctx: Context, ranked: Sequence[Scored] | None = None) -
     column = unprinted_column(query, ctx.facts)  # 行政运行的上年结转收入 where no 上年结转 is printed, or 品目编码C99
     if missing := (f"“{column}”这一栏" if column else unprinted_code(query, ctx.facts)):  # never the row's 合计
         return abstain(query, warning=f"文件中没有{missing}。")
+    asked = query.norm.split("|")[0]  # said in other words (做咨询 -> 咨询费), and not ruled out (除了…公积金)
     ranked = rank_all(query, ctx) if ranked is None else ranked
-    ranked = total_row_first(ranked, ctx.facts, query.norm.split("|")[0])  # 本年支出合计中，基本支出
-    ranked = item_under_container_first(ranked, query.norm.split("|")[0])  # 公共安全支出下的司法
+    ranked = total_row_first(ranked, ctx.facts, asked)  # 本年支出合计中，基本支出
+    ranked = item_under_container_first(ranked, asked)  # 公共安全支出下的司法
     empty = empty_table(query, ctx)
     best = ranked[0] if ranked else None
     if empty and (
@@ -78,7 +79,6 @@ def lookup(query: Query, ctx: Context, ranked: Sequence[Scored] | None = None) -
         or (bool(empty.fact.source.table) and pointed_table(query, ctx.facts) == empty.fact.source.table)
     ):
         return answer_empty(query, empty, ctx)
-    asked = query.norm.split("|")[0]  # said in other words (做咨询 -> 咨询费), and not ruled out (除了…公积金)
     everyday = [] if _EXCEPT.search(asked) else [t for t in query.terms if t not in asked]
     if not confident(best, ctx.tun, ranked, everyday):
         if query.years and derivable_prior_year(query, ctx):
