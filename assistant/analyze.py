@@ -17,39 +17,39 @@ from assistant.data import load_data
 from assistant.described import without_description
 from assistant.filler import strip_filler, unit_cues
 from assistant.followup import is_follow_up, merged_follow_up
-from assistant.heads import ordered_as_asked, sibling_kind
+from assistant.heads import (
+    columns_of_one_item,
+    heads_of_topic,
+    other_side,
+    sibling_kind,
+    stage_of_first,
+)
 from assistant.lexicon import (
     MONEY_STATED,
     english_read,
     glossed,
-    inside_other_name,
     known_end,
     names_own_item,
     printed_whole,
-    said_in_full,
     simplified,
     spend_verbs,
-    stands_for,
-    synonyms,
 )
 from assistant.lists import (
     EXAMPLES,
     LIST_END,
-    columns_of_one_item,
     examples_of_term,
-    heads_of_topic,
     held_item,
     listed,
-    other_side,
     share_head,
     shield,
-    stage_of_first,
     unshield,
 )
 from assistant.names import vocabulary
 from assistant.question import YEAR as _YEAR
-from assistant.question import frame, plain_words
+from assistant.question import frame
+from assistant.readings import content_variants, expand, synonym_table
 from assistant.relative import relative_years
+from assistant.spellings import plain_words
 from assistant.typed import spaced
 from index.facts.table import column_named
 from index.text import normalize
@@ -105,7 +105,7 @@ def _document_totals() -> tuple[tuple[str, ...], frozenset[str]]:
     """(words naming the document's total, the names of its totals: printed, and the terms those words stand for)."""
     data = load_data("synonyms.toml")
     words = tuple(normalize(w) for w in data["document_totals"])
-    table = _synonym_table()
+    table = synonym_table()
     names = {normalize(n) for n in data["total_names"]} | {t for w in words for t in table.get(w, [])}
     return words, frozenset(names)
 
@@ -121,76 +121,6 @@ def beside_total(content: str) -> tuple[str, frozenset[str]]:
     (and its own name taken out too) is asked of those words' item, not of the document."""
     words, names = _document_totals()
     return re.sub("|".join(sorted(map(re.escape, words), key=len, reverse=True)), "", content), names
-
-
-@cache
-def _synonym_table() -> dict[str, list[str]]:
-    """Everyday word -> the document terms it stands for (callers must not change it)."""
-    return dict(synonyms())
-
-
-@cache
-def _synonym_pattern() -> re.Pattern[str]:
-    """Every everyday word, longest first: at each place the longest one there is matched."""
-    return re.compile("|".join(re.escape(word) for word, _ in synonyms()))
-
-
-def substitute(norm: str, pick: int = 0) -> str:
-    """The question with everyday words replaced by a document term they stand for (the first, or `pick`). Words are
-    found as asked, left to right: a replacement never joins the text beside it into another word (新买几辆车 is
-    购置 + 车辆, not 新买 + 车辆 read again as 买车)."""
-    table = _synonym_table()
-
-    def replace(m: re.Match[str]) -> str:
-        targets = table[m.group(0)]
-        target = targets[pick]
-        kept = said_in_full(norm, *m.span(), targets, target) or inside_other_name(norm, *m.span(), targets)
-        return m.group(0) if kept or not stands_for(norm, m.start()) else target
-
-    return _synonym_pattern().sub(replace, norm)
-
-
-def content_variants(norm: str) -> tuple[str, ...]:
-    """The question's content words with each reading of its everyday words (first and last document term)."""
-    readings = [strip_filler(substitute(norm, pick)) for pick in (0, -1)]
-    gloss = strip_filler(glossed(norm))  # 花在员工身上的钱（人员经费）: also read as the term alone
-    plain = strip_filler(substitute(_ASIDE.sub("", norm)))  # 信息技术服务（短信平台、网络出口那一摊）: the item alone
-    return tuple(
-        dict.fromkeys([*readings, strip_filler(norm), gloss, plain])
-    )  # as asked: 基本工资 is not 基本工资福利支出
-
-
-_ASIDE = re.compile(r"\((?=[^()]*[\u4e00-\u9fff]{4})(?![^()]*\d{3})[^()]{4,}\)")  # in words: no code, no （含）
-
-
-def side_totals(content: str) -> list[str]:
-    """The printed totals a question asking the department's whole income or spending by its side alone means
-    (`财政局收入决算` -> 收入合计, 收入总计); [] for any other item (事业收入, 项目支出)."""
-    m = cue("side_total").search(content)
-    strong, weak, _ = organisations()
-    if not m or (m.start() and not content[: m.start()].endswith((*strong, *weak))):
-        return []
-    side = m.group("side")
-    return [f"{side}合计", f"{side}总计"]
-
-
-def side_of_total(name: str) -> str | None:
-    """The side a name of the department's whole income or spending names (`收入`, `本年收入合计`, `收入总计` ->
-    收入), else None (`事业收入`)."""
-    m = cue("side_total").fullmatch(name)
-    return m.group("side") if m else None
-
-
-def expand(norm: str) -> list[str]:
-    """Document terms the question's everyday words stand for (and the totals its side alone names)."""
-    terms: list[str] = side_totals(strip_filler(norm))
-    rest = norm
-    for word, targets in synonyms():
-        at = rest.find(word)
-        if at >= 0 and not inside_other_name(rest, at, at + len(word), targets) and stands_for(rest, at):
-            rest = rest.replace(word, "\u0000")
-            terms.extend(t for t in targets if t not in terms)
-    return terms
 
 
 _PER_ITEM = re.compile(r"每(台|套|人|件|辆|份|次)")
@@ -276,7 +206,7 @@ def _split_parts(text: str, intent: str) -> list[str]:
         m = re.search(r"(.+?)是(.+?)的(?:几|多少)倍", text)
         if m:  # 政府采购里，工程类预算是货物类预算的几倍: kinds inside the container said first
             first, second = strip_filler(m.group(1)), strip_filler(m.group(2))
-            return heads_of_topic(m.group(1), [first, sibling_kind(first, second)])
+            return heads_of_topic(m.group(1), [first, other_side(first, sibling_kind(first, second))])
     if intent == "difference":
         m = (
             re.search(r"(.+?)比([^?]+?)(?:增加|减少|增长|下降|超支|节约|节省|,?相?差)了?多少", text)
@@ -380,7 +310,7 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
         unit=own_unit or wanted_unit(norm),
         terms=terms,
         content=content,
-        parts=ordered_as_asked(framed.asked, split_parts(norm, intent)),
+        parts=split_parts(norm, intent),
         relative_year=relative,
         codes=asked_codes(norm),
         money=bool(_MONEY_CUE.search(norm)),

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from assistant.codes import ITEM_CODE
-from assistant.lexicon import MONEY_STATED, SMALL_NUMBERS, known_terms, names_item, names_own_item, synonyms
+from assistant.before import sentences_before_off
+from assistant.lexicon import SMALL_NUMBERS, known_terms, names_item, synonyms
 from assistant.lists import parts_unnamed, shield, unshield
 from assistant.names import vocabulary
 from index.classification import national_names
@@ -19,9 +19,10 @@ Cues = dict[str, re.Pattern[str]]
 
 def _talk_off(text: str, cues: Cues) -> str:
     """What is usually so (行政运行一般都是基本支出，可…), what the asker will tell others (想用…给学生讲讲…有多少人在
-    干活：) said before the question, and why they think a figure is so (…，因为部分人员退休。请核实…): no part of
-    it; the question after them asks. The topic of a talk whose parts are listed next is their whole."""
-    text = cues["usual_lead"].sub("", cues["reason_said"].sub("", text))
+    干活：) said before the question, why they think a figure is so (…，因为部分人员退休。请核实…), that they doubt
+    it (…，我不太信，) and what a whole is made of (A和B加起来就是C，C中…占比): no part of it; the question after them asks. The topic of a talk whose parts are listed next is their whole."""
+    text = cues["usual_lead"].sub("", cues["reason_said"].sub("", cues["doubt"].sub("", text)))
+    text = cues["sum_identity"].sub("", text)
     talk = cues["talk_lead"].match(text)
     if not talk or not cues["asking"].search(rest := text[talk.end() :]):
         return text
@@ -88,29 +89,12 @@ def without_asides(text: str, cues: Cues) -> str:
         "part_pointer",
         "sign_request",
         "basis_request",
+        "sum_request",
     ):
         text = cues[aside].sub("", text)
     text = cues["belongs_to"].sub(r"\g<kind>", cues["gloss_mid"].sub(r"(\g<term>)", text))
     text = cues["belongs_kind"].sub(r"\g<kind>\g<head>", text)  # 属于服务类的采购: 服务采购
-    for _ in range(_SENTENCES_BEFORE):  # 我退休前是搞工程的。我记得…也可能记混了。麻烦按…: each said before asking
-        lead = cues["lead_statement"].match(text) or cues["asker_lead"].match(text)
-        rest = text[lead.end() :] if lead else ""
-        # …X合计9,584,796元。其中Y是多少: Y of X, the stated figure a premise (premises.stated_premise)
-        if lead and _WITHIN.match(rest) and MONEY_STATED.search(lead.group(0)):
-            text = lead.group(0).rstrip("。.;") + "," + rest
-            break
-        if lead and rest and _LEANS_BACK.search(rest) and MONEY_STATED.search(lead.group(0)):
-            break  # …减少18.02万元。该科目的决算数: the figures read are a premise (premises.stated_premise)
-        if lead and rest and _LEANS_BACK.search(rest):  # …科目：X【20103】。请列明该款级科目的…: X's
-            text = _leaning_back(lead.group(0), rest)
-            break
-        if lead and rest and _POINTS_BACK.search(rest) and not _names_own(_ORG_FIRST.sub("", rest), lead.group(0)):
-            text = _leaning_back(lead.group(0), rest)
-            break
-        if not rest or not cues["bare_question"].sub("", rest) or not _names_own(rest, lead.group(0) if lead else ""):
-            break
-        text = rest
-    return text
+    return sentences_before_off(text, cues)
 
 
 def _gloss_after(text: str, cues: Cues) -> str:
@@ -125,54 +109,6 @@ def _gloss_after(text: str, cues: Cues) -> str:
         return text
     at = ask[-1].start()
     return f"{before[:at]}({m.group('term')}){before[at:]}?{after}"
-
-
-_SENTENCES_BEFORE = 3  # how many sentences said before the question are read off at most
-# an item made of columns and funds (一般公共预算财政拨款支出): no single term, an item all the same
-_TOTAL_ASKED = re.compile(
-    "(?:部门|单位)(?:预算|决算)?(?:总)?(?:收入|支出)(?:合计|总计|总额)?(?:是|为|有|一共|共|总共)?(?:多少|几)"
-)
-_MEASURED_ITEM = re.compile(
-    "(一般公共预算|财政拨款|政府性基金|国有资本经营|基本|项目|人员|公用)[^,?]{0,8}?(支出|收入|经费)"
-)
-
-
-_ASKING_WORDS = "(?:请问|想问一?下|问一下|那么|那)"  # opening the question after the sentence, or closing the sentence
-_ASKING, _ASKED_AFTER = re.compile(f"^{_ASKING_WORDS}"), re.compile(f"{_ASKING_WORDS}$")
-
-
-def _leaning_back(said: str, rest: str) -> str:
-    """The question after a sentence it points back at, as of what the sentence says (…科目：X【20103】。请列明该款级
-    科目的…; …所安排的经费。请问…这一项预算: the sentence's 的 the rest), the asking words between them gone."""
-    return _ASKED_AFTER.sub("", said).rstrip("。.;") + "的" + _ASKING.sub("", rest)
-
-
-def _names_own(rest: str, said: str) -> bool:
-    """Does the question after a sentence said before it name an item of its own (else the sentence names it)? A
-    name the sentence said too (政府投资项目2,008万元，…；请据此推算2021年政府投资项目…) is the question's own."""
-    if names_own_item(rest) or _MEASURED_ITEM.search(rest) or _CODE_NAMED.search(rest) or ITEM_CODE.search(rest):
-        return True
-    if _TOTAL_ASKED.search(rest):  # 2021年该局的部门预算收入是多少: the document's total, an item of its own
-        return True
-    if any(name in rest for name in _short_national_names()):  # 水费和电费各是多少: national names of two characters
-        return True
-    return any(rest[i : i + 4] in said for i in range(len(rest) - 3) if _HAN4.fullmatch(rest[i : i + 4]))
-
-
-@cache
-def _short_national_names() -> tuple[str, ...]:
-    return tuple(n for n in national_names() if len(n) == 2)
-
-
-_HAN4 = re.compile("[\u4e00-\u9fff]{4}")
-_WITHIN = re.compile("其中|里面|这里面|当中")
-_LEANS_BACK = re.compile("(该|此|上述|以上|这一?)(款|类|项)级?科目|(该|此|上述|以上)科目")
-_ORG_FIRST = re.compile(
-    r"^[^,?\d]{0,16}?(?:街道办事处|办事处|街道|福利院|委员会|局)"
-)  # 普陀区司法行政局2026年…: no item
-# …所安排的经费。请问…这一项预算安排了多少: the sentence before names the item, when the question names none
-_POINTS_BACK = re.compile("(这|那|该|此)(一|个)?(项|类|块|笔|方面)(?![目\\d])|(这|那|该|此)个?项目")
-_CODE_NAMED = re.compile(r"(编码|科目|代码)\d{3,}")  # 科目编码2080505 (品目编码C99: ITEM_CODE): a catalogue item
 
 
 _SUM_ASKED = re.compile("一共|总共|共计|合计|总计|共有|几|多少")
@@ -218,7 +154,8 @@ def _term_read(m: re.Match[str]) -> str:
     asked (the asker's words before them go, their year stays), and so are names of any kind when the words before
     count them (`管电脑网络的两个项目——信息技术服务和信息化运维项目——`); `那一项（社会福利事业单位，用于…）`: a term then its description
     glosses the words before it; `“人头费”（…花在人身上的部分）`: an everyday word the lexicon reads, then what it means in
-    the asker's words, is read by the lexicon alone."""
+    the asker's words, is read by the lexicon alone; names listed after a printed item (基本支出（人员经费加公用经费）) say
+    what it is made of and go."""
     terms, outer, content = known_terms(), m.group("outer"), m.group("content")
     if _DEFINED.search(content) and any(outer.endswith(w) and w not in terms for w, _ in synonyms()):
         return outer
@@ -226,11 +163,22 @@ def _term_read(m: re.Match[str]) -> str:
     listed = [unshield(p) for p in _JOINS.split(shield(first))]
     counted = _COUNTED.search(outer)  # 管电脑网络的两个项目——A和B——: as many names as the words count
     said = counted is not None and SMALL_NUMBERS.get(counted.group(1)) == len(listed)
+    if not described and len(listed) >= 2 and _made_of(outer, m.string[m.end() :], terms) and not said:
+        return outer  # 公用经费占基本支出（人员经费加公用经费）: what the whole before is made of
     if not described and len(listed) >= 2 and (said or all(p in terms for p in listed)):
         return "".join(re.findall(r"20\d{2}年度?", outer)) + first
     if described and first in terms and all(_DESCRIPTION.match(d) for d in described):
         return f"{outer}({first})"
     return m.group(0)
+
+
+def _made_of(outer: str, after: str, terms: frozenset[str]) -> bool:
+    """Do the names listed in brackets after `outer` say what a printed item ending it is made of (基本支出（人员经费加
+    公用经费）), not the items asked each (三公经费（A、B）分别是多少)?"""
+    return any(len(t) >= 4 and outer.endswith(t) for t in terms) and not _EACH_AFTER.match(after)
+
+
+_EACH_AFTER = re.compile("[^,?]{0,4}(各|分别|每)")
 
 
 @cache
@@ -364,25 +312,3 @@ def reads_narrative(asked: str) -> bool | None:
     """Does the question say to read its figure in the document's narrative (True) or in its tables (False, 以表中数字
     为准), where the document prints two? None when it says neither."""
     return False if _TABLES.search(asked) else True if _NARRATIVE.search(asked) else None
-
-
-# A question asked after sentences of background (我在写论文，想看看…。福利院的预算里有一块事业收入。请问…): 请问 after a
-# full stop starts what is asked; the background's years stay (a year it names may be the one asked)
-_POINTS_BACK = re.compile("这(?!样|么)|那(?![么样])|该|上述|以上|前述|它|其(?!中|他|余)")  # 这一项, 这方面, 按这段文字
-_YEAR_SAID = re.compile(r"(?<!\d)(20\d{2})年")
-_ASKED_AFTER_BACKGROUND = re.compile(r"[。!](?:那么|那)?(?:请问|想请问|我想问一下|我想问|想问一下|我想知道)")
-
-
-def background_off(text: str) -> str:
-    """The question without the sentences of background before its 请问, unless they ask something themselves (a
-    `?` in them: several questions), no question follows or it points back at them (这一项); the background's years
-    are kept before it."""
-    found = list(_ASKED_AFTER_BACKGROUND.finditer(text))
-    if not found:
-        return text
-    cut = found[-1].start() + 1
-    background, rest = text[:cut], text[cut:]
-    if "?" in background or "?" not in rest or _POINTS_BACK.search(rest):
-        return text  # …这一项预算安排了多少: the background names the item the question points back at
-    years = "".join(dict.fromkeys(f"{y}年" for y in _YEAR_SAID.findall(background) if y not in rest))
-    return years + rest

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.lexicon import known_terms
 from index.text import bigrams, normalize
 
 # the claim, in quotes, with a figure in it
@@ -29,6 +30,7 @@ _UNIT_ASKED = re.compile(r"多少(亿元|万元|元)|[（(](亿元|万元|元)[)
 _STOPS = "，,。；;"  # what ends a clause of the claim
 
 
+_ASKED_AFTER = re.compile("多少|几")  # a question of its own after the check (…对吗？X到底是多少？)
 # a claim said without quotes, as remembered or heard (主任印象中…的钱是1,693万元，这个数对不对？): read as quoted
 _REMEMBERED = re.compile(
     r"^(?P<lead>[^，,。？?]{0,20}?(?:印象中|印象里|我记得|记得|听说|据说|有人说))(?P<claim>[^？?“”\"]{4,120}?)"
@@ -39,8 +41,13 @@ _REMEMBERED = re.compile(
 def checked_claim(text: str) -> str:
     """The question a quoted claim checked against the document asks (see the module docstring); `text` unchanged
     when it quotes no claim with a figure, or asks no check of it. A claim remembered or heard (印象中…是1,693万元，
-    这个数对不对) is read as quoted."""
+    这个数对不对) is read as quoted; one followed by questions of their own (…，这个对吗？X到底是多少万元？) asks those."""
     said = _REMEMBERED.match(text) if not _QUOTED.search(text) else None
+    after = re.split("[？?]", said.group("tail"), maxsplit=1)[1] if said else ""
+    if (
+        said and _ASKED_AFTER.search(after) and _named_again(said.group("claim"), after)
+    ):  # …有1万多元，这个对吗？公务接待费到底是多少万元？: the questions after it
+        return "".join(dict.fromkeys(re.findall(r"20\d{2}年", said.group("claim")))) + after
     if said and _FIGURE.search(said.group("claim")):
         quoted = checked_claim(f"{said.group('lead')}“{said.group('claim')}”{said.group('tail')}")
         return text if _QUOTED.search(quoted) else quoted
@@ -59,6 +66,12 @@ def checked_claim(text: str) -> str:
     if named and _COMPARED.match(named[0]):  # …50.37万元，比2023年预算执行数增长14.04%。”增幅对吗: the item's change
         return _change_asked(clauses[: clauses.index(named[0]) + 1], unit)
     return "？".join(_asked(c, unit) for c in named or clauses) + "？"
+
+
+def _named_again(claim: str, after: str) -> bool:
+    """Do the questions after a claim name its item again in full (…公务接待费有1万多元，这个对吗？公务接待费到底是多少)?
+    A shorter word (运行费 after 公务用车运行费) leans on the claim."""
+    return any(len(t) >= 4 and t in after and t in claim for t in known_terms())
 
 
 def _clauses(claim: str) -> list[str]:

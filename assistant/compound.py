@@ -11,19 +11,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache
 
-from assistant.analyze import Query, analyze, side_of_total
+from assistant.analyze import Query, analyze
 from assistant.answer_types import Answer, Citation
 from assistant.backrefs import by_items_before, of_row_before, with_previous_ranking, without_request
 from assistant.cues import cue
 from assistant.data import load_data
 from assistant.inherit import inherit_frame
+from assistant.leaning import against_before, with_previous_comparison, with_previous_container, with_previous_head
 from assistant.lexicon import GENERIC_CHARS, known_terms, names_item
-from assistant.lists import head_for
 from assistant.llm_route import merge_grounding
 from assistant.names import stage_cue_words, stage_terms, strip_endings, vocabulary
 from assistant.operations import Context, abstain
 from assistant.operations import answer as answer_in
 from assistant.operations.completion import completed_item
+from assistant.readings import side_of_total
 from assistant.years import keep_to_year, resolve_years
 from index.facts.table import column_named, column_names
 from index.model import Fact
@@ -39,12 +40,24 @@ def item_of(clause: Query) -> str:
     if gloss and gloss.group(1) in known_terms():
         return gloss.group(1)
     content = clause.content[-1] if clause.content else ""  # as asked: leaning re-reads everyday words
-    if clause.intent == "open":  # 为什么信息化建设今年涨了277%？: the term it asks about
-        return max((t for t in known_terms() if len(t) >= 3 and t in content), key=len, default=content)
+    if clause.intent == "open":  # 为什么信息化建设今年涨了277%？: the term it asks about; of two as long, the later
+        # (一般公共服务支出决算中财政委托业务支出: the head said last); a name said after its container (项目支出中数据管理
+        # 事务主要用来做什么) is asked, printed in the document if not in the national classification
+        inside = _ASKED_INSIDE.search(content)
+        if inside:
+            return inside.group("item")
+        return max(
+            (t for t in known_terms() if len(t) >= 3 and t in content),
+            key=lambda t: (len(t), content.rfind(t)),
+            default=content,
+        )
     compared = re.search("比|较", content[2:])  # 信息技术服务较2021年预算变化了多少: 信息技术服务
     return strip_endings(content[: compared.start() + 2] if compared else content, (*stage_terms(), "当年"))
 
 
+_ASKED_INSIDE = re.compile(
+    "(?:中|里)(?P<item>[^中里]{2,20}?)(?:这个项目|这一?项)?(?:主要)?(?:是)?(?:用来|用于|用在|干什么|做什么|指什么)"
+)
 _GLOSS = re.compile(r"\(([^()\d,、]{4,})(?:,(?:亿元|万元|元))?\)")  # (收入预算,万元): the term, then the unit asked
 
 
@@ -115,7 +128,32 @@ def lean_on(clause: Query, item: str, analyze: Callable[[str], Query]) -> Query:
         return analyze(f"{item}{body}")
     if _only_measures(own):  # …指的是什么？它的财政拨款预算金额是多少: a column of the item before (它 is gone)
         return analyze(f"{item}{body}")
-    return clause
+    tail = _tail_said(item, body) if clause.intent in _AVERAGED else ""  # …运行费多少？平均下来每辆车一年运行费多少
+    return analyze(body.replace(tail, item, 1)) if tail else clause
+
+
+_AVERAGED = ("per_vehicle", "per_person", "per_project")  # an amount averaged: the amount of the clause before
+_TAIL_CHARS = 3  # the shortest end of the item before a clause may name it by (运行费 of 公务用车运行费)
+
+
+def _tail_said(item: str, body: str) -> str:
+    """The longest end of `item` (short of the whole, at least `_TAIL_CHARS` long) said in `body` and not inside a
+    longer name there, or ""."""
+    for k in range(1, len(item) - _TAIL_CHARS + 1):
+        tail = item[k:]
+        at = body.find(tail)
+        if (
+            at >= 0
+            and _BEFORE_TAIL.search(body[:at])
+            and not any(len(t) > len(tail) and t.endswith(tail) and t in body for t in known_terms())
+        ):
+            return tail
+    return ""
+
+
+# what may stand before the end of the item said alone (…一年运行费, …每辆车运行费): no word of another name (事业编制总数
+# after 行政编制总数, 数据管理事务 after 综合管理事务, 年末… after 年初… name items of their own)
+_BEFORE_TAIL = re.compile("(?:^|年|的|每辆车|每人|每个|下来|[,:])$")
 
 
 _HEADCOUNT = re.compile("(?=实际在编|实有在编|实有人数|在编人数)")  # the people a 编制 asked before has in post
@@ -204,66 +242,6 @@ def clause_query(query: Query, i: int, item: str) -> Query:
     if i and sub.intent == "open":  # `…增长了多少，原因是什么`: the reason of the clause before
         sub = borrow_subject(sub, analyze(query.clauses[i - 1]))
     return inherit_frame(sub, query)
-
-
-_BARE_CHANGE = re.compile(r"^(增加|减少|增长|下降|多|少|涨|降)了?(多少|几)")
-_COMPARISON = re.compile(r"^(?P<frame>[^,?]*?(比|较)[^,?]{0,20}?)(增加|减少|增长|下降|多|少|涨|降|变化|增减)")
-
-
-def with_previous_comparison(clause: str, before: str) -> str:
-    """`少多少万元` after `2024年比其减少百分之几、` asks the same comparison in an amount: `2024年比其少多少万元`."""
-    frame = _COMPARISON.match(before) if _BARE_CHANGE.match(clause) else None
-    return frame.group("frame") + clause if frame else clause
-
-
-def against_before(clause: str, before: str) -> str:
-    """`2024年比其减少百分之几` (比它, 比那个) after `…2023年预算执行数是多少`: 其 is the figure the clause before asked
-    (its year and stage)."""
-    year = next(
-        (
-            y
-            for y in re.findall(r"20\d{2}年(?:当年)?(?:预算执行数|执行数|决算数|预算数)?", before)
-            if y[:5] not in clause
-        ),
-        None,
-    )
-    return re.sub(_THAT_FIGURE, lambda m: m.group(1) + year, clause, count=1) if year else clause
-
-
-# the figure the clause before asked, pointed at (比其, 比它, 比那个, 比这个数): its year and stage
-_THAT_FIGURE = "(比|较)(?:其|它|那个数?字?|这个数字?|那个数额|上面那个数?)(?![\u4e00-\u9fff]{0,2}(?:项|科目|款|类))"
-
-
-def with_previous_head(clause: str, before: str) -> str:
-    """`面向小型、微型企业的又是多少万元` after `面向中小企业的政府采购项目是多少万元` asks 面向小型、微型企业的
-    政府采购项目: a clause naming only a modifier before 的 takes the head the clause before named after its 的
-    (in place of the head's own modifier when they open alike: 地上建筑面积…地下的 → 地下建筑面积)."""
-    mine, theirs = cue("modifier_only").match(clause), cue("head_after_de").search(before)
-    if not mine or not theirs or cue("container").match(mine.group("mod")):  # 事业编制中实际在编的: its own item
-        return clause
-    if re.match(cue("share_of_previous"), clause) and not re.search("比|较|增|减", before):  # 其中留给小微企业的:
-        return clause  # a part of the item before (`lean_on`), not of its change
-    mod, head, rest = mine.group("mod"), theirs.group("head"), clause[mine.end("mod") + 1 :]
-    if len(mod) <= 3 and head[0] == mod[0] and len(head) >= len(mod) + 2:  # 地上建筑面积…地下的: 地下建筑面积
-        return f"{mod}{head[len(mod) :]}{rest}"
-    return f"{mod}的{head}{rest}"
-
-
-# 工程类预算多少, 服务类（C）是多少: the short item (its code in brackets), then what of it is asked
-_STAGE_ASKED = r"(?:类)?(?:\([A-Z]?\d{0,4}\))?(?:预算数|预算|决算数|决算|金额)?"
-_CONTAINED_SHORT = re.compile(
-    r"^(?P<container>[^,?;]{2,40}?(?:里面|当中|之中|里|中),?)(?P<item>[^,?;里中()]{2,4}?)"
-    rf"(?={_STAGE_ASKED}(?:多少|几|是|有|为))"
-)
-_SHORT_ITEM = re.compile(rf"^(?P<item>[^,?;里中()]{{2,4}}?){_STAGE_ASKED}(?:又|呢)?(?=多少|几|是多少|有多少|为多少)")
-
-
-def with_previous_container(clause: str, before: str) -> str:
-    """`服务多少万元` after `政府采购预算里工程多少万元`: a short item said alone, after a clause asking a short item
-    inside a container, is inside that container too (政府采购预算里服务多少万元)."""
-    theirs = _CONTAINED_SHORT.match(re.split("[:;]", before)[-1]) or _CONTAINED_SHORT.match(re.split(",", before)[-1])
-    mine = _SHORT_ITEM.match(clause)
-    return f"{head_for(theirs.group('container'), clause)}{clause}" if theirs and mine else clause
 
 
 def borrow_subject(clause: Query, before: Query) -> Query:

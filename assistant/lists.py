@@ -10,7 +10,6 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 from assistant.data import load_data
-from assistant.heads import with_topic
 from assistant.lexicon import known_terms, names_item
 from assistant.names import vocabulary
 from index.classification import JOINERS, codes_of, joined_names, national_names
@@ -335,66 +334,3 @@ def _sibling_names() -> re.Pattern[str]:
 
 def _siblings(a: str, b: str) -> bool:
     return any(len(x) == len(y) and x[:-2] == y[:-2] and x != y for x in codes_of(a) for y in codes_of(b))
-
-
-# A topic said before the items (离退休这块，…; 离退休里…), and a modifier said without a head of its own (行政单位的加上…)
-_TOPIC = re.compile(r"^(?P<topic>[^,?;]{2,12}?)(?:(?:这一块|这块|那一块|那块|这部分|方面|里面|当中|里|中),?|,)")
-_BARE_MODIFIER = r"的(?=加上|加|和|与|及|、|跟|一共|总共|合计|共计|加起来|合起来|加在一起|是|有|为|,|\?|$)"
-
-
-def heads_of_topic(core: str, pieces: list[str]) -> list[str]:
-    """`离退休这块，行政单位的加上事业单位的一共多少`: modifiers listed without a head (each followed by 的 and no name)
-    after a topic are of the topic (行政单位离退休, 事业单位离退休); other lists are returned as they are."""
-    m = _TOPIC.match(core)
-    if m is None or len(pieces) < 2:
-        return pieces
-    said, rest = m.group(0).rstrip(",").replace("的", ""), core[m.end() :]  # 2026年的政府采购预算中: 的 said or not
-    own = [_KIND.sub("", _COUNTED.sub("", p.removeprefix(said).lstrip(","))) for p in pieces]
-    if all(o and re.search(re.escape(o) + _BARE_MODIFIER, rest) for o in own):
-        return [with_topic(o, m.group("topic")) for o in own]
-    # 政府采购预算中，货物和服务两类: short names after a container are inside it (政府采购预算中服务)
-    if m.group(0).rstrip(",").endswith(_WITHIN) and pieces[0].startswith(said) and all(0 < len(o) <= 4 for o in own):
-        return [f"{said}{o}" for o in own]
-    return pieces
-
-
-_WITHIN = ("里面", "当中", "里", "中")
-_COUNTED = re.compile("(这|那)?[两二三四几](类|项|个|块|部分)$")  # 货物和服务两类: the items, not their count
-_KIND = re.compile("(?<=[\u4e00-\u9fff]{2})类(?:预算|采购|支出)?$")  # 政府采购里，工程类预算: the kind 工程
-
-
-def other_side(first: str, second: str) -> str:
-    """`一般公共预算拨款收入和支出相差多少`: a bare 支出 after X收入 is X支出 (and 收入 after X支出); a bare 年初
-    after X's 年末 (年末结转和结余比年初多了多少) is X's 年初; a stage alone after X's stage is X's."""
-    staged = stage_of_first(first, second)
-    if staged != second:
-        return staged
-    for side, other in (("收入", "支出"), ("支出", "收入")):
-        if second == other and first.endswith(side) and len(first) > len(side):
-            return first[: -len(side)] + other
-    for end, other in _ENDS:  # 年末结转和结余比年初多了多少: the 年初 of the same item
-        if second == other and end in first and len(first) > len(end) + 1:
-            return first[first.index(end) :].replace(end, other, 1)
-    return second
-
-
-def stage_of_first(first: str, second: str) -> str:
-    """A stage alone after an item's stage (X的年初预算 … 支出决算) is the same item's."""
-    if _STAGE_ONLY.fullmatch(second) and _STAGE_ONLY.search(first):
-        return _STAGE_ONLY.sub("", first).removesuffix("的") + second
-    return second
-
-
-def columns_of_one_item(core: str, pieces: list[str]) -> list[str]:
-    """`X的年初预算和决算数哪个多`, `X这一项，年初预算和决算数哪个多`: stages compared alone are the item's said first."""
-    if len(pieces) < 2 or not all(_STAGE_ONLY.fullmatch(p) for p in pieces[1:]):
-        return pieces
-    if _STAGE_ONLY.fullmatch(pieces[0]):
-        item = re.sub("(?:这|那)一?(?:项|款|类|行)$", "", core[: core.find(pieces[0])].rstrip(",的"))
-        return [f"{item}{p}" for p in pieces] if len(item) >= 2 else pieces
-    return [pieces[0], *(stage_of_first(pieces[0], p) for p in pieces[1:])]
-
-
-_STAGE_ONLY = re.compile("(?:实际)?(?:支出)?(?:年初预算|全年预算|调整预算|预算执行|决算|执行|预算)数?$")
-# the two ends of a year said of one item (年初结转和结余, 年末结转和结余)
-_ENDS = (("年末", "年初"), ("年初", "年末"))

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from assistant import measures as ms
-from assistant.analyze import Query, beside_total, content_variants, expand
+from assistant.analyze import Query, beside_total
 from assistant.codes import said_by_code
 from assistant.confidence import confident as confident  # answered from: the thresholds
 from assistant.fact_names import best_name, pointed_into, side_total_names
@@ -27,6 +27,7 @@ from assistant.names import (
 )
 from assistant.paths import not_said
 from assistant.placing import glossed_name, holds_another, modifies_another, names_shortened_then_other
+from assistant.readings import content_variants, expand
 from assistant.specific import specific_first
 from index import classification
 from index.model import MONEY_UNITS, Fact, Hit
@@ -158,7 +159,10 @@ def _measure_terms(
     measure = normalize(fact.measure)
     asked = outside.split("|")[0]
     delta, measure_ok = 0.0, True
-    # Measures: a named measure must match; otherwise prefer the total/default column.
+    # 一般公共预算拨款收入 is not 一般公共预算拨款支出, however alike the names (nor 一般公共预算资金, an income)
+    wrong_side = other_side(asked, fact) and (len(name) < 4 or other_side(asked.replace(name, ""), fact))
+    # Measures: a named measure must match; otherwise prefer the total/default column. A measure met on the other
+    # side (财政拨款支出里… by a 财政拨款收入 column) is not met.
     if measures and query.unit not in COUNT_UNITS:  # measure words name money columns, not counts
         # or the table all of whose figures are of the measure (一般公共预算基本支出…经济分类预算表)
         title = normalize(table_title(fact.source.table)) if fact.source.table else normalize(fact.source.section or "")
@@ -167,7 +171,8 @@ def _measure_terms(
         met = [
             m
             for m in measures
-            if any(m in w for w in (measure, name, title, column)) or ms.said_with_name(fact, m) or m in implied
+            if not wrong_side
+            and (any(m in w for w in (measure, name, title, column)) or ms.said_with_name(fact, m) or m in implied)
         ]
         delta += 0.15 if len(met) == len(measures) else 0.0 if met else -0.4  # every measure named, or some
         measure_ok = not any(m in voc.part_columns for m in measures if m not in met)  # 基本支出的年初预算
@@ -186,8 +191,7 @@ def _measure_terms(
     if said and all(containment(bigrams(w), own) < 0.5 for w in said):  # own words (or its section's), not the note's
         measure_ok = False
         delta -= 0.6  # below the items naming Y; Y is named by the figure, not by X's national note (燃料费)
-    # 一般公共预算拨款收入 is not 一般公共预算拨款支出, however alike the names (nor 一般公共预算资金, an income)
-    if other_side(asked, fact) and (len(name) < 4 or other_side(asked.replace(name, ""), fact)):  # not its name's 支出
+    if wrong_side:  # not its name's 支出
         measure_ok = False
         delta -= 0.3
     # budget vs outturn: a figure of another stage (决算数 for 年初预算, 预算数 for 实际花了) is another figure

@@ -10,12 +10,13 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 
-from assistant.analyze import Query, expand, strip_filler, total_row_names
+from assistant.analyze import Query, strip_filler, total_row_names
 from assistant.cues import cue, organisations
 from assistant.data import load_data
 from assistant.lexicon import ONLY, known_terms, made_of, scoped_words, staff_groups
 from assistant.lists import EXAMPLES
 from assistant.names import stage_index, stage_terms, strip_endings, vocabulary
+from assistant.readings import expand
 from index import classification
 from index.model import Fact
 from index.text import bigrams, containment, normalize

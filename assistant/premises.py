@@ -23,7 +23,11 @@ def remembered_off(text: str, cues: Cues) -> str:
 
     def hedged(m: re.Match[str]) -> bool:
         return bool(
-            cues["hedge"].match(m.group(0)) or m.group("about") or m.group("after") or "几" in m.group("figure")
+            cues["hedge"].match(m.group(0))
+            or m.group("about")
+            or m.group("over")  # 1万多元
+            or m.group("after")
+            or "几" in m.group("figure")
         )
 
     def off(m: re.Match[str]) -> str:
@@ -117,7 +121,7 @@ _STATED_FIGURE = re.compile(
 
 def _names_item(rest: str, cues: Cues) -> bool:
     """Does `rest` name an item (not only a year, a change or a rate asked of the premise's: `增幅是多少（保留一位小数）`)?"""
-    rest = _CHECKED.sub("", _CHANGE_ASKED.sub("", rest))
+    rest = _CHECKED.sub("", _CHANGE_ASKED.sub("", rest)).rstrip("。.")  # 请核实准确的增幅是多少。: no name
     return bool(rest and cues["bare_question"].sub("", _RELATIVE_YEAR.sub("", cues["item_anaphor"].sub("", rest))))
 
 
@@ -131,7 +135,7 @@ _CHECKED = re.compile(  # 准确增幅是多少, 麻烦对一下原文，准确�
     "准确|确切|具体|实际|到底|究竟|(?:麻烦|请|帮我)?(?:对一下|核对一下|核一下|核实一下|核实|核对|确认一下|查一下)(?:原文|文件)?|数字"
 )
 _CHANGE_ASKED = re.compile(
-    r"(?:增减|增加|减少|变化|变动)额|(?:上涨|下降|增加|减少|增长|降|涨|多|少)了?(?=百分之|多少|几)|(?:比|较)(?=20\d{2}年|上一?年|去年)|增幅|涨幅|降幅|减幅|增长率|增速|变化|变动|幅度|增减|百分比|百分之几|百分之多少|保留[一二两三\d]位小数|[()]"
+    r"(?:增减|增加|减少|变化|变动)额|(?:上涨|下降|增加|减少|增长|降|涨|多|少)了?(?=百分之|多少|几)|(?:比|较)(?=20\d{2}年|上一?年|去年)|增幅|涨幅|降幅|减幅|增长率|增速|(?:变化|变动|增减|下降|增长)的?比例|变化|变动|幅度|增减|百分比|百分之几|百分之多少|保留[一二两三\d]位小数|[()]"
 )
 
 
@@ -194,7 +198,8 @@ def _premise_and_question(item: str, rest: str, inside: bool, cues: Cues) -> str
     if row:
         return f"{rest[: row.start()]}{re.sub('(合计|总计|小计)$', '', item)}的{rest[row.end() :]}"
     anaphor = cues["item_anaphor"].search(rest)  # …比2021年预算多了11万元，2021年这一项的预算是多少: the premise's item
-    before = cues["bare_question"].sub("", cues["method"].sub("", rest[: anaphor.start()])) if anaphor else ""
+    before = rest[: anaphor.start()] if anaphor else ""
+    before = cues["bare_question"].sub("", cues["method"].sub("", cues["table_hint"].sub("", _ASKER.sub("", before))))
     if anaphor and not before:  # (not 购房补贴这一项: the name before it; 照这样推算，2021年这一项 is the premise's)
         named = _SAID.sub("", _COMPARED.sub("", item))
         mine, theirs = stages_named(rest, named)  # 该科目的调整预算数 after its 年初预算: the item at the stage asked

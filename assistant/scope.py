@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from assistant.analyze import Query, classify, content_variants, expand, split_parts, with_table_item
+from assistant.analyze import Query, classify, split_parts, with_table_item
 from assistant.cues import organisations
-from assistant.heads import ordered_as_asked
+from assistant.readings import content_variants, expand
 from index.errors import QuestionError
 from index.text import normalize
 
@@ -200,7 +200,7 @@ def without_mentions(query: Query, scope: Scope) -> Query:
         terms=terms,
         content=content_variants(norm),
         intent=intent,
-        parts=ordered_as_asked(query.asked, split_parts(norm, intent)),
+        parts=split_parts(norm, intent),
         mentions=[m for m, _ in scope.named],
     )
 

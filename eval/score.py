@@ -136,14 +136,15 @@ def _unit_ok(q: Question, want: Part, got: float | None, got_unit: str | None) -
     w, have = normalize_unit(want.unit), normalize_unit(got_unit)
     if q.kind == "empty" and got == 0:
         return w is None or have is None or have == w or (have in MONEY_UNITS and w in MONEY_UNITS)
-    return w == have or _per_thing_asked(q, w, have)
+    return w == have
 
 
-def _per_thing_asked(q: Question, want: str | None, have: str | None) -> bool:
-    """`每台最多能花多少元` expects 元 and the document prints 8500元/台: an amount per the thing the question says
-    (每台) is in the unit asked."""
-    money, _, per = (have or "").partition("/")
-    return bool(want and per) and money == want and f"每{per}" in q.question
+def _answered_unit(q: Question, unit: str | None) -> str | None:
+    """The unit an answer is in, as the question asks it: `每台最多能花多少元` expects 元 and the document prints
+    8500元/台, an amount per the thing the question says (每台) in the unit asked (when the expected unit is no
+    amount per thing itself)."""
+    money, _, per = (unit or "").partition("/")
+    return money if per and f"每{per}" in q.question and "/" not in (q.unit or "") else unit
 
 
 def states_comparison(ans: Answer, comparison: str) -> bool:
@@ -186,10 +187,11 @@ def _judge_value(
         reasons.append(f"{label}abstained" if ans.abstained else f"{label}no number")
         return False, False
     ok = True
-    if not value_matches(want, ans.value, ans.unit, _printed_in(ans)):
+    unit = _answered_unit(q, ans.unit)
+    if not value_matches(want, ans.value, unit, _printed_in(ans)):
         reasons.append(f"{label}wrong value")
         ok = False
-    if not _unit_ok(q, want, ans.value, ans.unit):
+    if not _unit_ok(q, want, ans.value, unit):
         reasons.append(f"{label}wrong unit ({ans.unit} for {want.unit})")
         ok = False
     if ans.abstained and q.kind != "empty":
@@ -310,8 +312,8 @@ def _judge_single(
     """A value question: value, unit and year right, the comparison stated, the evidence cited."""
     verdict = _Verdict(
         correct=False,
-        value_ok=q.value is not None and value_matches(want, ans.value, ans.unit, _printed_in(ans)),
-        unit_ok=_unit_ok(q, want, ans.value, ans.unit),
+        value_ok=q.value is not None and value_matches(want, ans.value, _answered_unit(q, ans.unit), _printed_in(ans)),
+        unit_ok=_unit_ok(q, want, ans.value, _answered_unit(q, ans.unit)),
     )
     correct, verdict.wrong_year = _judge_value(q, want, ans, asked, reasons)
     if q.comparison and q.comparison != "=":  # "=" (a target met exactly) needs no wording

@@ -17,6 +17,7 @@ from assistant.compose import (
 )
 from assistant.cues import cue
 from assistant.data import load_data
+from assistant.heads import ordered_as_asked
 from assistant.match import Scored, choose, confident, rank_facts
 from assistant.measures import complete_parts
 from assistant.names import candidate_names, display_name, operand_names, strip_endings, table_title, vocabulary
@@ -258,7 +259,8 @@ def difference(query: Query, ctx: Context) -> Answer:
     facts = find_parts(query, ctx, complete_parts(query.parts[:2]), places)
     if not facts or facts[0] is facts[1]:  # one of two items not found, or both read as one: no difference
         return abstain(query)
-    if _LATTER_FIRST.search(query.asked):  # A与B相差多少（后者减前者）: B − A
+    # A与B相差多少（后者减前者）, …请用B减A: B − A (each part found as said, so both read alike)
+    if _LATTER_FIRST.search(query.asked) or ordered_as_asked(query.asked, query.parts[:2]) != query.parts[:2]:
         facts = facts[::-1]
     unit = money_unit_for(facts, query.unit)
     va, vb = (f.in_unit(unit) for f in facts)

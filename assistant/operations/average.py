@@ -26,7 +26,7 @@ from index.model import MONEY_UNITS, convert_money
 _VEHICLES_COUNTED = "共有车辆几辆"
 _VEHICLES = re.compile("车辆|每一?辆")
 _PERSONS = re.compile("人数|编制|在编|在职|职工|员工|干部")
-_LEAD_IN = re.compile("(如果|按照?|以|平均|分摊|摊到|摊)+$")
+_LEAD_IN = re.compile("(如果|按照?|以|平均|分摊|摊到|摊|下来)+$")
 _MONEY_WORD = re.compile("费|钱|支出|资金|预算")
 _CARS_COST = re.compile("(?<![车辆])(运行费|运行维护费|购置费|购置及运行费)")  # a cost averaged over cars is theirs
 _AMOUNT_AFTER = re.compile(
@@ -53,7 +53,9 @@ def _split(asked: str, person: bool) -> tuple[str, str | None]:
         return own + "是多少", None
     if clause >= 0:  # 公务用车运行费预算10万元，平均到每辆车多少: the clause before
         return _LEAD_IN.sub("", asked[:clause]) + "是多少", None
-    after = _AMOUNT_AFTER.search(asked, vehicles.end())  # 按…实有车辆数来算，平均每辆车一年的运行费: after the vehicles
+    after = _AMOUNT_AFTER.search(
+        asked, vehicles.start()
+    )  # 按…实有车辆数来算，平均每辆车一年的运行费: after the vehicles
     return (after.group("amount") if after else own) + "是多少", None
 
 

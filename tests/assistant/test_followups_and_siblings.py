@@ -12,7 +12,8 @@ import pytest
 
 from assistant.analyze import analyze
 from assistant.assistant import Assistant
-from assistant.lists import other_side, siblings_joined
+from assistant.heads import other_side
+from assistant.lists import siblings_joined
 from tests.assistant.support import answers_one_figure, declines
 
 P = pytest.param

@@ -848,7 +848,7 @@ def test_a_figure_of_the_appropriation_is_no_conflict_with_the_departments(qa: A
 
 
 def test_side_totals_are_read_only_for_the_side_alone() -> None:
-    from assistant.analyze import side_of_total, side_totals
+    from assistant.readings import side_of_total, side_totals
 
     assert side_totals("上海市普陀区财政局收入决算") == ["收入合计", "收入总计"]
     assert side_totals("部门支出预算总额") == ["支出合计", "支出总计"]

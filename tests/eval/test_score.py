@@ -1021,3 +1021,21 @@ def test_a_date_named_alone_is_the_dated_parts_only() -> None:
     assert only_dated(framed, 2024)
     assert not only_dated(framed, 2025)
     assert not only_dated("截至2023年8月31日共有车辆多少辆？2025年预算安排购置几辆？", 2024)
+
+
+LAPTOP_CITE = Citation(
+    doc="d1", title="大鹏", locator="整体支出绩效目标表", page=None, quote="笔记本计算机购置标准 ≤8500元/台"
+)
+
+
+@pytest.mark.parametrize("asked", ["笔记本电脑每台最多能花多少元？", "笔记本计算机的购置标准是每台不超过多少元？"])
+def test_an_amount_per_the_thing_asked_is_in_the_unit_asked(asked: str) -> None:
+    question = q(question=asked, answer={"value": 8500, "unit": "元"}, evidence=["8500元/台"])
+    s = score_answer(question, ans(8500, "元/台", [LAPTOP_CITE]))
+    assert s.value_ok and s.unit_ok and s.correct, s.reasons
+
+
+def test_an_amount_per_another_thing_is_not_the_unit_asked() -> None:
+    question = q(question="笔记本电脑最多能花多少元？", answer={"value": 8500, "unit": "元"}, evidence=["8500元/台"])
+    s = score_answer(question, ans(8500, "元/台", [LAPTOP_CITE]))
+    assert not s.correct

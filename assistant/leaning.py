@@ -1,0 +1,70 @@
+"""What a clause of a compound question takes from the clause before it, as words: the comparison
+(`少多少万元` after `2024年比其减少百分之几`), the figure pointed at (`比其` after `…2023年预算执行数是多少`), the head
+(`面向小型、微型企业的又是多少` after `面向中小企业的政府采购项目是多少`) and the container (`服务多少万元` after
+`政府采购预算里工程多少万元`)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.cues import cue
+from assistant.lists import head_for
+
+_BARE_CHANGE = re.compile(r"^(增加|减少|增长|下降|多|少|涨|降)了?(多少|几)")
+_COMPARISON = re.compile(r"^(?P<frame>[^,?]*?(比|较)[^,?]{0,20}?)(增加|减少|增长|下降|多|少|涨|降|变化|增减)")
+
+
+def with_previous_comparison(clause: str, before: str) -> str:
+    """`少多少万元` after `2024年比其减少百分之几、` asks the same comparison in an amount: `2024年比其少多少万元`."""
+    frame = _COMPARISON.match(before) if _BARE_CHANGE.match(clause) else None
+    return frame.group("frame") + clause if frame else clause
+
+
+def against_before(clause: str, before: str) -> str:
+    """`2024年比其减少百分之几` (比它, 比那个) after `…2023年预算执行数是多少`: 其 is the figure the clause before asked
+    (its year and stage)."""
+    year = next(
+        (
+            y
+            for y in re.findall(r"20\d{2}年(?:当年)?(?:预算执行数|执行数|决算数|预算数)?", before)
+            if y[:5] not in clause
+        ),
+        None,
+    )
+    return re.sub(_THAT_FIGURE, lambda m: m.group(1) + year, clause, count=1) if year else clause
+
+
+# the figure the clause before asked, pointed at (比其, 比它, 比那个, 比这个数): its year and stage
+_THAT_FIGURE = "(比|较)(?:其|它|那个数?字?|这个数字?|那个数额|上面那个数?)(?![\u4e00-\u9fff]{0,2}(?:项|科目|款|类))"
+
+
+def with_previous_head(clause: str, before: str) -> str:
+    """`面向小型、微型企业的又是多少万元` after `面向中小企业的政府采购项目是多少万元` asks 面向小型、微型企业的
+    政府采购项目: a clause naming only a modifier before 的 takes the head the clause before named after its 的
+    (in place of the head's own modifier when they open alike: 地上建筑面积…地下的 → 地下建筑面积)."""
+    mine, theirs = cue("modifier_only").match(clause), cue("head_after_de").search(before)
+    if not mine or not theirs or cue("container").match(mine.group("mod")):  # 事业编制中实际在编的: its own item
+        return clause
+    if re.match(cue("share_of_previous"), clause) and not re.search("比|较|增|减", before):  # 其中留给小微企业的:
+        return clause  # a part of the item before (`lean_on`), not of its change
+    mod, head, rest = mine.group("mod"), theirs.group("head"), clause[mine.end("mod") + 1 :]
+    if len(mod) <= 3 and head[0] == mod[0] and len(head) >= len(mod) + 2:  # 地上建筑面积…地下的: 地下建筑面积
+        return f"{mod}{head[len(mod) :]}{rest}"
+    return f"{mod}的{head}{rest}"
+
+
+# 工程类预算多少, 服务类（C）是多少: the short item (its code in brackets), then what of it is asked
+_STAGE_ASKED = r"(?:类)?(?:\([A-Z]?\d{0,4}\))?(?:预算数|预算|决算数|决算|金额)?"
+_CONTAINED_SHORT = re.compile(
+    r"^(?P<container>[^,?;]{2,40}?(?:里面|当中|之中|里|中),?)(?P<item>[^,?;里中()]{2,4}?)"
+    rf"(?={_STAGE_ASKED}(?:多少|几|是|有|为))"
+)
+_SHORT_ITEM = re.compile(rf"^(?P<item>[^,?;里中()]{{2,4}}?){_STAGE_ASKED}(?:又|呢)?(?=多少|几|是多少|有多少|为多少)")
+
+
+def with_previous_container(clause: str, before: str) -> str:
+    """`服务多少万元` after `政府采购预算里工程多少万元`: a short item said alone, after a clause asking a short item
+    inside a container, is inside that container too (政府采购预算里服务多少万元)."""
+    theirs = _CONTAINED_SHORT.match(re.split("[:;]", before)[-1]) or _CONTAINED_SHORT.match(re.split(",", before)[-1])
+    mine = _SHORT_ITEM.match(clause)
+    return f"{head_for(theirs.group('container'), clause)}{clause}" if theirs and mine else clause
