@@ -29,6 +29,7 @@ from assistant.lexicon import (
     english_read,
     glossed,
     known_end,
+    names_item,
     names_own_item,
     printed_whole,
     simplified,
@@ -229,6 +230,9 @@ def _split_parts(text: str, intent: str) -> list[str]:
         m = re.search(r"(.+?)减(?!少|半|免|持)去?(.+?)(?:是|等于|得|为|剩|还剩)?多少", text)
         if m:
             first, second = strip_filler(m.group(1)), strip_filler(m.group(2))
+            taken = [strip_filler(p) for p in _JOINED_PARTS.split(m.group(2)) if strip_filler(p)]
+            if len(taken) >= 2 and all(map(names_item, taken)):  # X减去A和B: each taken off (not 小型和微型企业)
+                return [first, *taken]
             return [first, stage_of_first(first, second)]  # X的年初预算数减去支出决算数: X's
     if intent in ("sum", "compare", "largest"):
         framed = _IN_LIST.sub(r"\g<items>这几项中,", text)  # 在A、B、C中，最少的一项: A、B、C这几项中
@@ -248,6 +252,7 @@ def _split_parts(text: str, intent: str) -> list[str]:
     return []
 
 
+_JOINED_PARTS = re.compile("、|和|以及|及")  # the parts a whole is taken less of (X减去A和B), each a name known
 _IN_LIST = re.compile(r"^在(?P<items>[^,]+、[^,]+?)(?:之中|当中|中),")
 
 

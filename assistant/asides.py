@@ -90,6 +90,7 @@ def without_asides(text: str, cues: Cues) -> str:
         "sign_request",
         "basis_request",
         "sum_request",
+        "one_item",
     ):
         text = cues[aside].sub("", text)
     text = cues["belongs_to"].sub(r"\g<kind>", cues["gloss_mid"].sub(r"(\g<term>)", text))

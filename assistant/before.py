@@ -8,6 +8,7 @@ import re
 from functools import cache
 
 from assistant.codes import ITEM_CODE
+from assistant.cues import organisations
 from assistant.lexicon import MONEY_STATED, known_terms, names_own_item
 from index.classification import national_names
 
@@ -38,7 +39,32 @@ def sentences_before_off(text: str, cues: Cues) -> str:
         if not rest or not cues["bare_question"].sub("", rest) or not _names_own(rest, lead.group(0) if lead else ""):
             break
         text = rest
-    return _described_first(text)
+    return _described_first(_remarks_off(text))
+
+
+_REMARK = re.compile("^(?P<clause>[^,?;:。.]{2,40}),(?P<rest>.+)$")
+_ASKS = re.compile(r"\d|多少|几|吗|什么|哪|怎么|为何|为什么")
+# words of money, people, things or reckoning a remark never holds (以万元计, 给…发退休金, 加油、保养这些用车的钱, 事业编的人)
+_ITEM_WORDS = re.compile("钱|费用|经费|支出|收入|预算|决算|资金|开销|花|计|算|元|编|人员|车|项目|采购|给|交|缴|发|表")
+_REMARKS_BEFORE = 2  # how many remarks said before the question are read off at most
+
+
+def _remarks_off(text: str) -> str:
+    """Remarks said before the question, each up to a comma (福利院那么多老人住着，空调照明都费电，2024年…电费…): no
+    figure, no question, no name the lexicon or the national classification knows; the question after them names its
+    own item. They go; the organisation a remark opens with stays."""
+    strong, weak, _ = organisations()
+    for _ in range(_REMARKS_BEFORE):
+        m = _REMARK.match(text)
+        said = m.group("clause") if m else ""
+        if m is None or _ASKS.search(said) or _ITEM_WORDS.search(said) or not _names_own(m.group("rest"), ""):
+            return text
+        clause = m.group("clause")
+        org = next((clause[: clause.find(e) + len(e)] for e in (*strong, *weak) if e in clause), "")
+        if any(len(t) >= 2 and t in clause[len(org) :] for t in known_terms()):
+            return text
+        text = org + m.group("rest")
+    return text
 
 
 # …通过向区人民调解协会购买服务来保障人民调解工作，这个人民调解项目的…: what the item does, said before it is named

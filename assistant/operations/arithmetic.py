@@ -256,6 +256,8 @@ def difference(query: Query, ctx: Context) -> Answer:
     if len(query.parts) < 2 or compared or len(set(query.years)) >= 2:
         return change(query, ctx)  # "比2021年多了多少", "比去年…": a year-on-year change
     places: list[Fact] = []
+    if len(query.parts) > 2:  # X减去A和B: X less each
+        return _less_parts(query, ctx)
     facts = find_parts(query, ctx, complete_parts(query.parts[:2]), places)
     if not facts or facts[0] is facts[1]:  # one of two items not found, or both read as one: no difference
         return abstain(query)
@@ -288,6 +290,25 @@ def difference(query: Query, ctx: Context) -> Answer:
 
 
 _LATTER_FIRST = re.compile("后者减去?前者")
+
+
+def _less_parts(query: Query, ctx: Context) -> Answer:
+    """`项目支出减去信息化建设和财政委托业务支出`: the first part less every other, each found and cited, the formula
+    shown; any part not found (or two read as one) declines."""
+    places: list[Fact] = []
+    facts = find_parts(query, ctx, complete_parts(query.parts), places)
+    if not facts or len({id(f) for f in facts}) < len(facts):
+        return abstain(query)
+    unit = money_unit_for(facts, query.unit)
+    values = [v for f in facts if (v := f.in_unit(unit)) is not None]
+    if len(values) < len(facts):
+        return abstain(query)
+    value = exact(values[0] - sum(values[1:]))
+    names = operand_names(facts, ctx.departments)
+    formula = " − ".join(describe(f, unit, n) for f, n in zip(facts, names, strict=True))
+    formula += f" = {format_value(value, unit)}{unit}"
+    subject = f"{names[0]}减去{'、'.join(names[1:])}"
+    return computed(query, ctx, "difference", facts, value, unit, formula, subject=subject, gap="后为", places=places)
 
 
 def asks_less(query: Query) -> bool:
