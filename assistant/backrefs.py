@@ -41,7 +41,8 @@ def by_items_before(clause: str, items: Sequence[str]) -> str:
         return _shortened(clause, items)
     a, b = m.group("a"), m.group("b")
     tails = {_UNIT_END.sub("", x.split(a, 1)[1]) for x in items if a in x}
-    tail = max(tails & {_UNIT_END.sub("", y.split(b, 1)[1]) for y in items if b in y}, key=len, default="")
+    shared = tails & {_UNIT_END.sub("", y.split(b, 1)[1]) for y in items if b in y}
+    tail = max(shared, key=lambda t: (len(t), t), default="")  # of two as long, one chosen the same on every run
     return f"{a}{tail}比{b}{tail}{m.group('rest')}" if len(tail) >= 2 else clause
 
 

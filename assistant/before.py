@@ -56,10 +56,9 @@ def _remarks_off(text: str) -> str:
     strong, weak, _ = organisations()
     for _ in range(_REMARKS_BEFORE):
         m = _REMARK.match(text)
-        said = m.group("clause") if m else ""
-        if m is None or _ASKS.search(said) or _ITEM_WORDS.search(said) or not _names_own(m.group("rest"), ""):
+        clause = m.group("clause") if m else ""
+        if m is None or _ASKS.search(clause) or _ITEM_WORDS.search(clause) or not _names_own(m.group("rest"), ""):
             return text
-        clause = m.group("clause")
         org = next((clause[: clause.find(e) + len(e)] for e in (*strong, *weak) if e in clause), "")
         if any(len(t) >= 2 and t in clause[len(org) :] for t in known_terms()):
             return text
@@ -79,7 +78,7 @@ def _described_first(text: str) -> str:
     m = _DESCRIBED_FIRST.match(text)
     if m is None or not _names_own(m.group("rest"), m.group("lead")):
         return text
-    return "".join(dict.fromkeys(f"{y}年" for y in _YEAR_SAID.findall(m.group("lead")))) + m.group("rest")
+    return years_kept(m.group("lead")) + m.group("rest")
 
 
 _SENTENCES_BEFORE = 3  # how many sentences said before the question are read off at most
@@ -140,6 +139,12 @@ _YEAR_SAID = re.compile(r"(?<!\d)(20\d{2})年")
 _ASKED_AFTER_BACKGROUND = re.compile(r"[。!](?:那么|那)?(?:请问|想请问|我想问一下|我想问|想问一下|我想知道)")
 
 
+def years_kept(said: str, besides: str = "") -> str:
+    """The years a lead said (2024年2023年…), each once, in order, that `besides` does not say: kept before what is
+    asked after the lead goes."""
+    return "".join(dict.fromkeys(f"{y}年" for y in _YEAR_SAID.findall(said) if y not in besides))
+
+
 def background_off(text: str) -> str:
     """The question without the sentences of background before its 请问, unless they ask something themselves (a
     `?` in them: several questions), no question follows or it points back at them (这一项); the background's years
@@ -151,5 +156,4 @@ def background_off(text: str) -> str:
     background, rest = text[:cut], text[cut:]
     if "?" in background or "?" not in rest or _POINTS_BACK.search(rest):
         return text  # …这一项预算安排了多少: the background names the item the question points back at
-    years = "".join(dict.fromkeys(f"{y}年" for y in _YEAR_SAID.findall(background) if y not in rest))
-    return years + rest
+    return years_kept(background, besides=rest) + rest

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.before import years_kept
 from assistant.lexicon import known_terms
 from index.text import bigrams, normalize
 
@@ -47,7 +48,7 @@ def checked_claim(text: str) -> str:
     if (
         said and _ASKED_AFTER.search(after) and _named_again(said.group("claim"), after)
     ):  # …有1万多元，这个对吗？公务接待费到底是多少万元？: the questions after it
-        return "".join(dict.fromkeys(re.findall(r"20\d{2}年", said.group("claim")))) + after
+        return years_kept(said.group("claim")) + after
     if said and _FIGURE.search(said.group("claim")):
         quoted = checked_claim(f"{said.group('lead')}“{said.group('claim')}”{said.group('tail')}")
         return text if _QUOTED.search(quoted) else quoted

@@ -310,10 +310,11 @@ def _judge_single(
     q: Question, want: Part, ans: Answer, asked: int | None, texts: list[str], reasons: list[str]
 ) -> _Verdict:
     """A value question: value, unit and year right, the comparison stated, the evidence cited."""
+    unit = _answered_unit(q, ans.unit)
     verdict = _Verdict(
         correct=False,
-        value_ok=q.value is not None and value_matches(want, ans.value, _answered_unit(q, ans.unit), _printed_in(ans)),
-        unit_ok=_unit_ok(q, want, ans.value, _answered_unit(q, ans.unit)),
+        value_ok=q.value is not None and value_matches(want, ans.value, unit, _printed_in(ans)),
+        unit_ok=_unit_ok(q, want, ans.value, unit),
     )
     correct, verdict.wrong_year = _judge_value(q, want, ans, asked, reasons)
     if q.comparison and q.comparison != "=":  # "=" (a target met exactly) needs no wording

@@ -255,9 +255,9 @@ def difference(query: Query, ctx: Context) -> Answer:
     compared = query.base_years or query.base_relative is not None or query.relative_year not in (None, 0)
     if len(query.parts) < 2 or compared or len(set(query.years)) >= 2:
         return change(query, ctx)  # "比2021年多了多少", "比去年…": a year-on-year change
-    places: list[Fact] = []
     if len(query.parts) > 2:  # X减去A和B: X less each
         return _less_parts(query, ctx)
+    places: list[Fact] = []
     facts = find_parts(query, ctx, complete_parts(query.parts[:2]), places)
     if not facts or facts[0] is facts[1]:  # one of two items not found, or both read as one: no difference
         return abstain(query)
