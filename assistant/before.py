@@ -46,6 +46,8 @@ _REMARK = re.compile("^(?P<clause>[^,?;:。.]{2,40}),(?P<rest>.+)$")
 _ASKS = re.compile(r"\d|多少|几|吗|什么|哪|怎么|为何|为什么")
 # words of money, people, things or reckoning a remark never holds (以万元计, 给…发退休金, 加油、保养这些用车的钱, 事业编的人)
 _ITEM_WORDS = re.compile("钱|费用|经费|支出|收入|预算|决算|资金|开销|花|计|算|元|编|人员|车|项目|采购|给|交|缴|发|表")
+# a date a remark never says: the question's own (截至去年底，…共有几辆车: the date the count is asked at)
+_WHEN = re.compile("截至|截止|年底|年末|月底|月末")
 _REMARKS_BEFORE = 2  # how many remarks said before the question are read off at most
 
 
@@ -57,7 +59,8 @@ def _remarks_off(text: str) -> str:
     for _ in range(_REMARKS_BEFORE):
         m = _REMARK.match(text)
         clause = m.group("clause") if m else ""
-        if m is None or _ASKS.search(clause) or _ITEM_WORDS.search(clause) or not _names_own(m.group("rest"), ""):
+        said = _ASKS.search(clause) or _ITEM_WORDS.search(clause) or _WHEN.search(clause)
+        if m is None or said or not _names_own(m.group("rest"), ""):
             return text
         org = next((clause[: clause.find(e) + len(e)] for e in (*strong, *weak) if e in clause), "")
         if any(len(t) >= 2 and t in clause[len(org) :] for t in known_terms()):
@@ -86,6 +89,10 @@ _SENTENCES_BEFORE = 3  # how many sentences said before the question are read of
 _TOTAL_ASKED = re.compile(
     "(?:部门|单位)(?:预算|决算)?(?:总)?(?:收入|支出)(?:合计|总计|总额)?(?:是|为|有|一共|共|总共)?(?:多少|几)"
 )
+# a name with the head of a project or an affair, then its money (大厅运营事务的预算): the document's own item
+_HEADED_ITEM = re.compile(
+    "(?:(?!多少|万元)[^\x00-\u4dff的这那该些哪]){2,12}(?:事务|项目|工程|平台|系统)的?(?:预算|经费|资金|支出|安排)"
+)
 _MEASURED_ITEM = re.compile(
     "(一般公共预算|财政拨款|政府性基金|国有资本经营|基本|项目|人员|公用)[^,?]{0,8}?(支出|收入|经费)"
 )
@@ -109,7 +116,9 @@ def _leaning_back(said: str, rest: str) -> str:
 def _names_own(rest: str, said: str) -> bool:
     """Does the question after a sentence said before it name an item of its own (else the sentence names it)? A
     name the sentence said too (政府投资项目2,008万元，…；请据此推算2021年政府投资项目…) is the question's own."""
-    if names_own_item(rest) or _MEASURED_ITEM.search(rest) or _CODE_NAMED.search(rest) or ITEM_CODE.search(rest):
+    if names_own_item(rest) or _MEASURED_ITEM.search(rest) or _HEADED_ITEM.search(rest):
+        return True
+    if _CODE_NAMED.search(rest) or ITEM_CODE.search(rest):
         return True
     if _TOTAL_ASKED.search(rest):  # 2021年该局的部门预算收入是多少: the document's total, an item of its own
         return True

@@ -33,7 +33,10 @@ _COUNT_ASKED = re.compile(
 )  # names no item
 
 
-_SAID_FIGURE = re.compile(r"(?<=是|为|达|共)\d[\d,.]*\s*(亿元|万元|元|%)|(?<![价于过])\d[\d,.]*\s*(亿元|万元)(?!以)")
+_SAID_FIGURE = re.compile(
+    r"(?<=是|为|达|共)\d[\d,.]*\s*(亿元|万元|元|%)|(?<![价于过])\d[\d,.]*\s*(亿元|万元)(?!以)"
+    r"|(?:大约|大概|约|差不多|将近)?[\d一二两三四五六七八九十几.]+个百分点"  # 少了大约两个百分点: a claim, no item
+)
 
 
 def strip_filler(norm: str) -> str:

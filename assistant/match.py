@@ -13,8 +13,6 @@ from assistant.confidence import confident as confident  # answered from: the th
 from assistant.fact_names import best_name, pointed_into, side_total_names
 from assistant.names import (
     any_count,
-    document_stages,
-    fact_stage,
     other_amount,
     other_flow,
     other_side,
@@ -29,6 +27,7 @@ from assistant.paths import not_said
 from assistant.placing import glossed_name, holds_another, modifies_another, names_shortened_then_other
 from assistant.readings import content_variants, expand
 from assistant.specific import specific_first
+from assistant.stages import document_stages, fact_stage
 from index import classification
 from index.model import MONEY_UNITS, Fact, Hit
 from index.settings import Tunables

@@ -15,8 +15,9 @@ from assistant.cues import cue, organisations
 from assistant.data import load_data
 from assistant.lexicon import ONLY, known_terms, made_of, scoped_words, staff_groups
 from assistant.lists import EXAMPLES
-from assistant.names import stage_index, stage_terms, strip_endings, vocabulary
+from assistant.names import stage_terms, strip_endings, vocabulary
 from assistant.readings import expand
+from assistant.stages import stage_index
 from index import classification
 from index.model import Fact
 from index.text import bigrams, containment, normalize

@@ -183,7 +183,13 @@ def _candidate_names(fact: Fact, departments: frozenset[str]) -> tuple[str, ...]
         for suffix in voc.generic_suffixes:
             if base.endswith(suffix) and len(base) - len(suffix) >= 4:
                 names.append(base[: -len(suffix)])
+    # 公益性岗位补贴 said 公益岗位补贴: the 性 of a two-character qualifier is left out (not in a name of four once
+    # without it: 资本性支出 as 资本支出 reads too like 基本支出)
+    names += [short for n in list(names) if len(short := _QUALITY.sub("", n)) >= 5 and short not in names]
     return tuple(_without_genre_words(names, measure))
+
+
+_QUALITY = re.compile("(?<=[\u4e00-\u9fff]{2})性(?=[\u4e00-\u9fff]{2})")
 
 
 def _without_genre_words(names: list[str], measure: str) -> list[str]:
@@ -270,52 +276,6 @@ def any_count(asked: str, unit: str) -> bool:
     """Is `asked` the general measure word 个 and `unit` a count's (人, 家, 辆…), so that 有几个 is answered
     in the printed unit (实际在编的有几个: 13人)?"""
     return asked == "个" and bool(unit) and unit != "%" and unit not in MONEY_UNITS and "/" not in unit
-
-
-def stage_of(measure: str) -> int | None:
-    """Which budget stage (index into the [stages] table) a measure belongs to, if any."""
-    m = normalize(measure)
-    return next((i for i, group in enumerate(vocabulary().stages) if m in group), None)
-
-
-def fact_stage(fact: Fact, document: int | None = None) -> int | None:
-    """The budget stage of a figure: its measure's, else its table's (a 决算表's 合计 column is an outturn), else
-    for a sum of money in a table its `document`'s (see `document_stages`). Sentences and counts (编制, 车辆) have
-    no stage of their own."""
-    stage = stage_of(fact.measure)
-    if stage is not None or not fact.source.table:
-        return stage
-    stage = _title_stage(table_title(fact.source.table))
-    return document if stage is None and fact.is_money else stage
-
-
-@cache
-def stage_index(name: str) -> int | None:
-    """The index into answering.toml [stages] of the stage called `name` (budget, adjusted, full_year, outturn)."""
-    names = list(load_data("answering.toml")["stages"])
-    return names.index(name) if name in names else None
-
-
-def _title_stage(title: str) -> int | None:
-    for word, name in (("决算", "outturn"), ("预算", "budget")):
-        if word in title and (index := stage_index(name)) is not None:
-            return index
-    return None
-
-
-def document_stages(facts: Iterable[Fact]) -> dict[str, int | None]:
-    """doc_id -> its stage: a 部门决算 prints 决算表 (outturn), a 部门预算 预算 tables only (budget). A sum in a
-    table whose title names no stage (收支总表) is of its document's stage."""
-    titles: dict[str, set[str]] = {}
-    for fact in facts:
-        if fact.source.table:
-            titles.setdefault(fact.source.doc_id, set()).add(table_title(fact.source.table))
-    outturn = _title_stage("决算")
-    found: dict[str, int | None] = {}
-    for doc, names in titles.items():
-        stages = {_title_stage(t) for t in names} - {None}
-        found[doc] = outturn if outturn in stages else (stages.pop() if len(stages) == 1 else None)
-    return found
 
 
 def other_side(asked: str, fact: Fact) -> bool:

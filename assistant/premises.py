@@ -135,7 +135,7 @@ _CHECKED = re.compile(  # 准确增幅是多少, 麻烦对一下原文，准确�
     "准确|确切|具体|实际|到底|究竟|(?:麻烦|请|帮我)?(?:对一下|核对一下|核一下|核实一下|核实|核对|确认一下|查一下)(?:原文|文件)?|数字"
 )
 _CHANGE_ASKED = re.compile(
-    r"(?:增减|增加|减少|变化|变动)额|(?:上涨|下降|增加|减少|增长|降|涨|多|少)了?(?=百分之|多少|几)|(?:比|较)(?=20\d{2}年|上一?年|去年)|增幅|涨幅|降幅|减幅|增长率|增速|(?:变化|变动|增减|下降|增长)的?比例|变化|变动|幅度|增减|百分比|百分之几|百分之多少|保留[一二两三\d]位小数|[()]"
+    r"(?:增减|增加|减少|变化|变动)额|(?:上涨|下降|增加|减少|增长|降低|提高)的?(?:幅度|比例|百分比)|(?:上涨|下降|增加|减少|增长|降|涨|多|少)了?(?=百分之|多少|几)|(?:比|较)(?=20\d{2}年|上一?年|去年)|增幅|涨幅|降幅|减幅|增长率|增速|(?:变化|变动|增减|下降|增长)的?比例|变化|变动|幅度|增减|百分比|百分之几|百分之多少|保留[一二两三\d]位小数|[()]"
 )
 
 
@@ -191,6 +191,9 @@ def _lead_kept(clause: str) -> str:
     return "".join(re.findall(r"20\d{2}年度?", clause)) if _PLACE.search(clause) else clause
 
 
+_SPREAD = re.compile("(?:按|除以|平均到|摊到|分摊到)[^?]*?(?:人均|平均|摊|每一?个?人)")
+
+
 def _premise_and_question(item: str, rest: str, inside: bool, cues: Cues) -> str:
     if "它" in rest:  # 绩效工资占它的百分之几: the premise's item
         return rest.replace("它", item, 1)
@@ -220,6 +223,9 @@ def _premise_and_question(item: str, rest: str, inside: bool, cues: Cues) -> str
         return item.replace(theirs, "") + rest
     own = cues["bare_question"].sub("", rest)
     starts = rest.startswith(("比", "较", "与", "和", "跟", "同", "相比", "相较", "对比", "占"))
+    starts = starts or bool(
+        _SPREAD.match(rest)
+    )  # …人员支出是895万元，按…人数来摊，人均多少: the premise's item averaged
     if len(own) <= 4 or starts or not _names_item(rest, cues):  # …少了大概2%，准确的变动幅度是多少: the item's
         return f"{item}{rest}"
     # 事业编制15人，…比编制少几个 (not 三公经费预算10万元，公务接待费预算…: 费预算 is no head of 三公经费, the stage no word)

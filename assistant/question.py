@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from assistant import clauses, lexicon
+from assistant import clauses, lexicon, spellings
 from assistant.asides import (
     parent_asked,
     requests_listed,
@@ -122,6 +122,10 @@ def _topic_off(text: str, cues: dict[str, re.Pattern[str]]) -> str:
     an item of its own (a topic the rest leans on, `人民调解项目：年度预算安排多少`, and a row whose columns the rest
     asks, `城乡社区支出：基本支出、项目支出各多少`, stay); so does a part or section
     named as the place a figure is said (`国有资产占有使用情况里说…共有几辆车`)."""
+    if (wish := cues["asker_topic"].match(text)) and any(
+        len(t) >= 3 and t in text[wish.end() :] for t in known_terms()
+    ):
+        return _topic_off(text[wish.end() :], cues)  # …我想看看…收入结构：事业收入是多少: a column named is enough
     m = cues["topic_lead"].match(text)
     row = m and not names_parts_only(m.group(0)) and names_item(m.group(0)) and names_parts_only(text[m.end() :])
     text = text[m.end() :] if m and names_item(text[m.end() :]) and not row else text
@@ -144,6 +148,10 @@ def _asides_off(text: str, cues: dict[str, re.Pattern[str]]) -> str:
         said.append(lead.group("unit"))
         text = text[: lead.start()] + text[lead.end() :]
     text = cues["unit_asked_inline"].sub("是", text)  # 人员经费折合多少万元: 人员经费是多少万元
+    text = cues["unit_before_ask"].sub(r"是多少\g<unit>", text)  # X换算成亿元是多少？比上年…: X是多少亿元？
+    text = cues["unit_after_ask"].sub(
+        lambda m: f"{m.group('unit')}{(m.group('round') or '').replace('、', ',')}?", text
+    )
     text, units = units_requested(cues["exact_note"].sub("", text), cues)  # 请换算成元, 折合多少万元: the unit asked
     said += units[:1]
     text = requests_listed(text, cues, converted=bool(units))  # 请分别列出A和B, 请把这两项分别换算成万元
@@ -287,9 +295,18 @@ def _as_written(norm: str, cues: dict[str, re.Pattern[str]]) -> str:
 
 
 _SAID_AS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
+    ("year_glossed", r"\1年"),
+    ("list_number", ""),
+    ("typo_note", ""),
     ("spoken", ""),
+    ("relayed", ""),
+    ("called", spellings.called_name),
+    ("ranked_place", spellings.place_said),
+    ("both_printed", r"\g<x>"),
     ("spoken_correction", ""),
     ("purpose_lead", ""),
+    ("figures_listed", lambda m: re.sub(r"(?:是|为)?\d[\d,.]*(?:亿元|万元|元)", "", m.group("list"))),
+    ("figure_then_added", r"\g<a>和\g<b>,"),
     ("sum_object", ""),
     ("another_row", r"\g<x>的"),
     ("claim_checked", "?"),
@@ -316,6 +333,7 @@ _SAID_AS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     ("used_for", ""),
     ("noticed_item", r"\g<item>"),
     ("winner_amount", lambda m: m.group("unit") or ""),
+    ("winner_amount_in", spellings.winner_unit),
     ("made_of", r"包括\g<items>"),
     ("each_after_comma", ""),
     ("claim_contrast", ""),

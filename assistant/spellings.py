@@ -7,6 +7,7 @@ import re
 
 from assistant.codes import codes_joined
 from assistant.data import load_data
+from assistant.lexicon import PLACE, known_terms
 from assistant.lists import siblings_joined
 from index.classification import kind_words
 
@@ -32,3 +33,29 @@ def plain_words(norm: str) -> str:
         norm = norm.replace(word, kind)
     norm = _ROUND_AMOUNT.sub(lambda m: f"{_ROUND[m.group(1)]}万元", norm)  # 单价一百万以上: 100万元
     return siblings_joined(norm)  # 水费电费: 水费和电费
+
+
+def called_name(m: re.Match[str]) -> str:
+    """`，好像叫X的` (question.toml `called`) names X when X is a name the documents or the national classification
+    know; else it stays as said."""
+    name = m.group("name")
+    if name not in known_terms():
+        return m.group(0)
+    return ("," if m.group(0).startswith(",") else "") + name
+
+
+def place_said(m: re.Match[str]) -> str:
+    """A place in the order said as a ranking (question.toml `ranked_place`): 排第二 -> 第二多, 倒数第二 -> 第二少,
+    排第一 -> 最多, 倒数第一 -> 最少."""
+    if m.group("n") or m.group("m"):
+        return f"第{m.group('n') or m.group('m')}{'多' if m.group('n') else '少'}"
+    return "最少" if m.group(0).startswith("倒数") else "最多"
+
+
+_WINNER = re.compile(PLACE + "(?:大|多|高|少|小|低)")
+
+
+def winner_unit(m: re.Match[str]) -> str:
+    """`…哪一类最少？金额折合多少万元` (question.toml `winner_amount_in`): the unit the winner's amount is asked in, once a
+    largest (smallest) was asked before it; else as said."""
+    return f"({m.group('unit')})" if _WINNER.search(m.string[: m.start()]) else m.group(0)

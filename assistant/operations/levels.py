@@ -24,6 +24,7 @@ _LEVEL = re.compile(
     r"(?:(?:一|哪一?|各|每|几|[二两三四五六七八九十\d]+)个?大?[“\"]?|[“\"]|(?<=[多少大小高低]的))(?P<level>类|款|项)(?![目级别型])"
     r"|大(?P<big>类)"
 )
+_WHICH_LEVEL = re.compile(r"哪一?个?[“\"]?(?P<level>类|款)(?![目级别型])(?P<big>)")  # 哪一项 is any one
 _PROJECTS = re.compile(
     r"(?:几|[二两三四五六七八九十\d]+)个项目|"
     + PLACE
@@ -54,7 +55,7 @@ def level_rows(query: Query, ctx: Context) -> tuple[list[Fact], str]:
     if _PROJECTS.search(asked):
         projects = [f for f in ctx.facts if f.source.table_kind in _PROJECT_KINDS]
         return _column(_in_table(query, projects, _PROJECT_KINDS)), "项目"
-    level = _LEVEL.search(asked)
+    level = _WHICH_LEVEL.search(asked) or _LEVEL.search(asked)  # 按类分的那九项中哪一类最少: the level asked
     word = (level.group("level") or level.group("big")) if level else ""
     tree = "economic" if _ECONOMIC.search(asked) else "functional"
     digits = _DIGITS[tree].get(word)

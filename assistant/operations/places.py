@@ -9,10 +9,11 @@ from collections.abc import Sequence
 
 from assistant.compose import cite_checked
 from assistant.match import Scored
-from assistant.names import is_residual, side, stage_of, vocabulary
+from assistant.names import is_residual, side, vocabulary
 from assistant.operations.base import Context, disagree
 from assistant.placing import container_said
 from assistant.readings import side_of_total
+from assistant.stages import stage_of
 from index.classification import counterpart
 from index.model import Fact
 from index.text import bigrams, normalize
