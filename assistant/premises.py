@@ -133,6 +133,7 @@ _ASKED_CLAIM = re.compile(
 )  # what is no part of a claim asked about: who said it, the question mark
 _CHECKED = re.compile(  # 准确增幅是多少, 麻烦对一下原文，准确数字是多少: the document's own figure, no item
     "准确|确切|具体|实际|到底|究竟|(?:麻烦|请|帮我)?(?:对一下|核对一下|核一下|核实一下|核实|核对|确认一下|查一下)(?:原文|文件)?|数字"
+    "|(?:文件|文中|原文|说明)(?:里|中|上)?(?:写的|说的|印的)"  # 文件里写的增长率到底是多少: the document's own
 )
 _CHANGE_ASKED = re.compile(
     r"(?:增减|增加|减少|变化|变动)额|(?:上涨|下降|增加|减少|增长|降低|提高)的?(?:幅度|比例|百分比)|(?:上涨|下降|增加|减少|增长|降|涨|多|少)了?(?=百分之|多少|几)|(?:比|较)(?=20\d{2}年|上一?年|去年)|增幅|涨幅|降幅|减幅|增长率|增速|(?:变化|变动|增减|下降|增长)的?比例|变化|变动|幅度|增减|百分比|百分之几|百分之多少|保留[一二两三\d]位小数|[()]"
@@ -246,7 +247,7 @@ _REST_PUT_IN = re.compile(
 _MORE_STATED = re.compile(rf"^(?:(?!比|较|增|减|多|少|涨|降)[^,?。]){{0,12}}?{MONEY_STATED.pattern}(?:的|,|。)")
 _THIS_COMPARED = re.compile("(这个数|这个|这笔钱?|这一?项|这)(?:是否|是不是|有没有)?(?=比|较|相比|相较|占)")
 _ASKER = re.compile(  # …, and what the asker remembers of it (我记得比2023年降了2%左右: the premise's change, recalled)
-    "^(我|我们)?(想知道|想问问?|想了解|想请教|请问|问一下|想(确认|核实|核对)一?下?|请(核实|核对|确认|查一下)"
+    "^(我|我们)?(想知道|想问问?|想了解|想请教|请问|问一下|想(确认|核实|核对)一?下?|请(核实|核对|确认)(一下)?,?|请查一下"
     "|记得|印象中|印象里|好像|听说|据说)"
 )
 _SHORT_HEAD = 3  # a head of the premise's item this short (编制) stands for it; a longer one names the item itself

@@ -297,6 +297,8 @@ def _as_written(norm: str, cues: dict[str, re.Pattern[str]]) -> str:
 _SAID_AS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     ("year_glossed", r"\1年"),
     ("list_number", ""),
+    ("remarked_lead", r"\g<x>"),
+    ("parent_bracketed", spellings.under_parent),
     ("typo_note", ""),
     ("spoken", ""),
     ("relayed", ""),

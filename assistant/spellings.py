@@ -9,7 +9,7 @@ from assistant.codes import codes_joined
 from assistant.data import load_data
 from assistant.lexicon import PLACE, known_terms
 from assistant.lists import siblings_joined
-from index.classification import kind_words
+from index.classification import codes_of, kind_words
 
 # A year written with two digits (24年公积金, 比23年, 25年执行数), never a count of years (近10年, 第15年, 每10年).
 _SHORT_YEAR = re.compile(r"(?<![\d.近去前后这多几第每满])([12]\d)(?=年(?!代))")
@@ -59,3 +59,16 @@ def winner_unit(m: re.Match[str]) -> str:
     """`…哪一类最少？金额折合多少万元` (question.toml `winner_amount_in`): the unit the winner's amount is asked in, once a
     largest (smallest) was asked before it; else as said."""
     return f"({m.group('unit')})" if _WINNER.search(m.string[: m.start()]) else m.group(0)
+
+
+def under_parent(m: re.Match[str]) -> str:
+    """`X（Y）` (question.toml `parent_bracketed`) with X a 款 of the national classification and Y a 项 it prints under
+    several 款 (一般行政管理事务, 行政运行): Y under X (X下的Y); any other bracket stays as said."""
+    parent, item = m.group("x"), m.group("y")
+    for k in range(len(parent) - 1):  # the 款 the words before the bracket end with (万里街道2024年宣传事务)
+        if any(len(c) == 5 for c in codes_of(parent[k:])):
+            items = codes_of(item)
+            if len(items) >= 2 and all(len(c) == 7 for c in items):
+                return f"{parent}下的{item}"
+            break
+    return m.group(0)

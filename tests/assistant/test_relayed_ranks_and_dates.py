@@ -29,7 +29,12 @@ Assistant:
   (`…加起来是多少？请换算成万元、保留两位小数，看看是不是等于…`): that question's;
 - a name said without the 性 of its qualifier (`公益岗位补贴`): the printed 公益性岗位补贴 (a name of five characters at
   least once without it); `政府基金` is the 政府性基金 (the 财政拨款支出 total had been given, a wrong number);
-- a row's list number copied with its label (`“1. 事业收入”`) is no part of its name.
+- a row's list number copied with its label (`“1. 事业收入”`) is no part of its name;
+- after blind set 34's one measurement (49 / 60 on 7e16f1d): a sentence about the asker never runs past a colon (`我在核…
+  总表：功能分类212类01款01项“行政运行”这一行，“项目支出”列`: the department's 项目支出 had been given, a wrong
+  number); a 项 printed under many 款 said in brackets after its 款 (`宣传事务（一般行政管理事务）`: another 款's row had
+  been given, a wrong number); a claimed rate, then a check or a doubt (`是这样吗？`, `是不是看错了？`, `感觉小数点不对。`)
+  and `请核实一下，文件里写的增长率`: the stated rate; `X这一项涨得很猛。请告诉我：…？…？`: X leads each question.
 """
 
 from __future__ import annotations
@@ -148,6 +153,51 @@ CASES: list[tuple[str, str, Expected]] = [
     ("wanli", "万里街道2024年公益岗位补贴预算多少元？", 4212300),
     ("justice", "司法局2026年政府基金拨款支出是多少元？", 0),
     ("welfare", "福利院2024年政府基金拨款支出是多少元？", 0),
+    # after blind set 34's one measurement
+    (
+        "wanli",
+        "我在核万里街道办事处2024年的部门支出预算总表：功能分类212类01款01项“行政运行”这一行，“项目支出”列填的是多少元？",
+        250000,
+    ),
+    (
+        "justice",
+        "我在核司法局2026年的部门支出预算总表：功能分类204类06款01项“行政运行”这一行，“基本支出”列填的是多少元？",
+        16726725.44,
+    ),
+    ("wanli", "万里街道2024年宣传事务（一般行政管理事务）比2023年执行数增长了百分之几？", -2.98),
+    ("finance", "财政局2024年财政事务（行政运行）决算数是多少万元？", 1511.89),
+    ("justice", "司法局2026年司法（行政运行）预算是多少万元？", 1672.67),
+    (
+        "dapeng",
+        "我看到一篇报道说大鹏新区政务服务数据管理局2022年机关运行经费比上年只增长了53.6%，感觉小数点不对。请核实一下，文件里写的增长率到底是多少？",
+        536,
+    ),
+    (
+        "wanli",
+        "听说万里街道2024年住房公积金比2023年执行数增长了5.3%，感觉小数点不对。请核实一下，文件里写的增长率到底是多少？",
+        0.53,
+    ),
+    (
+        "justice",
+        "我记得普陀区司法局2026年“机关事业单位基本养老保险缴费支出”比2025年执行数只涨了7.66%，是这样吗？请核实准确的增幅。",
+        17.66,
+    ),
+    ("welfare", "我记得福利院2024年社会福利事业单位比2023年执行数只涨了1.84%，是这样吗？请核实准确的增幅。", 3.84),
+    (
+        "finance",
+        "我看到有材料说普陀区财政局2024年机关运行经费比2023年增长了14%，是不是看错了？准确的增长率是多少？",
+        1.4,
+    ),
+    (
+        "justice",
+        "普陀区司法局2026年“信息化建设”这一项涨得很猛。请告诉我：2025年当年预算执行数是多少万元？2026年预算安排多少万元？比2025年执行数增长了百分之多少？",
+        [60.41, 227.88, 277.22],
+    ),
+    (
+        "wanli",
+        "万里街道2024年“城乡社区环境卫生”这一项降得很多。请告诉我：2023年当年预算执行数是多少万元？2024年预算安排多少万元？",
+        [830.24, 599.33],
+    ),
 ]
 
 
