@@ -9,7 +9,7 @@ from functools import cache
 
 from assistant.codes import ITEM_CODE
 from assistant.cues import organisations
-from assistant.lexicon import MONEY_STATED, known_terms, names_own_item
+from assistant.lexicon import MONEY_STATED, known_terms, names_own_item, says_known_term
 from index.classification import national_names
 
 Cues = dict[str, re.Pattern[str]]
@@ -63,7 +63,7 @@ def _remarks_off(text: str) -> str:
         if m is None or said or not _names_own(m.group("rest"), ""):
             return text
         org = next((clause[: clause.find(e) + len(e)] for e in (*strong, *weak) if e in clause), "")
-        if any(len(t) >= 2 and t in clause[len(org) :] for t in known_terms()):
+        if says_known_term(clause[len(org) :], shortest=2):
             return text
         text = org + m.group("rest")
     return text

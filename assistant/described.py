@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.lexicon import known_terms
+from assistant.lexicon import says_known_term
 
 # words, then 的那个, then the item
 _DESCRIPTION = re.compile(
@@ -47,7 +47,7 @@ def without_description(norm: str) -> str:
         return m.group(0) if kept else ""
 
     def means(m: re.Match[str]) -> str:  # 靠财政拨款得来的收入: a term among the means names the item (财政拨款收入)
-        return m.group(0) if any(len(t) >= 3 and t in m.group("words") for t in known_terms()) else drop(m)
+        return m.group(0) if says_known_term(m.group("words")) else drop(m)
 
     described = _DESCRIBED_AFTER.sub(drop, _DESCRIPTION.sub(drop, norm))
     return _USES_LISTED.sub(drop, _BY_MEANS.sub(means, described))

@@ -177,6 +177,12 @@ def known_terms() -> frozenset[str]:
     return frozenset({*lexicon, *load_data("answering.toml")["measure_words"], *classification.national_names()})
 
 
+def says_known_term(text: str, shortest: int = 3) -> bool:
+    """Does `text` hold a name the lexicon, the measure words or the national classification know, of `shortest`
+    characters at least?"""
+    return any(len(t) >= shortest and t in text for t in known_terms())
+
+
 YEAR = re.compile(r"(?<!\d)(20\d{2})(?:\s*年度?|(?!\d))")  # a year as written (2024, 2024年, 2024年度)
 EXCEPT_WORDS = "除了|除去|不含|不包括|以外|之外"  # what leaves something out of what is asked (除了…公积金)
 MONEY_STATED = re.compile(r"\d[\d,.]*\s*(?:亿元|万元|元)")  # a sum of money stated (9,584,796元, 2,008万元)

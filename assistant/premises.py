@@ -224,9 +224,8 @@ def _premise_and_question(item: str, rest: str, inside: bool, cues: Cues) -> str
         return item.replace(theirs, "") + rest
     own = cues["bare_question"].sub("", rest)
     starts = rest.startswith(("比", "较", "与", "和", "跟", "同", "相比", "相较", "对比", "占"))
-    starts = starts or bool(
-        _SPREAD.match(rest)
-    )  # …人员支出是895万元，按…人数来摊，人均多少: the premise's item averaged
+    # …人员支出是895万元，按…人数来摊，人均多少: the premise's item averaged
+    starts = starts or bool(_SPREAD.match(rest))
     if len(own) <= 4 or starts or not _names_item(rest, cues):  # …少了大概2%，准确的变动幅度是多少: the item's
         return f"{item}{rest}"
     # 事业编制15人，…比编制少几个 (not 三公经费预算10万元，公务接待费预算…: 费预算 is no head of 三公经费, the stage no word)

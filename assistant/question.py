@@ -34,6 +34,7 @@ from assistant.lexicon import (
     names_item,
     names_own_item,
     names_parts_only,
+    says_known_term,
 )
 from assistant.premises import hearsay, operands_said, premise_off, remembered_off, stated_premise, tag_remark_off
 from index.text import bigrams
@@ -122,9 +123,7 @@ def _topic_off(text: str, cues: dict[str, re.Pattern[str]]) -> str:
     an item of its own (a topic the rest leans on, `人民调解项目：年度预算安排多少`, and a row whose columns the rest
     asks, `城乡社区支出：基本支出、项目支出各多少`, stay); so does a part or section
     named as the place a figure is said (`国有资产占有使用情况里说…共有几辆车`)."""
-    if (wish := cues["asker_topic"].match(text)) and any(
-        len(t) >= 3 and t in text[wish.end() :] for t in known_terms()
-    ):
+    if (wish := cues["asker_topic"].match(text)) and says_known_term(text[wish.end() :]):
         return _topic_off(text[wish.end() :], cues)  # …我想看看…收入结构：事业收入是多少: a column named is enough
     m = cues["topic_lead"].match(text)
     row = m and not names_parts_only(m.group(0)) and names_item(m.group(0)) and names_parts_only(text[m.end() :])
@@ -307,7 +306,7 @@ _SAID_AS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     ("both_printed", r"\g<x>"),
     ("spoken_correction", ""),
     ("purpose_lead", ""),
-    ("figures_listed", lambda m: re.sub(r"(?:是|为)?\d[\d,.]*(?:亿元|万元|元)", "", m.group("list"))),
+    ("figures_listed", spellings.figures_off),
     ("figure_then_added", r"\g<a>和\g<b>,"),
     ("sum_object", ""),
     ("another_row", r"\g<x>的"),
@@ -357,7 +356,7 @@ def _gloss_read(m: re.Match[str]) -> str:
     if len(pieces) >= 2 and all(p in known_terms() for p in pieces):
         return f",{term}"
     before = _said_before(m, "[,?]")
-    named = any(len(t) >= 4 and t in before for t in known_terms())  # 行政单位医疗，就是给在职人员交医保那块
+    named = says_known_term(before, shortest=4)  # 行政单位医疗，就是给在职人员交医保那块
     return f"(就是{term})" if named or term.startswith(("不", "没", "非")) else f"({term})"
 
 

@@ -7,7 +7,7 @@ import re
 
 from assistant.codes import codes_joined
 from assistant.data import load_data
-from assistant.lexicon import PLACE, known_terms
+from assistant.lexicon import MONEY_STATED, PLACE, known_terms
 from assistant.lists import siblings_joined
 from index.classification import codes_of, kind_words
 
@@ -72,3 +72,12 @@ def under_parent(m: re.Match[str]) -> str:
                 return f"{parent}下的{item}"
             break
     return m.group(0)
+
+
+_READ_FIGURE = re.compile("(?:是|为)?" + MONEY_STATED.pattern)
+
+
+def figures_off(m: re.Match[str]) -> str:
+    """Items listed with the figures the asker read (question.toml `figures_listed`: 人员支出895万元、公用支出345万元):
+    the items, the figures taken out (the sum asked is of the document's)."""
+    return _READ_FIGURE.sub("", m.group("list"))

@@ -59,12 +59,11 @@ def resolve_years(query: Query, doc_ids: Sequence[str], summaries: Sequence[dict
         query = replace(query, years=[year + query.relative_year])
     if query.base_relative is not None and not query.base_years:
         query = replace(query, base_years=[(query.years[0] if query.years else year) + query.base_relative])
-    if _LAST_YEAR.search(query.as_of):  # 截至去年8月31日: the date in the year before the document's
-        query = replace(query, as_of=_LAST_YEAR.sub(f"{year - 1}年", query.as_of))
+    dated = cue("as_of").match(query.as_of)
+    if dated and dated.group("relative"):  # 截至去年8月31日: the date in the year before the document's
+        before, after = query.as_of[: dated.start("relative")], query.as_of[dated.end("relative") :]
+        query = replace(query, as_of=f"{before}{year - 1}年{after}")
     return query
-
-
-_LAST_YEAR = re.compile("去年|上一年|上年")
 
 
 def asked_years(query: Query, doc_year: int | None) -> set[int]:
