@@ -162,8 +162,9 @@ def render_report(report: CheckReport, *, as_json: bool = False) -> str:
 def is_consistency_question(question: str) -> bool:
     """True for `是否一致` / `核对` / `有没有错误` / `加起来对不对` questions (words in check_rules.toml), but not
     for a check a figure asked after it settles (对得上吗？收入合计比支出合计多多少万元？: the figure is asked), nor
-    for figures asked with only 核对/加起来/检查 and no check asked (核对如下科目：请列明项目支出数)."""
-    q = squash(question)
+    for figures asked with only 核对/加起来/检查 and no check asked (核对如下科目：请列明项目支出数), nor for a word
+    taken back (会议费 不对不对 我是说培训费: question.toml `taken_back`)."""
+    q = squash(cue("taken_back").sub(lambda m: m.group("instead"), normalize(question)))
     said = {w for w in rules_settings()["questions"]["triggers"] if w in q}
     figure = _FIGURE_ASKED.search(q) or cue("sum_imperative").search(normalize(question))  # 请把A、B加起来，…
     if said and said <= _WEAK and figure and not _CHECK_ASKED.search(q):

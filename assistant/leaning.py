@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from assistant.cues import cue
+from assistant.lexicon import known_terms
 from assistant.lists import head_for
 
 _BARE_CHANGE = re.compile(r"^(增加|减少|增长|下降|多|少|涨|降)了?(多少|几)")
@@ -67,4 +68,23 @@ def with_previous_container(clause: str, before: str) -> str:
     inside a container, is inside that container too (政府采购预算里服务多少万元)."""
     theirs = _CONTAINED_SHORT.match(re.split("[:;]", before)[-1]) or _CONTAINED_SHORT.match(re.split(",", before)[-1])
     mine = _SHORT_ITEM.match(clause)
-    return f"{head_for(theirs.group('container'), clause)}{clause}" if theirs and mine else clause
+    if theirs and mine:
+        return f"{head_for(theirs.group('container'), clause)}{clause}"
+    return f"{container}{clause}" if mine and (container := _named_container(mine.group("item"), before)) else clause
+
+
+def _named_container(item: str, before: str) -> str:
+    """`工程预算又是多少` after `政府采购：货物预算多少`: the container C of a name C+工程 the lexicon or the national
+    classification knows, when the clause before said C then a sibling Z with C+Z a known name too (政府采购货物)."""
+    known = known_terms()
+    if item in known:  # 收入总计…？支出总计…？: a name of its own
+        return ""
+    found = [
+        container
+        for name in known
+        if name.endswith(item) and len(container := name[: -len(item)]) >= 2
+        for m in re.finditer(re.escape(container) + r"[:]?(?:里面|里|中)?(?=[\u4e00-\u9fff]{2})", before)
+        if not before.startswith(item, m.end())  # 一般公共服务支出…：支出决算多少: the same name, no sibling
+        and any(container + before[m.end() : m.end() + n] in known for n in (2, 3, 4))
+    ]
+    return max(found, key=len, default="")

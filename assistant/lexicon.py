@@ -17,7 +17,7 @@ from index.text import normalize
 EXACT_PLACES = 6  # the decimals of a figure asked unrounded (不要四舍五入): all a conversion of printed figures has
 SMALL_NUMBERS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _CN_YEAR = re.compile("[〇零一二三四五六七八九]{4}(?=年)")  # 二〇二四年 is 2024年
-_CN_NUMERALS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+CN_NUMERALS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _TABLE_ORDINAL = re.compile("第([0-9]{1,2}|[一二三四五六七八九十]{1,3})张表")  # 第6张表, 第五张表: 表6, 表5
 
 
@@ -52,8 +52,10 @@ def english_read(text: str) -> str:
         gloss = re.sub("[+\uff0b]", "、", (m.group(2) or "").replace(" ", ""))  # utilities（水费 + 电费）: 水费、电费
         if gloss or word in greetings:
             return gloss
-        return words.get(word, m.group(0) if m.group(1).isupper() else "")
+        entry = words.get(word, m.group(0) if m.group(1).isupper() else "")
+        return "" if entry and m.string[m.end() :].lstrip().startswith(entry[0]) else entry  # share 占多少: 占 said
 
+    text = _VERSUS_EACH.sub("和", _FISCAL_YEAR.sub(r"\1年", text))  # FY2024; 基本支出 vs 项目支出各多少: 和
     return _LATIN_WORD.sub(read, _english_phrases().sub(_phrase_read, _YEAR_BEFORE_LATIN.sub(r"\1年", text)))
 
 
@@ -70,6 +72,9 @@ def _phrase_read(m: re.Match[str]) -> str:
 
 
 _YEAR_BEFORE_LATIN = re.compile(r"(?<!\d)(20\d{2})\s+(?=[A-Za-z])")
+_FISCAL_YEAR = re.compile(r"(?<![A-Za-z])FY\s*(20\d{2})(?:\s*年)?", re.IGNORECASE)  # FY2024: the fiscal year 2024年
+# two items said apart by vs before 各/分别 (基本支出 vs 项目支出各多少万元) are listed, not compared
+_VERSUS_EACH = re.compile(r"\s*(?<![A-Za-z])(?:vs\.?|versus)(?![A-Za-z])\s*(?=[^?？,，。]*?(?:各|分别))", re.IGNORECASE)
 
 
 @cache
@@ -79,7 +84,7 @@ def _to_simplified() -> OpenCC:
 
 def numerals_in_digits(text: str) -> str:
     """Years and table ordinals said in Chinese numerals, in digits: 二〇二四年 -> 2024年, 第十二张表 -> 表12."""
-    text = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_NUMERALS), text)
+    text = _CN_YEAR.sub(lambda m: m.group(0).translate(CN_NUMERALS), text)
     return _TABLE_ORDINAL.sub(lambda m: f"表{ordinal(m.group(1))}", text)
 
 
@@ -93,7 +98,7 @@ def ordinal(said: str) -> int:
     if said.isdigit():
         return int(said)
     tens, _, ones = said.rpartition("十")
-    return (int(tens.translate(_CN_NUMERALS) or 1) * 10 if "十" in said else 0) + int(ones.translate(_CN_NUMERALS) or 0)
+    return (int(tens.translate(CN_NUMERALS) or 1) * 10 if "十" in said else 0) + int(ones.translate(CN_NUMERALS) or 0)
 
 
 @cache

@@ -241,6 +241,7 @@ _NOTES = (
     "side_word",
     "count_determiner",
     "units_scope",
+    "shown_working",
 )
 
 

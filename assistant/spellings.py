@@ -7,16 +7,22 @@ import re
 
 from assistant.codes import codes_joined
 from assistant.data import load_data
-from assistant.lexicon import MONEY_STATED, PLACE, known_terms
+from assistant.lexicon import CN_NUMERALS, MONEY_STATED, PLACE, known_terms
 from assistant.lists import siblings_joined
 from index.classification import codes_of, kind_words
 
 # A year written with two digits (24年公积金, 比23年, 25年执行数), never a count of years (近10年, 第15年, 每10年).
 _SHORT_YEAR = re.compile(r"(?<![\d.近去前后这多几第每满])([12]\d)(?=年(?!代))")
+# …said in numerals (二六年, 比二三年, 二五年执行数): 2010–2029, never a count (近二三年) nor inside a year in full (二〇二四年)
+_SHORT_YEAR_SAID = re.compile(
+    r"(?<![〇零一二三四五六七八九十两几近去前后这多第每满])([一二][〇零一二三四五六七八九])(?=年(?!代|[内来以]))"
+)
 
 
 # A round amount in words (百万, 一百万元, 千万): in the digits documents print it with (单价100万元（含）以上设备).
 _ROUND_AMOUNT = re.compile(r"(?<![\d一二三四五六七八九十两几数])(一?百|一?千)万元?")
+# How many a group holds, said inside its name (编报绩效目标的20个项目): no part of the name printed.
+_GROUP_COUNTED = re.compile(r"(?<=的)\d{1,3}个(?=项目(?![(（]))")  # 列示的7个项目（A至B）: the items counted
 _ROUND = {"百": 100, "一百": 100, "千": 1000, "一千": 1000}
 
 
@@ -25,13 +31,17 @@ def plain_words(norm: str) -> str:
     apart (301-02) or after each level's name (司法（06款）基层司法业务（04项）) joined (30239, 30102, 2040604), or
     before each (204类…、06款…，04项基层司法业务) whole at each level (204, 20406, 2040604), a year in two
     digits in four (24年 → 2024年), a kind of 政府采购 asked with 类 (服务类的采购) as printed (服务采购), and an
-    everyday spelling of a printed word as printed (年底 → 年末), a round amount in words in digits (百万 → 100万元), and
+    everyday spelling of a printed word as printed (年底 → 年末), a round amount in words in digits (百万 → 100万元), a count
+    said in a group's name out (的20个项目 → 的项目), and
     two sibling items said with nothing between them as a list (水费电费 → 水费和电费)."""
     norm = codes_joined(norm)
-    norm = _SHORT_YEAR.sub(r"20\1", norm)  # 比23年少了多少: 2023年
+    norm = _SHORT_YEAR.sub(
+        r"20\1", _SHORT_YEAR_SAID.sub(lambda m: m.group(1).translate(CN_NUMERALS), norm)
+    )  # 比23年: 2023年
     for word, kind in {**kind_words(), **load_data("synonyms.toml")["spellings"]}.items():
         norm = norm.replace(word, kind)
     norm = _ROUND_AMOUNT.sub(lambda m: f"{_ROUND[m.group(1)]}万元", norm)  # 单价一百万以上: 100万元
+    norm = _GROUP_COUNTED.sub("", norm)  # 编报绩效目标的20个项目: the printed 编报绩效目标的项目
     return siblings_joined(norm)  # 水费电费: 水费和电费
 
 

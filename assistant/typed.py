@@ -1,5 +1,6 @@
 """A question typed fast, spaces standing for punctuation: after the ask (`多少万 那车子运行的钱呢`: two questions),
-between items listed before a sum (`基本工资 津贴补贴 绩效工资加起来`), after a 了 (`涨了还是降了 差多少万`)."""
+after where to read (`…具体情况里面 公用支出`), between items listed before a sum (`基本工资 津贴补贴 绩效工资加起来`),
+after a 了 (`涨了还是降了 差多少万`)."""
 
 from __future__ import annotations
 
@@ -12,12 +13,14 @@ _SPACED_LIST = re.compile(
     r"(?:[\u4e00-\u9fff]{2,10}[ \u3000]+){1,6}[\u4e00-\u9fff]{2,10}?(?=加起来|合计|一共|总共|共计|之和|分别|各是|各多少)"
 )
 _SPACED_PAUSE = re.compile(r"(?<=了)[ \u3000]+(?=[\u4e00-\u9fff])")
+_SPACED_WHERE = re.compile(r"(?<=里面|里头|当中|之中)[ \u3000]+(?=[\u4e00-\u9fff])")
 
 
 def spaced(text: str) -> str:
     """Spaces standing for punctuation read as it (see `_SPACED_ASK`); in a question typed with no other punctuation,
     spaces between items before a sum (`_SPACED_LIST`) and after a 了 (`_SPACED_PAUSE`) too."""
     text = _TABLE_THEN_CODE.sub(r"\1中", _SPACED_ASK.sub(r"\1？", text))  # 表7 2010302: no code 72010302
+    text = _SPACED_WHERE.sub("，", text)  # …具体情况里面 公用支出写的是多少: where to read, then the item
     if _PUNCTUATED.search(text):  # spaces beside punctuation are spaces (…住房公积金 和 2210203 购房补贴 的决算数分别)
         return text
     text = _SPACED_LIST.sub(lambda m: re.sub(r"[ \u3000]+", "、", m.group(0)), text)

@@ -1,0 +1,81 @@
+"""A question as it was said (a voice message written out, a post typed in one breath), read as meant:
+
+- what the asker takes back gives way to what is said instead (`会议费安排了多少 不对不对 我是说培训费`, `水费 哦不是
+  是电费`, `比2022年 哦不对 是比2023年`);
+- an exclamation that asks nothing goes (`凭什么！`, `福利院收老人的钱越收越多！…？`, `…？一个比一个离谱！`), and so does a
+  last question asking nothing (`…？年年都花这么多？`) and the condition of a claim's correction (`对吗？若不对，正确数字
+  是多少`);
+- a first question asking no figure before one restating it (`钱是不是被砍了？…大厅运营事务预算比2021年减少了多少万元？`)
+  goes."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.cues import cue, organisations
+from assistant.lexicon import known_terms, names_item, names_own_item, says_known_term
+
+_YEAR = re.compile(r"20\d{2}年度?")
+
+
+def spoken_read(norm: str) -> str:
+    """`norm` read as meant (see the module docstring; question.toml `taken_back`, `exclaimed`, `rhetorical_tail`,
+    `correct_figure`, `rhetorical_lead`)."""
+    while m := cue("taken_back").search(norm):
+        fixed = _taken_back(norm[: m.start()], m.group("instead"))
+        if fixed is None:  # nothing said before it that the correction can stand for: left as said
+            break
+        norm = fixed + norm[m.end() :]
+    norm = cue("rhetorical_tail").sub(_remark_off, cue("exclaimed").sub(_exclamation_off, norm))
+    norm = cue("correct_figure").sub("", norm)
+    lead = cue("rhetorical_lead").match(norm)
+    return norm[lead.end() :] if lead and _restated(lead.group("lead"), norm[lead.end() :]) else norm
+
+
+def _restated(lead: str, rest: str) -> bool:
+    """Does `rest` ask a figure of an item of its own (a name the lexicon or the national classification knows, or the
+    year and the department), naming every name `lead` names (so `lead` only remarks)?"""
+    said = [t for t in known_terms() if len(t) >= 3 and t in lead]
+    whole = _YEAR.search(rest) and any(end in rest for end in organisations()[0])  # …大鹏数据局2022年…: stands alone
+    return bool(names_item(rest) or whole) and all(t in rest for t in said)  # 有几台: leans on the lead
+
+
+def _taken_back(before: str, instead: str) -> str | None:
+    """`before` without the words `instead` replaces, then `instead`: the last 比 before a `比…` said instead, the
+    last year before a year, else the last name the lexicon, the measures or the national classification know."""
+    if instead.startswith("比"):
+        start = before.rfind("比")
+    elif _YEAR.match(instead):
+        start = max((y.start() for y in _YEAR.finditer(before)), default=-1)
+    else:
+        start = _last_name(before)
+    if start < 0:
+        return None
+    return before[:start] + _REPEATED.sub(r"\1", instead)  # 我是说培训费 培训费安排了多少: 培训费 once
+
+
+_REPEATED = re.compile(r"^([\u4e00-\u9fff]{2,8})\1")
+
+
+def _last_name(text: str) -> int:
+    """Where the name in `text` that ends last begins (the longest of those ending there); -1 when none."""
+    found = [(i + len(t), len(t), i) for t in known_terms() if len(t) >= 2 for i in _starts(text, t)]
+    return max(found)[2] if found else -1
+
+
+def _starts(text: str, term: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(term), text)]
+
+
+def _exclamation_off(m: re.Match[str]) -> str:
+    """An exclamation that asks nothing goes when the question names an item of its own (a name of three characters
+    the lexicon, the measures or the national classification know, or what a count counts), and does not refer back
+    to it (`X这种名目！…这一项`); `…又涨了，听说涨了好几千万！比上一年到底增加了多少` keeps it (the item is in it)."""
+    rest = m.string[m.end() :] or m.string[: m.start()]
+    own = names_own_item(rest) or says_known_term(rest)
+    return "" if own and not cue("item_anaphor").search(rest) else m.group(0)
+
+
+def _remark_off(m: re.Match[str]) -> str:
+    """A last question asking nothing goes unless it names an item (`公务接待费？`: a question of its own)."""
+    return m.group(0) if names_own_item(m.group(0)) or says_known_term(m.group(0)) else ""
