@@ -18,6 +18,9 @@ from assistant.lists import each_asked
 Cues = dict[str, re.Pattern[str]]
 
 
+_GLOSS = re.compile(r"\((?:(?!多少|几)[^()])*\)")  # words in brackets asking no figure
+
+
 def split_clauses(text: str, cues: Cues) -> list[str]:
     """The questions `text` joins, or [] when it asks one."""
     text = _BRACKETED.sub(lambda m: m.group(0).replace(",", _INNER_COMMA), text)  # (全部资金口径,非财政拨款口径)
@@ -41,7 +44,9 @@ def split_clauses(text: str, cues: Cues) -> list[str]:
         yes_no = cues["yes_no"].search(piece) or cues["compared_only"].match(piece)
         framing = later_asks and bool(yes_no) and not claimed
         # 需要一个比例：…合计X元中，: a lead closed by a colon asks nothing of its own
-        asks = cues["asking"].search(piece.rsplit(":", 1)[-1]) or (questioned and cues["asked_bare"].search(piece))
+        # …绩效目标（事先定好这笔钱要办成什么事）的项目，一共…: a gloss in brackets asks nothing
+        own = _GLOSS.sub("", piece.rsplit(":", 1)[-1])
+        asks = cues["asking"].search(own) or (questioned and cues["asked_bare"].search(piece))
         if asks and not framing:
             clauses.append(pending.rstrip("、") + piece)
             pending = ""

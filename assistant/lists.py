@@ -67,14 +67,17 @@ def _held_pair(item: str) -> list[str]:
     return [item[: inner.start(2)] + half for half in halves]
 
 
+_TOTALLED = re.compile("(?:合计|总计|小计)$")
+
+
 def _last_items(last: str) -> list[str]:
-    """The items joined by 和/以及; by 与 only when each side ends with a column (基本支出数与项目支出数: 与 also
-    joins words inside one name, 城乡社区规划与管理)."""
+    """The items joined by 和/以及; by 与 only when each side ends with a column, or its total (基本支出数与项目支出数,
+    人员经费合计与公用经费合计: 与 also joins words inside one name, 城乡社区规划与管理)."""
     items = _LAST_SEP.split(last)
     if len(items) == 1 and "与" in last:
         columns = vocabulary().measure_words
         sides = [re.sub("数$", "", p) for p in last.split("与")]
-        if all(any(p.endswith(c) for c in columns) for p in sides):
+        if all(any(_TOTALLED.sub("", p).endswith(c) for c in columns) for p in sides):  # 人员经费合计与公用经费合计
             return sides
     return items
 

@@ -6,7 +6,9 @@
   last question asking nothing (`…？年年都花这么多？`) and the condition of a claim's correction (`对吗？若不对，正确数字
   是多少`);
 - a first question asking no figure before one restating it (`钱是不是被砍了？…大厅运营事务预算比2021年减少了多少万元？`)
-  goes."""
+  goes;
+- a topic lead naming an item, then a question referring back to it (`给学生讲“人员支出”（…）：…这部分是多少`), asks
+  that item."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import re
 
 from assistant.cues import cue, organisations
 from assistant.lexicon import known_terms, names_item, names_own_item, says_known_term
+from assistant.spellings import named_back
 
 _YEAR = re.compile(r"20\d{2}年度?")
 
@@ -28,6 +31,8 @@ def spoken_read(norm: str) -> str:
         norm = fixed + norm[m.end() :]
     norm = cue("rhetorical_tail").sub(_remark_off, cue("exclaimed").sub(_exclamation_off, norm))
     norm = cue("correct_figure").sub("", norm)
+    topic = cue("topic_lead").match(norm)  # 给学生讲“人员支出”（…）：…这部分是多少: the name the topic says
+    norm = (named_back(topic.group(0), norm[topic.end() :]) or norm) if topic else norm
     lead = cue("rhetorical_lead").match(norm)
     return norm[lead.end() :] if lead and _restated(lead.group("lead"), norm[lead.end() :]) else norm
 

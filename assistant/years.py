@@ -17,6 +17,7 @@ from assistant.analyze import Query, strip_filler
 from assistant.answer_types import Answer
 from assistant.compose import as_of_year, counted_as_asked, date_stated, load_templates
 from assistant.cues import cue
+from assistant.data import load_data
 from assistant.match import rank_facts
 from assistant.names import display_name
 from assistant.operations.base import Context
@@ -161,7 +162,7 @@ def explain_abstention(query: Query, ctx: Context) -> str:
 def refuse_unanswerable(
     query: Query, facts: Callable[[Sequence[str]], Sequence[Fact]], doc_ids: Sequence[str]
 ) -> Answer | None:
-    """The refusal of a per-capita, period or currency question (None: answer it). A period the documents
+    """The refusal of a per-capita, period, currency, detail or subordinate-unit question (None: answer it). A period the documents
     print rows for (`第二季度用款计划`) is answered as any question, then kept to that period (`keep_to_period`).
     `facts(doc_ids)` reads the documents' facts, only for a question asked by period."""
     if not query.unsupported:
@@ -171,7 +172,16 @@ def refuse_unanswerable(
         return None
     if detail and any(detail in normalize(f"{f.subject}{f.context}{f.source.quote}") for f in facts(doc_ids)):
         return None
+    unit = _subordinate(query)  # 下属的X中心…自己单独: a document printing X's own lines answers it
+    if unit and any(unit in normalize(f"{f.subject}{f.context}{f.source.quote}") for f in facts(doc_ids)):
+        return None
     return refuse_unsupported(query)
+
+
+def _subordinate(query: Query) -> str:
+    pattern = load_data("question.toml")["unsupported"]["subordinate"]
+    said = re.search(pattern, normalize(query.text)) if query.unsupported == "subordinate" else None
+    return said.group("unit") if said else ""
 
 
 def _period(query: Query) -> str:

@@ -23,7 +23,12 @@ documents, through the real Assistant:
   (`列示的7个项目（综合管理事务至政府投资项目）`);
 - a first question asking whether something exists (`有没有…设备？有几台`) is a question, and a last one asking what or
   why (`是放在基本支出还是项目支出？`, `为啥会少？`) too; a container is never its own item's (`一般公共服务支出（类）…：
-  支出决算多少`: the row's 决算, not the 类's).
+  支出决算多少`: the row's 决算, not the 类's);
+- after blind set 35's one measurement (53 / 60 on c053c85): `A合计与B合计各为多少` asks each (their sum had been given,
+  a wrong number); a gloss in brackets asking what (`（事先定好这笔钱要办成什么事）`) asks nothing (a count had been given
+  first, a wrong number); a unit under the department asked on its own (`下属的…中心…自己单独的支出预算`) is declined
+  unless the document prints that unit's lines (the 城乡社区支出 had been given, a number where the document is silent);
+  a topic lead naming an item before `这部分` (`给学生讲“人员支出”（…）：…这部分是多少万元`) asks that item.
 """
 
 from __future__ import annotations
@@ -121,6 +126,30 @@ CASES: list[tuple[str, str, Expected]] = [
         "普陀区财政局2024年一般公共服务支出（类）财政事务（款）行政运行（项）：年初预算多少万元？支出决算多少万元？",
         [1560.05, 1511.89],
     ),
+    ("finance", "财政局2024年人员经费合计与公用经费合计各为多少万元？", [2152.26, 184.65]),
+    ("welfare", "福利院2024年人员经费合计与公用经费合计各是多少元？", [7380214, 2120950]),
+    (
+        "finance",
+        "普陀区财政局2024年编报了绩效目标（事先定好这笔钱要办成什么事）的项目，一共涉及多少万元预算？",
+        598.42,
+    ),
+    (
+        "justice",
+        "普陀区司法局2026年编报了绩效目标（事先定好这笔钱要办成什么事）的项目，一共涉及多少万元预算？",
+        7054.05,
+    ),
+    (
+        "wanli",
+        "万里街道下属的社区事务受理服务中心（居民办社保、开证明的窗口）2024年自己单独的支出预算是多少万元？",
+        None,
+    ),
+    ("justice", "司法局下属的公共法律服务中心2026年自己单独的支出预算是多少万元？", None),
+    (
+        "dapeng",
+        "给学生讲“人员支出”（主要就是在职人员的工资福利）：大鹏新区政务服务数据管理局2022年预算里这部分是多少万元？",
+        895,
+    ),
+    ("justice", "给学生讲“公用经费”：普陀区司法局2026年预算里这部分是多少万元？", 217.83),
 ]
 
 
