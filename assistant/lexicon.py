@@ -182,6 +182,12 @@ def known_terms() -> frozenset[str]:
     return frozenset({*lexicon, *load_data("answering.toml")["measure_words"], *classification.national_names()})
 
 
+def known_terms_in(text: str, shortest: int = 3) -> list[str]:
+    """The names the lexicon, the measure words or the national classification know that `text` holds, of `shortest`
+    characters at least."""
+    return [t for t in known_terms() if len(t) >= shortest and t in text]
+
+
 def says_known_term(text: str, shortest: int = 3) -> bool:
     """Does `text` hold a name the lexicon, the measure words or the national classification know, of `shortest`
     characters at least?"""

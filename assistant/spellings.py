@@ -7,7 +7,7 @@ import re
 
 from assistant.codes import codes_joined
 from assistant.data import load_data
-from assistant.lexicon import CN_NUMERALS, MONEY_STATED, PLACE, known_terms, names_item
+from assistant.lexicon import CN_NUMERALS, MONEY_STATED, PLACE, known_terms
 from assistant.lists import siblings_joined
 from index.classification import codes_of, kind_words
 
@@ -91,17 +91,3 @@ def figures_off(m: re.Match[str]) -> str:
     """Items listed with the figures the asker read (question.toml `figures_listed`: 人员支出895万元、公用支出345万元):
     the items, the figures taken out (the sum asked is of the document's)."""
     return _READ_FIGURE.sub("", m.group("list"))
-
-
-_BACK = re.compile("这一?部分|这一?项(?!目)|这笔钱?|这一?块")  # what a question says of a name said before it
-
-
-def named_back(lead: str, rest: str) -> str:
-    """`给学生讲“人员支出”（…）：…预算里这部分是多少万元`: a question naming no item of its own that refers back to the
-    name a topic lead says asks that name (the longest the lexicon, the measures or the national classification know
-    in the lead); "" when it does not."""
-    names = [t for t in known_terms() if len(t) >= 3 and t in lead]
-    back = _BACK.search(rest)
-    if not names or not back or names_item(rest):
-        return ""
-    return rest[: back.start()] + max(names, key=len) + rest[back.end() :]

@@ -15,8 +15,7 @@ from __future__ import annotations
 import re
 
 from assistant.cues import cue, organisations
-from assistant.lexicon import known_terms, names_item, names_own_item, says_known_term
-from assistant.spellings import named_back
+from assistant.lexicon import known_terms, known_terms_in, names_item, names_own_item, says_known_term
 
 _YEAR = re.compile(r"20\d{2}年度?")
 
@@ -32,7 +31,7 @@ def spoken_read(norm: str) -> str:
     norm = cue("rhetorical_tail").sub(_remark_off, cue("exclaimed").sub(_exclamation_off, norm))
     norm = cue("correct_figure").sub("", norm)
     topic = cue("topic_lead").match(norm)  # 给学生讲“人员支出”（…）：…这部分是多少: the name the topic says
-    norm = (named_back(topic.group(0), norm[topic.end() :]) or norm) if topic else norm
+    norm = (_named_back(topic.group(0), norm[topic.end() :]) or norm) if topic else norm
     lead = cue("rhetorical_lead").match(norm)
     return norm[lead.end() :] if lead and _restated(lead.group("lead"), norm[lead.end() :]) else norm
 
@@ -40,7 +39,7 @@ def spoken_read(norm: str) -> str:
 def _restated(lead: str, rest: str) -> bool:
     """Does `rest` ask a figure of an item of its own (a name the lexicon or the national classification knows, or the
     year and the department), naming every name `lead` names (so `lead` only remarks)?"""
-    said = [t for t in known_terms() if len(t) >= 3 and t in lead]
+    said = known_terms_in(lead)
     whole = _YEAR.search(rest) and any(end in rest for end in organisations()[0])  # …大鹏数据局2022年…: stands alone
     return bool(names_item(rest) or whole) and all(t in rest for t in said)  # 有几台: leans on the lead
 
@@ -77,10 +76,29 @@ def _exclamation_off(m: re.Match[str]) -> str:
     the lexicon, the measures or the national classification know, or what a count counts), and does not refer back
     to it (`X这种名目！…这一项`); `…又涨了，听说涨了好几千万！比上一年到底增加了多少` keeps it (the item is in it)."""
     rest = m.string[m.end() :] or m.string[: m.start()]
-    own = names_own_item(rest) or says_known_term(rest)
-    return "" if own and not cue("item_anaphor").search(rest) else m.group(0)
+    return "" if _names_own(rest) and not cue("item_anaphor").search(rest) else m.group(0)
 
 
 def _remark_off(m: re.Match[str]) -> str:
     """A last question asking nothing goes unless it names an item (`公务接待费？`: a question of its own)."""
-    return m.group(0) if names_own_item(m.group(0)) or says_known_term(m.group(0)) else ""
+    return m.group(0) if _names_own(m.group(0)) else ""
+
+
+def _names_own(text: str) -> bool:
+    """Does `text` name an item of its own: a name of three characters the lexicon, the measures or the national
+    classification know, or what a count counts (几辆车)?"""
+    return names_own_item(text) or says_known_term(text)
+
+
+_BACK = re.compile("这一?部分|这一?项(?!目)|这笔钱?|这一?块")  # what a question says of a name said before it
+
+
+def _named_back(lead: str, rest: str) -> str:
+    """`给学生讲“人员支出”（…）：…预算里这部分是多少万元`: a question naming no item of its own that refers back to the
+    name a topic lead says asks that name (the longest the lexicon, the measures or the national classification know
+    in the lead); "" when it does not."""
+    names = known_terms_in(lead)
+    back = _BACK.search(rest)
+    if not names or not back or names_item(rest):
+        return ""
+    return rest[: back.start()] + max(names, key=len) + rest[back.end() :]

@@ -162,9 +162,10 @@ def explain_abstention(query: Query, ctx: Context) -> str:
 def refuse_unanswerable(
     query: Query, facts: Callable[[Sequence[str]], Sequence[Fact]], doc_ids: Sequence[str]
 ) -> Answer | None:
-    """The refusal of a per-capita, period, currency, detail or subordinate-unit question (None: answer it). A period the documents
-    print rows for (`第二季度用款计划`) is answered as any question, then kept to that period (`keep_to_period`).
-    `facts(doc_ids)` reads the documents' facts, only for a question asked by period."""
+    """The refusal of a per-capita, period, currency, detail or subordinate-unit question (None: answer it). A
+    period the documents print rows for (`第二季度用款计划`) is answered as any question, then kept to that period
+    (`keep_to_period`); a detail or a unit a line of the documents names is answered too. `facts(doc_ids)` reads the
+    documents' facts, only for a question asked by period, detail or unit."""
     if not query.unsupported:
         return None
     period, detail = _period(query), unsupported_words(query.text) if query.unsupported == "detail" else ""
