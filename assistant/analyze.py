@@ -87,7 +87,7 @@ class Query:
     asked: str = ""  # the normalised question as asked, framing included (organisations are found here)
     doc_years: list[int] = field(default_factory=list)  # years of the document the question cites
     base_years: list[int] = field(default_factory=list)  # years compared against (比2021年)
-    base_relative: int | None = None  # -1: compared against the year before the document's (比上年)
+    base_relative: int | None = None  # -1: against the year before the one asked (比上年); 0: the document's (比今年)
     round: int | None = None  # decimals asked for (保留两位小数)
     table_hint: str | None = None  # a table the question points into
     unsupported: str | None = None  # per_capita / period / currency: no annual figure answers it

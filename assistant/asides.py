@@ -142,7 +142,7 @@ def _known_off(m: re.Match[str]) -> str:
 _ASKED_KNOWN = re.compile("(年初|调整|全年)?(预算|决算)|(是|有|为)?(多少|几)")
 
 
-_JOINS = re.compile("加上|加|以及|和|与|及|、")
+_JOINS = re.compile("加上|加|以及|和|与|(?<!涉)及|、")
 _DESCRIPTION = re.compile("^(用于|主要用于|主要|包括|含|即|也就是|就是|指)")
 _DEFINED = re.compile("(的|那)一?(部分|块|笔钱?|些钱|钱)$")
 

@@ -32,9 +32,10 @@ _STOPS = "，,。；;"  # what ends a clause of the claim
 
 
 _ASKED_AFTER = re.compile("多少|几")  # a question of its own after the check (…对吗？X到底是多少？)
-# a claim said without quotes, as remembered or heard (主任印象中…的钱是1,693万元，这个数对不对？): read as quoted
+# a claim said without quotes, as remembered, heard or written (主任印象中…的钱是1,693万元，这个数对不对？稿子里写…是
+# 330万元，对不对？): read as quoted
 _REMEMBERED = re.compile(
-    r"^(?P<lead>[^，,。？?]{0,20}?(?:印象中|印象里|我记得|记得|听说|据说|有人说))(?P<claim>[^？?“”\"]{4,120}?)"
+    r"^(?P<lead>[^，,。？?]{0,20}?(?:印象中|印象里|我记得|记得|听说|据说|有人说|写着|写的是|写道|写|报道说|报道称|称))(?P<claim>[^？?“”\"]{4,120}?)"
     r"(?P<tail>[，,。]?(?:这个数字?|这个说法|这)?(?:对不对|对吗|是不是|准不准|准确吗)[？?].*)$"
 )
 

@@ -43,6 +43,9 @@ def split_clauses(text: str, cues: Cues) -> list[str]:
         claimed = questioned and bool(_FIGURE.search(piece)) and _names(piece) and _names(nxt)  # X是不是25万元？Y…
         yes_no = cues["yes_no"].search(piece) or cues["compared_only"].match(piece)
         framing = later_asks and bool(yes_no) and not claimed
+        later = [p for p in pieces[i + 1 :] if cues["asking"].search(p)]
+        if _WHICH.search(piece) and len(later) >= 2 and not any(_WINNER_SAID.search(p) for p in later):
+            continue  # 哪个多？A是多少？B是多少？: the two figures asked after it answer it; A's question is A's alone
         # 需要一个比例：…合计X元中，: a lead closed by a colon asks nothing of its own
         # …绩效目标（事先定好这笔钱要办成什么事）的项目，一共…: a gloss in brackets asks nothing
         own = _GLOSS.sub("", piece.rsplit(":", 1)[-1])
@@ -68,6 +71,8 @@ def split_clauses(text: str, cues: Cues) -> list[str]:
     return clauses if len(clauses) >= 2 else []
 
 
+_WHICH = re.compile("(?:哪个|哪项|哪一项|哪一个|谁)更?(?:多|少|高|低|大|小)")  # a comparison asking which
+_WINNER_SAID = re.compile("(?:多|少|高|低|大|小)的|[多少高低]出|差|那一?项|这一?项|其|它")  # 多的那项是多少, 多出多少
 _FIGURE = re.compile(r"\d[\d,.]*(?:亿元|万元|元|%|万|人|辆|个)")  # a figure claimed (25万元), not a year
 
 

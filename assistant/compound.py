@@ -17,7 +17,13 @@ from assistant.backrefs import by_items_before, of_row_before, with_previous_ran
 from assistant.cues import cue
 from assistant.data import load_data
 from assistant.inherit import inherit_frame
-from assistant.leaning import against_before, with_previous_comparison, with_previous_container, with_previous_head
+from assistant.leaning import (
+    against_before,
+    with_previous_comparison,
+    with_previous_container,
+    with_previous_head,
+    with_year_compared,
+)
 from assistant.lexicon import GENERIC_CHARS, known_terms, names_item
 from assistant.llm_route import merge_grounding
 from assistant.names import stage_cue_words, stage_terms, strip_endings, vocabulary
@@ -222,8 +228,8 @@ def clause_query(query: Query, i: int, item: str) -> Query:
     if i:
         clause = of_row_before(clause, strip_endings(item, vocabulary().measure_words))
         before = against_before(query.clauses[i - 1], query.clauses[i - 2]) if i >= 2 else query.clauses[i - 1]
-        clause = with_previous_head(with_previous_container(clause, before), before)
-        clause = with_previous_comparison(against_before(clause, before), before)
+        clause = with_previous_head(with_previous_container(clause, before, ",".join(query.clauses[: i - 1])), before)
+        clause = with_previous_comparison(against_before(with_year_compared(clause, before), before), before)
         clause = with_previous_ranking(clause, before)
         parallel = _PARALLEL.search(clause) and not names_item(clause)  # (货物的政府采购预算又是多少: its own whole)
         if parallel and query.clauses[i - 1].startswith("其中"):  # 其中货物多少？另外服务呢: 其中服务

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from assistant.cues import cue
-from assistant.lexicon import known_terms
+from assistant.lexicon import YEAR, known_terms
 from assistant.lists import head_for
 
 _BARE_CHANGE = re.compile(r"^(增加|减少|增长|下降|多|少|涨|降)了?(多少|几)")
@@ -33,6 +33,15 @@ def against_before(clause: str, before: str) -> str:
         None,
     )
     return re.sub(_THAT_FIGURE, lambda m: m.group(1) + year, clause, count=1) if year else clause
+
+
+def with_year_compared(clause: str, before: str) -> str:
+    """`是不是比今年还多` after `2025年X是多少`: a clause comparing with the document's year and naming no year of its
+    own compares the year the clause before asked (`2025年是不是比今年还多`), not the document's year with itself."""
+    if not cue("base_current").search(clause) or YEAR.search(clause):
+        return clause
+    said = YEAR.findall(before)
+    return f"{said[-1]}年{clause}" if said else clause
 
 
 # the figure the clause before asked, pointed at (比其, 比它, 比那个, 比这个数): its year and stage
@@ -63,14 +72,16 @@ _CONTAINED_SHORT = re.compile(
 _SHORT_ITEM = re.compile(rf"^(?P<item>[^,?;里中()]{{2,4}}?){_STAGE_ASKED}(?:又|呢)?(?=多少|几|是多少|有多少|为多少)")
 
 
-def with_previous_container(clause: str, before: str) -> str:
+def with_previous_container(clause: str, before: str, earlier: str = "") -> str:
     """`服务多少万元` after `政府采购预算里工程多少万元`: a short item said alone, after a clause asking a short item
-    inside a container, is inside that container too (政府采购预算里服务多少万元)."""
+    inside a container, is inside that container too (政府采购预算里服务多少万元); a container's sibling may be said in
+    any clause before (`政府采购货物预算、工程预算和服务预算各…`: `earlier`, the clauses before the one before)."""
     theirs = _CONTAINED_SHORT.match(re.split("[:;]", before)[-1]) or _CONTAINED_SHORT.match(re.split(",", before)[-1])
     mine = _SHORT_ITEM.match(clause)
     if theirs and mine:
         return f"{head_for(theirs.group('container'), clause)}{clause}"
-    return f"{container}{clause}" if mine and (container := _named_container(mine.group("item"), before)) else clause
+    container = _named_container(mine.group("item"), f"{earlier},{before}") if mine else ""
+    return f"{container}{clause}" if container else clause
 
 
 def _named_container(item: str, before: str) -> str:

@@ -49,7 +49,7 @@ class Framed:
     doc_years: tuple[int, ...] = ()  # years of the document the question cites (根据…2022年部门预算)
     base_years: tuple[int, ...] = ()  # years compared against (比2021年…)
     target_years: tuple[int, ...] = ()  # years whose figures are asked
-    base_relative: int | None = None  # -1 when compared against the year before the document's (比上年, 和去年比)
+    base_relative: int | None = None  # -1: against the year before (比上年, 和去年比); 0: the document's (比今年)
     round: int | None = None  # decimals asked for (保留两位小数)
     table_hint: str | None = None  # the table the question points into (…经济分类表里，)
     unsupported: str | None = None  # why no annual disclosure figure can answer it (per-capita, a quarter…)
@@ -205,7 +205,7 @@ def frame(norm: str) -> Framed:
         text = (text[: rounding.start()] + text[rounding.end() :]).strip(",")
     text = clauses.each_requested(text)  # 三项，分别换算成万元（…）是多少
     base = [int(y) for y in cues["base_year"].findall(text)]
-    base_relative = -1 if cues["base_relative"].search(text) else None
+    base_relative = -1 if cues["base_relative"].search(text) else (0 if cues["base_current"].search(text) else None)
     targets = [y for y in _years(cues["base_year"].sub("", text)) if y not in base or y in doc_years]
     if doc_years and set(targets) <= set(doc_years) and _names_doc_year_only(norm, doc_years):
         targets = []
@@ -377,9 +377,9 @@ def _repeat(substitute: Callable[[str, str], str], text: str) -> str:
 
 
 def without_bases(text: str) -> str:
-    """The question with the years it compares against taken out (比2021年, 和去年比)."""
+    """The question with the years it compares against taken out (比2021年, 和去年比, 比今年)."""
     cues = _cues()
-    return cues["base_relative"].sub("", cues["base_year"].sub("", text))
+    return cues["base_current"].sub("", cues["base_relative"].sub("", cues["base_year"].sub("", text)))
 
 
 def _names_doc_year_only(norm: str, doc_years: list[int]) -> bool:

@@ -23,6 +23,10 @@ _SHORT_YEAR_SAID = re.compile(
 _ROUND_AMOUNT = re.compile(r"(?<![\d一二三四五六七八九十两几数])(一?百|一?千)万元?")
 # How many a group holds, said inside its name (编报绩效目标的20个项目): no part of the name printed.
 _GROUP_COUNTED = re.compile(r"(?<=的)\d{1,3}个(?=项目(?![(（]))")  # 列示的7个项目（A至B）: the items counted
+# A+B+C合计多少: a list of the items summed, as 、 writes it (a sign between two numbers is left alone)
+_PLUS = re.compile(r"(?<=[\u4e00-\u9fff)])\s*\+\s*(?=[\u4e00-\u9fff\d(])")
+# 货物、工程、服务三类预算各是多少: the items listed, then counted (the count names no item)
+_LIST_COUNTED = re.compile(r"(?<=[\u4e00-\u9fff])[两二三四五六七八九十](?:类|项|个|笔)(?=[^,?;、]{0,8}(?:各|分别))")
 _ROUND = {"百": 100, "一百": 100, "千": 1000, "一千": 1000}
 
 
@@ -32,7 +36,8 @@ def plain_words(norm: str) -> str:
     before each (204类…、06款…，04项基层司法业务) whole at each level (204, 20406, 2040604), a year in two
     digits in four (24年 → 2024年), a kind of 政府采购 asked with 类 (服务类的采购) as printed (服务采购), and an
     everyday spelling of a printed word as printed (年底 → 年末), a round amount in words in digits (百万 → 100万元), a count
-    said in a group's name out (的20个项目 → 的项目), and
+    said in a group's name or after a list out (的20个项目 → 的项目; 货物、工程、服务三类…各), a sum written with + as a
+    list (A+B → A、B), and
     two sibling items said with nothing between them as a list (水费电费 → 水费和电费)."""
     norm = codes_joined(norm)
     norm = _SHORT_YEAR.sub(
@@ -42,6 +47,8 @@ def plain_words(norm: str) -> str:
         norm = norm.replace(word, kind)
     norm = _ROUND_AMOUNT.sub(lambda m: f"{_ROUND[m.group(1)]}万元", norm)  # 单价一百万以上: 100万元
     norm = _GROUP_COUNTED.sub("", norm)  # 编报绩效目标的20个项目: the printed 编报绩效目标的项目
+    norm = norm if re.search("占|比例|比重", norm) else _PLUS.sub("、", norm)  # A+B合计: A、B; 占(A+B) as said
+    norm = _LIST_COUNTED.sub("", norm) if "、" in norm else norm  # 货物、工程、服务三类…各: 货物、工程、服务…各
     return siblings_joined(norm)  # 水费电费: 水费和电费
 
 

@@ -8,7 +8,9 @@
 - a first question asking no figure before one restating it (`钱是不是被砍了？…大厅运营事务预算比2021年减少了多少万元？`)
   goes;
 - a topic lead naming an item, then a question referring back to it (`给学生讲“人员支出”（…）：…这部分是多少`), asks
-  that item."""
+  that item;
+- a sentence of background said first (`我经常去新区行政服务大厅办事。看到…大厅运营事务…减少了多少万元？`) goes when
+  it asks nothing and the question after it stands on its own."""
 
 from __future__ import annotations
 
@@ -33,7 +35,30 @@ def spoken_read(norm: str) -> str:
     topic = cue("topic_lead").match(norm)  # 给学生讲“人员支出”（…）：…这部分是多少: the name the topic says
     norm = (_named_back(topic.group(0), norm[topic.end() :]) or norm) if topic else norm
     lead = cue("rhetorical_lead").match(norm)
-    return norm[lead.end() :] if lead and _restated(lead.group("lead"), norm[lead.end() :]) else norm
+    norm = norm[lead.end() :] if lead and _restated(lead.group("lead"), norm[lead.end() :]) else norm
+    while (said := _BACKGROUND.match(norm)) and _stands_alone(norm[said.end() :]):
+        norm = norm[said.end() :]
+    return norm
+
+
+# what refers back to a sentence before (其中…, 这一项, 该项; not 这些 after examples, a gloss)
+_BACK_AT = re.compile(
+    "^(?:请问|那么?)?,?(?:其中|其|它|该|此)|(?:这|那)一?(?:类|种|个|笔|项(?!目)|样|部分|块)|该项|此项"
+)
+# A first sentence, closed by 。 or !, asking nothing (no figure, no yes/no, no which or what) and saying no year or
+# figure (我在核对去年的数字，2025年的执行数我已经有了。: the year asked)
+_BACKGROUND = re.compile(
+    "^(?:(?!多少|几|百分之|吗|是否|有没有|哪|什么|[?]|20\\d{2}|\\d[\\d,.]*(?:亿元|万元|元|%)|去年|今年|上年|明年|本年|上一年|下一年)"
+    "[^。!])+[。!]"
+)
+
+
+def _stands_alone(rest: str) -> bool:
+    """Does `rest` ask a question (a figure, or yes/no) naming an item of its own or the year and the department, and
+    referring back to nothing before it (这/那 + a measure word: 这类, 那笔)?"""
+    whole = _YEAR.search(rest) and any(end in rest for end in organisations()[0])
+    back = _BACK_AT.search(rest) or cue("item_anaphor").search(rest)
+    return bool(re.search("多少|几|百分之|吗|是否", rest)) and bool(names_item(rest) or whole) and not back
 
 
 def _restated(lead: str, rest: str) -> bool:

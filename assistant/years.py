@@ -59,7 +59,8 @@ def resolve_years(query: Query, doc_ids: Sequence[str], summaries: Sequence[dict
     if query.relative_year is not None and not query.years:
         query = replace(query, years=[year + query.relative_year])
     if query.base_relative is not None and not query.base_years:
-        query = replace(query, base_years=[(query.years[0] if query.years else year) + query.base_relative])
+        against = year if query.base_relative == 0 else (query.years[0] if query.years else year) - 1  # 比今年, 比上年
+        query = replace(query, base_years=[against])
     dated = cue("as_of").match(query.as_of)
     if dated and dated.group("relative"):  # 截至去年8月31日: the date in the year before the document's
         before, after = query.as_of[: dated.start("relative")], query.as_of[dated.end("relative") :]

@@ -28,6 +28,8 @@ def change(query: Query, ctx: Context) -> Answer:
     """A change the document states, else derived from two years. Asked with no unit (增长了多少) of an item whose
     change the document states only as a rate (比2023年预算执行数增加8.12%), the stated rate answers, the amount
     derived from the two years beside it; asked 多多少 / 少了多少, the amount answers."""
+    if query.years and query.base_years and max(query.years) < min(query.base_years):  # 2021年的比今年多吗
+        return _turned(change(replace(query, years=query.base_years, base_years=query.years), ctx), query)
     voc = vocabulary()
     stated = _stated(query, ctx, voc.change_measures, "change")
     if stated is not None:
@@ -46,6 +48,24 @@ def change(query: Query, ctx: Context) -> Answer:
         cite=cite_marks(len(said.citations) + 1, len(derived.citations)),
     )
     return replace(said, answer=said.answer + amount, citations=[*said.citations, *derived.citations])
+
+
+def _turned(later: Answer, query: Query) -> Answer:
+    """An earlier year's figure compared with a later one's (2021年的比2022年多吗): the later year's change as
+    answered, its sign turned; a rate does not turn by its sign (+50 % back is −33 %), so none is answered."""
+    if later.abstained or later.value is None or later.unit == "%":
+        return later if later.abstained else abstain(query)
+    value = -later.value
+    text = load_templates().render(
+        "turned",
+        year="、".join(f"{y}年" for y in query.years),
+        base="、".join(f"{y}年" for y in query.base_years),
+        direction=_direction(value),
+        value=format_value(abs(value), later.unit or ""),
+        unit=later.unit or "",
+        later=later.answer,
+    )
+    return replace(later, question=query.text, answer=text, value=value, year=query.years[0])
 
 
 def rate(query: Query, ctx: Context) -> Answer:
