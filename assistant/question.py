@@ -242,6 +242,7 @@ _NOTES = (
     "count_determiner",
     "units_scope",
     "shown_working",
+    "narrative_pointer",
 )
 
 

@@ -18,7 +18,12 @@ each rule on two documents, through the real Assistant:
 - `看到X跟上年预算比有变化，请问比2023年预算增加或减少了多少`: X's change;
 - `政府采购货物预算、工程预算和服务预算各…`: each short item inside the container the first one named;
 - `A和B哪个多？A是多少？B是多少？`: the two figures answer the comparison, each its own question (the comparison had
-  been read into A's question, which then found no item); `多的那项是多少` after it still leans on it.
+  been read into A's question, which then found no item); `多的那项是多少` after it still leans on it;
+- after blind set 36's one measurement (47 / 60 on 0d48581): the reason the asker heard (`说是工作量增加了`, `是因为…增加
+  而比2023年预算多了`, `说是因为…的原因变了`) names no item, and `和2023年比起来，…那到底变了多少` asks the change of the
+  item said first; `较` compares two items as `比` does (`年末结转和结余较年初结转和结余增加了多少`); a guessed direction
+  after the last question (`好像是减少了吧`) asks nothing; examples led by `像`/`比如` in a clause of their own say what
+  the item holds; where the asker read it, said with a verb (`在预算编制说明的文字里写的是`, `文字部分说`), names no item.
 """
 
 from __future__ import annotations
@@ -112,6 +117,37 @@ CASES: list[tuple[str, str, Expected]] = [
         "welfare",
         "上海市普陀区社会福利院2024年绩效工资和基本工资哪个多？多的那项是多少元，多出多少元？",
         [3580522, 2822074],
+    ),
+    (
+        "wanli",
+        "万里街道2024年财政拨款收入和2023年比起来，说是因为项目调整变了，那到底变了多少万元？",
+        -876.75,
+    ),
+    ("dapeng", "大鹏数据局2022年大厅运营事务比上一年预算少了一些，说是房租转到基本支出了，到底少了多少万元？", -326),
+    (
+        "welfare",
+        "普陀区社会福利院2024年的财政拨款收入，说明里讲是因为退休人员活动费增加而比2023年预算多了，那到底多了多少万元？",
+        0.46,
+    ),
+    ("finance", "普陀区财政局2024年度年末结转和结余较年初结转和结余增加了多少万元？", 6.2),
+    ("wanli", "万里街道2024年人员经费较公用经费多了多少万元？", 7736.89),
+    (
+        "wanli",
+        "我家住在万里街道，想问问街道城管执法这一块，2024年预算安排了多少万元？2023年当年实际执行了多少万元？好像是减少了吧。",
+        [604.34, 676.66],
+    ),
+    (
+        "justice",
+        "司法局信息化建设2026年预算安排了多少万元？2025年当年实际执行了多少万元？好像是增加了吧。",
+        [227.88, 60.41],
+    ),
+    ("welfare", "福利院2024年的公用经费，像水费、电费、物业管理费这些，一共安排了多少元？", 2120950),
+    ("justice", "司法局2026年的商品和服务支出，比如办公费、印刷费之类的，一共是多少万元？", 214.17),
+    ("welfare", "普陀区社会福利院2024年给在职职工缴住房公积金的钱，在预算编制说明的文字里写的是安排多少万元？", 33.58),
+    (
+        "dapeng",
+        "我在看大鹏数据局2022年的部门预算，文字部分说预算里除了人员支出，还有一块“公用支出”，像水电费、物业管理费这些，这块一共是多少万元啊？",
+        345,
     ),
 ]
 
