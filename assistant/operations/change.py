@@ -80,6 +80,12 @@ def rate(query: Query, ctx: Context) -> Answer:
     return answer
 
 
+def _one_year_apart(query: Query) -> bool:
+    """May a stated 比上年 change answer? Only when the base named, if any, is the year right before the year asked
+    (2022年比2020年 spans two years: the document's 比上年 change is not it)."""
+    return not (query.years and query.base_years) or sorted(query.base_years) == [y - 1 for y in sorted(query.years)]
+
+
 def _places(value: float) -> int:
     """The decimals a figure is printed with (536.0: 0, 1.4: 1)."""
     return len(f"{value:.6f}".rstrip("0").split(".")[1])
@@ -87,6 +93,8 @@ def _places(value: float) -> int:
 
 def rate_from_change(query: Query, ctx: Context) -> Answer:
     """A rate the document does not print, from the change it does: 比上年增加793.14 ÷ (9,628.22 − 793.14)."""
+    if not _one_year_apart(query):
+        return abstain(query)
     later = query.years or [y + 1 for y in query.base_years]
     pair = with_stated_change(replace(query, years=later) if later else query, ctx)
     if pair is None:
@@ -130,7 +138,10 @@ def _from_years(query: Query, ctx: Context, intent: str) -> Answer:
 
 
 def _stated(query: Query, ctx: Context, measures: frozenset[str], intent: str) -> Answer | None:
-    """The change or rate the document states for the item (of the year after the base year named), if any."""
+    """The change or rate the document states for the item (of the year after the base year named), if any; none when
+    the year asked is not the one right after the base named (2022年比2020年: a stated 比上年 spans one year)."""
+    if not _one_year_apart(query):
+        return None
     later = query.years or [y + 1 for y in query.base_years]
     ranked = rank_facts(
         replace(query, years=later),

@@ -23,7 +23,9 @@ each rule on two documents, through the real Assistant:
   而比2023年预算多了`, `说是因为…的原因变了`) names no item, and `和2023年比起来，…那到底变了多少` asks the change of the
   item said first; `较` compares two items as `比` does (`年末结转和结余较年初结转和结余增加了多少`); a guessed direction
   after the last question (`好像是减少了吧`) asks nothing; examples led by `像`/`比如` in a clause of their own say what
-  the item holds; where the asker read it, said with a verb (`在预算编制说明的文字里写的是`, `文字部分说`), names no item.
+  the item holds; where the asker read it, said with a verb (`在预算编制说明的文字里写的是`, `文字部分说`), names no item;
+- found in review: a change or rate between years two apart (`2022年比2020年增加多少`, `2020年的比今年多吗`) is never the
+  document's one-year 比上年 change (it had been given, a figure of another pair of years).
 """
 
 from __future__ import annotations
@@ -149,6 +151,11 @@ CASES: list[tuple[str, str, Expected]] = [
         "我在看大鹏数据局2022年的部门预算，文字部分说预算里除了人员支出，还有一块“公用支出”，像水电费、物业管理费这些，这块一共是多少万元啊？",
         345,
     ),
+    ("dapeng", "2022年政府投资项目预算比2020年增加多少？", None),
+    ("dapeng", "2020年政府投资项目预算比今年多吗？", None),
+    ("dapeng", "2022年政府投资项目预算比2020年增长了百分之几？", None),
+    ("wanli", "万里街道2024年财政拨款收入比2022年下降了百分之几？", None),
+    ("wanli", "万里街道2024年财政拨款收入比2023年预算减少了多少万元？", -876.75),
 ]
 
 
