@@ -36,14 +36,13 @@ def split_clauses(text: str, cues: Cues) -> list[str]:
     pending = ""
     for i, (piece, questioned) in enumerate(marked):
         piece = piece.strip(",;?!. ")
-        later_asks = any(cues["asking"].search(p) for p in pieces[i + 1 :])
+        later = [p for p in pieces[i + 1 :] if cues["asking"].search(p)]  # the questions asked after this piece
         # 有没有…？…是多少 / 多了还是少了，差多少: the figure asked next answers the yes/no too
         # 和上年比呢，变化了多少: the comparison is the frame of the question after it
         nxt = pieces[i + 1] if i + 1 < len(pieces) else ""
         claimed = questioned and bool(_FIGURE.search(piece)) and _names(piece) and _names(nxt)  # X是不是25万元？Y…
         yes_no = cues["yes_no"].search(piece) or cues["compared_only"].match(piece)
-        framing = later_asks and bool(yes_no) and not claimed
-        later = [p for p in pieces[i + 1 :] if cues["asking"].search(p)]
+        framing = bool(later) and bool(yes_no) and not claimed
         if _WHICH.search(piece) and len(later) >= 2 and not any(_WINNER_SAID.search(p) for p in later):
             continue  # 哪个多？A是多少？B是多少？: the two figures asked after it answer it; A's question is A's alone
         # 需要一个比例：…合计X元中，: a lead closed by a colon asks nothing of its own

@@ -56,17 +56,20 @@ _BACKGROUND = re.compile(
 def _stands_alone(rest: str) -> bool:
     """Does `rest` ask a question (a figure, or yes/no) naming an item of its own or the year and the department, and
     referring back to nothing before it (这/那 + a measure word: 这类, 那笔)?"""
-    whole = _YEAR.search(rest) and any(end in rest for end in organisations()[0])
     back = _BACK_AT.search(rest) or cue("item_anaphor").search(rest)
-    return bool(re.search("多少|几|百分之|吗|是否", rest)) and bool(names_item(rest) or whole) and not back
+    return bool(re.search("多少|几|百分之|吗|是否", rest)) and (names_item(rest) or _whole(rest)) and not back
 
 
 def _restated(lead: str, rest: str) -> bool:
     """Does `rest` ask a figure of an item of its own (a name the lexicon or the national classification knows, or the
     year and the department), naming every name `lead` names (so `lead` only remarks)?"""
     said = known_terms_in(lead)
-    whole = _YEAR.search(rest) and any(end in rest for end in organisations()[0])  # …大鹏数据局2022年…: stands alone
-    return bool(names_item(rest) or whole) and all(t in rest for t in said)  # 有几台: leans on the lead
+    return (names_item(rest) or _whole(rest)) and all(t in rest for t in said)  # 有几台: leans on the lead
+
+
+def _whole(rest: str) -> bool:
+    """Does `rest` name the year and the department (…大鹏数据局2022年…), so it stands alone without an item?"""
+    return _YEAR.search(rest) is not None and any(end in rest for end in organisations()[0])
 
 
 def _taken_back(before: str, instead: str) -> str | None:
