@@ -10,7 +10,8 @@ Rules (kept strict on purpose, so the benchmark can fail):
   the expected figure's decimals; no other tolerance (8.1 never stands for a printed 8).
   Other units (%, 人, 辆, 个…) are never converted.
 - **unit_ok**: the answer's unit is the expected unit (after folding ％→%, 万→万元…); an amount per the thing
-  the question says (`每台…多少元`, answered 元/台) is in the unit asked.
+  the question says (`每台…多少元`, answered 元/台) is in the unit asked; an amount the question asks in no unit
+  (`…的钱是多少？`) may be in any money unit, the value compared converted.
 - **cites_evidence**: every evidence string of the question is held by one of the
   answer's citations (quote + locator, see `eval.evidence.evidence_in`): the cell, the
   row or the sentence the question was written from. A right value cited from another
@@ -33,6 +34,7 @@ Rules (kept strict on purpose, so the benchmark can fail):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -132,10 +134,18 @@ def value_matches(want: Part, got: float | None, got_unit: str | None, printed_i
 _SMALLER = {"元": 3, "万元": 2, "亿元": 1}  # money units: the smaller the unit, the larger its number
 
 
+# a question asking an amount in a money unit (多少元, 多少万, 几亿, 多少块钱); `花了多少钱` asks none
+_MONEY_ASKED = re.compile("元|块钱|[多少几]万|亿")
+
+
 def _unit_ok(q: Question, want: Part, got: float | None, got_unit: str | None) -> bool:
+    """The answer's unit is the one expected; an amount asked in no unit (`…的钱是多少？`) may be given in the
+    unit the document prints it in, the value then being compared converted."""
     w, have = normalize_unit(want.unit), normalize_unit(got_unit)
     if q.kind == "empty" and got == 0:
         return w is None or have is None or have == w or (have in MONEY_UNITS and w in MONEY_UNITS)
+    if have in MONEY_UNITS and w in MONEY_UNITS and not _MONEY_ASKED.search(q.question):
+        return True
     return w == have
 
 

@@ -52,15 +52,30 @@ def test_wrong_value_counts_wrong() -> None:
     assert not s.correct and not s.value_ok and "wrong value" in s.reasons
 
 
+IN_WAN = "政府投资项目预算多少万元？"
+
+
 def test_right_number_wrong_unit_counts_wrong() -> None:
-    s = score_answer(q(), ans(2008, "元", [GOOD_CITE]))
+    s = score_answer(q(question=IN_WAN), ans(2008, "元", [GOOD_CITE]))
     assert not s.correct and not s.value_ok and not s.unit_ok
+    s = score_answer(q(), ans(2008, "元", [GOOD_CITE]))  # asked in no unit: 2,008元 is still another amount
+    assert not s.correct and not s.value_ok
 
 
 def test_converted_value_in_other_unit_counts_wrong_but_value_ok() -> None:
-    # 20,080,000 元 is the same amount, but the question's answer is in 万元: value_ok, unit wrong, not correct.
-    s = score_answer(q(), ans(20_080_000, "元", [GOOD_CITE]))
+    # 20,080,000 元 is the same amount, but the question asks 万元: value_ok, unit wrong, not correct.
+    s = score_answer(q(question=IN_WAN), ans(20_080_000, "元", [GOOD_CITE]))
     assert s.value_ok and not s.unit_ok and not s.correct
+
+
+@pytest.mark.parametrize("asked", ["政府投资项目预算多少？", "政府投资项目的钱是多少？"])
+def test_amount_asked_in_no_unit_may_be_in_the_printed_unit(asked: str) -> None:
+    s = score_answer(q(question=asked), ans(20_080_000, "元", [GOOD_CITE]))
+    assert s.value_ok and s.unit_ok and s.correct
+    for said in ("政府投资项目预算多少元？", "政府投资项目预算多少万？", "政府投资项目预算几亿？"):
+        assert not score_answer(
+            q(question=said), ans(20_080_000, "元" if "元" not in said else "万元", [GOOD_CITE])
+        ).correct
 
 
 def test_citation_lacking_value_is_flagged() -> None:
