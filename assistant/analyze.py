@@ -211,7 +211,9 @@ def _split_parts(text: str, intent: str) -> list[str]:
             return heads_of_topic(m.group(1), [first, other_side(first, sibling_kind(first, second))])
     if intent == "difference":
         m = (
-            re.search(r"(.+?)(?:比|较)([^?]+?)(?:增加|减少|增长|下降|超支|节约|节省|,?相?差)了?多少", text)
+            re.search(
+                r"(.+?)(?:比|较)([^?]+?)(?:增加|减少|增长|下降|增减|变化|变动|超支|节约|节省|,?相?差)了?多少", text
+            )
             or re.search(rf"(.+?)(?:比|较)(.+?)(?:多|少|高|低|大|小)(?:{spend_verbs()})?(?:出|了)?多少", text)
             or re.search(r"(.+?)比(.+?)(?:多|少|高|低)", text)
         )

@@ -243,6 +243,11 @@ def clause_query(query: Query, i: int, item: str) -> Query:
     # `…，比2021年增长了百分之几` / `…，占本年收入的百分之几`: the item of the clause before
     leaning = lean_on(alone, item, analyze) if i and alone.intent != "open" and not whole_items else alone
     sub = leaning if leaning is not alone else analyze(clause, tuple(query.clauses[:i]))
+    previous = query.clauses[i - 1] if i else ""
+    if sub.intent == "lookup" and not sub.years and sub.relative_year is None and "执行" not in previous:
+        # 2023年政府采购货物是多少？服务的预算多少: 2023年's too (a change after it is the document year's; so is a
+        # figure after a year's 执行数, the base it is set against)
+        sub = replace(sub, years=asked) if previous and (asked := analyze(previous).years) else sub
     if alone.table_hint and not sub.table_hint:  # 表1收支总表里的本年收入合计, read leaning on the item before: 表1's
         sub = replace(sub, table_hint=alone.table_hint)
     if i and sub.intent == "open":  # `…增长了多少，原因是什么`: the reason of the clause before

@@ -55,6 +55,19 @@ def _said_after_name(fact: Fact) -> str:
     return quote[at + len(name) :] if at >= 0 else quote
 
 
+# a row's figure then a cell of words saying what the item is for (大厅运营事务 312 为企业群众提供一门式一窗式政务服务…)
+_ROW_USE = re.compile(r"^[\d,.]+[\u4e00-\u9fff][\u4e00-\u9fff,、;:]{11}")
+
+
+def _row_describes(fact: Fact) -> bool:
+    """A table row whose cells say what the item is for (重点项目预算绩效情况说明), not only figures, dates or
+    the next column's row label (一般公共预算拨款 5,883 政府办公厅（室）及相关机构事务 2,625)."""
+    quote, name = normalize(fact.source.quote), normalize(fact.subject)
+    at = quote.find(name)
+    said = quote[at + len(name) :] if at >= 0 else ""
+    return bool(_ROW_USE.match(said))
+
+
 def _own_sections(fact: Fact, hits: Sequence[Hit]) -> str:
     """The text of the sections retrieved under a heading that names the fact's item (人民调解项目经费情况说明 ›
     一、项目概述 for 人民调解项目): what the document says the item is, beside the sentence printing its figure."""
@@ -78,7 +91,7 @@ def read_by_use(query: Query, facts: Sequence[Fact], hits: Sequence[Hit] = ()) -
         return None
     said: dict[str, list[str]] = {}
     for fact in facts:
-        if not fact.is_money or fact.origin == "table" or not fact.subject.strip():
+        if not fact.is_money or not fact.subject.strip() or (fact.origin == "table" and not _row_describes(fact)):
             continue
         text = _said_after_name(fact) + _own_sections(fact, hits)
         name, held = normalize(fact.subject), bigrams(text.translate(_JOINERS))

@@ -50,9 +50,17 @@ MIN_WORDS = 2  # characters of item words worth reading
 
 def item_words(query: Query) -> str:
     """The words naming the item in a question's content (`印材料预算` -> 印材料; 修东西 before a bracket of
-    columns, 修东西的钱（一般公共预算基本支出）), or ""."""
+    columns, 修东西的钱（一般公共预算基本支出）; 请专家出主意 after the column it is in, 基本支出里请专家出主意), or ""."""
     words = scoped_item(query.norm) or (query.content[0] if query.content else "")
-    return _HEAD.sub("", _TAIL.sub("", words))
+    return _HEAD.sub("", _TAIL.sub("", _container().sub("", words)))
+
+
+@cache
+def _container() -> re.Pattern[str]:
+    """A column, stage or table the item is said to be in, before it (基本支出里, 一般公共预算基本支出中, 预算里):
+    where to read, not what the item is."""
+    said = "|".join(re.escape(w) for w in (*vocabulary().measure_words, "预算", "决算", "表"))
+    return re.compile(f"^.{{0,12}}?(?:{said})(?:里面|里头|当中|之中|里|中)(?=.{{2}})")
 
 
 @cache
@@ -217,18 +225,56 @@ def _described_then_named(
     """请外面公司干活的那个服务采购: everyday words describing an item, then its name as the document prints it;
     the answer for the name, or None. Words naming a 科目 or a column (项目支出里的委托业务费, 一般公共服务支出的人员
     经费) narrow the item: they describe nothing."""
-    named = named_last(item_words(query), ctx.facts) if query.intent == "lookup" and not query.parts else None
-    if named is None:
-        return None
     asked = query.norm.split("|")[0]
+    quoted = _quoted_printed(query, ctx.facts) if not query.parts else None
+    named = quoted or (
+        named_last(item_words(query), ctx.facts) if query.intent == "lookup" and not query.parts else None
+    )
+    if named is None or named not in asked:
+        return None
     before = asked[: asked.rfind(named)]
     measures = vocabulary().measure_words  # 一般公共服务支出的人员经费: a row's column, no description
-    if not _DESCRIBED.search(before) or any(w in before for w in measures):
+    if not (_DESCRIBED.search(before) or quoted) or any(w in before for w in measures):
         return None
     if any(len(n) >= 3 and n in before for n in classification.national_names()):
         return None
-    retried, hits = route(_asked_of(query, asked[len(before) :]))
+    said = asked[len(before) :]
+    if _PART.search(before):  # 提供各种服务的那部分政府采购: the part of it the words name (政府采购服务), or none
+        part = _part_named(before, named, ctx.facts)
+        if part is None:
+            return None
+        said = part + said[len(named) :]
+    retried, hits = route(_asked_of(query, said))
     return None if retried.abstained else (retried, hits)
+
+
+_PART = re.compile("(那|这)一?部分$")
+
+
+def _part_named(before: str, whole: str, facts: Sequence[Fact]) -> str | None:
+    """The one printed item that is `whole` narrowed by words said before it (政府采购 + 服务: 政府采购服务)."""
+    parts = {
+        name
+        for f in facts
+        if f.is_money and whole in (name := normalize(f.subject)) and name != whole
+        and len(rest := name.replace(whole, "")) >= 2 and rest in before
+    }  # fmt: skip
+    return parts.pop() if len(parts) == 1 else None
+
+
+def _quoted_printed(query: Query, facts: Sequence[Fact]) -> str | None:
+    """A name the question quotes that the document prints as a money item (负责短信平台…这些的“信息技术服务”项目:
+    信息技术服务), the words before it describing it; or None."""
+    names = {normalize(f.subject) for f in facts if f.is_money}
+    for said in _QUOTED.findall(query.text):
+        name = normalize(said)
+        name = name if name in names else _PROJECT.sub("", name)
+        if len(name) >= 3 and name in names:
+            return name
+    return None
+
+
+_PROJECT = re.compile("(项目|事项)$")
 
 
 def _asked_of(query: Query, said: str) -> Query:

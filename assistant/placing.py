@@ -5,8 +5,10 @@ name given in brackets after the asker's own words (自己开展服务取得的�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.filler import strip_filler
+from index.classification import national_names
 from index.model import Fact
 from index.text import bigrams, containment, normalize
 
@@ -91,3 +93,33 @@ def glossed_name(asked: str, fact: Fact) -> bool:
 
 
 _BRACKETED = re.compile(r"\(([\u4e00-\u9fff]{2,8})\)")
+
+
+def inside_national_name(plain: str, name: str, subject: str) -> bool:
+    """`公务用车运行维护费` read by the name 维护费 (维修（护）费): a name found only inside a longer name of the national
+    classification the question says, after words its own item does not have, is part of that other item's name."""
+    own = normalize(subject)
+    for national in _nationals_said(plain):
+        at = national.find(name)
+        if at >= 2 and national != own and national[:at] not in own and name not in plain.replace(national, ","):
+            return True  # 行政事业单位医疗—事业单位医疗: said again on its own, the 项 under its 款
+    return False
+
+
+@lru_cache(maxsize=256)
+def _nationals_said(plain: str) -> tuple[str, ...]:
+    """The names of the national classification a question says (one question scores many facts)."""
+    return tuple(n for n in national_names() if n in plain)
+
+
+_PART_OF = re.compile("(?:那|这)一?部分的?$|的部分$")
+
+
+def part_said_of(plain: str, name: str, described: frozenset[str]) -> bool:
+    """`请外面的单位来提供各种服务的那部分政府采购`: a name after words describing a part of it (那部分) is where the
+    part asked is; its own figure is the whole, never the part."""
+    at = plain.rfind(name)
+    if at < 0 or not _PART_OF.search(plain[:at]):
+        return False
+    words = strip_filler(_PART_OF.sub("", plain[:at]))
+    return len(words) >= 2 and containment(bigrams(words), described) < 0.5

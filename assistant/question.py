@@ -106,7 +106,7 @@ def _doc_frame(text: str, cues: dict[str, re.Pattern[str]], doc_years: list[int]
         section, text = cues["section_words"].sub("", m.group("section")), text[m.end() :]
         if len(section) >= 2 and not section.endswith(("预算", "决算")):  # 这份2026年部门预算的说明: the document
             text, referred = cues["section_anaphor"].subn(section, text, count=1)
-            own = cues["bare_question"].sub("", text)
+            own = cues["bare_question"].sub("", re.split("[?;]", text)[0])  # the first question (a later one, its own)
             # 年度预算安排: a heading of the part's item; 政府采购金额里的服务采购 (其他重要事项的情况说明中) names its own
             if not referred and not (bigrams(own) & bigrams(section)) and not names_item(own):
                 text = section + ("的" if own else "") + text

@@ -22,7 +22,8 @@ from index.text import normalize
 _MAX_PREFIX = 8
 _MIN_CHARS_SHARED = 0.85
 _DATED = re.compile(r"(?:\d(?:年度?|月(?:底|末)?|日)[,:]?|[,:])$")  # 2022年局里, 截至…10月，局里: our office
-_BOUNDARY = set("、,，和与及跟的比是在|?？()（）")
+_BOUNDARY = set("、,，和与及跟的比是在给|?？()（）")
+_GIVEN_TO = "给"  # 拨给普陀区社会福利院, 政府拨给局里: the organisation is what follows
 _TITLE = re.compile("长|领导")  # after an organisation's kind, a person's title (给局长准备材料, 院领导)
 _OWN_OFFICE = re.compile("本部")  # (含局本部): the department's own office, never an organisation missing
 
@@ -84,6 +85,8 @@ def find_mentions(norm: str, departments: dict[str, str]) -> tuple[list[tuple[in
                     if begin < 0:
                         break
                     mention = norm[begin:end]
+                    if mention.startswith(_GIVEN_TO):
+                        break
                     # a two-character kind alone (占街道总支出) names the one loaded department of that kind
                     if len(mention) < 3 and not (mention == suffix and len(suffix) == 2 and kinds.get(suffix) == 1):
                         continue
@@ -184,6 +187,8 @@ def without_mentions(query: Query, scope: Scope) -> Query:
     def take(text: str, mention: str) -> str:
         for place in places:
             text = text.replace(place + mention, "")
+        for inside in ("里面", "里头", "里"):  # 局里的钱, 院里自己收的: the department itself
+            text = text.replace(mention + inside, "")
         return text.replace(mention, "")
 
     for mention in [m for m, _ in scope.named] + scope.unknown:

@@ -69,6 +69,11 @@ def share(query: Query, ctx: Context) -> Answer:
     assert vw is not None
     digits = 2 if query.round is None else query.round  # 保留一位小数
     names = operand_names(facts, ctx.departments)
+    if vp > vw > 0:  # a part is never more than its whole: the figure found is not the whole of this part
+        return abstain(
+            query,
+            warning=f"找到的“{names[1]}”（{format_value(vw, unit)}{unit}）小于“{names[0]}”，不是它的总数，未作计算。",
+        )
     stated = printed_share((part, names[0]), (whole, names[1]), ctx)
     if stated is not None:
         same = [f for f in [*facts, *places] if not (disagree(stated.part, f) and disagree(stated.whole, f))]

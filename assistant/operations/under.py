@@ -24,12 +24,14 @@ _LOOKED_AT = 10  # the best-ranked facts looked through for the parent row
 
 # Words pointing at the level of the items asked (哪一项, 项级科目, 下面的款): no part of the parent's name
 _LEVEL_WORDS = re.compile(r"哪(一|个)?(项|款|类|个|笔)?|[类款项]级|科目|各[类款项]|一[类款项笔]$")  # 各款中最多的一款
-_UNDER = re.compile(r"(下面|下边|下属|下|里面|里|中)的?(各|每)?(一)?(项|款)?$")  # …下面的: where they sit
+_WHERE_SIT = re.compile(r"(下面|下边|下属|下|里面|里|中)的?(各|每)?(一)?(项|款)?$")  # …下面的: where they sit
 
 
 def parent_with_items(query: Query, ctx: Context) -> tuple[Fact | None, list[Fact]]:
     """The best-ranked coded row the question names (by code, or confidently by name) that has rows under it."""
-    content = tuple(_UNDER.sub("", _LEVEL_WORDS.sub("", strip_endings(c, stage_terms()))) for c in query.content)
+    content = tuple(
+        _WHERE_SIT.sub("", _LEVEL_WORDS.sub("", strip_endings(_WHICH.sub("", c), stage_terms()))) for c in query.content
+    )
     named = {*query.codes, *marked_codes(query.asked)}  # 司法（款）: the 款 named by its level
     for scored in rank_all(replace(query, content=content), ctx)[:_LOOKED_AT]:
         fact = scored.fact
@@ -40,6 +42,9 @@ def parent_with_items(query: Query, ctx: Context) -> tuple[Fact | None, list[Fac
                 return fact, items
     return None, []
 
+
+# which of its rows is asked after the parent (商品和服务支出里哪一项最大): no part of the parent's name
+_WHICH = re.compile(r"(?:里面|里|中|当中|之中|下面|下)?(?:哪一?[项款类个笔]|哪个|哪项|哪款|哪类).*$")
 
 # the rows under a row the question names (下面各项, 下6个项级科目, 下各款): a total of them is asked, not of the row
 _UNDER = re.compile(
