@@ -230,7 +230,9 @@ def _split_parts(text: str, intent: str) -> list[str]:
         if m:
             first = strip_filler(m.group(1))  # X的年初预算和支出决算相差多少: X's
             return [first, other_side(first, strip_filler(m.group(2)))]
-        m = re.search(r"(.+?)减(?!少|半|免|持)去?(.+?)(?:是|等于|得|为|剩|还剩)?多少", text)
+        m = re.search(
+            r"(.+?)减(?!少|半|免|持)去?(.+?)(?:(?:是|等于|得|为|剩|还剩)?多少|,?(?:的)?(?:差额|差值|之差))", text
+        )
         if m:
             first, second = strip_filler(m.group(1)), strip_filler(m.group(2))
             taken = [strip_filler(p) for p in _JOINED_PARTS.split(m.group(2)) if strip_filler(p)]
@@ -292,6 +294,19 @@ def with_table_item(norm: str, table_hint: str | None) -> str:
     return f"{table_hint}{norm}" if total else norm
 
 
+_PART_AMOUNT = re.compile("占了?多少(?![%％])")
+_SHARE_SAID = re.compile("百分|[%％]|比例|份额|占比|比重|几成|多大")
+
+
+def intent_of(norm: str, text: str, rounding: int | None, classified: str | None = None) -> str:
+    """The operation asked (`classify`, or `classified` already); `其中服务采购占多少？`, a part named with no whole and
+    no word of a share in the question as written (`text`; no rounding asked), asks the part's amount, not its share."""
+    intent = classified or classify(norm)
+    if intent == "share" and _PART_AMOUNT.search(norm) and not _SHARE_SAID.search(text) and rounding is None:
+        return "lookup"
+    return intent
+
+
 def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
     """Analyse one question; an elliptical follow-up ("那2021年呢？") borrows the previous question."""
     text = question.strip()
@@ -306,7 +321,10 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
     own_unit = wanted_unit(norm)  # 那两辆车一年跑多少公里 after …多少万元: the unit is the follow-up's own
     if history and is_follow_up(norm):
         norm, years = merged_follow_up(history, norm, years, expand)
-    intent = classify(norm)
+    classified = classify(norm)
+    intent = intent_of(norm, text, framed.round, classified)
+    if intent != classified:  # 工程类占多少, a part's amount: asked as 工程类是多少
+        norm = _PART_AMOUNT.sub("是多少", norm)
     bare = examples_of_term(norm)  # 公用经费（水电费、物业管理费这些）: a term's examples name no item of their own
     terms, content = expand(bare), content_variants(bare)
     years, relative = relative_years(norm, years, joined=bool(framed.clauses))

@@ -20,8 +20,12 @@ from assistant.analyze import Query
 from index.model import HEADING_SEP, Fact, Hit
 from index.text import bigrams, containment, normalize
 
-# where a description breaks into pieces: lists, 的, pointers (这些, 那一块) and what asks the figure
-_BREAKS = re.compile(r"[,，、?？:：;；()（）“”\"]|这些|那些|这类|那一块|那块|这块|那个|这个|的|是|有|多少|几|比")
+# where a description breaks into pieces: lists, 的, pointers (这些, 那一块), what asks the figure, and the verbs of
+# getting a thing done (请中介机构搞审计、做绩效评价: 中介机构, 审计, 做绩效评价; a 做 leading a piece goes with
+# `_LEAD`, one inside it stays: 做审计和绩效评价 is said as one)
+_BREAKS = re.compile(
+    r"[,，、?？:：;；()（）“”\"]|这些|那些|这类|那一块|那块|这块|那个|这个|的|是|有|多少|几|比|搞|请|找"
+)
 # words around a piece that are no part of what the item is for
 _LEAD = re.compile(r"^(来电人问|市民问|请问|管(?!理)|做|搞|负责|用于|用来|专门|主要|给|为|在)+")
 _TRAIL = re.compile(r"(项目|事项|工作|那一块|那块|预算|经费|资金|钱|花|安排|了)+$")

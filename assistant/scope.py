@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from assistant.analyze import Query, classify, split_parts, with_table_item
+from assistant.analyze import Query, intent_of, split_parts, with_table_item
 from assistant.cues import organisations
 from assistant.readings import content_variants, expand
 from index.errors import QuestionError
@@ -197,7 +197,7 @@ def without_mentions(query: Query, scope: Scope) -> Query:
     for _, mention, _ in find_mentions(norm, named)[0] if named else []:
         norm = take(norm, mention)
     norm = with_table_item(norm.lstrip("的"), query.table_hint)
-    intent = classify(norm) if query.intent == "lookup" else query.intent
+    intent = intent_of(norm, query.text, query.round) if query.intent == "lookup" else query.intent
     terms = expand(norm)
     return replace(
         query,

@@ -27,7 +27,12 @@ through the real Assistant:
 - `绩效奖金` is the everyday name of the 经济分类's 绩效工资; `买东西`/`干工程`/`搞工程` in a 政府采购 are its 货物 and 工程,
   as `买服务` and `做工程` were;
 - `提供各种服务的那部分政府采购`: the part of the item the words name (政府采购服务), never the item's own total (it had
-  been given, a wrong number).
+  been given, a wrong number);
+- after blind set 37's one measurement: a method said last (`2023年财政拨款收入预算数（万元），据2024年说明的增减额推算。`)
+  names no year asked (the 2024 change had been given for the 2023 figure: a figure of another year); `其中服务采购占多少？`,
+  a part named with no whole and no word of a share, asks its amount (two blind writers meant so); `政府拨的有多少` is the
+  财政拨款; `普及法律`, `法治宣传` are the 普法宣传 of the national classification; `请中介机构搞审计、做绩效评价`: the verbs
+  of getting a thing done break a description into its pieces; `X减Y，差额` is a difference.
 """
 
 from __future__ import annotations
@@ -86,6 +91,23 @@ CASES: list[tuple[str, str, Expected]] = [
     ("wanli", "给职工发的绩效奖金那部分（按经济分类）预算是多少元？", 11447100),
     ("justice", "普陀区司法局2026年花钱请外面的单位来提供各种服务的那部分政府采购，预算是多少万元？", 1446.32),
     ("wanli", "万里街道2024年花钱请外面的单位来提供各种服务的那部分政府采购，预算是多少万元？", 752.59),
+    ("welfare", "普陀区社会福利院2023年财政拨款收入预算数（万元），据2024年说明的增减额推算。", 949.66),
+    ("dapeng", "大鹏数据局2021年政府投资项目预算数（万元），据2022年说明的增减额推算。", 1425),
+    ("dapeng", "大鹏数据局2022年政府采购一共多少钱？其中服务采购占多少？", [457, 451]),
+    ("wanli", "万里街道2024年政府采购预算一共多少？其中工程类占多少？", [1662.44, 815.87]),
+    ("welfare", "福利院2024年收入总计里，事业收入占多少？百分比保留两位小数。", 21.62),
+    (
+        "welfare",
+        "咱们区福利院2024年一共有多少收入？政府拨的有多少，自己收的事业收入又有多少？",
+        [12121164, 9501164, 2620000],
+    ),
+    ("wanli", "万里街道2024年一共有多少收入？政府拨的有多少？", [156211123, 156211123]),
+    ("justice", "区司法局2026年拿来给老百姓普及法律知识、搞法治宣传的钱有多少万？", 124.29),
+    ("dapeng", "大鹏数据局2022年搞法治宣传的钱有多少？", None),
+    ("finance", "财政局2024年花钱请中介机构搞审计、做绩效评价，实际花了多少？", 449.52),
+    ("dapeng", "大鹏数据局那个请专家搞信息化项目专家评审、做信息安全工作的项目，2022年安排了多少万元？", 780),
+    ("finance", "普陀区财政局2024年决算：2010601行政运行支出决算数减年初预算数，差额（万元）。", -48.16),
+    ("welfare", "基本支出减项目支出，差额（元）。", 6881164),
 ]
 
 
