@@ -52,11 +52,17 @@ def pieces_of(asked: str) -> list[str]:
     return [p for p in found if len(p) >= MIN_PIECE and not re.search(r"\d", p)]
 
 
-def _said_after_name(fact: Fact) -> str:
-    """What the fact's sentence says after the item's name (all of it when the name is not in it)."""
+def _after_name(fact: Fact) -> str | None:
+    """What the fact's sentence or row says after the item's name, or None when the name is not in it."""
     quote, name = normalize(fact.source.quote), normalize(fact.subject)
     at = quote.find(name)
-    return quote[at + len(name) :] if at >= 0 else quote
+    return quote[at + len(name) :] if at >= 0 else None
+
+
+def _said_after_name(fact: Fact) -> str:
+    """What the fact's sentence says after the item's name (all of it when the name is not in it)."""
+    after = _after_name(fact)
+    return normalize(fact.source.quote) if after is None else after
 
 
 # a row's figure then a cell of words saying what the item is for (大厅运营事务 312 为企业群众提供一门式一窗式政务服务…)
@@ -66,10 +72,7 @@ _ROW_USE = re.compile(r"^[\d,.]+[\u4e00-\u9fff][\u4e00-\u9fff,、;:]{11}")
 def _row_describes(fact: Fact) -> bool:
     """A table row whose cells say what the item is for (重点项目预算绩效情况说明), not only figures, dates or
     the next column's row label (一般公共预算拨款 5,883 政府办公厅（室）及相关机构事务 2,625)."""
-    quote, name = normalize(fact.source.quote), normalize(fact.subject)
-    at = quote.find(name)
-    said = quote[at + len(name) :] if at >= 0 else ""
-    return bool(_ROW_USE.match(said))
+    return bool(_ROW_USE.match(_after_name(fact) or ""))
 
 
 def _own_sections(fact: Fact, hits: Sequence[Hit]) -> str:
