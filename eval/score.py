@@ -251,7 +251,8 @@ def _score_parts(q: Question, ans: Answer, asked: int | None, reasons: list[str]
         later = bool(pieces) and named_after(pieces, i, doc_year)
         whole = doc_year if later or (doc_year is not None and only_dated(q.question, doc_year)) else asked
         part_asked = next(
-            (y for y in (want.year, said) if y is not None), part_year(got.question, whole) if got.question else whole
+            (y for y in (want.year, said) if y is not None),
+            part_year(got.question, whole, doc_year) if got.question else whole,
         )
         ok, wrong_year = _judge_value(q, want, got, part_asked, reasons, label)
         out.wrong_year |= wrong_year

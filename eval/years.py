@@ -97,15 +97,23 @@ def _dated_at(text: str) -> tuple[int, int] | None:
     )
 
 
-def part_year(part_question: str, asked: int | None) -> int | None:
+def part_year(part_question: str, asked: int | None, doc_year: int | None = None) -> int | None:
     """The year one part of a compound question asks about, from the engine's text of that part: the year it
     names; else the date it counts a stock at (`截至2024年12月31日…共有车辆几辆` is of 2024, whatever year another
-    part names); else the whole question's."""
+    part names); else, when it names only the base of a comparison before the document's year (`较2023年执行数增长
+    百分之几` in a 2024 budget, after a part asking 2023; `较上年执行数`), the document's year; else the whole question's."""
     years = years_in_text(part_question)
     if years:
         return years[0]
     dated = _dated(part_question)
-    return dated if dated is not None else asked
+    if dated is not None:
+        return dated
+    bases = [_year_of(m) for m in _YEAR.finditer(part_question)]
+    on_base = max(bases) < doc_year if bases and doc_year is not None else _ON_PRIOR.search(part_question) is not None
+    return doc_year if doc_year is not None and on_base else asked
+
+
+_ON_PRIOR = re.compile("(?:比|较|与|同|跟)(?:上一?年度?|去年)")  # 较上年执行数变动百分之几: the base is the year before
 
 
 def parts_said(q: Question) -> list[str]:

@@ -316,6 +316,31 @@ def test_a_rate_after_a_prior_years_part_asks_the_questions_year() -> None:
     assert s.correct and not s.wrong_year, s.reasons
 
 
+def test_a_rate_on_a_named_base_after_a_prior_years_amounts_asks_the_documents_year() -> None:
+    """`X 2023年当年预算执行数、2024年预算安排各为多少万元？较2023年执行数增长百分之几？`: three parts, two question marks;
+    the rate's own text names only its base (较2023年), so it asks the document's year, 2024, not the first year named."""
+    spec = {
+        "id": "c6", "docs": [DAPENG], "kind": "compound",
+        "question": "公益性岗位补贴2023年当年预算执行数、2024年预算安排各为多少万元？较2023年执行数增长百分之几？",
+        "answer": {"parts": [{"value": 389.59, "unit": "万元", "year": 2023}, {"value": 421.23, "unit": "万元"}, {"value": 8.12, "unit": "%"}]},
+        "evidence": ["389.59万元", "421.23万元", "8.12%"],
+    }  # fmt: skip
+    then = Answer("公益性岗位补贴2023年当年预算执行数是多少万元", "389.59万元。", value=389.59, unit="万元", citations=[Citation("d", "d", "说明", 8, "389.59万元", year=2023)], year=2023)  # fmt: skip
+    now = Answer("公益性岗位补贴2024年预算安排是多少万元", "421.23万元。", value=421.23, unit="万元", citations=[Citation("d", "d", "说明", 8, "421.23万元", year=2024)], year=2024)  # fmt: skip
+    rate = Answer("公益性岗位补贴较2023年执行数增长百分之几", "8.12%。", value=8.12, unit="%", citations=[Citation("d", "d", "说明", 8, "8.12%", year=2024)], year=2024)  # fmt: skip
+    cites = [*then.citations, *now.citations, *rate.citations]
+    s = score_answer(parse_question(spec), Answer("q", "a", value=389.59, unit="万元", citations=cites, parts=[then, now, rate]), doc_year=2024)  # fmt: skip
+    assert s.correct and not s.wrong_year, s.reasons
+    stale = Answer(rate.question, "8.12%。", value=8.12, unit="%", citations=rate.citations, year=2023)
+    s = score_answer(parse_question(spec), Answer("q", "a", value=389.59, unit="万元", citations=cites, parts=[then, now, stale]), doc_year=2024)  # fmt: skip
+    assert s.wrong_year
+    # the base said as the year before (较上年执行数), its three parts split by question marks
+    spec["question"] = "公益性岗位补贴2023年当年预算执行数是多少万元？2024年预算安排多少万元？较上年执行数增长百分之几？"
+    prior = Answer("公益性岗位补贴较上年执行数增长百分之几", "8.12%。", value=8.12, unit="%", citations=rate.citations, year=2024)  # fmt: skip
+    s = score_answer(parse_question(spec), Answer("q", "a", value=389.59, unit="万元", citations=cites, parts=[then, now, prior]), doc_year=2024)  # fmt: skip
+    assert s.correct and not s.wrong_year, s.reasons
+
+
 @pytest.mark.parametrize(
     ("question", "said", "held", "bought"),
     [
