@@ -163,8 +163,23 @@ def evidence_cited(texts: Sequence[str], evidence: Sequence[str]) -> bool:
         or (bool(labels) and _is_number_line(e) and any(_holds_number_line(t, e, labels) for t in texts))
         or (not labels and _is_number_line(e) and _prints_in_order(joined, e))
         or _glued_in_order(joined, e)
+        or any(_sentence_end_held(t, e) for t in texts)
         for e in evidence
     )
+
+
+_SENTENCE_END = re.compile("[；;。]")
+
+
+def _sentence_end_held(text: str, line: str) -> bool:
+    """A line of the page straddling two sentences (`876.75万元；事业收入0.00万元`): held when the text holds its part up
+    to the sentence's end, figures and all (`…比2023年预算减少876.75万元；`); the next sentence on the line is another
+    figure's."""
+    end = _SENTENCE_END.search(line)
+    if end is None or not line[end.end() :].strip():
+        return False
+    head = squash(line[: end.end()])
+    return any(c.isdigit() for c in head) and head in squash(text)
 
 
 def _glued_in_order(quotes: str, line: str) -> bool:

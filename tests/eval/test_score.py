@@ -335,7 +335,9 @@ def test_a_rate_on_a_named_base_after_a_prior_years_amounts_asks_the_documents_y
     s = score_answer(parse_question(spec), Answer("q", "a", value=389.59, unit="万元", citations=cites, parts=[then, now, stale]), doc_year=2024)  # fmt: skip
     assert s.wrong_year
     # the base said as the year before (较上年执行数), its three parts split by question marks
-    spec["question"] = "公益性岗位补贴2023年当年预算执行数是多少万元？2024年预算安排多少万元？较上年执行数增长百分之几？"
+    spec["question"] = (
+        "公益性岗位补贴2023年当年预算执行数是多少万元？2024年预算安排多少万元？较上年执行数增长百分之几？"
+    )
     prior = Answer("公益性岗位补贴较上年执行数增长百分之几", "8.12%。", value=8.12, unit="%", citations=rate.citations, year=2024)  # fmt: skip
     s = score_answer(parse_question(spec), Answer("q", "a", value=389.59, unit="万元", citations=cites, parts=[then, now, prior]), doc_year=2024)  # fmt: skip
     assert s.correct and not s.wrong_year, s.reasons
@@ -870,6 +872,21 @@ def test_lodo_does_not_buy_right_answers_with_a_wrong_number() -> None:
     two = Candidates(with_rrf)  # type: ignore[arg-type]
     folds = run_lodo(two, docs, ["A", "B"], Tunables(), {"rrf_k": [5, 20]})
     assert all(not changed_from(f.picked, Tunables()) for f in folds)  # two right for one wrong: not worth it
+
+
+def test_a_line_straddling_two_sentences_is_held_by_the_sentence_it_ends() -> None:
+    from eval.score import evidence_cited
+
+    # 万里街道 2024 p.6: `876.75万元；事业收入0.00万元` is one line of the page, the end of the sentence cited and the
+    # start of the next
+    said = "其中：财政拨款收入15621.11万元，比2023年预算减少876.75万元；"
+    assert evidence_cited([said], ["财政拨款收入15621.11万元，比2023年预算减少", "876.75万元；事业收入0.00万元"])
+    # the figure before the sentence's end must be the one printed, and the end must be there
+    assert not evidence_cited([said.replace("876.75", "867.75")], ["876.75万元；事业收入0.00万元"])
+    assert not evidence_cited([said.rstrip("；")], ["876.75万元；事业收入0.00万元"])
+    # a line with nothing after the sentence's end is held whole, as before
+    assert evidence_cited([said], ["876.75万元；"])
+    assert not evidence_cited([said], ["867.75万元；"])
 
 
 def test_number_lines_that_span_two_sentences_are_held_by_a_sentence_with_its_label() -> None:
