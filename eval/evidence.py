@@ -146,7 +146,8 @@ def evidence_cited(texts: Sequence[str], evidence: Sequence[str]) -> bool:
 
     A number line with no label fragment is held when the citations, read in order, print all its figures
     one after another. A number line (an evidence string of figures only) that comes with a label fragment
-    (an evidence string without digits) is the 财政局 决算's layout: the PDF prints a
+    (any other evidence string, its own lifted figures and all: `编报绩效目标的 年度项目 个，涉及预算金额 2024 4`) is the
+    财政局 决算's layout: the PDF prints a
     paragraph's figures on the line below its words, so one line carries the figures of
     the end of one sentence and the start of the next. A citation of one sentence holds
     that line when it holds the label and prints at least half of the line's figures as
@@ -157,7 +158,7 @@ def evidence_cited(texts: Sequence[str], evidence: Sequence[str]) -> bool:
     # the citations' quotes read in order, as one text: a sentence the answer cites as its two halves
     joined = " ".join(t.split(LOCATOR_SEP)[0] for t in texts if not t.startswith(REGION_MARK))  # quotes only
     texts = [*texts, joined]
-    labels = [e for e in evidence if squash(e) and not any(ch.isdigit() for ch in e)]
+    labels = [e for e in evidence if squash(e) and not _is_number_line(e)]  # (a label may keep figures of its own)
     return all(
         any(evidence_in(t, e) for t in texts)
         or (bool(labels) and _is_number_line(e) and any(_holds_number_line(t, e, labels) for t in texts))

@@ -905,6 +905,10 @@ def test_number_lines_that_span_two_sentences_are_held_by_a_sentence_with_its_la
         [sentence.replace("60.99", "61.99")], ["卫生健康支出（类） 万元，占", "60.99 2.07% 445.69"]
     )
     assert not evidence_cited([staff], ["其中：公用经费 万元", "2336.91 2152.26"])
+    # a label that keeps some lifted figures of its own (p.23) still says which sentence the number line's run is of
+    goals = "实行全过程绩效管理实施情况跟踪：编报绩效目标的2024年度项目4个，涉及预算金额598.42万元；"
+    assert evidence_cited([goals], ["编报绩效目标的 年度项目 个，涉及预算金额 2024 4", "598.42 2024 4 598.42"])
+    assert not evidence_cited([goals], ["跟踪评价的 年度项目 个，涉及预算金额 2024 4", "598.42 2024 4 598.42"])
     # without a label the number line must be held whole, as a table row's cells are
     assert not evidence_cited(["人员经费合计 2,152.26 公用经费合计 184.65"], ["2336.91 2152.26", "184.65"])
     # ... by the citations read in order: p.21's line `2940.05 100.00% 2023` ends one sentence and starts the next
