@@ -48,19 +48,15 @@ from eval.evidence import (
     decimals,
     evidence_cited,
     evidence_in,
-    first_relevant_rank,
-    first_value_rank,
-    mrr,
     normalize_unit,
     numbers_in,
-    percentile,
     quotes_part_of,
-    recall_at,
     squash,
     text_has_value,
     value_in_unit,
 )
 from eval.questionset import Part, Question
+from eval.ranks import first_relevant_rank, first_value_rank, mrr, percentile, recall_at
 from eval.regions import REGIONS
 from eval.score_record import Score, as_variant, error_score
 from eval.vocab import words

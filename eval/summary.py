@@ -8,8 +8,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from eval.evidence import first_relevant_rank, first_value_rank, mrr, percentile, recall_at
 from eval.questionset import Question
+from eval.ranks import first_relevant_rank, first_value_rank, mrr, percentile, recall_at
 from eval.score import Score
 
 
