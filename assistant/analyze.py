@@ -349,5 +349,5 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
         unsupported=framed.unsupported,
         clauses=list(framed.clauses),
         as_of=framed.as_of,
-        narrative=reads_narrative(asked),
+        narrative=reads_narrative(asked) if reads_narrative(asked) is not None else reads_narrative(normalize(text)),
     )

@@ -147,6 +147,10 @@ _DESCRIPTION = re.compile("^(用于|主要用于|主要|包括|含|即|也就是
 _DEFINED = re.compile("(的|那)一?(部分|块|笔钱?|些钱|钱)$")
 
 
+_SUMMED = re.compile("(?<=[\u4e00-\u9fff]{2})(?<![增追参附施外])加上?(?=[\u4e00-\u9fff]{2})(?!起来|在一起|油|班)")
+_WHOLE_SAID = re.compile("(的|那)一?(部分|块|笔)?(钱|开销|经费|费用|支出)$|那部分$")
+
+
 _COUNTED = re.compile("(两|二|三|四|[2-4])(?:个|项|笔)(?:项目|事项|项|支出|经费)?的?$")
 
 
@@ -166,6 +170,8 @@ def _term_read(m: re.Match[str]) -> str:
     said = counted is not None and SMALL_NUMBERS.get(counted.group(1)) == len(listed)
     if not described and len(listed) >= 2 and _made_of(outer, m.string[m.end() :], terms) and not said:
         return outer  # 公用经费占基本支出（人员经费加公用经费）: what the whole before is made of
+    if _SUMMED.search(first) and _WHOLE_SAID.search(outer) and not all(p in terms for p in listed):
+        return outer  # 保证日常运转的那部分钱（人员工资加办公开销）: the whole described, then what it adds up to
     if not described and len(listed) >= 2 and (said or all(p in terms for p in listed)):
         return "".join(re.findall(r"20\d{2}年度?", outer)) + first
     if described and first in terms and all(_DESCRIPTION.match(d) for d in described):
@@ -255,7 +261,7 @@ def units_requested(text: str, cues: Cues) -> tuple[str, list[str]]:
     again = cues["unit_again"].search(text)
     if again and again.group("unit") != again.group("first"):  # 是多少元？换成万元是多少: a part in each unit
         text = f"{text[: again.start('again')]}{again.group('unit')}又是多少"
-    units = [m.group("unit") for m in cues["unit_request"].finditer(text)]
+    units = [m.group("unit").removesuffix("元") + "元" for m in cues["unit_request"].finditer(text)]  # 按万说: 万元
     if not re.search("多少(亿元|万元|元)", text):  # 多少元？是不是一百多万: the unit named is the one asked
         units += [f"{m.group('unit')}元" for m in cues["rough_figure"].finditer(text)]  # 是不是九千多万: 万元
     for cue_name in ("unit_request", "rough_figure"):
@@ -305,7 +311,7 @@ _TABLES = re.compile(
 )
 _NARRATIVE = re.compile(
     r"(编制|情况|文字)说明(中|里|当中|第|[,:])|说明(中|里面|里)写|^(?:[^,?;]{0,6},)?说明(中|里面|里|当中)|(按|以|根据)(文字部分|文字说明|正文)"
-    r"|(?<!表)文字(部分)?(中|里|里面|当中)"  # 第五部分文字中“…”写为多少
+    r"|(?<!表)文字(部分)?(中|里|里面|当中)|(按|以|根据)(编制)?说明(里|中|上)?(讲|说|写)的"  # 第五部分文字中“…”写为多少
 )
 
 

@@ -89,12 +89,9 @@ def lean_on(clause: Query, item: str, analyze: Callable[[str], Query]) -> Query:
     table = clause.table_hint or ""
     if table and table in body and clause.content and clause.content[0] == re.sub("[()]", "", table):
         return analyze(body.replace(table, f"{table}里{item}", 1))  # …？支出决算表里是多少: the item before, there
-    if clause.intent == "share":
-        whole = re.search(cue("share_in"), body)  # 占X的百分之几, 在所属的X款里占多大比重
-        if whole and (whole.group("whole") or whole.group("container")):
-            return analyze(f"{item}占{whole.group('whole') or whole.group('container')}的比例是多少")
-        if re.search(cue("share_of_previous"), body) and len(clause.parts) == 1:
-            return analyze(f"{clause.parts[0]}占{item}的比例是多少")
+    share = _share_asked(clause, item, body) if clause.intent == "share" else None
+    if share:
+        return analyze(share)
     bare = re.match(cue("asked_bare"), re.sub(r",?\((?:亿元|万元|元)\)$", "", body.rstrip("?")))  # …？（万元）
     if bare and bare.group("base"):  # 比上年？ / 和上年比呢: the change of the item before on that year
         return analyze(f"{item}比{bare.group('base')}增减了多少")
@@ -253,6 +250,19 @@ def clause_query(query: Query, i: int, item: str) -> Query:
     if i and sub.intent == "open":  # `…增长了多少，原因是什么`: the reason of the clause before
         sub = borrow_subject(sub, analyze(query.clauses[i - 1]))
     return inherit_frame(sub, query)
+
+
+def _share_asked(clause: Query, item: str, body: str) -> str | None:
+    """A share clause leaning on the item before, as a question of its own: `占X的百分之几` (the item's share of X),
+    `其中A占多少` (A's share of the item), `X中，Y是多少、占比多少` (Y's share of the X it is in); else None."""
+    whole = re.search(cue("share_in"), body)  # 占X的百分之几, 在所属的X款里占多大比重
+    if whole and (whole.group("whole") or whole.group("container")):
+        return f"{item}占{whole.group('whole') or whole.group('container')}的比例是多少"
+    if re.search(cue("share_of_previous"), body) and len(clause.parts) == 1:
+        return f"{clause.parts[0]}占{item}的比例是多少"
+    outer, held, part = item.rpartition("中")  # 本年支出合计中，基本支出是多少、占比多少: of the whole it is in
+    carried = all(p.removesuffix("中") in outer for p in clause.parts)  # (本年支出中, the container carried)
+    return f"{part}占{outer}的比例是多少" if held and len(part) >= 2 and carried else None
 
 
 def borrow_subject(clause: Query, before: Query) -> Query:

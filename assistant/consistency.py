@@ -11,6 +11,7 @@ from assistant.check import answer_consistency, is_consistency_question
 from assistant.check_rules import Finding
 from assistant.claims import checked_claim
 from assistant.cues import cue
+from assistant.typed import spaced
 from index.model import Document
 from index.text import normalize
 
@@ -32,6 +33,7 @@ def asks_consistency(question: str, clauses: Sequence[str] = ()) -> bool:
     """Is this a question about the document's own consistency rather than a figure? One asking a figure in one
     clause and whether it agrees in another (…两项相加是多少元？和款的合计对得上吗) has each clause answered; what someone
     said of a figure asked (…多少万元？老张说是七万多，对不对？) is answered by the figure."""
+    question = spaced(question)  # …预算是多少 我印象是三百来万对不对: spaces for punctuation
     if checked_claim(question) != question:  # 稿子写：“…337万元。”这和文件一致吗: the document's figures asked
         return False
     question = cue("checked_claim").sub("", normalize(question))

@@ -86,7 +86,8 @@ def with_previous_container(clause: str, before: str, earlier: str = "") -> str:
 
 def _named_container(item: str, before: str) -> str:
     """`工程预算又是多少` after `政府采购：货物预算多少`: the container C of a name C+工程 the lexicon or the national
-    classification knows, when the clause before said C then a sibling Z with C+Z a known name too (政府采购货物)."""
+    classification knows, when the clause before said C then, within a few words, a sibling Z with C+Z a known name too
+    (政府采购货物; 政府采购预算里买东西的货物)."""
     known = known_terms()
     if item in known:  # 收入总计…？支出总计…？: a name of its own
         return ""
@@ -96,6 +97,11 @@ def _named_container(item: str, before: str) -> str:
         if name.endswith(item) and len(container := name[: -len(item)]) >= 2
         for m in re.finditer(re.escape(container) + r"[:]?(?:里面|里|中)?(?=[\u4e00-\u9fff]{2})", before)
         if not before.startswith(item, m.end())  # 一般公共服务支出…：支出决算多少: the same name, no sibling
-        and any(container + before[m.end() : m.end() + n] in known for n in (2, 3, 4))
+        and any(container + before[k : k + n] in known for k in _near(m.end(), before) for n in (2, 3, 4))
     ]
     return max(found, key=len, default="")
+
+
+def _near(at: int, text: str) -> range:
+    """Where a sibling may start after its container: at once, or after a few words (政府采购预算里买东西的货物)."""
+    return range(at, min(len(text), at + 10))

@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 from assistant.data import load_data
-from assistant.lexicon import known_terms, names_item
+from assistant.lexicon import known_end, known_terms, names_item
 from assistant.names import vocabulary
 from index.classification import JOINERS, codes_of, joined_names, national_names
 
@@ -72,12 +72,18 @@ _TOTALLED = re.compile("(?:合计|总计|小计)$")
 
 def _last_items(last: str) -> list[str]:
     """The items joined by 和/以及; by 与 only when each side ends with a column, or its total (基本支出数与项目支出数,
-    人员经费合计与公用经费合计: 与 also joins words inside one name, 城乡社区规划与管理)."""
+    人员经费合计与公用经费合计), or is a name known whole (财政拨款收入与事业收入): 与 also joins words inside one name,
+    城乡社区规划与管理."""
     items = _LAST_SEP.split(last)
     if len(items) == 1 and "与" in last:
         columns = vocabulary().measure_words
         sides = [re.sub("数$", "", p) for p in last.split("与")]
         if all(any(_TOTALLED.sub("", p).endswith(c) for c in columns) for p in sides):  # 人员经费合计与公用经费合计
+            return sides
+        names = [known_end(sides[0]) or sides[0], *sides[1:]]  # (万里街道2024年行政运行与城管执法: 行政运行)
+        if all(
+            len(p) >= 3 and {p, re.sub("(收入|支出)$", "", p)} & known_terms() for p in names
+        ):  # 财政拨款收入与事业收入
             return sides
     return items
 

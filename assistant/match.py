@@ -24,14 +24,7 @@ from assistant.names import (
     vocabulary,
 )
 from assistant.paths import not_said
-from assistant.placing import (
-    glossed_name,
-    holds_another,
-    inside_national_name,
-    modifies_another,
-    names_shortened_then_other,
-    part_said_of,
-)
+from assistant.placing import glossed_name, modifies_another, names_shortened_then_other, placed_elsewhere
 from assistant.readings import content_variants, expand
 from assistant.specific import specific_first
 from assistant.stages import document_stages, fact_stage
@@ -126,17 +119,9 @@ def score_fact(
     # another item: the rest of it (其他…), a qualified total, another amount in its name (单价100万元以上)
     other = residual(name, text) or qualified_total(name, described, beside) or other_amount(fact.subject, text)
     other = (not coded and other) or ms.narrower(query, fact, name, measures, rest, described)
-    other = other or _placed_elsewhere(outside.split("|")[0], name, fact.subject, described, coded)
+    other = other or placed_elsewhere(outside.split("|")[0], name, fact.subject, described, coded)
     ok = measure_ok and unit_ok and not other and not elsewhere and not ms.alone(text, described)  # 光加油: one thing
     return Scored(fact, score, recall, coverage, name, unit_match=unit_match, measure_ok=ok)
-
-
-def _placed_elsewhere(plain: str, name: str, subject: str, described: frozenset[str], coded: bool) -> bool:
-    """Is the name, where the question says it, a container of the item asked (卫生健康支出下面，…), part of a longer
-    national name (维护费 in 公务用车运行维护费) or the whole a part is asked of (…服务的那部分政府采购)?"""
-    if holds_another(plain, name, described):
-        return True
-    return not coded and (inside_national_name(plain, name, subject) or part_said_of(plain, name, described))
 
 
 _QUALIFIER = re.compile(r"\(([^()\d]{2,})\)")

@@ -7,8 +7,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from assistant.analyze import total_row_names
+from assistant.data import load_data
 from assistant.filler import strip_filler
-from index.classification import national_names
+from assistant.lexicon import known_end, made_of
+from index.classification import codes_of, counterpart, national_names
 from index.model import Fact
 from index.text import bigrams, containment, normalize
 
@@ -123,3 +126,49 @@ def part_said_of(plain: str, name: str, described: frozenset[str]) -> bool:
         return False
     words = strip_filler(_PART_OF.sub("", plain[:at]))
     return len(words) >= 2 and containment(bigrams(words), described) < 0.5
+
+
+def column_of_item(plain: str, name: str) -> bool:
+    """`事业单位医疗财政拨款支出是多少`: a name made only of columns (财政拨款, 一般公共预算, 基本支出…) and 支出/收入, said
+    right after the name of an item, is the column asked of that item; the column's own total is never the item's."""
+    at = plain.rfind(name)
+    if at < 0 or not made_of(name, _column_words()):
+        return False
+    item = known_end(plain[:at].removesuffix("的"))  # (支出总计项目支出: the total's column is the column's total)
+    return len(item) >= 3 and not made_of(item, _column_words()) and item not in total_row_names()
+
+
+@lru_cache(maxsize=1)
+def _column_words() -> tuple[str, ...]:
+    return (*load_data("answering.toml")["where_printed"], "支出", "收入")
+
+
+def another_national_said(plain: str, subject: str) -> bool:
+    """`城乡社区规划与管理是多少`: the question says a national name whole and the item found is another national item it
+    does not say, neither under the one said (卫生健康支出里…行政单位医疗 is) nor the same money in the other vocabulary:
+    found by shared words only (城乡社区管理事务), or the parent of the item asked; it is not that item."""
+    own = normalize(subject)
+    found = codes_of(own)
+    if not found or own in plain:
+        return False
+    said = [n for n in _nationals_said(plain) if len(n) >= 4 and n not in own and own not in n]
+    return bool(said) and not any(
+        f.startswith(s) or counterpart(f, own) == counterpart(s, n) is not None
+        for n in said
+        for s in codes_of(n)
+        for f in found
+    )
+
+
+def placed_elsewhere(plain: str, name: str, subject: str, described: frozenset[str], coded: bool) -> bool:
+    """Is the name, where the question says it, a container of the item asked (卫生健康支出下面，…), part of a longer
+    national name (维护费 in 公务用车运行维护费), the whole a part is asked of (…服务的那部分政府采购), a column said after
+    an item (…财政拨款支出) or another national item than the one said?"""
+    if holds_another(plain, name, described):
+        return True
+    return not coded and (
+        inside_national_name(plain, name, subject)
+        or part_said_of(plain, name, described)
+        or column_of_item(plain, name)
+        or another_national_said(plain, subject)
+    )

@@ -8,7 +8,7 @@ import re
 
 from assistant.asides import measures_named
 from assistant.data import load_data
-from assistant.lexicon import MONEY_STATED, known_terms
+from assistant.lexicon import MONEY_STATED, known_terms, names_item
 from assistant.lists import parts_unnamed
 from assistant.names import stages_named, vocabulary
 
@@ -61,7 +61,10 @@ def hearsay(text: str, cues: Cues) -> str:
     m = cues["hearsay"].match(text)
     asked = cues["hearsay_asked"].match(text)  # 听说…砍了一半？2022年X比2021年预算的减幅是多少: the question after
     rest = text[asked.end() :] if asked else ""
-    if asked and _names_item(rest, cues) and not cues["item_anaphor"].search(rest):  # (…这一项到底是多少: the claim's)
+    own = asked is not None and (
+        names_item(rest) or not names_item(text[: asked.end()])
+    )  # (…？一共花了多少: the claim's)
+    if asked and own and _names_item(rest, cues) and not cues["item_anaphor"].search(rest):  # (…这一项到底是多少)
         return rest
     if asked and _CHANGE_ASKED.search(rest):  # 听说X比上年执行数涨了一成左右？准确增幅是多少: X's, against that base
         claim = cues["hedge"].sub("", _ASKED_CLAIM.sub("", text[: asked.end()]))  # (好像砍了一半多: no hedge)

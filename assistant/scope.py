@@ -23,6 +23,7 @@ _MAX_PREFIX = 8
 _MIN_CHARS_SHARED = 0.85
 _DATED = re.compile(r"(?:\d(?:年度?|月(?:底|末)?|日)[,:]?|[,:])$")  # 2022年局里, 截至…10月，局里: our office
 _BOUNDARY = set("、,，和与及跟的比是在给|?？()（）")
+_SELF_SAID = re.compile(r"(?<=年|度)(?:院|局|街道|办|所|中心|单位)(?:里面|里头|里)(?=[\u4e00-\u9fff])")
 _GIVEN_TO = "给"  # 拨给普陀区社会福利院, 政府拨给局里: the organisation is what follows
 _TITLE = re.compile("长|领导")  # after an organisation's kind, a person's title (给局长准备材料, 院领导)
 _OWN_OFFICE = re.compile("本部")  # (含局本部): the department's own office, never an organisation missing
@@ -193,6 +194,7 @@ def without_mentions(query: Query, scope: Scope) -> Query:
 
     for mention in [m for m, _ in scope.named] + scope.unknown:
         norm = take(take(norm, mention), mention.strip(",?;:!."))
+    norm = _SELF_SAID.sub("", norm)  # 福利院2024年院里公车…: the department itself, said again by its kind
     # the question as framed may name the department again, in other words than the ones scope saw
     for _, mention, _ in find_mentions(norm, named)[0] if named else []:
         norm = take(norm, mention)

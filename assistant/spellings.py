@@ -7,7 +7,7 @@ import re
 
 from assistant.codes import codes_joined
 from assistant.data import load_data
-from assistant.lexicon import CN_NUMERALS, MONEY_STATED, PLACE, known_terms
+from assistant.lexicon import CN_NUMERALS, MONEY_STATED, PLACE, known_end, known_terms
 from assistant.lists import siblings_joined
 from index.classification import codes_of, kind_words
 
@@ -98,3 +98,19 @@ def figures_off(m: re.Match[str]) -> str:
     """Items listed with the figures the asker read (question.toml `figures_listed`: 人员支出895万元、公用支出345万元):
     the items, the figures taken out (the sum asked is of the document's)."""
     return _READ_FIGURE.sub("", m.group("list"))
+
+
+def column_spent(m: re.Match[str]) -> str:
+    """`事业单位医疗财政拨款支出是多少`: the 财政拨款 (一般公共预算…) spent, said right after an item's name, is that
+    item's column (事业单位医疗的财政拨款), not the document's 财政拨款支出 total; after no item it stays."""
+    item = known_end(_LEVEL_SAID.sub("", m.string[: m.start()]))  # “事业单位医疗（项）”财政拨款支出
+    return f"的{m.group('column')}" if len(item) >= 3 and item not in _COLUMNS_SPENT else m.group(0)
+
+
+_LEVEL_SAID = re.compile("(?:\\((?:类|款|项)\\))?[\"“”']?$")
+_COLUMNS_SPENT = ("财政拨款", "一般公共预算", "基本支出", "项目支出", "政府性基金")
+
+
+def column_each(m: re.Match[str]) -> str:
+    """`30211A、30212B，公用经费各多少元`: a column said between the items listed and 各 is each item's."""
+    return "、".join(f"{item}的{m.group('column')}" for item in m.group("items").split("、"))

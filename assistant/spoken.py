@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 
 from assistant.cues import cue, organisations
+from assistant.filler import strip_filler
 from assistant.lexicon import known_terms, known_terms_in, names_item, names_own_item, says_known_term
+from index.text import bigrams, containment
 
 _YEAR = re.compile(r"20\d{2}年度?")
 
@@ -34,7 +36,7 @@ def spoken_read(norm: str) -> str:
     norm = cue("correct_figure").sub("", norm)
     topic = cue("topic_lead").match(norm)  # 给学生讲“人员支出”（…）：…这部分是多少: the name the topic says
     norm = (_named_back(topic.group(0), norm[topic.end() :]) or norm) if topic else norm
-    lead = cue("rhetorical_lead").match(norm)
+    lead = cue("rhetorical_lead").match(norm) or _FIGURE_LEAD.match(norm)
     norm = norm[lead.end() :] if lead and _restated(lead.group("lead"), norm[lead.end() :]) else norm
     while (said := _BACKGROUND.match(norm)) and _stands_alone(norm[said.end() :]):
         norm = norm[said.end() :]
@@ -62,9 +64,23 @@ def _stands_alone(rest: str) -> bool:
 
 def _restated(lead: str, rest: str) -> bool:
     """Does `rest` ask a figure of an item of its own (a name the lexicon or the national classification knows, or the
-    year and the department), naming every name `lead` names (so `lead` only remarks)?"""
+    year and the department), naming every name `lead` names (so `lead` only remarks)? A lead asking a figure itself
+    (`给中小企业留了多少蛋糕？`) must name no year nor department, `rest` both, and `rest` say most of its words again."""
     said = known_terms_in(lead)
+    if re.search("多少|几", lead) and not _echoed(lead, rest):
+        return False
     return (names_item(rest) or _whole(rest)) and all(t in rest for t in said)  # 有几台: leans on the lead
+
+
+# a first question asking a figure in a few words (给中小企业留了多少蛋糕？), before another
+_FIGURE_LEAD = re.compile(r"^(?P<lead>[^?!。.\d,]{2,20}?(?:多少|几)[^?!。.\d,]{0,6}\?)(?=.*(?:多少|几|百分之))")
+
+
+def _echoed(lead: str, rest: str) -> bool:
+    """Does `rest`, naming the year and the department `lead` does not, say again most of what `lead` asks of?"""
+    words = bigrams(strip_filler(lead))
+    alone = not _YEAR.search(lead) and not any(end in lead for end in organisations()[0])
+    return alone and _whole(rest) and len(words) >= 3 and containment(words, bigrams(rest)) >= 0.4
 
 
 def _whole(rest: str) -> bool:

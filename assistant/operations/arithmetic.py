@@ -29,7 +29,7 @@ from assistant.operations.multiples import multiple_of_prior_year
 from assistant.operations.operands import by_code_only, find_parts, printed_twice, rank_part
 from assistant.operations.periods import asks_each, each_period, period_rows
 from assistant.operations.places import agreeing
-from assistant.operations.shares import as_printed_alike, share_of_sum, share_of_summed_whole
+from assistant.operations.shares import as_printed_alike, not_a_part, share_of_sum, share_of_summed_whole
 from assistant.operations.tables import pointed_table
 from assistant.operations.under import kinds_counted, rows_under_named, scope_of_units
 from assistant.pairs import asks_gap_too, with_gap
@@ -64,7 +64,7 @@ def share(query: Query, ctx: Context) -> Answer:
     part, whole = facts
     unit = money_unit_for(facts, None)
     vp, vw = (as_printed_alike(f, unit, facts) for f in facts)
-    if vp is None or vw in (None, 0) or (_one_row(part, whole) and vp >= vw):
+    if vp is None or vw in (None, 0) or (not_a_part(part, whole, vp == vw) and vp >= vw):
         return abstain(query)  # a row's total over its own column is no share (社会保障和就业支出 ÷ its 一般公共预算)
     assert vw is not None
     digits = 2 if query.round is None else query.round  # 保留一位小数
@@ -98,11 +98,6 @@ def _step(fact: Fact, unit: str) -> float | None:
     """The last printed digit of a fact, in `unit` (9628.22万元 in 元: 100)."""
     one = fact.in_unit(unit) if fact.value else None
     return abs(one / fact.value) * 10 ** -decimals_of(fact.text) if one and fact.value else None
-
-
-def _one_row(a: Fact, b: Fact) -> bool:
-    """Two figures of one printed item (one subject in one document): columns of one row."""
-    return a.source.doc_id == b.source.doc_id and normalize(a.subject) == normalize(b.subject)
 
 
 def _whole_with_parts_head(query: Query, ctx: Context, part: str, whole: str, places: list[Fact]) -> list[Fact] | None:

@@ -35,7 +35,7 @@ def agreeing(
 ) -> list[Fact]:
     """Other places printing the same figure for the same item (the narrative beside the table, and among
     `facts` the item under its other name, `printed_again`): cited too, so a reader sees every place the
-    document states it. Other-origin places first."""
+    document states it. Other-origin places first, the other side's (收入预算总表 for a spending) last."""
     return _agreeing(chosen, [*same_item(best, ranked, across_tables=True), *printed_again(chosen, facts)], limit)
 
 
@@ -94,7 +94,7 @@ def _shortened(a: str, b: str) -> bool:
 
 def _agreeing(chosen: Fact, same_places: Sequence[Fact], limit: int) -> list[Fact]:
     same = [f for f in same_places if f is not chosen and not disagree(chosen, f) and cite_checked(f)]
-    same.sort(key=lambda f: f.origin == chosen.origin)
+    same.sort(key=lambda f: (f.origin == chosen.origin, side(f) not in (None, side(chosen))))  # (income side last)
     picked: list[Fact] = []
     for f in same:
         inner = next((i for i, g in enumerate(picked) if _nested(f, g)), None)
@@ -195,8 +195,9 @@ def same_item(best: Scored, ranked: Sequence[Scored], *, across_tables: bool = F
         if f.code and chosen.code and f.code != chosen.code and not (across_tables and other_tree):
             continue  # two 科目 of one classification are two items, however alike their names; a row of the
             # other classification (功能 2xx vs 经济 3xx: 2210201 and 30113 住房公积金) may print the same figure
-        if chosen_side is not None and side(f) not in (None, chosen_side):
-            continue  # 行政运行 in 收入决算表 (its income) and in 支出决算表 (its spending) are two figures
+        if chosen_side is not None and side(f) not in (None, chosen_side) and not (across_tables and f.code):
+            continue  # 行政运行 in 收入决算表 (its income) and in 支出决算表 (its spending) are two figures; cited,
+            # a 科目's row of the income table printing the very figure (收入预算总表 by 科目) is one more place
         if (
             not across_tables
             and f.origin == chosen.origin == "table"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.analyze import Query, split_parts
+from assistant.analyze import Query, split_parts, total_row_names
 from assistant.answer_types import Answer
 from assistant.compose import decimals_of, describe, format_value, money_unit_for
 from assistant.heads import sibling_kind
@@ -15,6 +15,7 @@ from assistant.operations.base import Context, abstain
 from assistant.operations.computed import computed
 from assistant.operations.operands import find_parts
 from index.model import Fact
+from index.text import normalize
 
 _THESE_KINDS = re.compile("这[两二三四五六七八九几]?(个|块|项|类|部分|笔)(项目)?$")
 
@@ -80,3 +81,12 @@ def share_of_summed_whole(query: Query, ctx: Context, parts: Sequence[str]) -> A
     formula = f"{describe(facts[0], unit, names[0])} ÷ （{added}）= {format_value(value, '%', places=query.round)}%"
     subject = f"{names[0]}占{'与'.join(names[1:])}之和"
     return computed(query, ctx, "share", facts, value, "%", formula, subject=subject, places=places)
+
+
+def not_a_part(a: Fact, b: Fact, same: bool) -> bool:
+    """Two figures of one printed item (one subject in one document: columns of one row), or a document's total
+    taken for the part with the whole's very figure (`same`: 本年支出合计 ÷ 支出合计 is no share)."""
+    subject = normalize(a.subject)
+    return (same and subject in total_row_names()) or (
+        a.source.doc_id == b.source.doc_id and subject == normalize(b.subject)
+    )
