@@ -46,6 +46,27 @@ _EACH = re.compile(
     r"(?:[^,;多几]{0,4}?)(?P<tail>多少.*|几.*)$"
 )
 _ITEM_SEP = re.compile(r"、")
+_JOINED_AFTER_COMMA = re.compile(r"^([^?;,]*?(?<!多少)(?<!几)),(?:以及|及|和|还有)?(?=[^,?;]{2,30}?,?(?:分别|各自|各))")
+
+
+def _joined_after_comma(clause: str) -> str:
+    """`A，以及B，分别是多少` (its 以及 gone with the clause split: `A,B,分别是多少`): A, naming an item and asking nothing
+    of its own, is listed with B (`A、B,分别是多少`) when both are said as whole items alike (…预算金额, …金额), B of no
+    year of its own (…，今年预算和去年预算各是多少 lists columns) and A no container (政府采购预算中，A和B各)."""
+    first = _JOINED_AFTER_COMMA.match(clause)
+    if first is None or not names_item(first.group(1)) or _CONTAINER_HEAD.search(first.group(1)):
+        return clause
+    second = re.match(r"(?:以及|及|和|还有)?([^,?;]+)", clause[first.end() :])
+    said = [first.group(1), second.group(1) if second else ""]
+    ends = {m.group(0) if (m := _ITEM_END.search(part)) else "" for part in said}
+    alike = len(ends) == 1 and "" not in ends and not _YEAR_SAID.search(said[1])
+    return _JOINED_AFTER_COMMA.sub(r"\1、", clause, count=1) if alike else clause
+
+
+_ITEM_END = re.compile("(?:金额|预算数?|决算数?|支出|收入|经费|费)$")  # a whole item said (…预留的政府采购项目预算金额)
+_YEAR_SAID = re.compile(r"20\d{2}年|今年|去年|上年|本年")
+
+
 _LAST_SEP = re.compile(r"以及|和")  # 及 and 与 also join words inside one name (购置及运行费)
 _CONTAINER_HEAD = re.compile(r"(里|中|里面|当中|之中)(的)?,?$")
 
@@ -102,7 +123,7 @@ def each_asked(clause: str, before: str = "") -> list[str]:
 
     A leading container (`政府采购预算中，货物和工程各是多少`) qualifies every item, so each keeps it; so does the
     item asked in the clause before (`before`) qualifies short items naming nothing of their own (`_parts_of_asked`)."""
-    m = _EACH.match(_parts_of_asked(clause, before))
+    m = _EACH.match(_joined_after_comma(_parts_of_asked(clause, before)))  # A，以及B，分别是多少
     if not m or "哪" in m.group("items"):  # A和B哪个多，分别是多少: a comparison, then each figure
         return [clause]
     items, head = _items(m), m.group("head")

@@ -24,7 +24,10 @@
   naming no year nor department (`给中小企业留了多少“蛋糕”？`), before one that names both and says most of its words
   again, is a headline: the parts are the second question's (it had shifted them); a part of the document named by
   its heading (`“部门预算支出具体情况”部分，…`) is where to read, and a point of view said first (`就…的结构而言，`,
-  `从支出结构来看，`) no item either.
+  `从支出结构来看，`) no item either;
+- after blind set 38's one measurement: `A，以及B，分别是多少`, A and B said as whole items alike (…预算金额, …金额), asks
+  each (the first had been answered alone, the second left without a line); not when B names a year (…，今年预算和去年
+  预算各是多少: columns of A).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.assistant import Assistant
+from assistant.lists import _joined_after_comma
 from tests.assistant.support import Expected, assert_figures
 
 CASES: list[tuple[str, str, Expected]] = [
@@ -136,6 +140,16 @@ CASES: list[tuple[str, str, Expected]] = [
         [1239, 4644],
     ),
     ("wanli", "从支出结构来看，万里街道2024年基本支出和项目支出各是多少元？", [99706020, 56505103]),
+    (
+        "finance",
+        "普陀区财政局2024年面向中小企业预留的政府采购项目预算金额，以及面向小微企业预留的金额，分别是多少万元？",
+        [246.47, 0],
+    ),
+    (
+        "wanli",
+        "万里街道2024年面向中小企业预留的政府采购项目预算金额，以及面向小微企业预留的金额，分别是多少万元？",
+        [664.98, 465.49],
+    ),
 ]
 
 
@@ -179,3 +193,17 @@ def test_a_finals_income_row_of_another_figure_is_not_cited(qa: Assistant, ids: 
     """The 决算's 收入决算表 prints an item's income, another figure than its spending: never cited for it."""
     answer = qa.ask("财政局2024年行政运行支出决算数是多少万元？", doc=ids["finance"])
     assert answer.value is not None and not any("收入决算表" in c.locator for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    ("clause", "joined"),
+    [
+        ("面向中小企业预留的政府采购项目预算金额,面向小微企业预留的金额,分别是多少万元?", True),
+        ("行政运行支出,城管执法支出,分别是多少元?", True),
+        ("福利院的三公经费,今年(2024年)预算和去年(2023年)预算各是多少万元?", False),  # columns of one item
+        ("司法局2026年政府采购预算中,货物和工程各是多少万元?", False),  # a container
+        ("2026年普陀区司法局的政府采购预算,分货物、工程、服务三块的话各是多少万元?", False),  # its parts
+    ],
+)
+def test_an_item_said_before_a_comma_is_listed_only_with_one_said_alike(clause: str, joined: bool) -> None:
+    assert (_joined_after_comma(clause) != clause) is joined
