@@ -307,6 +307,13 @@ def intent_of(norm: str, text: str, rounding: int | None, classified: str | None
     return intent
 
 
+def _narrative_said(asked: str, text: str) -> bool | None:
+    """Where the question says to read its figure (asides.reads_narrative), as framed, else as written (a request said
+    last, `…？按说明里讲的`, is gone from the framed question)."""
+    said = reads_narrative(asked)
+    return said if said is not None else reads_narrative(normalize(text))
+
+
 def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
     """Analyse one question; an elliptical follow-up ("那2021年呢？") borrows the previous question."""
     text = question.strip()
@@ -349,5 +356,5 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
         unsupported=framed.unsupported,
         clauses=list(framed.clauses),
         as_of=framed.as_of,
-        narrative=reads_narrative(asked) if reads_narrative(asked) is not None else reads_narrative(normalize(text)),
+        narrative=_narrative_said(asked, text),
     )

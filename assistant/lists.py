@@ -60,7 +60,7 @@ def _joined_after_comma(clause: str) -> str:
     said = [first.group(1), second.group(1) if second else ""]
     ends = {m.group(0) if (m := _ITEM_END.search(part)) else "" for part in said}
     alike = len(ends) == 1 and "" not in ends and not _YEAR_SAID.search(said[1])
-    return _JOINED_AFTER_COMMA.sub(r"\1、", clause, count=1) if alike else clause
+    return f"{said[0]}、{clause[first.end() :]}" if alike else clause
 
 
 _ITEM_END = re.compile("(?:金额|预算数?|决算数?|支出|收入|经费|费)$")  # a whole item said (…预留的政府采购项目预算金额)

@@ -94,7 +94,8 @@ def _shortened(a: str, b: str) -> bool:
 
 def _agreeing(chosen: Fact, same_places: Sequence[Fact], limit: int) -> list[Fact]:
     same = [f for f in same_places if f is not chosen and not disagree(chosen, f) and cite_checked(f)]
-    same.sort(key=lambda f: (f.origin == chosen.origin, side(f) not in (None, side(chosen))))  # (income side last)
+    own = side(chosen)
+    same.sort(key=lambda f: (f.origin == chosen.origin, side(f) not in (None, own)))  # the other side's last
     picked: list[Fact] = []
     for f in same:
         inner = next((i for i, g in enumerate(picked) if _nested(f, g)), None)
