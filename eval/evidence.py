@@ -308,19 +308,18 @@ _LINE_WORDS = 10
 
 def _lifted_after_sentence(text: str, evidence: str) -> bool:
     """A sentence (or a text-layer line of one) copied with its figures after its words ("（含）以上设备（不含车辆）
-    台（套）。 2").
+    台（套）。 2"), or lifted in among them ("编报绩效目标的 年度项目 个，涉及预算金额 2024 4 万元").
 
     The layout printed the sentence's figures on the line below, so the evidence reads the
-    words, then the figures. Held by a text with the words (figures removed) that prints the
-    figures in order.
+    words with the figures after them or between two of its lines. Held by a text with the words (figures
+    removed) that prints the figures in order.
     """
     # the figures may be glued to the closing mark (`台（套）。2`): read them as a part of their own
     parts = _GLUED_AFTER_MARK.sub(r"\1 \2", unicodedata.normalize("NFKC", evidence)).split()
-    first = next((i for i, p in enumerate(parts) if _is_figure(p)), None)
-    figures = parts[first:] if first else []
-    if not figures or not all(_is_figure(p) for p in figures):
+    figures = [p for p in parts if _is_figure(p)]
+    if not figures or _is_figure(parts[0]):
         return False
-    words = "".join(parts[:first])
+    words = "".join(p for p in parts if not _is_figure(p))
     # a line cut inside its sentence (`共有车辆 辆，其中：部级领导干部 2024 12 31 0`) needs that many words of its own
     if not words.endswith(_SENTENCE_ENDS) and len(_without_lifted(words)) < _LINE_WORDS:
         return False

@@ -1100,3 +1100,19 @@ def test_an_amount_per_another_thing_is_not_the_unit_asked() -> None:
     question = q(question="笔记本电脑最多能花多少元？", answer={"value": 8500, "unit": "元"}, evidence=["8500元/台"])
     s = score_answer(question, ans(8500, "元/台", [LAPTOP_CITE]))
     assert not s.correct
+
+
+def test_a_sentence_line_with_its_figures_lifted_in_among_its_words_is_held_by_the_sentence() -> None:
+    from eval.score import evidence_cited
+
+    # 财政局 2024 决算 p.23: the figures of `编报绩效目标的2024年度项目4个，涉及预算金额598.42万元` printed on the line
+    # below, so the line copied reads its words with `2024 4` between them
+    goals = "实行全过程绩效管理实施情况跟踪：编报绩效目标的2024年度项目4个，涉及预算金额598.42万元；"
+    assert evidence_cited([goals], ["编报绩效目标的 年度项目 个，涉及预算金额 2024 4 万元"])
+    # the figures must be printed, in order, and the words must be that sentence's
+    assert not evidence_cited(
+        [goals.replace("2024年度项目4个", "2024年度项目5个")], ["编报绩效目标的 年度项目 个，涉及预算金额 2024 4 万元"]
+    )
+    assert not evidence_cited([goals], ["跟踪评价的 年度项目 个，涉及预算金额 2024 4 万元"])
+    # a short table row's cells are no sentence: they stay held only whole
+    assert not evidence_cited(["行政运行 基本支出 1,234.56"], ["行政运行 1,234.56 基本支出"])
