@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from assistant.backrefs import each_of_before
-from assistant.lexicon import YEAR, known_terms, names_item, synonyms
+from assistant.lexicon import YEAR, known_end, known_terms, names_item, synonyms
 from assistant.lists import each_asked
 
 Cues = dict[str, re.Pattern[str]]
@@ -155,10 +155,22 @@ def inline_frame_off(m: re.Match[str], text: str) -> str:
         return m.group(0)
     named = YEAR.search(m.group(0))
     before = m.group(0)[: named.start()] if named else ""
-    if m.group("frame") == "," and not re.search("(部门|单位)(预算|决算)", m.group(0)) and names_item(before):
+    if not re.search("(部门|单位)(预算|决算)", m.group(0)) and _item_budget(m, before, text):
         return m.group(0)  # 事业单位医疗2024年预算，比…增长了百分之几: an item's budget, not the document
     year = next((y.group(0) for y in YEAR.finditer(m.group(0)) if "年" in y.group(0)), "")  # not a figure's digits
     return year if later_question(m, text) else ""
+
+
+def _item_budget(m: re.Match[str], before: str, text: str) -> bool:
+    """Is `X2024年预算，` / `…用的电费2024年预算里是多少` the budget of the item X said before it, not the document?
+    After `里`/`中` only when nothing but the question follows (`福利院2024年预算里，电费…` names the document)."""
+    if m.group("frame") == ",":
+        return names_item(before)
+    rest = text[m.end() :]
+    return m.group("frame") in ("里", "中") and bool(known_end(before)) and bool(_ONLY_ASKED.match(rest))
+
+
+_ONLY_ASKED = re.compile(r"(?:安排|列|给)?了?(?:是|有|为)?(?:多少|几)(?:万元|元|亿元|钱)?[?]?$")
 
 
 def later_question(m: re.Match[str], text: str) -> bool:

@@ -9,7 +9,9 @@ from index import classification
 from index.model import Fact
 from index.text import normalize
 
-CODE = re.compile(r"(?<!\d)(\d{7}|\d{5}|\d{3})(?!\d)")  # 科目编码: 类 3, 款 5, 项 7 digits
+CODE = re.compile(
+    r"(?<![\d.])(?<!\d,)(\d{7}|\d{5}|\d{3})(?!\d)(?!\.\d)(?!,\d{3})"
+)  # 科目编码: 类 3, 款 5, 项 7 digits (not of 5,883 or 208.80)
 ITEM_CODE = re.compile(r"(?<![A-Za-z\d])([A-C]\d{2,10})(?!\d)")  # 政府采购品目编码: C99, C0301, A02
 
 

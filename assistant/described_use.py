@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.analyze import Query
+from assistant.lexicon import says_known_term
 from index.model import HEADING_SEP, Fact, Hit
 from index.text import bigrams, containment, normalize
 
@@ -112,7 +113,7 @@ def read_by_use(query: Query, facts: Sequence[Fact], hits: Sequence[Hit] = ()) -
     if any(other * AHEAD > score for name, other in ranked[1:] if not _alike(name, best)):
         return None
     written = query.asked or asked  # as asked: the framing takes a pointer (那一项) off the words it reads
-    if not _POINTER.search(written[written.find(said[best][-1]) :]):
+    if not _POINTER.search(written[min(max(written.find(p), 0) for p in said[best]) :]):
         return None  # 智慧城市专家综合服务的预算: one use of an item asked as an item, which the document may not print
     return "、".join(said[best]), best
 
@@ -129,13 +130,28 @@ def as_named(query: Query, words: str, name: str) -> Query:
 
 
 def _found(piece: str, held: frozenset[str]) -> str:
-    """The longest end of a piece the sentence holds (大鹏新区数据局管空间地理运维: 空间地理运维), or "". 和, 与 and 及
+    """The longest end of a piece the sentence holds (大鹏新区数据局管空间地理运维: 空间地理运维), else its longest run
+    (会计师事务所中介机构做审计: 中介机构, who does it), or "". 和, 与 and 及
     join alike (审计和绩效评价 is what 审计及绩效评价 says); 各种, 各项 say 各类."""
     read = _EVERY_KIND.sub("各类", piece).translate(_JOINERS)  # as long as the piece: its ends are the piece's
     for start in range(len(piece) - MIN_PIECE + 1):
         if containment(bigrams(read[start:]), held) >= PIECE_FOUND:
             return piece[start:]
+    for size in range(len(piece) - 1, MIN_PIECE - 1, -1):  # …or a run inside: 中介机构 of 会计师事务所中介机构做审计
+        for start in range(len(piece) - size + 1):
+            run = read[start : start + size]
+            if containment(bigrams(run), held) >= PIECE_FOUND and not says_known_term(run):  # 人员经费: a name
+                return _trimmed(piece, start, start + size, held)
     return ""
+
+
+def _trimmed(piece: str, start: int, end: int, held: frozenset[str]) -> str:
+    """The run without an end character the sentence does not hold (把空间地理运维: 空间地理运维)."""
+    while end - start > MIN_PIECE and not bigrams(piece[start : start + 2]) <= held:
+        start += 1
+    while end - start > MIN_PIECE and not bigrams(piece[end - 2 : end]) <= held:
+        end -= 1
+    return piece[start:end]
 
 
 def _alike(a: str, b: str) -> bool:

@@ -194,7 +194,9 @@ def says_known_term(text: str, shortest: int = 3) -> bool:
     return any(len(t) >= shortest and t in text for t in known_terms())
 
 
-YEAR = re.compile(r"(?<!\d)(20\d{2})(?:\s*年度?|(?!\d))")  # a year as written (2024, 2024年, 2024年度)
+YEAR = re.compile(
+    r"(?<!\d)(20\d{2})(?:\s*年度?|(?!\d|\.\d|,\d|\s*多?(?:万|亿|元)))"
+)  # a year as written (2024, 2024年, 2024年度), not an amount (2008万元)
 EXCEPT_WORDS = "除了|除去|不含|不包括|以外|之外"  # what leaves something out of what is asked (除了…公积金)
 MONEY_STATED = re.compile(r"\d[\d,.]*\s*(?:亿元|万元|元)")  # a sum of money stated (9,584,796元, 2,008万元)
 _COUNTED = re.compile("(几|多少)[辆台个名家项人]")  # …一共有几辆车: a count names what it counts

@@ -123,7 +123,7 @@ def _topic_off(text: str, cues: dict[str, re.Pattern[str]]) -> str:
     an item of its own (a topic the rest leans on, `人民调解项目：年度预算安排多少`, and a row whose columns the rest
     asks, `城乡社区支出：基本支出、项目支出各多少`, stay); so does a part or section
     named as the place a figure is said (`国有资产占有使用情况里说…共有几辆车`)."""
-    if (wish := cues["asker_topic"].match(text)) and says_known_term(text[wish.end() :]):
+    if (wish := cues["asker_topic"].match(text)) and says_known_term(cues["stage_words"].sub("", text[wish.end() :])):
         return _topic_off(text[wish.end() :], cues)  # …我想看看…收入结构：事业收入是多少: a column named is enough
     m = cues["topic_lead"].match(text)
     row = m and not names_parts_only(m.group(0)) and names_item(m.group(0)) and names_parts_only(text[m.end() :])
@@ -243,6 +243,7 @@ _NOTES = (
     "units_scope",
     "shown_working",
     "narrative_pointer",
+    "doc_pointer",
 )
 
 

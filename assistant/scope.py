@@ -119,8 +119,10 @@ def find_mentions(norm: str, departments: dict[str, str]) -> tuple[list[tuple[in
                         if norm[i] in _BOUNDARY:
                             begin = i + 1
                             break
-                    unknown.append(norm[begin:end])
-                    taken.update(range(begin, end))
+                    # 退休的局里人员: a kind said bare, of a department loaded, is that department
+                    if end - begin > len(suffix) or not any(suffix in d for d in departments.values()):
+                        unknown.append(norm[begin:end])
+                        taken.update(range(begin, end))
             start = norm.find(suffix, end)
     found.sort()
     return found, unknown
@@ -192,7 +194,8 @@ def without_mentions(query: Query, scope: Scope) -> Query:
             text = text.replace(mention + inside, "")
         return text.replace(mention, "")
 
-    for mention in [m for m, _ in scope.named] + scope.unknown:
+    # the longest first: 福利院 said alone before 普陀区社会福利院 leaves nothing of the whole name behind
+    for mention in sorted([m for m, _ in scope.named] + scope.unknown, key=len, reverse=True):
         norm = take(take(norm, mention), mention.strip(",?;:!."))
     norm = _SELF_SAID.sub("", norm)  # 福利院2024年院里公车…: the department itself, said again by its kind
     # the question as framed may name the department again, in other words than the ones scope saw

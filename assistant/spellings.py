@@ -28,6 +28,12 @@ _PLUS = re.compile(r"(?<=[\u4e00-\u9fff)])\s*\+\s*(?=[\u4e00-\u9fff\d(])")
 # 货物、工程、服务三类预算各是多少: the items listed, then counted (the count names no item)
 _LIST_COUNTED = re.compile(r"(?<=[\u4e00-\u9fff])[两二三四五六七八九十](?:类|项|个|笔)(?=[^,?;、]{0,8}(?:各|分别))")
 _ROUND = {"百": 100, "一百": 100, "千": 1000, "一千": 1000}
+# A part of spending said by its first word and 那块 (公用那块, 项目那块一共…, （2089999）项目那块): that part as printed;
+# after another word (人民调解项目那块) the words name an item of their own.
+_PART_SAID = re.compile(r"(?:(?<=^)|(?<=[年里中的,:)]))(项目|基本|人员|人头|公用)(?:那一?块|那部分)")
+# A share of 政府采购 kept for some suppliers said plainly (留给中小企业, 留给小微企业): the 预留 the documents print.
+_SET_ASIDE = re.compile("(?<!预)留给(?=中小企业|小微企业|小型|中小微)")
+_PARTS = {"项目": "项目支出", "基本": "基本支出", "人员": "人员经费", "人头": "人员经费", "公用": "公用经费"}
 
 
 def plain_words(norm: str) -> str:
@@ -37,7 +43,8 @@ def plain_words(norm: str) -> str:
     digits in four (24年 → 2024年), a kind of 政府采购 asked with 类 (服务类的采购) as printed (服务采购), and an
     everyday spelling of a printed word as printed (年底 → 年末), a round amount in words in digits (百万 → 100万元), a count
     said in a group's name or after a list out (的20个项目 → 的项目; 货物、工程、服务三类…各), a sum written with + as a
-    list (A+B → A、B), and
+    list (A+B → A、B), a part of spending said by its first word (公用那块 → 公用经费), a set-aside said plainly
+    (留给中小企业 → 预留给中小企业), and
     two sibling items said with nothing between them as a list (水费电费 → 水费和电费)."""
     norm = codes_joined(norm)
     norm = _SHORT_YEAR.sub(
@@ -46,6 +53,8 @@ def plain_words(norm: str) -> str:
     for word, kind in {**kind_words(), **load_data("synonyms.toml")["spellings"]}.items():
         norm = norm.replace(word, kind)
     norm = _ROUND_AMOUNT.sub(lambda m: f"{_ROUND[m.group(1)]}万元", norm)  # 单价一百万以上: 100万元
+    norm = _PART_SAID.sub(lambda m: _PARTS[m.group(1)], norm)  # 公用那块: 公用经费
+    norm = _SET_ASIDE.sub("预留给", norm)  # 专门留给中小企业的: 预留给, as the 政府采购 lines print it
     norm = _GROUP_COUNTED.sub("", norm)  # 编报绩效目标的20个项目: the printed 编报绩效目标的项目
     norm = norm if re.search("占|比例|比重", norm) else _PLUS.sub("、", norm)  # A+B合计: A、B; 占(A+B) as said
     norm = _LIST_COUNTED.sub("", norm) if "、" in norm else norm  # 货物、工程、服务三类…各: 货物、工程、服务…各

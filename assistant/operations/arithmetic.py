@@ -21,6 +21,7 @@ from assistant.heads import ordered_as_asked
 from assistant.match import Scored, choose, confident, rank_facts
 from assistant.measures import complete_parts
 from assistant.names import candidate_names, display_name, operand_names, strip_endings, table_title, vocabulary
+from assistant.operations import shares
 from assistant.operations.base import Context, abstain, disagree
 from assistant.operations.change import change
 from assistant.operations.computed import computed, ratio_answer
@@ -44,7 +45,8 @@ _ALL_WORDS = frozenset(("全部", "全部合计", "全部总计", "合计", "总
 
 
 def share(query: Query, ctx: Context) -> Answer:
-    parts = [p for i, p in enumerate(query.parts) if i != 1 or p not in _ALL_WORDS]  # 占全部合计: no whole named
+    # 占全部合计: no whole named; 9628万多元里，基本支出占: the amount said finds the whole (`whole_as_stated`)
+    parts = [shares.without_stated(p) for i, p in enumerate(query.parts) if i != 1 or p not in _ALL_WORDS]
     table = pointed_table(query, ctx.facts)
     if len(parts) == 1 and table:  # 占部门支出预算总表合计的百分之几: the total of the table named
         parts.append(f"{table_title(table)}合计")
@@ -59,9 +61,12 @@ def share(query: Query, ctx: Context) -> Answer:
     facts = facts[::-1] if facts else None
     if not facts and len(parts) >= 2:
         facts = _whole_with_parts_head(query, ctx, parts[0], parts[1], places)
-    if not facts:
+    found = facts or find_parts(query, ctx, parts[:1], places)  # the part alone: the whole by its amount said
+    part = found[0] if found else None
+    whole = shares.whole_as_stated(query, ctx, part, found[1] if found and len(found) > 1 else None, parts[1:2])
+    if part is None or whole is None:
         return abstain(query)
-    part, whole = facts
+    facts = [part, whole]
     unit = money_unit_for(facts, None)
     vp, vw = (as_printed_alike(f, unit, facts) for f in facts)
     if vp is None or vw in (None, 0) or (not_a_part(part, whole, vp == vw) and vp >= vw):

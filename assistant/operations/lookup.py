@@ -80,7 +80,7 @@ def lookup(query: Query, ctx: Context, ranked: Sequence[Scored] | None = None) -
     ):
         return answer_empty(query, empty, ctx)
     everyday = [] if _EXCEPT.search(asked) else [t for t in query.terms if t not in asked]
-    if not confident(best, ctx.tun, ranked, everyday):
+    if not confident(best, ctx.tun, ranked, everyday, query.content[-1] if query.content else ""):
         if query.years and derivable_prior_year(query, ctx):
             return prior_year(query, ctx)
         return abstain(query)

@@ -56,7 +56,10 @@ _PROJECT = re.compile(r"([\u4e00-\u9fff]{2,12}?)项目")
 def _other_project(asked: str, context: str) -> bool:
     """Does the question name a project (人民调解项目) the period rows are not printed under? (这个项目 names none.)"""
     names = [m.group(1) for m in _PROJECT.finditer(asked) if not re.match("(这个|这|该|此|那个|那|本)", m.group(1))]
-    return any(n not in context for n in names)
+    return any(_POINTED.sub("", n) not in context for n in names)  # …新建工程那个项目: 新建工程 is the project
+
+
+_POINTED = re.compile("(那个|这个|那一?|这一?|的)$")
 
 
 def _heading_named(fact: Fact, asked: str) -> bool:

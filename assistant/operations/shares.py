@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from assistant.analyze import Query, split_parts, total_row_names
 from assistant.answer_types import Answer
@@ -13,7 +14,7 @@ from assistant.heads import sibling_kind
 from assistant.names import operand_names
 from assistant.operations.base import Context, abstain
 from assistant.operations.computed import computed
-from assistant.operations.operands import find_parts
+from assistant.operations.operands import find_parts, rank_part
 from index.model import Fact
 from index.text import normalize
 
@@ -90,3 +91,47 @@ def not_a_part(a: Fact, b: Fact, same: bool) -> bool:
     return (same and subject in total_row_names()) or (
         a.source.doc_id == b.source.doc_id and subject == normalize(b.subject)
     )
+
+
+# an amount the question says (`5,883万元的预算里`, `一共4644万`, `9628万多元里`): 多 after it, more than it by less
+# than its last digit
+_STATED = re.compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<d>\.\d+)?(?P<a>多)?(?P<u>亿|万)?(?P<b>多)?元?")
+
+
+def without_stated(part: str) -> str:
+    """A part's words without an amount said in them (`部门支出预算9628万多` -> `部门支出预算`)."""
+    return _STATED.sub(lambda m: "" if m.group("u") or m.group(0).endswith("元") else m.group(0), part)
+
+
+def whole_as_stated(
+    query: Query, ctx: Context, part: Fact | None, whole: Fact | None, words: Sequence[str]
+) -> Fact | None:
+    """The whole a share question says by its amount (`项目那块一共4644万，政府投资项目占了百分之多少`): the fact
+    printing that amount, ranked by the whole's words (`words`: none or one), when the whole found by its words prints another (支出总计
+    5,883 is not the 4644 said), or found by none (`5,883万元的预算里`). An amount that is the part's own, or that no
+    fact prints, changes nothing."""
+    asked = query.asked or query.norm.split("|")[0]
+    said = [m for m in _STATED.finditer(asked[: asked.find("占")]) if m.group("u") or m.group(0).endswith("元")]
+    if part is None or not said or (whole is not None and any(_prints(whole, m) for m in said)):
+        return whole
+    said = [m for m in said if not _prints(part, m)]
+    printing = [
+        f
+        for f in ctx.facts
+        if f is not part and f.source.doc_id == part.source.doc_id and any(_prints(f, m) for m in said)
+    ]
+    ranked = rank_part(query, replace(ctx, facts=printing), words[0]) if printing and words else []
+    return ranked[0].fact if ranked else whole
+
+
+def _prints(fact: Fact, said: re.Match[str]) -> bool:
+    """Does the fact print the amount said (to its last digit; `9628万多`: 9628 and less than 9629)?"""
+    unit = {"亿": "亿元", "万": "万元"}.get(said.group("u") or "", "元")
+    value = fact.in_unit(unit) if fact.is_money else None
+    if value is None:
+        return False
+    amount = float(said.group("n").replace(",", "") + (said.group("d") or ""))
+    step = 10.0 ** -len((said.group("d") or ".")[1:])
+    if said.group("a") or said.group("b"):
+        return amount <= value < amount + step
+    return abs(value - amount) < step / 2
