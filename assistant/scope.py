@@ -112,13 +112,7 @@ def find_mentions(norm: str, departments: dict[str, str]) -> tuple[list[tuple[in
                         or (start == 0 and len(suffix) >= 2 and not any(suffix in d for d in departments.values()))
                     )
                 ):
-                    begin = max(0, start - 4)
-                    while begin < start - 2 and norm[begin] in _BOUNDARY:
-                        begin += 1
-                    for i in range(start - 1, begin - 1, -1):
-                        if norm[i] in _BOUNDARY:
-                            begin = i + 1
-                            break
+                    begin = _name_start(norm, start)
                     # 退休的局里人员: a kind said bare, of a department loaded, is that department
                     if end - begin > len(suffix) or not any(suffix in d for d in departments.values()):
                         unknown.append(norm[begin:end])
@@ -126,6 +120,18 @@ def find_mentions(norm: str, departments: dict[str, str]) -> tuple[list[tuple[in
             start = norm.find(suffix, end)
     found.sort()
     return found, unknown
+
+
+def _name_start(norm: str, start: int) -> int:
+    """Where the name of an organisation not loaded begins, up to four characters before its kind (`start`), after
+    the last boundary mark among them."""
+    begin = max(0, start - 4)
+    while begin < start - 2 and norm[begin] in _BOUNDARY:
+        begin += 1
+    for i in range(start - 1, begin - 1, -1):
+        if norm[i] in _BOUNDARY:
+            return i + 1
+    return begin
 
 
 def resolve_scope(query: Query, summaries: Sequence[dict[str, Any]], doc: str | Sequence[str] | None) -> Scope:
