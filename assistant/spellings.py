@@ -30,7 +30,7 @@ _LIST_COUNTED = re.compile(r"(?<=[\u4e00-\u9fff])[两二三四五六七八九十
 _ROUND = {"百": 100, "一百": 100, "千": 1000, "一千": 1000}
 # A part of spending said by its first word and 那块 (公用那块, 项目那块一共…, （2089999）项目那块): that part as printed;
 # after another word (人民调解项目那块) the words name an item of their own.
-_PART_SAID = re.compile(r"(?:(?<=^)|(?<=[年里中的,:)]))(项目|基本|人员|人头|公用)(?:那一?块|那部分)")
+_PART_SAID = re.compile(r"(?:^|(?<=[年里中的,:)]))(项目|基本|人员|人头|公用)(?:那一?块|那部分)")
 # A share of 政府采购 kept for some suppliers said plainly (留给中小企业, 留给小微企业): the 预留 the documents print.
 _SET_ASIDE = re.compile("(?<!预)留给(?=中小企业|小微企业|小型|中小微)")
 _PARTS = {"项目": "项目支出", "基本": "基本支出", "人员": "人员经费", "人头": "人员经费", "公用": "公用经费"}

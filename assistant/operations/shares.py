@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from assistant.analyze import Query, split_parts, total_row_names
 from assistant.answer_types import Answer
@@ -94,44 +94,64 @@ def not_a_part(a: Fact, b: Fact, same: bool) -> bool:
 
 
 # an amount the question says (`5,883万元的预算里`, `一共4644万`, `9628万多元里`): 多 after it, more than it by less
-# than its last digit
+# than its last digit; digits with neither 万/亿 nor 元 are no amount
 _STATED = re.compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<d>\.\d+)?(?P<a>多)?(?P<u>亿|万)?(?P<b>多)?元?")
+
+
+def _is_amount(m: re.Match[str]) -> bool:
+    return bool(m.group("u")) or m.group(0).endswith("元")
 
 
 def without_stated(part: str) -> str:
     """A part's words without an amount said in them (`部门支出预算9628万多` -> `部门支出预算`)."""
-    return _STATED.sub(lambda m: "" if m.group("u") or m.group(0).endswith("元") else m.group(0), part)
+    return _STATED.sub(lambda m: "" if _is_amount(m) else m.group(0), part)
 
 
 def whole_as_stated(
     query: Query, ctx: Context, part: Fact | None, whole: Fact | None, words: Sequence[str]
 ) -> Fact | None:
     """The whole a share question says by its amount (`项目那块一共4644万，政府投资项目占了百分之多少`): the fact
-    printing that amount, ranked by the whole's words (`words`: none or one), when the whole found by its words prints another (支出总计
-    5,883 is not the 4644 said), or found by none (`5,883万元的预算里`). An amount that is the part's own, or that no
-    fact prints, changes nothing."""
+    printing that amount, ranked by the whole's words (`words`: none or one), when the whole found by its words
+    prints another (支出总计 5,883 is not the 4644 said), or found by none (`5,883万元的预算里`). An amount that is
+    the part's own, or that no fact prints, changes nothing."""
     asked = query.asked or query.norm.split("|")[0]
-    said = [m for m in _STATED.finditer(asked[: asked.find("占")]) if m.group("u") or m.group(0).endswith("元")]
-    if part is None or not said or (whole is not None and any(_prints(whole, m) for m in said)):
+    said = [_Amount.of(m) for m in _STATED.finditer(asked[: asked.find("占")]) if _is_amount(m)]
+    if part is None or not said or (whole is not None and any(a.printed_by(whole) for a in said)):
         return whole
-    said = [m for m in said if not _prints(part, m)]
+    said = [a for a in said if not a.printed_by(part)]
     printing = [
         f
         for f in ctx.facts
-        if f is not part and f.source.doc_id == part.source.doc_id and any(_prints(f, m) for m in said)
+        if f is not part and f.source.doc_id == part.source.doc_id and any(a.printed_by(f) for a in said)
     ]
     ranked = rank_part(query, replace(ctx, facts=printing), words[0]) if printing and words else []
     return ranked[0].fact if ranked else whole
 
 
-def _prints(fact: Fact, said: re.Match[str]) -> bool:
-    """Does the fact print the amount said (to its last digit; `9628万多`: 9628 and less than 9629)?"""
-    unit = {"亿": "亿元", "万": "万元"}.get(said.group("u") or "", "元")
-    value = fact.in_unit(unit) if fact.is_money else None
-    if value is None:
-        return False
-    amount = float(said.group("n").replace(",", "") + (said.group("d") or ""))
-    step = 10.0 ** -len((said.group("d") or ".")[1:])
-    if said.group("a") or said.group("b"):
-        return amount <= value < amount + step
-    return abs(value - amount) < step / 2
+@dataclass(frozen=True)
+class _Amount:
+    """An amount said, read once: its value in its unit, its last digit's step, and whether 多 follows it."""
+
+    value: float
+    unit: str
+    step: float
+    more: bool
+
+    @classmethod
+    def of(cls, m: re.Match[str]) -> _Amount:
+        decimals = (m.group("d") or ".")[1:]
+        return cls(
+            value=float(m.group("n").replace(",", "") + (m.group("d") or "")),
+            unit={"亿": "亿元", "万": "万元"}.get(m.group("u") or "", "元"),
+            step=10.0 ** -len(decimals),
+            more=bool(m.group("a") or m.group("b")),
+        )
+
+    def printed_by(self, fact: Fact) -> bool:
+        """Does the fact print this amount (to its last digit; `9628万多`: 9628 and less than 9629)?"""
+        value = fact.in_unit(self.unit) if fact.is_money else None
+        if value is None:
+            return False
+        if self.more:
+            return self.value <= value < self.value + self.step
+        return abs(value - self.value) < self.step / 2
