@@ -50,6 +50,7 @@ from assistant.question import YEAR as _YEAR
 from assistant.question import frame
 from assistant.readings import content_variants, expand, synonym_table
 from assistant.relative import relative_years
+from assistant.slips import mended
 from assistant.spellings import plain_words
 from assistant.spoken import spoken_read
 from assistant.typed import spaced
@@ -320,7 +321,7 @@ def analyze(question: str, history: tuple[str, ...] = ()) -> Query:
     # 請問…預算裡 in simplified characters, 2024年 budget 里的 total in Chinese: as the documents print them
     text = _QUOTED_LIST.sub("、", text)  # “A”“B”“C”三项: a list, once the quotes go
     said = _quoted_off(checked_claim(text))  # 稿子写：“…849万元。”这个数对吗: the claim's figures asked
-    framed = frame(spoken_read(plain_words(normalize(spaced(english_read(simplified(listed_lines(said))))))))
+    framed = frame(spoken_read(plain_words(mended(normalize(spaced(english_read(simplified(listed_lines(said)))))))))
     asked = framed.asked
     hint = framed.table_hint  # …三公…预算表，购置费: a column of the table named
     norm = without_description(with_table_item(column_named(framed.text, hint), hint))

@@ -188,19 +188,36 @@ _EACH_CLOSED = re.compile("(分别|各自?),+(?=(?:是|有|为)?(?:多少|几))"
 _EACH_LEFT = re.compile("(分别|各自?),*(亿元|万元|元)?$")
 
 
-# a line's own number (1. / 2、 / (3) / ④ / 五、), as people type the questions of a list one per line
+# a line's own number (1. / 2、 / (3) / (三) / ④ / 五、), as people type the questions of a list one per line
 _LINE_NUMBER = re.compile(
-    r"^\s*(?:\d{1,2}\s*[.．、)）](?!\d)|[(（]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十][、.．])\s*"
+    r"^\s*(?:\d{1,2}\s*[.．、)）](?!\d)|[(（](?:\d{1,2}|[一二三四五六七八九十])[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十][、.．])\s*"
 )
+# a number in brackets opening a request of a list typed in one line (…告知：（一）…；（二）…), after a stop or a colon
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=[:：;；,，。.?？\s]))[(（](?P<n>[一二三四五六七八九十]|\d{1,2})[)）]")
+_ORDER = "一二三四五六七八九十"
+
+
+def _inline_numbers(text: str) -> str:
+    """`（一）…；（二）…` typed in one line: each numbered request on its own line, when the numbers count up from
+    the first (一, 二, … or 1, 2, …); a single bracketed number (第五部分（三）里) is a place, left as it is."""
+    marks = list(_INLINE_NUMBER.finditer(text))
+    numbers = [int(n) if n.isdigit() else _ORDER.index(n) + 1 for n in (m.group("n") for m in marks)]
+    if len(marks) < 2 or numbers != list(range(1, len(marks) + 1)) or "\n" in text.strip():
+        return text
+    cuts = [m.start() for m in marks]
+    return "\n".join(text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True))
+
+
 _LINE_ASKS = re.compile("多少|几|是否|吗|么|哪|什么|怎|为何|为啥|[?？]")
 _LINE_ENDS = ("?", "？", "。", ".", "：", ":", ";", "；")
 
 
 def listed_lines(text: str) -> str:
-    """A question typed as a numbered list, one question or item per line (`…三个数（元）：⏎1. 人员经费⏎2. 公用经费`):
-    one line, the lead as typed (closed by a colon), each numbered line a question of its own without its number,
-    a bare item asking its figure (`人员经费是多少？`). Text of fewer than two numbered lines is returned as it is."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    """A question typed as a numbered list, one question or item per line (`…三个数（元）：⏎1. 人员经费⏎2. 公用经费`),
+    or in one line with numbers in brackets (`请告知：（一）年初预算；（二）决算数`): one line, the lead as typed (closed
+    by a colon), each numbered line a question of its own without its number, a bare item asking its figure
+    (`人员经费是多少？`). Text of fewer than two numbered lines is returned as it is."""
+    lines = [line.strip() for line in _inline_numbers(text).splitlines() if line.strip()]
     numbered = [_LINE_NUMBER.match(line) for line in lines]
     if sum(m is not None for m in numbered) < 2:
         return text

@@ -40,9 +40,11 @@ def unshield(text: str) -> str:
     return text.translate(_UNSHIELDED)
 
 
-# `A、B、C三类各签了多少`: a count of the items (三类, 两项) and any short verb before 多少 may stand between
+# `A、B、C三类各签了多少`: a count of the items (三类, 两项), where they are read (`…这三项，预算说明里各安排多少`) and
+# any short verb before 多少 may stand between
 _EACH = re.compile(
-    r"^(?P<head>.*?)(?P<items>[^,;]+?)(?:[两二三四五六七八九十]+(?:类|项|种|个|部分))?,?(?:分别|各自|各)"
+    r"^(?P<head>.*?)(?P<items>[^,;]+?)(?:[两二三四五六七八九十]+(?:类|项|种|个|部分))?,?"
+    r"(?:(?:预算|决算|编制|情况)?(?:说明|表)(?:里|中|上))?(?:分别|各自|各)"
     r"(?:[^,;多几]{0,4}?)(?P<tail>多少.*|几.*)$"
 )
 _ITEM_SEP = re.compile(r"、")
@@ -89,19 +91,24 @@ def _held_pair(item: str) -> list[str]:
 
 
 _TOTALLED = re.compile("(?:合计|总计|小计)$")
+_STAGE_SAID = re.compile(
+    "(?:预算|决算)(?:安排)?(?:数|合计|总计|总额)?$"
+)  # the stage a figure is of, said after its item
 
 
 def _last_items(last: str) -> list[str]:
     """The items joined by 和/以及; by 与 only when each side ends with a column, or its total (基本支出数与项目支出数,
-    人员经费合计与公用经费合计), or is a name known whole (财政拨款收入与事业收入): 与 also joins words inside one name,
-    城乡社区规划与管理."""
+    人员经费合计与公用经费合计), or is a name known whole (财政拨款收入与事业收入), with the stage of its figure said
+    after it or not (三公经费预算合计与机关运行经费预算数): 与 also joins words inside one name, 城乡社区规划与管理."""
     items = _LAST_SEP.split(last)
     if len(items) == 1 and "与" in last:
         columns = vocabulary().measure_words
         sides = [re.sub("数$", "", p) for p in last.split("与")]
         if all(any(_TOTALLED.sub("", p).endswith(c) for c in columns) for p in sides):  # 人员经费合计与公用经费合计
             return sides
-        names = [known_end(sides[0]) or sides[0], *sides[1:]]  # (万里街道2024年行政运行与城管执法: 行政运行)
+        cores = [_STAGE_SAID.sub("", p) or p for p in sides]  # 三公经费预算合计与机关运行经费预算数: the items
+        cores[0] = re.sub(r"^.*\d{4}年度?", "", cores[0]) or cores[0]  # 2024年财政拨款收入: the year is no name
+        names = [known_end(cores[0]) or cores[0], *cores[1:]]  # (万里街道2024年行政运行与城管执法: 行政运行)
         if all(
             len(p) >= 3 and {p, re.sub("(收入|支出)$", "", p)} & known_terms() for p in names
         ):  # 财政拨款收入与事业收入

@@ -76,6 +76,11 @@ def _counterpart_groups() -> dict[str, int]:
     return {(m if m.isdigit() else normalize(m)): i for i, group in enumerate(groups) for m in group}
 
 
+def printed_names() -> frozenset[str]:
+    """The names of items printed without a code that `counterparts` knows (公务用车运行费, 公务接待费), normalised."""
+    return frozenset(m for m in _counterpart_groups() if not m.isdigit())
+
+
 def counterpart(code: str | None, name: str) -> int | None:
     """Which spending named in two vocabularies a row is (`counterparts`: 30110 职工基本医疗保险缴费 and 2101101
     行政单位医疗 are one), by its code when its printed name agrees with the national one, else by its name (the
