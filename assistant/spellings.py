@@ -32,6 +32,8 @@ _ROUND = {"百": 100, "一百": 100, "千": 1000, "一千": 1000}
 # after another word (人民调解项目那块) the words name an item of their own.
 _PART_SAID = re.compile(r"(?:^|(?<=[年里中的,:)]))(项目|基本|人员|人头|公用)(?:那一?块|那部分)")
 # A share of 政府采购 kept for some suppliers said plainly (留给中小企业, 留给小微企业): the 预留 the documents print.
+# 政采, the common short form of 政府采购 (as 环卫 is of 环境卫生); not inside 财政 or 行政 (财政采…, 行政采…)
+_PROCUREMENT_SHORT = re.compile("(?<![财行])政采(?!购)")
 _SET_ASIDE = re.compile("(?<!预)留给(?=中小企业|小微企业|小型|中小微)")
 _PARTS = {"项目": "项目支出", "基本": "基本支出", "人员": "人员经费", "人头": "人员经费", "公用": "公用经费"}
 
@@ -55,6 +57,7 @@ def plain_words(norm: str) -> str:
     norm = _ROUND_AMOUNT.sub(lambda m: f"{_ROUND[m.group(1)]}万元", norm)  # 单价一百万以上: 100万元
     norm = _PART_SAID.sub(lambda m: _PARTS[m.group(1)], norm)  # 公用那块: 公用经费
     norm = _SET_ASIDE.sub("预留给", norm)  # 专门留给中小企业的: 预留给, as the 政府采购 lines print it
+    norm = _PROCUREMENT_SHORT.sub("政府采购", norm)  # 政采预算: 政府采购预算
     norm = _GROUP_COUNTED.sub("", norm)  # 编报绩效目标的20个项目: the printed 编报绩效目标的项目
     norm = norm if re.search("占|比例|比重", norm) else _PLUS.sub("、", norm)  # A+B合计: A、B; 占(A+B) as said
     norm = _LIST_COUNTED.sub("", norm) if "、" in norm else norm  # 货物、工程、服务三类…各: 货物、工程、服务…各

@@ -1,6 +1,6 @@
-"""A question typed fast, spaces standing for punctuation: after the ask (`多少万 那车子运行的钱呢`, `安排多少 25年执行数
-多少`: two questions; `占支出总计百分比 保留两位小数`),
-after where to read (`…具体情况里面 公用支出`), between items listed before a sum (`基本工资 津贴补贴 绩效工资加起来`),
+"""A question typed fast, spaces standing for punctuation: after the ask (`多少万 那车子运行的钱呢`,
+`安排多少 25年执行数多少`: two questions; `占支出总计百分比 保留两位小数`), after where to read (`…具体情况里面 公用支出`),
+between items listed before a sum (`基本工资 津贴补贴 绩效工资加起来`; `政采预算 货物 工程 服务`: the parts of the first),
 after a 了 (`涨了还是降了 差多少万`)."""
 
 from __future__ import annotations
