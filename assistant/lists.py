@@ -91,9 +91,8 @@ def _held_pair(item: str) -> list[str]:
 
 
 _TOTALLED = re.compile("(?:合计|总计|小计)$")
-_STAGE_SAID = re.compile(
-    "(?:预算|决算)(?:安排)?(?:数|合计|总计|总额)?$"
-)  # the stage a figure is of, said after its item
+# the stage a figure is of, said after its item (三公经费预算合计, 机关运行经费预算数)
+_STAGE_SAID = re.compile("(?:预算|决算)(?:安排)?(?:数|合计|总计|总额)?$")
 
 
 def _last_items(last: str) -> list[str]:

@@ -13,16 +13,15 @@ from __future__ import annotations
 from functools import cache
 
 from assistant.lexicon import known_terms
-from index.classification import national_names, printed_names
+from index.classification import printed_names
 
 MIN_LENGTH = 4  # shorter names differ from other words in one sound too often (工资, 公司)
 
 
 @cache
 def _names() -> frozenset[str]:
-    return frozenset(
-        n for n in known_terms() | national_names() | printed_names() if len(n) >= MIN_LENGTH and _chinese(n)
-    )
+    # known_terms holds the national classification's names already
+    return frozenset(n for n in known_terms() | printed_names() if len(n) >= MIN_LENGTH and _chinese(n))
 
 
 @cache

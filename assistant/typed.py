@@ -24,9 +24,8 @@ def spaced(text: str) -> str:
     spaces between items before a sum (`_SPACED_LIST`) and after a 了 (`_SPACED_PAUSE`) too."""
     text = _TABLE_THEN_CODE.sub(r"\1中", _SPACED_ASK.sub(r"\1？", text))  # 表7 2010302: no code 72010302
     text = _SPACED_WHERE.sub("，", text)  # …具体情况里面 公用支出写的是多少: where to read, then the item
-    if _PUNCTUATED.search(
-        _YEAR.sub("", text)
-    ):  # spaces beside punctuation are spaces (…住房公积金 和 2210203 购房补贴)
+    # spaces beside punctuation or figures are spaces (…住房公积金 和 2210203 购房补贴); a year's digits are no figure
+    if _PUNCTUATED.search(_YEAR.sub("", text)):
         return text
     text = _SPACED_LIST.sub(_listed, text)
     return _SPACED_PAUSE.sub("，", text)
